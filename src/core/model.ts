@@ -1,0 +1,186 @@
+// The data model: what a dataset file holds. Plain JSON-compatible types only,
+// so the same objects travel between files, the store, workers and the UI.
+
+export const DATASET_FORMAT = 'actorgraph/dataset';
+export const DATASET_VERSION = 1;
+
+export interface EntityType {
+  id: string;
+  label: string;
+  /** CSS colour (#rrggbb) used for nodes of this type. */
+  color: string;
+  /** A broader type: an armed-group is-a organization. Domain/range checks follow it. */
+  parent?: string;
+  description?: string;
+}
+
+export interface Predicate {
+  id: string;
+  /** Reads subject → object: "backed by". */
+  label: string;
+  /** Reads object → subject: "backs". */
+  inverseLabel: string;
+  /** Entity types allowed as subject (a type also admits its subtypes). */
+  domain: string[];
+  /** Entity types allowed as object. */
+  range: string[];
+  symmetric?: boolean;
+  description?: string;
+}
+
+export interface Schema {
+  entityTypes: EntityType[];
+  predicates: Predicate[];
+}
+
+export interface Source {
+  id: string;
+  title: string;
+  publisher?: string;
+  /** ISO date, YYYY-MM-DD. */
+  published?: string;
+  url?: string;
+  /** Text of the source, relative to the dataset file. */
+  path?: string;
+  /** Text of the source inline (exports embed it so they stand alone). */
+  text?: string;
+}
+
+export interface Entity {
+  id: string;
+  label: string;
+  type: string;
+  aliases?: string[];
+  description?: string;
+  /** For events: ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or interval "start/end". */
+  date?: string;
+}
+
+export interface Triple {
+  /** Stable id; optional in files, unique when present. */
+  id?: string;
+  subject: string;
+  predicate: string;
+  object: string;
+  /** Source id. */
+  source: string;
+  /** Verbatim quote from the source that states this relation. */
+  evidence: string;
+  /** ISO date or interval "start/end" when the relation held or happened. */
+  date?: string;
+  /** 0..1. */
+  confidence?: number;
+  /** Entity whose claim this is, when the source reports it rather than states it. */
+  attributedTo?: string;
+  /** Hedge the source puts on it: "reportedly", "likely", "suspected". */
+  qualifier?: string;
+}
+
+export interface Dataset {
+  format: typeof DATASET_FORMAT;
+  version: typeof DATASET_VERSION;
+  title?: string;
+  /** When absent the default schema applies. */
+  schema?: Schema;
+  sources: Source[];
+  entities: Entity[];
+  triples: Triple[];
+}
+
+/** A set of entities and the triples among them: what queries return and views show. */
+export interface Subgraph {
+  entities: Entity[];
+  triples: Triple[];
+}
+
+/** One triple of a path, with the direction it is walked in. */
+export interface PathStep {
+  triple: Triple;
+  /** true when walked subject → object. */
+  forward: boolean;
+}
+
+export interface Path {
+  /** Number of steps. */
+  length: number;
+  /** Entity ids along the path, from → to (length + 1 of them). */
+  nodes: string[];
+  steps: PathStep[];
+}
+
+export type Direction = 'out' | 'in' | 'both';
+
+export interface NeighbourhoodQuery {
+  /** Entity ids to start from. */
+  from: string[];
+  /** 1.. hops. */
+  depth: number;
+  direction?: Direction;
+  /** Only follow these predicates (empty or absent: all). */
+  predicates?: string[];
+  /** Only reach entities of these types (subtypes included; empty or absent: all). */
+  types?: string[];
+  /** Most entities to return; the nearest come first. */
+  limit?: number;
+}
+
+export interface NeighbourhoodResult extends Subgraph {
+  /** Hop distance of every returned entity from the start set. */
+  distance: Record<string, number>;
+  /** True when the limit cut the result. */
+  truncated: boolean;
+}
+
+export type PathMode = 'shortest' | 'all-shortest' | 'k-shortest';
+
+export interface PathQuery {
+  from: string;
+  to: string;
+  mode?: PathMode;
+  /** For k-shortest. */
+  k?: number;
+  /** Follow triples only subject → object. */
+  directed?: boolean;
+  predicates?: string[];
+  avoidTypes?: string[];
+  avoidEntities?: string[];
+  /** Most steps a path may have. */
+  maxLength?: number;
+}
+
+export interface PathResult {
+  paths: Path[];
+  /** When no path: why, in words a person can act on. */
+  reason?: string;
+}
+
+export interface SearchHit {
+  id: string;
+  label: string;
+  type: string;
+  score: number;
+  /** The alias that matched, when it was not the label. */
+  matchedAlias?: string;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  types?: string[];
+}
+
+/** What `show` needs: an entity and every triple it takes part in. */
+export interface EntityDetails {
+  entity: Entity;
+  outgoing: Triple[];
+  incoming: Triple[];
+}
+
+export interface Stats {
+  entities: number;
+  triples: number;
+  sources: number;
+  types: number;
+  predicates: number;
+  byType: Record<string, number>;
+  byPredicate: Record<string, number>;
+}
