@@ -57,7 +57,8 @@ export interface Entity {
 }
 
 export interface Triple {
-  /** Stable id; optional in files, unique when present. */
+  /** Stable id; optional in files (unique when present). The store derives
+   *  `subject|predicate|object` (then `#2`, `#3` for repeats) when absent. */
   id?: string;
   subject: string;
   predicate: string;
