@@ -1,0 +1,410 @@
+// The in-memory triple store: compact integer ids, columnar typed arrays and
+// CSR adjacency, so that a million triples fit in little memory and queries
+// walk arrays instead of objects. Parsed Triple objects are not kept: they are
+// materialised on demand by `tripleAt`.
+import {
+  DATASET_FORMAT, DATASET_VERSION,
+  type Dataset, type Entity, type Schema, type Source, type Triple,
+} from './model.ts';
+import { indexSchema, type SchemaIndex } from './schema.ts';
+
+/**
+ * The id of a triple that has none in its file: `subject|predicate|object`,
+ * then `#2`, `#3`… for the 2nd, 3rd id-less triple with the same three parts
+ * (ordinals count id-less triples only, in file order).
+ */
+export function deriveTripleId(t: Pick<Triple, 'subject' | 'predicate' | 'object'>, ordinal: number): string {
+  const base = `${t.subject}|${t.predicate}|${t.object}`;
+  return ordinal >= 2 ? `${base}#${ordinal}` : base;
+}
+
+/** Ids of all triples in file order: given ones kept, missing ones derived. */
+export function tripleIds(triples: readonly Pick<Triple, 'id' | 'subject' | 'predicate' | 'object'>[]): string[] {
+  const seen = new Map<string, number>();
+  return triples.map((t) => {
+    if (t.id !== undefined) return t.id;
+    const base = deriveTripleId(t, 1);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return deriveTripleId(t, n);
+  });
+}
+
+/** Offsets + items: the entries of key k are items[offsets[k] .. offsets[k+1]). */
+export interface Csr {
+  offsets: Uint32Array;
+  items: Uint32Array;
+}
+
+/** Counting sort of item indices 0..m-1 by key: O(keys + m), stable (items stay in index order). */
+function buildCsr(keys: ArrayLike<number>, keyCount: number): Csr {
+  const m = keys.length;
+  const offsets = new Uint32Array(keyCount + 1);
+  for (let t = 0; t < m; t++) offsets[keys[t]! + 1]++;
+  for (let k = 0; k < keyCount; k++) offsets[k + 1] += offsets[k]!;
+  const fill = offsets.slice(0, keyCount);
+  const items = new Uint32Array(m);
+  for (let t = 0; t < m; t++) items[fill[keys[t]!]!++] = t;
+  return { offsets, items };
+}
+
+function smallIntArray(length: number, max: number): Uint16Array | Uint32Array {
+  return max <= 0xffff ? new Uint16Array(length) : new Uint32Array(length);
+}
+
+export class TripleStore {
+  readonly schema: SchemaIndex;
+  readonly sources: Source[];
+  readonly title?: string;
+  readonly entityCount: number;
+  readonly tripleCount: number;
+
+  private readonly entities: Entity[];
+  private readonly entityIndex: Map<string, number>;
+  private readonly typeIds: string[];
+  private readonly typeIndex: Map<string, number>;
+  private readonly entityType: Uint16Array | Uint32Array;
+  private readonly predIds: string[];
+  private readonly predIndex: Map<string, number>;
+  private readonly sourceIndex: Map<string, number>;
+
+  // Columns, one slot per triple.
+  private readonly subj: Uint32Array;
+  private readonly obj: Uint32Array;
+  private readonly pred: Uint16Array | Uint32Array;
+  private readonly src: Uint16Array | Uint32Array;
+  private readonly evidence: string[];
+  // Optional fields: allocated only when some triple has them.
+  private readonly date?: (string | undefined)[];
+  private readonly confidence?: Float64Array; // NaN = absent
+  private readonly attributedTo?: (string | undefined)[];
+  private readonly qualifier?: (string | undefined)[];
+  /** Ids given in the file, by triple index (undefined when derived). */
+  private readonly givenIds?: (string | undefined)[];
+  private readonly givenIdIndex: Map<string, number>;
+  /** Ordinal (>= 2) of id-less triples repeating an earlier id-less s|p|o. */
+  private readonly repeatOrdinal: Map<number, number>;
+  /** Set only when a given id and a derived one collide (a validation error). */
+  private readonly derivedOverride?: Map<number, string>;
+
+  private readonly out: Csr;
+  private readonly inn: Csr;
+  private readonly byPredicate: Csr;
+  private readonly byType: Csr;
+
+  private constructor(dataset: Dataset, schema: Schema) {
+    this.schema = indexSchema(schema);
+    this.sources = dataset.sources;
+    this.embeddedSchema = dataset.schema !== undefined;
+    if (dataset.title !== undefined) this.title = dataset.title;
+
+    // Entities (first occurrence wins for duplicate ids, which validation reports).
+    this.entities = [];
+    this.entityIndex = new Map();
+    for (const e of dataset.entities) {
+      if (this.entityIndex.has(e.id)) continue;
+      this.entityIndex.set(e.id, this.entities.length);
+      this.entities.push(e);
+    }
+    const n = this.entities.length;
+    this.entityCount = n;
+
+    // Types: schema order first, then any the data uses beyond it.
+    this.typeIds = schema.entityTypes.map((t) => t.id);
+    this.typeIndex = new Map(this.typeIds.map((id, i) => [id, i]));
+    for (const e of this.entities) {
+      if (!this.typeIndex.has(e.type)) { this.typeIndex.set(e.type, this.typeIds.length); this.typeIds.push(e.type); }
+    }
+    this.entityType = smallIntArray(n, this.typeIds.length);
+    for (let i = 0; i < n; i++) this.entityType[i] = this.typeIndex.get(this.entities[i]!.type)!;
+
+    this.predIds = schema.predicates.map((p) => p.id);
+    this.predIndex = new Map(this.predIds.map((id, i) => [id, i]));
+    this.sourceIndex = new Map();
+    dataset.sources.forEach((s, i) => { if (!this.sourceIndex.has(s.id)) this.sourceIndex.set(s.id, i); });
+
+    const triples = dataset.triples;
+    const m = triples.length;
+    this.tripleCount = m;
+    this.subj = new Uint32Array(m);
+    this.obj = new Uint32Array(m);
+    let predMax = this.predIds.length;
+    for (const t of triples) if (!this.predIndex.has(t.predicate)) { this.predIndex.set(t.predicate, this.predIds.length); this.predIds.push(t.predicate); predMax++; }
+    this.pred = smallIntArray(m, predMax);
+    this.src = smallIntArray(m, this.sources.length + 1);
+    this.evidence = new Array<string>(m);
+    this.givenIdIndex = new Map();
+    const extraSources: Source[] = [];
+
+    for (let t = 0; t < m; t++) {
+      const tr = triples[t]!;
+      const s = this.entityIndex.get(tr.subject);
+      const o = this.entityIndex.get(tr.object);
+      if (s === undefined || o === undefined) {
+        const which = s === undefined ? `subject '${tr.subject}'` : `object '${tr.object}'`;
+        throw new Error(`triples[${t}]: ${which} is not an entity of the dataset; validate the dataset (actorgraph validate) and add the entity or fix the id before building the store`);
+      }
+      this.subj[t] = s;
+      this.obj[t] = o;
+      this.pred[t] = this.predIndex.get(tr.predicate)!;
+      let si = this.sourceIndex.get(tr.source);
+      if (si === undefined) {
+        // Unknown source (validation reports it): keep the reference so the triple round-trips.
+        si = this.sources.length + extraSources.length;
+        this.sourceIndex.set(tr.source, si);
+        extraSources.push({ id: tr.source, title: tr.source });
+      }
+      this.src[t] = si;
+      this.evidence[t] = tr.evidence;
+      if (tr.date !== undefined) (this.date ??= new Array(m))[t] = tr.date;
+      if (tr.confidence !== undefined) {
+        this.confidence ??= new Float64Array(m).fill(NaN);
+        this.confidence[t] = tr.confidence;
+      }
+      if (tr.attributedTo !== undefined) (this.attributedTo ??= new Array(m))[t] = tr.attributedTo;
+      if (tr.qualifier !== undefined) (this.qualifier ??= new Array(m))[t] = tr.qualifier;
+      if (tr.id !== undefined) {
+        (this.givenIds ??= new Array(m))[t] = tr.id;
+        if (!this.givenIdIndex.has(tr.id)) this.givenIdIndex.set(tr.id, t); // duplicates: validation reports them
+      }
+    }
+    if (extraSources.length) this.sources = [...this.sources, ...extraSources];
+    this.extraSourceCount = extraSources.length;
+
+    this.out = buildCsr(this.subj, n);
+    this.inn = buildCsr(this.obj, n);
+    this.byPredicate = buildCsr(this.pred, this.predIds.length);
+    this.byType = buildCsr(this.entityType, this.typeIds.length);
+
+    // Repeat ordinals of id-less triples, per subject, in file order (out slices are in index order).
+    this.repeatOrdinal = new Map();
+    const seen = new Map<number, number>();
+    const { offsets, items } = this.out;
+    for (let i = 0; i < n; i++) {
+      const a = offsets[i]!, b = offsets[i + 1]!;
+      if (b - a < 2) continue;
+      seen.clear();
+      for (let k = a; k < b; k++) {
+        const t = items[k]!;
+        if (this.givenIds?.[t] !== undefined) continue;
+        const key = this.pred[t]! * n + this.obj[t]!;
+        const c = (seen.get(key) ?? 0) + 1;
+        seen.set(key, c);
+        if (c >= 2) this.repeatOrdinal.set(t, c);
+      }
+    }
+    // A given id shaped like a derived one could shadow it; disambiguate the derived one.
+    if (this.givenIdIndex.size) {
+      for (const [id] of this.givenIdIndex) {
+        if (!id.includes('|')) continue;
+        const t = this.findDerived(id);
+        if (t >= 0) {
+          let k = 2;
+          while (this.givenIdIndex.has(`${id}~${k}`)) k++;
+          (this.derivedOverride ??= new Map()).set(t, `${id}~${k}`);
+        }
+      }
+    }
+  }
+
+  /** Sources appended for triples citing a source the dataset lacks. */
+  private readonly extraSourceCount: number;
+  /** Whether the dataset embedded its schema (toDataset gives it back then). */
+  private readonly embeddedSchema: boolean;
+
+  static build(dataset: Dataset, schema: Schema): TripleStore {
+    return new TripleStore(dataset, schema);
+  }
+
+  // ---- entities -------------------------------------------------------
+
+  indexOf(entityId: string): number {
+    return this.entityIndex.get(entityId) ?? -1;
+  }
+  entityAt(i: number): Entity {
+    const e = this.entities[i];
+    if (!e) throw new RangeError(`entity index ${i} out of range 0..${this.entityCount - 1}`);
+    return e;
+  }
+  entity(id: string): Entity | undefined {
+    const i = this.entityIndex.get(id);
+    return i === undefined ? undefined : this.entities[i];
+  }
+  /** Index of the entity's type in `typeId`. */
+  typeIndexOf(i: number): number {
+    return this.entityType[i]!;
+  }
+  typeId(k: number): string {
+    return this.typeIds[k]!;
+  }
+  typeIndexById(id: string): number {
+    return this.typeIndex.get(id) ?? -1;
+  }
+  get typeCount(): number {
+    return this.typeIds.length;
+  }
+  /** Entity indices of exactly type k (not subtypes). */
+  entitiesOfType(k: number): Uint32Array {
+    return this.byType.items.subarray(this.byType.offsets[k], this.byType.offsets[k + 1]);
+  }
+  /** A Uint8Array over type indices: 1 when the type is one of `types` or a subtype of one. */
+  typeMask(types: Iterable<string>): Uint8Array {
+    const mask = new Uint8Array(this.typeIds.length);
+    for (const id of this.schema.expand(types)) {
+      const k = this.typeIndex.get(id);
+      if (k !== undefined) mask[k] = 1;
+    }
+    return mask;
+  }
+
+  // ---- predicates -----------------------------------------------------
+
+  predicateIndex(id: string): number {
+    return this.predIndex.get(id) ?? -1;
+  }
+  predicateId(p: number): string {
+    return this.predIds[p]!;
+  }
+  get predicateCount(): number {
+    return this.predIds.length;
+  }
+  /** Triple indices with predicate p, in file order. */
+  triplesWithPredicate(p: number): Uint32Array {
+    return this.byPredicate.items.subarray(this.byPredicate.offsets[p], this.byPredicate.offsets[p + 1]);
+  }
+
+  // ---- triples --------------------------------------------------------
+
+  subjectOf(t: number): number { return this.subj[t]!; }
+  objectOf(t: number): number { return this.obj[t]!; }
+  predicateOf(t: number): number { return this.pred[t]!; }
+
+  /** The triple's id: as given in the file, else derived. */
+  tripleId(t: number): string {
+    const given = this.givenIds?.[t];
+    if (given !== undefined) return given;
+    const over = this.derivedOverride?.get(t);
+    if (over !== undefined) return over;
+    return deriveTripleId({
+      subject: this.entities[this.subj[t]!]!.id,
+      predicate: this.predIds[this.pred[t]!]!,
+      object: this.entities[this.obj[t]!]!.id,
+    }, this.repeatOrdinal.get(t) ?? 1);
+  }
+
+  /** True when the file gave this triple its id. */
+  hasGivenId(t: number): boolean {
+    return this.givenIds?.[t] !== undefined;
+  }
+
+  tripleAt(t: number): Triple {
+    if (!(t >= 0 && t < this.tripleCount)) throw new RangeError(`triple index ${t} out of range 0..${this.tripleCount - 1}`);
+    const triple: Triple = {
+      id: this.tripleId(t),
+      subject: this.entities[this.subj[t]!]!.id,
+      predicate: this.predIds[this.pred[t]!]!,
+      object: this.entities[this.obj[t]!]!.id,
+      source: this.sources[this.src[t]!]!.id,
+      evidence: this.evidence[t]!,
+    };
+    const date = this.date?.[t];
+    if (date !== undefined) triple.date = date;
+    const c = this.confidence?.[t];
+    if (c !== undefined && !Number.isNaN(c)) triple.confidence = c;
+    const by = this.attributedTo?.[t];
+    if (by !== undefined) triple.attributedTo = by;
+    const q = this.qualifier?.[t];
+    if (q !== undefined) triple.qualifier = q;
+    return triple;
+  }
+
+  /** As in the file: no id when it had none. */
+  private fileTripleAt(t: number): Triple {
+    const triple = this.tripleAt(t);
+    if (!this.hasGivenId(t)) delete triple.id;
+    return triple;
+  }
+
+  tripleIndexOf(tripleId: string): number {
+    const given = this.givenIdIndex.get(tripleId);
+    if (given !== undefined) return given;
+    if (this.derivedOverride) {
+      for (const [t, id] of this.derivedOverride) if (id === tripleId) return t;
+    }
+    const t = this.findDerived(tripleId);
+    return t >= 0 && !this.derivedOverride?.has(t) ? t : -1;
+  }
+
+  /** The id-less triple whose derived id is `id`, or -1. Parses instead of keeping a map of a million strings. */
+  private findDerived(id: string): number {
+    let body = id;
+    let ordinal = 1;
+    const hash = /#(\d+)$/.exec(id);
+    if (hash) {
+      ordinal = Number(hash[1]);
+      if (ordinal < 2) return -1;
+      body = id.slice(0, hash.index);
+    }
+    for (let p = 0; p < this.predIds.length; p++) {
+      const mid = `|${this.predIds[p]}|`;
+      for (let at = body.indexOf(mid); at >= 0; at = body.indexOf(mid, at + 1)) {
+        const s = this.entityIndex.get(body.slice(0, at));
+        const o = this.entityIndex.get(body.slice(at + mid.length));
+        if (s === undefined || o === undefined) continue;
+        const { offsets, items } = this.out;
+        for (let k = offsets[s]!; k < offsets[s + 1]!; k++) {
+          const t = items[k]!;
+          if (this.pred[t] !== p || this.obj[t] !== o || this.givenIds?.[t] !== undefined) continue;
+          if ((this.repeatOrdinal.get(t) ?? 1) === ordinal) return t;
+        }
+      }
+    }
+    return -1;
+  }
+
+  sourceIndexOf(t: number): number {
+    return this.src[t]!;
+  }
+
+  // ---- adjacency ------------------------------------------------------
+
+  outTriples(i: number): Uint32Array {
+    return this.out.items.subarray(this.out.offsets[i], this.out.offsets[i + 1]);
+  }
+  inTriples(i: number): Uint32Array {
+    return this.inn.items.subarray(this.inn.offsets[i], this.inn.offsets[i + 1]);
+  }
+  outDegree(i: number): number {
+    return this.out.offsets[i + 1]! - this.out.offsets[i]!;
+  }
+  inDegree(i: number): number {
+    return this.inn.offsets[i + 1]! - this.inn.offsets[i]!;
+  }
+  /** Triples the entity takes part in (a self-loop counts twice). */
+  degree(i: number): number {
+    return this.outDegree(i) + this.inDegree(i);
+  }
+  /** The raw CSR arrays, for hot loops that must not allocate subarrays. */
+  get outCsr(): Csr { return this.out; }
+  get inCsr(): Csr { return this.inn; }
+  /** The subject/object/predicate columns, for hot loops. */
+  get columns(): { subj: Uint32Array; obj: Uint32Array; pred: Uint16Array | Uint32Array; entityType: Uint16Array | Uint32Array } {
+    return { subj: this.subj, obj: this.obj, pred: this.pred, entityType: this.entityType };
+  }
+
+  // ---- whole dataset --------------------------------------------------
+
+  /** The dataset as it went in: given ids kept, missing ids left missing. */
+  toDataset(): Dataset {
+    const ds: Dataset = {
+      format: DATASET_FORMAT,
+      version: DATASET_VERSION,
+      sources: this.sources.slice(0, this.sources.length - this.extraSourceCount),
+      entities: this.entities.slice(),
+      triples: Array.from({ length: this.tripleCount }, (_, t) => this.fileTripleAt(t)),
+    };
+    if (this.title !== undefined) ds.title = this.title;
+    if (this.embeddedSchema) ds.schema = this.schema.schema;
+    return ds;
+  }
+}
