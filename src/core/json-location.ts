@@ -1,0 +1,210 @@
+// Line/column lookups in JSON text, computed only when there is something to
+// report. A single streaming pass (jsonc-parser's visitor) over the text finds
+// every requested path at once without building a syntax tree, so memory stays
+// flat even for large files.
+import { visit, printParseErrorCode, type ParseError } from 'jsonc-parser';
+
+export type JsonPath = (string | number)[];
+
+export interface TextLocation {
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units. */
+  column: number;
+}
+
+/** `triples[12].predicate`; keys that are not identifiers are quoted: `a["x y"]`. */
+export function pathToString(path: JsonPath): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+interface Trie {
+  children: Map<string | number, Trie>;
+  /** Indices into the request list that end here. */
+  ends: number[];
+  loc?: TextLocation;
+}
+
+function newTrie(): Trie {
+  return { children: new Map(), ends: [] };
+}
+
+/**
+ * Where each path is in `text`. A path that does not exist in the text (a
+ * missing field) gets the location of its deepest existing ancestor, so a
+ * "missing label" points at the entity that lacks it.
+ */
+export function locatePaths(text: string, paths: readonly JsonPath[]): (TextLocation | undefined)[] {
+  const root = newTrie();
+  paths.forEach((p, i) => {
+    let node = root;
+    for (const seg of p) {
+      let next = node.children.get(seg);
+      if (!next) { next = newTrie(); node.children.set(seg, next); }
+      node = next;
+    }
+    node.ends.push(i);
+  });
+
+  interface Frame { trie: Trie | undefined; array: boolean; index: number; key: string | undefined; keyLoc?: TextLocation }
+  const stack: Frame[] = [];
+  let rootSeen = false;
+  // The trie node a value starting now belongs to, recording its location.
+  const enterValue = (line: number, ch: number): Trie | undefined => {
+    if (stack.length === 0) {
+      if (rootSeen) return undefined;
+      rootSeen = true;
+      root.loc = { line: line + 1, column: ch + 1 };
+      return root;
+    }
+    const top = stack[stack.length - 1]!;
+    if (!top.trie) return undefined;
+    if (top.array) {
+      const child = top.trie.children.get(top.index);
+      if (child && !child.loc) child.loc = { line: line + 1, column: ch + 1 };
+      return child;
+    }
+    return top.key === undefined ? undefined : top.trie.children.get(top.key);
+  };
+  const begin = (array: boolean) => (_o: number, _l: number, line: number, ch: number): boolean => {
+    const trie = enterValue(line, ch);
+    stack.push({ trie, array, index: 0, key: undefined });
+    return trie !== undefined && trie.children.size > 0;
+  };
+  const end = () => { stack.pop(); };
+
+  visit(text, {
+    onObjectBegin: begin(false),
+    onArrayBegin: begin(true),
+    onObjectEnd: end,
+    onArrayEnd: end,
+    onObjectProperty: (property, _o, _l, line, ch) => {
+      const top = stack[stack.length - 1];
+      if (!top) return;
+      top.key = property;
+      const child = top.trie?.children.get(property);
+      // A property is reported at its key: that is where a person looks.
+      if (child && !child.loc) child.loc = { line: line + 1, column: ch + 1 };
+    },
+    onLiteralValue: (_v, _o, _l, line, ch) => { enterValue(line, ch); },
+    onSeparator: (c) => {
+      const top = stack[stack.length - 1];
+      if (top && top.array && c === ',') top.index++;
+    },
+  }, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+
+  return paths.map((p) => {
+    let node: Trie | undefined = root;
+    let best = root.loc;
+    for (const seg of p) {
+      node = node.children.get(seg);
+      if (!node) break;
+      if (node.loc) best = node.loc;
+    }
+    return best;
+  });
+}
+
+/** 1-based line/column of a UTF-16 offset. */
+export function offsetToLocation(text: string, offset: number): TextLocation {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+export interface SyntaxErrorInfo extends TextLocation {
+  offset: number;
+  /** jsonc-parser's name for it, e.g. CommaExpected. */
+  kind: string;
+  message: string;
+  hint: string;
+}
+
+const enum Code {
+  InvalidSymbol = 1, InvalidNumberFormat = 2, PropertyNameExpected = 3, ValueExpected = 4,
+  ColonExpected = 5, CommaExpected = 6, CloseBraceExpected = 7, CloseBracketExpected = 8,
+  EndOfFileExpected = 9, InvalidCommentToken = 10, UnexpectedEndOfComment = 11,
+  UnexpectedEndOfString = 12, UnexpectedEndOfNumber = 13, InvalidUnicode = 14,
+  InvalidEscapeCharacter = 15, InvalidCharacter = 16,
+}
+
+function prevSignificant(text: string, offset: number): string {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c !== ' ' && c !== '\n' && c !== '\r' && c !== '\t') return c;
+  }
+  return '';
+}
+
+function restIsBlank(text: string, offset: number): boolean {
+  return text.slice(offset).trim() === '';
+}
+
+/** What a person should do about a JSON syntax error at `offset`. */
+function explain(text: string, e: ParseError): { message: string; hint: string } {
+  const at = text.slice(e.offset, e.offset + 1);
+  const got = e.offset >= text.length ? 'the end of the file' : `'${at}'`;
+  const truncated = restIsBlank(text, e.offset);
+  const code = e.error as number;
+  switch (code) {
+    case Code.PropertyNameExpected:
+    case Code.ValueExpected:
+      if (prevSignificant(text, e.offset) === ',' && (at === '}' || at === ']'))
+        return { message: `trailing comma before '${at}'`, hint: `remove the comma before '${at}': JSON allows no comma after the last item` };
+      if (truncated) return { message: 'the file ends in the middle of the JSON', hint: 'the file looks truncated: restore the complete file' };
+      return { message: `expected a ${code === Code.ValueExpected ? 'value' : 'property name in double quotes'} but found ${got}`, hint: 'check the syntax here: property names and strings need double quotes' };
+    case Code.CommaExpected:
+      return { message: `expected a comma but found ${got}`, hint: 'add the missing comma between the two items (the one before this position ends without one)' };
+    case Code.ColonExpected:
+      return { message: `expected ':' but found ${got}`, hint: 'write "name": value; a property name must be followed by a colon' };
+    case Code.CloseBraceExpected:
+    case Code.CloseBracketExpected:
+      if (truncated) return { message: 'the file ends before the JSON is complete', hint: 'the file looks truncated: restore the complete file or close every open { and [' };
+      return { message: `expected '${code === Code.CloseBraceExpected ? '}' : ']'}' but found ${got}`, hint: 'a comma or a closing bracket is missing before this position' };
+    case Code.UnexpectedEndOfString:
+      return { message: 'unterminated string', hint: 'close the string with a double quote (a string cannot span lines: write \\n for a line break)' };
+    case Code.EndOfFileExpected:
+      return { message: `unexpected ${got} after the end of the JSON value`, hint: 'remove what follows the closing bracket, or wrap several values in one array' };
+    case Code.InvalidCommentToken:
+    case Code.UnexpectedEndOfComment:
+      return { message: 'comments are not allowed in JSON', hint: 'remove the comment' };
+    case Code.InvalidCharacter:
+      return { message: 'control character inside a string', hint: 'escape it: write \\n for a line break and \\t for a tab' };
+    case Code.InvalidEscapeCharacter:
+    case Code.InvalidUnicode:
+      return { message: 'invalid escape sequence in a string', hint: 'valid escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash as \\\\' };
+    case Code.InvalidNumberFormat:
+    case Code.UnexpectedEndOfNumber:
+      return { message: 'invalid number', hint: 'write numbers like 0.75 (no leading zeros, no trailing dot); quote it if it is text' };
+    default:
+      return { message: `unexpected ${got}`, hint: 'check the syntax here: strings and property names need double quotes, true/false/null are lower case' };
+  }
+}
+
+/**
+ * The first JSON syntax error in `text`, located and explained; undefined
+ * when jsonc-parser finds none (the caller then falls back to the engine's message).
+ */
+export function findSyntaxError(text: string): SyntaxErrorInfo | undefined {
+  let first: (ParseError & { line: number; column: number }) | undefined;
+  visit(text, {
+    onError: (error, offset, length, line, ch) => {
+      if (!first) first = { error, offset, length, line: line + 1, column: ch + 1 };
+    },
+  }, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (!first) return undefined;
+  const { message, hint } = explain(text, first);
+  // jsonc-parser reports end-of-file errors on the last line; keep its position.
+  return { offset: first.offset, line: first.line, column: first.column, kind: printParseErrorCode(first.error), message, hint };
+}
