@@ -1,0 +1,66 @@
+// One cold load in a fresh process, so each run starts with an empty heap and
+// no JIT warm-up from earlier runs. Spawned by run.ts as
+//   node --expose-gc --trace-gc --import tsx bench/load-child.ts <mode> <file> [schema]
+// and prints one line `RESULT {json}`; the parent reads peak heap from the
+// --trace-gc lines (heap size before each collection) and from the
+// heap sizes sampled here at phase boundaries.
+import { readFileSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
+
+const [mode, file, schemaFile] = process.argv.slice(2);
+if (!mode || !file) throw new Error('usage: load-child.ts ours|json|n3 <file> [schema.json]');
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const phases: Record<string, number> = {};
+const heapAt: Record<string, number> = {};
+const MB = 2 ** 20;
+let keep: unknown[] = [];
+const t0 = performance.now();
+let last = t0;
+const mark = (name: string) => {
+  const now = performance.now();
+  phases[name] = now - last;
+  heapAt[name] = getHeapStatistics().used_heap_size / MB;
+  last = now;
+};
+
+if (mode === 'json') {
+  const text = readFileSync(file, 'utf8');
+  mark('read');
+  keep = [JSON.parse(text)];
+  mark('parse');
+} else if (mode === 'n3') {
+  const N3 = await import('n3');
+  const text = readFileSync(file, 'utf8');
+  mark('read');
+  const store = new N3.Store();
+  store.addQuads(new N3.Parser({ format: 'N-Triples' }).parse(text));
+  mark('parse+store');
+  keep = [store];
+} else if (mode === 'ours') {
+  const { validateDataset } = await import('../src/core/validate.ts');
+  const { TripleStore } = await import('../src/core/store.ts');
+  const schema = JSON.parse(readFileSync(schemaFile!, 'utf8'));
+  last = performance.now();
+  const text = readFileSync(file, 'utf8');
+  mark('read');
+  const raw = JSON.parse(text);
+  mark('parse');
+  const res = validateDataset(raw, { file, defaultSchema: schema, text });
+  mark('validate');
+  if (!res.ok || !res.dataset) {
+    const errs = res.problems.filter((p) => p.severity === 'error').slice(0, 3);
+    throw new Error(`${file}: does not validate: ${JSON.stringify(errs)}`);
+  }
+  const store = TripleStore.build(res.dataset, res.schema ?? schema);
+  mark('build');
+  keep = [store];
+} else {
+  throw new Error(`unknown mode ${mode}: use ours, json or n3`);
+}
+
+// What stays once the transient text and parse tree are gone.
+let retained = NaN;
+if (gc) { gc(); retained = getHeapStatistics().used_heap_size / MB; }
+const sum = Object.values(phases).reduce((a, b) => a + b, 0);
+console.log(`RESULT ${JSON.stringify({ mode, totalMs: sum, phases, heapAt, retainedMB: retained, kept: keep.length })}`);
