@@ -1,0 +1,431 @@
+// Paths between two entities: shortest (bidirectional BFS), every shortest
+// (BFS layers + backtracking) and k shortest simple paths (Yen's algorithm).
+//
+// Paths are sequences of entities. Each step is shown with one representative
+// triple: a triple walked forward (subject → object) when there is one, else
+// one walked backwards; among those the first in file order. So two triples
+// between the same pair (different predicates or repeats) give one path, not
+// several that read almost alike.
+//
+// The searches run over the store's CSR with typed arrays kept per store and
+// stamped with a generation number, so a search allocates no per-node objects.
+import type { Path, PathQuery, PathResult, PathStep } from './model.ts';
+import type { SchemaIndex } from './schema.ts';
+import type { TripleStore } from './store.ts';
+import { predicateMask } from './neighbourhood.ts';
+
+/** Most paths `all-shortest` returns. */
+export const MAX_ALL_SHORTEST = 100;
+/** Most paths `k-shortest` returns. */
+export const MAX_K = 50;
+export const DEFAULT_K = 3;
+
+/** PathResult plus a note when the answer was capped. */
+export interface PathAnswer extends PathResult {
+  note?: string;
+}
+
+interface Workspace {
+  gen: number;
+  markF: Uint32Array; markB: Uint32Array;
+  distF: Int32Array; distB: Int32Array;
+  parF: Int32Array; parB: Int32Array;
+  queueF: Uint32Array; queueB: Uint32Array;
+  /** Avoided entities (stamped per query) and Yen's root nodes (stamped per spur search). */
+  avoid: Uint32Array; avoidGen: number;
+  root: Uint32Array; rootGen: number;
+  /** Nodes the spur node must not step to next (stamped per spur search). */
+  banned: Uint32Array; banGen: number;
+}
+
+const workspaces = new WeakMap<TripleStore, Workspace>();
+
+function workspace(store: TripleStore): Workspace {
+  let ws = workspaces.get(store);
+  if (!ws) {
+    const n = store.entityCount;
+    ws = {
+      gen: 0,
+      markF: new Uint32Array(n), markB: new Uint32Array(n),
+      distF: new Int32Array(n), distB: new Int32Array(n),
+      parF: new Int32Array(n), parB: new Int32Array(n),
+      queueF: new Uint32Array(n), queueB: new Uint32Array(n),
+      avoid: new Uint32Array(n), avoidGen: 0,
+      root: new Uint32Array(n), rootGen: 0,
+      banned: new Uint32Array(n), banGen: 0,
+    };
+    workspaces.set(store, ws);
+  }
+  return ws;
+}
+
+/** Next stamp for a stamped array; wraps by clearing (once every 4 billion searches). */
+function nextGen(arrays: Uint32Array[], gen: number): number {
+  if (gen >= 0xfffffffe) {
+    for (const a of arrays) a.fill(0);
+    return 1;
+  }
+  return gen + 1;
+}
+
+/** One set of search constraints. */
+interface Filters {
+  directed: boolean;
+  predOk?: Uint8Array;
+  /** Over type indices: 1 = may not be an intermediate node. */
+  typeBlocked?: Uint8Array;
+  /** Whether `ws.avoid` (stamped with `ws.avoidGen`) applies. */
+  avoidEntities: boolean;
+  maxLength: number;
+}
+
+class Searcher {
+  readonly ws: Workspace;
+  readonly subj: Uint32Array; readonly obj: Uint32Array;
+  readonly pred: Uint16Array | Uint32Array; readonly etype: Uint16Array | Uint32Array;
+  readonly outOff: Uint32Array; readonly outItems: Uint32Array;
+  readonly inOff: Uint32Array; readonly inItems: Uint32Array;
+  /** Yen's spur node (-1 outside Yen), whose next step may not be a banned node. */
+  spur = -1;
+  useRoot = false;
+
+  constructor(readonly store: TripleStore, public f: Filters) {
+    this.ws = workspace(store);
+    const c = store.columns;
+    this.subj = c.subj; this.obj = c.obj; this.pred = c.pred; this.etype = c.entityType;
+    this.outOff = store.outCsr.offsets; this.outItems = store.outCsr.items;
+    this.inOff = store.inCsr.offsets; this.inItems = store.inCsr.items;
+  }
+
+  /** May v be an intermediate node? (Endpoints are handled by the caller.) */
+  private passable(v: number): boolean {
+    const f = this.f, ws = this.ws;
+    if (f.typeBlocked && f.typeBlocked[this.etype[v]!]) return false;
+    if (f.avoidEntities && ws.avoid[v] === ws.avoidGen) return false;
+    if (this.useRoot && ws.root[v] === ws.rootGen) return false;
+    return true;
+  }
+
+  /** Is the path step a → b forbidden by Yen's edge removal? */
+  private bannedStep(a: number, b: number): boolean {
+    return a === this.spur && this.ws.banned[b] === this.ws.banGen;
+  }
+
+  /**
+   * Shortest path s → t as a node list, or undefined. Level-synchronised
+   * bidirectional BFS expanding the smaller frontier.
+   */
+  shortest(s: number, t: number, maxLength = this.f.maxLength): number[] | undefined {
+    const ws = this.ws;
+    if (s === t) return [s];
+    if (maxLength < 1) return undefined;
+    ws.gen = nextGen([ws.markF, ws.markB], ws.gen);
+    const gen = ws.gen;
+    const { markF, markB, distF, distB, parF, parB, queueF, queueB } = ws;
+    const { subj, obj, pred, outOff, outItems, inOff, inItems } = this;
+    const predOk = this.f.predOk;
+    const directed = this.f.directed;
+    markF[s] = gen; distF[s] = 0; parF[s] = -1; queueF[0] = s;
+    markB[t] = gen; distB[t] = 0; parB[t] = -1; queueB[0] = t;
+    let fHead = 0, fTail = 1, bHead = 0, bTail = 1;
+    let dF = 0, dB = 0;
+    let best = Infinity, meetA = -1, meetB = -1; // path … meetA → meetB …
+
+    while (fHead < fTail && bHead < bTail && dF + dB + 1 <= maxLength) {
+      if (fTail - fHead <= bTail - bHead) {
+        const end = fTail;
+        while (fHead < end) {
+          const u = queueF[fHead++]!;
+          for (let pass = 0; pass < (directed ? 1 : 2); pass++) {
+            const off = pass === 0 ? outOff : inOff, items = pass === 0 ? outItems : inItems, other = pass === 0 ? obj : subj;
+            for (let k = off[u]!, e = off[u + 1]!; k < e; k++) {
+              const tr = items[k]!;
+              if (predOk && !predOk[pred[tr]!]) continue;
+              const v = other[tr]!;
+              if (markF[v] === gen) continue;
+              if (this.spur >= 0 && this.bannedStep(u, v)) continue;
+              if (markB[v] === gen) {
+                const len = dF + 1 + distB[v]!;
+                if (len < best) { best = len; meetA = u; meetB = v; }
+                continue;
+              }
+              if (!this.passable(v)) continue;
+              markF[v] = gen; distF[v] = dF + 1; parF[v] = u; queueF[fTail++] = v;
+            }
+          }
+        }
+        dF++;
+      } else {
+        const end = bTail;
+        while (bHead < end) {
+          const x = queueB[bHead++]!;
+          // Backwards: a neighbour w precedes x on the path (w → x). Forward triples w→x are x's in-triples.
+          for (let pass = 0; pass < (directed ? 1 : 2); pass++) {
+            const off = pass === 0 ? inOff : outOff, items = pass === 0 ? inItems : outItems, other = pass === 0 ? subj : obj;
+            for (let k = off[x]!, e = off[x + 1]!; k < e; k++) {
+              const tr = items[k]!;
+              if (predOk && !predOk[pred[tr]!]) continue;
+              const w = other[tr]!;
+              if (markB[w] === gen) continue;
+              if (this.spur >= 0 && this.bannedStep(w, x)) continue;
+              if (markF[w] === gen) {
+                const len = distF[w]! + 1 + dB;
+                if (len < best) { best = len; meetA = w; meetB = x; }
+                continue;
+              }
+              if (!this.passable(w)) continue;
+              markB[w] = gen; distB[w] = dB + 1; parB[w] = x; queueB[bTail++] = w;
+            }
+          }
+        }
+        dB++;
+      }
+      if (best !== Infinity) break;
+    }
+    if (best === Infinity) return undefined;
+    const nodes: number[] = [];
+    for (let a = meetA; a !== -1; a = parF[a]!) nodes.push(a);
+    nodes.reverse();
+    for (let b = meetB; b !== -1; b = parB[b]!) nodes.push(b);
+    return nodes;
+  }
+
+  /** Every shortest path s → t (at most `cap`), and whether the cap cut them. */
+  allShortest(s: number, t: number, cap: number): { paths: number[][]; capped: boolean } {
+    const first = this.shortest(s, t);
+    if (!first) return { paths: [], capped: false };
+    const d = first.length - 1;
+    if (d === 0) return { paths: [first], capped: false };
+    // Forward BFS layers up to d - 1 (distF), then backtrack from t over predecessors.
+    const ws = this.ws;
+    ws.gen = nextGen([ws.markF, ws.markB], ws.gen);
+    const gen = ws.gen;
+    const { markF, distF, queueF } = ws;
+    const { subj, obj, pred, outOff, outItems, inOff, inItems } = this;
+    const predOk = this.f.predOk, directed = this.f.directed;
+    markF[s] = gen; distF[s] = 0; queueF[0] = s;
+    let head = 0, tail = 1;
+    while (head < tail) {
+      const u = queueF[head++]!;
+      const du = distF[u]!;
+      if (du >= d - 1) break;
+      for (let pass = 0; pass < (directed ? 1 : 2); pass++) {
+        const off = pass === 0 ? outOff : inOff, items = pass === 0 ? outItems : inItems, other = pass === 0 ? obj : subj;
+        for (let k = off[u]!, e = off[u + 1]!; k < e; k++) {
+          const tr = items[k]!;
+          if (predOk && !predOk[pred[tr]!]) continue;
+          const v = other[tr]!;
+          if (markF[v] === gen || v === t || !this.passable(v)) continue;
+          markF[v] = gen; distF[v] = du + 1; queueF[tail++] = v;
+        }
+      }
+    }
+    const paths: number[][] = [];
+    let capped = false;
+    const stack: number[] = [t];
+    // Predecessors of x on a shortest path: neighbours w (w → x) at distance level - 1, each once.
+    const seenPred = new Set<number>();
+    const walk = (x: number, level: number): void => {
+      if (capped) return;
+      if (level === 0) {
+        if (paths.length >= cap) { capped = true; return; }
+        paths.push(stack.slice().reverse());
+        return;
+      }
+      const preds: number[] = [];
+      seenPred.clear();
+      for (let pass = 0; pass < (directed ? 1 : 2); pass++) {
+        const off = pass === 0 ? inOff : outOff, items = pass === 0 ? inItems : outItems, other = pass === 0 ? subj : obj;
+        for (let k = off[x]!, e = off[x + 1]!; k < e; k++) {
+          const tr = items[k]!;
+          if (predOk && !predOk[pred[tr]!]) continue;
+          const w = other[tr]!;
+          if (markF[w] !== gen || distF[w] !== level - 1 || seenPred.has(w)) continue;
+          seenPred.add(w);
+          preds.push(w);
+        }
+      }
+      for (const w of preds) {
+        stack.push(w);
+        walk(w, level - 1);
+        stack.pop();
+        if (capped) return;
+      }
+    };
+    walk(t, d);
+    return { paths, capped };
+  }
+
+  /** Yen's k shortest simple paths, shortest first. */
+  kShortest(s: number, t: number, k: number): number[][] {
+    const first = this.shortest(s, t);
+    if (!first) return [];
+    const A: number[][] = [first];
+    if (first.length === 1) return A;
+    const B: number[][] = [];
+    const known = new Set<string>([first.join(',')]);
+    const ws = this.ws;
+    try {
+      while (A.length < k) {
+        const last = A[A.length - 1]!;
+        for (let i = 0; i < last.length - 1; i++) {
+          const spur = last[i]!;
+          ws.banGen = nextGen([ws.banned], ws.banGen);
+          ws.rootGen = nextGen([ws.root], ws.rootGen);
+          // Ban the next step of every known path sharing this root.
+          for (const p of A) {
+            if (p.length <= i + 1) continue;
+            let same = true;
+            for (let j = 0; j <= i; j++) if (p[j] !== last[j]) { same = false; break; }
+            if (same) ws.banned[p[i + 1]!] = ws.banGen;
+          }
+          for (let j = 0; j < i; j++) ws.root[last[j]!] = ws.rootGen;
+          this.spur = spur;
+          this.useRoot = true;
+          const tail = this.shortest(spur, t, this.f.maxLength - i);
+          this.spur = -1;
+          this.useRoot = false;
+          if (!tail) continue;
+          const candidate = last.slice(0, i).concat(tail);
+          const key = candidate.join(',');
+          if (known.has(key)) continue;
+          known.add(key);
+          B.push(candidate);
+        }
+        if (B.length === 0) break;
+        // Shortest candidate; ties by the order found (deterministic).
+        let bi = 0;
+        for (let j = 1; j < B.length; j++) if (B[j]!.length < B[bi]!.length) bi = j;
+        A.push(B.splice(bi, 1)[0]!);
+      }
+    } finally {
+      this.spur = -1;
+      this.useRoot = false;
+    }
+    return A;
+  }
+
+  /** The representative triple for the step a → b: forward first, then backwards; first in file order. */
+  stepTriple(a: number, b: number): PathStep {
+    const { subj, obj, pred, outOff, outItems, inOff, inItems } = this;
+    const predOk = this.f.predOk;
+    let bestT = -1;
+    // Forward a → b: scan the shorter of out(a) and in(b); both are in file order.
+    if (outOff[a + 1]! - outOff[a]! <= inOff[b + 1]! - inOff[b]!) {
+      for (let k = outOff[a]!; k < outOff[a + 1]!; k++) {
+        const tr = outItems[k]!;
+        if (obj[tr] === b && (!predOk || predOk[pred[tr]!])) { bestT = tr; break; }
+      }
+    } else {
+      for (let k = inOff[b]!; k < inOff[b + 1]!; k++) {
+        const tr = inItems[k]!;
+        if (subj[tr] === a && (!predOk || predOk[pred[tr]!])) { bestT = tr; break; }
+      }
+    }
+    if (bestT >= 0) return { triple: this.store.tripleAt(bestT), forward: true };
+    for (let k = inOff[a]!; k < inOff[a + 1]!; k++) {
+      const tr = inItems[k]!;
+      if (subj[tr] === b && (!predOk || predOk[pred[tr]!])) { bestT = tr; break; }
+    }
+    if (bestT < 0) throw new Error(`internal: no triple between entity ${a} and ${b}`);
+    return { triple: this.store.tripleAt(bestT), forward: false };
+  }
+
+  toPath(nodes: number[]): Path {
+    const steps: PathStep[] = [];
+    for (let i = 0; i + 1 < nodes.length; i++) steps.push(this.stepTriple(nodes[i]!, nodes[i + 1]!));
+    return { length: nodes.length - 1, nodes: nodes.map((i) => this.store.entityAt(i).id), steps };
+  }
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function findPaths(store: TripleStore, q: PathQuery): PathAnswer {
+  const s = store.indexOf(q.from);
+  const t = store.indexOf(q.to);
+  if (s < 0 || t < 0) {
+    const missing = [s < 0 ? q.from : undefined, t < 0 && q.to !== q.from ? q.to : undefined].filter(Boolean);
+    return { paths: [], reason: `unknown entity ${missing.map((m) => `'${m}'`).join(' and ')}: use an entity id from the dataset (search for it by name)` };
+  }
+  const label = (i: number) => store.entityAt(i).label;
+  if (s === t) return { paths: [], reason: `from and to are the same entity (${label(s)}); pick two different entities` };
+
+  const mode = q.mode ?? 'shortest';
+  const maxLength = q.maxLength !== undefined && q.maxLength >= 0 ? Math.floor(q.maxLength) : Infinity;
+  const predOk = predicateMask(store, q.predicates);
+  const typeBlocked = q.avoidTypes?.length ? store.typeMask(q.avoidTypes) : undefined;
+  const ws = workspace(store);
+  const avoidIds = (q.avoidEntities ?? []).map((id) => store.indexOf(id)).filter((i) => i >= 0);
+  if (avoidIds.length) {
+    ws.avoidGen = nextGen([ws.avoid], ws.avoidGen);
+    for (const i of avoidIds) ws.avoid[i] = ws.avoidGen;
+  }
+  const filters: Filters = { directed: !!q.directed, predOk, typeBlocked, avoidEntities: avoidIds.length > 0, maxLength };
+  const searcher = new Searcher(store, filters);
+
+  let nodeLists: number[][];
+  let note: string | undefined;
+  if (mode === 'all-shortest') {
+    const r = searcher.allShortest(s, t, MAX_ALL_SHORTEST);
+    nodeLists = r.paths;
+    if (r.capped) note = `only the first ${MAX_ALL_SHORTEST} shortest paths are listed; there are more`;
+  } else if (mode === 'k-shortest') {
+    const k = Math.max(1, Math.min(MAX_K, Math.floor(q.k ?? DEFAULT_K)));
+    if ((q.k ?? DEFAULT_K) > MAX_K) note = `k is capped at ${MAX_K}`;
+    nodeLists = searcher.kShortest(s, t, k);
+  } else {
+    const p = searcher.shortest(s, t);
+    nodeLists = p ? [p] : [];
+  }
+  if (nodeLists.length) {
+    const answer: PathAnswer = { paths: nodeLists.map((n) => searcher.toPath(n)) };
+    if (note) answer.note = note;
+    return answer;
+  }
+  return { paths: [], reason: explainNoPath(store, s, t, q, filters) };
+}
+
+/** Why there is no path: add the constraints one at a time and name the first that leaves none. */
+function explainNoPath(store: TripleStore, s: number, t: number, q: PathQuery, f: Filters): string {
+  const between = `between ${store.entityAt(s).label} and ${store.entityAt(t).label}`;
+  const len = (filters: Filters): number => {
+    const p = new Searcher(store, filters).shortest(s, t);
+    return p ? p.length - 1 : -1;
+  };
+  let cur: Filters = { directed: false, avoidEntities: false, maxLength: Infinity };
+  const base = len(cur);
+  if (base < 0) return `no path at all ${between}: they are not connected in the graph`;
+  let prevLen = base;
+  if (f.directed) {
+    cur = { ...cur, directed: true };
+    const l = len(cur);
+    if (l < 0) return `no directed path from ${store.entityAt(s).label} to ${store.entityAt(t).label}; there is an undirected one of ${plural(base, 'step')} (drop "directed")`;
+    prevLen = l;
+  }
+  if (f.predOk) {
+    cur = { ...cur, predOk: f.predOk };
+    const l = len(cur);
+    if (l < 0) return `no path ${between} using only predicates ${(q.predicates ?? []).join(', ')}; without that filter the shortest has ${plural(prevLen, 'step')}`;
+    prevLen = l;
+  }
+  if (f.typeBlocked || f.avoidEntities) {
+    cur = { ...cur, typeBlocked: f.typeBlocked, avoidEntities: f.avoidEntities };
+    const l = len(cur);
+    const avoided = [...(q.avoidTypes ?? []).map((x) => `type ${x}`), ...(q.avoidEntities ?? [])].join(', ');
+    if (l < 0) return `no path ${between} avoiding ${avoided}; without avoiding them the shortest has ${plural(prevLen, 'step')}`;
+    prevLen = l;
+  }
+  if (prevLen > f.maxLength) return `no path within max length ${f.maxLength}; the shortest has ${plural(prevLen, 'step')}`;
+  return `no path ${between} under the given filters`;
+}
+
+/** "Joe Biden —authorized→ US airstrike … —used by→ Kataib Hezbollah"; steps walked backwards read with the inverse label. */
+export function describePath(path: Path, labelOf: (id: string) => string, schema: SchemaIndex): string {
+  let text = labelOf(path.nodes[0]!);
+  path.steps.forEach((step, i) => {
+    const p = schema.predicates.get(step.triple.predicate);
+    const verb = step.forward ? (p?.label ?? step.triple.predicate) : (p?.inverseLabel ?? `${step.triple.predicate} (inverse)`);
+    text += ` —${verb}→ ${labelOf(path.nodes[i + 1]!)}`;
+  });
+  return text;
+}
