@@ -172,8 +172,11 @@ function explain(text: string, e: ParseError): { message: string; hint: string }
     case Code.CloseBracketExpected:
       if (truncated) return { message: 'the file ends before the JSON is complete', hint: 'the file looks truncated: restore the complete file or close every open { and [' };
       return { message: `expected '${code === Code.CloseBraceExpected ? '}' : ']'}' but found ${got}`, hint: 'a comma or a closing bracket is missing before this position' };
-    case Code.UnexpectedEndOfString:
+    case Code.UnexpectedEndOfString: {
+      const nl = text.indexOf('\n', e.offset);
+      if (nl < 0 || restIsBlank(text, nl)) return { message: 'the file ends inside a string', hint: 'the file looks truncated: restore the complete file' };
       return { message: 'unterminated string', hint: 'close the string with a double quote (a string cannot span lines: write \\n for a line break)' };
+    }
     case Code.EndOfFileExpected:
       return { message: `unexpected ${got} after the end of the JSON value`, hint: 'remove what follows the closing bracket, or wrap several values in one array' };
     case Code.InvalidCommentToken:

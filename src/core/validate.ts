@@ -26,6 +26,8 @@ export interface ValidateOptions {
   checkEvidence?: boolean;
   /** Most problems listed per code; the rest are counted in one summary problem (default 200). */
   maxPerCode?: number;
+  /** Why a source's `path` cannot be read (missing file …), reported as an error at that path. */
+  sourceError?: (s: Source) => { code: string; message: string; hint: string } | undefined;
 }
 
 export interface ParseResult {
@@ -35,6 +37,8 @@ export interface ParseResult {
   dataset?: Dataset;
   /** Embedded schema ?? default schema (present when it is valid). */
   schema?: Schema;
+  /** Where the schema came from: the dataset's own, or the default given. */
+  schemaFrom?: 'embedded' | 'default';
   problems: Problem[];
 }
 
@@ -527,13 +531,16 @@ function typesList(ts: readonly string[]): string {
 export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: string }): ParseResult {
   const r = new Report(opts.file, opts.maxPerCode ?? 200);
   const budget = { left: 5_000_000 };
+  let schemaFrom: ParseResult['schemaFrom'];
+  let schemaOk = false;
   const result = (schema?: Schema, dataset?: Dataset): ParseResult => {
     r.summarise();
     r.locate(opts.text);
     const ok = r.errors === 0;
     const out: ParseResult = { ok, problems: r.problems };
     if (ok && dataset) out.dataset = dataset;
-    if (schema) out.schema = schema;
+    if (schema && schemaOk) out.schema = schema;
+    if (schemaFrom) out.schemaFrom = schemaFrom;
     return out;
   };
 
@@ -542,8 +549,6 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
       `a dataset is an object: { "format": "${DATASET_FORMAT}", "version": ${DATASET_VERSION}, "sources": [ … ], "entities": [ … ], "triples": [ … ] }`);
     return result();
   }
-  unknownFields(r, raw, DATASET_FIELDS, [], 'a dataset');
-
   const format = own(raw, 'format');
   const hasArrays = Array.isArray(own(raw, 'entities')) || Array.isArray(own(raw, 'triples'));
   if (format === undefined) {
@@ -552,11 +557,14 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
         `a dataset is an object: { "format": "${DATASET_FORMAT}", "version": ${DATASET_VERSION}, "sources": [ … ], "entities": [ … ], "triples": [ … ] }`);
       return result();
     }
+    unknownFields(r, raw, DATASET_FIELDS, [], 'a dataset');
     r.add('warning', 'missing-format', ['format'], `the file has no "format"; read as ${quote(DATASET_FORMAT)}`, `add "format": "${DATASET_FORMAT}" at the top`);
   } else if (format !== DATASET_FORMAT) {
+    unknownFields(r, raw, DATASET_FIELDS, [], 'a dataset');
     r.add('error', 'wrong-format', ['format'], `"format" is ${typeof format === 'string' ? quote(format) : typeName(format)}, not ${quote(DATASET_FORMAT)}`,
       `this tool reads ${quote(DATASET_FORMAT)} files; set "format": "${DATASET_FORMAT}" if the file follows that layout`);
   }
+  if (format === DATASET_FORMAT) unknownFields(r, raw, DATASET_FIELDS, [], 'a dataset');
   const version = own(raw, 'version');
   if (version === undefined) {
     r.add('warning', 'missing-version', ['version'], `the file has no "version"; read as version ${DATASET_VERSION}`, `add "version": ${DATASET_VERSION}`);
@@ -570,13 +578,17 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
   let schema: Schema | undefined;
   const embedded = own(raw, 'schema');
   if (embedded !== undefined) {
+    // Used below even when it has errors, so that data problems are found too.
     const c = checkSchemaInto(r, embedded, ['schema'], budget);
     schema = c.schema;
-    if (c.errors > 0) schema = c.schema; // still used below so that data problems are found too
+    schemaOk = c.errors === 0;
+    schemaFrom = 'embedded';
   } else if (opts.defaultSchema) {
     const scratch = new Report(opts.file, 1);
     const c = checkSchemaInto(scratch, opts.defaultSchema, [], budget);
     schema = c.schema;
+    schemaOk = c.errors === 0;
+    schemaFrom = 'default';
     if (c.errors > 0) {
       r.add('error', 'invalid-schema', ['schema'], `the default schema has ${c.errors} error(s)`, 'validate the schema file on its own and fix it first');
     }
@@ -614,6 +626,7 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
   const triplesRaw = checkArray(r, raw, 'triples', [], 'the dataset');
 
   // Sources.
+  const unreadable = new Set<string>(); // sources whose file could not be read (already reported)
   const sources: Source[] = [];
   const sourceAt = new Map<string, number>();
   const sourcePath: number[] = [];
@@ -637,7 +650,15 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
         r.add('error', 'bad-url', [...p, 'url'], `the url ${quote(urlV)} is not an http(s) address`, 'write the full address, starting with https://');
         url = undefined;
       }
-      const path = str(r, own(s, 'path'), p, 'path', 'the source', { max: LIMITS.url, nonEmpty: true });
+      let path = str(r, own(s, 'path'), p, 'path', 'the source', { max: LIMITS.url, nonEmpty: true });
+      let pathBad = false;
+      // Source texts are read relative to the dataset file and must stay beside it.
+      if (path !== undefined && (/^(?:[\\/]|[A-Za-z]:)/.test(path) || path.split(/[\\/]/).includes('..'))) {
+        r.add('error', 'bad-path', [...p, 'path'], `the path ${quote(path)} leaves the dataset's folder`,
+          'give the path relative to the dataset file, inside its folder, such as "sources/article.txt"');
+        path = undefined;
+        pathBad = true;
+      }
       const textV = own(s, 'text');
       let text: string | undefined;
       if (textV !== undefined) {
@@ -658,6 +679,9 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
       sourceAt.set(id, sources.length);
       sourcePath.push(i);
       sources.push(clean);
+      const err = path !== undefined ? opts.sourceError?.(clean) : undefined;
+      if (err) r.add('error', err.code, [...p, 'path'], err.message, err.hint);
+      if (err || pathBad) unreadable.add(id);
     }
   }
 
@@ -844,7 +868,8 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
       }
       const qualifier = qualV === undefined ? undefined : str(r, qualV, p, 'qualifier', 'the triple', { max: LIMITS.qualifier });
 
-      if (pred && s >= 0 && o >= 0) {
+      // A broken schema would give misleading type errors: those wait until it is fixed.
+      if (pred && s >= 0 && o >= 0 && schemaOk) {
         const sub = entities[s]!;
         const obj = entities[o]!;
         const allow = allowed.get(pred.id)!;
@@ -860,10 +885,10 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
             `change the predicate or the entity's type (or swap subject and object if the relation runs the other way)`);
           bad = true;
         }
-        if (s === o) {
-          r.add('warning', 'self-loop', p, `${quote(sub.id)} ${pred.label} itself`,
-            'check the subject and object: a relation of an entity with itself is usually a typing slip');
-        }
+      }
+      if (pred && s >= 0 && s === o) {
+        r.add('warning', 'self-loop', p, `${quote(entities[s]!.id)} ${pred.label} itself`,
+          'check the subject and object: a relation of an entity with itself is usually a typing slip');
       }
       if (evidence === undefined || src === undefined) continue;
       if (checkEvidence) {
@@ -872,7 +897,7 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
           const text = opts.sourceText?.(src) ?? src.text;
           norm = typeof text === 'string' ? normaliseQuotes(text) : null;
           sourceTexts.set(src.id, norm);
-          if (norm === null) {
+          if (norm === null && !unreadable.has(src.id)) {
             r.add('warning', 'evidence-not-checked', ['sources', sourcePath[sourceAt.get(src.id)!]!],
               `evidence not checked: the text of source ${quote(src.id)} is unavailable`,
               src.path !== undefined ? `make sure ${quote(src.path)} exists next to the dataset file` : 'add "path" (a text file next to the dataset) or "text" to the source');

@@ -1,0 +1,147 @@
+// Loading dataset and schema files from disk (Node only): sizes checked
+// before reading, source texts read relative to the dataset file, every
+// problem located in the file it belongs to.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Schema, Source } from '../core/model.ts';
+import { formatProblem, type Problem } from '../core/problems.ts';
+import { parseDataset, parseSchema, type ParseResult } from '../core/validate.ts';
+import { TripleStore } from '../core/store.ts';
+
+export const DEFAULT_DATASET = fileURLToPath(new URL('../../graph-data/dataset.json', import.meta.url));
+export const DEFAULT_SCHEMA = fileURLToPath(new URL('../../graph-data/schema.json', import.meta.url));
+
+/** Largest dataset or schema file read. V8 cannot hold a string much over
+ *  512 MiB, and parsing needs several times the file size in memory. */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+/** Largest source text read for evidence checks. */
+export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
+
+type ReadResult = { text: string } | { problem: Omit<Problem, 'file' | 'path'> & { code: string } };
+
+function mib(n: number): string {
+  return `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MiB`;
+}
+
+/** Reads a UTF-8 text file, or says in words why it cannot. */
+function readText(path: string, limit: number, what: string): ReadResult {
+  const fail = (code: string, message: string, hint: string): ReadResult =>
+    ({ problem: { severity: 'error', code, message, hint } });
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) return fail('file-unreadable', `${what} ${path} is a directory, not a file`, 'give the path of a .json file');
+    size = st.size;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      return fail('file-not-found', `${what} not found: ${path}`, `check the path (relative paths start from ${process.cwd()})`);
+    }
+    return fail('file-unreadable', `${what} ${path} cannot be read (${code ?? 'error'})`, 'check that the file exists and that you may read it');
+  }
+  if (size > limit) {
+    return fail('file-too-large', `${what} ${path} is ${mib(size)}; at most ${mib(limit)} can be loaded`, 'split the data into smaller files, or remove what is not needed');
+  }
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail('file-unreadable', `${what} ${path} cannot be read (${code ?? 'error'})`, 'check that you may read the file');
+  }
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+    return fail('not-utf8', `file is not UTF-8: ${what} ${path} is UTF-16 ${buf[0] === 0xff ? 'LE' : 'BE'}`, 'save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)');
+  }
+  try {
+    return { text: buf.toString('utf8') };
+  } catch {
+    return fail('file-too-large', `${what} ${path} is too large to read as text`, 'split the data into smaller files');
+  }
+}
+
+function asProblem(r: Extract<ReadResult, { problem: unknown }>, file: string): Problem {
+  const p: Problem = { ...r.problem, file, path: '' };
+  // An encoding problem is in the file's first bytes.
+  if (p.code === 'not-utf8') { p.line = 1; p.column = 1; }
+  return p;
+}
+
+/** Reads and checks a schema file; `schema` is present when it has no errors. */
+export function loadSchemaFile(path: string): { schema?: Schema; problems: Problem[] } {
+  const read = readText(path, MAX_FILE_BYTES, 'schema file');
+  if ('problem' in read) return { problems: [asProblem(read, path)] };
+  return parseSchema(read.text, path);
+}
+
+/**
+ * Reads a dataset file, its schema (embedded, else `schemaPath`, else the
+ * default schema) and the texts of its sources, and validates them.
+ */
+export function loadDatasetFile(path: string, opts: { schemaPath?: string; checkEvidence?: boolean } = {}): ParseResult {
+  const read = readText(path, MAX_FILE_BYTES, 'dataset file');
+  if ('problem' in read) return { ok: false, problems: [asProblem(read, path)] };
+
+  const schemaPath = opts.schemaPath ?? DEFAULT_SCHEMA;
+  const schemaFile = loadSchemaFile(schemaPath);
+  const base = dirname(resolve(path));
+  const texts = new Map<string, ReadResult>();
+  const sourceRead = (s: Source): ReadResult | undefined => {
+    if (s.path === undefined) return undefined;
+    let r = texts.get(s.id);
+    if (!r) {
+      r = readText(resolve(base, s.path), MAX_SOURCE_BYTES, `the text of source '${s.id}'`);
+      if ('text' in r && r.text.charCodeAt(0) === 0xfeff) r = { text: r.text.slice(1) };
+      texts.set(s.id, r);
+    }
+    return r;
+  };
+
+  const result = parseDataset(read.text, {
+    file: path,
+    defaultSchema: schemaFile.schema,
+    checkEvidence: opts.checkEvidence,
+    sourceText: (s) => {
+      const r = sourceRead(s);
+      return r && 'text' in r ? r.text : s.text;
+    },
+    sourceError: (s) => {
+      const r = sourceRead(s);
+      if (!r || 'text' in r) return undefined;
+      const code = r.problem.code === 'file-not-found' ? 'source-file-missing' : r.problem.code;
+      const hint = r.problem.code === 'file-not-found'
+        ? `the path is taken relative to the dataset file (${base}); fix it or add the file`
+        : r.problem.hint;
+      return { code, message: r.problem.message, hint };
+    },
+  });
+
+  // A dataset without its own schema needs the schema file: report that
+  // file's problems (located in it) instead of a bare "no schema".
+  if (result.schemaFrom === undefined && result.problems.some((p) => p.code === 'no-schema')) {
+    result.problems = result.problems.filter((p) => p.code !== 'no-schema');
+    result.problems.unshift({
+      severity: 'error', code: 'invalid-schema', file: path, path: '',
+      message: `the dataset has no schema of its own and the schema file ${schemaPath} is not usable`,
+      hint: 'fix the schema file (its problems are listed with it), or embed a schema under "schema"',
+    }, ...schemaFile.problems);
+    result.ok = false;
+    delete result.dataset;
+  } else if (result.schemaFrom === 'default') {
+    // Warnings of the schema file in use (unknown fields …) are worth seeing too.
+    result.problems.push(...schemaFile.problems);
+  }
+  return result;
+}
+
+/** The default data (graph-data/) as a store; throws a readable error if it is invalid. */
+export function loadDefault(): { store: TripleStore; result: ParseResult } {
+  const result = loadDatasetFile(DEFAULT_DATASET);
+  if (!result.ok || !result.dataset || !result.schema) {
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    const shown = errors.slice(0, 20).map(formatProblem).join('\n');
+    const more = errors.length > 20 ? `\n… and ${errors.length - 20} more errors` : '';
+    throw new Error(`the default data in ${dirname(DEFAULT_DATASET)} is invalid (${errors.length} errors):\n${shown}${more}`);
+  }
+  return { store: TripleStore.build(result.dataset, result.schema), result };
+}
