@@ -30,6 +30,11 @@ export function tripleIds(triples: readonly Pick<Triple, 'id' | 'subject' | 'pre
   });
 }
 
+export interface BuildOptions {
+  /** Text of a source that has only a `path` (the Node loader reads it). */
+  sourceText?: (s: Source) => string | undefined;
+}
+
 /** Offsets + items: the entries of key k are items[offsets[k] .. offsets[k+1]). */
 export interface Csr {
   offsets: Uint32Array;
@@ -212,8 +217,28 @@ export class TripleStore {
   /** Whether the dataset embedded its schema (toDataset gives it back then). */
   private readonly embeddedSchema: boolean;
 
-  static build(dataset: Dataset, schema: Schema): TripleStore {
-    return new TripleStore(dataset, schema);
+  static build(dataset: Dataset, schema: Schema, opts: BuildOptions = {}): TripleStore {
+    const store = new TripleStore(dataset, schema);
+    for (const s of dataset.sources) {
+      const text = s.text ?? opts.sourceText?.(s);
+      if (text !== undefined) store.sourceTexts.set(s.id, text);
+    }
+    return store;
+  }
+
+  private readonly sourceTexts = new Map<string, string>();
+
+  /** The text of a source: inline in the dataset, or read by the loader. */
+  sourceText(sourceId: string): string | undefined {
+    return this.sourceTexts.get(sourceId);
+  }
+  /** Records a source's text (the loader reads it from the source's path). */
+  attachSourceText(sourceId: string, text: string): void {
+    this.sourceTexts.set(sourceId, text);
+  }
+  source(sourceId: string): Source | undefined {
+    const i = this.sourceIndex.get(sourceId);
+    return i === undefined ? undefined : this.sources[i];
   }
 
   // ---- entities -------------------------------------------------------

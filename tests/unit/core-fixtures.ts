@@ -7,7 +7,7 @@ export const schema: Schema = {
     { id: 'actor', label: 'Actor', color: '#888888' },
     { id: 'state', label: 'State', color: '#1f77b4', parent: 'actor' },
     { id: 'organization', label: 'Organization', color: '#ff7f0e', parent: 'actor' },
-    { id: 'armed-group', label: 'Armed group', color: '', parent: 'organization' },
+    { id: 'armed-group', label: 'Armed group', color: '#8c564b', parent: 'organization' },
     { id: 'person', label: 'Person', color: '#2ca02c', parent: 'actor' },
     { id: 'event', label: 'Event', color: '#d62728' },
     { id: 'place', label: 'Place', color: '#9467bd' },
