@@ -1,0 +1,439 @@
+// The explorer: search and queries on the left, the graph in the centre, the
+// selected entity and its sources on the right. The shareable state lives in
+// the URL; everything else is derived from it and the loaded data.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { MultiDirectedGraph } from 'graphology';
+import type { Entity, EntityDetails, NeighbourhoodResult, PathResult, SearchHit, Source, Stats } from '../core/model.ts';
+import type { Problem } from '../core/problems.ts';
+import type { ExportOptions } from '../core/explorer.ts';
+import { indexSchema, type SchemaIndex } from '../core/schema.ts';
+import { toGraphologyExport } from '../core/export.ts';
+import { loadDataset, loadDefault, type LoadedData } from './data/load.ts';
+import { parseUrlState, serialiseUrlState, defaultUrlState, type UrlState } from './state/url-state.ts';
+import { download, exportFileName, type ExportFormat } from './state/app-state.ts';
+import { prepareGraph } from './graph/build.ts';
+import { GraphController } from './graph/controller.ts';
+import type { FocusInput } from './graph/highlight.ts';
+import { Search } from './components/Search.tsx';
+import { Legend } from './components/Legend.tsx';
+import { EntityPanel } from './components/EntityPanel.tsx';
+import { SourceView } from './components/SourceView.tsx';
+import { NeighbourhoodPanel } from './components/NeighbourhoodPanel.tsx';
+import { PathPanel } from './components/PathPanel.tsx';
+import { ProblemList } from './components/ProblemList.tsx';
+
+/** Above this many entities the view starts from the most connected ones. */
+const LARGE = 5000;
+const START_ENTITIES = 50;
+
+interface Loaded {
+  data: LoadedData;
+  schema: SchemaIndex;
+  stats: Stats;
+  graph: MultiDirectedGraph;
+  labels: Map<string, Entity>;
+  sources: Map<string, Source>;
+  partial: boolean;
+}
+
+async function prepare(data: LoadedData): Promise<Loaded> {
+  const ex = data.explorer;
+  const [schemaRaw, stats] = await Promise.all([ex.schema(), ex.stats()]);
+  const schema = indexSchema(schemaRaw);
+  const partial = stats.entities > LARGE;
+  const start = await ex.topEntities(partial ? START_ENTITIES : stats.entities);
+  const sub = await ex.subgraph(start.map((e) => e.id));
+  const graph = prepareGraph(sub, schema);
+  const labels = new Map(sub.entities.map((e) => [e.id, e]));
+  const sources = new Map(data.store.sources.map((s) => [s.id, s]));
+  return { data, schema, stats, graph, labels, sources, partial };
+}
+
+function readUrl(): UrlState { return parseUrlState(location.search); }
+
+export function App() {
+  const [loaded, setLoaded] = useState<Loaded>();
+  const [fatal, setFatal] = useState<string>();
+  const [url, setUrl] = useState<UrlState>(readUrl);
+  const [details, setDetails] = useState<EntityDetails>();
+  const [nb, setNb] = useState<NeighbourhoodResult>();
+  const [paths, setPaths] = useState<PathResult>();
+  const [problems, setProblems] = useState<{ file: string; list: Problem[] }>();
+  const [busy, setBusy] = useState<string>();
+  const [layoutRunning, setLayoutRunning] = useState(false);
+  const [importMode, setImportMode] = useState<'replace' | 'merge'>('replace');
+  const [exportFormat, setExportFormat] = useState<ExportFormat>('dataset');
+  const [dragging, setDragging] = useState(false);
+  const [labelsVersion, setLabelsVersion] = useState(0);
+  const [notice, setNotice] = useState<string>();
+  const container = useRef<HTMLDivElement>(null);
+  const controller = useRef<GraphController | undefined>(undefined);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const urlRef = useRef(url);
+  urlRef.current = url;
+
+  // ---- loading ------------------------------------------------------------
+  useEffect(() => {
+    loadDefault().then(async (r) => {
+      if (!r.ok) { setFatal('The bundled dataset is invalid.'); setProblems({ file: 'graph-data/dataset.json', list: r.problems }); return; }
+      setLoaded(await prepare(r.data));
+    }).catch((e: unknown) => setFatal(`Could not load the data: ${String(e)}`));
+  }, []);
+
+  // ---- URL and history ----------------------------------------------------
+  const navigate = useCallback((patch: Partial<UrlState>, push: boolean) => {
+    const next = { ...urlRef.current, ...patch };
+    const search = serialiseUrlState(next);
+    if (search !== location.search) history[push ? 'pushState' : 'replaceState'](null, '', `${location.pathname}${search}`);
+    urlRef.current = next;
+    setUrl(next);
+  }, []);
+  useEffect(() => {
+    const onPop = () => setUrl(readUrl());
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+
+  const select = useCallback((id: string | undefined) => {
+    if (id === urlRef.current.entity) return;
+    navigate({ entity: id, relation: undefined }, true);
+  }, [navigate]);
+
+  // ---- sigma --------------------------------------------------------------
+  useEffect(() => {
+    if (!loaded || !container.current) return;
+    if (!controller.current) {
+      controller.current = new GraphController(container.current, loaded.graph, {
+        onSelect: (id) => select(id),
+        onLayoutChange: setLayoutRunning,
+        onExpand: (id) => void expand(id),
+      });
+    } else {
+      controller.current.setGraph(loaded.graph);
+    }
+  }, [loaded]);
+  useEffect(() => () => controller.current?.kill(), []);
+
+  // Labels of entities not drawn (large data, paths, relations) are fetched on demand.
+  const ensureLabels = useCallback(async (ids: Iterable<string>) => {
+    if (!loaded) return;
+    const missing = [...new Set(ids)].filter((id) => !loaded.labels.has(id));
+    if (!missing.length) return;
+    const found = await Promise.all(missing.map((id) => loaded.data.explorer.entity(id)));
+    for (const e of found) if (e) loaded.labels.set(e.id, e);
+    setLabelsVersion((v) => v + 1);
+  }, [loaded]);
+
+  // ---- queries --------------------------------------------------------------
+  useEffect(() => {
+    if (!loaded || !url.entity) { setDetails(undefined); return; }
+    let live = true;
+    void loaded.data.explorer.details(url.entity).then(async (d) => {
+      if (!live) return;
+      if (d) await ensureLabels([...d.outgoing.map((t) => t.object), ...d.incoming.map((t) => t.subject), ...[...d.outgoing, ...d.incoming].flatMap((t) => t.attributedTo ? [t.attributedTo] : [])]);
+      if (live) setDetails(d);
+    });
+    return () => { live = false; };
+  }, [loaded, url.entity]);
+
+  const nbKey = JSON.stringify([url.view, url.entity, url.depth, url.direction, url.predicates, url.types]);
+  useEffect(() => {
+    if (!loaded || url.view !== 'neighbourhood' || !url.entity) { setNb(undefined); return; }
+    let live = true;
+    void loaded.data.explorer.neighbourhood({ from: [url.entity], depth: url.depth, direction: url.direction, predicates: url.predicates, types: url.types, limit: 2000 })
+      .then((r) => { if (live) setNb(r); });
+    return () => { live = false; };
+  }, [loaded, nbKey]);
+
+  const pathKey = JSON.stringify([url.view, url.from, url.to, url.k, url.directed, url.pathPredicates, url.avoidTypes]);
+  useEffect(() => {
+    if (!loaded || url.view !== 'path' || !url.from || !url.to) { setPaths(undefined); return; }
+    let live = true;
+    void loaded.data.explorer.paths({ from: url.from, to: url.to, mode: 'k-shortest', k: url.k, directed: url.directed, predicates: url.pathPredicates, avoidTypes: url.avoidTypes })
+      .then(async (r) => { await ensureLabels(r.paths.flatMap((p) => p.nodes)); if (live) setPaths(r); });
+    return () => { live = false; };
+  }, [loaded, pathKey]);
+
+  // ---- what the graph highlights ------------------------------------------
+  const chosenPath = paths?.paths[Math.min(url.pathIndex, (paths?.paths.length ?? 1) - 1)];
+  const focus = useMemo<FocusInput>(() => {
+    const f: FocusInput = { selected: url.entity, hiddenTypes: new Set(url.hiddenTypes), outside: url.outside };
+    if (url.view === 'neighbourhood' && nb) {
+      f.focusNodes = new Set(nb.entities.map((e) => e.id));
+      f.focusEdges = new Set(nb.triples.map((t) => t.id!));
+    } else if (url.view === 'path' && paths && paths.paths.length) {
+      f.focusNodes = new Set(paths.paths.flatMap((p) => p.nodes));
+      f.focusEdges = new Set(paths.paths.flatMap((p) => p.steps.map((s) => s.triple.id!)));
+      if (chosenPath) {
+        f.pathNodes = new Set(chosenPath.nodes);
+        f.pathEdges = new Set(chosenPath.steps.map((s) => s.triple.id!));
+      }
+    }
+    return f;
+  }, [url.entity, url.hiddenTypes.join(), url.outside, url.view, nb, paths, chosenPath]);
+  useEffect(() => { controller.current?.setFocus(focus); }, [focus, loaded]);
+
+  // Camera: to the selection, or around a query result.
+  useEffect(() => {
+    const c = controller.current;
+    if (!c || !loaded) return;
+    if (url.view === 'path' && chosenPath) void c.fitNodes(chosenPath.nodes);
+    else if (url.view === 'neighbourhood' && nb) void c.fitNodes(nb.entities.map((e) => e.id));
+    else if (url.entity) void c.focusNode(url.entity);
+  }, [loaded, url.entity, url.view, nb, chosenPath]);
+
+  // ---- large data: grow the view by expanding neighbourhoods ----------------
+  const expand = async (id: string) => {
+    const cur = loadedRef.current;
+    if (!cur || !cur.partial) return;
+    const r = await cur.data.explorer.neighbourhood({ from: [id], depth: 1, limit: 200 });
+    const ids = new Set([...cur.graph.nodes(), ...r.entities.map((e) => e.id)]);
+    const sub = await cur.data.explorer.subgraph([...ids]);
+    const old = cur.graph;
+    const graph = prepareGraph(sub, cur.schema);
+    // Keep what the person has seen where it was; new nodes start near the one expanded.
+    const origin = old.getNodeAttributes(id);
+    graph.forEachNode((n) => {
+      if (old.hasNode(n)) graph.mergeNodeAttributes(n, { x: old.getNodeAttribute(n, 'x'), y: old.getNodeAttribute(n, 'y') });
+      else graph.mergeNodeAttributes(n, { x: origin.x + (Math.random() - 0.5), y: origin.y + (Math.random() - 0.5) });
+    });
+    for (const e of sub.entities) cur.labels.set(e.id, e);
+    setLoaded({ ...cur, graph });
+    setTimeout(() => controller.current?.startLayout(), 0);
+  };
+  const loadedRef = useRef(loaded);
+  loadedRef.current = loaded;
+
+  // ---- keyboard -------------------------------------------------------------
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      const typing = t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+      if (e.key === '/' && !typing) { e.preventDefault(); searchInput.current?.focus(); searchInput.current?.select(); }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
+
+  // ---- import ----------------------------------------------------------------
+  const importText = async (text: string, file: string) => {
+    setBusy(`Checking ${file}…`);
+    setNotice(undefined);
+    try {
+      const r = await loadDataset(text, file, { mode: importMode, current: loaded?.data });
+      if (!r.ok) { setProblems({ file, list: r.problems }); return; }
+      setProblems(undefined);
+      const next = await prepare(r.data);
+      setLoaded(next);
+      const fresh = defaultUrlState();
+      history.pushState(null, '', location.pathname);
+      urlRef.current = fresh;
+      setUrl(fresh);
+      setNotice(`${importMode === 'merge' ? 'Merged' : 'Opened'} ${file}: ${next.stats.entities} entities, ${next.stats.triples} relations.`);
+    } catch (e) {
+      setProblems({ file, list: [{ severity: 'error', code: 'load-failed', file, path: '', message: `could not load the file: ${String(e)}`, hint: 'check that it is an actorgraph dataset (JSON) and try again' }] });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const importFile = async (f: File) => importText(await f.text(), f.name);
+
+  useEffect(() => {
+    let depth = 0;
+    const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+    const enter = (e: DragEvent) => { if (hasFiles(e)) { depth++; setDragging(true); } };
+    const leave = (e: DragEvent) => { if (hasFiles(e) && --depth <= 0) { depth = 0; setDragging(false); } };
+    const over = (e: DragEvent) => { if (hasFiles(e)) e.preventDefault(); };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      const f = e.dataTransfer?.files[0];
+      if (f) void importFileRef.current(f);
+    };
+    addEventListener('dragenter', enter);
+    addEventListener('dragleave', leave);
+    addEventListener('dragover', over);
+    addEventListener('drop', drop);
+    return () => { removeEventListener('dragenter', enter); removeEventListener('dragleave', leave); removeEventListener('dragover', over); removeEventListener('drop', drop); };
+  }, []);
+  const importFileRef = useRef(importFile);
+  importFileRef.current = importFile;
+
+  // ---- export ----------------------------------------------------------------
+  const doExport = async () => {
+    if (!loaded) return;
+    const ex = loaded.data.explorer;
+    const labelOf = (id: string) => loaded.labels.get(id)?.label ?? id;
+    let opts: ExportOptions;
+    let kind: 'path' | 'neighbourhood' | 'entity' | 'graph';
+    if (url.view === 'path' && paths?.paths.length) {
+      kind = 'path';
+      const triples = [...new Set(paths.paths.flatMap((p) => p.steps.map((s) => s.triple.id!)))];
+      opts = { entities: [...new Set(paths.paths.flatMap((p) => p.nodes))], triples, title: `Paths from ${labelOf(url.from!)} to ${labelOf(url.to!)}` };
+    } else if (url.view === 'neighbourhood' && nb && url.entity) {
+      kind = 'neighbourhood';
+      opts = nb.triples.length
+        ? { entities: nb.entities.map((e) => e.id), triples: nb.triples.map((t) => t.id!), title: `Neighbourhood of ${labelOf(url.entity)}, depth ${url.depth}` }
+        : { entities: nb.entities.map((e) => e.id), title: `Neighbourhood of ${labelOf(url.entity)}, depth ${url.depth}` };
+    } else if (url.entity) {
+      kind = 'entity';
+      opts = { entities: [url.entity], includeNeighbours: true, title: `${labelOf(url.entity)} and its relations` };
+    } else {
+      kind = 'graph';
+      const hidden = new Set(url.hiddenTypes);
+      const ids = loaded.graph.filterNodes((_, a) => !hidden.has(a.entityType as string));
+      opts = { entities: ids, title: loaded.data.store.title ?? 'actorgraph export' };
+    }
+    const ds = await ex.exportDataset(opts);
+    const text = exportFormat === 'dataset'
+      ? JSON.stringify(ds, null, 2)
+      : JSON.stringify(toGraphologyExport({ entities: ds.entities, triples: ds.triples }, loaded.schema), null, 2);
+    download(exportFileName(url, labelOf, exportFormat, kind), `${text}\n`);
+  };
+
+  // ---- render -----------------------------------------------------------------
+  void labelsVersion;
+  if (fatal) return <main class="fatal"><h1>actorgraph</h1><p>{fatal}</p>{problems && <ProblemList file={problems.file} problems={problems.list} onClose={() => setProblems(undefined)} />}</main>;
+
+  const schema = loaded?.schema;
+  const selected = url.entity ? loaded?.labels.get(url.entity) ?? details?.entity : undefined;
+  const typeCounts: Record<string, number> = {};
+  loaded?.graph.forEachNode((_, a) => { const t = a.entityType as string; typeCounts[t] = (typeCounts[t] ?? 0) + 1; });
+  const usedTypes = loaded ? Object.keys(loaded.stats.byType) : [];
+  const usedPredicates = loaded ? Object.keys(loaded.stats.byPredicate) : [];
+  const relation = url.relation && details ? [...details.outgoing, ...details.incoming].find((t) => t.id === url.relation) : undefined;
+  const hidden = new Set(url.hiddenTypes);
+
+  return (
+    <div class={`app${dragging ? ' dragging' : ''}`}>
+      <header class="topbar">
+        <div class="brand"><span class="logo" aria-hidden="true">◉</span> actorgraph</div>
+        <div class="dataset-title" title={loaded?.data.file}>{loaded?.data.store.title ?? loaded?.data.file ?? 'Loading…'}</div>
+        {loaded && schema && (
+          <Search
+            explorer={loaded.data.explorer} schema={schema} id="search" label="Search entities"
+            placeholder="Search entities  ( / )" inputRef={searchInput}
+            onChoose={(h: SearchHit) => { select(h.id); void ensureLabels([h.id]); }}
+          />
+        )}
+        <div class="toolbar" role="toolbar" aria-label="Data">
+          <div class="tool-group">
+            <button type="button" onClick={() => fileInput.current?.click()} title="Open a dataset file (or drop it on the page)">Open…</button>
+            <label class="visually-hidden" for="import-mode">When opening a file</label>
+            <select id="import-mode" value={importMode} onChange={(e) => setImportMode((e.currentTarget as HTMLSelectElement).value as 'replace' | 'merge')}>
+              <option value="replace">replace</option>
+              <option value="merge">merge</option>
+            </select>
+            <input ref={fileInput} id="import-file" class="visually-hidden" type="file" accept=".json,application/json" aria-label="Dataset file to open"
+              onChange={(e) => { const el = e.currentTarget as HTMLInputElement; const f = el.files?.[0]; el.value = ''; if (f) void importFile(f); }} />
+          </div>
+          <div class="tool-group">
+            <button type="button" onClick={() => void doExport()} disabled={!loaded} title="Download the current view">Export</button>
+            <label class="visually-hidden" for="export-format">Export format</label>
+            <select id="export-format" value={exportFormat} onChange={(e) => setExportFormat((e.currentTarget as HTMLSelectElement).value as ExportFormat)}>
+              <option value="dataset">dataset JSON</option>
+              <option value="graphology">graphology JSON</option>
+            </select>
+          </div>
+        </div>
+      </header>
+
+      <aside class="left panel" aria-label="Queries and types">
+        {loaded && schema && (
+          <>
+            <section class="query" aria-labelledby="query-title">
+              <h2 id="query-title" class="visually-hidden">Query</h2>
+              <div class="tabs" role="tablist" aria-label="Query">
+                {(['none', 'neighbourhood', 'path'] as const).map((v) => (
+                  <button key={v} type="button" role="tab" id={`tab-${v}`} aria-selected={url.view === v} class={url.view === v ? 'on' : ''}
+                    onClick={() => navigate(v === 'path' && !url.from && url.entity ? { view: v, from: url.entity } : { view: v }, false)}>
+                    {v === 'none' ? 'Explore' : v === 'neighbourhood' ? 'Neighbourhood' : 'Path'}
+                  </button>
+                ))}
+              </div>
+              <div role="tabpanel" aria-labelledby={`tab-${url.view}`} class="tabpanel">
+                {url.view === 'none' && (
+                  <div class="hint-box muted">
+                    <p>{loaded.stats.entities} entities, {loaded.stats.triples} relations from {loaded.stats.sources} source{loaded.stats.sources === 1 ? '' : 's'}.</p>
+                    <p>Search (<kbd>/</kbd>) or click a node. Hover shows its neighbours; the panel on the right lists every relation with its quote.</p>
+                    {loaded.partial && <p>Large dataset: the {START_ENTITIES} most connected entities are drawn. Double-click a node to add its neighbours.</p>}
+                  </div>
+                )}
+                {url.view === 'neighbourhood' && (
+                  <NeighbourhoodPanel state={url} schema={schema} entity={selected} result={nb} usedTypes={usedTypes} usedPredicates={usedPredicates} onChange={(p) => navigate(p, false)} />
+                )}
+                {url.view === 'path' && (
+                  <PathPanel state={url} explorer={loaded.data.explorer} schema={schema} labels={loaded.labels} selected={selected} result={paths}
+                    usedTypes={usedTypes} usedPredicates={usedPredicates} onChange={(p) => navigate(p, false)} onSelectEntity={select} />
+                )}
+              </div>
+            </section>
+            <Legend schema={schema} counts={typeCounts} hidden={hidden}
+              onToggle={(t) => navigate({ hiddenTypes: hidden.has(t) ? url.hiddenTypes.filter((x) => x !== t) : [...url.hiddenTypes, t] }, false)}
+              onShowAll={() => navigate({ hiddenTypes: [] }, false)} />
+          </>
+        )}
+      </aside>
+
+      <main class="stage" aria-label="Graph">
+        <div ref={container} class="sigma" role="img" aria-label={loaded ? `Graph of ${loaded.graph.order} entities and ${loaded.graph.size} relations` : 'Graph loading'} />
+        {!loaded && <div class="stage-msg" role="status">Loading the graph…</div>}
+        <div class="stage-controls" role="group" aria-label="Graph controls">
+          <button type="button" onClick={() => controller.current?.zoom(1.5)} aria-label="Zoom in">+</button>
+          <button type="button" onClick={() => controller.current?.zoom(1 / 1.5)} aria-label="Zoom out">−</button>
+          <button type="button" onClick={() => void controller.current?.resetCamera()} aria-label="Fit the whole graph">fit</button>
+          {layoutRunning
+            ? <button type="button" class="running" onClick={() => controller.current?.stopLayout()} aria-label="Stop the layout"><span class="spinner" aria-hidden="true" /> laying out… stop</button>
+            : <button type="button" onClick={() => controller.current?.startLayout()} disabled={!loaded} aria-label="Run the ForceAtlas2 layout again">re-run layout</button>}
+        </div>
+        {busy && <div class="toast" role="status">{busy}</div>}
+        {notice && !busy && <div class="toast" role="status">{notice} <button type="button" class="ghost small" onClick={() => setNotice(undefined)} aria-label="Dismiss">×</button></div>}
+        {problems && <div class="overlay"><ProblemList file={problems.file} problems={problems.list} onClose={() => setProblems(undefined)} /></div>}
+        {dragging && <div class="drop-hint" aria-hidden="true">Drop a dataset file to {importMode === 'merge' ? 'merge it' : 'open it'}</div>}
+      </main>
+
+      <aside class="right panel" aria-label="Selected entity">
+        {loaded && schema && details && (
+          <EntityPanel details={details} schema={schema} labels={loaded.labels} sources={loaded.sources} selectedRelation={url.relation}
+            onSelectEntity={select} onSelectRelation={(id) => navigate({ relation: id }, false)} />
+        )}
+        {!details && <div class="hint-box muted"><h2>No entity selected</h2><p>Click a node or search to see who it is connected to, and the evidence for every relation.</p></div>}
+        {relation && loaded && (
+          <SourceView source={loaded.sources.get(relation.source)} text={loaded.data.texts.get(relation.source)} evidence={relation.evidence} onClose={() => navigate({ relation: undefined }, false)} />
+        )}
+      </aside>
+      <TestHook loaded={loaded} controller={controller} url={url} layoutRunning={layoutRunning} />
+    </div>
+  );
+}
+
+/** Read-only numbers for the end-to-end tests (no way to change anything through it). */
+function TestHook({ loaded, controller, url, layoutRunning }: { loaded?: Loaded; controller: { current?: GraphController }; url: UrlState; layoutRunning: boolean }) {
+  useEffect(() => {
+    const hook = {};
+    const get = (name: string, fn: () => unknown) => Object.defineProperty(hook, name, { get: fn, enumerable: true });
+    get('ready', () => !!loaded && !!controller.current);
+    get('nodes', () => loaded?.graph.order ?? 0);
+    get('edges', () => loaded?.graph.size ?? 0);
+    get('entities', () => loaded?.stats.entities ?? 0);
+    get('file', () => loaded?.data.file);
+    get('selected', () => url.entity);
+    get('layoutRunning', () => layoutRunning);
+    get('visibleNodes', () => {
+      const c = controller.current;
+      if (!c || !loaded) return 0;
+      return loaded.graph.filterNodes((n) => { const d = c.sigma.getNodeDisplayData(n); return !!d && !d.hidden; }).length;
+    });
+    get('highlightedEdges', () => {
+      const c = controller.current;
+      if (!c || !loaded) return 0;
+      return loaded.graph.filterEdges((e) => (c.sigma.getEdgeDisplayData(e)?.size ?? 0) > 3).length;
+    });
+    Object.freeze(hook);
+    Object.defineProperty(window, '__actorgraph', { value: hook, configurable: true });
+  }, [loaded, url, layoutRunning]);
+  return null;
+}

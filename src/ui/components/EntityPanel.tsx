@@ -1,0 +1,106 @@
+// The selected entity: what it is, and every relation it takes part in,
+// grouped by predicate, each with its evidence, source and hedges.
+import type { Entity, EntityDetails, Source, Triple } from '../../core/model.ts';
+import type { SchemaIndex } from '../../core/schema.ts';
+import { TypeDot } from './TypeDot.tsx';
+
+interface Props {
+  details: EntityDetails;
+  schema: SchemaIndex;
+  labels: Map<string, Entity>;
+  sources: Map<string, Source>;
+  selectedRelation?: string;
+  onSelectEntity(id: string): void;
+  onSelectRelation(tripleId: string | undefined): void;
+}
+
+interface Group { key: string; title: string; outgoing: boolean; triples: Triple[] }
+
+function groups(d: EntityDetails, schema: SchemaIndex): Group[] {
+  const map = new Map<string, Group>();
+  const add = (t: Triple, outgoing: boolean) => {
+    const key = `${outgoing ? 'out' : 'in'}:${t.predicate}`;
+    let g = map.get(key);
+    if (!g) {
+      const p = schema.predicates.get(t.predicate);
+      const title = outgoing ? (p?.label ?? t.predicate) : (p?.inverseLabel ?? `${t.predicate} (inverse)`);
+      g = { key, title, outgoing, triples: [] };
+      map.set(key, g);
+    }
+    g.triples.push(t);
+  };
+  for (const t of d.outgoing) add(t, true);
+  for (const t of d.incoming) if (t.subject !== t.object) add(t, false);
+  return [...map.values()].sort((a, b) => b.triples.length - a.triples.length || a.title.localeCompare(b.title));
+}
+
+export function formatDate(d: string): string {
+  return d.replace('/', ' – ');
+}
+
+export function Hedges({ t, labels }: { t: Triple; labels: Map<string, Entity> }) {
+  const parts: string[] = [];
+  if (t.qualifier) parts.push(t.qualifier);
+  if (t.attributedTo) parts.push(`according to ${labels.get(t.attributedTo)?.label ?? t.attributedTo}`);
+  if (t.date) parts.push(formatDate(t.date));
+  if (t.confidence !== undefined) parts.push(`confidence ${Math.round(t.confidence * 100)}%`);
+  if (!parts.length) return null;
+  return <div class="hedges">{parts.map((p) => <span class="hedge" key={p}>{p}</span>)}</div>;
+}
+
+export function SourceLine({ source }: { source?: Source }) {
+  if (!source) return null;
+  const meta = [source.publisher, source.published].filter(Boolean).join(', ');
+  return <div class="source-line"><span class="source-title">{source.title}</span>{meta && <span class="source-meta"> — {meta}</span>}</div>;
+}
+
+export function EntityPanel({ details, schema, labels, sources, selectedRelation, onSelectEntity, onSelectRelation }: Props) {
+  const e = details.entity;
+  const type = schema.types.get(e.type);
+  const gs = groups(details, schema);
+  const total = details.outgoing.length + details.incoming.length;
+  return (
+    <section class="entity-panel" aria-labelledby="entity-title">
+      <header class="entity-head">
+        <h2 id="entity-title">{e.label}</h2>
+        <div class="entity-type"><TypeDot color={type?.color} />{type?.label ?? e.type}{e.date && <span class="entity-date"> · {formatDate(e.date)}</span>}</div>
+        {e.aliases && e.aliases.length > 0 && <div class="aliases"><span class="muted">also </span>{e.aliases.join(' · ')}</div>}
+        {e.description && <p class="description">{e.description}</p>}
+        <div class="muted small">{total} relation{total === 1 ? '' : 's'} · id <code>{e.id}</code></div>
+      </header>
+      {gs.map((g) => (
+        <section class="rel-group" key={g.key} aria-label={`${g.title}: ${g.triples.length}`}>
+          <h3><span class="pred">{g.title}</span> <span class="count">{g.triples.length}</span></h3>
+          <ul class="relations">
+            {g.triples.map((t) => {
+              const other = g.outgoing ? t.object : t.subject;
+              const o = labels.get(other);
+              const ot = o ? schema.types.get(o.type) : undefined;
+              const selected = t.id === selectedRelation;
+              return (
+                <li key={t.id} class={`relation${selected ? ' selected' : ''}`}>
+                  <div class="rel-head">
+                    <button type="button" class="link entity-link" onClick={() => onSelectEntity(other)} title={`Select ${o?.label ?? other}`}>
+                      <TypeDot color={ot?.color} />{o?.label ?? other}
+                    </button>
+                    <button
+                      type="button"
+                      class="ghost small"
+                      aria-pressed={selected}
+                      onClick={() => onSelectRelation(selected ? undefined : t.id)}
+                      title="Show this quote in the source text"
+                    >{selected ? 'hide source' : 'in source'}</button>
+                  </div>
+                  <Hedges t={t} labels={labels} />
+                  <blockquote class="evidence">{t.evidence}</blockquote>
+                  <SourceLine source={sources.get(t.source)} />
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+      {gs.length === 0 && <p class="muted">No relations.</p>}
+    </section>
+  );
+}

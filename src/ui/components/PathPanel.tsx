@@ -1,0 +1,91 @@
+// Paths between two entities: pickers, options, results as readable chains.
+import type { Entity, Path, PathResult } from '../../core/model.ts';
+import type { Explorer } from '../../core/explorer.ts';
+import type { SchemaIndex } from '../../core/schema.ts';
+import { describePath } from '../../core/paths.ts';
+import type { UrlState } from '../state/url-state.ts';
+import { Search } from './Search.tsx';
+import { Checklist } from './Checklist.tsx';
+import { TypeDot } from './TypeDot.tsx';
+
+interface Props {
+  state: UrlState;
+  explorer: Explorer;
+  schema: SchemaIndex;
+  labels: Map<string, Entity>;
+  selected?: Entity;
+  result?: PathResult;
+  usedTypes: string[];
+  usedPredicates: string[];
+  onChange(patch: Partial<UrlState>): void;
+  onSelectEntity(id: string): void;
+}
+
+function Chain({ path, labels, schema, onSelectEntity }: { path: Path; labels: Map<string, Entity>; schema: SchemaIndex; onSelectEntity(id: string): void }) {
+  const node = (id: string) => {
+    const e = labels.get(id);
+    return (
+      <button type="button" class="link entity-link" onClick={(ev) => { ev.stopPropagation(); onSelectEntity(id); }}>
+        <TypeDot color={e ? schema.types.get(e.type)?.color : undefined} />{e?.label ?? id}
+      </button>
+    );
+  };
+  return (
+    <span class="chain">
+      {node(path.nodes[0]!)}
+      {path.steps.map((s, i) => {
+        const p = schema.predicates.get(s.triple.predicate);
+        const verb = s.forward ? (p?.label ?? s.triple.predicate) : (p?.inverseLabel ?? s.triple.predicate);
+        return <span key={i}><span class="verb"> —{verb}→ </span>{node(path.nodes[i + 1]!)}</span>;
+      })}
+    </span>
+  );
+}
+
+export function PathPanel({ state, explorer, schema, labels, selected, result, usedTypes, usedPredicates, onChange, onSelectEntity }: Props) {
+  const labelOf = (id: string) => labels.get(id)?.label ?? id;
+  return (
+    <div class="query-form">
+      <div class="picker">
+        <Search explorer={explorer} schema={schema} id="path-from" label="Path from" placeholder="From…" compact value={state.from ? labelOf(state.from) : ''} onChoose={(h) => onChange({ from: h.id, pathIndex: 0 })} />
+        {selected && state.from !== selected.id && <button type="button" class="ghost small" onClick={() => onChange({ from: selected.id, pathIndex: 0 })} title={`From ${selected.label}`}>use selected</button>}
+      </div>
+      <div class="picker">
+        <Search explorer={explorer} schema={schema} id="path-to" label="Path to" placeholder="To…" compact value={state.to ? labelOf(state.to) : ''} onChoose={(h) => onChange({ to: h.id, pathIndex: 0 })} />
+        {selected && state.to !== selected.id && <button type="button" class="ghost small" onClick={() => onChange({ to: selected.id, pathIndex: 0 })} title={`To ${selected.label}`}>use selected</button>}
+      </div>
+      <div class="row">
+        <button type="button" class="ghost small" disabled={!state.from && !state.to} onClick={() => onChange({ from: state.to, to: state.from, pathIndex: 0 })}>⇅ swap</button>
+        <label class="inline"><input type="checkbox" checked={state.directed} onChange={(e) => onChange({ directed: (e.currentTarget as HTMLInputElement).checked, pathIndex: 0 })} /> directed</label>
+        <label class="inline" for="path-k">paths</label>
+        <select id="path-k" value={String(state.k)} onChange={(e) => onChange({ k: Number((e.currentTarget as HTMLSelectElement).value), pathIndex: 0 })}>
+          {[1, 2, 3, 5, 10].map((k) => <option key={k} value={String(k)}>{k}</option>)}
+        </select>
+      </div>
+      <Checklist
+        name="path-pred" title="Only predicates" checked={state.pathPredicates}
+        items={usedPredicates.map((p) => ({ id: p, label: schema.predicates.get(p)?.label ?? p }))}
+        onChange={(pathPredicates) => onChange({ pathPredicates, pathIndex: 0 })}
+      />
+      <Checklist
+        name="path-avoid" title="Avoid types" allText="none" checked={state.avoidTypes}
+        items={usedTypes.map((t) => ({ id: t, label: schema.types.get(t)?.label ?? t, extra: <TypeDot color={schema.types.get(t)?.color} /> }))}
+        onChange={(avoidTypes) => onChange({ avoidTypes, pathIndex: 0 })}
+      />
+      {result && result.paths.length === 0 && <p class="no-path" role="status">No path. {result.reason}</p>}
+      {result && result.paths.length > 0 && (
+        <ol class="path-results" aria-label="Paths found">
+          {result.paths.map((p, i) => (
+            <li key={i} class={`path-result${i === state.pathIndex ? ' on' : ''}`}>
+              <button type="button" class="path-choose" aria-pressed={i === state.pathIndex} aria-label={`Highlight path ${i + 1}: ${describePath(p, labelOf, schema)}`} onClick={() => onChange({ pathIndex: i })}>
+                {i + 1}. {p.length} step{p.length === 1 ? '' : 's'}
+              </button>
+              <Chain path={p} labels={labels} schema={schema} onSelectEntity={onSelectEntity} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {!result && <p class="muted small">Choose two entities to find how they connect.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+// Typeahead over the core's entity search: label, type (coloured dot) and the
+// alias that matched. Arrow keys move, Enter chooses, Escape closes.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Ref } from 'preact';
+import type { SearchHit } from '../../core/model.ts';
+import type { Explorer } from '../../core/explorer.ts';
+import type { SchemaIndex } from '../../core/schema.ts';
+import { TypeDot } from './TypeDot.tsx';
+
+interface Props {
+  explorer: Explorer;
+  schema: SchemaIndex;
+  id: string;
+  label: string;
+  placeholder?: string;
+  onChoose(hit: SearchHit): void;
+  inputRef?: Ref<HTMLInputElement>;
+  /** Shown in the box when nothing is typed (e.g. the chosen entity's label). */
+  value?: string;
+  compact?: boolean;
+}
+
+export function Search({ explorer, schema, id, label, placeholder, onChoose, inputRef, value, compact }: Props) {
+  const [text, setText] = useState(value ?? '');
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+  const seq = useRef(0);
+
+  useEffect(() => { setText(value ?? ''); }, [value]);
+
+  useEffect(() => {
+    const q = text.trim();
+    const n = ++seq.current;
+    if (!q || !open) { setHits([]); return; }
+    void explorer.search(q, { limit: 10 }).then((r) => {
+      if (n !== seq.current) return; // a newer query superseded this one
+      setHits(r);
+      setActive(0);
+    });
+  }, [text, open, explorer]);
+
+  const choose = (hit: SearchHit) => {
+    setOpen(false);
+    setHits([]);
+    setText(value === undefined ? '' : hit.label);
+    onChoose(hit);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown') { e.preventDefault(); setOpen(true); setActive((a) => Math.min(a + 1, hits.length - 1)); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); setActive((a) => Math.max(a - 1, 0)); }
+    else if (e.key === 'Enter') { const h = hits[active]; if (h) { e.preventDefault(); choose(h); } }
+    else if (e.key === 'Escape') { setOpen(false); (e.currentTarget as HTMLInputElement).blur(); }
+  };
+
+  const listId = `${id}-list`;
+  const showList = open && hits.length > 0;
+  return (
+    <div class={`search${compact ? ' compact' : ''}`}>
+      <label class="visually-hidden" for={id}>{label}</label>
+      <input
+        id={id}
+        ref={inputRef}
+        type="search"
+        role="combobox"
+        list={undefined}
+        autoComplete="off"
+        spellcheck={false}
+        aria-autocomplete="list"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-activedescendant={showList ? `${id}-opt-${active}` : undefined}
+        placeholder={placeholder}
+        value={text}
+        onInput={(e) => { setText((e.currentTarget as HTMLInputElement).value); setOpen(true); }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={onKeyDown}
+      />
+      {showList && (
+        <ul id={listId} role="listbox" class="search-list" aria-label={`${label}: results`}>
+          {hits.map((h, i) => {
+            const type = schema.types.get(h.type);
+            return (
+              <li
+                id={`${id}-opt-${i}`}
+                key={h.id}
+                role="option"
+                aria-selected={i === active}
+                class={i === active ? 'active' : ''}
+                onMouseDown={(e) => { e.preventDefault(); choose(h); }}
+                onMouseEnter={() => setActive(i)}
+              >
+                <TypeDot color={type?.color} />
+                <span class="hit-label">{h.label}</span>
+                {h.matchedAlias && <span class="hit-alias">“{h.matchedAlias}”</span>}
+                <span class="hit-type">{type?.label ?? h.type}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {open && text.trim() !== '' && hits.length === 0 && <div class="search-empty" role="status">No entity matches “{text.trim()}”</div>}
+    </div>
+  );
+}

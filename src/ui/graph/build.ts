@@ -1,0 +1,37 @@
+// The graphology graph sigma draws: built by the core, then given sizes by
+// degree, curved edges for parallel relations, and stable positions.
+import type { MultiDirectedGraph } from 'graphology';
+import { indexParallelEdgesIndex, DEFAULT_EDGE_CURVATURE } from '@sigma/edge-curve';
+import type { Subgraph } from '../../core/model.ts';
+import type { SchemaIndex } from '../../core/schema.ts';
+import { buildGraph } from '../../core/graphology.ts';
+import { stableLayout } from './layout.ts';
+
+/** Curvature for the index-th of several edges between one pair: spread evenly, bounded. */
+function curvature(index: number, maxIndex: number): number {
+  if (maxIndex <= 0) return 0;
+  const amplitude = 3.5;
+  const maxCurvature = amplitude * (1 - Math.exp(-maxIndex / amplitude)) * DEFAULT_EDGE_CURVATURE;
+  return (maxCurvature * index) / maxIndex;
+}
+
+export function prepareGraph(sub: Subgraph, schema: SchemaIndex): MultiDirectedGraph {
+  // Sizes (by degree), colours and labels come from the core; sigma's own attributes are added here.
+  const graph = buildGraph(sub, schema) as unknown as MultiDirectedGraph;
+  indexParallelEdgesIndex(graph, { edgeIndexAttribute: 'parallelIndex', edgeMinIndexAttribute: 'parallelMinIndex', edgeMaxIndexAttribute: 'parallelMaxIndex' });
+  graph.forEachEdge((edge, attrs) => {
+    const index = attrs.parallelIndex as number | null | undefined;
+    const min = attrs.parallelMinIndex as number | null | undefined;
+    const max = attrs.parallelMaxIndex as number | null | undefined;
+    if (typeof index !== 'number') {
+      graph.mergeEdgeAttributes(edge, { type: 'arrow', size: 1.5 });
+    } else if (typeof min === 'number') {
+      // Edges in both directions between the pair: indices run min..max around 0.
+      graph.mergeEdgeAttributes(edge, { type: 'curved', size: 1.5, curvature: index === 0 ? 0.0001 : curvature(index, Math.max(max ?? 1, -(min ?? 0))) });
+    } else {
+      graph.mergeEdgeAttributes(edge, { type: 'curved', size: 1.5, curvature: curvature(index, max ?? 1) });
+    }
+  });
+  stableLayout(graph);
+  return graph;
+}

@@ -1,0 +1,48 @@
+// What the reducers read. Computed once per change of hover, selection or
+// query; the node and edge reducers only look things up in it.
+import type Graph from 'graphology';
+
+export interface FocusInput {
+  hovered?: string;
+  hoveredEdge?: string;
+  selected?: string;
+  /** Query result: entities and triples in view (undefined: no query). */
+  focusNodes?: ReadonlySet<string>;
+  focusEdges?: ReadonlySet<string>;
+  /** The chosen path, drawn strongest. */
+  pathNodes?: ReadonlySet<string>;
+  pathEdges?: ReadonlySet<string>;
+  hiddenTypes: ReadonlySet<string>;
+  outside: 'dim' | 'hide';
+}
+
+export interface Highlight extends FocusInput {
+  /** Hovered node and its neighbours. */
+  hoverNodes?: Set<string>;
+  hoverEdges?: Set<string>;
+  /** Edges whose predicate label is drawn. */
+  labelledEdges: Set<string>;
+}
+
+const MAX_SELECTED_EDGE_LABELS = 24;
+
+export function computeHighlight(graph: Graph, input: FocusInput): Highlight {
+  const h: Highlight = { ...input, labelledEdges: new Set() };
+  if (input.hovered && graph.hasNode(input.hovered)) {
+    h.hoverNodes = new Set([input.hovered, ...graph.neighbors(input.hovered)]);
+    h.hoverEdges = new Set(graph.edges(input.hovered));
+  }
+  if (input.hoveredEdge && graph.hasEdge(input.hoveredEdge)) h.labelledEdges.add(input.hoveredEdge);
+  for (const e of input.pathEdges ?? []) h.labelledEdges.add(e);
+  if (input.selected && graph.hasNode(input.selected)) {
+    const edges = graph.edges(input.selected);
+    if (edges.length <= MAX_SELECTED_EDGE_LABELS) for (const e of edges) h.labelledEdges.add(e);
+  }
+  return h;
+}
+
+export const DIM_NODE = '#d5d9df';
+export const DIM_EDGE = '#e8ebef';
+export const EDGE = '#b3bac4';
+export const EDGE_STRONG = '#4a5563';
+export const PATH = '#d97706';

@@ -1,0 +1,123 @@
+// The shareable part of the view, kept in the URL query string. Every field has
+// a type, a default and a validator; unknown or invalid parameters are dropped,
+// and defaults are left out of the URL so links stay short.
+import type { Direction } from '../../core/model.ts';
+
+export type QueryView = 'none' | 'neighbourhood' | 'path';
+
+export interface UrlState {
+  /** Selected entity id. */
+  entity?: string;
+  /** Selected relation (triple id): its evidence is shown in the source. */
+  relation?: string;
+  view: QueryView;
+  depth: number;
+  direction: Direction;
+  predicates: string[];
+  types: string[];
+  /** Entities outside a query result: dimmed or hidden. */
+  outside: 'dim' | 'hide';
+  from?: string;
+  to?: string;
+  k: number;
+  directed: boolean;
+  pathPredicates: string[];
+  avoidTypes: string[];
+  pathIndex: number;
+  hiddenTypes: string[];
+}
+
+interface Field<T> {
+  param: string;
+  default: T;
+  parse(raw: string): T | undefined;
+  format(v: T): string;
+}
+
+const MAX_ID = 200;
+const idParse = (raw: string): string | undefined => (raw.length > 0 && raw.length <= MAX_ID ? raw : undefined);
+const str: Field<string | undefined> = { param: '', default: undefined, parse: idParse, format: (v) => v ?? '' };
+const list: Field<string[]> = {
+  param: '', default: [],
+  parse: (raw) => {
+    const items = raw.split(',').filter((s) => s.length > 0 && s.length <= MAX_ID);
+    return items.length ? [...new Set(items)].slice(0, 100) : undefined;
+  },
+  format: (v) => v.join(','),
+};
+const int = (min: number, max: number, def: number): Field<number> => ({
+  param: '', default: def,
+  parse: (raw) => (/^\d{1,3}$/.test(raw) && +raw >= min && +raw <= max ? +raw : undefined),
+  format: String,
+});
+const oneOf = <T extends string>(values: readonly T[], def: T): Field<T> => ({
+  param: '', default: def,
+  parse: (raw) => (values as readonly string[]).includes(raw) ? raw as T : undefined,
+  format: (v) => v,
+});
+const bool: Field<boolean> = { param: '', default: false, parse: (raw) => raw === '1' ? true : raw === '0' ? false : undefined, format: (v) => (v ? '1' : '0') };
+
+const f = <T>(param: string, base: Field<T>): Field<T> => ({ ...base, param });
+
+const FIELDS: { [K in keyof UrlState]-?: Field<UrlState[K]> } = {
+  entity: f('e', str),
+  relation: f('rel', str),
+  view: f('q', oneOf(['none', 'neighbourhood', 'path'] as const, 'none')),
+  depth: f('d', int(1, 3, 1)),
+  direction: f('dir', oneOf(['both', 'out', 'in'] as const, 'both')),
+  predicates: f('p', list),
+  types: f('t', list),
+  outside: f('out', oneOf(['dim', 'hide'] as const, 'dim')),
+  from: f('from', str),
+  to: f('to', str),
+  k: f('k', int(1, 10, 3)),
+  directed: f('dr', bool),
+  pathPredicates: f('pp', list),
+  avoidTypes: f('av', list),
+  pathIndex: f('pi', int(0, 49, 0)),
+  hiddenTypes: f('hide', list),
+};
+
+const KEYS = Object.keys(FIELDS) as (keyof UrlState)[];
+
+export function defaultUrlState(): UrlState {
+  const s = {} as Record<string, unknown>;
+  for (const k of KEYS) {
+    const d = FIELDS[k].default;
+    if (d !== undefined) s[k] = Array.isArray(d) ? [...d] : d;
+  }
+  return s as unknown as UrlState;
+}
+
+/** Reads a query string ("?e=iran&q=neighbourhood&d=2"); anything unknown or invalid is dropped. */
+export function parseUrlState(search: string): UrlState {
+  const params = new URLSearchParams(search);
+  const s = defaultUrlState() as unknown as Record<string, unknown>;
+  for (const k of KEYS) {
+    const field = FIELDS[k] as Field<unknown>;
+    const raw = params.get(field.param);
+    if (raw === null) continue;
+    const v = field.parse(raw);
+    if (v !== undefined) s[k] = v;
+  }
+  return s as unknown as UrlState;
+}
+
+function isDefault(v: unknown, d: unknown): boolean {
+  if (Array.isArray(v) && Array.isArray(d)) return v.length === d.length && v.every((x, i) => x === d[i]);
+  return v === d;
+}
+
+/** The query string for a state ("" when everything is default), fields in a fixed order. */
+export function serialiseUrlState(state: UrlState): string {
+  const params = new URLSearchParams();
+  for (const k of KEYS) {
+    const field = FIELDS[k] as Field<unknown>;
+    const v = state[k];
+    if (v === undefined || isDefault(v, field.default)) continue;
+    const text = field.format(v);
+    if (text !== '' && field.parse(text) !== undefined) params.set(field.param, text);
+  }
+  const q = params.toString();
+  return q ? `?${q}` : '';
+}
