@@ -102,7 +102,7 @@ export async function benchBrowser(o: BrowserOptions): Promise<{ rows: Row[]; de
   await vite.build({ root: join(BENCH_DIR, 'sigma-baseline'), configFile: false, base: './', logLevel: 'warn',
     build: { outDir: BASE_DIST, emptyOutDir: true } });
   writeFileSync(join(BASE_DIST, 'graph.json'), JSON.stringify(viewGraph(ds, o.schema, o.seed)));
-  if (appBuilt) writeFileSync(join(APP_DIST, 'bench-view.json'), serialiseDataset(ds));
+  writeFileSync(join(OUT, 'bench-view.json'), serialiseDataset(ds));
 
   const { chromium } = await import('playwright-core');
   const servers: { close(): Promise<void> }[] = [];
@@ -161,7 +161,11 @@ export async function benchBrowser(o: BrowserOptions): Promise<{ rows: Row[]; de
     };
     const baseFrames: number[] = [], baseCanvasFrames: number[] = [];
     for (let i = 0; i < runs; i++) {
-      const [f, c] = await visit(`${base.url}?layout=0`, async (page) => [await baselineFrame(page), await page.evaluate(() => (window as any).__canvasFrame as number)]);
+      const [f, c] = await visit(`${base.url}?layout=0`, async (page) => {
+        const hooked = await baselineFrame(page);
+        await page.waitForFunction(() => (window as any).__canvasFrame !== undefined, undefined, { timeout: 10_000, polling: 50 });
+        return [hooked, await page.evaluate(() => (window as any).__canvasFrame as number)];
+      });
       baseFrames.push(f); baseCanvasFrames.push(c);
     }
     o.log(`bare sigma first frame: ${baseFrames.map((x) => x.toFixed(0)).join(', ')} ms`);
@@ -198,8 +202,9 @@ export async function benchBrowser(o: BrowserOptions): Promise<{ rows: Row[]; de
       }
       if (r.viewFrames.length) {
         const m = median(r.viewFrames);
-        rows.push(row({ measure: `app first frame, ${VIEW.entities / 1000}k/${VIEW.triples / 1000}k view`, unit: 'ms', median: m, p99: p99(r.viewFrames), samples: r.viewFrames.length,
-          baseline: { name: 'bare sigma', median: median(baseFrames) }, target: '≤ 1.3× bare sigma', met: m <= 1.3 * median(baseFrames) }));
+        rows.push(row({ measure: `app opens ${VIEW.entities / 1000}k/${VIEW.triples / 1000}k view file → frame`, unit: 'ms', median: m, p99: p99(r.viewFrames), samples: r.viewFrames.length,
+          baseline: { name: 'bare sigma nav→frame', median: median(baseCanvasFrames) }, target: '≤ 1.3× bare sigma', met: m <= 1.3 * median(baseCanvasFrames),
+          note: `app: file chosen in #import-file → next frame once __actorgraph reports ${VIEW.entities} entities ready (includes validation, store build and the app's initial layout); bare sigma: navigation → first frame incl. fetch of graph.json` }));
       } else {
         rows.push(row({ measure: `app first frame, ${VIEW.entities / 1000}k/${VIEW.triples / 1000}k view`, unit: 'ms', median: NaN,
           baseline: { name: 'bare sigma', median: median(baseFrames) }, target: '≤ 1.3× bare sigma', note: `not measured: ${r.viewWhy}` }));
@@ -212,10 +217,12 @@ export async function benchBrowser(o: BrowserOptions): Promise<{ rows: Row[]; de
           note: `${r.layout.longTasks} long tasks (> 50 ms) during ${r.layout.seconds.toFixed(1)} s of layout (Long Tasks API)` }));
       } else {
         rows.push(row({ measure: 'FA2 iterations/s in the worker (app, view)', unit: 'it/s', median: NaN, baseline: { name: 'bare sigma FA2 worker', median: baseIps }, note: `not measured: ${r.layoutWhy}` }));
-        rows.push(row({ measure: 'longest task while the app lays out', unit: 'ms', median: NaN, baseline: { name: 'bare sigma', median: baseLayout.longest }, target: 'no long task > 100 ms', note: `not measured: ${r.layoutWhy}` }));
+        const lt = r.details.viewLongestTasks as number[];
+        rows.push(row({ measure: 'longest task, app opening + laying out the view', unit: 'ms', median: lt.length ? Math.max(...lt) : NaN, baseline: { name: 'bare sigma during FA2', median: baseLayout.longest },
+          target: 'no long task > 100 ms', met: lt.length ? Math.max(...lt) <= 100 : undefined, note: 'max over runs, Long Tasks API, from choosing the file to 2 s after the view is shown' }));
       }
     }
-    rows.push(row({ measure: `bare sigma first frame, ${VIEW.entities / 1000}k/${VIEW.triples / 1000}k`, unit: 'ms', median: median(baseFrames), p99: p99(baseFrames), samples: runs,
+    rows.push(row({ measure: `bare sigma first frame, ${VIEW.entities / 1000}k/${VIEW.triples / 1000}k`, unit: 'ms', median: median(baseCanvasFrames), p99: p99(baseCanvasFrames), samples: runs,
       note: `FA2 worker ${baseIps.toFixed(1)} it/s, longest task during layout ${baseLayout.longest.toFixed(0)} ms` }));
   } finally {
     for (const c of closers.reverse()) await c().catch(() => undefined);
@@ -234,17 +241,40 @@ interface AppResult {
 async function benchApp(o: BrowserOptions, url: string, visit: Visit, runs: number, layoutMs: number): Promise<AppResult> {
   void o; void layoutMs;
   const r: AppResult = { defaultFrames: [], viewFrames: [], method: '', details: {} };
+  // The app exposes no first-frame hook: use the animation frame after sigma's canvas appears.
   const frame = async (page: import('playwright-core').Page) => {
-    await page.waitForFunction(() => (window as any).__actorgraph?.firstFrame !== undefined, undefined, { timeout: 60_000, polling: 50 });
-    return page.evaluate(() => (window as any).__actorgraph.firstFrame as number);
+    await page.waitForFunction(() => (window as any).__canvasFrame !== undefined, undefined, { timeout: 60_000, polling: 50 });
+    return page.evaluate(() => (window as any).__canvasFrame as number);
   };
   try {
     for (let i = 0; i < runs; i++) r.defaultFrames.push(await visit(url, frame));
-    r.method = 'window.__actorgraph.firstFrame (ms since navigation start)';
+    r.method = 'first animation frame after sigma\'s node canvas appears (no app hook), ms since navigation start';
   } catch (e) {
     r.why = (e as Error).message;
   }
-  r.viewWhy = 'the app has no way to open another dataset by URL yet';
-  r.layoutWhy = 'the app exposes no layout hook yet';
+  // The app opens other data only through its file input: time from choosing the
+  // file to the frame after the app reports the 10k entities ready.
+  const viewFile = join(OUT, 'bench-view.json');
+  const long: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const v = await visit(url, async (page) => {
+        await page.waitForFunction(() => (window as any).__actorgraph?.ready === true, undefined, { timeout: 60_000, polling: 50 });
+        const t0 = await page.evaluate(() => performance.now());
+        await page.setInputFiles('#import-file', viewFile, { timeout: 30_000 });
+        await page.waitForFunction((n) => (window as any).__actorgraph?.ready === true && (window as any).__actorgraph.entities === n, VIEW.entities, { timeout: 180_000, polling: 50 });
+        const t1 = await page.evaluate(() => new Promise<number>((res) => requestAnimationFrame(() => res(performance.now()))));
+        await page.waitForTimeout(2000);
+        const lt = await page.evaluate((from) => ((window as any).__longtasks as { start: number; duration: number }[]).filter((t) => t.start >= from), t0);
+        return { ms: t1 - t0, longest: Math.max(0, ...lt.map((t) => t.duration)), longTasks: lt.length };
+      });
+      r.viewFrames.push(v.ms); long.push(v.longest);
+      r.details[`view${i}`] = v;
+    }
+  } catch (e) {
+    r.viewWhy = (e as Error).message;
+  }
+  r.layoutWhy = `the app exposes no FA2 iteration count; longest task from opening the view file to 2 s after it is shown: ${long.length ? `${Math.max(...long).toFixed(0)} ms` : 'n/a'}`;
+  r.details.viewLongestTasks = long;
   return r;
 }
