@@ -67,6 +67,7 @@ export function App() {
   const [labelsVersion, setLabelsVersion] = useState(0);
   const [notice, setNotice] = useState<string>();
   const container = useRef<HTMLDivElement>(null);
+  const rightPanel = useRef<HTMLElement>(null);
   const controller = useRef<GraphController | undefined>(undefined);
   const searchInput = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -132,7 +133,7 @@ export function App() {
     void loaded.data.explorer.details(url.entity).then(async (d) => {
       if (!live) return;
       if (d) await ensureLabels([...d.outgoing.map((t) => t.object), ...d.incoming.map((t) => t.subject), ...[...d.outgoing, ...d.incoming].flatMap((t) => t.attributedTo ? [t.attributedTo] : [])]);
-      if (live) setDetails(d);
+      if (live) { setDetails(d); if (rightPanel.current) rightPanel.current.scrollTop = 0; }
     });
     return () => { live = false; };
   }, [loaded, url.entity]);
@@ -395,7 +396,7 @@ export function App() {
         {dragging && <div class="drop-hint" aria-hidden="true">Drop a dataset file to {importMode === 'merge' ? 'merge it' : 'open it'}</div>}
       </main>
 
-      <aside class="right panel" aria-label="Selected entity">
+      <aside class="right panel" aria-label="Selected entity" ref={rightPanel}>
         {loaded && schema && details && (
           <EntityPanel details={details} schema={schema} labels={loaded.labels} sources={loaded.sources} selectedRelation={url.relation}
             onSelectEntity={select} onSelectRelation={(id) => navigate({ relation: id }, false)} />

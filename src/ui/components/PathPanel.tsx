@@ -36,7 +36,7 @@ function Chain({ path, labels, schema, onSelectEntity }: { path: Path; labels: M
       {path.steps.map((s, i) => {
         const p = schema.predicates.get(s.triple.predicate);
         const verb = s.forward ? (p?.label ?? s.triple.predicate) : (p?.inverseLabel ?? s.triple.predicate);
-        return <span key={i}><span class="verb"> —{verb}→ </span>{node(path.nodes[i + 1]!)}</span>;
+        return <span key={i} class="step"> <span class="verb">—{verb}→</span> {node(path.nodes[i + 1]!)}</span>;
       })}
     </span>
   );

@@ -9,8 +9,13 @@ interface Props { source?: Source; text?: string; evidence: string; onClose(): v
 
 export function SourceView({ source, text, evidence, onClose }: Props) {
   const mark = useRef<HTMLElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const at = text ? findEvidence(text, evidence) : undefined;
-  useEffect(() => { mark.current?.scrollIntoView({ block: 'center', behavior: 'auto' }); }, [text, evidence]);
+  // Scroll only the text box (scrollIntoView would also scroll the panel around it).
+  useEffect(() => {
+    const m = mark.current, b = box.current;
+    if (m && b) b.scrollTop = Math.max(0, m.offsetTop - b.clientHeight / 3);
+  }, [text, evidence]);
   return (
     <section class="source-view" aria-label="Source text">
       <header class="source-head">
@@ -22,7 +27,7 @@ export function SourceView({ source, text, evidence, onClose }: Props) {
       {!text && <p class="muted">The text of this source is not available here; the quote is: “{evidence}”.</p>}
       {text && !at && <p class="warning">The quote was not found in the text: “{evidence}”.</p>}
       {text && (
-        <div class="source-text" tabIndex={0}>
+        <div class="source-text" ref={box} tabIndex={0} aria-label="Source text">
           {at ? <>{text.slice(0, at.start)}<mark ref={mark}>{text.slice(at.start, at.end)}</mark>{text.slice(at.end)}</> : text}
         </div>
       )}

@@ -69,10 +69,12 @@ export class GraphController {
     const outsideHover = h.hoverNodes !== undefined && !h.hoverNodes.has(node);
     if (outsideFocus || outsideHover) {
       res.color = DIM_NODE;
-      res.label = outsideHover ? '' : res.label;
+      res.label = '';
       res.zIndex = 0;
     } else {
       res.zIndex = 1;
+      // A small query result is read in full: all its labels.
+      if (h.focusNodes !== undefined && h.focusNodes.size <= 40 && h.hoverNodes === undefined) res.forceLabel = true;
     }
     if (h.hoverNodes?.has(node)) { res.forceLabel = true; res.zIndex = 2; }
     if (h.pathNodes?.has(node)) { res.forceLabel = true; res.zIndex = 3; res.color = data.color as string; }
@@ -89,7 +91,7 @@ export class GraphController {
     if (h.hiddenTypes.has(g.getNodeAttribute(s, 'entityType')) || h.hiddenTypes.has(g.getNodeAttribute(t, 'entityType'))) return { ...res, hidden: true };
     const outsideFocus = h.focusEdges !== undefined && !h.focusEdges.has(edge);
     if (outsideFocus && h.outside === 'hide') return { ...res, hidden: true };
-    const labelled = h.labelledEdges.has(edge);
+    const labelled = h.labelledEdges.has(edge) && (!outsideFocus || edge === h.hoveredEdge);
     res.label = labelled ? (data.label as string) : '';
     res.forceLabel = labelled;
     if (h.hoverEdges !== undefined) {
