@@ -411,30 +411,42 @@ export function App() {
   );
 }
 
-/** Read-only numbers for the end-to-end tests (no way to change anything through it). */
-function TestHook({ loaded, controller, url, layoutRunning }: { loaded?: Loaded; controller: { current?: GraphController }; url: UrlState; layoutRunning: boolean }) {
-  useEffect(() => {
-    const hook = {};
-    const get = (name: string, fn: () => unknown) => Object.defineProperty(hook, name, { get: fn, enumerable: true });
-    get('ready', () => !!loaded && !!controller.current);
-    get('nodes', () => loaded?.graph.order ?? 0);
-    get('edges', () => loaded?.graph.size ?? 0);
-    get('entities', () => loaded?.stats.entities ?? 0);
-    get('file', () => loaded?.data.file);
-    get('selected', () => url.entity);
-    get('layoutRunning', () => layoutRunning);
-    get('visibleNodes', () => {
-      const c = controller.current;
-      if (!c || !loaded) return 0;
-      return loaded.graph.filterNodes((n) => { const d = c.sigma.getNodeDisplayData(n); return !!d && !d.hidden; }).length;
-    });
-    get('highlightedEdges', () => {
-      const c = controller.current;
-      if (!c || !loaded) return 0;
-      return loaded.graph.filterEdges((e) => (c.sigma.getEdgeDisplayData(e)?.size ?? 0) > 3).length;
-    });
-    Object.freeze(hook);
-    Object.defineProperty(window, '__actorgraph', { value: hook, configurable: true });
-  }, [loaded, url, layoutRunning]);
+/** Read-only numbers for the end-to-end tests (no way to change anything through it).
+ *  The values are taken during render, so they are current by the time the DOM shows them. */
+const hookState: { loaded?: Loaded; controller?: { current?: GraphController }; url?: UrlState } = {};
+let hookInstalled = false;
+
+function installHook(): void {
+  if (hookInstalled) return;
+  hookInstalled = true;
+  const hook = {};
+  const get = (name: string, fn: () => unknown) => Object.defineProperty(hook, name, { get: fn, enumerable: true });
+  const c = () => hookState.controller?.current;
+  get('ready', () => !!hookState.loaded && !!c());
+  get('nodes', () => hookState.loaded?.graph.order ?? 0);
+  get('edges', () => hookState.loaded?.graph.size ?? 0);
+  get('entities', () => hookState.loaded?.stats.entities ?? 0);
+  get('file', () => hookState.loaded?.data.file);
+  get('selected', () => hookState.url?.entity);
+  get('layoutRunning', () => c()?.layoutRunning ?? false);
+  get('visibleNodes', () => {
+    const ctl = c(), g = hookState.loaded?.graph;
+    if (!ctl || !g) return 0;
+    return g.filterNodes((n) => { const d = ctl.sigma.getNodeDisplayData(n); return !!d && !d.hidden; }).length;
+  });
+  get('highlightedEdges', () => {
+    const ctl = c(), g = hookState.loaded?.graph;
+    if (!ctl || !g) return 0;
+    return g.filterEdges((e) => (ctl.sigma.getEdgeDisplayData(e)?.size ?? 0) > 3).length;
+  });
+  Object.freeze(hook);
+  Object.defineProperty(window, '__actorgraph', { value: hook });
+}
+
+function TestHook({ loaded, controller, url }: { loaded?: Loaded; controller: { current?: GraphController }; url: UrlState; layoutRunning: boolean }) {
+  hookState.loaded = loaded;
+  hookState.controller = controller;
+  hookState.url = url;
+  installHook();
   return null;
 }

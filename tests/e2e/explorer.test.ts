@@ -26,7 +26,7 @@ const cspErrors: string[] = [];
 const schema = parseSchema(readFileSync(resolve(ROOT, 'graph-data/schema.json'), 'utf8'), 'schema.json').schema!;
 const core = loadDefault();
 
-interface Hook { ready: boolean; nodes: number; edges: number; entities: number; selected?: string; visibleNodes: number; highlightedEdges: number; file?: string }
+interface Hook { ready: boolean; layoutRunning: boolean; nodes: number; edges: number; entities: number; selected?: string; visibleNodes: number; highlightedEdges: number; file?: string }
 const hook = (p: Page = page) => p.evaluate(() => ({ ...(window as unknown as { __actorgraph: Hook }).__actorgraph }));
 const shot = (name: string, p: Page = page) => p.screenshot({ path: `${SHOTS}/${name}.png`, timeout: T });
 const waitReady = (p: Page) => p.waitForFunction(() => (window as unknown as { __actorgraph?: Hook }).__actorgraph?.ready === true, null, { timeout: T });
@@ -247,6 +247,50 @@ describe('explorer', () => {
     expect(await page.locator('.entity-panel img').count()).toBe(0);
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it('merges a second file into the current data when asked', async () => {
+    const before = (await hook()).nodes;
+    const extra = {
+      format: 'actorgraph/dataset', version: 1,
+      sources: [{ id: 'note', title: 'Analyst note', text: 'Alice met Bob in Geneva.' }],
+      entities: [{ id: 'alice', label: 'Alice', type: 'person' }, { id: 'bob', label: 'Bob', type: 'person' }],
+      triples: [{ subject: 'alice', predicate: 'spoke-with', object: 'bob', source: 'note', evidence: 'Alice met Bob' }],
+    };
+    await page.selectOption('#import-mode', 'merge', { timeout: T });
+    await importFile('extra.json', JSON.stringify(extra));
+    await page.locator('.toast', { hasText: 'Merged extra.json' }).waitFor({ timeout: T });
+    expect((await hook()).nodes).toBe(before + 2);
+    await page.selectOption('#import-mode', 'replace', { timeout: T });
+  });
+
+  it('re-runs the layout with a visible indicator, and stops it', async () => {
+    await page.getByRole('button', { name: 'Run the ForceAtlas2 layout again' }).click({ timeout: T });
+    const stop = page.getByRole('button', { name: 'Stop the layout' });
+    await stop.waitFor({ timeout: T });
+    expect((await hook()).layoutRunning).toBe(true);
+    await stop.click({ timeout: T });
+    await page.getByRole('button', { name: 'Run the ForceAtlas2 layout again' }).waitFor({ timeout: T });
+    expect((await hook()).layoutRunning).toBe(false);
+    // Left alone, it stops by itself once settled (or at its time budget).
+    await page.getByRole('button', { name: 'Run the ForceAtlas2 layout again' }).click({ timeout: T });
+    await page.waitForFunction(() => (window as unknown as { __actorgraph: Hook }).__actorgraph.layoutRunning === false, null, { timeout: T });
+  });
+
+  it('says plainly when WebGL is unavailable', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+    await ctx.addInitScript(() => {
+      const orig = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        return /webgl/.test(type) ? null : (orig as (...a: unknown[]) => unknown).call(this, type, ...rest);
+      } as typeof orig;
+    });
+    const p = await ctx.newPage();
+    watch(p);
+    await p.goto(origin + '/', { timeout: T });
+    await p.getByRole('heading', { name: /cannot draw the graph/ }).waitFor({ timeout: T });
+    expect(await p.locator('[role=alert]').textContent()).toContain('WebGL');
+    await ctx.close();
   });
 
   it('made no request to another origin, opened no dialog, broke no CSP rule', async () => {
