@@ -158,35 +158,34 @@ function str(
   opts: { required?: boolean; max?: number; allowNewlines?: boolean; nonEmpty?: boolean; name?: string },
 ): string | undefined {
   const name = opts.name ?? String(field);
-  const p = [...path, field];
   if (v === undefined) {
     if (opts.required) {
-      r.add('error', 'missing-field', p, `${what} has no '${name}'`, `add "${field}": "…" to it`);
+      r.add('error', 'missing-field', [...path, field], `${what} has no '${name}'`, `add "${field}": "…" to it`);
     }
     return undefined;
   }
   if (typeof v !== 'string') {
-    r.add('error', 'wrong-type', p, `'${name}' must be a string, not ${typeName(v)}`, 'write it in double quotes');
+    r.add('error', 'wrong-type', [...path, field], `'${name}' must be a string, not ${typeName(v)}`, 'write it in double quotes');
     return undefined;
   }
   if (opts.nonEmpty && v.trim() === '') {
-    r.add('error', field === 'evidence' ? 'empty-evidence' : 'empty-label', p, `'${name}' is empty`,
+    r.add('error', field === 'evidence' ? 'empty-evidence' : 'empty-label', [...path, field], `'${name}' is empty`,
       field === 'evidence' ? 'quote the sentence of the source that states this relation' : `give it a ${name} people can read, or remove it`);
     return undefined;
   }
   let ok = true;
   if (opts.max !== undefined && v.length > opts.max) {
-    r.add('error', 'too-long', p, `'${name}' is ${v.length.toLocaleString('en-US')} characters long; at most ${opts.max.toLocaleString('en-US')} are allowed`,
+    r.add('error', 'too-long', [...path, field], `'${name}' is ${v.length.toLocaleString('en-US')} characters long; at most ${opts.max.toLocaleString('en-US')} are allowed`,
       field === 'evidence' ? 'quote only the sentence that states the relation' : name === 'description' ? 'shorten it' : 'shorten it; put longer text in a description');
     ok = false;
   }
   if ((opts.allowNewlines ? CONTROL : CONTROL_WITH_NL).test(v)) {
     const c = v.match(opts.allowNewlines ? CONTROL : CONTROL_WITH_NL)![0];
-    r.add('error', 'control-character', p, `'${name}' contains the control character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+    r.add('error', 'control-character', [...path, field], `'${name}' contains the control character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
       opts.allowNewlines ? 'remove it (only tabs and line breaks are allowed)' : 'remove it: labels are one line of plain text');
     ok = false;
   } else if (BIDI.test(v)) {
-    r.add('warning', 'bidi-control', p, `'${name}' contains a bidirectional override character, which can make it display in a misleading order`,
+    r.add('warning', 'bidi-control', [...path, field], `'${name}' contains a bidirectional override character, which can make it display in a misleading order`,
       'remove it; right-to-left text (Arabic, Hebrew) displays correctly without it');
   }
   return ok ? v : undefined;
@@ -241,7 +240,44 @@ function dateError(s: string): string | undefined {
   return undefined;
 }
 
+function twoDigits(s: string, i: number): number {
+  return (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+}
+
+/** Whether s[a, b) is a real YYYY, YYYY-MM or YYYY-MM-DD date; no allocation (hot path). */
+function isDate(s: string, a: number, b: number): boolean {
+  const n = b - a;
+  if (n !== 4 && n !== 7 && n !== 10) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(a + i);
+    if (i === 4 || i === 7) { if (c !== 45) return false; } else if (c < 48 || c > 57) return false;
+  }
+  if (n === 4) return true;
+  const m = twoDigits(s, a + 5);
+  if (m < 1 || m > 12) return false;
+  if (n === 7) return true;
+  const y = twoDigits(s, a) * 100 + twoDigits(s, a + 2);
+  const d = twoDigits(s, a + 8);
+  return d >= 1 && d <= daysIn(y, m);
+}
+
+/** The common case without allocation: a valid date or a valid ordered interval. */
+function dateOk(v: string, allowInterval: boolean): boolean {
+  const slash = allowInterval ? v.indexOf('/') : -1;
+  if (slash < 0) return isDate(v, 0, v.length);
+  if (!isDate(v, 0, slash) || !isDate(v, slash + 1, v.length)) return false;
+  // Start's earliest moment must not be after end's latest: compare the common prefix.
+  const l = Math.min(slash, v.length - slash - 1);
+  for (let i = 0; i < l; i++) {
+    const x = v.charCodeAt(i);
+    const y = v.charCodeAt(slash + 1 + i);
+    if (x !== y) return x < y;
+  }
+  return true;
+}
+
 function checkDateAt(r: Report, v: unknown, p: JsonPath, allowInterval: boolean): string | undefined {
+  if (typeof v === 'string' && dateOk(v, allowInterval)) return v;
   const form = allowInterval ? 'YYYY, YYYY-MM, YYYY-MM-DD or an interval start/end such as 2021-02-25/2021-02-26' : 'YYYY-MM-DD (or YYYY-MM, YYYY)';
   if (typeof v !== 'string') {
     r.add('error', 'bad-date', p, `the date must be a string, not ${typeName(v)}`, `write it as "${allowInterval ? '2021-02-25' : '2021-02-26'}": ${form}`);
@@ -517,6 +553,61 @@ export function parseSchema(text: string, file: string): { schema?: Schema; prob
 }
 
 // ---------------------------------------------------------------------------
+// Duplicate triples: an open-addressing table over numeric ids, so no key
+// string is built per triple. Probing is capped; past the cap (only adversarial
+// input gets there) an exact string-keyed Map takes over.
+
+class TripleSet {
+  private readonly table: Int32Array; // clean index + 1; 0 = empty
+  private readonly hashes: Int32Array; // each slot's full hash: most misses end here, without touching the triple
+  private readonly mask: number;
+  private readonly s: Int32Array;
+  private readonly p: Int32Array;
+  private readonly o: Int32Array;
+  private readonly src: Int32Array;
+  private overflow?: Map<string, number>;
+  constructor(capacity: number, private readonly triples: readonly Triple[]) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.table = new Int32Array(size);
+    this.hashes = new Int32Array(size);
+    this.mask = size - 1;
+    this.s = new Int32Array(capacity);
+    this.p = new Int32Array(capacity);
+    this.o = new Int32Array(capacity);
+    this.src = new Int32Array(capacity);
+  }
+
+  /** Records triple `at`; returns the earlier equal triple's index, or -1. */
+  add(s: number, p: number, o: number, src: number, evidence: string, at: number): number {
+    this.s[at] = s; this.p[at] = p; this.o[at] = o; this.src[at] = src;
+    let h = Math.imul(s + 1, 0x9e3779b1) ^ Math.imul(o + 1, 0x85ebca77) ^ Math.imul(p + 1, 0xc2b2ae3d) ^ Math.imul(src + 1, 0x27d4eb2f);
+    // Evidence enters the hash by its length and up to 48 sampled characters.
+    const n = evidence.length;
+    const step = n <= 48 ? 1 : Math.ceil(n / 48);
+    h = Math.imul(h ^ n, 0x01000193);
+    for (let k = 0; k < n; k += step) h = Math.imul(h ^ evidence.charCodeAt(k), 0x01000193);
+    // Final avalanche (MurmurHash3's): the table index uses the low bits.
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    h ^= h >>> 16;
+    for (let probe = 0, i = h & this.mask; probe < 64; probe++, i = (i + 1) & this.mask) {
+      const v = this.table[i]!;
+      if (v === 0) { this.table[i] = at + 1; this.hashes[i] = h; return -1; }
+      if (this.hashes[i] !== h) continue;
+      const j = v - 1;
+      if (this.s[j] === s && this.o[j] === o && this.p[j] === p && this.src[j] === src && this.triples[j]!.evidence === evidence) return j;
+    }
+    const key = `${s}|${p}|${o}|${src}|${evidence}`;
+    this.overflow ??= new Map();
+    const j = this.overflow.get(key);
+    if (j !== undefined) return j;
+    this.overflow.set(key, at);
+    return -1;
+  }
+}
+
+// ---------------------------------------------------------------------------
 // Dataset
 
 const DATASET_FIELDS = new Set(['format', 'version', 'title', 'schema', 'sources', 'entities', 'triples']);
@@ -618,8 +709,23 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
     }
     return out;
   };
-  const allowed = new Map<string, { domain: Set<string>; range: Set<string> }>();
-  for (const p of predicates.values()) allowed.set(p.id, { domain: expand(p.domain), range: expand(p.range) });
+  // Type and predicate ordinals, so the per-triple checks are typed-array reads.
+  const typeOrd = new Map<string, number>();
+  for (const id of typeIds.keys()) typeOrd.set(id, typeOrd.size);
+  const predOrd = new Map<string, number>();
+  const predList: Predicate[] = [];
+  const domainOk: Uint8Array[] = [];
+  const rangeOk: Uint8Array[] = [];
+  for (const p of predicates.values()) {
+    predOrd.set(p.id, predList.length);
+    predList.push(p);
+    const dom = new Uint8Array(typeOrd.size);
+    const rng = new Uint8Array(typeOrd.size);
+    for (const t of expand(p.domain)) dom[typeOrd.get(t)!] = 1;
+    for (const t of expand(p.range)) rng[typeOrd.get(t)!] = 1;
+    domainOk.push(dom);
+    rangeOk.push(rng);
+  }
 
   const sourcesRaw = checkArray(r, raw, 'sources', [], 'the dataset');
   const entitiesRaw = checkArray(r, raw, 'entities', [], 'the dataset');
@@ -687,6 +793,7 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
 
   // Entities.
   const entities: Entity[] = [];
+  const entityTypeOrd: number[] = []; // -1: unknown type (already reported)
   const entityAt = new Map<string, number>();
   const entityPath: number[] = [];
   const typePool = new Pool([...typeIds.keys()], budget);
@@ -742,7 +849,7 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
         }
       }
       const description = descV === undefined ? undefined : str(r, descV, p, 'description', 'the entity', { max: LIMITS.description, allowNewlines: true });
-      const date = dateV === undefined ? undefined : checkDateAt(r, dateV, [...p, 'date'], true);
+      const date = dateV === undefined ? undefined : typeof dateV === 'string' && dateOk(dateV, true) ? dateV : checkDateAt(r, dateV, [...p, 'date'], true);
       if (id === undefined) continue;
       if (entityAt.has(id)) {
         r.add('error', 'duplicate-id', [...p, 'id'], `entity ${quote(id)} is defined twice (first at entities[${entityPath[entityAt.get(id)!]}])`,
@@ -756,6 +863,7 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
       entityAt.set(id, entities.length);
       entityPath.push(i);
       entities.push(clean);
+      entityTypeOrd.push(type !== undefined ? typeOrd.get(type)! : -1);
     }
   }
 
@@ -764,7 +872,8 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
   const used = new Uint8Array(entities.length);
   const sourceUsed = new Uint8Array(sources.length);
   const tripleIds = new Map<string, number>();
-  const seen = new Map<string, number>();
+  const dedupe = new TripleSet(triplesRaw?.length ?? 0, triples);
+  const rawIndex: number[] = []; // position in the file of each clean triple
   const entityPool = new Pool(entities.map((e) => e.id), budget);
   const predPool = new Pool([...predicates.keys()], budget);
   const sourcePool = new Pool(sources.map((s) => s.id), budget);
@@ -827,12 +936,14 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
       const s = entityRef(sV, p, 'subject', true);
       const o = entityRef(oV, p, 'object', true);
       let pred: Predicate | undefined;
+      let pn = -1;
       if (pV === undefined) {
         r.add('error', 'missing-field', [...p, 'predicate'], 'the triple has no \'predicate\'', 'add "predicate": "…", one of the schema\'s predicates');
       } else if (typeof pV !== 'string') {
         r.add('error', 'wrong-type', [...p, 'predicate'], `'predicate' must be a predicate id string, not ${typeName(pV)}`, 'write "predicate": "…"');
       } else {
-        pred = predicates.get(pV);
+        pn = predOrd.get(pV) ?? -1;
+        pred = pn >= 0 ? predList[pn] : undefined;
         if (!pred && schema) {
           r.add('error', 'unknown-predicate', [...p, 'predicate'], `predicate ${quote(pV)} is not defined in the schema`,
             `${r.room('unknown-predicate') ? didYouMean(predPool, pV) : ''}use one of the schema's predicates, or add it to the schema`);
@@ -840,6 +951,7 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
       }
       if (!pred || s < 0 || o < 0) bad = true;
       let src: Source | undefined;
+      let srcIdx = -1;
       if (srcV === undefined) {
         r.add('error', 'missing-field', [...p, 'source'], 'the triple has no \'source\'', 'add "source": "source-id" naming the source that states it');
       } else if (typeof srcV !== 'string') {
@@ -849,11 +961,11 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
         if (at === undefined) {
           r.add('error', 'unknown-source', [...p, 'source'], `source ${quote(srcV)} is not listed in "sources"`,
             `${r.room('unknown-source') ? didYouMean(sourcePool, srcV) : ''}fix the id, or add the source to "sources"`);
-        } else { src = sources[at]; sourceUsed[at] = 1; }
+        } else { src = sources[at]; srcIdx = at; sourceUsed[at] = 1; }
       }
       const evidence = typeof evV === 'string' && evV.length <= LIMITS.evidence && evV.trim() !== '' && !CONTROL.test(evV) && !BIDI.test(evV)
         ? evV : str(r, evV, p, 'evidence', 'the triple', { required: true, max: LIMITS.evidence, nonEmpty: true, allowNewlines: true });
-      const date = dateV === undefined ? undefined : checkDateAt(r, dateV, [...p, 'date'], true);
+      const date = dateV === undefined ? undefined : typeof dateV === 'string' && dateOk(dateV, true) ? dateV : checkDateAt(r, dateV, [...p, 'date'], true);
       let confidence: number | undefined;
       if (confV !== undefined) {
         if (typeof confV !== 'number' || !(confV >= 0 && confV <= 1)) {
@@ -872,14 +984,15 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
       if (pred && s >= 0 && o >= 0 && schemaOk) {
         const sub = entities[s]!;
         const obj = entities[o]!;
-        const allow = allowed.get(pred.id)!;
-        if (typeIds.has(sub.type) && !allow.domain.has(sub.type)) {
+        const st = entityTypeOrd[s]!;
+        const ot = entityTypeOrd[o]!;
+        if (st >= 0 && !domainOk[pn]![st]) {
           r.add('error', 'domain-violation', [...p, 'subject'],
             `${quote(sub.id)} is a ${sub.type}; predicate ${quote(pred.id)} expects its subject to be one of: ${typesList(pred.domain)}`,
             `change the predicate or the entity's type (or swap subject and object if the relation runs the other way)`);
           bad = true;
         }
-        if (typeIds.has(obj.type) && !allow.range.has(obj.type)) {
+        if (ot >= 0 && !rangeOk[pn]![ot]) {
           r.add('error', 'range-violation', [...p, 'object'],
             `${quote(obj.id)} is a ${obj.type}; predicate ${quote(pred.id)} expects its object to be one of: ${typesList(pred.range)}`,
             `change the predicate or the entity's type (or swap subject and object if the relation runs the other way)`);
@@ -909,11 +1022,11 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
         }
       }
       if (bad) continue;
-      const key = `${entities[s]!.id}\u0000${pred!.id}\u0000${entities[o]!.id}\u0000${src.id}\u0000${evidence}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        r.add('warning', 'duplicate-triple', p, `the same triple (subject, predicate, object, source and evidence) is already at triples[${first}]`, 'remove one of the two');
-      } else seen.set(key, i);
+      const first = dedupe.add(s, pn, o, srcIdx, evidence, triples.length);
+      if (first >= 0) {
+        r.add('warning', 'duplicate-triple', p, `the same triple (subject, predicate, object, source and evidence) is already at triples[${rawIndex[first]}]`, 'remove one of the two');
+      }
+      rawIndex.push(i);
       const clean: Triple = { subject: entities[s]!.id, predicate: pred!.id, object: entities[o]!.id, source: src.id, evidence };
       if (id !== undefined) clean.id = id;
       if (date !== undefined) clean.date = date;
