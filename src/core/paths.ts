@@ -27,9 +27,12 @@ export interface PathAnswer extends PathResult {
 
 interface Workspace {
   gen: number;
-  markF: Uint32Array; markB: Uint32Array;
+  /** Search marks; `shortest` stamps 2g (from s) and 2g + 1 (from t), `allShortest` 2g. */
+  markF: Uint32Array;
   distF: Int32Array; distB: Int32Array;
   parF: Int32Array; parB: Int32Array;
+  /** The triple each node was reached by (the step's representative: scans go forward-first, in file order). */
+  parTF: Int32Array; parTB: Int32Array;
   queueF: Uint32Array; queueB: Uint32Array;
   /** Avoided entities (stamped per query) and Yen's root nodes (stamped per spur search). */
   avoid: Uint32Array; avoidGen: number;
@@ -46,9 +49,10 @@ function workspace(store: TripleStore): Workspace {
     const n = store.entityCount;
     ws = {
       gen: 0,
-      markF: new Uint32Array(n), markB: new Uint32Array(n),
+      markF: new Uint32Array(n),
       distF: new Int32Array(n), distB: new Int32Array(n),
       parF: new Int32Array(n), parB: new Int32Array(n),
+      parTF: new Int32Array(n), parTB: new Int32Array(n),
       queueF: new Uint32Array(n), queueB: new Uint32Array(n),
       avoid: new Uint32Array(n), avoidGen: 0,
       root: new Uint32Array(n), rootGen: 0,
@@ -59,9 +63,9 @@ function workspace(store: TripleStore): Workspace {
   return ws;
 }
 
-/** Next stamp for a stamped array; wraps by clearing (once every 4 billion searches). */
+/** Next stamp for a stamped array; wraps by clearing (once every 2 billion searches; 2g + 1 must fit 32 bits). */
 function nextGen(arrays: Uint32Array[], gen: number): number {
-  if (gen >= 0xfffffffe) {
+  if (gen >= 0x7ffffffe) {
     for (const a of arrays) a.fill(0);
     return 1;
   }
@@ -79,15 +83,19 @@ interface Filters {
   maxLength: number;
 }
 
-class Searcher {
+export class Searcher {
   readonly ws: Workspace;
   readonly subj: Uint32Array; readonly obj: Uint32Array;
   readonly pred: Uint16Array | Uint32Array; readonly etype: Uint16Array | Uint32Array;
   readonly outOff: Uint32Array; readonly outItems: Uint32Array;
   readonly inOff: Uint32Array; readonly inItems: Uint32Array;
+  readonly outNbr: Uint32Array; readonly inNbr: Uint32Array;
+  readonly outPred: Uint16Array | Uint32Array; readonly inPred: Uint16Array | Uint32Array;
   /** Yen's spur node (-1 outside Yen), whose next step may not be a banned node. */
   spur = -1;
   useRoot = false;
+  /** Triples of the steps of the last path `shortest` found. */
+  lastTriples: number[] = [];
 
   constructor(readonly store: TripleStore, public f: Filters) {
     this.ws = workspace(store);
@@ -95,6 +103,7 @@ class Searcher {
     this.subj = c.subj; this.obj = c.obj; this.pred = c.pred; this.etype = c.entityType;
     this.outOff = store.outCsr.offsets; this.outItems = store.outCsr.items;
     this.inOff = store.inCsr.offsets; this.inItems = store.inCsr.items;
+    this.outNbr = store.outNbr; this.inNbr = store.inNbr; this.outPred = store.outPred; this.inPred = store.inPred;
   }
 
   /** May v be an intermediate node? (Endpoints are handled by the caller.) */
@@ -106,87 +115,81 @@ class Searcher {
     return true;
   }
 
-  /** Is the path step a → b forbidden by Yen's edge removal? */
-  private bannedStep(a: number, b: number): boolean {
-    return a === this.spur && this.ws.banned[b] === this.ws.banGen;
-  }
-
   /**
    * Shortest path s → t as a node list, or undefined. Level-synchronised
-   * bidirectional BFS expanding the smaller frontier.
+   * bidirectional BFS expanding the smaller frontier. The first meeting is a
+   * shortest path: while one side expands level d, every node the other side
+   * reached at a lower level has had its neighbours marked already, so any
+   * meeting found now is with the other side's frontier, at the same length.
    */
   shortest(s: number, t: number, maxLength = this.f.maxLength): number[] | undefined {
     const ws = this.ws;
     if (s === t) return [s];
     if (maxLength < 1) return undefined;
-    ws.gen = nextGen([ws.markF, ws.markB], ws.gen);
-    const gen = ws.gen;
-    const { markF, markB, distF, distB, parF, parB, queueF, queueB } = ws;
-    const { subj, obj, pred, outOff, outItems, inOff, inItems } = this;
+    // One mark array for both sides: 2g = reached from s, 2g + 1 = reached from t.
+    ws.gen = nextGen([ws.markF], ws.gen);
+    const genF = ws.gen * 2, genB = genF + 1;
+    const { markF: mark, distF, distB, parF, parB, parTF, parTB, queueF, queueB } = ws;
+    const { outOff, outItems, inOff, inItems, outNbr, inNbr, outPred, inPred } = this;
     const predOk = this.f.predOk;
     const directed = this.f.directed;
-    markF[s] = gen; distF[s] = 0; parF[s] = -1; queueF[0] = s;
-    markB[t] = gen; distB[t] = 0; parB[t] = -1; queueB[0] = t;
+    const spur = this.spur;
+    const typeBlocked = this.f.typeBlocked, etype = this.etype;
+    const avoid = this.f.avoidEntities ? ws.avoid : undefined, avoidGen = ws.avoidGen;
+    const root = this.useRoot ? ws.root : undefined, rootGen = ws.rootGen;
+    const banned = ws.banned, banGen = ws.banGen;
+    mark[s] = genF; distF[s] = 0; parF[s] = -1; queueF[0] = s;
+    mark[t] = genB; distB[t] = 0; parB[t] = -1; queueB[0] = t;
     let fHead = 0, fTail = 1, bHead = 0, bTail = 1;
     let dF = 0, dB = 0;
-    let best = Infinity, meetA = -1, meetB = -1; // path … meetA → meetB …
+    let best = Infinity, meetA = -1, meetB = -1, meetT = -1; // path … meetA → meetB …
 
-    while (fHead < fTail && bHead < bTail && dF + dB + 1 <= maxLength) {
-      if (fTail - fHead <= bTail - bHead) {
-        const end = fTail;
-        while (fHead < end) {
-          const u = queueF[fHead++]!;
-          for (let pass = 0; pass < (directed ? 1 : 2); pass++) {
-            const off = pass === 0 ? outOff : inOff, items = pass === 0 ? outItems : inItems, other = pass === 0 ? obj : subj;
-            for (let k = off[u]!, e = off[u + 1]!; k < e; k++) {
-              const tr = items[k]!;
-              if (predOk && !predOk[pred[tr]!]) continue;
-              const v = other[tr]!;
-              if (markF[v] === gen) continue;
-              if (this.spur >= 0 && this.bannedStep(u, v)) continue;
-              if (markB[v] === gen) {
-                const len = dF + 1 + distB[v]!;
-                if (len < best) { best = len; meetA = u; meetB = v; }
-                continue;
-              }
-              if (!this.passable(v)) continue;
-              markF[v] = gen; distF[v] = dF + 1; parF[v] = u; queueF[fTail++] = v;
+    search: while (fHead < fTail && bHead < bTail && dF + dB + 1 <= maxLength) {
+      const forward = fTail - fHead <= bTail - bHead;
+      const queue = forward ? queueF : queueB;
+      const mine = forward ? genF : genB, theirs = forward ? genB : genF;
+      const dist = forward ? distF : distB, par = forward ? parF : parB, parT = forward ? parTF : parTB;
+      const level = forward ? dF : dB;
+      let head = forward ? fHead : bHead, tail = forward ? fTail : bTail;
+      const end = tail;
+      // Forward walks out-triples first (subject → object); backward walks in-triples first,
+      // so that each side meets the path's forward triples before its backward ones.
+      const off1 = forward ? outOff : inOff, nbr1 = forward ? outNbr : inNbr, pred1 = forward ? outPred : inPred, items1 = forward ? outItems : inItems;
+      const off2 = forward ? inOff : outOff, nbr2 = forward ? inNbr : outNbr, pred2 = forward ? inPred : outPred, items2 = forward ? inItems : outItems;
+      while (head < end) {
+        const u = queue[head++]!;
+        for (let pass = 0; pass < (directed ? 1 : 2); pass++) {
+          const off = pass === 0 ? off1 : off2, nbr = pass === 0 ? nbr1 : nbr2, pr = pass === 0 ? pred1 : pred2, items = pass === 0 ? items1 : items2;
+          for (let k = off[u]!, e = off[u + 1]!; k < e; k++) {
+            if (predOk && !predOk[pr[k]!]) continue;
+            const v = nbr[k]!;
+            const mv = mark[v];
+            if (mv === mine) continue;
+            // Yen: the spur node may not step to a banned node (path order: forward u → v, backward v → u).
+            if (spur >= 0 && (forward ? u === spur && banned[v] === banGen : v === spur && banned[u] === banGen)) continue;
+            if (mv === theirs) {
+              best = level + 1 + (forward ? distB[v]! : distF[v]!);
+              meetA = forward ? u : v; meetB = forward ? v : u; meetT = items[k]!;
+              break search;
             }
+            if (typeBlocked && typeBlocked[etype[v]!]) continue;
+            if (avoid && avoid[v] === avoidGen) continue;
+            if (root && root[v] === rootGen) continue;
+            mark[v] = mine; dist[v] = level + 1; par[v] = u; parT[v] = items[k]!; queue[tail++] = v;
           }
         }
-        dF++;
-      } else {
-        const end = bTail;
-        while (bHead < end) {
-          const x = queueB[bHead++]!;
-          // Backwards: a neighbour w precedes x on the path (w → x). Forward triples w→x are x's in-triples.
-          for (let pass = 0; pass < (directed ? 1 : 2); pass++) {
-            const off = pass === 0 ? inOff : outOff, items = pass === 0 ? inItems : outItems, other = pass === 0 ? subj : obj;
-            for (let k = off[x]!, e = off[x + 1]!; k < e; k++) {
-              const tr = items[k]!;
-              if (predOk && !predOk[pred[tr]!]) continue;
-              const w = other[tr]!;
-              if (markB[w] === gen) continue;
-              if (this.spur >= 0 && this.bannedStep(w, x)) continue;
-              if (markF[w] === gen) {
-                const len = distF[w]! + 1 + dB;
-                if (len < best) { best = len; meetA = w; meetB = x; }
-                continue;
-              }
-              if (!this.passable(w)) continue;
-              markB[w] = gen; distB[w] = dB + 1; parB[w] = x; queueB[bTail++] = w;
-            }
-          }
-        }
-        dB++;
       }
-      if (best !== Infinity) break;
+      if (forward) { fHead = head; fTail = tail; dF++; } else { bHead = head; bTail = tail; dB++; }
     }
     if (best === Infinity) return undefined;
     const nodes: number[] = [];
-    for (let a = meetA; a !== -1; a = parF[a]!) nodes.push(a);
+    const triples: number[] = [];
+    for (let a = meetA; a !== -1; a = parF[a]!) { nodes.push(a); if (parF[a] !== -1) triples.push(parTF[a]!); }
     nodes.reverse();
-    for (let b = meetB; b !== -1; b = parB[b]!) nodes.push(b);
+    triples.reverse();
+    triples.push(meetT);
+    for (let b = meetB; b !== -1; b = parB[b]!) { nodes.push(b); if (parB[b] !== -1) triples.push(parTB[b]!); }
+    this.lastTriples = triples;
     return nodes;
   }
 
@@ -198,8 +201,8 @@ class Searcher {
     if (d === 0) return { paths: [first], capped: false };
     // Forward BFS layers up to d - 1 (distF), then backtrack from t over predecessors.
     const ws = this.ws;
-    ws.gen = nextGen([ws.markF, ws.markB], ws.gen);
-    const gen = ws.gen;
+    ws.gen = nextGen([ws.markF], ws.gen);
+    const gen = ws.gen * 2;
     const { markF, distF, queueF } = ws;
     const { subj, obj, pred, outOff, outItems, inOff, inItems } = this;
     const predOk = this.f.predOk, directed = this.f.directed;
@@ -331,9 +334,15 @@ class Searcher {
     return { triple: this.store.tripleAt(bestT), forward: false };
   }
 
-  toPath(nodes: number[]): Path {
+  /** A path from its nodes; `triples` (one per step) when known, else each step's representative is looked up. */
+  toPath(nodes: number[], triples?: number[]): Path {
     const steps: PathStep[] = [];
-    for (let i = 0; i + 1 < nodes.length; i++) steps.push(this.stepTriple(nodes[i]!, nodes[i + 1]!));
+    for (let i = 0; i + 1 < nodes.length; i++) {
+      if (triples) {
+        const t = triples[i]!;
+        steps.push({ triple: this.store.tripleAt(t), forward: this.subj[t] === nodes[i] && this.obj[t] === nodes[i + 1] });
+      } else steps.push(this.stepTriple(nodes[i]!, nodes[i + 1]!));
+    }
     return { length: nodes.length - 1, nodes: nodes.map((i) => this.store.entityAt(i).id), steps };
   }
 }
@@ -364,6 +373,7 @@ export function findPaths(store: TripleStore, q: PathQuery): PathAnswer {
   const searcher = new Searcher(store, filters);
 
   let nodeLists: number[][];
+  let stepTriples: number[] | undefined;
   let note: string | undefined;
   if (mode === 'all-shortest') {
     const r = searcher.allShortest(s, t, MAX_ALL_SHORTEST);
@@ -376,9 +386,10 @@ export function findPaths(store: TripleStore, q: PathQuery): PathAnswer {
   } else {
     const p = searcher.shortest(s, t);
     nodeLists = p ? [p] : [];
+    stepTriples = searcher.lastTriples;
   }
   if (nodeLists.length) {
-    const answer: PathAnswer = { paths: nodeLists.map((n) => searcher.toPath(n)) };
+    const answer: PathAnswer = { paths: nodeLists.map((n) => searcher.toPath(n, stepTriples)) };
     if (note) answer.note = note;
     return answer;
   }

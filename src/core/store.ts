@@ -94,6 +94,11 @@ export class TripleStore {
 
   private readonly out: Csr;
   private readonly inn: Csr;
+  /** Per CSR slot k: the entity at the other end and the predicate of out.items[k] / inn.items[k]. */
+  readonly outNbr: Uint32Array;
+  readonly inNbr: Uint32Array;
+  readonly outPred: Uint16Array | Uint32Array;
+  readonly inPred: Uint16Array | Uint32Array;
   private readonly byPredicate: Csr;
   private readonly byType: Csr;
 
@@ -178,6 +183,14 @@ export class TripleStore {
 
     this.out = buildCsr(this.subj, n);
     this.inn = buildCsr(this.obj, n);
+    // Neighbour and predicate per CSR slot: walks read them in sequence instead of jumping through the columns.
+    this.outNbr = new Uint32Array(m); this.inNbr = new Uint32Array(m);
+    this.outPred = smallIntArray(m, predMax); this.inPred = smallIntArray(m, predMax);
+    for (let k = 0; k < m; k++) {
+      const to = this.out.items[k]!, ti = this.inn.items[k]!;
+      this.outNbr[k] = this.obj[to]!; this.outPred[k] = this.pred[to]!;
+      this.inNbr[k] = this.subj[ti]!; this.inPred[k] = this.pred[ti]!;
+    }
     this.byPredicate = buildCsr(this.pred, this.predIds.length);
     this.byType = buildCsr(this.entityType, this.typeIds.length);
 
