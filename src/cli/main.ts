@@ -1,6 +1,7 @@
 // actorgraph command-line tool: a thin shell over the core's Explorer.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import type { Direction, Entity, PathMode, Triple } from '../core/model.ts';
 import { formatProblem, type Problem } from '../core/problems.ts';
 import { TripleStore } from '../core/store.ts';
@@ -134,7 +135,14 @@ function open(file: string | undefined): { store: TripleStore; explorer: MemoryE
     const more = errors.length > 20 ? `\n… and ${errors.length - 20} more (run 'actorgraph validate ${path}')` : '';
     throw new CliError(`cannot load ${path}: ${errors.length} error(s)\n${shown}${more}`);
   }
-  const store = TripleStore.build(result.dataset, result.schema);
+  // Source texts travel with the store so exports stand alone (sources inline their text).
+  const base = dirname(resolvePath(path));
+  const store = TripleStore.build(result.dataset, result.schema, {
+    sourceText: (s) => {
+      if (!s.path) return undefined;
+      try { return readFileSync(resolvePath(base, s.path), 'utf8').replace(/^\uFEFF/, ''); } catch { return undefined; }
+    },
+  });
   return { store, explorer: new MemoryExplorer(store) };
 }
 

@@ -127,8 +127,12 @@ describe('cli', () => {
     const sub = JSON.parse(r.stdout);
     expect(sub.format).toBe('actorgraph/dataset');
     expect(sub.entities.map((e: { id: string }) => e.id)).toContain('iran');
+    // Standalone: the article travels inline, so evidence is checked on reload.
+    expect(sub.sources[0].text).toMatch(/Kataib Hezbollah/);
+    expect(sub.sources[0].path).toBeUndefined();
     const v = cli('validate', file);
     expect(v.code, v.stderr).toBe(0);
+    expect(v.stdout + v.stderr).not.toMatch(/warning/);
     const s = json(['--data', file, 'stats']);
     expect(s.code).toBe(0);
     expect(s.data.entities).toBe(sub.entities.length);
