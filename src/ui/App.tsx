@@ -8,10 +8,11 @@ import type { Problem } from '../core/problems.ts';
 import type { ExportOptions } from '../core/explorer.ts';
 import { indexSchema, type SchemaIndex } from '../core/schema.ts';
 import { toGraphologyExport } from '../core/export.ts';
-import { loadDataset, loadDefault, type LoadedData } from './data/load.ts';
+import { loadDefault, openFile, type FileLoad, type LoadedData, type Progress } from './data/load.ts';
 import { parseUrlState, serialiseUrlState, defaultUrlState, type UrlState } from './state/url-state.ts';
 import { download, exportFileName, type ExportFormat } from './state/app-state.ts';
 import { prepareGraph } from './graph/build.ts';
+import { addToView, EXPAND_LIMIT, LARGE_DATASET_ENTITIES, QUERY_LIMIT, START_ENTITIES } from './graph/view.ts';
 import { GraphController } from './graph/controller.ts';
 import type { FocusInput } from './graph/highlight.ts';
 import { Search } from './components/Search.tsx';
@@ -21,10 +22,7 @@ import { SourceView } from './components/SourceView.tsx';
 import { NeighbourhoodPanel } from './components/NeighbourhoodPanel.tsx';
 import { PathPanel } from './components/PathPanel.tsx';
 import { ProblemList } from './components/ProblemList.tsx';
-
-/** Above this many entities the view starts from the most connected ones. */
-const LARGE = 5000;
-const START_ENTITIES = 50;
+import { LoadProgress } from './components/LoadProgress.tsx';
 
 interface Loaded {
   data: LoadedData;
@@ -40,12 +38,12 @@ async function prepare(data: LoadedData): Promise<Loaded> {
   const ex = data.explorer;
   const [schemaRaw, stats] = await Promise.all([ex.schema(), ex.stats()]);
   const schema = indexSchema(schemaRaw);
-  const partial = stats.entities > LARGE;
+  const partial = stats.entities > LARGE_DATASET_ENTITIES;
   const start = await ex.topEntities(partial ? START_ENTITIES : stats.entities);
   const sub = await ex.subgraph(start.map((e) => e.id));
   const graph = prepareGraph(sub, schema);
   const labels = new Map(sub.entities.map((e) => [e.id, e]));
-  const sources = new Map(data.store.sources.map((s) => [s.id, s]));
+  const sources = new Map(data.sources.map((s) => [s.id, s]));
   return { data, schema, stats, graph, labels, sources, partial };
 }
 
@@ -59,7 +57,9 @@ export function App() {
   const [nb, setNb] = useState<NeighbourhoodResult>();
   const [paths, setPaths] = useState<PathResult>();
   const [problems, setProblems] = useState<{ file: string; list: Problem[] }>();
-  const [busy, setBusy] = useState<string>();
+  const [progress, setProgress] = useState<Progress & { file: string }>();
+  const [viewVersion, setViewVersion] = useState(0);
+  const [sourceText, setSourceText] = useState<{ id: string; text?: string }>();
   const [layoutRunning, setLayoutRunning] = useState(false);
   const [importMode, setImportMode] = useState<'replace' | 'merge'>('replace');
   const [exportFormat, setExportFormat] = useState<ExportFormat>('dataset');
@@ -71,6 +71,7 @@ export function App() {
   const controller = useRef<GraphController | undefined>(undefined);
   const searchInput = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const pendingLoad = useRef<FileLoad | undefined>(undefined);
   const urlRef = useRef(url);
   urlRef.current = url;
 
@@ -121,8 +122,9 @@ export function App() {
     if (!loaded) return;
     const missing = [...new Set(ids)].filter((id) => !loaded.labels.has(id));
     if (!missing.length) return;
-    const found = await Promise.all(missing.map((id) => loaded.data.explorer.entity(id)));
-    for (const e of found) if (e) loaded.labels.set(e.id, e);
+    // One call for all of them (a hub can have hundreds of neighbours not drawn).
+    const found = await loaded.data.explorer.subgraph(missing);
+    for (const e of found.entities) loaded.labels.set(e.id, e);
     setLabelsVersion((v) => v + 1);
   }, [loaded]);
 
@@ -142,8 +144,12 @@ export function App() {
   useEffect(() => {
     if (!loaded || url.view !== 'neighbourhood' || !url.entity) { setNb(undefined); return; }
     let live = true;
-    void loaded.data.explorer.neighbourhood({ from: [url.entity], depth: url.depth, direction: url.direction, predicates: url.predicates, types: url.types, limit: 2000 })
-      .then((r) => { if (live) setNb(r); });
+    void loaded.data.explorer.neighbourhood({ from: [url.entity], depth: url.depth, direction: url.direction, predicates: url.predicates, types: url.types, limit: loaded.partial ? QUERY_LIMIT : 2000 })
+      .then(async (r) => {
+        if (!live) return;
+        await showInView(r.entities.map((e) => e.id), url.entity);
+        if (live) setNb(r);
+      });
     return () => { live = false; };
   }, [loaded, nbKey]);
 
@@ -152,9 +158,31 @@ export function App() {
     if (!loaded || url.view !== 'path' || !url.from || !url.to) { setPaths(undefined); return; }
     let live = true;
     void loaded.data.explorer.paths({ from: url.from, to: url.to, mode: 'k-shortest', k: url.k, directed: url.directed, predicates: url.pathPredicates, avoidTypes: url.avoidTypes })
-      .then(async (r) => { await ensureLabels(r.paths.flatMap((p) => p.nodes)); if (live) setPaths(r); });
+      .then(async (r) => {
+        const nodes = r.paths.flatMap((p) => p.nodes);
+        await ensureLabels(nodes);
+        if (!live) return;
+        await showInView(nodes, url.from);
+        if (live) setPaths(r);
+      });
     return () => { live = false; };
   }, [loaded, pathKey]);
+
+  // A selected entity is always drawn (search, links in the panel, shared URLs).
+  useEffect(() => {
+    if (!loaded?.partial || !url.entity || loaded.graph.hasNode(url.entity)) return;
+    const id = url.entity;
+    void showInView([id]).then((added) => { if (added.length && urlRef.current.entity === id) void controller.current?.focusNode(id); });
+  }, [loaded, url.entity]);
+
+  // The text of the source a selected relation quotes, from the data (a worker, for files).
+  const relationSource = url.relation && details ? [...details.outgoing, ...details.incoming].find((t) => t.id === url.relation)?.source : undefined;
+  useEffect(() => {
+    if (!loaded || !relationSource) { setSourceText(undefined); return; }
+    let live = true;
+    void loaded.data.explorer.source(relationSource).then((s) => { if (live) setSourceText({ id: relationSource, text: s?.text }); });
+    return () => { live = false; };
+  }, [loaded, relationSource]);
 
   // ---- what the graph highlights ------------------------------------------
   const chosenPath = paths?.paths[Math.min(url.pathIndex, (paths?.paths.length ?? 1) - 1)];
@@ -173,7 +201,7 @@ export function App() {
     }
     return f;
   }, [url.entity, url.hiddenTypes.join(), url.outside, url.view, nb, paths, chosenPath]);
-  useEffect(() => { controller.current?.setFocus(focus); }, [focus, loaded]);
+  useEffect(() => { controller.current?.setFocus(focus); }, [focus, loaded, viewVersion]);
 
   // Camera: to the selection, or around a query result.
   useEffect(() => {
@@ -184,24 +212,27 @@ export function App() {
     else if (url.entity) void c.focusNode(url.entity);
   }, [loaded, url.entity, url.view, nb, chosenPath]);
 
-  // ---- large data: grow the view by expanding neighbourhoods ----------------
+  // ---- large data: the view grows by expanding, searching and querying -------
+  /** Draws `ids` that are not drawn yet (large data only), with their links to what is. */
+  const showInView = async (ids: string[], near?: string): Promise<string[]> => {
+    const cur = loadedRef.current;
+    if (!cur || !cur.partial) return [];
+    const { added } = await addToView(cur.graph, cur.data.explorer, cur.schema, ids, cur.labels, near);
+    if (loadedRef.current !== cur || !added.length) return added;
+    setViewVersion((v) => v + 1);
+    controller.current?.settleNew(added);
+    return added;
+  };
   const expand = async (id: string) => {
     const cur = loadedRef.current;
     if (!cur || !cur.partial) return;
-    const r = await cur.data.explorer.neighbourhood({ from: [id], depth: 1, limit: 200 });
-    const ids = new Set([...cur.graph.nodes(), ...r.entities.map((e) => e.id)]);
-    const sub = await cur.data.explorer.subgraph([...ids]);
-    const old = cur.graph;
-    const graph = prepareGraph(sub, cur.schema);
-    // Keep what the person has seen where it was; new nodes start near the one expanded.
-    const origin = old.getNodeAttributes(id);
-    graph.forEachNode((n) => {
-      if (old.hasNode(n)) graph.mergeNodeAttributes(n, { x: old.getNodeAttribute(n, 'x'), y: old.getNodeAttribute(n, 'y') });
-      else graph.mergeNodeAttributes(n, { x: origin.x + (Math.random() - 0.5), y: origin.y + (Math.random() - 0.5) });
-    });
-    for (const e of sub.entities) cur.labels.set(e.id, e);
-    setLoaded({ ...cur, graph });
-    setTimeout(() => controller.current?.startLayout(), 0);
+    // Enough to find EXPAND_LIMIT + 1 new ones even if every drawn node is a neighbour.
+    const r = await cur.data.explorer.neighbourhood({ from: [id], depth: 1, limit: cur.graph.order + EXPAND_LIMIT + 2 });
+    const fresh = r.entities.map((e) => e.id).filter((n) => n !== id && !cur.graph.hasNode(n));
+    const added = await showInView([id, ...fresh.slice(0, EXPAND_LIMIT)], id);
+    const label = cur.labels.get(id)?.label ?? id;
+    if (fresh.length > EXPAND_LIMIT) setNotice(`Added ${EXPAND_LIMIT} of the neighbours of ${label} (it has more): search for others, or expand them.`);
+    else setNotice(added.length ? `Added ${added.length} neighbour${added.length === 1 ? '' : 's'} of ${label}.` : `Every neighbour of ${label} is already drawn.`);
   };
   const loadedRef = useRef(loaded);
   loadedRef.current = loaded;
@@ -218,27 +249,50 @@ export function App() {
   }, []);
 
   // ---- import ----------------------------------------------------------------
-  const importText = async (text: string, file: string) => {
-    setBusy(`Checking ${file}…`);
+  const importFile = async (f: File) => {
+    pendingLoad.current?.cancel();
+    const mode = importMode;
+    const current = loadedRef.current;
     setNotice(undefined);
+    setProgress({ phase: 'reading', done: 0, total: f.size, file: f.name });
+    const load = openFile(f, f.name, { merge: mode === 'merge' ? current?.data : undefined, onProgress: (p) => { if (pendingLoad.current === load) setProgress({ ...p, file: f.name }); } });
+    pendingLoad.current = load;
     try {
-      const r = await loadDataset(text, file, { mode: importMode, current: loaded?.data });
-      if (!r.ok) { setProblems({ file, list: r.problems }); return; }
+      const r = await load.done;
+      if (pendingLoad.current !== load) return;
+      if (!r.ok) { if (!r.cancelled) setProblems({ file: f.name, list: r.problems }); return; }
+      let next: Loaded;
+      try {
+        next = await prepare(r.data);
+      } catch (e) {
+        r.data.dispose();
+        throw e;
+      }
+      if (pendingLoad.current !== load) { r.data.dispose(); return; }
       setProblems(undefined);
-      const next = await prepare(r.data);
       setLoaded(next);
+      // The new data answers from now on; the old is let go.
+      if (current && current.data !== next.data) current.data.dispose();
       const fresh = defaultUrlState();
       history.pushState(null, '', location.pathname);
       urlRef.current = fresh;
       setUrl(fresh);
-      setNotice(`${importMode === 'merge' ? 'Merged' : 'Opened'} ${file}: ${next.stats.entities} entities, ${next.stats.triples} relations.`);
+      const shown = next.partial ? ` Showing the ${next.graph.order} most connected.` : '';
+      setNotice(`${mode === 'merge' ? 'Merged' : 'Opened'} ${f.name}: ${next.stats.entities.toLocaleString('en-US')} entities, ${next.stats.triples.toLocaleString('en-US')} relations.${shown}`);
     } catch (e) {
-      setProblems({ file, list: [{ severity: 'error', code: 'load-failed', file, path: '', message: `could not load the file: ${String(e)}`, hint: 'check that it is an actorgraph dataset (JSON) and try again' }] });
+      if (pendingLoad.current === load) setProblems({ file: f.name, list: [{ severity: 'error', code: 'load-failed', file: f.name, path: '', message: `could not load the file: ${String(e)}`, hint: 'check that it is an actorgraph dataset (JSON) and try again' }] });
     } finally {
-      setBusy(undefined);
+      if (pendingLoad.current === load) { pendingLoad.current = undefined; setProgress(undefined); }
     }
   };
-  const importFile = async (f: File) => importText(await f.text(), f.name);
+  const cancelLoad = () => {
+    const load = pendingLoad.current;
+    if (!load) return;
+    pendingLoad.current = undefined;
+    setProgress(undefined);
+    load.cancel();
+    setNotice('Opening cancelled; the graph is as it was.');
+  };
 
   useEffect(() => {
     let depth = 0;
@@ -286,7 +340,7 @@ export function App() {
       kind = 'graph';
       const hidden = new Set(url.hiddenTypes);
       const ids = loaded.graph.filterNodes((_, a) => !hidden.has(a.entityType as string));
-      opts = { entities: ids, title: loaded.data.store.title ?? 'actorgraph export' };
+      opts = { entities: ids, title: loaded.data.title ?? 'actorgraph export' };
     }
     const ds = await ex.exportDataset(opts);
     const text = exportFormat === 'dataset'
@@ -297,6 +351,7 @@ export function App() {
 
   // ---- render -----------------------------------------------------------------
   void labelsVersion;
+  void viewVersion;
   if (fatal) return <main class="fatal"><h1>actorgraph</h1><p>{fatal}</p>{problems && <ProblemList file={problems.file} problems={problems.list} onClose={() => setProblems(undefined)} />}</main>;
 
   const schema = loaded?.schema;
@@ -306,13 +361,14 @@ export function App() {
   const usedTypes = loaded ? Object.keys(loaded.stats.byType) : [];
   const usedPredicates = loaded ? Object.keys(loaded.stats.byPredicate) : [];
   const relation = url.relation && details ? [...details.outgoing, ...details.incoming].find((t) => t.id === url.relation) : undefined;
+  const inView = (n: number) => n.toLocaleString('en-US');
   const hidden = new Set(url.hiddenTypes);
 
   return (
     <div class={`app${dragging ? ' dragging' : ''}`}>
       <header class="topbar">
         <div class="brand"><span class="logo" aria-hidden="true">◉</span> actorgraph</div>
-        <div class="dataset-title" title={loaded?.data.file}>{loaded?.data.store.title ?? loaded?.data.file ?? 'Loading…'}</div>
+        <div class="dataset-title" title={loaded?.data.file}>{loaded?.data.title ?? loaded?.data.file ?? 'Loading…'}</div>
         {loaded && schema && (
           <Search
             explorer={loaded.data.explorer} schema={schema} id="search" label="Search entities"
@@ -360,7 +416,7 @@ export function App() {
                   <div class="hint-box muted">
                     <p>{loaded.stats.entities} entities, {loaded.stats.triples} relations from {loaded.stats.sources} source{loaded.stats.sources === 1 ? '' : 's'}.</p>
                     <p>Search (<kbd>/</kbd>) or click a node. Hover shows its neighbours; the panel on the right lists every relation with its quote.</p>
-                    {loaded.partial && <p>Large dataset: the {START_ENTITIES} most connected entities are drawn. Double-click a node to add its neighbours.</p>}
+                    {loaded.partial && <p>Large dataset: it starts from the {START_ENTITIES} most connected entities. Double-click a node (or “Expand neighbours” on the right) to add its neighbours; search or query to add others.</p>}
                   </div>
                 )}
                 {url.view === 'neighbourhood' && (
@@ -390,8 +446,13 @@ export function App() {
             ? <button type="button" class="running" onClick={() => controller.current?.stopLayout()} aria-label="Stop the layout"><span class="spinner" aria-hidden="true" /> laying out… stop</button>
             : <button type="button" onClick={() => controller.current?.startLayout()} disabled={!loaded} aria-label="Run the ForceAtlas2 layout again">re-run layout</button>}
         </div>
-        {busy && <div class="toast" role="status">{busy}</div>}
-        {notice && !busy && <div class="toast" role="status">{notice} <button type="button" class="ghost small" onClick={() => setNotice(undefined)} aria-label="Dismiss">×</button></div>}
+        {loaded?.partial && (
+          <div class="view-note" role="note">
+            showing {inView(loaded.graph.order)} of {inView(loaded.stats.entities)} entities — search or expand to see more
+          </div>
+        )}
+        {progress && <LoadProgress progress={progress} onCancel={cancelLoad} />}
+        {notice && !progress && <div class="toast" role="status">{notice} <button type="button" class="ghost small" onClick={() => setNotice(undefined)} aria-label="Dismiss">×</button></div>}
         {problems && <div class="overlay"><ProblemList file={problems.file} problems={problems.list} onClose={() => setProblems(undefined)} /></div>}
         {dragging && <div class="drop-hint" aria-hidden="true">Drop a dataset file to {importMode === 'merge' ? 'merge it' : 'open it'}</div>}
       </main>
@@ -399,21 +460,22 @@ export function App() {
       <aside class="right panel" aria-label="Selected entity" ref={rightPanel}>
         {loaded && schema && details && (
           <EntityPanel details={details} schema={schema} labels={loaded.labels} sources={loaded.sources} selectedRelation={url.relation}
+            onExpand={loaded.partial ? () => void expand(details.entity.id) : undefined}
             onSelectEntity={select} onSelectRelation={(id) => navigate({ relation: id }, false)} />
         )}
         {!details && <div class="hint-box muted"><h2>No entity selected</h2><p>Click a node or search to see who it is connected to, and the evidence for every relation.</p></div>}
         {relation && loaded && (
-          <SourceView source={loaded.sources.get(relation.source)} text={loaded.data.texts.get(relation.source)} evidence={relation.evidence} onClose={() => navigate({ relation: undefined }, false)} />
+          <SourceView source={loaded.sources.get(relation.source)} text={sourceText?.id === relation.source ? sourceText.text : undefined} evidence={relation.evidence} onClose={() => navigate({ relation: undefined }, false)} />
         )}
       </aside>
-      <TestHook loaded={loaded} controller={controller} url={url} layoutRunning={layoutRunning} />
+      <TestHook loaded={loaded} controller={controller} url={url} layoutRunning={layoutRunning} loading={progress?.phase} />
     </div>
   );
 }
 
 /** Read-only numbers for the end-to-end tests (no way to change anything through it).
  *  The values are taken during render, so they are current by the time the DOM shows them. */
-const hookState: { loaded?: Loaded; controller?: { current?: GraphController }; url?: UrlState } = {};
+const hookState: { loaded?: Loaded; controller?: { current?: GraphController }; url?: UrlState; loading?: string } = {};
 let hookInstalled = false;
 
 function installHook(): void {
@@ -428,6 +490,8 @@ function installHook(): void {
   get('entities', () => hookState.loaded?.stats.entities ?? 0);
   get('file', () => hookState.loaded?.data.file);
   get('selected', () => hookState.url?.entity);
+  get('partial', () => hookState.loaded?.partial ?? false);
+  get('loading', () => hookState.loading);
   get('layoutRunning', () => c()?.layoutRunning ?? false);
   get('visibleNodes', () => {
     const ctl = c(), g = hookState.loaded?.graph;
@@ -443,8 +507,9 @@ function installHook(): void {
   Object.defineProperty(window, '__actorgraph', { value: hook });
 }
 
-function TestHook({ loaded, controller, url }: { loaded?: Loaded; controller: { current?: GraphController }; url: UrlState; layoutRunning: boolean }) {
+function TestHook({ loaded, controller, url, loading }: { loaded?: Loaded; controller: { current?: GraphController }; url: UrlState; layoutRunning: boolean; loading?: string }) {
   hookState.loaded = loaded;
+  hookState.loading = loading;
   hookState.controller = controller;
   hookState.url = url;
   installHook();

@@ -12,6 +12,8 @@ interface Props {
   selectedRelation?: string;
   onSelectEntity(id: string): void;
   onSelectRelation(tripleId: string | undefined): void;
+  /** Large data: draw this entity's neighbours (absent when everything is drawn). */
+  onExpand?(): void;
 }
 
 interface Group { key: string; title: string; outgoing: boolean; triples: Triple[] }
@@ -54,7 +56,7 @@ export function SourceLine({ source }: { source?: Source }) {
   return <div class="source-line"><span class="source-title">{source.title}</span>{meta && <span class="source-meta"> — {meta}</span>}</div>;
 }
 
-export function EntityPanel({ details, schema, labels, sources, selectedRelation, onSelectEntity, onSelectRelation }: Props) {
+export function EntityPanel({ details, schema, labels, sources, selectedRelation, onSelectEntity, onSelectRelation, onExpand }: Props) {
   const e = details.entity;
   const type = schema.types.get(e.type);
   const gs = groups(details, schema);
@@ -67,6 +69,7 @@ export function EntityPanel({ details, schema, labels, sources, selectedRelation
         {e.aliases && e.aliases.length > 0 && <div class="aliases"><span class="muted">also </span>{e.aliases.join(' · ')}</div>}
         {e.description && <p class="description">{e.description}</p>}
         <div class="muted small">{total} relation{total === 1 ? '' : 's'} · id <code>{e.id}</code></div>
+        {onExpand && <div class="entity-actions"><button type="button" class="small" onClick={onExpand} title="Draw this entity's neighbours (double-clicking the node does the same)">Expand neighbours</button></div>}
       </header>
       {gs.map((g) => (
         <section class="rel-group" key={g.key} aria-label={`${g.title}: ${g.triples.length}`}>

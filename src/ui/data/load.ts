@@ -1,97 +1,63 @@
-// The one path by which data enters the UI: text → validated dataset → store →
-// Explorer. Async so that it can move into a Web Worker for very large files.
+// The ways data enters the UI. The small bundled dataset is built on the page
+// (quickest first frame: no worker to start); files are read, validated and
+// indexed in a worker (see worker.ts), which then answers the queries.
 import datasetText from '../../../graph-data/dataset.json?raw';
-import schemaText from '../../../graph-data/schema.json?raw';
-import type { Dataset, Schema, Source } from '../../core/model.ts';
+import type { Source } from '../../core/model.ts';
 import type { Problem } from '../../core/problems.ts';
 import type { Explorer } from '../../core/explorer.ts';
-import { parseDataset, parseSchema, validateDataset } from '../../core/validate.ts';
-import { TripleStore } from '../../core/store.ts';
 import { MemoryExplorer } from '../../core/memory-explorer.ts';
-import { mergeDatasets } from '../../core/export.ts';
+import { buildFromText, shareable } from './pipeline.ts';
+import { loadInWorker } from './worker-explorer.ts';
+import type { Progress } from './protocol.ts';
 
-const bundledSources = import.meta.glob('../../../graph-data/sources/*.txt', {
-  query: '?raw', import: 'default', eager: true,
-}) as Record<string, string>;
-
-/** Bundled source texts by file name, so a `path` like `sources/x.txt` resolves in the browser. */
-const bundledByName = new Map(Object.entries(bundledSources).map(([k, v]) => [k.slice(k.lastIndexOf('/') + 1), v]));
+export { defaultSchema } from './pipeline.ts';
+export type { Progress } from './protocol.ts';
 
 export const DEFAULT_FILE = 'graph-data/dataset.json';
 
-function bundledText(s: Source): string | undefined {
-  if (!s.path) return undefined;
-  return bundledByName.get(s.path.slice(s.path.lastIndexOf('/') + 1));
-}
-
 export interface LoadedData {
   explorer: Explorer;
-  store: TripleStore;
-  schema: Schema;
   /** The file name the data came from (for display and export names). */
   file: string;
-  /** Source texts by source id (inline `text`, else the bundled file its `path` names). */
-  texts: Map<string, string>;
+  title?: string;
+  /** Sources without their texts (those come from `explorer.source`). */
+  sources: Source[];
   /** Warnings from validation (errors stop the load). */
   warnings: Problem[];
+  /** Posts this data, source texts inline, on `port`: what a merge in a new worker starts from. */
+  shareCurrent(port: MessagePort): void;
+  /** Frees what holds the data (ends its worker). */
+  dispose(): void;
 }
 
-export type LoadOutcome = { ok: true; data: LoadedData } | { ok: false; problems: Problem[] };
+export type LoadOutcome = { ok: true; data: LoadedData } | { ok: false; problems: Problem[]; cancelled?: boolean };
 
-let defaultSchemaCache: Schema | undefined;
-export function defaultSchema(): Schema {
-  if (defaultSchemaCache) return defaultSchemaCache;
-  const r = parseSchema(schemaText, 'graph-data/schema.json');
-  if (!r.schema) throw new Error(`graph-data/schema.json is invalid: ${r.problems.map((p) => p.message).join('; ')}`);
-  return (defaultSchemaCache = r.schema);
+export async function loadDefault(): Promise<LoadOutcome> {
+  const r = await buildFromText(datasetText, DEFAULT_FILE);
+  if (!r.ok) return r;
+  const store = r.store;
+  return {
+    ok: true,
+    data: {
+      explorer: new MemoryExplorer(store), file: r.file, title: store.title, sources: store.sources, warnings: r.warnings,
+      shareCurrent: (port) => { port.postMessage(shareable(store, r.file)); port.close(); },
+      dispose: () => {},
+    },
+  };
 }
 
-function textsOf(ds: Dataset, previous?: Map<string, string>): Map<string, string> {
-  const texts = new Map<string, string>();
-  for (const s of ds.sources) {
-    const t = s.text ?? previous?.get(s.id) ?? bundledText(s);
-    if (t !== undefined) texts.set(s.id, t);
-  }
-  return texts;
+export interface FileLoad {
+  done: Promise<LoadOutcome>;
+  cancel(): void;
 }
 
-function build(ds: Dataset, schema: Schema, file: string, warnings: Problem[], previous?: Map<string, string>): LoadedData {
-  const store = TripleStore.build(ds, schema);
-  return { explorer: new MemoryExplorer(store), store, schema, file, texts: textsOf(ds, previous), warnings };
-}
-
-export interface LoadOptions {
-  /** 'merge' adds the file to `current`; 'replace' (default) drops it. */
-  mode?: 'replace' | 'merge';
-  current?: LoadedData;
-}
-
-/** Parses and validates `text` (named `file` in problems); nothing changes unless it is valid. */
-export async function loadDataset(text: string, file: string, opts: LoadOptions = {}): Promise<LoadOutcome> {
-  const result = parseDataset(text, {
-    file,
-    defaultSchema: defaultSchema(),
-    sourceText: (s) => s.text ?? opts.current?.texts.get(s.id) ?? bundledText(s),
+/** Opens `file` in a new worker; `merge` is the open data to merge it into. Nothing open changes until it succeeds. */
+export function openFile(file: Blob, name: string, opts: { merge?: LoadedData; onProgress?(p: Progress): void } = {}): FileLoad {
+  const load = loadInWorker(file, name, { shareCurrent: opts.merge?.shareCurrent, onProgress: opts.onProgress });
+  const done = load.done.then((o): LoadOutcome => {
+    if (!o.ok) return 'cancelled' in o ? { ok: false, problems: [], cancelled: true } : o;
+    const ex = o.explorer;
+    return { ok: true, data: { explorer: ex, ...o.meta, shareCurrent: (port) => ex.share(port), dispose: () => ex.terminate() } };
   });
-  if (!result.ok || !result.dataset || !result.schema) return { ok: false, problems: result.problems };
-  const warnings = result.problems.filter((p) => p.severity !== 'error');
-  if (opts.mode !== 'merge' || !opts.current) return { ok: true, data: build(result.dataset, result.schema, file, warnings) };
-
-  const cur = opts.current;
-  const merged = mergeDatasets(cur.store.toDataset(), result.dataset);
-  const mergeErrors = merged.problems.filter((p) => p.severity === 'error');
-  if (mergeErrors.length) return { ok: false, problems: merged.problems };
-  // Check the union as a whole: the merge may combine ids that each file had right alone.
-  const again = validateDataset(merged.dataset, {
-    file: `${cur.file} + ${file}`,
-    defaultSchema: cur.schema,
-    sourceText: (s) => s.text ?? cur.texts.get(s.id) ?? bundledText(s),
-  });
-  if (!again.ok || !again.dataset || !again.schema) return { ok: false, problems: again.problems };
-  const previous = new Map([...cur.texts, ...textsOf(result.dataset)]);
-  return { ok: true, data: build(again.dataset, again.schema, `${cur.file} + ${file}`, [...warnings, ...merged.problems], previous) };
-}
-
-export function loadDefault(): Promise<LoadOutcome> {
-  return loadDataset(datasetText, DEFAULT_FILE);
+  return { done, cancel: load.cancel };
 }

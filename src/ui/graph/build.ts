@@ -18,6 +18,13 @@ function curvature(index: number, maxIndex: number): number {
 export function prepareGraph(sub: Subgraph, schema: SchemaIndex): MultiDirectedGraph {
   // Sizes (by degree), colours and labels come from the core; sigma's own attributes are added here.
   const graph = buildGraph(sub, schema) as unknown as MultiDirectedGraph;
+  styleEdges(graph);
+  stableLayout(graph);
+  return graph;
+}
+
+/** Straight arrows, or evenly spread curves where several relations join one pair. */
+export function styleEdges(graph: MultiDirectedGraph): void {
   indexParallelEdgesIndex(graph, { edgeIndexAttribute: 'parallelIndex', edgeMinIndexAttribute: 'parallelMinIndex', edgeMaxIndexAttribute: 'parallelMaxIndex' });
   graph.forEachEdge((edge, attrs) => {
     const index = attrs.parallelIndex as number | null | undefined;
@@ -32,6 +39,4 @@ export function prepareGraph(sub: Subgraph, schema: SchemaIndex): MultiDirectedG
       graph.mergeEdgeAttributes(edge, { type: 'curved', size: 1.5, curvature: curvature(index, max ?? 1) });
     }
   });
-  stableLayout(graph);
-  return graph;
 }

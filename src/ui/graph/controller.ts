@@ -167,6 +167,21 @@ export class GraphController {
     this.layout = runLayout(this.graph, () => { this.sigma.refresh(); this.events.onLayoutChange(false); });
   }
 
+  /** A short layout run that moves only `added`: what was drawn before stays where the person saw it. */
+  settleNew(added: string[], budgetMs = 1500): void {
+    if (!added.length) return;
+    this.stopLayout();
+    const graph = this.graph;
+    const isNew = new Set(added);
+    graph.forEachNode((n) => { if (!isNew.has(n)) graph.setNodeAttribute(n, 'fixed', true); });
+    this.events.onLayoutChange(true);
+    this.layout = runLayout(graph, () => {
+      graph.forEachNode((n) => graph.removeNodeAttribute(n, 'fixed'));
+      this.sigma.refresh();
+      this.events.onLayoutChange(false);
+    }, budgetMs);
+  }
+
   stopLayout(): void {
     if (this.layout?.running) this.layout.stop();
   }

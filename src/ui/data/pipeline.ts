@@ -1,0 +1,90 @@
+// Text → validated dataset → store, with merge: the steps every load takes,
+// on the main thread (the small bundled data) or in the loader worker (files).
+// No DOM here, and not the bundled dataset either (the worker must not carry it).
+import schemaText from '../../../graph-data/schema.json?raw';
+import type { Dataset, Schema, Source } from '../../core/model.ts';
+import type { Problem } from '../../core/problems.ts';
+import { parseDataset, parseSchema, validateDataset } from '../../core/validate.ts';
+import { TripleStore } from '../../core/store.ts';
+import { mergeDatasets } from '../../core/export.ts';
+
+const bundledSources = import.meta.glob('../../../graph-data/sources/*.txt', {
+  query: '?raw', import: 'default', eager: true,
+}) as Record<string, string>;
+
+/** Bundled source texts by file name, so a `path` like `sources/x.txt` resolves in the browser. */
+const bundledByName = new Map(Object.entries(bundledSources).map(([k, v]) => [k.slice(k.lastIndexOf('/') + 1), v]));
+
+export function bundledText(s: Source): string | undefined {
+  if (!s.path) return undefined;
+  return bundledByName.get(s.path.slice(s.path.lastIndexOf('/') + 1));
+}
+
+let defaultSchemaCache: Schema | undefined;
+export function defaultSchema(): Schema {
+  if (defaultSchemaCache) return defaultSchemaCache;
+  const r = parseSchema(schemaText, 'graph-data/schema.json');
+  if (!r.schema) throw new Error(`graph-data/schema.json is invalid: ${r.problems.map((p) => p.message).join('; ')}`);
+  return (defaultSchemaCache = r.schema);
+}
+
+/** What a merge needs of the data already open: its dataset with source texts inline. */
+export interface CurrentData {
+  dataset: Dataset;
+  schema: Schema;
+  file: string;
+}
+
+/** The store's dataset with every known source text inline, so it can travel to another worker. */
+export function shareable(store: TripleStore, file: string): CurrentData {
+  const ds = store.toDataset();
+  ds.sources = ds.sources.map((s) => {
+    if (s.text !== undefined) return s;
+    const text = store.sourceText(s.id);
+    return text === undefined ? s : { ...s, text };
+  });
+  return { dataset: ds, schema: store.schema.schema, file };
+}
+
+export type Phase = 'reading' | 'validating' | 'merging' | 'indexing';
+
+export type BuildOutcome =
+  | { ok: true; store: TripleStore; file: string; warnings: Problem[] }
+  | { ok: false; problems: Problem[] };
+
+export interface BuildOptions {
+  /** Merge into this; absent: replace. A function so the worker fetches it only after the file validated. */
+  current?: () => Promise<CurrentData>;
+  onPhase?(phase: Phase): void;
+}
+
+/** Parses and validates `text` (named `file` in problems), merges when asked, builds the store. */
+export async function buildFromText(text: string, file: string, opts: BuildOptions = {}): Promise<BuildOutcome> {
+  opts.onPhase?.('validating');
+  const textOf = (s: Source, known?: Map<string, string>) => s.text ?? known?.get(s.id) ?? bundledText(s);
+  let cur: CurrentData | undefined;
+  let known: Map<string, string> | undefined;
+  if (opts.current) {
+    // Needed before validation: the new file may quote a source the open data holds.
+    cur = await opts.current();
+    known = new Map(cur.dataset.sources.flatMap((s) => (s.text !== undefined ? [[s.id, s.text] as const] : [])));
+  }
+  const result = parseDataset(text, { file, defaultSchema: defaultSchema(), sourceText: (s) => textOf(s, known) });
+  if (!result.ok || !result.dataset || !result.schema) return { ok: false, problems: result.problems };
+  const warnings = result.problems.filter((p) => p.severity !== 'error');
+  if (!cur) {
+    opts.onPhase?.('indexing');
+    return { ok: true, store: TripleStore.build(result.dataset, result.schema, { sourceText: (s) => textOf(s) }), file, warnings };
+  }
+
+  opts.onPhase?.('merging');
+  const merged = mergeDatasets(cur.dataset, result.dataset);
+  if (merged.problems.some((p) => p.severity === 'error')) return { ok: false, problems: merged.problems };
+  // Check the union as a whole: the merge may combine ids that each file had right alone.
+  const name = `${cur.file} + ${file}`;
+  const again = validateDataset(merged.dataset, { file: name, defaultSchema: cur.schema, sourceText: (s) => textOf(s, known) });
+  if (!again.ok || !again.dataset || !again.schema) return { ok: false, problems: again.problems };
+  opts.onPhase?.('indexing');
+  const store = TripleStore.build(again.dataset, again.schema, { sourceText: (s) => textOf(s, known) });
+  return { ok: true, store, file: name, warnings: [...warnings, ...merged.problems] };
+}
