@@ -81,14 +81,14 @@ export function exportDataset(store: TripleStore, opts: ExportOptions): Dataset 
   const entities = [...entitySet].sort((a, b) => a - b).map((i) => store.entityAt(i));
   const order = [...tripleSet].sort((a, b) => a - b);
   // Write an id-less triple without id only when loading the export derives the same id again.
+  // Ordinals count the triples written id-less (as the loader counts them), per subject, predicate and object.
   const ordinals = new Map<string, number>();
   const triples: Triple[] = order.map((t) => {
     const triple = store.tripleAt(t);
     if (store.hasGivenId(t)) return triple;
-    const base = deriveTripleId(triple, 1);
-    const n = (ordinals.get(base) ?? 0) + 1;
-    ordinals.set(base, n);
-    if (deriveTripleId(triple, n) === triple.id) delete triple.id;
+    const key = `${triple.subject}\u0000${triple.predicate}\u0000${triple.object}`;
+    const n = (ordinals.get(key) ?? 0) + 1;
+    if (deriveTripleId(triple, n) === triple.id) { delete triple.id; ordinals.set(key, n); }
     return triple;
   });
 
