@@ -7,6 +7,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { Entity, Subgraph, Triple } from './model.ts';
 import type { SchemaIndex } from './schema.ts';
+import { tripleIds } from './store.ts';
 
 export interface NodeAttributes {
   label: string;
@@ -91,18 +92,6 @@ export function edgeAttributes(t: Triple, tripleId: string, schema: SchemaIndex)
   };
 }
 
-/** Triple ids, filling missing ones like the store does (`s|p|o`, then `#2`…). */
-function idsOf(triples: Triple[]): string[] {
-  const seen = new Map<string, number>();
-  return triples.map((t) => {
-    if (t.id !== undefined) return t.id;
-    const base = `${t.subject}|${t.predicate}|${t.object}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n >= 2 ? `${base}#${n}` : base;
-  });
-}
-
 export function buildGraph(sub: Subgraph, schema: SchemaIndex, opts: BuildGraphOptions = {}): MultiDirectedGraph<NodeAttributes, EdgeAttributes> {
   const graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: true });
   const present = new Set(sub.entities.map((e) => e.id));
@@ -119,7 +108,7 @@ export function buildGraph(sub: Subgraph, schema: SchemaIndex, opts: BuildGraphO
     if (graph.hasNode(e.id)) continue;
     graph.addNode(e.id, nodeAttributes(e, schema, degreeOf(e.id)));
   }
-  const ids = idsOf(sub.triples);
+  const ids = tripleIds(sub.triples);
   sub.triples.forEach((t, i) => {
     const key = ids[i]!;
     // Triples reaching outside the subgraph, and repeated ids, have no edge.

@@ -18,15 +18,23 @@ export function deriveTripleId(t: Pick<Triple, 'subject' | 'predicate' | 'object
   return ordinal >= 2 ? `${base}#${ordinal}` : base;
 }
 
-/** Ids of all triples in file order: given ones kept, missing ones derived. */
+/** Ids of all triples in file order, as the store gives them: given ones kept, missing ones derived. */
 export function tripleIds(triples: readonly Pick<Triple, 'id' | 'subject' | 'predicate' | 'object'>[]): string[] {
+  const given = new Set<string>();
+  for (const t of triples) if (t.id !== undefined) given.add(t.id);
   const seen = new Map<string, number>();
   return triples.map((t) => {
     if (t.id !== undefined) return t.id;
-    const base = deriveTripleId(t, 1);
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return deriveTripleId(t, n);
+    // Ordinals per subject, predicate and object (ids may contain '|').
+    const key = `${t.subject}\u0000${t.predicate}\u0000${t.object}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    const id = deriveTripleId(t, n);
+    if (!given.has(id)) return id;
+    // A given id spelled like this derived one: disambiguated as the store does.
+    let k = 2;
+    while (given.has(`${id}~${k}`)) k++;
+    return `${id}~${k}`;
   });
 }
 
