@@ -383,14 +383,16 @@ export class TripleStore {
 
   /** The id-less triple whose derived id is `id`, or -1. Parses instead of keeping a map of a million strings. */
   private findDerived(id: string): number {
-    let body = id;
-    let ordinal = 1;
+    // `x|p|a#2` is the 2nd repeat of x|p|a, or the first x|p|(a#2) when an entity id ends in #2: try both.
     const hash = /#(\d+)$/.exec(id);
-    if (hash) {
-      ordinal = Number(hash[1]);
-      if (ordinal < 2) return -1;
-      body = id.slice(0, hash.index);
+    if (hash && Number(hash[1]) >= 2 && String(Number(hash[1])) === hash[1]) {
+      const t = this.findDerivedAt(id.slice(0, hash.index), Number(hash[1]));
+      if (t >= 0) return t;
     }
+    return this.findDerivedAt(id, 1);
+  }
+
+  private findDerivedAt(body: string, ordinal: number): number {
     for (let p = 0; p < this.predIds.length; p++) {
       const mid = `|${this.predIds[p]}|`;
       for (let at = body.indexOf(mid); at >= 0; at = body.indexOf(mid, at + 1)) {
