@@ -8,7 +8,7 @@ import type { Problem } from '../core/problems.ts';
 import type { ExportOptions } from '../core/explorer.ts';
 import { indexSchema, type SchemaIndex } from '../core/schema.ts';
 import { toGraphologyExport } from '../core/export.ts';
-import { loadDefault, openFile, type FileLoad, type LoadedData, type Progress } from './data/load.ts';
+import { loadDefault, openFile, pickDataset, type FileLoad, type LoadedData, type Progress } from './data/load.ts';
 import { parseUrlState, serialiseUrlState, defaultUrlState, type UrlState } from './state/url-state.ts';
 import { download, exportFileName, type ExportFormat } from './state/app-state.ts';
 import { prepareGraph } from './graph/build.ts';
@@ -249,13 +249,16 @@ export function App() {
   }, []);
 
   // ---- import ----------------------------------------------------------------
-  const importFile = async (f: File) => {
+  const importFile = async (all: File[]) => {
+    const picked = pickDataset(all);
+    if ('problem' in picked) { setProblems({ file: picked.problem.file, list: [picked.problem] }); return; }
+    const f = picked.dataset;
     pendingLoad.current?.cancel();
     const mode = importMode;
     const current = loadedRef.current;
     setNotice(undefined);
     setProgress({ phase: 'reading', done: 0, total: f.size, file: f.name });
-    const load = openFile(f, f.name, { merge: mode === 'merge' ? current?.data : undefined, onProgress: (p) => { if (pendingLoad.current === load) setProgress({ ...p, file: f.name }); } });
+    const load = openFile(f, f.name, { extras: picked.extras, merge: mode === 'merge' ? current?.data : undefined, onProgress: (p) => { if (pendingLoad.current === load) setProgress({ ...p, file: f.name }); } });
     pendingLoad.current = load;
     try {
       const r = await load.done;
@@ -278,7 +281,9 @@ export function App() {
       urlRef.current = fresh;
       setUrl(fresh);
       const shown = next.partial ? ` Showing the ${next.graph.order} most connected.` : '';
-      setNotice(`${mode === 'merge' ? 'Merged' : 'Opened'} ${f.name}: ${next.stats.entities.toLocaleString('en-US')} entities, ${next.stats.triples.toLocaleString('en-US')} relations.${shown}`);
+      const w = r.data.warnings.length;
+      const warned = w ? ` ${w} warning${w === 1 ? '' : 's'}, first: ${r.data.warnings[0]!.message}.` : '';
+      setNotice(`${mode === 'merge' ? 'Merged' : 'Opened'} ${f.name}: ${next.stats.entities.toLocaleString('en-US')} entities, ${next.stats.triples.toLocaleString('en-US')} relations.${shown}${warned}`);
     } catch (e) {
       if (pendingLoad.current === load) setProblems({ file: f.name, list: [{ severity: 'error', code: 'load-failed', file: f.name, path: '', message: `could not load the file: ${String(e)}`, hint: 'check that it is an actorgraph dataset (JSON) and try again' }] });
     } finally {
@@ -305,8 +310,8 @@ export function App() {
       e.preventDefault();
       depth = 0;
       setDragging(false);
-      const f = e.dataTransfer?.files[0];
-      if (f) void importFileRef.current(f);
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length) void importFileRef.current(files);
     };
     addEventListener('dragenter', enter);
     addEventListener('dragleave', leave);
@@ -378,14 +383,14 @@ export function App() {
         )}
         <div class="toolbar" role="toolbar" aria-label="Data">
           <div class="tool-group">
-            <button type="button" onClick={() => fileInput.current?.click()} title="Open a dataset file (or drop it on the page)">Open…</button>
+            <button type="button" onClick={() => fileInput.current?.click()} title="Open a dataset file, with its schema.json and .txt source texts if it has them (or drop them on the page)">Open…</button>
             <label class="visually-hidden" for="import-mode">When opening a file</label>
             <select id="import-mode" value={importMode} onChange={(e) => setImportMode((e.currentTarget as HTMLSelectElement).value as 'replace' | 'merge')}>
               <option value="replace">replace</option>
               <option value="merge">merge</option>
             </select>
-            <input ref={fileInput} id="import-file" class="visually-hidden" type="file" accept=".json,application/json" aria-label="Dataset file to open"
-              onChange={(e) => { const el = e.currentTarget as HTMLInputElement; const f = el.files?.[0]; el.value = ''; if (f) void importFile(f); }} />
+            <input ref={fileInput} id="import-file" class="visually-hidden" type="file" multiple accept=".json,.txt,application/json,text/plain" aria-label="Dataset file to open (with its schema.json and source texts, if any)"
+              onChange={(e) => { const el = e.currentTarget as HTMLInputElement; const files = [...(el.files ?? [])]; el.value = ''; if (files.length) void importFile(files); }} />
           </div>
           <div class="tool-group">
             <button type="button" onClick={() => void doExport()} disabled={!loaded} title="Download the current view">Export</button>
@@ -414,7 +419,7 @@ export function App() {
               <div role="tabpanel" aria-labelledby={`tab-${url.view}`} class="tabpanel">
                 {url.view === 'none' && (
                   <div class="hint-box muted">
-                    <p>{loaded.stats.entities} entities, {loaded.stats.triples} relations from {loaded.stats.sources} source{loaded.stats.sources === 1 ? '' : 's'}.</p>
+                    <p>{inView(loaded.stats.entities)} entities, {inView(loaded.stats.triples)} relations from {inView(loaded.stats.sources)} source{loaded.stats.sources === 1 ? '' : 's'}.</p>
                     <p>Search (<kbd>/</kbd>) or click a node. Hover shows its neighbours; the panel on the right lists every relation with its quote.</p>
                     {loaded.partial && <p>Large dataset: it starts from the {START_ENTITIES} most connected entities. Double-click a node (or “Expand neighbours” on the right) to add its neighbours; search or query to add others.</p>}
                   </div>
@@ -491,6 +496,7 @@ function installHook(): void {
   get('file', () => hookState.loaded?.data.file);
   get('selected', () => hookState.url?.entity);
   get('partial', () => hookState.loaded?.partial ?? false);
+  get('nodeIds', () => hookState.loaded?.graph.nodes() ?? []);
   get('loading', () => hookState.loading);
   get('layoutRunning', () => c()?.layoutRunning ?? false);
   get('visibleNodes', () => {

@@ -14,7 +14,7 @@ export function ProblemList({ file, problems, onClose }: Props) {
       <p class="muted small">The graph is unchanged. Fix the file and open it again.</p>
       <ol class="problem-list">
         {problems.slice(0, 200).map((p, i) => (
-          <li key={i} class={`problem ${p.severity}`}>
+          <li key={i} class={`problem ${p.severity}`} data-code={p.code}>
             <div class="where">
               <span class="sev">{p.severity}</span>
               <span class="loc">{p.file}{p.line !== undefined ? `:${p.line}:${p.column ?? 1}` : ''}</span>

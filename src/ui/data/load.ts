@@ -8,7 +8,7 @@ import type { Explorer } from '../../core/explorer.ts';
 import { MemoryExplorer } from '../../core/memory-explorer.ts';
 import { buildFromText, shareable } from './pipeline.ts';
 import { loadInWorker } from './worker-explorer.ts';
-import type { Progress } from './protocol.ts';
+import { isSchemaFile, type Progress } from './protocol.ts';
 
 export { defaultSchema } from './pipeline.ts';
 export type { Progress } from './protocol.ts';
@@ -51,9 +51,24 @@ export interface FileLoad {
   cancel(): void;
 }
 
+/** Which of several files opened together is the dataset; the others are its schema and source texts. */
+export function pickDataset(files: File[]): { dataset: File; extras: File[] } | { problem: Problem } {
+  const datasets = files.filter((f) => !isSchemaFile(f.name) && !/\.txt$/i.test(f.name));
+  if (datasets.length === 1) return { dataset: datasets[0]!, extras: files.filter((f) => f !== datasets[0]) };
+  const names = files.map((f) => f.name).join(', ');
+  return {
+    problem: {
+      severity: 'error', code: 'no-dataset-file', file: names, path: '',
+      message: datasets.length ? `${datasets.length} dataset files were opened together (${datasets.map((f) => f.name).join(', ')})` : `none of the files opened is a dataset (${names})`,
+      hint: 'open one dataset file, optionally with its schema (a file named …schema.json) and the .txt source texts it names',
+    },
+  };
+}
+
 /** Opens `file` in a new worker; `merge` is the open data to merge it into. Nothing open changes until it succeeds. */
-export function openFile(file: Blob, name: string, opts: { merge?: LoadedData; onProgress?(p: Progress): void } = {}): FileLoad {
-  const load = loadInWorker(file, name, { shareCurrent: opts.merge?.shareCurrent, onProgress: opts.onProgress });
+export function openFile(file: Blob, name: string, opts: { merge?: LoadedData; onProgress?(p: Progress): void; extras?: File[] } = {}): FileLoad {
+  const extras = opts.extras?.map((f) => ({ name: f.name, file: f }));
+  const load = loadInWorker(file, name, { shareCurrent: opts.merge?.shareCurrent, onProgress: opts.onProgress, extras });
   const done = load.done.then((o): LoadOutcome => {
     if (!o.ok) return 'cancelled' in o ? { ok: false, problems: [], cancelled: true } : o;
     const ex = o.explorer;

@@ -53,15 +53,25 @@ export type BuildOutcome =
   | { ok: false; problems: Problem[] };
 
 export interface BuildOptions {
-  /** Merge into this; absent: replace. A function so the worker fetches it only after the file validated. */
+  /** Merge into this; absent: replace. A function so it is fetched only when needed. */
   current?: () => Promise<CurrentData>;
+  /** A schema opened with the dataset (instead of the default one). */
+  schema?: Schema;
+  /** Source texts opened with the dataset, by file name: a source `path` resolves by its last part. */
+  sourceFiles?: Map<string, string>;
   onPhase?(phase: Phase): void;
 }
 
 /** Parses and validates `text` (named `file` in problems), merges when asked, builds the store. */
 export async function buildFromText(text: string, file: string, opts: BuildOptions = {}): Promise<BuildOutcome> {
   opts.onPhase?.('validating');
-  const textOf = (s: Source, known?: Map<string, string>) => s.text ?? known?.get(s.id) ?? bundledText(s);
+  const files = opts.sourceFiles;
+  const fromFiles = (s: Source) => (s.path && files ? files.get(s.path.slice(s.path.lastIndexOf('/') + 1)) : undefined);
+  const textOf = (s: Source, known?: Map<string, string>) => s.text ?? known?.get(s.id) ?? fromFiles(s) ?? bundledText(s);
+  // Texts were opened with the dataset: one it names but that is not among them is an error, as on disk.
+  const sourceError = files?.size ? (s: Source) => (s.path && s.text === undefined && textOf(s) === undefined
+    ? { code: 'source-file-missing', message: `source "${s.id}" names ${s.path}, which was not among the files opened`, hint: `open ${s.path.slice(s.path.lastIndexOf('/') + 1)} together with the dataset (Open… takes several files), or fix the path` }
+    : undefined) : undefined;
   let cur: CurrentData | undefined;
   let known: Map<string, string> | undefined;
   if (opts.current) {
@@ -69,7 +79,7 @@ export async function buildFromText(text: string, file: string, opts: BuildOptio
     cur = await opts.current();
     known = new Map(cur.dataset.sources.flatMap((s) => (s.text !== undefined ? [[s.id, s.text] as const] : [])));
   }
-  const result = parseDataset(text, { file, defaultSchema: defaultSchema(), sourceText: (s) => textOf(s, known) });
+  const result = parseDataset(text, { file, defaultSchema: opts.schema ?? defaultSchema(), sourceText: (s) => textOf(s, known), sourceError });
   if (!result.ok || !result.dataset || !result.schema) return { ok: false, problems: result.problems };
   const warnings = result.problems.filter((p) => p.severity !== 'error');
   if (!cur) {

@@ -10,9 +10,14 @@ export const EXPLORER_METHODS: readonly ExplorerMethod[] = [
   'schema', 'stats', 'search', 'entity', 'details', 'source', 'neighbourhood', 'paths', 'subgraph', 'topEntities', 'exportDataset',
 ];
 
+/** Files opened with the dataset: its schema (a name ending in schema.json) and source texts. */
+export interface ExtraFile { name: string; file: Blob }
+
+export const isSchemaFile = (name: string) => /(^|[._-])schema\.json$/i.test(name);
+
 export type ToWorker =
   /** Read, validate and index `file`; with `merge`, the open data arrives on that port (a CurrentData). */
-  | { type: 'load'; file: Blob | ArrayBuffer; name: string; merge?: MessagePort }
+  | { type: 'load'; file: Blob | ArrayBuffer; name: string; merge?: MessagePort; extras?: ExtraFile[] }
   /** Post this worker's data (a CurrentData) on `port`, for a merge in another worker. */
   | { type: 'share'; port: MessagePort }
   | { type: 'call'; id: number; method: ExplorerMethod; args: unknown[] };

@@ -6,7 +6,7 @@ import type {
   Schema, SearchHit, SearchOptions, Source, Stats, Subgraph,
 } from '../../core/model.ts';
 import type { Problem } from '../../core/problems.ts';
-import type { ExplorerMethod, FromWorker, LoadedMeta, Progress, ToWorker } from './protocol.ts';
+import type { ExplorerMethod, ExtraFile, FromWorker, LoadedMeta, Progress, ToWorker } from './protocol.ts';
 
 /** Explorer calls answered by a worker: request ids, a promise per call, the worker's errors as rejections. */
 export class WorkerExplorer implements Explorer {
@@ -80,6 +80,8 @@ export interface WorkerLoadOptions {
   /** Merge: called with a port on which the open data must be posted (a CurrentData). */
   shareCurrent?(port: MessagePort): void;
   onProgress?(p: Progress): void;
+  /** Schema and source texts opened with the dataset. */
+  extras?: ExtraFile[];
 }
 
 /** Loads `file` in a new worker. The File is passed as a handle (no copy of its text on the page). */
@@ -115,7 +117,7 @@ export function loadInWorker(file: Blob | ArrayBuffer, name: string, opts: Worke
     opts.shareCurrent(ch.port1);
     merge = ch.port2;
   }
-  const msg: ToWorker = { type: 'load', file, name, merge };
+  const msg: ToWorker = { type: 'load', file, name, merge, extras: opts.extras };
   const transfer: Transferable[] = [];
   if (merge) transfer.push(merge);
   if (file instanceof ArrayBuffer) transfer.push(file);

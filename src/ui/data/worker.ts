@@ -5,8 +5,10 @@ import type { Explorer } from '../../core/explorer.ts';
 import type { Problem } from '../../core/problems.ts';
 import { MemoryExplorer } from '../../core/memory-explorer.ts';
 import type { TripleStore } from '../../core/store.ts';
+import type { Schema } from '../../core/model.ts';
+import { parseSchema } from '../../core/validate.ts';
 import { buildFromText, shareable, type CurrentData, type Phase } from './pipeline.ts';
-import { EXPLORER_METHODS, type FromWorker, type ToWorker } from './protocol.ts';
+import { EXPLORER_METHODS, isSchemaFile, type FromWorker, type ToWorker } from './protocol.ts';
 
 const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
 
@@ -64,9 +66,20 @@ function receive(port: MessagePort): Promise<CurrentData> {
 }
 
 async function load(m: Extract<ToWorker, { type: 'load' }>): Promise<void> {
+  // The schema and source texts opened alongside: small, read first and whole.
+  let schema: Schema | undefined;
+  const sourceFiles = new Map<string, string>();
+  for (const x of m.extras ?? []) {
+    const text = await x.file.text();
+    if (!isSchemaFile(x.name)) { sourceFiles.set(x.name, text); continue; }
+    const r = parseSchema(text, x.name);
+    if (!r.schema) { post({ type: 'failed', problems: r.problems }); return; }
+    schema = r.schema;
+  }
   const text = await readText(m.file);
   const merge = m.merge;
   const r = await buildFromText(text, m.name, {
+    schema, sourceFiles,
     current: merge ? () => receive(merge) : undefined,
     onPhase: (phase) => progress(phase, 0, 1, true),
   });

@@ -1,0 +1,195 @@
+// Large data end to end: a generated 20k-relation file opens in the loader
+// worker without freezing the page, the view starts from the most connected
+// entities and grows by expand, search and path queries; a big import can be
+// cancelled and leaves everything as it was.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { buildAndServe, launch, SHOTS, type Served } from './harness.ts';
+import { CSP_PROBE, hook, searchAndChoose, T, waitReady, watch, type Hook, type Watched } from './page.ts';
+import { generateDataset, loadSchema, serialiseDataset } from '../../bench/generate.ts';
+import { TripleStore } from '../../src/core/store.ts';
+import { MemoryExplorer } from '../../src/core/memory-explorer.ts';
+import { neighbourhood } from '../../src/core/neighbourhood.ts';
+import { findPaths, describePath } from '../../src/core/paths.ts';
+import type { Dataset } from '../../src/core/model.ts';
+
+const OUT = resolve(SHOTS, '..');
+const FILE_20K = resolve(OUT, 'large-20k.json');
+const FILE_BIG = resolve(OUT, 'large-200k.json');
+
+let served: Served;
+let browser: Browser;
+let page: Page;
+let origin: string;
+let watched: Watched;
+let ds: Dataset;
+let store: TripleStore;
+let top: string[];
+const figures: Record<string, number | string> = {};
+
+const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, timeout: T });
+const labelOf = (id: string) => store.entity(id)!.label;
+/** Entities whose label no other entity has: searching for it finds exactly it. */
+const uniqueLabel = (() => {
+  let counts: Map<string, number> | undefined;
+  return (id: string) => {
+    counts ??= ds.entities.reduce((m, e) => m.set(e.label.toLowerCase(), (m.get(e.label.toLowerCase()) ?? 0) + 1), new Map<string, number>());
+    return counts.get(labelOf(id).toLowerCase()) === 1;
+  };
+})();
+
+beforeAll(async () => {
+  ds = generateDataset({ triples: 20_000, entities: 3_000, seed: 11, schema: loadSchema() });
+  writeFileSync(FILE_20K, serialiseDataset(ds));
+  store = TripleStore.build(ds, loadSchema());
+  top = (await new MemoryExplorer(store).topEntities(50)).map((e) => e.id);
+  served = await buildAndServe();
+  origin = served.url.replace(/\/$/, '');
+  browser = await launch();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(CSP_PROBE);
+  page = await context.newPage();
+  watched = watch(page, origin);
+  await page.goto(`${origin}/?e=kataib-hezbollah`, { timeout: T });
+  await waitReady(page);
+});
+
+afterAll(async () => {
+  console.log(`large data: ${JSON.stringify(figures)}`);
+  await browser?.close();
+  await served?.close();
+});
+
+describe('large data', () => {
+  it('opens a 20k-relation file in the worker, with progress, without freezing the page', async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { __long: number[]; __phases: string[] };
+      w.__long = [];
+      w.__phases = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push(e.duration); }).observe({ type: 'longtask' });
+      // The bar may be up for well under a second: record every phase it showed.
+      new MutationObserver(() => {
+        const p = document.querySelector('.load-progress .load-phase')?.textContent;
+        if (p && w.__phases[w.__phases.length - 1] !== p) w.__phases.push(p);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const t0 = Date.now();
+    await page.setInputFiles('#import-file', FILE_20K, { timeout: T });
+    await page.waitForFunction(() => (window as unknown as { __actorgraph: Hook }).__actorgraph.file === 'large-20k.json', null, { timeout: 60_000 });
+    figures.open20kMs = Date.now() - t0;
+    await page.locator('.load-progress').waitFor({ state: 'detached', timeout: T });
+    const phases = await page.evaluate(() => (window as unknown as { __phases: string[] }).__phases);
+    expect(phases.some((p) => p.startsWith('Reading'))).toBe(true);
+    expect(phases).toContain('Indexing…');
+
+    const h = await hook(page);
+    expect(h.partial).toBe(true);
+    expect(h.entities).toBe(3_000);
+    expect(h.nodes).toBe(50);
+    expect(new Set(h.nodeIds)).toEqual(new Set(top));
+    await expect(page.locator('.view-note').textContent()).resolves.toBe('showing 50 of 3,000 entities — search or expand to see more');
+    await page.waitForTimeout(800);
+    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+    figures.longTasks = long.length;
+    figures.longestTaskMs = Math.round(Math.max(0, ...long));
+    expect(figures.longestTaskMs as number).toBeLessThan(500);
+    await shot('large-view');
+  });
+
+  it('expands a node by its neighbours, capped', async () => {
+    const hub = top.find(uniqueLabel)!;
+    await searchAndChoose(page, labelOf(hub), labelOf(hub));
+    await page.getByRole('heading', { name: labelOf(hub), exact: true, level: 2 }).waitFor({ timeout: T });
+    const before = await hook(page);
+    expect(before.nodes).toBe(50);
+    const shown = new Set(before.nodeIds);
+    const around = neighbourhood(store, { from: [hub], depth: 1 }).entities.map((e) => e.id).filter((id) => !shown.has(id));
+    const want = Math.min(200, around.length);
+    expect(want).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Expand neighbours' }).click({ timeout: T });
+    await page.waitForFunction((n) => (window as unknown as { __actorgraph: Hook }).__actorgraph.nodes === n, 50 + want, { timeout: T });
+    const after = await hook(page);
+    for (const id of after.nodeIds.filter((id) => !shown.has(id))) expect(around).toContain(id);
+    if (around.length > 200) await page.locator('.toast', { hasText: 'Added 200 of the neighbours' }).waitFor({ timeout: T });
+    await expect(page.locator('.view-note').textContent()).resolves.toBe(`showing ${(50 + want).toLocaleString('en-US')} of 3,000 entities — search or expand to see more`);
+    figures.afterExpand = after.nodes;
+    await page.waitForFunction(() => !(window as unknown as { __actorgraph: Hook }).__actorgraph.layoutRunning, null, { timeout: T });
+    await shot('large-expanded');
+  });
+
+  it('draws and selects a searched entity that was not in view', async () => {
+    const before = await hook(page);
+    const shown = new Set(before.nodeIds);
+    const far = ds.entities.map((e) => e.id).reverse().find((id) => !shown.has(id) && uniqueLabel(id))!;
+    await searchAndChoose(page, labelOf(far), labelOf(far));
+    await page.getByRole('heading', { name: labelOf(far), exact: true, level: 2 }).waitFor({ timeout: T });
+    await page.waitForFunction((id) => (window as unknown as { __actorgraph: Hook }).__actorgraph.nodeIds.includes(id), far, { timeout: T });
+    const after = await hook(page);
+    expect(after.selected).toBe(far);
+    expect(after.nodes).toBe(before.nodes + 1);
+    // Its relations to what is drawn are drawn too.
+    const i = store.indexOf(far);
+    const links = [...store.outTriples(i), ...store.inTriples(i)].filter((t) => shown.has(store.entityAt(store.subjectOf(t) === i ? store.objectOf(t) : store.subjectOf(t)).id)).length;
+    expect(after.edges - before.edges).toBe(links);
+  });
+
+  it('finds a path on the large data and draws it as a chain', async () => {
+    const from = top.find(uniqueLabel)!;
+    const to = (await hook(page)).selected!;
+    await page.getByRole('tab', { name: 'Path' }).click({ timeout: T });
+    for (const [sel, id] of [['#path-from', from], ['#path-to', to]] as const) {
+      await page.fill(sel, '', { timeout: T });
+      await page.locator(sel).pressSequentially(labelOf(id), { timeout: T });
+      const opt = page.locator(`${sel}-list [role=option]`, { hasText: labelOf(id) }).first();
+      await opt.waitFor({ timeout: T });
+      await opt.click({ timeout: T });
+    }
+    const first = page.locator('.path-result').first();
+    await first.waitFor({ timeout: T });
+    const answer = findPaths(store, { from, to, mode: 'k-shortest', k: 3 });
+    expect(answer.paths.length).toBeGreaterThan(0);
+    const want = describePath(answer.paths[0]!, labelOf, store.schema);
+    expect((await first.locator('.chain').textContent())?.replace(/\s+/g, ' ').trim()).toBe(want);
+    const drawn = new Set((await hook(page)).nodeIds);
+    for (const n of answer.paths[0]!.nodes) expect(drawn.has(n)).toBe(true);
+    await page.waitForFunction((n) => (window as unknown as { __actorgraph: Hook }).__actorgraph.highlightedEdges >= n, answer.paths[0]!.length, { timeout: T });
+    await page.waitForTimeout(800);
+    await shot('large-path');
+  });
+
+  it('cancels a big import: the bar goes, the graph and selection stay, the old data still answers', async () => {
+    await page.getByRole('tab', { name: 'Explore' }).click({ timeout: T });
+    const big = generateDataset({ triples: 200_000, seed: 5, schema: loadSchema() });
+    writeFileSync(FILE_BIG, serialiseDataset(big));
+    const before = await hook(page);
+    expect(before.selected).toBeDefined();
+    await page.setInputFiles('#import-file', FILE_BIG, { timeout: T });
+    await page.locator('.load-progress').waitFor({ timeout: T });
+    await page.waitForTimeout(150);
+    await page.locator('.load-progress').screenshot({ path: `${SHOTS}/load-progress.png`, timeout: T });
+    await shot('load-progress-page');
+    const phase = (await hook(page)).loading;
+    figures.cancelledWhile = phase ?? 'done';
+    await page.locator('.load-progress').getByRole('button', { name: 'Cancel' }).click({ timeout: T });
+    await page.locator('.load-progress').waitFor({ state: 'detached', timeout: T });
+    await page.locator('.toast', { hasText: 'Opening cancelled' }).waitFor({ timeout: T });
+    // Long enough for the cancelled load to have finished, had it not been stopped.
+    await page.waitForTimeout(3000);
+    const after = await hook(page);
+    expect({ nodes: after.nodes, edges: after.edges, selected: after.selected, file: after.file, loading: after.loading })
+      .toEqual({ nodes: before.nodes, edges: before.edges, selected: before.selected, file: 'large-20k.json', loading: undefined });
+    expect(phase).toBeDefined();
+    // The previous worker still serves queries.
+    const other = top.filter(uniqueLabel)[1]!;
+    await searchAndChoose(page, labelOf(other), labelOf(other));
+    await page.getByRole('heading', { name: labelOf(other), exact: true, level: 2 }).waitFor({ timeout: T });
+    expect((await hook(page)).selected).toBe(other);
+  }, 90_000);
+
+  it('opened no dialog, broke no CSP rule, threw nothing, fetched nothing foreign', async () => {
+    expect(watched).toEqual({ foreign: [], dialogs: [], pageErrors: [], cspErrors: [] });
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+  });
+});
