@@ -20,8 +20,8 @@ export function deriveTripleId(t: Pick<Triple, 'subject' | 'predicate' | 'object
 
 /** Ids of all triples in file order, as the store gives them: given ones kept, missing ones derived. */
 export function tripleIds(triples: readonly Pick<Triple, 'id' | 'subject' | 'predicate' | 'object'>[]): string[] {
-  const given = new Set<string>();
-  for (const t of triples) if (t.id !== undefined) given.add(t.id);
+  const used = new Set<string>();
+  for (const t of triples) if (t.id !== undefined) used.add(t.id);
   const seen = new Map<string, number>();
   return triples.map((t) => {
     if (t.id !== undefined) return t.id;
@@ -29,14 +29,20 @@ export function tripleIds(triples: readonly Pick<Triple, 'id' | 'subject' | 'pre
     const key = `${t.subject}\u0000${t.predicate}\u0000${t.object}`;
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
-    const id = deriveTripleId(t, n);
-    if (!given.has(id)) return id;
-    // A given id spelled like this derived one: disambiguated as the store does.
-    let k = 2;
-    while (given.has(`${id}~${k}`)) k++;
-    return `${id}~${k}`;
+    let id = deriveTripleId(t, n);
+    if (used.has(id)) {
+      // A given id spelled like this derived one, or another derived one (ids with '|' or ending in #n): ~2, ~3…
+      let k = 2;
+      while (used.has(`${id}~${k}`)) k++;
+      id = `${id}~${k}`;
+    }
+    used.add(id);
+    return id;
   });
 }
+
+/** Ids that can make two derived ids collide: '|' in them, or an object id ending like `#2` or `~2`. */
+const COLLIDING_ID = /\||[#~]\d+$/;
 
 export interface BuildOptions {
   /** Text of a source that has only a `path` (the Node loader reads it). */
@@ -219,8 +225,14 @@ export class TripleStore {
         if (c >= 2) this.repeatOrdinal.set(t, c);
       }
     }
-    // A given id shaped like a derived one could shadow it; disambiguate the derived one.
-    if (this.givenIdIndex.size) {
+    if (this.entities.some((e) => COLLIDING_ID.test(e.id)) || this.predIds.some((p) => p.includes('|'))) {
+      // Derived ids may collide with each other: settle every id as tripleIds does (rare ids, so the cost is rare too).
+      const ids = tripleIds(triples);
+      for (let t = 0; t < m; t++) {
+        if (this.givenIds?.[t] === undefined && ids[t] !== this.derivedId(t)) (this.derivedOverride ??= new Map()).set(t, ids[t]!);
+      }
+    } else if (this.givenIdIndex.size) {
+      // A given id shaped like a derived one could shadow it; disambiguate the derived one.
       for (const [id] of this.givenIdIndex) {
         if (!id.includes('|')) continue;
         const t = this.findDerived(id);
@@ -329,8 +341,11 @@ export class TripleStore {
   tripleId(t: number): string {
     const given = this.givenIds?.[t];
     if (given !== undefined) return given;
-    const over = this.derivedOverride?.get(t);
-    if (over !== undefined) return over;
+    return this.derivedOverride?.get(t) ?? this.derivedId(t);
+  }
+
+  /** `s|p|o`, `#n` for repeats, before any disambiguation. */
+  private derivedId(t: number): string {
     return deriveTripleId({
       subject: this.entities[this.subj[t]!]!.id,
       predicate: this.predIds[this.pred[t]!]!,
@@ -402,7 +417,7 @@ export class TripleStore {
         const { offsets, items } = this.out;
         for (let k = offsets[s]!; k < offsets[s + 1]!; k++) {
           const t = items[k]!;
-          if (this.pred[t] !== p || this.obj[t] !== o || this.givenIds?.[t] !== undefined) continue;
+          if (this.pred[t] !== p || this.obj[t] !== o || this.givenIds?.[t] !== undefined || this.derivedOverride?.has(t)) continue;
           if ((this.repeatOrdinal.get(t) ?? 1) === ordinal) return t;
         }
       }
