@@ -59,12 +59,24 @@ export const LIMITS = {
 // ---------------------------------------------------------------------------
 // Problem collection
 
-class Report {
-  readonly problems: Problem[] = [];
-  readonly paths: JsonPath[] = [];
+/** Sections of a dataset check, in the order the whole-object check meets them.
+ *  A streaming reader meets them in file order; problems are put back in this
+ *  order, so both list the same problems in the same order. */
+export const SECTION = { header: 0, schema: 1, arrays: 2, sources: 3, entities: 4, triples: 5, finish: 6 } as const;
+const SECTIONS = 7;
+
+export class Report {
   errors = 0;
-  private readonly counts = new Map<string, { n: number; errors: number }>();
-  constructor(readonly file: string, readonly maxPerCode: number) {}
+  /** Section the problems added now belong to. */
+  section = 0;
+  /** Called for each problem that may be listed: a streaming reader locates it while its text is at hand. */
+  onListed?: (p: Problem, path: JsonPath) => void;
+  private readonly lists: { problems: Problem[]; paths: JsonPath[]; counts: Map<string, number> }[] = [];
+  private readonly counts = new Map<string, { n: number; errors: number; first: number }>();
+  private seq = 0;
+  constructor(readonly file: string, readonly maxPerCode: number) {
+    for (let i = 0; i < SECTIONS; i++) this.lists.push({ problems: [], paths: [], counts: new Map() });
+  }
 
   /** Whether another problem of this code will be listed (so worth a costly message). */
   room(code: string): boolean {
@@ -73,44 +85,73 @@ class Report {
 
   add(severity: Severity, code: string, path: JsonPath, message: string, hint: string): void {
     if (severity === 'error') this.errors++;
+    const order = this.section * 2 ** 40 + this.seq++;
     let c = this.counts.get(code);
-    if (!c) { c = { n: 0, errors: 0 }; this.counts.set(code, c); }
+    if (!c) { c = { n: 0, errors: 0, first: order }; this.counts.set(code, c); } else if (order < c.first) c.first = order;
     c.n++;
     if (severity === 'error') c.errors++;
-    if (c.n > this.maxPerCode) return;
-    this.problems.push({ severity, code, file: this.file, path: pathToString(path), message, hint });
-    this.paths.push(path);
+    // Capped per section here, across sections in finish(): the first ones in check order are listed.
+    const l = this.lists[this.section]!;
+    const k = l.counts.get(code) ?? 0;
+    if (k >= this.maxPerCode) return;
+    l.counts.set(code, k + 1);
+    const p: Problem = { severity, code, file: this.file, path: pathToString(path), message, hint };
+    l.problems.push(p);
+    l.paths.push(path);
+    this.onListed?.(p, path);
   }
 
-  /** One summary problem per code whose problems were not all listed. */
-  summarise(): void {
-    for (const [code, c] of this.counts) {
+  /**
+   * The problems in check order, at most maxPerCode per code, then one
+   * summary per code whose problems were not all listed; located from the
+   * text when given (and not too large).
+   */
+  finish(text?: string): Problem[] {
+    const problems: Problem[] = [];
+    const paths: JsonPath[] = [];
+    const listed = new Map<string, number>();
+    for (const l of this.lists) {
+      for (let i = 0; i < l.problems.length; i++) {
+        const p = l.problems[i]!;
+        const k = listed.get(p.code) ?? 0;
+        if (k >= this.maxPerCode) continue;
+        listed.set(p.code, k + 1);
+        problems.push(p);
+        paths.push(l.paths[i]!);
+      }
+    }
+    const codes = [...this.counts].sort((a, b) => a[1].first - b[1].first);
+    for (const [code, c] of codes) {
       if (c.n <= this.maxPerCode) continue;
       const more = c.n - this.maxPerCode;
-      this.problems.push({
+      const p: Problem = {
         severity: c.errors > 0 ? 'error' : 'warning', code, file: this.file, path: '',
         message: `${more.toLocaleString('en-US')} more '${code}' problems not listed (${c.n.toLocaleString('en-US')} in all)`,
         hint: `fix the ones listed and run the validation again`,
-      });
-      this.paths.push([]);
+      };
+      problems.push(p);
+      paths.push([]);
+      this.onListed?.(p, []);
     }
+    locate(problems, paths, text);
+    return problems;
   }
+}
 
-  /** Fill in line/column from the text, in one streaming pass. */
-  locate(text: string | undefined): void {
-    if (text === undefined || this.problems.length === 0 || text.length > LIMITS.locateMaxChars) return;
-    let locs;
-    try {
-      locs = locatePaths(text, this.paths);
-    } catch {
-      return; // Locations are a convenience: never let them hide the problems.
-    }
-    for (let i = 0; i < this.problems.length; i++) {
-      const loc = locs[i];
-      if (loc && this.problems[i]!.line === undefined) {
-        this.problems[i]!.line = loc.line;
-        this.problems[i]!.column = loc.column;
-      }
+/** Fill in line/column from the text, in one streaming pass. */
+function locate(problems: Problem[], paths: JsonPath[], text: string | undefined): void {
+  if (text === undefined || problems.length === 0 || text.length > LIMITS.locateMaxChars) return;
+  let locs;
+  try {
+    locs = locatePaths(text, paths);
+  } catch {
+    return; // Locations are a convenience: never let them hide the problems.
+  }
+  for (let i = 0; i < problems.length; i++) {
+    const loc = locs[i];
+    if (loc && problems[i]!.line === undefined) {
+      problems[i]!.line = loc.line;
+      problems[i]!.column = loc.column;
     }
   }
 }
@@ -536,8 +577,8 @@ function checkSchemaInto(r: Report, raw: unknown, at: JsonPath, budget: { left: 
 export function validateSchema(raw: unknown, file: string): { schema?: Schema; problems: Problem[] } {
   const r = new Report(file, 200);
   const { schema, errors } = checkSchemaInto(r, raw, [], { left: 5_000_000 });
-  r.summarise();
-  return errors === 0 ? { schema, problems: r.problems } : { problems: r.problems };
+  const problems = r.finish();
+  return errors === 0 ? { schema, problems } : { problems };
 }
 
 /** Parses and checks a schema file's text, problems located by line. */
@@ -546,41 +587,64 @@ export function parseSchema(text: string, file: string): { schema?: Schema; prob
   if ('problems' in pre && pre.raw === undefined) return { problems: pre.problems };
   const r = new Report(file, 200);
   const { schema, errors } = checkSchemaInto(r, pre.raw, [], { left: 5_000_000 });
-  r.summarise();
-  r.locate(pre.text);
-  const problems = [...pre.problems, ...r.problems];
+  const problems = [...pre.problems, ...r.finish(pre.text)];
   return errors === 0 ? { schema, problems } : { problems };
 }
 
 // ---------------------------------------------------------------------------
 // Duplicate triples: an open-addressing table over numeric ids, so no key
-// string is built per triple. Probing is capped; past the cap (only adversarial
-// input gets there) an exact string-keyed Map takes over.
+// string is built per triple. It grows as triples arrive (a streaming reader
+// does not know their number). Probing is capped; past the cap (only
+// adversarial input gets there) an exact string-keyed Map takes over.
 
 class TripleSet {
-  private readonly table: Int32Array; // clean index + 1; 0 = empty
-  private readonly hashes: Int32Array; // each slot's full hash: most misses end here, without touching the triple
-  private readonly mask: number;
-  private readonly s: Int32Array;
-  private readonly p: Int32Array;
-  private readonly o: Int32Array;
-  private readonly src: Int32Array;
+  private table: Int32Array; // triple index + 1; 0 = empty
+  private hashes: Int32Array; // each slot's full hash: most misses end here, without touching the triple
+  private mask: number;
+  private s: Int32Array;
+  private p: Int32Array;
+  private o: Int32Array;
+  private src: Int32Array;
+  private readonly evidence: string[] = [];
+  private count = 0;
   private overflow?: Map<string, number>;
-  constructor(capacity: number, private readonly triples: readonly Triple[]) {
+  constructor(capacity: number) {
     let size = 16;
     while (size < capacity * 2) size *= 2;
     this.table = new Int32Array(size);
     this.hashes = new Int32Array(size);
     this.mask = size - 1;
-    this.s = new Int32Array(capacity);
-    this.p = new Int32Array(capacity);
-    this.o = new Int32Array(capacity);
-    this.src = new Int32Array(capacity);
+    const n = Math.max(16, capacity);
+    this.s = new Int32Array(n); this.p = new Int32Array(n); this.o = new Int32Array(n); this.src = new Int32Array(n);
   }
 
-  /** Records triple `at`; returns the earlier equal triple's index, or -1. */
+  private grow(): void {
+    const n = this.s.length * 2;
+    const widen = (a: Int32Array): Int32Array => { const b = new Int32Array(n); b.set(a); return b; };
+    this.s = widen(this.s); this.p = widen(this.p); this.o = widen(this.o); this.src = widen(this.src);
+  }
+
+  private rehash(): void {
+    const oldTable = this.table, oldHashes = this.hashes;
+    this.table = new Int32Array(oldTable.length * 2);
+    this.hashes = new Int32Array(oldTable.length * 2);
+    this.mask = this.table.length - 1;
+    for (let k = 0; k < oldTable.length; k++) {
+      const v = oldTable[k]!;
+      if (v === 0) continue;
+      const h = oldHashes[k]!;
+      let i = h & this.mask;
+      while (this.table[i] !== 0) i = (i + 1) & this.mask;
+      this.table[i] = v; this.hashes[i] = h;
+    }
+  }
+
+  /** Records triple `at` (0, 1, 2 … in order); returns the earlier equal triple's index, or -1. */
   add(s: number, p: number, o: number, src: number, evidence: string, at: number): number {
+    if (at >= this.s.length) this.grow();
+    if (this.count * 2 >= this.table.length) this.rehash();
     this.s[at] = s; this.p[at] = p; this.o[at] = o; this.src[at] = src;
+    this.evidence[at] = evidence;
     let h = Math.imul(s + 1, 0x9e3779b1) ^ Math.imul(o + 1, 0x85ebca77) ^ Math.imul(p + 1, 0xc2b2ae3d) ^ Math.imul(src + 1, 0x27d4eb2f);
     // Evidence enters the hash by its length and up to 48 sampled characters.
     const n = evidence.length;
@@ -593,10 +657,18 @@ class TripleSet {
     h ^= h >>> 16;
     for (let probe = 0, i = h & this.mask; probe < 64; probe++, i = (i + 1) & this.mask) {
       const v = this.table[i]!;
-      if (v === 0) { this.table[i] = at + 1; this.hashes[i] = h; return -1; }
+      if (v === 0) {
+        // After a rehash an equal triple may sit in the overflow map rather than on this probe path.
+        if (this.overflow) {
+          const j = this.overflow.get(`${s}|${p}|${o}|${src}|${evidence}`);
+          if (j !== undefined) return j;
+        }
+        this.table[i] = at + 1; this.hashes[i] = h; this.count++;
+        return -1;
+      }
       if (this.hashes[i] !== h) continue;
       const j = v - 1;
-      if (this.s[j] === s && this.o[j] === o && this.p[j] === p && this.src[j] === src && this.triples[j]!.evidence === evidence) return j;
+      if (this.s[j] === s && this.o[j] === o && this.p[j] === p && this.src[j] === src && this.evidence[j] === evidence) return j;
     }
     const key = `${s}|${p}|${o}|${src}|${evidence}`;
     this.overflow ??= new Map();
@@ -614,272 +686,325 @@ const DATASET_FIELDS = new Set(['format', 'version', 'title', 'schema', 'sources
 const SOURCE_FIELDS = new Set(['id', 'title', 'publisher', 'published', 'url', 'path', 'text']);
 const ENTITY_FIELDS = new Set(['id', 'label', 'type', 'aliases', 'description', 'date']);
 const TRIPLE_FIELDS = new Set(['id', 'subject', 'predicate', 'object', 'source', 'evidence', 'date', 'confidence', 'attributedTo', 'qualifier']);
+// Evidence equal to its own normalised form: no quote or dash variants, no white space but single inner spaces.
+const NOT_NORMAL = /[\u2018\u2019\u201A\u201B\u2032\u00B4`\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2013\u2014\u2212\u2010\u2011\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
 
 function typesList(ts: readonly string[]): string {
   return ts.map((t) => quote(t)).join(', ');
 }
 
-export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: string }): ParseResult {
-  const r = new Report(opts.file, opts.maxPerCode ?? 200);
-  const budget = { left: 5_000_000 };
-  let schemaFrom: ParseResult['schemaFrom'];
-  let schemaOk = false;
-  const result = (schema?: Schema, dataset?: Dataset): ParseResult => {
-    r.summarise();
-    r.locate(opts.text);
-    const ok = r.errors === 0;
-    const out: ParseResult = { ok, problems: r.problems };
-    if (ok && dataset) out.dataset = dataset;
-    if (schema && schemaOk) out.schema = schema;
-    if (schemaFrom) out.schemaFrom = schemaFrom;
-    return out;
-  };
+/** A triple that passed its checks, as indices into the checker's tables (one object, reused). */
+export interface CheckedTriple {
+  s: number; p: number; o: number; src: number;
+  evidence: string;
+  id: string | undefined; date: string | undefined; confidence: number | undefined;
+  attributedTo: string | undefined; qualifier: string | undefined;
+}
 
-  if (!isObj(raw)) {
-    r.add('error', 'not-an-object', [], `the file holds ${typeName(raw)}, not a dataset object`,
+/**
+ * The checks of a dataset, record by record: the whole-object validation and
+ * the streaming reader (ingest.ts) both drive it, so they find the same
+ * problems. Call header → useSchema → arrays (any order when streaming: the
+ * report keeps sections apart), then sources, entities, beginTriples,
+ * triples, finish, result.
+ */
+export class DatasetChecker {
+  readonly r: Report;
+  private readonly budget = { left: 5_000_000 };
+  schema?: Schema;
+  schemaOk = false;
+  schemaFrom?: 'embedded' | 'default';
+  embedded = false;
+  title?: string;
+  private readonly typeIds = new Map<string, EntityType>();
+  private readonly typeOrd = new Map<string, number>();
+  private readonly predOrd = new Map<string, number>();
+  private readonly predList: Predicate[] = [];
+  private readonly domainOk: Uint8Array[] = [];
+  private readonly rangeOk: Uint8Array[] = [];
+  private typePool?: Pool;
+
+  private readonly unreadable = new Set<string>(); // sources whose file could not be read (already reported)
+  readonly sources: Source[] = [];
+  private readonly sourceAt = new Map<string, number>();
+  private readonly sourcePath: number[] = [];
+  readonly entities: Entity[] = [];
+  private readonly entityTypeOrd: number[] = []; // -1: unknown type (already reported)
+  readonly entityAt = new Map<string, number>();
+  private readonly entityPath: number[] = [];
+
+  private hasTriples = false;
+  private used = new Uint8Array(0);
+  private sourceUsed = new Uint8Array(0);
+  private readonly tripleIds = new Map<string, number>();
+  private dedupe = new TripleSet(0);
+  private rawIndex = new Int32Array(1024); // position in the file of each accepted triple
+  /** Triples accepted so far. */
+  accepted = 0;
+  private entityPool?: Pool;
+  private predPool?: Pool;
+  private sourcePool?: Pool;
+  private readonly checkEvidence: boolean;
+  private readonly sourceTexts = new Map<string, string | null>(); // normalised text, null when unavailable
+  /** Filled by triple() when it returns true. */
+  readonly cur: CheckedTriple = { s: -1, p: -1, o: -1, src: -1, evidence: '', id: undefined, date: undefined, confidence: undefined, attributedTo: undefined, qualifier: undefined };
+
+  constructor(readonly opts: ValidateOptions) {
+    this.r = new Report(opts.file, opts.maxPerCode ?? 200);
+    this.checkEvidence = opts.checkEvidence !== false;
+  }
+
+  notAnObject(raw: unknown): void {
+    this.r.section = SECTION.header;
+    this.r.add('error', 'not-an-object', [], `the file holds ${typeName(raw)}, not a dataset object`,
       `a dataset is an object: { "format": "${DATASET_FORMAT}", "version": ${DATASET_VERSION}, "sources": [ … ], "entities": [ … ], "triples": [ … ] }`);
-    return result();
-  }
-  const format = own(raw, 'format');
-  const hasArrays = Array.isArray(own(raw, 'entities')) || Array.isArray(own(raw, 'triples'));
-  if (format === undefined) {
-    if (!hasArrays) {
-      r.add('error', 'not-a-dataset', [], 'this is not an actorgraph dataset: it has no "format", "entities" or "triples"',
-        `a dataset is an object: { "format": "${DATASET_FORMAT}", "version": ${DATASET_VERSION}, "sources": [ … ], "entities": [ … ], "triples": [ … ] }`);
-      return result();
-    }
-    unknownFields(r, raw, DATASET_FIELDS, [], 'a dataset');
-    r.add('warning', 'missing-format', ['format'], `the file has no "format"; read as ${quote(DATASET_FORMAT)}`, `add "format": "${DATASET_FORMAT}" at the top`);
-  } else if (format !== DATASET_FORMAT) {
-    unknownFields(r, raw, DATASET_FIELDS, [], 'a dataset');
-    r.add('error', 'wrong-format', ['format'], `"format" is ${typeof format === 'string' ? quote(format) : typeName(format)}, not ${quote(DATASET_FORMAT)}`,
-      `this tool reads ${quote(DATASET_FORMAT)} files; set "format": "${DATASET_FORMAT}" if the file follows that layout`);
-  }
-  if (format === DATASET_FORMAT) unknownFields(r, raw, DATASET_FIELDS, [], 'a dataset');
-  const version = own(raw, 'version');
-  if (version === undefined) {
-    r.add('warning', 'missing-version', ['version'], `the file has no "version"; read as version ${DATASET_VERSION}`, `add "version": ${DATASET_VERSION}`);
-  } else if (version !== DATASET_VERSION) {
-    r.add('error', 'unsupported-version', ['version'], `"version" is ${typeName(version)}; this tool reads version ${DATASET_VERSION}`,
-      typeof version === 'string' && Number(version) === DATASET_VERSION ? `write the number without quotes: "version": ${DATASET_VERSION}` : `convert the file to version ${DATASET_VERSION}, or use a tool that reads version ${String(version)}`);
-  }
-  const title = str(r, own(raw, 'title'), [], 'title', 'the dataset', { max: LIMITS.title });
-
-  // Schema: embedded, else the default one.
-  let schema: Schema | undefined;
-  const embedded = own(raw, 'schema');
-  if (embedded !== undefined) {
-    // Used below even when it has errors, so that data problems are found too.
-    const c = checkSchemaInto(r, embedded, ['schema'], budget);
-    schema = c.schema;
-    schemaOk = c.errors === 0;
-    schemaFrom = 'embedded';
-  } else if (opts.defaultSchema) {
-    const scratch = new Report(opts.file, 1);
-    const c = checkSchemaInto(scratch, opts.defaultSchema, [], budget);
-    schema = c.schema;
-    schemaOk = c.errors === 0;
-    schemaFrom = 'default';
-    if (c.errors > 0) {
-      r.add('error', 'invalid-schema', ['schema'], `the default schema has ${c.errors} error(s)`, 'validate the schema file on its own and fix it first');
-    }
-  } else {
-    r.add('error', 'no-schema', ['schema'], 'the dataset embeds no schema and no default schema was given',
-      'embed one under "schema", or load the dataset with the default schema (graph-data/schema.json)');
-  }
-  const typeIds = new Map<string, EntityType>();
-  const predicates = new Map<string, Predicate>();
-  for (const t of schema?.entityTypes ?? []) typeIds.set(t.id, t);
-  for (const p of schema?.predicates ?? []) predicates.set(p.id, p);
-  // Allowed subject/object types per predicate, subtypes included, built once.
-  const children = new Map<string, string[]>();
-  for (const t of typeIds.values()) {
-    if (t.parent === undefined) continue;
-    const l = children.get(t.parent);
-    if (l) l.push(t.id); else children.set(t.parent, [t.id]);
-  }
-  const expand = (roots: readonly string[]): Set<string> => {
-    const out = new Set<string>();
-    const stack = [...roots];
-    while (stack.length) {
-      const t = stack.pop()!;
-      if (out.has(t)) continue;
-      out.add(t);
-      for (const c of children.get(t) ?? []) stack.push(c);
-    }
-    return out;
-  };
-  // Type and predicate ordinals, so the per-triple checks are typed-array reads.
-  const typeOrd = new Map<string, number>();
-  for (const id of typeIds.keys()) typeOrd.set(id, typeOrd.size);
-  const predOrd = new Map<string, number>();
-  const predList: Predicate[] = [];
-  const domainOk: Uint8Array[] = [];
-  const rangeOk: Uint8Array[] = [];
-  for (const p of predicates.values()) {
-    predOrd.set(p.id, predList.length);
-    predList.push(p);
-    const dom = new Uint8Array(typeOrd.size);
-    const rng = new Uint8Array(typeOrd.size);
-    for (const t of expand(p.domain)) dom[typeOrd.get(t)!] = 1;
-    for (const t of expand(p.range)) rng[typeOrd.get(t)!] = 1;
-    domainOk.push(dom);
-    rangeOk.push(rng);
   }
 
-  const sourcesRaw = checkArray(r, raw, 'sources', [], 'the dataset');
-  const entitiesRaw = checkArray(r, raw, 'entities', [], 'the dataset');
-  const triplesRaw = checkArray(r, raw, 'triples', [], 'the dataset');
-
-  // Sources.
-  const unreadable = new Set<string>(); // sources whose file could not be read (already reported)
-  const sources: Source[] = [];
-  const sourceAt = new Map<string, number>();
-  const sourcePath: number[] = [];
-  if (sourcesRaw) {
-    for (let i = 0; i < sourcesRaw.length; i++) {
-      const p: JsonPath = ['sources', i];
-      const s = sourcesRaw[i];
-      if (!isObj(s)) {
-        r.add('error', 'wrong-type', p, `a source must be an object, not ${typeName(s)}`, 'write { "id": "…", "title": "…", "path": "sources/….txt" }');
-        continue;
-      }
-      unknownFields(r, s, SOURCE_FIELDS, p, 'a source');
-      const id = checkId(r, own(s, 'id'), p, 'a source');
-      const stitle = str(r, own(s, 'title'), p, 'title', 'the source', { required: true, max: LIMITS.title, nonEmpty: true });
-      const publisher = str(r, own(s, 'publisher'), p, 'publisher', 'the source', { max: LIMITS.title });
-      const publishedV = own(s, 'published');
-      const published = publishedV === undefined ? undefined : checkDateAt(r, publishedV, [...p, 'published'], false);
-      const urlV = str(r, own(s, 'url'), p, 'url', 'the source', { max: LIMITS.url });
-      let url = urlV;
-      if (urlV !== undefined && !URL_SCHEME.test(urlV)) {
-        r.add('error', 'bad-url', [...p, 'url'], `the url ${quote(urlV)} is not an http(s) address`, 'write the full address, starting with https://');
-        url = undefined;
-      }
-      let path = str(r, own(s, 'path'), p, 'path', 'the source', { max: LIMITS.url, nonEmpty: true });
-      let pathBad = false;
-      // Source texts are read relative to the dataset file and must stay beside it.
-      if (path !== undefined && (/^(?:[\\/]|[A-Za-z]:)/.test(path) || path.split(/[\\/]/).includes('..'))) {
-        r.add('error', 'bad-path', [...p, 'path'], `the path ${quote(path)} leaves the dataset's folder`,
-          'give the path relative to the dataset file, inside its folder, such as "sources/article.txt"');
-        path = undefined;
-        pathBad = true;
-      }
-      const textV = own(s, 'text');
-      let text: string | undefined;
-      if (textV !== undefined) {
-        if (typeof textV === 'string') text = textV;
-        else r.add('error', 'wrong-type', [...p, 'text'], `'text' must be a string, not ${typeName(textV)}`, 'put the source text in one string, with \\n for line breaks');
-      }
-      if (id === undefined) continue;
-      if (sourceAt.has(id)) {
-        r.add('error', 'duplicate-id', [...p, 'id'], `source ${quote(id)} is defined twice (first at sources[${sourcePath[sourceAt.get(id)!]}])`, 'remove one of them or give it another id');
-        continue;
-      }
-      const clean: Source = { id, title: stitle ?? id };
-      if (publisher !== undefined) clean.publisher = publisher;
-      if (published !== undefined) clean.published = published;
-      if (url !== undefined) clean.url = url;
-      if (path !== undefined) clean.path = path;
-      if (text !== undefined) clean.text = text;
-      sourceAt.set(id, sources.length);
-      sourcePath.push(i);
-      sources.push(clean);
-      const err = path !== undefined ? opts.sourceError?.(clean) : undefined;
-      if (err) r.add('error', err.code, [...p, 'path'], err.message, err.hint);
-      if (err || pathBad) unreadable.add(id);
-    }
+  /** Whether an object with these members is no dataset at all (then header() says so and nothing else counts). */
+  static notADataset(raw: Obj): boolean {
+    return own(raw, 'format') === undefined && !Array.isArray(own(raw, 'entities')) && !Array.isArray(own(raw, 'triples'));
   }
 
-  // Entities.
-  const entities: Entity[] = [];
-  const entityTypeOrd: number[] = []; // -1: unknown type (already reported)
-  const entityAt = new Map<string, number>();
-  const entityPath: number[] = [];
-  const typePool = new Pool([...typeIds.keys()], budget);
-  if (entitiesRaw) {
-    for (let i = 0; i < entitiesRaw.length; i++) {
-      const e = entitiesRaw[i];
-      if (!isObj(e)) {
-        r.add('error', 'wrong-type', ['entities', i], `an entity must be an object, not ${typeName(e)}`, 'write { "id": "…", "label": "…", "type": "…" }');
-        continue;
+  /** format, version, title and unknown top-level fields; false when the object is no dataset. */
+  header(raw: Obj): boolean {
+    const r = this.r;
+    r.section = SECTION.header;
+    const format = own(raw, 'format');
+    if (format === undefined) {
+      if (DatasetChecker.notADataset(raw)) {
+        r.add('error', 'not-a-dataset', [], 'this is not an actorgraph dataset: it has no "format", "entities" or "triples"',
+          `a dataset is an object: { "format": "${DATASET_FORMAT}", "version": ${DATASET_VERSION}, "sources": [ … ], "entities": [ … ], "triples": [ … ] }`);
+        return false;
       }
-      let idV: unknown, labelV: unknown, typeV: unknown, aliasesV: unknown, descV: unknown, dateV: unknown;
-      for (const k in e) {
-        switch (k) {
-          case 'id': idV = e[k]; break;
-          case 'label': labelV = e[k]; break;
-          case 'type': typeV = e[k]; break;
-          case 'aliases': aliasesV = e[k]; break;
-          case 'description': descV = e[k]; break;
-          case 'date': dateV = e[k]; break;
-          default: unknownField(r, k, ENTITY_FIELDS, ['entities', i], 'an entity');
-        }
+      unknownFields(r, raw, DATASET_FIELDS, [], 'a dataset');
+      r.add('warning', 'missing-format', ['format'], `the file has no "format"; read as ${quote(DATASET_FORMAT)}`, `add "format": "${DATASET_FORMAT}" at the top`);
+    } else if (format !== DATASET_FORMAT) {
+      unknownFields(r, raw, DATASET_FIELDS, [], 'a dataset');
+      r.add('error', 'wrong-format', ['format'], `"format" is ${typeof format === 'string' ? quote(format) : typeName(format)}, not ${quote(DATASET_FORMAT)}`,
+        `this tool reads ${quote(DATASET_FORMAT)} files; set "format": "${DATASET_FORMAT}" if the file follows that layout`);
+    }
+    if (format === DATASET_FORMAT) unknownFields(r, raw, DATASET_FIELDS, [], 'a dataset');
+    const version = own(raw, 'version');
+    if (version === undefined) {
+      r.add('warning', 'missing-version', ['version'], `the file has no "version"; read as version ${DATASET_VERSION}`, `add "version": ${DATASET_VERSION}`);
+    } else if (version !== DATASET_VERSION) {
+      r.add('error', 'unsupported-version', ['version'], `"version" is ${typeName(version)}; this tool reads version ${DATASET_VERSION}`,
+        typeof version === 'string' && Number(version) === DATASET_VERSION ? `write the number without quotes: "version": ${DATASET_VERSION}` : `convert the file to version ${DATASET_VERSION}, or use a tool that reads version ${String(version)}`);
+    }
+    this.title = str(r, own(raw, 'title'), [], 'title', 'the dataset', { max: LIMITS.title });
+    return true;
+  }
+
+  /** The embedded schema (the value of "schema"), else the default one. */
+  useSchema(embedded: unknown): void {
+    const r = this.r;
+    r.section = SECTION.schema;
+    let schema: Schema | undefined;
+    if (embedded !== undefined) {
+      // Used below even when it has errors, so that data problems are found too.
+      const c = checkSchemaInto(r, embedded, ['schema'], this.budget);
+      schema = c.schema;
+      this.schemaOk = c.errors === 0;
+      this.schemaFrom = 'embedded';
+      this.embedded = true;
+    } else if (this.opts.defaultSchema) {
+      const scratch = new Report(this.opts.file, 1);
+      const c = checkSchemaInto(scratch, this.opts.defaultSchema, [], this.budget);
+      schema = c.schema;
+      this.schemaOk = c.errors === 0;
+      this.schemaFrom = 'default';
+      if (c.errors > 0) {
+        r.add('error', 'invalid-schema', ['schema'], `the default schema has ${c.errors} error(s)`, 'validate the schema file on its own and fix it first');
       }
-      const p: JsonPath = ['entities', i];
-      const id = checkId(r, idV, p, 'an entity');
-      const label = typeof labelV === 'string' && labelV.length <= LIMITS.label && labelV.trim() !== '' && !CONTROL_WITH_NL.test(labelV) && !BIDI.test(labelV)
-        ? labelV : str(r, labelV, p, 'label', 'the entity', { required: true, max: LIMITS.label, nonEmpty: true });
-      let type: string | undefined;
-      if (typeV === undefined) {
-        r.add('error', 'missing-field', [...p, 'type'], 'the entity has no \'type\'', `add "type": "…", one of the schema's entity types${typeIds.size ? ` (${[...typeIds.keys()].slice(0, 8).join(', ')}${typeIds.size > 8 ? ', …' : ''})` : ''}`);
-      } else if (typeof typeV !== 'string') {
-        r.add('error', 'wrong-type', [...p, 'type'], `'type' must be a type id string, not ${typeName(typeV)}`, 'write "type": "…" with one of the schema\'s entity types');
-      } else if (!typeIds.has(typeV)) {
-        if (schema) {
-          r.add('error', 'unknown-type', [...p, 'type'], `entity ${id !== undefined ? quote(id) : `entities[${i}]`} has type ${quote(typeV)}, which the schema does not define`,
-            `${r.room('unknown-type') ? didYouMean(typePool, typeV) : ''}use one of the schema's entity types, or add the type to the schema`);
-        }
-      } else type = typeV;
-      let aliases: string[] | undefined;
-      if (aliasesV !== undefined) {
-        if (!Array.isArray(aliasesV)) {
-          r.add('error', 'wrong-type', [...p, 'aliases'], `'aliases' must be an array of strings, not ${typeName(aliasesV)}`, 'write "aliases": [ "KH", … ]');
-        } else {
-          aliases = [];
-          for (let j = 0; j < aliasesV.length; j++) {
-            const a = aliasesV[j];
-            if (typeof a !== 'string') {
-              r.add('error', 'wrong-type', [...p, 'aliases', j], `an alias must be a string, not ${typeName(a)}`, 'write it in double quotes');
-              continue;
-            }
-            const ok = str(r, a, [...p, 'aliases'], j, 'the entity', { max: LIMITS.alias, nonEmpty: true, name: 'alias' });
-            if (ok !== undefined) aliases.push(ok);
+    } else {
+      r.add('error', 'no-schema', ['schema'], 'the dataset embeds no schema and no default schema was given',
+        'embed one under "schema", or load the dataset with the default schema (graph-data/schema.json)');
+    }
+    this.schema = schema;
+    const typeIds = this.typeIds;
+    const predicates = new Map<string, Predicate>();
+    for (const t of schema?.entityTypes ?? []) typeIds.set(t.id, t);
+    for (const p of schema?.predicates ?? []) predicates.set(p.id, p);
+    // Allowed subject/object types per predicate, subtypes included, built once.
+    const children = new Map<string, string[]>();
+    for (const t of typeIds.values()) {
+      if (t.parent === undefined) continue;
+      const l = children.get(t.parent);
+      if (l) l.push(t.id); else children.set(t.parent, [t.id]);
+    }
+    const expand = (roots: readonly string[]): Set<string> => {
+      const out = new Set<string>();
+      const stack = [...roots];
+      while (stack.length) {
+        const t = stack.pop()!;
+        if (out.has(t)) continue;
+        out.add(t);
+        for (const c of children.get(t) ?? []) stack.push(c);
+      }
+      return out;
+    };
+    // Type and predicate ordinals, so the per-triple checks are typed-array reads.
+    for (const id of typeIds.keys()) this.typeOrd.set(id, this.typeOrd.size);
+    for (const p of predicates.values()) {
+      this.predOrd.set(p.id, this.predList.length);
+      this.predList.push(p);
+      const dom = new Uint8Array(this.typeOrd.size);
+      const rng = new Uint8Array(this.typeOrd.size);
+      for (const t of expand(p.domain)) dom[this.typeOrd.get(t)!] = 1;
+      for (const t of expand(p.range)) rng[this.typeOrd.get(t)!] = 1;
+      this.domainOk.push(dom);
+      this.rangeOk.push(rng);
+    }
+    this.typePool = new Pool([...typeIds.keys()], this.budget);
+  }
+
+  /** The three arrays (each undefined, and reported, when missing or not an array). */
+  arrays(raw: Obj): { sources?: unknown[]; entities?: unknown[]; triples?: unknown[] } {
+    this.r.section = SECTION.arrays;
+    return {
+      sources: checkArray(this.r, raw, 'sources', [], 'the dataset'),
+      entities: checkArray(this.r, raw, 'entities', [], 'the dataset'),
+      triples: checkArray(this.r, raw, 'triples', [], 'the dataset'),
+    };
+  }
+
+  source(s: unknown, i: number): void {
+    const r = this.r;
+    r.section = SECTION.sources;
+    const p: JsonPath = ['sources', i];
+    if (!isObj(s)) {
+      r.add('error', 'wrong-type', p, `a source must be an object, not ${typeName(s)}`, 'write { "id": "…", "title": "…", "path": "sources/….txt" }');
+      return;
+    }
+    unknownFields(r, s, SOURCE_FIELDS, p, 'a source');
+    const id = checkId(r, own(s, 'id'), p, 'a source');
+    const stitle = str(r, own(s, 'title'), p, 'title', 'the source', { required: true, max: LIMITS.title, nonEmpty: true });
+    const publisher = str(r, own(s, 'publisher'), p, 'publisher', 'the source', { max: LIMITS.title });
+    const publishedV = own(s, 'published');
+    const published = publishedV === undefined ? undefined : checkDateAt(r, publishedV, [...p, 'published'], false);
+    const urlV = str(r, own(s, 'url'), p, 'url', 'the source', { max: LIMITS.url });
+    let url = urlV;
+    if (urlV !== undefined && !URL_SCHEME.test(urlV)) {
+      r.add('error', 'bad-url', [...p, 'url'], `the url ${quote(urlV)} is not an http(s) address`, 'write the full address, starting with https://');
+      url = undefined;
+    }
+    let path = str(r, own(s, 'path'), p, 'path', 'the source', { max: LIMITS.url, nonEmpty: true });
+    let pathBad = false;
+    // Source texts are read relative to the dataset file and must stay beside it.
+    if (path !== undefined && (/^(?:[\\/]|[A-Za-z]:)/.test(path) || path.split(/[\\/]/).includes('..'))) {
+      r.add('error', 'bad-path', [...p, 'path'], `the path ${quote(path)} leaves the dataset's folder`,
+        'give the path relative to the dataset file, inside its folder, such as "sources/article.txt"');
+      path = undefined;
+      pathBad = true;
+    }
+    const textV = own(s, 'text');
+    let text: string | undefined;
+    if (textV !== undefined) {
+      if (typeof textV === 'string') text = textV;
+      else r.add('error', 'wrong-type', [...p, 'text'], `'text' must be a string, not ${typeName(textV)}`, 'put the source text in one string, with \\n for line breaks');
+    }
+    if (id === undefined) return;
+    if (this.sourceAt.has(id)) {
+      r.add('error', 'duplicate-id', [...p, 'id'], `source ${quote(id)} is defined twice (first at sources[${this.sourcePath[this.sourceAt.get(id)!]}])`, 'remove one of them or give it another id');
+      return;
+    }
+    const clean: Source = { id, title: stitle ?? id };
+    if (publisher !== undefined) clean.publisher = publisher;
+    if (published !== undefined) clean.published = published;
+    if (url !== undefined) clean.url = url;
+    if (path !== undefined) clean.path = path;
+    if (text !== undefined) clean.text = text;
+    this.sourceAt.set(id, this.sources.length);
+    this.sourcePath.push(i);
+    this.sources.push(clean);
+    const err = path !== undefined ? this.opts.sourceError?.(clean) : undefined;
+    if (err) r.add('error', err.code, [...p, 'path'], err.message, err.hint);
+    if (err || pathBad) this.unreadable.add(id);
+  }
+
+  entity(e: unknown, i: number): void {
+    const r = this.r;
+    r.section = SECTION.entities;
+    if (!isObj(e)) {
+      r.add('error', 'wrong-type', ['entities', i], `an entity must be an object, not ${typeName(e)}`, 'write { "id": "…", "label": "…", "type": "…" }');
+      return;
+    }
+    let idV: unknown, labelV: unknown, typeV: unknown, aliasesV: unknown, descV: unknown, dateV: unknown;
+    for (const k in e) {
+      switch (k) {
+        case 'id': idV = e[k]; break;
+        case 'label': labelV = e[k]; break;
+        case 'type': typeV = e[k]; break;
+        case 'aliases': aliasesV = e[k]; break;
+        case 'description': descV = e[k]; break;
+        case 'date': dateV = e[k]; break;
+        default: unknownField(r, k, ENTITY_FIELDS, ['entities', i], 'an entity');
+      }
+    }
+    const p: JsonPath = ['entities', i];
+    const typeIds = this.typeIds;
+    const id = checkId(r, idV, p, 'an entity');
+    const label = typeof labelV === 'string' && labelV.length <= LIMITS.label && labelV.trim() !== '' && !CONTROL_WITH_NL.test(labelV) && !BIDI.test(labelV)
+      ? labelV : str(r, labelV, p, 'label', 'the entity', { required: true, max: LIMITS.label, nonEmpty: true });
+    let type: string | undefined;
+    if (typeV === undefined) {
+      r.add('error', 'missing-field', [...p, 'type'], 'the entity has no \'type\'', `add "type": "…", one of the schema's entity types${typeIds.size ? ` (${[...typeIds.keys()].slice(0, 8).join(', ')}${typeIds.size > 8 ? ', …' : ''})` : ''}`);
+    } else if (typeof typeV !== 'string') {
+      r.add('error', 'wrong-type', [...p, 'type'], `'type' must be a type id string, not ${typeName(typeV)}`, 'write "type": "…" with one of the schema\'s entity types');
+    } else if (!typeIds.has(typeV)) {
+      if (this.schema) {
+        r.add('error', 'unknown-type', [...p, 'type'], `entity ${id !== undefined ? quote(id) : `entities[${i}]`} has type ${quote(typeV)}, which the schema does not define`,
+          `${r.room('unknown-type') ? didYouMean(this.typePool!, typeV) : ''}use one of the schema's entity types, or add the type to the schema`);
+      }
+    } else type = typeV;
+    let aliases: string[] | undefined;
+    if (aliasesV !== undefined) {
+      if (!Array.isArray(aliasesV)) {
+        r.add('error', 'wrong-type', [...p, 'aliases'], `'aliases' must be an array of strings, not ${typeName(aliasesV)}`, 'write "aliases": [ "KH", … ]');
+      } else {
+        aliases = [];
+        for (let j = 0; j < aliasesV.length; j++) {
+          const a = aliasesV[j];
+          if (typeof a !== 'string') {
+            r.add('error', 'wrong-type', [...p, 'aliases', j], `an alias must be a string, not ${typeName(a)}`, 'write it in double quotes');
+            continue;
           }
+          const ok = str(r, a, [...p, 'aliases'], j, 'the entity', { max: LIMITS.alias, nonEmpty: true, name: 'alias' });
+          if (ok !== undefined) aliases.push(ok);
         }
       }
-      const description = descV === undefined ? undefined : str(r, descV, p, 'description', 'the entity', { max: LIMITS.description, allowNewlines: true });
-      const date = dateV === undefined ? undefined : typeof dateV === 'string' && dateOk(dateV, true) ? dateV : checkDateAt(r, dateV, [...p, 'date'], true);
-      if (id === undefined) continue;
-      if (entityAt.has(id)) {
-        r.add('error', 'duplicate-id', [...p, 'id'], `entity ${quote(id)} is defined twice (first at entities[${entityPath[entityAt.get(id)!]}])`,
-          'merge the two entries (put extra names under "aliases") or give one another id');
-        continue;
-      }
-      const clean: Entity = { id, label: label ?? id, type: type ?? (typeof typeV === 'string' ? typeV : '') };
-      if (aliases !== undefined) clean.aliases = aliases;
-      if (description !== undefined) clean.description = description;
-      if (date !== undefined) clean.date = date;
-      entityAt.set(id, entities.length);
-      entityPath.push(i);
-      entities.push(clean);
-      entityTypeOrd.push(type !== undefined ? typeOrd.get(type)! : -1);
     }
+    const description = descV === undefined ? undefined : str(r, descV, p, 'description', 'the entity', { max: LIMITS.description, allowNewlines: true });
+    const date = dateV === undefined ? undefined : typeof dateV === 'string' && dateOk(dateV, true) ? dateV : checkDateAt(r, dateV, [...p, 'date'], true);
+    if (id === undefined) return;
+    if (this.entityAt.has(id)) {
+      r.add('error', 'duplicate-id', [...p, 'id'], `entity ${quote(id)} is defined twice (first at entities[${this.entityPath[this.entityAt.get(id)!]}])`,
+        'merge the two entries (put extra names under "aliases") or give one another id');
+      return;
+    }
+    const clean: Entity = { id, label: label ?? id, type: type ?? (typeof typeV === 'string' ? typeV : '') };
+    if (aliases !== undefined) clean.aliases = aliases;
+    if (description !== undefined) clean.description = description;
+    if (date !== undefined) clean.date = date;
+    this.entityAt.set(id, this.entities.length);
+    this.entityPath.push(i);
+    this.entities.push(clean);
+    this.entityTypeOrd.push(type !== undefined ? this.typeOrd.get(type)! : -1);
   }
 
-  // Triples.
-  const triples: Triple[] = [];
-  const used = new Uint8Array(entities.length);
-  const sourceUsed = new Uint8Array(sources.length);
-  const tripleIds = new Map<string, number>();
-  const dedupe = new TripleSet(triplesRaw?.length ?? 0, triples);
-  const rawIndex: number[] = []; // position in the file of each clean triple
-  const entityPool = new Pool(entities.map((e) => e.id), budget);
-  const predPool = new Pool([...predicates.keys()], budget);
-  const sourcePool = new Pool(sources.map((s) => s.id), budget);
-  const checkEvidence = opts.checkEvidence !== false;
-  const sourceTexts = new Map<string, string | null>(); // normalised text, null when unavailable
-  const entityRef = (v: unknown, p: JsonPath, field: string, required: boolean): number => {
+  /** Once every source and entity is in; `capacity` is a hint (the number of triples when known). */
+  beginTriples(capacity: number): void {
+    this.hasTriples = true;
+    this.used = new Uint8Array(this.entities.length);
+    this.sourceUsed = new Uint8Array(this.sources.length);
+    this.dedupe = new TripleSet(capacity);
+    this.entityPool = new Pool(this.entities.map((e) => e.id), this.budget);
+    this.predPool = new Pool([...this.predOrd.keys()], this.budget);
+    this.sourcePool = new Pool(this.sources.map((s) => s.id), this.budget);
+  }
+
+  private entityRef(v: unknown, p: JsonPath, field: string, required: boolean): number {
+    const r = this.r;
     if (v === undefined) {
       if (required) r.add('error', 'missing-field', [...p, field], `the triple has no '${field}'`, `add "${field}": "entity-id"`);
       return -1;
@@ -888,171 +1013,224 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
       r.add('error', 'wrong-type', [...p, field], `'${field}' must be an entity id string, not ${typeName(v)}`, `write "${field}": "entity-id"`);
       return -1;
     }
-    const at = entityAt.get(v);
+    const at = this.entityAt.get(v);
     if (at === undefined) {
       r.add('error', 'unknown-entity', [...p, field], `${field} ${quote(v)} is not an entity of this dataset`,
-        `${r.room('unknown-entity') ? didYouMean(entityPool, v) : ''}fix the id, or add an entity with id ${quote(v)} to "entities"`);
+        `${r.room('unknown-entity') ? didYouMean(this.entityPool!, v) : ''}fix the id, or add an entity with id ${quote(v)} to "entities"`);
       return -1;
     }
-    used[at] = 1;
+    this.used[at] = 1;
     return at;
-  };
-  if (triplesRaw) {
-    for (let i = 0; i < triplesRaw.length; i++) {
-      const t = triplesRaw[i];
-      if (!isObj(t)) {
-        r.add('error', 'wrong-type', ['triples', i], `a triple must be an object, not ${typeName(t)}`,
-          'write { "subject": "…", "predicate": "…", "object": "…", "source": "…", "evidence": "…" }');
-        continue;
-      }
-      let idV: unknown, sV: unknown, pV: unknown, oV: unknown, srcV: unknown, evV: unknown, dateV: unknown, confV: unknown, attrV: unknown, qualV: unknown;
-      for (const k in t) {
-        switch (k) {
-          case 'id': idV = t[k]; break;
-          case 'subject': sV = t[k]; break;
-          case 'predicate': pV = t[k]; break;
-          case 'object': oV = t[k]; break;
-          case 'source': srcV = t[k]; break;
-          case 'evidence': evV = t[k]; break;
-          case 'date': dateV = t[k]; break;
-          case 'confidence': confV = t[k]; break;
-          case 'attributedTo': attrV = t[k]; break;
-          case 'qualifier': qualV = t[k]; break;
-          default: unknownField(r, k, TRIPLE_FIELDS, ['triples', i], 'a triple');
-        }
-      }
-      const p: JsonPath = ['triples', i];
-      let bad = false;
-      let id: string | undefined;
-      if (idV !== undefined) {
-        id = checkId(r, idV, p, 'a triple');
-        if (id !== undefined) {
-          const first = tripleIds.get(id);
-          if (first !== undefined) {
-            r.add('error', 'duplicate-id', [...p, 'id'], `triple id ${quote(id)} is used twice (first at triples[${first}])`, 'give each triple its own id, or remove the ids (they are derived when absent)');
-          } else tripleIds.set(id, i);
-        }
-      }
-      const s = entityRef(sV, p, 'subject', true);
-      const o = entityRef(oV, p, 'object', true);
-      let pred: Predicate | undefined;
-      let pn = -1;
-      if (pV === undefined) {
-        r.add('error', 'missing-field', [...p, 'predicate'], 'the triple has no \'predicate\'', 'add "predicate": "…", one of the schema\'s predicates');
-      } else if (typeof pV !== 'string') {
-        r.add('error', 'wrong-type', [...p, 'predicate'], `'predicate' must be a predicate id string, not ${typeName(pV)}`, 'write "predicate": "…"');
-      } else {
-        pn = predOrd.get(pV) ?? -1;
-        pred = pn >= 0 ? predList[pn] : undefined;
-        if (!pred && schema) {
-          r.add('error', 'unknown-predicate', [...p, 'predicate'], `predicate ${quote(pV)} is not defined in the schema`,
-            `${r.room('unknown-predicate') ? didYouMean(predPool, pV) : ''}use one of the schema's predicates, or add it to the schema`);
-        }
-      }
-      if (!pred || s < 0 || o < 0) bad = true;
-      let src: Source | undefined;
-      let srcIdx = -1;
-      if (srcV === undefined) {
-        r.add('error', 'missing-field', [...p, 'source'], 'the triple has no \'source\'', 'add "source": "source-id" naming the source that states it');
-      } else if (typeof srcV !== 'string') {
-        r.add('error', 'wrong-type', [...p, 'source'], `'source' must be a source id string, not ${typeName(srcV)}`, 'write "source": "source-id"');
-      } else {
-        const at = sourceAt.get(srcV);
-        if (at === undefined) {
-          r.add('error', 'unknown-source', [...p, 'source'], `source ${quote(srcV)} is not listed in "sources"`,
-            `${r.room('unknown-source') ? didYouMean(sourcePool, srcV) : ''}fix the id, or add the source to "sources"`);
-        } else { src = sources[at]; srcIdx = at; sourceUsed[at] = 1; }
-      }
-      const evidence = typeof evV === 'string' && evV.length <= LIMITS.evidence && evV.trim() !== '' && !CONTROL.test(evV) && !BIDI.test(evV)
-        ? evV : str(r, evV, p, 'evidence', 'the triple', { required: true, max: LIMITS.evidence, nonEmpty: true, allowNewlines: true });
-      const date = dateV === undefined ? undefined : typeof dateV === 'string' && dateOk(dateV, true) ? dateV : checkDateAt(r, dateV, [...p, 'date'], true);
-      let confidence: number | undefined;
-      if (confV !== undefined) {
-        if (typeof confV !== 'number' || !(confV >= 0 && confV <= 1)) {
-          r.add('error', 'bad-confidence', [...p, 'confidence'], `confidence is ${typeName(confV)}; it must be a number from 0 to 1`,
-            typeof confV === 'number' && confV > 1 && confV <= 100 ? `write it as a fraction: ${confV / 100}` : 'write a number such as 0.8, or remove it');
-        } else confidence = confV;
-      }
-      let attributedTo: string | undefined;
-      if (attrV !== undefined) {
-        const a = entityRef(attrV, p, 'attributedTo', false);
-        if (a >= 0) attributedTo = entities[a]!.id;
-      }
-      const qualifier = qualV === undefined ? undefined : str(r, qualV, p, 'qualifier', 'the triple', { max: LIMITS.qualifier });
-
-      // A broken schema would give misleading type errors: those wait until it is fixed.
-      if (pred && s >= 0 && o >= 0 && schemaOk) {
-        const sub = entities[s]!;
-        const obj = entities[o]!;
-        const st = entityTypeOrd[s]!;
-        const ot = entityTypeOrd[o]!;
-        if (st >= 0 && !domainOk[pn]![st]) {
-          r.add('error', 'domain-violation', [...p, 'subject'],
-            `${quote(sub.id)} is a ${sub.type}; predicate ${quote(pred.id)} expects its subject to be one of: ${typesList(pred.domain)}`,
-            `change the predicate or the entity's type (or swap subject and object if the relation runs the other way)`);
-          bad = true;
-        }
-        if (ot >= 0 && !rangeOk[pn]![ot]) {
-          r.add('error', 'range-violation', [...p, 'object'],
-            `${quote(obj.id)} is a ${obj.type}; predicate ${quote(pred.id)} expects its object to be one of: ${typesList(pred.range)}`,
-            `change the predicate or the entity's type (or swap subject and object if the relation runs the other way)`);
-          bad = true;
-        }
-      }
-      if (pred && s >= 0 && s === o) {
-        r.add('warning', 'self-loop', p, `${quote(entities[s]!.id)} ${pred.label} itself`,
-          'check the subject and object: a relation of an entity with itself is usually a typing slip');
-      }
-      if (evidence === undefined || src === undefined) continue;
-      if (checkEvidence) {
-        let norm = sourceTexts.get(src.id);
-        if (norm === undefined) {
-          const text = opts.sourceText?.(src) ?? src.text;
-          norm = typeof text === 'string' ? normaliseQuotes(text) : null;
-          sourceTexts.set(src.id, norm);
-          if (norm === null && !unreadable.has(src.id)) {
-            r.add('warning', 'evidence-not-checked', ['sources', sourcePath[sourceAt.get(src.id)!]!],
-              `evidence not checked: the text of source ${quote(src.id)} is unavailable`,
-              src.path !== undefined ? `make sure ${quote(src.path)} exists next to the dataset file` : 'add "path" (a text file next to the dataset) or "text" to the source');
-          }
-        }
-        if (norm !== null && !norm.includes(normaliseQuotes(evidence))) {
-          r.add('error', 'evidence-not-found', [...p, 'evidence'], `the evidence ${quote(evidence, 80)} does not occur in source ${quote(src.id)}`,
-            'quote the source verbatim (quotes, dashes and white space may differ), or fix the source id');
-        }
-      }
-      if (bad) continue;
-      const first = dedupe.add(s, pn, o, srcIdx, evidence, triples.length);
-      if (first >= 0) {
-        r.add('warning', 'duplicate-triple', p, `the same triple (subject, predicate, object, source and evidence) is already at triples[${rawIndex[first]}]`, 'remove one of the two');
-      }
-      rawIndex.push(i);
-      const clean: Triple = { subject: entities[s]!.id, predicate: pred!.id, object: entities[o]!.id, source: src.id, evidence };
-      if (id !== undefined) clean.id = id;
-      if (date !== undefined) clean.date = date;
-      if (confidence !== undefined) clean.confidence = confidence;
-      if (attributedTo !== undefined) clean.attributedTo = attributedTo;
-      if (qualifier !== undefined) clean.qualifier = qualifier;
-      triples.push(clean);
-    }
-  }
-  if (triplesRaw) {
-    for (let i = 0; i < entities.length; i++) {
-      if (!used[i]) {
-        r.add('warning', 'unused-entity', ['entities', entityPath[i]!], `entity ${quote(entities[i]!.id)} takes part in no triple`, 'add the triples that involve it, or remove it');
-      }
-    }
-    for (let i = 0; i < sources.length; i++) {
-      if (!sourceUsed[i]) {
-        r.add('warning', 'unused-source', ['sources', sourcePath[i]!], `source ${quote(sources[i]!.id)} is cited by no triple`, 'cite it from the triples it supports, or remove it');
-      }
-    }
   }
 
-  const dataset: Dataset = { format: DATASET_FORMAT, version: DATASET_VERSION, sources, entities, triples };
-  if (title !== undefined) dataset.title = title;
-  if (embedded !== undefined && schema) dataset.schema = schema;
-  return result(schema, dataset);
+  /** Checks triples[i]; true when it is accepted, its fields then in `cur`. */
+  triple(t: unknown, i: number): boolean {
+    const r = this.r;
+    r.section = SECTION.triples;
+    if (!isObj(t)) {
+      r.add('error', 'wrong-type', ['triples', i], `a triple must be an object, not ${typeName(t)}`,
+        'write { "subject": "…", "predicate": "…", "object": "…", "source": "…", "evidence": "…" }');
+      return false;
+    }
+    let idV: unknown, sV: unknown, pV: unknown, oV: unknown, srcV: unknown, evV: unknown, dateV: unknown, confV: unknown, attrV: unknown, qualV: unknown;
+    for (const k in t) {
+      switch (k) {
+        case 'id': idV = t[k]; break;
+        case 'subject': sV = t[k]; break;
+        case 'predicate': pV = t[k]; break;
+        case 'object': oV = t[k]; break;
+        case 'source': srcV = t[k]; break;
+        case 'evidence': evV = t[k]; break;
+        case 'date': dateV = t[k]; break;
+        case 'confidence': confV = t[k]; break;
+        case 'attributedTo': attrV = t[k]; break;
+        case 'qualifier': qualV = t[k]; break;
+        default: unknownField(r, k, TRIPLE_FIELDS, ['triples', i], 'a triple');
+      }
+    }
+    const p: JsonPath = ['triples', i];
+    const entities = this.entities;
+    let bad = false;
+    let id: string | undefined;
+    if (idV !== undefined) {
+      id = checkId(r, idV, p, 'a triple');
+      if (id !== undefined) {
+        const first = this.tripleIds.get(id);
+        if (first !== undefined) {
+          r.add('error', 'duplicate-id', [...p, 'id'], `triple id ${quote(id)} is used twice (first at triples[${first}])`, 'give each triple its own id, or remove the ids (they are derived when absent)');
+        } else this.tripleIds.set(id, i);
+      }
+    }
+    const s = this.entityRef(sV, p, 'subject', true);
+    const o = this.entityRef(oV, p, 'object', true);
+    let pred: Predicate | undefined;
+    let pn = -1;
+    if (pV === undefined) {
+      r.add('error', 'missing-field', [...p, 'predicate'], 'the triple has no \'predicate\'', 'add "predicate": "…", one of the schema\'s predicates');
+    } else if (typeof pV !== 'string') {
+      r.add('error', 'wrong-type', [...p, 'predicate'], `'predicate' must be a predicate id string, not ${typeName(pV)}`, 'write "predicate": "…"');
+    } else {
+      pn = this.predOrd.get(pV) ?? -1;
+      pred = pn >= 0 ? this.predList[pn] : undefined;
+      if (!pred && this.schema) {
+        r.add('error', 'unknown-predicate', [...p, 'predicate'], `predicate ${quote(pV)} is not defined in the schema`,
+          `${r.room('unknown-predicate') ? didYouMean(this.predPool!, pV) : ''}use one of the schema's predicates, or add it to the schema`);
+      }
+    }
+    if (!pred || s < 0 || o < 0) bad = true;
+    let src: Source | undefined;
+    let srcIdx = -1;
+    if (srcV === undefined) {
+      r.add('error', 'missing-field', [...p, 'source'], 'the triple has no \'source\'', 'add "source": "source-id" naming the source that states it');
+    } else if (typeof srcV !== 'string') {
+      r.add('error', 'wrong-type', [...p, 'source'], `'source' must be a source id string, not ${typeName(srcV)}`, 'write "source": "source-id"');
+    } else {
+      const at = this.sourceAt.get(srcV);
+      if (at === undefined) {
+        r.add('error', 'unknown-source', [...p, 'source'], `source ${quote(srcV)} is not listed in "sources"`,
+          `${r.room('unknown-source') ? didYouMean(this.sourcePool!, srcV) : ''}fix the id, or add the source to "sources"`);
+      } else { src = this.sources[at]; srcIdx = at; this.sourceUsed[at] = 1; }
+    }
+    const evidence = typeof evV === 'string' && evV.length <= LIMITS.evidence && evV.trim() !== '' && !CONTROL.test(evV) && !BIDI.test(evV)
+      ? evV : str(r, evV, p, 'evidence', 'the triple', { required: true, max: LIMITS.evidence, nonEmpty: true, allowNewlines: true });
+    const date = dateV === undefined ? undefined : typeof dateV === 'string' && dateOk(dateV, true) ? dateV : checkDateAt(r, dateV, [...p, 'date'], true);
+    let confidence: number | undefined;
+    if (confV !== undefined) {
+      if (typeof confV !== 'number' || !(confV >= 0 && confV <= 1)) {
+        r.add('error', 'bad-confidence', [...p, 'confidence'], `confidence is ${typeName(confV)}; it must be a number from 0 to 1`,
+          typeof confV === 'number' && confV > 1 && confV <= 100 ? `write it as a fraction: ${confV / 100}` : 'write a number such as 0.8, or remove it');
+      } else confidence = confV;
+    }
+    let attributedTo: string | undefined;
+    if (attrV !== undefined) {
+      const a = this.entityRef(attrV, p, 'attributedTo', false);
+      if (a >= 0) attributedTo = entities[a]!.id;
+    }
+    const qualifier = qualV === undefined ? undefined : str(r, qualV, p, 'qualifier', 'the triple', { max: LIMITS.qualifier });
+
+    // A broken schema would give misleading type errors: those wait until it is fixed.
+    if (pred && s >= 0 && o >= 0 && this.schemaOk) {
+      const sub = entities[s]!;
+      const obj = entities[o]!;
+      const st = this.entityTypeOrd[s]!;
+      const ot = this.entityTypeOrd[o]!;
+      if (st >= 0 && !this.domainOk[pn]![st]) {
+        r.add('error', 'domain-violation', [...p, 'subject'],
+          `${quote(sub.id)} is a ${sub.type}; predicate ${quote(pred.id)} expects its subject to be one of: ${typesList(pred.domain)}`,
+          `change the predicate or the entity's type (or swap subject and object if the relation runs the other way)`);
+        bad = true;
+      }
+      if (ot >= 0 && !this.rangeOk[pn]![ot]) {
+        r.add('error', 'range-violation', [...p, 'object'],
+          `${quote(obj.id)} is a ${obj.type}; predicate ${quote(pred.id)} expects its object to be one of: ${typesList(pred.range)}`,
+          `change the predicate or the entity's type (or swap subject and object if the relation runs the other way)`);
+        bad = true;
+      }
+    }
+    if (pred && s >= 0 && s === o) {
+      r.add('warning', 'self-loop', p, `${quote(entities[s]!.id)} ${pred.label} itself`,
+        'check the subject and object: a relation of an entity with itself is usually a typing slip');
+    }
+    if (evidence === undefined || src === undefined) return false;
+    if (this.checkEvidence) {
+      let norm = this.sourceTexts.get(src.id);
+      if (norm === undefined) {
+        const text = this.opts.sourceText?.(src) ?? src.text;
+        norm = typeof text === 'string' ? normaliseQuotes(text) : null;
+        this.sourceTexts.set(src.id, norm);
+        if (norm === null && !this.unreadable.has(src.id)) {
+          r.add('warning', 'evidence-not-checked', ['sources', this.sourcePath[this.sourceAt.get(src.id)!]!],
+            `evidence not checked: the text of source ${quote(src.id)} is unavailable`,
+            src.path !== undefined ? `make sure ${quote(src.path)} exists next to the dataset file` : 'add "path" (a text file next to the dataset) or "text" to the source');
+        }
+      }
+      // Most quotes are already in normal form: then no copy is made.
+      if (norm !== null && !norm.includes(NOT_NORMAL.test(evidence) ? normaliseQuotes(evidence) : evidence)) {
+        r.add('error', 'evidence-not-found', [...p, 'evidence'], `the evidence ${quote(evidence, 80)} does not occur in source ${quote(src.id)}`,
+          'quote the source verbatim (quotes, dashes and white space may differ), or fix the source id');
+      }
+    }
+    if (bad) return false;
+    const k = this.accepted;
+    const first = this.dedupe.add(s, pn, o, srcIdx, evidence, k);
+    if (first >= 0) {
+      r.add('warning', 'duplicate-triple', p, `the same triple (subject, predicate, object, source and evidence) is already at triples[${this.rawIndex[first]}]`, 'remove one of the two');
+    }
+    if (k >= this.rawIndex.length) { const b = new Int32Array(this.rawIndex.length * 2); b.set(this.rawIndex); this.rawIndex = b; }
+    this.rawIndex[k] = i;
+    this.accepted++;
+    const c = this.cur;
+    c.s = s; c.p = pn; c.o = o; c.src = srcIdx; c.evidence = evidence;
+    c.id = id; c.date = date; c.confidence = confidence; c.attributedTo = attributedTo; c.qualifier = qualifier;
+    return true;
+  }
+
+  /** The clean triple of `cur`. */
+  cleanTriple(): Triple {
+    const c = this.cur;
+    const clean: Triple = { subject: this.entities[c.s]!.id, predicate: this.predList[c.p]!.id, object: this.entities[c.o]!.id, source: this.sources[c.src]!.id, evidence: c.evidence };
+    if (c.id !== undefined) clean.id = c.id;
+    if (c.date !== undefined) clean.date = c.date;
+    if (c.confidence !== undefined) clean.confidence = c.confidence;
+    if (c.attributedTo !== undefined) clean.attributedTo = c.attributedTo;
+    if (c.qualifier !== undefined) clean.qualifier = c.qualifier;
+    return clean;
+  }
+
+  /** Checks that need every record: entities and sources no triple uses. */
+  finish(): void {
+    const r = this.r;
+    r.section = SECTION.finish;
+    if (!this.hasTriples) return;
+    for (let i = 0; i < this.entities.length; i++) {
+      if (!this.used[i]) {
+        r.add('warning', 'unused-entity', ['entities', this.entityPath[i]!], `entity ${quote(this.entities[i]!.id)} takes part in no triple`, 'add the triples that involve it, or remove it');
+      }
+    }
+    for (let i = 0; i < this.sources.length; i++) {
+      if (!this.sourceUsed[i]) {
+        r.add('warning', 'unused-source', ['sources', this.sourcePath[i]!], `source ${quote(this.sources[i]!.id)} is cited by no triple`, 'cite it from the triples it supports, or remove it');
+      }
+    }
+  }
+
+  /** Where entities[i] (a kept entity's index) and sources[i] were in the file. */
+  entityFileIndex(i: number): number { return this.entityPath[i]!; }
+  sourceFileIndex(i: number): number { return this.sourcePath[i]!; }
+
+  /** The result; `text` locates the problems (a streaming reader has located them already). */
+  result(text?: string, dataset?: Dataset): ParseResult {
+    const problems = this.r.finish(text);
+    const ok = this.r.errors === 0;
+    const out: ParseResult = { ok, problems };
+    if (ok && dataset) out.dataset = dataset;
+    if (this.schema && this.schemaOk) out.schema = this.schema;
+    if (this.schemaFrom) out.schemaFrom = this.schemaFrom;
+    return out;
+  }
+}
+
+export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: string }): ParseResult {
+  const c = new DatasetChecker(opts);
+  if (!isObj(raw)) {
+    c.notAnObject(raw);
+    return c.result(opts.text);
+  }
+  if (!c.header(raw)) return c.result(opts.text);
+  c.useSchema(own(raw, 'schema'));
+  const a = c.arrays(raw);
+  if (a.sources) for (let i = 0; i < a.sources.length; i++) c.source(a.sources[i], i);
+  if (a.entities) for (let i = 0; i < a.entities.length; i++) c.entity(a.entities[i], i);
+  const triples: Triple[] = [];
+  if (a.triples) {
+    c.beginTriples(a.triples.length);
+    for (let i = 0; i < a.triples.length; i++) if (c.triple(a.triples[i], i)) triples.push(c.cleanTriple());
+  }
+  c.finish();
+  const dataset: Dataset = { format: DATASET_FORMAT, version: DATASET_VERSION, sources: c.sources, entities: c.entities, triples };
+  if (c.title !== undefined) dataset.title = c.title;
+  if (c.embedded && c.schema) dataset.schema = c.schema;
+  return c.result(opts.text, dataset);
 }
 
 // ---------------------------------------------------------------------------
