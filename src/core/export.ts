@@ -262,12 +262,13 @@ export function mergeDatasets(a: Dataset, b: Dataset, opts: MergeOptions = {}): 
     if (!prev) { const copy = { ...e }; entities.push(copy); byId.set(e.id, copy); return; }
     if (prev.type !== e.type) conflict('merge-conflict', `entities[${i}].type`, `entity '${e.id}' is a ${prev.type} in one dataset and a ${e.type} in the other`, 'give one of them another id, or make both agree on the type');
     if (prev.label !== e.label) conflict('merge-conflict', `entities[${i}].label`, `entity '${e.id}' is labelled '${prev.label}' in one dataset and '${e.label}' in the other`, 'make both agree on the label; keep the other name as an alias');
-    const names = new Set([prev.label]);
-    const aliases: string[] = [];
-    for (const x of [...(prev.aliases ?? []), ...(e.aliases ?? []), ...(prev.label !== e.label ? [e.label] : [])]) {
-      if (!names.has(x)) { names.add(x); aliases.push(x); }
+    // The first's aliases stay as they are; only names new to it are added.
+    const names = new Set([prev.label, ...(prev.aliases ?? [])]);
+    const added: string[] = [];
+    for (const x of [...(e.aliases ?? []), ...(prev.label !== e.label ? [e.label] : [])]) {
+      if (!names.has(x)) { names.add(x); added.push(x); }
     }
-    if (aliases.length) prev.aliases = aliases;
+    if (added.length) prev.aliases = [...(prev.aliases ?? []), ...added];
     if (prev.description === undefined && e.description !== undefined) prev.description = e.description;
     if (prev.date === undefined && e.date !== undefined) prev.date = e.date;
   });
