@@ -75,6 +75,19 @@ describe('TripleStore', () => {
     expect(deriveTripleId({ subject: 'a', predicate: 'p', object: 'b' }, 3)).toBe('a|p|b#3');
   });
 
+  it('materialises many triples at once exactly as one by one, in the order asked', () => {
+    const s = storyStore();
+    const order = [10, 0, 5, 9, 11, 3];
+    expect(s.triplesAt(order)).toStrictEqual(order.map((t) => s.tripleAt(t)));
+    expect(s.triplesAt(new Uint32Array([4, 7, 1]), 2)).toStrictEqual([s.tripleAt(4), s.tripleAt(7)]);
+    expect(s.triplesAt([])).toEqual([]);
+    expect(() => s.triplesAt([0, 12])).toThrow(/out of range/);
+    // Ids and optional fields as the file had them: no key set to undefined.
+    const all = s.triplesAt(Array.from({ length: s.tripleCount }, (_, t) => t));
+    expect(all.map((t) => t.id)).toEqual(tripleIds(story.triples));
+    all.forEach((t, i) => expect({ ...story.triples[i], id: t.id }).toStrictEqual(t));
+  });
+
   it('gives back the dataset that went in', () => {
     const s = storyStore();
     const back = s.toDataset();
