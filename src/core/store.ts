@@ -44,6 +44,22 @@ export function tripleIds(triples: readonly Pick<Triple, 'id' | 'subject' | 'pre
 /** Ids that can make two derived ids collide: '|' in them, or an object id ending like `#2` or `~2`. */
 const COLLIDING_ID = /\||[#~]\d+$/;
 
+/** Triples as columns, one slot per triple; indices into the dataset's entities, the schema's predicates and the sources. */
+export interface TripleColumns {
+  count: number;
+  subj: Uint32Array;
+  obj: Uint32Array;
+  pred: Uint16Array | Uint32Array;
+  src: Uint16Array | Uint32Array;
+  evidence: string[];
+  /** Optional fields: absent when no triple has them; undefined / NaN slots where a triple lacks it. */
+  date?: (string | undefined)[];
+  confidence?: Float64Array;
+  attributedTo?: (string | undefined)[];
+  qualifier?: (string | undefined)[];
+  givenIds?: (string | undefined)[];
+}
+
 export interface BuildOptions {
   /** Text of a source that has only a `path` (the Node loader reads it). */
   sourceText?: (s: Source) => string | undefined;
@@ -116,7 +132,7 @@ export class TripleStore {
   private readonly byPredicate: Csr;
   private readonly byType: Csr;
 
-  private constructor(dataset: Dataset, schema: Schema) {
+  private constructor(dataset: Dataset, schema: Schema, cols?: TripleColumns) {
     this.schema = indexSchema(schema);
     this.sources = dataset.sources;
     this.embeddedSchema = dataset.schema !== undefined;
@@ -148,16 +164,29 @@ export class TripleStore {
     dataset.sources.forEach((s, i) => { if (!this.sourceIndex.has(s.id)) this.sourceIndex.set(s.id, i); });
 
     const triples = dataset.triples;
-    const m = triples.length;
+    const m = cols ? cols.count : triples.length;
     this.tripleCount = m;
+    this.givenIdIndex = new Map();
+    let predMax = this.predIds.length;
+    if (cols) {
+      // Columns from the streaming reader: validated, indices already resolved.
+      this.subj = cols.subj; this.obj = cols.obj; this.pred = cols.pred; this.src = cols.src; this.evidence = cols.evidence;
+      if (cols.date) this.date = cols.date;
+      if (cols.confidence) this.confidence = cols.confidence;
+      if (cols.attributedTo) this.attributedTo = cols.attributedTo;
+      if (cols.qualifier) this.qualifier = cols.qualifier;
+      if (cols.givenIds) {
+        this.givenIds = cols.givenIds;
+        cols.givenIds.forEach((id, t) => { if (id !== undefined && !this.givenIdIndex.has(id)) this.givenIdIndex.set(id, t); });
+      }
+      this.extraSourceCount = 0;
+    } else {
     this.subj = new Uint32Array(m);
     this.obj = new Uint32Array(m);
-    let predMax = this.predIds.length;
     for (const t of triples) if (!this.predIndex.has(t.predicate)) { this.predIndex.set(t.predicate, this.predIds.length); this.predIds.push(t.predicate); predMax++; }
     this.pred = smallIntArray(m, predMax);
     this.src = smallIntArray(m, this.sources.length + 1);
     this.evidence = new Array<string>(m);
-    this.givenIdIndex = new Map();
     const extraSources: Source[] = [];
 
     for (let t = 0; t < m; t++) {
@@ -194,6 +223,7 @@ export class TripleStore {
     }
     if (extraSources.length) this.sources = [...this.sources, ...extraSources];
     this.extraSourceCount = extraSources.length;
+    }
 
     this.out = buildCsr(this.subj, n);
     this.inn = buildCsr(this.obj, n);
@@ -227,7 +257,9 @@ export class TripleStore {
     }
     if (this.entities.some((e) => COLLIDING_ID.test(e.id)) || this.predIds.some((p) => p.includes('|'))) {
       // Derived ids may collide with each other: settle every id as tripleIds does (rare ids, so the cost is rare too).
-      const ids = tripleIds(triples);
+      const ids = tripleIds(cols ? Array.from({ length: m }, (_, t) => ({
+        id: this.givenIds?.[t], subject: this.entities[this.subj[t]!]!.id, predicate: this.predIds[this.pred[t]!]!, object: this.entities[this.obj[t]!]!.id,
+      })) : triples);
       for (let t = 0; t < m; t++) {
         if (this.givenIds?.[t] === undefined && ids[t] !== this.derivedId(t)) (this.derivedOverride ??= new Map()).set(t, ids[t]!);
       }
@@ -251,7 +283,19 @@ export class TripleStore {
   private readonly embeddedSchema: boolean;
 
   static build(dataset: Dataset, schema: Schema, opts: BuildOptions = {}): TripleStore {
-    const store = new TripleStore(dataset, schema);
+    return TripleStore.withTexts(new TripleStore(dataset, schema), dataset, opts);
+  }
+
+  /**
+   * A store from triple columns a reader has already validated and resolved
+   * (`dataset` gives title, schema presence, sources and entities; its
+   * `triples` are ignored): no Triple objects are made.
+   */
+  static fromColumns(dataset: Dataset, schema: Schema, cols: TripleColumns, opts: BuildOptions = {}): TripleStore {
+    return TripleStore.withTexts(new TripleStore(dataset, schema, cols), dataset, opts);
+  }
+
+  private static withTexts(store: TripleStore, dataset: Dataset, opts: BuildOptions): TripleStore {
     for (const s of dataset.sources) {
       const text = s.text ?? opts.sourceText?.(s);
       if (text !== undefined) store.sourceTexts.set(s.id, text);
