@@ -182,10 +182,8 @@ describe('large data', () => {
     expect(before.selected).toBeDefined();
     await page.setInputFiles('#import-file', FILE_BIG, { timeout: T });
     await page.locator('.load-progress').waitFor({ timeout: T });
-    await page.waitForTimeout(150);
-    await page.locator('.load-progress').screenshot({ path: `${SHOTS}/load-progress.png`, timeout: T });
-    await shot('load-progress-page');
     const phase = (await hook(page)).loading;
+    await page.locator('.load-progress').screenshot({ path: `${SHOTS}/load-progress.png`, timeout: T });
     figures.cancelledWhile = phase ?? 'done';
     await page.locator('.load-progress').getByRole('button', { name: 'Cancel' }).click({ timeout: T });
     await page.locator('.load-progress').waitFor({ state: 'detached', timeout: T });
