@@ -1,12 +1,14 @@
 // Loading dataset and schema files from disk (Node only): sizes checked
 // before reading, source texts read relative to the dataset file, every
 // problem located in the file it belongs to.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Schema, Source } from '../core/model.ts';
 import { formatProblem, type Problem } from '../core/problems.ts';
-import { parseDataset, parseSchema, type ParseResult } from '../core/validate.ts';
+import { parseDataset, parseSchema, type ParseResult, type ValidateOptions } from '../core/validate.ts';
+import { Ingest, type IngestResult } from '../core/ingest.ts';
 import { TripleStore } from '../core/store.ts';
 
 export const DEFAULT_DATASET = fileURLToPath(new URL('../../graph-data/dataset.json', import.meta.url));
@@ -24,10 +26,12 @@ function mib(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MiB`;
 }
 
-/** Reads a UTF-8 text file, or says in words why it cannot. */
-function readText(path: string, limit: number, what: string): ReadResult {
-  const fail = (code: string, message: string, hint: string): ReadResult =>
-    ({ problem: { severity: 'error', code, message, hint } });
+type Fail = Extract<ReadResult, { problem: unknown }>;
+const fail = (code: string, message: string, hint: string): Fail =>
+  ({ problem: { severity: 'error', code, message, hint } });
+
+/** The size of a file that may be read, or why it cannot. */
+function checkFile(path: string, limit: number, what: string): { size: number } | Fail {
   let size: number;
   try {
     const st = statSync(path);
@@ -43,6 +47,20 @@ function readText(path: string, limit: number, what: string): ReadResult {
   if (size > limit) {
     return fail('file-too-large', `${what} ${path} is ${mib(size)}; at most ${mib(limit)} can be loaded`, 'split the data into smaller files, or remove what is not needed');
   }
+  return { size };
+}
+
+function utf16(buf: Uint8Array, path: string, what: string): Fail | undefined {
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+    return fail('not-utf8', `file is not UTF-8: ${what} ${path} is UTF-16 ${buf[0] === 0xff ? 'LE' : 'BE'}`, 'save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)');
+  }
+  return undefined;
+}
+
+/** Reads a UTF-8 text file, or says in words why it cannot. */
+function readText(path: string, limit: number, what: string): ReadResult {
+  const checked = checkFile(path, limit, what);
+  if ('problem' in checked) return checked;
   let buf: Buffer;
   try {
     buf = readFileSync(path);
@@ -50,9 +68,8 @@ function readText(path: string, limit: number, what: string): ReadResult {
     const code = (e as NodeJS.ErrnoException).code;
     return fail('file-unreadable', `${what} ${path} cannot be read (${code ?? 'error'})`, 'check that you may read the file');
   }
-  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
-    return fail('not-utf8', `file is not UTF-8: ${what} ${path} is UTF-16 ${buf[0] === 0xff ? 'LE' : 'BE'}`, 'save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)');
-  }
+  const wide = utf16(buf, path, what);
+  if (wide) return wide;
   try {
     return { text: buf.toString('utf8') };
   } catch {
@@ -81,7 +98,14 @@ export function loadSchemaFile(path: string): { schema?: Schema; problems: Probl
 export function loadDatasetFile(path: string, opts: { schemaPath?: string; checkEvidence?: boolean } = {}): ParseResult {
   const read = readText(path, MAX_FILE_BYTES, 'dataset file');
   if ('problem' in read) return { ok: false, problems: [asProblem(read, path)] };
+  const ctx = datasetContext(path, opts);
+  return ctx.finish(parseDataset(read.text, ctx.options));
+}
 
+/** Validation options for a dataset file (its schema, the texts of its sources) and the step that adds the schema file's problems. */
+function datasetContext(path: string, opts: { schemaPath?: string; checkEvidence?: boolean }): {
+  options: ValidateOptions; finish: <R extends ParseResult>(result: R) => R;
+} {
   const schemaPath = opts.schemaPath ?? DEFAULT_SCHEMA;
   const schemaFile = loadSchemaFile(schemaPath);
   const base = dirname(resolve(path));
@@ -96,8 +120,7 @@ export function loadDatasetFile(path: string, opts: { schemaPath?: string; check
     }
     return r;
   };
-
-  const result = parseDataset(read.text, {
+  const options: ValidateOptions = {
     file: path,
     defaultSchema: schemaFile.schema,
     checkEvidence: opts.checkEvidence,
@@ -114,24 +137,76 @@ export function loadDatasetFile(path: string, opts: { schemaPath?: string; check
         : r.problem.hint;
       return { code, message: r.problem.message, hint };
     },
-  });
+  };
+  const finish = <R extends ParseResult>(result: R): R => {
+    // A dataset without its own schema needs the schema file: report that
+    // file's problems (located in it) instead of a bare "no schema".
+    if (result.schemaFrom === undefined && result.problems.some((p) => p.code === 'no-schema')) {
+      result.problems = result.problems.filter((p) => p.code !== 'no-schema');
+      result.problems.unshift({
+        severity: 'error', code: 'invalid-schema', file: path, path: '',
+        message: `the dataset has no schema of its own and the schema file ${schemaPath} is not usable`,
+        hint: 'fix the schema file (its problems are listed with it), or embed a schema under "schema"',
+      }, ...schemaFile.problems);
+      result.ok = false;
+      delete result.dataset;
+      delete (result as Partial<IngestResult>).store;
+    } else if (result.schemaFrom === 'default') {
+      // Warnings of the schema file in use (unknown fields …) are worth seeing too.
+      result.problems.push(...schemaFile.problems);
+    }
+    return result;
+  };
+  return { options, finish };
+}
 
-  // A dataset without its own schema needs the schema file: report that
-  // file's problems (located in it) instead of a bare "no schema".
-  if (result.schemaFrom === undefined && result.problems.some((p) => p.code === 'no-schema')) {
-    result.problems = result.problems.filter((p) => p.code !== 'no-schema');
-    result.problems.unshift({
-      severity: 'error', code: 'invalid-schema', file: path, path: '',
-      message: `the dataset has no schema of its own and the schema file ${schemaPath} is not usable`,
-      hint: 'fix the schema file (its problems are listed with it), or embed a schema under "schema"',
-    }, ...schemaFile.problems);
-    result.ok = false;
-    delete result.dataset;
-  } else if (result.schemaFrom === 'default') {
-    // Warnings of the schema file in use (unknown fields …) are worth seeing too.
-    result.problems.push(...schemaFile.problems);
+/**
+ * Reads a dataset file straight into a store, streaming: the file is read in
+ * chunks and never held whole (see core/ingest.ts). Same problems as
+ * loadDatasetFile; `store` is present when the file is valid.
+ */
+export function loadStoreFile(path: string, opts: { schemaPath?: string; checkEvidence?: boolean; keepDataset?: boolean; chunkBytes?: number } = {}): IngestResult {
+  const none = { scan: 0, parse: 0, check: 0, build: 0 };
+  const checked = checkFile(path, MAX_FILE_BYTES, 'dataset file');
+  if ('problem' in checked) return { ok: false, problems: [asProblem(checked, path)], timings: none };
+  const ctx = datasetContext(path, opts);
+  const ingest = new Ingest({
+    ...ctx.options,
+    keepDataset: opts.keepDataset,
+    // Rare inputs are read whole again (see ingest.ts); the file is not kept meanwhile.
+    wholeText: () => { const r = readText(path, MAX_FILE_BYTES, 'dataset file'); return 'text' in r ? r.text : undefined; },
+  });
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, timings: none, problems: [asProblem(fail('file-unreadable', `dataset file ${path} cannot be read (${code ?? 'error'})`, 'check that you may read the file'), path)] };
   }
-  return result;
+  try {
+    const buf = Buffer.allocUnsafe(opts.chunkBytes ?? 1 << 20);
+    const decoder = new StringDecoder('utf8');
+    let first = true;
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      const bytes = buf.subarray(0, n);
+      if (first) {
+        first = false;
+        const wide = utf16(bytes, path, 'dataset file');
+        if (wide) return { ok: false, problems: [asProblem(wide, path)], timings: none };
+      }
+      ingest.push(decoder.write(bytes));
+      if (ingest.finished) break;
+    }
+    ingest.push(decoder.end());
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, timings: none, problems: [asProblem(fail('file-unreadable', `dataset file ${path} cannot be read (${code ?? 'error'})`, 'check that you may read the file'), path)] };
+  } finally {
+    closeSync(fd);
+  }
+  return ctx.finish(ingest.end());
 }
 
 /** The default data (graph-data/) as a store; throws a readable error if it is invalid. */
