@@ -7,8 +7,8 @@ import type {
 } from './model.ts';
 
 export interface ExportOptions {
-  /** Entities to export. */
-  entities: string[];
+  /** Entities to export (ignored when `triples` is given). */
+  entities?: string[];
   /** Also the triples among them (default true). */
   includeTriples?: boolean;
   /** Also every direct neighbour of them and the triples that reach it (default false). */

@@ -58,7 +58,7 @@ export function exportDataset(store: TripleStore, opts: ExportOptions): Dataset 
   } else {
     const unknown: string[] = [];
     const chosen: number[] = [];
-    for (const id of opts.entities) {
+    for (const id of opts.entities ?? []) {
       const i = store.indexOf(id);
       if (i < 0) unknown.push(id);
       else { chosen.push(i); entitySet.add(i); }
