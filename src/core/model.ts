@@ -58,7 +58,8 @@ export interface Entity {
 
 export interface Triple {
   /** Stable id; optional in files (unique when present). The store derives
-   *  `subject|predicate|object` (then `#2`, `#3` for repeats) when absent. */
+   *  `subject|predicate|object` (then `#2`, `#3` for repeats) when absent; a derived
+   *  id that would clash with another triple's id gets `~2`, `~3`. */
   id?: string;
   subject: string;
   predicate: string;
