@@ -10,7 +10,7 @@ import { describePath } from '../core/paths.ts';
 import { toGraphologyExport } from '../core/export.ts';
 import { foldForSearch } from '../core/text.ts';
 import { indexSchema } from '../core/schema.ts';
-import { DEFAULT_DATASET, loadDatasetFile } from '../node/load.ts';
+import { DEFAULT_DATASET, loadDatasetFile, loadStoreFile } from '../node/load.ts';
 
 export const EXIT_FOUND = 0;
 export const EXIT_NOTHING = 1;
@@ -128,21 +128,20 @@ async function run(argv: string[], io: Io): Promise<number> {
 
 function open(file: string | undefined): { store: TripleStore; explorer: MemoryExplorer } {
   const path = file ?? DEFAULT_DATASET;
-  const result = loadDatasetFile(path);
+  const result = loadStoreFile(path);
   const errors = result.problems.filter((p) => p.severity === 'error');
-  if (!result.ok || !result.dataset || !result.schema) {
+  if (!result.ok || !result.store) {
     const shown = errors.slice(0, 20).map(formatProblem).join('\n');
     const more = errors.length > 20 ? `\n… and ${errors.length - 20} more (run 'actorgraph validate ${path}')` : '';
     throw new CliError(`cannot load ${path}: ${errors.length} error(s)\n${shown}${more}`);
   }
   // Source texts travel with the store so exports stand alone (sources inline their text).
   const base = dirname(resolvePath(path));
-  const store = TripleStore.build(result.dataset, result.schema, {
-    sourceText: (s) => {
-      if (!s.path) return undefined;
-      try { return readFileSync(resolvePath(base, s.path), 'utf8').replace(/^\uFEFF/, ''); } catch { return undefined; }
-    },
-  });
+  const store = result.store;
+  for (const s of store.sources) {
+    if (s.text !== undefined || !s.path) continue;
+    try { store.attachSourceText(s.id, readFileSync(resolvePath(base, s.path), 'utf8').replace(/^\uFEFF/, '')); } catch { /* no text: exports keep the path */ }
+  }
   return { store, explorer: new MemoryExplorer(store) };
 }
 
