@@ -745,7 +745,7 @@ export class DatasetChecker {
   private predPool?: Pool;
   private sourcePool?: Pool;
   private readonly checkEvidence: boolean;
-  private readonly sourceTexts = new Map<string, string | null>(); // normalised text, null when unavailable
+  private readonly sourceTexts = new Map<string, { text: string; norm?: string } | null>(); // null when unavailable
   /** Filled by triple() when it returns true. */
   readonly cur: CheckedTriple = { s: -1, p: -1, o: -1, src: -1, evidence: '', id: undefined, date: undefined, confidence: undefined, attributedTo: undefined, qualifier: undefined };
 
@@ -1133,19 +1133,21 @@ export class DatasetChecker {
     }
     if (evidence === undefined || src === undefined) return false;
     if (this.checkEvidence) {
-      let norm = this.sourceTexts.get(src.id);
-      if (norm === undefined) {
+      let st = this.sourceTexts.get(src.id);
+      if (st === undefined) {
         const text = this.opts.sourceText?.(src) ?? src.text;
-        norm = typeof text === 'string' ? normaliseQuotes(text) : null;
-        this.sourceTexts.set(src.id, norm);
-        if (norm === null && !this.unreadable.has(src.id)) {
+        st = typeof text === 'string' ? { text } : null;
+        this.sourceTexts.set(src.id, st);
+        if (st === null && !this.unreadable.has(src.id)) {
           r.add('warning', 'evidence-not-checked', ['sources', this.sourcePath[this.sourceAt.get(src.id)!]!],
             `evidence not checked: the text of source ${quote(src.id)} is unavailable`,
             src.path !== undefined ? `make sure ${quote(src.path)} exists next to the dataset file` : 'add "path" (a text file next to the dataset) or "text" to the source');
         }
       }
-      // Most quotes are already in normal form: then no copy is made.
-      if (norm !== null && !norm.includes(NOT_NORMAL.test(evidence) ? normaliseQuotes(evidence) : evidence)) {
+      // Most quotes are in normal form and occur verbatim: then neither text is normalised.
+      // (A normal-form quote found verbatim is also found in the normalised text.)
+      const plain = !NOT_NORMAL.test(evidence);
+      if (st !== null && !(plain && st.text.includes(evidence)) && !(st.norm ??= normaliseQuotes(st.text)).includes(plain ? evidence : normaliseQuotes(evidence))) {
         r.add('error', 'evidence-not-found', [...p, 'evidence'], `the evidence ${quote(evidence, 80)} does not occur in source ${quote(src.id)}`,
           'quote the source verbatim (quotes, dashes and white space may differ), or fix the source id');
       }
