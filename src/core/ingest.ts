@@ -661,7 +661,7 @@ export async function ingestDataset(chunks: AsyncIterable<string> | Iterable<str
 }
 
 /** The synchronous form for text already in memory (fed in slices, so the parse stays incremental). */
-export function ingestText(text: string, opts: IngestOptions, chunkSize = 1 << 20): IngestResult {
+export function ingestText(text: string, opts: IngestOptions, chunkSize = 1 << 16): IngestResult {
   const ing = new Ingest({ ...opts, wholeText: opts.wholeText ?? (() => text) });
   for (let i = 0; i < text.length && !ing.finished; i += chunkSize) ing.push(text.slice(i, i + chunkSize));
   return ing.end();

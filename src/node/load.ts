@@ -184,7 +184,8 @@ export function loadStoreFile(path: string, opts: { schemaPath?: string; checkEv
     return { ok: false, timings: none, problems: [asProblem(fail('file-unreadable', `dataset file ${path} cannot be read (${code ?? 'error'})`, 'check that you may read the file'), path)] };
   }
   try {
-    const buf = Buffer.allocUnsafe(opts.chunkBytes ?? 1 << 20);
+    // 64 KiB: a chunk's parsed records stay in cache and die young (measured faster and leaner than 1 MiB).
+    const buf = Buffer.allocUnsafe(opts.chunkBytes ?? 1 << 16);
     const decoder = new StringDecoder('utf8');
     let first = true;
     for (;;) {
