@@ -1094,7 +1094,7 @@ export class DatasetChecker {
       } else { src = this.sources[at]; srcIdx = at; this.sourceUsed[at] = 1; }
     }
     const clear = typeof evV === 'string' && evV.length > 0 && evV.length <= LIMITS.evidence && !EVIDENCE_SUSPECT.test(evV);
-    const evidence = clear ? evV as string : typeof evV === 'string' && evV.length <= LIMITS.evidence && evV.trim() !== '' && !CONTROL.test(evV) && !BIDI.test(evV)
+    let evidence = clear ? evV as string : typeof evV === 'string' && evV.length <= LIMITS.evidence && evV.trim() !== '' && !CONTROL.test(evV) && !BIDI.test(evV)
       ? evV : str(r, evV, p, 'evidence', 'the triple', { required: true, max: LIMITS.evidence, nonEmpty: true, allowNewlines: true });
     const date = dateV === undefined ? undefined : typeof dateV === 'string' && dateOk(dateV, true) ? dateV : checkDateAt(r, dateV, [...p, 'date'], true);
     let confidence: number | undefined;
@@ -1150,7 +1150,11 @@ export class DatasetChecker {
       // Most quotes are in normal form and occur verbatim: then neither text is normalised.
       // (A normal-form quote found verbatim is also found in the normalised text.)
       const plain = clear || !NOT_NORMAL.test(evidence);
-      if (st !== null && !(plain && st.text.includes(evidence)) && !(st.norm ??= normaliseQuotes(st.text)).includes(plain ? evidence : normaliseQuotes(evidence))) {
+      const at = st !== null && plain ? st.text.indexOf(evidence) : -1;
+      // A quote found verbatim in an inline text (which the store keeps anyway) is kept as a
+      // slice of it: V8 then stores a reference, not a second copy of the characters.
+      if (at >= 0 && src.text !== undefined && evidence.length >= 16) evidence = st!.text.slice(at, at + evidence.length);
+      if (st !== null && at < 0 && !(st.norm ??= normaliseQuotes(st.text)).includes(plain ? evidence : normaliseQuotes(evidence))) {
         r.add('error', 'evidence-not-found', [...p, 'evidence'], `the evidence ${quote(evidence, 80)} does not occur in source ${quote(src.id)}`,
           'quote the source verbatim (quotes, dashes and white space may differ), or fix the source id');
       }
