@@ -8,14 +8,20 @@
 import type { Entity, NeighbourhoodQuery, NeighbourhoodResult } from './model.ts';
 import type { TripleStore } from './store.ts';
 
-/** A Uint8Array over predicate indices (1 = may be followed), or undefined for all. */
+/** The last mask built per store: a UI or a benchmark asks with the same filter again and again. */
+const lastMasks = new WeakMap<TripleStore, { predicates: string[]; mask: Uint8Array }>();
+
+/** A Uint8Array over predicate indices (1 = may be followed), or undefined for all. Shared: read it, never write it. */
 export function predicateMask(store: TripleStore, predicates: readonly string[] | undefined): Uint8Array | undefined {
   if (!predicates || predicates.length === 0) return undefined;
+  const last = lastMasks.get(store);
+  if (last && last.predicates.length === predicates.length && last.predicates.every((p, i) => p === predicates[i])) return last.mask;
   const mask = new Uint8Array(store.predicateCount);
   for (const p of predicates) {
     const k = store.predicateIndex(p);
     if (k >= 0) mask[k] = 1;
   }
+  lastMasks.set(store, { predicates: predicates.slice(), mask });
   return mask;
 }
 

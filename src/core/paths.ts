@@ -27,18 +27,20 @@ export interface PathAnswer extends PathResult {
 
 interface Workspace {
   gen: number;
-  /** Search marks; `shortest` stamps 2g (from s) and 2g + 1 (from t), `allShortest` 2g. */
+  /** `shortest`: 0 unseen, 1 reached from s, 2 from t; all zero between searches. */
+  side: Uint8Array;
+  /** `shortest`: the triple each node was reached by (the step's representative: scans go forward-first, in file order). */
+  parT: Int32Array;
+  /** `allShortest`: marks stamped with `gen`, and BFS distances. */
   markF: Uint32Array;
-  distF: Int32Array; distB: Int32Array;
-  parF: Int32Array; parB: Int32Array;
-  /** The triple each node was reached by (the step's representative: scans go forward-first, in file order). */
-  parTF: Int32Array; parTB: Int32Array;
+  distF: Int32Array;
   queueF: Uint32Array; queueB: Uint32Array;
   /** Avoided entities (stamped per query) and Yen's root nodes (stamped per spur search). */
   avoid: Uint32Array; avoidGen: number;
   root: Uint32Array; rootGen: number;
   /** Nodes the spur node must not step to next (stamped per spur search). */
   banned: Uint32Array; banGen: number;
+  searcher?: Searcher;
 }
 
 const workspaces = new WeakMap<TripleStore, Workspace>();
@@ -49,10 +51,8 @@ function workspace(store: TripleStore): Workspace {
     const n = store.entityCount;
     ws = {
       gen: 0,
-      markF: new Uint32Array(n),
-      distF: new Int32Array(n), distB: new Int32Array(n),
-      parF: new Int32Array(n), parB: new Int32Array(n),
-      parTF: new Int32Array(n), parTB: new Int32Array(n),
+      side: new Uint8Array(n), parT: new Int32Array(n),
+      markF: new Uint32Array(n), distF: new Int32Array(n),
       queueF: new Uint32Array(n), queueB: new Uint32Array(n),
       avoid: new Uint32Array(n), avoidGen: 0,
       root: new Uint32Array(n), rootGen: 0,
@@ -63,7 +63,7 @@ function workspace(store: TripleStore): Workspace {
   return ws;
 }
 
-/** Next stamp for a stamped array; wraps by clearing (once every 2 billion searches; 2g + 1 must fit 32 bits). */
+/** Next stamp for a stamped array; wraps by clearing (once every 2 billion searches). */
 function nextGen(arrays: Uint32Array[], gen: number): number {
   if (gen >= 0x7ffffffe) {
     for (const a of arrays) a.fill(0);
@@ -126,11 +126,9 @@ export class Searcher {
     const ws = this.ws;
     if (s === t) return [s];
     if (maxLength < 1) return undefined;
-    // One mark array for both sides: 2g = reached from s, 2g + 1 = reached from t.
-    ws.gen = nextGen([ws.markF], ws.gen);
-    const genF = ws.gen * 2, genB = genF + 1;
-    const { markF: mark, distF, distB, parF, parB, parTF, parTB, queueF, queueB } = ws;
-    const { outOff, outItems, inOff, inItems, outNbr, inNbr, outPred, inPred } = this;
+    // side: 1 = reached from s, 2 = from t; a byte per entity stays in cache. Cleared from the queues at the end.
+    const { side, parT, queueF, queueB } = ws;
+    const { subj, obj, outOff, outItems, inOff, inItems, outNbr, inNbr, outPred, inPred } = this;
     const predOk = this.f.predOk;
     const directed = this.f.directed;
     const spur = this.spur;
@@ -138,18 +136,16 @@ export class Searcher {
     const avoid = this.f.avoidEntities ? ws.avoid : undefined, avoidGen = ws.avoidGen;
     const root = this.useRoot ? ws.root : undefined, rootGen = ws.rootGen;
     const banned = ws.banned, banGen = ws.banGen;
-    mark[s] = genF; distF[s] = 0; parF[s] = -1; queueF[0] = s;
-    mark[t] = genB; distB[t] = 0; parB[t] = -1; queueB[0] = t;
+    side[s] = 1; queueF[0] = s;
+    side[t] = 2; queueB[0] = t;
     let fHead = 0, fTail = 1, bHead = 0, bTail = 1;
     let dF = 0, dB = 0;
-    let best = Infinity, meetA = -1, meetB = -1, meetT = -1; // path … meetA → meetB …
+    let meetA = -1, meetB = -1, meetT = -1; // path … meetA → meetB …
 
     search: while (fHead < fTail && bHead < bTail && dF + dB + 1 <= maxLength) {
       const forward = fTail - fHead <= bTail - bHead;
       const queue = forward ? queueF : queueB;
-      const mine = forward ? genF : genB, theirs = forward ? genB : genF;
-      const dist = forward ? distF : distB, par = forward ? parF : parB, parT = forward ? parTF : parTB;
-      const level = forward ? dF : dB;
+      const mine = forward ? 1 : 2;
       let head = forward ? fHead : bHead, tail = forward ? fTail : bTail;
       const end = tail;
       // Forward walks out-triples first (subject → object); backward walks in-triples first,
@@ -163,32 +159,47 @@ export class Searcher {
           for (let k = off[u]!, e = off[u + 1]!; k < e; k++) {
             if (predOk && !predOk[pr[k]!]) continue;
             const v = nbr[k]!;
-            const mv = mark[v];
-            if (mv === mine) continue;
+            const sv = side[v]!;
+            if (sv === mine) continue;
             // Yen: the spur node may not step to a banned node (path order: forward u → v, backward v → u).
             if (spur >= 0 && (forward ? u === spur && banned[v] === banGen : v === spur && banned[u] === banGen)) continue;
-            if (mv === theirs) {
-              best = level + 1 + (forward ? distB[v]! : distF[v]!);
+            if (sv !== 0) {
               meetA = forward ? u : v; meetB = forward ? v : u; meetT = items[k]!;
+              if (forward) fTail = tail; else bTail = tail;
               break search;
             }
             if (typeBlocked && typeBlocked[etype[v]!]) continue;
             if (avoid && avoid[v] === avoidGen) continue;
             if (root && root[v] === rootGen) continue;
-            mark[v] = mine; dist[v] = level + 1; par[v] = u; parT[v] = items[k]!; queue[tail++] = v;
+            side[v] = mine; parT[v] = items[k]!; queue[tail++] = v;
           }
         }
       }
       if (forward) { fHead = head; fTail = tail; dF++; } else { bHead = head; bTail = tail; dB++; }
     }
-    if (best === Infinity) return undefined;
+    for (let k = 0; k < fTail; k++) side[queueF[k]!] = 0;
+    for (let k = 0; k < bTail; k++) side[queueB[k]!] = 0;
+    if (meetT < 0) return undefined;
+    // Walk back over the triples each node was reached by (its other end is the parent).
     const nodes: number[] = [];
     const triples: number[] = [];
-    for (let a = meetA; a !== -1; a = parF[a]!) { nodes.push(a); if (parF[a] !== -1) triples.push(parTF[a]!); }
+    for (let a = meetA; ; ) {
+      nodes.push(a);
+      if (a === s) break;
+      const tr = parT[a]!;
+      triples.push(tr);
+      a = subj[tr] === a ? obj[tr]! : subj[tr]!;
+    }
     nodes.reverse();
     triples.reverse();
     triples.push(meetT);
-    for (let b = meetB; b !== -1; b = parB[b]!) { nodes.push(b); if (parB[b] !== -1) triples.push(parTB[b]!); }
+    for (let b = meetB; ; ) {
+      nodes.push(b);
+      if (b === t) break;
+      const tr = parT[b]!;
+      triples.push(tr);
+      b = subj[tr] === b ? obj[tr]! : subj[tr]!;
+    }
     this.lastTriples = triples;
     return nodes;
   }
@@ -201,8 +212,7 @@ export class Searcher {
     if (d === 0) return { paths: [first], capped: false };
     // Forward BFS layers up to d - 1 (distF), then backtrack from t over predecessors.
     const ws = this.ws;
-    ws.gen = nextGen([ws.markF], ws.gen);
-    const gen = ws.gen * 2;
+    const gen = (ws.gen = nextGen([ws.markF], ws.gen));
     const { markF, distF, queueF } = ws;
     const { subj, obj, pred, outOff, outItems, inOff, inItems } = this;
     const predOk = this.f.predOk, directed = this.f.directed;
@@ -364,13 +374,18 @@ export function findPaths(store: TripleStore, q: PathQuery): PathAnswer {
   const predOk = predicateMask(store, q.predicates);
   const typeBlocked = q.avoidTypes?.length ? store.typeMask(q.avoidTypes) : undefined;
   const ws = workspace(store);
-  const avoidIds = (q.avoidEntities ?? []).map((id) => store.indexOf(id)).filter((i) => i >= 0);
-  if (avoidIds.length) {
+  let avoidEntities = false;
+  if (q.avoidEntities?.length) {
     ws.avoidGen = nextGen([ws.avoid], ws.avoidGen);
-    for (const i of avoidIds) ws.avoid[i] = ws.avoidGen;
+    for (const id of q.avoidEntities) {
+      const i = store.indexOf(id);
+      if (i >= 0) { ws.avoid[i] = ws.avoidGen; avoidEntities = true; }
+    }
   }
-  const filters: Filters = { directed: !!q.directed, predOk, typeBlocked, avoidEntities: avoidIds.length > 0, maxLength };
-  const searcher = new Searcher(store, filters);
+  const filters: Filters = { directed: !!q.directed, predOk, typeBlocked, avoidEntities, maxLength };
+  // One searcher per store (its constructor gathers a dozen arrays); only the filters change per query.
+  const searcher = (ws.searcher ??= new Searcher(store, filters));
+  searcher.f = filters;
 
   let nodeLists: number[][];
   let stepTriples: number[] | undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describePath, findPaths, MAX_ALL_SHORTEST } from '../../src/core/paths.ts';
-import type { Path } from '../../src/core/model.ts';
+import type { Path, PathQuery } from '../../src/core/model.ts';
 import { indexSchema } from '../../src/core/schema.ts';
 import type { TripleStore } from '../../src/core/store.ts';
 import { abstractStore, schema, storyStore } from './core-fixtures.ts';
@@ -161,6 +161,65 @@ describe('k shortest paths', () => {
     }
   });
 });
+
+describe('many queries on one store', () => {
+  it('match a plain BFS, and give the same answer when asked again after other queries', () => {
+    let seed = 99;
+    const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const n = 300;
+    const edges: string[] = [];
+    for (let e = 0; e < 700; e++) edges.push(`v${rand(n)}${rand(6) === 0 ? '!' : ''}-${'pqr'[rand(3)]}->v${rand(n)}`);
+    const st = abstractStore(edges, Array.from({ length: n }, (_, i) => `v${i}`));
+    const queries = Array.from({ length: 150 }, () => {
+      const q: PathQuery = { from: `v${rand(n)}`, to: `v${rand(n)}`, directed: rand(3) === 0 };
+      if (rand(3) === 0) q.predicates = ['p', 'qr'[rand(2)]!];
+      if (rand(4) === 0) q.avoidTypes = ['blocked'];
+      if (rand(4) === 0) q.avoidEntities = [`v${rand(n)}`, `v${rand(n)}`, 'nobody'];
+      if (rand(5) === 0) q.maxLength = rand(5);
+      return q;
+    });
+    const first = queries.map((q) => findPaths(st, q));
+    queries.forEach((q, i) => {
+      // Other modes in between stir the shared scratch arrays.
+      if (i % 10 === 0) findPaths(st, { ...q, mode: i % 20 ? 'all-shortest' : 'k-shortest', k: 3 });
+      const r = findPaths(st, q);
+      expect(r).toStrictEqual(first[i]);
+      const want = bfsLength(st, q);
+      expect(r.paths.length ? r.paths[0]!.length : -1).toBe(q.from === q.to ? -1 : want);
+      for (const p of r.paths) {
+        checkPath(st, p, !!q.directed);
+        if (q.predicates) for (const step of p.steps) expect(q.predicates).toContain(step.triple.predicate);
+        for (const mid of p.nodes.slice(1, -1)) {
+          expect(q.avoidEntities ?? []).not.toContain(mid);
+          if (q.avoidTypes) expect(st.entity(mid)!.type).not.toBe('blocked');
+        }
+      }
+    });
+  });
+});
+
+/** Shortest length under the query's filters by a plain BFS over every triple, or -1. */
+function bfsLength(st: TripleStore, q: PathQuery): number {
+  const s = st.indexOf(q.from), t = st.indexOf(q.to);
+  const ok = (i: number) => i === t || (!(q.avoidEntities ?? []).includes(st.entityAt(i).id) && !(q.avoidTypes && st.entityAt(i).type === 'blocked'));
+  const dist = new Map<number, number>([[s, 0]]);
+  for (let frontier = [s]; frontier.length; ) {
+    const next: number[] = [];
+    for (const u of frontier) {
+      for (let tr = 0; tr < st.tripleCount; tr++) {
+        if (q.predicates && !q.predicates.includes(st.predicateId(st.predicateOf(tr)))) continue;
+        const a = st.subjectOf(tr), b = st.objectOf(tr);
+        const v = a === u ? b : !q.directed && b === u ? a : -1;
+        if (v < 0 || dist.has(v) || !ok(v)) continue;
+        dist.set(v, dist.get(u)! + 1);
+        next.push(v);
+      }
+    }
+    frontier = next;
+  }
+  const d = dist.get(t);
+  return d === undefined || d > (q.maxLength ?? Infinity) ? -1 : d;
+}
 
 /** Lengths of all simple entity paths (pairs of entities joined by any triple count once). */
 function simplePaths(st: TripleStore, from: string, to: string, directed: boolean): number[] {
