@@ -103,6 +103,29 @@ describe('streaming ingest gives what the whole-text reader gives', () => {
     for (let seed = 1; seed <= 5; seed++) same(whole, ingestRandom(text, opts, seed, 40), `reordered, seed ${seed}`);
   });
 
+  it('lists the same problems when they are capped per code and the file order differs from the check order', () => {
+    const ds = JSON.parse(readFileSync(join(BAD, 'valid.json'), 'utf8'));
+    ds.sources[0].text = readFileSync(join(BAD, 'source.txt'), 'utf8');
+    delete ds.sources[0].path;
+    for (let i = 0; i < 30; i++) {
+      ds.entities.push({ id: `x${i}`, label: `X ${i}`, type: i % 2 ? 'stat' : 'armed-grop', unknownKey: i });
+      ds.triples.push({ subject: `y${i}`, predicate: 'backed-by', object: 'iran', source: ds.sources[0].id, evidence: 'Iran', extra: 1 });
+    }
+    const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as Schema;
+    schema.entityTypes.push({ id: 'bad', label: 'Bad', color: 'red' } as never);
+    const text = JSON.stringify({ triples: ds.triples, title: 7, sources: ds.sources, schema, entities: ds.entities, format: 'other', version: '1' }, null, 1);
+    const opts = { file: 'capped.json', maxPerCode: 10 };
+    const whole = parseDataset(text, opts);
+    const codes = new Set(whole.problems.map((p) => p.code));
+    for (const c of ['unknown-entity', 'unknown-type', 'unknown-field', 'bad-color', 'wrong-format', 'unsupported-version', 'wrong-type']) expect(codes, c).toContain(c);
+    expect(whole.problems.some((p) => /more 'unknown-field' problems/.test(p.message))).toBe(true);
+    for (let seed = 1; seed <= 4; seed++) {
+      const r = ingestRandom(text, opts, seed, 300);
+      expect(r.fallback).toBeUndefined();
+      same(whole, r, `capped, seed ${seed}`);
+    }
+  });
+
   it('hands back to the whole-text reader what it cannot stream, with the same result', () => {
     const valid = readFileSync(join(BAD, 'valid.json'), 'utf8');
     const ds = JSON.parse(valid);
