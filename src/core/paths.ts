@@ -415,6 +415,9 @@ export function findPaths(store: TripleStore, q: PathQuery): PathAnswer {
 function explainNoPath(store: TripleStore, s: number, t: number, q: PathQuery, f: Filters): string {
   const between = `between ${store.entityAt(s).label} and ${store.entityAt(t).label}`;
   const len = (filters: Filters): number => {
+    // The query's own filters without a length cap: the search that just failed, so no need to run it again.
+    if (f.maxLength === Infinity && filters.directed === f.directed && filters.predOk === f.predOk &&
+      filters.typeBlocked === f.typeBlocked && filters.avoidEntities === f.avoidEntities) return -1;
     const p = new Searcher(store, filters).shortest(s, t);
     return p ? p.length - 1 : -1;
   };
