@@ -8,21 +8,37 @@
 import type { Entity, NeighbourhoodQuery, NeighbourhoodResult } from './model.ts';
 import type { TripleStore } from './store.ts';
 
-/** The last mask built per store: a UI or a benchmark asks with the same filter again and again. */
-const lastMasks = new WeakMap<TripleStore, { predicates: string[]; mask: Uint8Array }>();
+/** The last mask of each kind built per store: a UI or a benchmark asks with the same filter again and again. */
+interface LastMask { ids: string[]; mask: Uint8Array }
+const lastMasks = new WeakMap<TripleStore, { predicates?: LastMask; types?: LastMask }>();
+
+function cachedMask(store: TripleStore, kind: 'predicates' | 'types', ids: readonly string[], build: () => Uint8Array): Uint8Array {
+  let slot = lastMasks.get(store);
+  if (!slot) lastMasks.set(store, (slot = {}));
+  const last = slot[kind];
+  if (last && last.ids.length === ids.length && last.ids.every((p, i) => p === ids[i])) return last.mask;
+  const mask = build();
+  slot[kind] = { ids: ids.slice(), mask };
+  return mask;
+}
 
 /** A Uint8Array over predicate indices (1 = may be followed), or undefined for all. Shared: read it, never write it. */
 export function predicateMask(store: TripleStore, predicates: readonly string[] | undefined): Uint8Array | undefined {
   if (!predicates || predicates.length === 0) return undefined;
-  const last = lastMasks.get(store);
-  if (last && last.predicates.length === predicates.length && last.predicates.every((p, i) => p === predicates[i])) return last.mask;
-  const mask = new Uint8Array(store.predicateCount);
-  for (const p of predicates) {
-    const k = store.predicateIndex(p);
-    if (k >= 0) mask[k] = 1;
-  }
-  lastMasks.set(store, { predicates: predicates.slice(), mask });
-  return mask;
+  return cachedMask(store, 'predicates', predicates, () => {
+    const mask = new Uint8Array(store.predicateCount);
+    for (const p of predicates) {
+      const k = store.predicateIndex(p);
+      if (k >= 0) mask[k] = 1;
+    }
+    return mask;
+  });
+}
+
+/** `store.typeMask(types)` (subtypes included), or undefined for none given. Shared: read it, never write it. */
+export function typeMaskOf(store: TripleStore, types: readonly string[] | undefined): Uint8Array | undefined {
+  if (!types || types.length === 0) return undefined;
+  return cachedMask(store, 'types', types, () => store.typeMask(types));
 }
 
 interface Scratch {
@@ -58,7 +74,7 @@ export function neighbourhood(store: TripleStore, q: NeighbourhoodQuery): Neighb
   const direction = q.direction ?? 'both';
   const limit = q.limit !== undefined && q.limit >= 0 ? Math.floor(q.limit) : Infinity;
   const predOk = predicateMask(store, q.predicates);
-  const typeOk = q.types && q.types.length ? store.typeMask(q.types) : undefined;
+  const typeOk = typeMaskOf(store, q.types);
   const { entityType } = store.columns;
   const { offsets: outOff, items: outItems } = store.outCsr;
   const { offsets: inOff } = store.inCsr;

@@ -12,7 +12,7 @@
 import type { Path, PathQuery, PathResult, PathStep } from './model.ts';
 import type { SchemaIndex } from './schema.ts';
 import type { TripleStore } from './store.ts';
-import { predicateMask } from './neighbourhood.ts';
+import { predicateMask, typeMaskOf } from './neighbourhood.ts';
 
 /** Most paths `all-shortest` returns. */
 export const MAX_ALL_SHORTEST = 100;
@@ -372,7 +372,7 @@ export function findPaths(store: TripleStore, q: PathQuery): PathAnswer {
   const mode = q.mode ?? 'shortest';
   const maxLength = q.maxLength !== undefined && q.maxLength >= 0 ? Math.floor(q.maxLength) : Infinity;
   const predOk = predicateMask(store, q.predicates);
-  const typeBlocked = q.avoidTypes?.length ? store.typeMask(q.avoidTypes) : undefined;
+  const typeBlocked = typeMaskOf(store, q.avoidTypes);
   const ws = workspace(store);
   let avoidEntities = false;
   if (q.avoidEntities?.length) {
