@@ -171,7 +171,7 @@ export class Ingest {
 
   private checkEncoding(s: string): void {
     const nul = s.indexOf('\u0000');
-    const bad = s.indexOf('\ufffd');
+    const bad = this.opts.decodedStrictly ? -1 : s.indexOf('\ufffd');
     if (nul < 0 && bad < 0) return;
     const at = nul >= 0 && (bad < 0 || nul < bad) ? nul : bad;
     const loc = this.locOfChunkOffset(s, at);

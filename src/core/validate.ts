@@ -28,6 +28,11 @@ export interface ValidateOptions {
   maxPerCode?: number;
   /** Why a source's `path` cannot be read (missing file …), reported as an error at that path. */
   sourceError?: (s: Source) => { code: string; message: string; hint: string } | undefined;
+  /**
+   * The caller decoded the bytes with a fatal UTF-8 decoder (and reported bad
+   * bytes itself): U+FFFD in the text is then a character like any other.
+   */
+  decodedStrictly?: boolean;
 }
 
 export interface ParseResult {
@@ -582,8 +587,8 @@ export function validateSchema(raw: unknown, file: string): { schema?: Schema; p
 }
 
 /** Parses and checks a schema file's text, problems located by line. */
-export function parseSchema(text: string, file: string): { schema?: Schema; problems: Problem[] } {
-  const pre = preflight(text, file);
+export function parseSchema(text: string, file: string, decodedStrictly = false): { schema?: Schema; problems: Problem[] } {
+  const pre = preflight(text, file, decodedStrictly);
   if ('problems' in pre && pre.raw === undefined) return { problems: pre.problems };
   const r = new Report(file, 200);
   const { schema, errors } = checkSchemaInto(r, pre.raw, [], { left: 5_000_000 });
@@ -1299,7 +1304,7 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
 interface Preflight { raw?: unknown; text: string; problems: Problem[] }
 
 /** BOM, emptiness, encoding and JSON syntax: the checks before the structure. */
-function preflight(input: string, file: string): Preflight {
+function preflight(input: string, file: string, decodedStrictly = false): Preflight {
   const problems: Problem[] = [];
   let text = input;
   const fail = (code: string, message: string, hint: string, line?: number, column?: number): Preflight => {
@@ -1313,7 +1318,7 @@ function preflight(input: string, file: string): Preflight {
     problems.push({ severity: 'warning', code: 'bom', file, path: '', line: 1, column: 1,
       message: 'the file starts with a byte order mark (BOM)', hint: 'save it as UTF-8 without BOM; it was read correctly this time' });
   }
-  if (text.charCodeAt(0) === 0xfffe || (text.charCodeAt(0) === 0xfffd && text.charCodeAt(1) === 0xfffd)) {
+  if (text.charCodeAt(0) === 0xfffe || (!decodedStrictly && text.charCodeAt(0) === 0xfffd && text.charCodeAt(1) === 0xfffd)) {
     return fail('not-utf8', 'file is not UTF-8: it starts with a UTF-16 byte order mark', 'save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)', 1, 1);
   }
   if (text.trim() === '') {
@@ -1321,7 +1326,8 @@ function preflight(input: string, file: string): Preflight {
       `write a dataset: { "format": "${DATASET_FORMAT}", "version": ${DATASET_VERSION}, "sources": [], "entities": [], "triples": [] }`, 1, 1);
   }
   const nul = text.indexOf('\u0000');
-  const bad = text.indexOf('\ufffd');
+  // Without a strict decoder, U+FFFD is the mark a lenient one left on bad bytes.
+  const bad = decodedStrictly ? -1 : text.indexOf('\ufffd');
   if (nul >= 0 || bad >= 0) {
     const at = nul >= 0 && (bad < 0 || nul < bad) ? nul : bad;
     const loc = offsetToLocation(text, at);
@@ -1343,7 +1349,7 @@ function preflight(input: string, file: string): Preflight {
 
 /** JSON text → located problems and, when valid, the clean dataset. */
 export function parseDataset(text: string, opts: ValidateOptions): ParseResult {
-  const pre = preflight(text, opts.file);
+  const pre = preflight(text, opts.file, opts.decodedStrictly);
   if (pre.raw === undefined && pre.problems.some((p) => p.severity === 'error')) {
     const out: ParseResult = { ok: false, problems: pre.problems };
     return out;

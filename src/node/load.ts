@@ -2,7 +2,6 @@
 // before reading, source texts read relative to the dataset file, every
 // problem located in the file it belongs to.
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Schema, Source } from '../core/model.ts';
@@ -71,16 +70,58 @@ function readText(path: string, limit: number, what: string): ReadResult {
   const wide = utf16(buf, path, what);
   if (wide) return wide;
   try {
-    return { text: buf.toString('utf8') };
-  } catch {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf) };
+  } catch (e) {
+    if (e instanceof TypeError) return notUtf8(buf, 0, 0, path, what);
     return fail('file-too-large', `${what} ${path} is too large to read as text`, 'split the data into smaller files');
   }
+}
+
+/** Where the first byte that is not UTF-8 stands; offsets count from `base` (bytes) and `lines` before it. */
+function notUtf8(bytes: Uint8Array, base: number, lines: number, path: string, what: string): Fail {
+  const at = firstInvalidUtf8(bytes);
+  let line = lines + 1, lineStart = 0;
+  for (let i = bytes.indexOf(10); i >= 0 && i < at; i = bytes.indexOf(10, i + 1)) { line++; lineStart = i + 1; }
+  const column = new TextDecoder().decode(bytes.subarray(lineStart, at)).length + 1;
+  const r = fail('not-utf8', `file is not UTF-8: ${what} ${path} has a byte that is not UTF-8 at byte ${base + at}`,
+    'save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)');
+  r.problem.line = line;
+  r.problem.column = column;
+  return r;
+}
+
+/** Line breaks in the first `upto` bytes of the file, and where the last line starts: only read when a problem needs them. */
+function linesBefore(fd: number, upto: number): { lines: number; lineStart: number } {
+  const buf = Buffer.allocUnsafe(1 << 16);
+  let lines = 0, lineStart = 0;
+  for (let pos = 0; pos < upto;) {
+    const n = readSync(fd, buf, 0, Math.min(buf.length, upto - pos), pos);
+    if (n === 0) break;
+    for (let i = buf.indexOf(10); i >= 0 && i < n; i = buf.indexOf(10, i + 1)) { lines++; lineStart = pos + i + 1; }
+    pos += n;
+  }
+  return { lines, lineStart };
+}
+
+/** Offset of the first byte that does not begin or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let start = 0;
+  // A chunk may open with the tail of a sequence begun in the chunk before.
+  while (start < 3 && start < b.length && (b[start]! & 0xc0) === 0x80) start++;
+  for (let i = start; i < b.length;) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k]! & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return b.length;
 }
 
 function asProblem(r: Extract<ReadResult, { problem: unknown }>, file: string): Problem {
   const p: Problem = { ...r.problem, file, path: '' };
   // An encoding problem is in the file's first bytes.
-  if (p.code === 'not-utf8') { p.line = 1; p.column = 1; }
+  if (p.code === 'not-utf8' && p.line === undefined) { p.line = 1; p.column = 1; }
   return p;
 }
 
@@ -88,7 +129,7 @@ function asProblem(r: Extract<ReadResult, { problem: unknown }>, file: string): 
 export function loadSchemaFile(path: string): { schema?: Schema; problems: Problem[] } {
   const read = readText(path, MAX_FILE_BYTES, 'schema file');
   if ('problem' in read) return { problems: [asProblem(read, path)] };
-  return parseSchema(read.text, path);
+  return parseSchema(read.text, path, true);
 }
 
 /**
@@ -122,6 +163,8 @@ function datasetContext(path: string, opts: { schemaPath?: string; checkEvidence
   };
   const options: ValidateOptions = {
     file: path,
+    // Both readers decode with a fatal decoder and locate bad bytes themselves.
+    decodedStrictly: true,
     defaultSchema: schemaFile.schema,
     checkEvidence: opts.checkEvidence,
     sourceText: (s) => {
@@ -186,21 +229,32 @@ export function loadStoreFile(path: string, opts: { schemaPath?: string; checkEv
   try {
     // 64 KiB: a chunk's parsed records stay in cache and die young (measured faster and leaner than 1 MiB).
     const buf = Buffer.allocUnsafe(opts.chunkBytes ?? 1 << 16);
-    const decoder = new StringDecoder('utf8');
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     let first = true;
+    let offset = 0;
     for (;;) {
       const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
       const bytes = buf.subarray(0, n);
-      if (first) {
+      if (first && n > 0) {
         first = false;
         const wide = utf16(bytes, path, 'dataset file');
         if (wide) return { ok: false, problems: [asProblem(wide, path)], timings: none };
       }
-      ingest.push(decoder.write(bytes));
+      let text: string;
+      try {
+        text = n === 0 ? decoder.decode() : decoder.decode(bytes, { stream: true });
+      } catch {
+        // Rare: re-read from the start of the line so the column is right.
+        const { lines, lineStart } = linesBefore(fd, offset);
+        const line = Buffer.allocUnsafe(offset + n - lineStart);
+        readSync(fd, line, 0, line.length, lineStart);
+        return { ok: false, problems: [asProblem(notUtf8(line, lineStart, lines, path, 'dataset file'), path)], timings: none };
+      }
+      if (n === 0) { ingest.push(text); break; }
+      ingest.push(text);
       if (ingest.finished) break;
+      offset += n;
     }
-    ingest.push(decoder.end());
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return { ok: false, timings: none, problems: [asProblem(fail('file-unreadable', `dataset file ${path} cannot be read (${code ?? 'error'})`, 'check that you may read the file'), path)] };

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_DATASET, DEFAULT_SCHEMA, loadDatasetFile, loadDefault, loadSchemaFile } from '../../src/node/load.ts';
+import { DEFAULT_DATASET, DEFAULT_SCHEMA, loadDatasetFile, loadDefault, loadSchemaFile, loadStoreFile } from '../../src/node/load.ts';
 
 const FIX = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const SCHEMA = join(FIX, 'schema.json');
@@ -159,5 +159,39 @@ describe('loadSchemaFile', () => {
     expect(r.problems.map((p) => p.code)).toEqual(['type-cycle']);
     expect(r.problems[0]!.file).toBe(file);
     expect(r.problems[0]!.line).toBeGreaterThan(1);
+  });
+});
+
+describe('UTF-8 decoding', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'actorgraph-utf8-'));
+  const dataset = (label: string) => JSON.stringify({
+    format: 'actorgraph/dataset', version: 1,
+    sources: [{ id: 's', title: 'S', text: 'A backs B.' }],
+    entities: [{ id: 'a', label, type: 'person' }, { id: 'b', label: 'B', type: 'person' }],
+    triples: [{ subject: 'a', predicate: 'spoke-with', object: 'b', source: 's', evidence: 'A backs B.' }],
+  }, null, 2);
+
+  it('keeps a real U+FFFD character: it is data, not a decoding failure', () => {
+    const file = join(dir, 'replacement-char.json');
+    writeFileSync(file, dataset('A \uFFFD B'));
+    for (const r of [loadDatasetFile(file), loadStoreFile(file)]) {
+      expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    }
+    expect(loadDatasetFile(file).dataset!.entities[0]!.label).toBe('A \uFFFD B');
+  });
+
+  it('locates a byte that is not UTF-8 by line and column, in both readers', () => {
+    const file = join(dir, 'latin1.json');
+    const text = dataset('Caf\u00e9');
+    const bytes = Buffer.from(text, 'latin1'); // é as one byte 0xE9: not UTF-8
+    writeFileSync(file, bytes);
+    const line = text.split('\n').findIndex((l) => l.includes('Caf')) + 1;
+    const column = text.split('\n')[line - 1]!.indexOf('\u00e9') + 1;
+    for (const r of [loadDatasetFile(file), loadStoreFile(file, { chunkBytes: 7 })]) {
+      expect(r.ok).toBe(false);
+      expect(r.problems).toHaveLength(1);
+      expect(r.problems[0]).toMatchObject({ code: 'not-utf8', file, line, column });
+      expect(r.problems[0]!.hint).toMatch(/UTF-8/);
+    }
   });
 });
