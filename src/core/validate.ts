@@ -7,6 +7,7 @@
 // Performance: one pass per array, Maps built once, no closures or regexes
 // created per record; suggestions ("did you mean …") and line numbers are only
 // computed for the problems found.
+import { indexSchema } from './schema.ts';
 import {
   DATASET_FORMAT, DATASET_VERSION,
   type Dataset, type Entity, type EntityType, type Predicate, type Schema, type Source, type Triple,
@@ -883,23 +884,7 @@ export class DatasetChecker {
     for (const t of schema?.entityTypes ?? []) typeIds.set(t.id, t);
     for (const p of schema?.predicates ?? []) predicates.set(p.id, p);
     // Allowed subject/object types per predicate, subtypes included, built once.
-    const children = new Map<string, string[]>();
-    for (const t of typeIds.values()) {
-      if (t.parent === undefined) continue;
-      const l = children.get(t.parent);
-      if (l) l.push(t.id); else children.set(t.parent, [t.id]);
-    }
-    const expand = (roots: readonly string[]): Set<string> => {
-      const out = new Set<string>();
-      const stack = [...roots];
-      while (stack.length) {
-        const t = stack.pop()!;
-        if (out.has(t)) continue;
-        out.add(t);
-        for (const c of children.get(t) ?? []) stack.push(c);
-      }
-      return out;
-    };
+    const { expand } = indexSchema({ entityTypes: [...typeIds.values()], predicates: [] });
     // Type and predicate ordinals, so the per-triple checks are typed-array reads.
     for (const id of typeIds.keys()) this.typeOrd.set(id, this.typeOrd.size);
     for (const p of predicates.values()) {
