@@ -2,7 +2,7 @@
 // aliases, heavy-tailed degrees, triples that respect the schema's
 // domain/range, and sources whose text holds every evidence quote verbatim.
 // Same options → byte-identical output (own PRNG, no Math.random, no clock).
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { indexSchema } from '../src/core/schema.ts';
@@ -336,6 +336,8 @@ export function serialiseDataset(ds: Dataset): string {
 const NT_BASE = 'urn:actorgraph:';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const RDFS_LABEL = 'http://www.w3.org/2000/01/rdf-schema#label';
+const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+const SKOS_ALT = 'http://www.w3.org/2004/02/skos/core#altLabel';
 
 function ntString(s: string): string {
   return JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -347,37 +349,75 @@ function ntString(s: string): string {
  * are left out, so the RDF parser has less to do than our loader.
  */
 export function toNTriples(ds: Dataset): string {
-  const iri = (kind: string, id: string) => `<${NT_BASE}${kind}/${encodeURIComponent(id)}>`;
   const lines: string[] = [];
-  for (const e of ds.entities) {
-    lines.push(`${iri('e', e.id)} <${RDF_TYPE}> ${iri('t', e.type)} .`);
-    lines.push(`${iri('e', e.id)} <${RDFS_LABEL}> ${ntString(e.label)} .`);
-  }
-  for (const t of ds.triples) lines.push(`${iri('e', t.subject)} ${iri('p', t.predicate)} ${iri('e', t.object)} .`);
-  return lines.join('\n') + '\n';
+  writeNTriples(ds, false, (chunk) => lines.push(chunk));
+  return lines.join('');
 }
 
-export interface GeneratedFile { path: string; ntPath: string; triples: number; seed: number; created: boolean; }
+/**
+ * With `full`, the same information our loader reads: aliases, source texts,
+ * and each triple reified (rdf:subject/predicate/object) with its source,
+ * evidence, id and date — the standard N-Triples way to carry provenance.
+ */
+export function writeNTriples(ds: Dataset, full: boolean, out: (chunk: string) => void): void {
+  const iri = (kind: string, id: string) => `<${NT_BASE}${kind}/${encodeURIComponent(id)}>`;
+  let lines: string[] = [];
+  const flush = (force = false) => {
+    if (lines.length && (force || lines.length > 50_000)) { out(lines.join('\n') + '\n'); lines = []; }
+  };
+  for (const e of ds.entities) {
+    const s = iri('e', e.id);
+    lines.push(`${s} <${RDF_TYPE}> ${iri('t', e.type)} .`);
+    lines.push(`${s} <${RDFS_LABEL}> ${ntString(e.label)} .`);
+    if (full) for (const a of e.aliases ?? []) lines.push(`${s} <${SKOS_ALT}> ${ntString(a)} .`);
+    flush();
+  }
+  if (full) {
+    for (const src of ds.sources) {
+      const s = iri('s', src.id);
+      lines.push(`${s} <${RDFS_LABEL}> ${ntString(src.title)} .`);
+      if (src.text !== undefined) lines.push(`${s} <${NT_BASE}text> ${ntString(src.text)} .`);
+    }
+  }
+  ds.triples.forEach((t, i) => {
+    const [s, p, o] = [iri('e', t.subject), iri('p', t.predicate), iri('e', t.object)];
+    lines.push(`${s} ${p} ${o} .`);
+    if (full) {
+      const st = `_:t${i}`;
+      lines.push(`${st} <${RDF_NS}subject> ${s} .`, `${st} <${RDF_NS}predicate> ${p} .`, `${st} <${RDF_NS}object> ${o} .`,
+        `${st} <${NT_BASE}source> ${iri('s', t.source)} .`, `${st} <${NT_BASE}evidence> ${ntString(t.evidence)} .`);
+      if (t.id !== undefined) lines.push(`${st} <${NT_BASE}id> ${ntString(t.id)} .`);
+      if (t.date !== undefined) lines.push(`${st} <${NT_BASE}date> ${ntString(t.date)} .`);
+    }
+    flush();
+  });
+  flush(true);
+}
+
+export interface GeneratedFile { path: string; ntPath: string; ntFullPath: string; triples: number; seed: number; created: boolean; }
 
 /** The dataset file for (size, seed) in bench/data/, generated on first use. */
 export function ensureDatasetFile(triples: number, seed: number, schema = loadSchema(), opts: Partial<GenerateOptions> = {}): GeneratedFile {
   mkdirSync(DATA_DIR, { recursive: true });
   const suffix = opts.entities ? `-e${opts.entities}` : '';
   const base = join(DATA_DIR, `synthetic-${sizeName(triples)}${suffix}-s${seed}`);
-  const path = `${base}.json`, ntPath = `${base}.nt`;
+  const path = `${base}.json`, ntPath = `${base}.nt`, ntFullPath = `${base}.full.nt`;
   // The schema's hash is part of the cache key: a changed schema regenerates.
   const stamp = `${base}.schema-hash`;
   const hash = fnv1a(JSON.stringify(schema));
-  const fresh = existsSync(path) && existsSync(ntPath) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash;
-  if (fresh) return { path, ntPath, triples, seed, created: false };
+  const fresh = existsSync(path) && existsSync(ntPath) && existsSync(ntFullPath) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash;
+  if (fresh) return { path, ntPath, ntFullPath, triples, seed, created: false };
   const ds = generateDataset({ ...opts, triples, seed, schema });
   // Write then rename, so an interrupted run leaves no half file behind.
   writeFileSync(`${path}.tmp`, serialiseDataset(ds));
   renameSync(`${path}.tmp`, path);
   writeFileSync(`${ntPath}.tmp`, toNTriples(ds));
   renameSync(`${ntPath}.tmp`, ntPath);
+  const fd = openSync(`${ntFullPath}.tmp`, 'w');
+  try { writeNTriples(ds, true, (chunk) => writeSync(fd, chunk)); } finally { closeSync(fd); }
+  renameSync(`${ntFullPath}.tmp`, ntFullPath);
   writeFileSync(stamp, hash);
-  return { path, ntPath, triples, seed, created: true };
+  return { path, ntPath, ntFullPath, triples, seed, created: true };
 }
 
 function fnv1a(s: string): string {

@@ -79,11 +79,13 @@ function runChild(mode: string, path: string): Promise<ChildResult> {
 
 async function benchLoad(): Promise<void> {
   const runs = quick ? 1 : 3;
-  const res: Record<string, ChildResult[]> = { ours: [], json: [], n3: [] };
+  const res: Record<string, ChildResult[]> = { ours: [], json: [], n3: [], n3full: [] };
+  const input = { ours: file.path, json: file.path, n3: file.ntPath, n3full: file.ntFullPath };
   for (let i = 0; i < runs; i++) {
-    for (const mode of ['ours', 'json', 'n3'] as const) {
+    for (const mode of ['ours', 'json', 'n3', 'n3full'] as const) {
       log(`load ${mode} run ${i + 1}/${runs}`);
-      res[mode]!.push(await runChild(mode, mode === 'n3' ? file.ntPath : file.path));
+      // n3full is the same N3 parse of a richer file: the child's mode is n3.
+      res[mode]!.push(await runChild(mode === 'n3full' ? 'n3' : mode, input[mode]));
     }
   }
   const med = (m: string, f: (r: ChildResult) => number) => median(res[m]!.map(f));
@@ -91,7 +93,11 @@ async function benchLoad(): Promise<void> {
   const note = `${runs} cold runs each in a fresh process; phases (median ms): ` +
     Object.keys(res.ours![0]!.phases).map((k) => `${k} ${med('ours', (r) => r.phases[k]!).toFixed(0)}`).join(', ');
   rows.push(row({ measure: `load ${sz}: read+parse+validate+build`, unit: 'ms', median: ours, samples: runs,
-    baseline: { name: 'N3 parse→Store', median: n3 }, target: '≥ 5× faster than N3', met: n3 / ours >= 5, note }));
+    baseline: { name: 'N3 parse→Store (s-p-o, types, labels)', median: n3 }, target: '≥ 5× faster than N3', met: n3 / ours >= 5, note }));
+  const n3full = med('n3full', (r) => r.totalMs);
+  rows.push(row({ measure: `load ${sz} vs N3 on the same information`, unit: 'ms', median: ours, samples: runs,
+    baseline: { name: 'N3 parse→Store (+ aliases, source texts, reified evidence)', median: n3full }, target: '≥ 5× faster than N3',
+    met: n3full / ours >= 5, note: 'the N-Triples file carries what our loader reads: each triple reified with source, evidence, id and date' }));
   rows.push(row({ measure: `load ${sz} vs JSON.parse floor`, unit: 'ms', median: ours, samples: runs,
     baseline: { name: 'read+JSON.parse', median: json }, target: '≤ 3× JSON.parse', met: ours / json <= 3 }));
   const peak = med('ours', (r) => r.peakMB);
