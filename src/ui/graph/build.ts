@@ -15,12 +15,11 @@ function curvature(index: number, maxIndex: number): number {
   return (maxCurvature * index) / maxIndex;
 }
 
-export function prepareGraph(sub: Subgraph, schema: SchemaIndex): MultiDirectedGraph {
+export function prepareGraph(sub: Subgraph, schema: SchemaIndex): { graph: MultiDirectedGraph; needsWorkerLayout: boolean } {
   // Sizes (by degree), colours and labels come from the core; sigma's own attributes are added here.
   const graph = buildGraph(sub, schema) as unknown as MultiDirectedGraph;
   styleEdges(graph);
-  stableLayout(graph);
-  return graph;
+  return { graph, ...stableLayout(graph) };
 }
 
 /** Straight arrows, or evenly spread curves where several relations join one pair. */

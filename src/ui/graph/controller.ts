@@ -14,6 +14,15 @@ export interface ControllerEvents {
   onExpand?(id: string): void;
 }
 
+const sameSet = (a?: ReadonlySet<string>, b?: ReadonlySet<string>) =>
+  a === b || (!!a && !!b && a.size === b.size && [...a].every((x) => b.has(x)));
+const sameFocus = (a: FocusInput, b: FocusInput) =>
+  a.selected === b.selected && a.outside === b.outside && sameSet(a.hiddenTypes, b.hiddenTypes)
+  && sameSet(a.focusNodes, b.focusNodes) && sameSet(a.focusEdges, b.focusEdges) && sameSet(a.pathNodes, b.pathNodes) && sameSet(a.pathEdges, b.pathEdges);
+
+/** Above this many edges, edges are not hoverable: picking them means drawing every edge a second time each frame. */
+export const EDGE_EVENTS_MAX = 20_000;
+
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T | undefined> =>
   Promise.race([p, new Promise<undefined>((r) => setTimeout(() => r(undefined), ms))]);
 
@@ -25,12 +34,16 @@ export class GraphController {
   private hoveredEdge?: string;
   private h: Highlight = { hiddenTypes: new Set(), outside: 'dim', labelledEdges: new Set() };
   private layout?: LayoutRun;
+  /** Views set so far (constructor, setGraph); the benchmarks wait for a new one. */
+  viewSeq = 0;
+  /** performance.now() of the first render of the current view (sigma's afterRender). */
+  firstFrame?: number;
 
   constructor(container: HTMLElement, graph: MultiDirectedGraph, private events: ControllerEvents) {
     this.graph = graph;
     this.sigma = new Sigma(graph, container, {
       renderEdgeLabels: true,
-      enableEdgeEvents: true,
+      enableEdgeEvents: graph.size <= EDGE_EVENTS_MAX,
       defaultEdgeType: 'arrow',
       edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
       labelDensity: 0.12,
@@ -51,7 +64,16 @@ export class GraphController {
       nodeReducer: (node, data) => this.nodeReducer(node, data),
       edgeReducer: (edge, data) => this.edgeReducer(edge, data),
     });
+    // sigma's constructor renders synchronously: it has drawn by the time it returns.
+    this.viewSeq = 1;
+    this.firstFrame = performance.now();
     const s = this.sigma;
+    s.on('afterRender', () => {
+      if (!this.afterDrawQueue.length) return;
+      const q = this.afterDrawQueue;
+      this.afterDrawQueue = [];
+      for (const cb of q) cb();
+    });
     s.on('clickNode', ({ node }) => this.events.onSelect(node));
     s.on('doubleClickNode', (e) => { e.preventSigmaDefault(); this.events.onExpand?.(e.node); });
     s.on('enterNode', ({ node }) => { this.hovered = node; container.style.cursor = 'pointer'; this.recompute(); });
@@ -60,9 +82,15 @@ export class GraphController {
     s.on('leaveEdge', () => { this.hoveredEdge = undefined; this.recompute(); });
   }
 
+  /** Nothing hovered, selected, queried or hidden: the reducers leave sigma's data as it is. */
+  private plain = true;
+
+  // sigma hands the reducers its own shallow copy of the attributes, so they write into it.
   private nodeReducer(node: string, data: Record<string, unknown>): Partial<NodeDisplayData> {
     const h = this.h;
-    const res = { ...data } as Partial<NodeDisplayData> & Record<string, unknown>;
+    const res = data as Partial<NodeDisplayData> & Record<string, unknown>;
+    if (this.plain) return res;
+    const color = data.color as string, label = data.label as string;
     if (h.hiddenTypes.has(data.entityType as string)) return { ...res, hidden: true };
     const outsideFocus = h.focusNodes !== undefined && !h.focusNodes.has(node);
     if (outsideFocus && h.outside === 'hide') return { ...res, hidden: true };
@@ -77,25 +105,28 @@ export class GraphController {
       if (h.focusNodes !== undefined && h.focusNodes.size <= 40 && h.hoverNodes === undefined) res.forceLabel = true;
     }
     if (h.hoverNodes?.has(node)) { res.forceLabel = true; res.zIndex = 2; }
-    if (h.pathNodes?.has(node)) { res.forceLabel = true; res.zIndex = 3; res.color = data.color as string; }
+    if (h.pathNodes?.has(node)) { res.forceLabel = true; res.zIndex = 3; res.color = color; }
     if (node === h.hovered) res.highlighted = true;
-    if (node === h.selected) { res.highlighted = true; res.forceLabel = true; res.zIndex = 4; res.color = data.color as string; res.label = data.label as string; }
+    if (node === h.selected) { res.highlighted = true; res.forceLabel = true; res.zIndex = 4; res.color = color; res.label = label; }
     return res;
   }
 
   private edgeReducer(edge: string, data: Record<string, unknown>): Partial<EdgeDisplayData> {
     const h = this.h;
     const g = this.graph;
-    const res = { ...data } as Partial<EdgeDisplayData> & Record<string, unknown>;
-    const [s, t] = g.extremities(edge);
-    if (h.hiddenTypes.has(g.getNodeAttribute(s, 'entityType')) || h.hiddenTypes.has(g.getNodeAttribute(t, 'entityType'))) return { ...res, hidden: true };
+    const res = data as Partial<EdgeDisplayData> & Record<string, unknown>;
+    if (this.plain) { res.label = ''; return res; }
+    const label = data.label as string;
+    const needEnds = h.hiddenTypes.size > 0 || h.selected !== undefined;
+    const [s, t] = needEnds ? g.extremities(edge) : ['', ''];
+    if (h.hiddenTypes.size && (h.hiddenTypes.has(g.getNodeAttribute(s, 'entityType')) || h.hiddenTypes.has(g.getNodeAttribute(t, 'entityType')))) return { ...res, hidden: true };
     const outsideFocus = h.focusEdges !== undefined && !h.focusEdges.has(edge);
     if (outsideFocus && h.outside === 'hide') return { ...res, hidden: true };
     const labelled = h.labelledEdges.has(edge) && (!outsideFocus || edge === h.hoveredEdge);
-    res.label = labelled ? (data.label as string) : '';
+    res.label = labelled ? label : '';
     res.forceLabel = labelled;
     if (h.hoverEdges !== undefined) {
-      if (h.hoverEdges.has(edge)) { res.color = EDGE_STRONG; res.zIndex = 2; res.label = data.label as string; res.forceLabel = true; }
+      if (h.hoverEdges.has(edge)) { res.color = EDGE_STRONG; res.zIndex = 2; res.label = label; res.forceLabel = true; }
       else { res.color = DIM_EDGE; res.zIndex = 0; }
     } else if (outsideFocus) {
       res.color = DIM_EDGE; res.zIndex = 0;
@@ -108,11 +139,19 @@ export class GraphController {
 
   /** Recomputes the highlight sets and redraws (no re-indexing: positions did not change). */
   private recompute(): void {
-    this.h = computeHighlight(this.graph, { ...this.input, hovered: this.hovered, hoveredEdge: this.hoveredEdge });
+    this.setHighlight(computeHighlight(this.graph, { ...this.input, hovered: this.hovered, hoveredEdge: this.hoveredEdge }));
     this.sigma.refresh({ skipIndexation: true });
   }
 
+  private setHighlight(h: Highlight): void {
+    this.h = h;
+    this.plain = !h.hiddenTypes.size && h.focusNodes === undefined && h.focusEdges === undefined && h.hoverNodes === undefined
+      && h.pathNodes === undefined && h.pathEdges === undefined && !h.selected && !h.hovered && !h.hoveredEdge && !h.labelledEdges.size;
+  }
+
   setFocus(input: FocusInput): void {
+    // The same focus again (a re-render, a new view): nothing to redo for 60k items.
+    if (sameFocus(input, this.input)) return;
     this.input = input;
     this.recompute();
   }
@@ -122,10 +161,15 @@ export class GraphController {
     this.graph = graph;
     this.hovered = undefined;
     this.hoveredEdge = undefined;
-    this.sigma.setGraph(graph);
-    this.h = computeHighlight(graph, this.input);
+    // The highlight and camera first: sigma draws the new graph once, in setGraph.
+    this.setHighlight(computeHighlight(graph, this.input));
     this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-    this.sigma.refresh();
+    this.firstFrame = undefined;
+    this.viewSeq++;
+    if (this.sigma.getSetting('enableEdgeEvents') !== graph.size <= EDGE_EVENTS_MAX) this.sigma.setSetting('enableEdgeEvents', graph.size <= EDGE_EVENTS_MAX);
+    const seq = this.viewSeq;
+    this.sigma.once('afterRender', () => { if (this.viewSeq === seq) this.firstFrame = performance.now(); });
+    this.sigma.setGraph(graph);
   }
 
   getGraph(): MultiDirectedGraph { return this.graph; }
@@ -160,11 +204,25 @@ export class GraphController {
   }
 
   get layoutRunning(): boolean { return this.layout?.running ?? false; }
+  /** ForceAtlas2 iterations of the current (or last) layout run, as of the last positions drawn. */
+  get layoutIterations(): number { return this.layout?.iterations ?? 0; }
+  /** performance.now() when the current (or last) layout run started, and when it ended. */
+  layoutStart?: number;
+  layoutEnd?: number;
 
-  startLayout(): void {
+  /** Called after sigma's next render (one listener for all: a layout waits on it every frame). */
+  private afterDrawQueue: (() => void)[] = [];
+
+  private layoutOptions(budgetMs?: number) {
+    return { budgetMs, afterDraw: (cb: () => void) => { this.afterDrawQueue.push(cb); } };
+  }
+
+  startLayout(budgetMs = 8000): void {
     this.stopLayout();
     this.events.onLayoutChange(true);
-    this.layout = runLayout(this.graph, () => { this.sigma.refresh(); this.events.onLayoutChange(false); });
+    this.layoutStart = performance.now();
+    this.layoutEnd = undefined;
+    this.layout = runLayout(this.graph, () => { this.layoutEnd = performance.now(); this.sigma.refresh(); this.events.onLayoutChange(false); }, this.layoutOptions(budgetMs));
   }
 
   /** A short layout run that moves only `added`: what was drawn before stays where the person saw it. */
@@ -175,11 +233,14 @@ export class GraphController {
     const isNew = new Set(added);
     graph.forEachNode((n) => { if (!isNew.has(n)) graph.setNodeAttribute(n, 'fixed', true); });
     this.events.onLayoutChange(true);
+    this.layoutStart = performance.now();
+    this.layoutEnd = undefined;
     this.layout = runLayout(graph, () => {
+      this.layoutEnd = performance.now();
       graph.forEachNode((n) => graph.removeNodeAttribute(n, 'fixed'));
       this.sigma.refresh();
       this.events.onLayoutChange(false);
-    }, budgetMs);
+    }, this.layoutOptions(budgetMs));
   }
 
   stopLayout(): void {
