@@ -9,10 +9,11 @@ import type { ExportOptions } from '../core/explorer.ts';
 import { indexSchema, type SchemaIndex } from '../core/schema.ts';
 import { toGraphologyExport } from '../core/export.ts';
 import { loadDefault, openFile, pickDataset, type FileLoad, type LoadedData, type Progress } from './data/load.ts';
-import { parseUrlState, serialiseUrlState, defaultUrlState, type UrlState } from './state/url-state.ts';
+import { parseUrlState, serialiseUrlState, defaultUrlState, parseDataParam, dataParams, type UrlState } from './state/url-state.ts';
 import { download, exportFileName, type ExportFormat } from './state/app-state.ts';
 import { prepareGraph } from './graph/build.ts';
-import { addToView, EXPAND_LIMIT, LARGE_DATASET_ENTITIES, QUERY_LIMIT, START_ENTITIES } from './graph/view.ts';
+import { addToView, canShowWhole, EXPAND_LIMIT, LARGE_DATASET_ENTITIES, QUERY_LIMIT, START_ENTITIES, WHOLE_VIEW_MAX_ENTITIES, WHOLE_VIEW_MAX_TRIPLES } from './graph/view.ts';
+import { buildWholeGraph } from './graph/whole.ts';
 import { GraphController } from './graph/controller.ts';
 import type { FocusInput } from './graph/highlight.ts';
 import { Search } from './components/Search.tsx';
@@ -23,6 +24,8 @@ import { NeighbourhoodPanel } from './components/NeighbourhoodPanel.tsx';
 import { PathPanel } from './components/PathPanel.tsx';
 import { ProblemList } from './components/ProblemList.tsx';
 import { LoadProgress } from './components/LoadProgress.tsx';
+import { NoWebGL, webglAvailable } from './components/NoWebGL.tsx';
+import { fetchData } from './data/early-fetch.ts';
 
 interface Loaded {
   data: LoadedData;
@@ -31,23 +34,45 @@ interface Loaded {
   graph: MultiDirectedGraph;
   labels: Map<string, Entity>;
   sources: Map<string, Source>;
+  /** Not every entity is drawn (large data). */
   partial: boolean;
+  /** The positions are only a placement: ForceAtlas2 should run (in its worker) once drawn. */
+  needsLayout: boolean;
 }
 
-async function prepare(data: LoadedData): Promise<Loaded> {
+/** Everything drawn, from the worker's compact columns; undefined if `live()` turned false meanwhile. */
+async function prepareWhole(data: LoadedData, schema: SchemaIndex, stats: Stats, live: () => boolean = () => true): Promise<Loaded | undefined> {
+  // Marks read by the benchmarks: where the time to a whole view goes.
+  performance.mark('actorgraph:columns-asked');
+  const cols = await data.columns();
+  performance.mark('actorgraph:columns');
+  if (!live()) return undefined;
+  const built = await buildWholeGraph(cols, schema, live);
+  performance.mark('actorgraph:graph-built');
+  if (!built) return undefined;
+  const labels = new Map(cols.entities.map((e) => [e.id, e]));
+  const sources = new Map(data.sources.map((s) => [s.id, s]));
+  return { data, schema, stats, graph: built.graph, labels, sources, partial: false, needsLayout: built.needsWorkerLayout };
+}
+
+async function prepare(data: LoadedData, opts: { whole?: boolean } = {}): Promise<Loaded> {
   const ex = data.explorer;
   const [schemaRaw, stats] = await Promise.all([ex.schema(), ex.stats()]);
   const schema = indexSchema(schemaRaw);
   const partial = stats.entities > LARGE_DATASET_ENTITIES;
+  if (partial && opts.whole && canShowWhole(stats.entities, stats.triples)) return (await prepareWhole(data, schema, stats))!;
   const start = await ex.topEntities(partial ? START_ENTITIES : stats.entities);
   const sub = await ex.subgraph(start.map((e) => e.id));
-  const graph = prepareGraph(sub, schema);
+  const { graph, needsWorkerLayout } = prepareGraph(sub, schema);
   const labels = new Map(sub.entities.map((e) => [e.id, e]));
   const sources = new Map(data.sources.map((s) => [s.id, s]));
-  return { data, schema, stats, graph, labels, sources, partial };
+  return { data, schema, stats, graph, labels, sources, partial, needsLayout: needsWorkerLayout };
 }
 
 function readUrl(): UrlState { return parseUrlState(location.search); }
+
+/** A big view drawn whole gets a longer layout run than the default. */
+const BIG_LAYOUT_BUDGET_MS = 20_000;
 
 export function App() {
   const [loaded, setLoaded] = useState<Loaded>();
@@ -66,6 +91,7 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const [labelsVersion, setLabelsVersion] = useState(0);
   const [notice, setNotice] = useState<string>();
+  const [noWebgl, setNoWebgl] = useState(false);
   const container = useRef<HTMLDivElement>(null);
   const rightPanel = useRef<HTMLElement>(null);
   const controller = useRef<GraphController | undefined>(undefined);
@@ -76,17 +102,44 @@ export function App() {
   urlRef.current = url;
 
   // ---- loading ------------------------------------------------------------
-  useEffect(() => {
+  const startDefault = () => {
     loadDefault().then(async (r) => {
       if (!r.ok) { setFatal('The bundled dataset is invalid.'); setProblems({ file: 'graph-data/dataset.json', list: r.problems }); return; }
-      setLoaded(await prepare(r.data));
+      const next = await prepare(r.data);
+      // A file opened meanwhile wins.
+      if (!loadedRef.current) setLoaded(next);
     }).catch((e: unknown) => setFatal(`Could not load the data: ${String(e)}`));
+  };
+  useEffect(() => {
+    // `?data=/same-site/file.json[&view=all]`: that dataset instead of the bundled one.
+    const d = parseDataParam(location.search, location.origin);
+    if (d.error) {
+      setProblems({ file: 'data parameter', list: [{ severity: 'error', code: 'bad-data-url', file: 'page address', path: 'data', message: d.error, hint: 'give the path of a .json dataset served by this site, e.g. ?data=/datasets/graph.json' }] });
+    }
+    if (!d.url) { startDefault(); return; }
+    const url = d.url, name = d.name ?? url;
+    const fail = (message: string) => {
+      setProblems({ file: url, list: [{ severity: 'error', code: 'load-failed', file: url, path: '', message, hint: 'check the path in the data parameter; the bundled data is shown instead' }] });
+      startDefault();
+    };
+    setProgress({ phase: 'reading', done: 0, total: 0, file: name });
+    fetchData(url).then(async (res) => {
+      if (!res.ok) { setProgress(undefined); fail(`could not fetch ${url}: HTTP ${res.status} ${res.statusText}`.trim()); return; }
+      // Servers that answer every unknown path with the app's page (as single-page hosts do).
+      if (/text\/html/i.test(res.headers.get('content-type') ?? '')) { setProgress(undefined); fail(`${url} is not there: the server answered with an HTML page, not a JSON file`); return; }
+      // A Blob: the text is read and parsed in the loader worker, not on the page.
+      const blob = await res.blob();
+      performance.mark('actorgraph:fetched');
+      void openBlob(blob, name, { extras: [], mode: 'replace', whole: d.whole, keepParams: true, onFail: startDefault });
+    }, (e: unknown) => { setProgress(undefined); fail(`could not fetch ${url}: ${String(e)}`); });
   }, []);
 
   // ---- URL and history ----------------------------------------------------
   const navigate = useCallback((patch: Partial<UrlState>, push: boolean) => {
     const next = { ...urlRef.current, ...patch };
-    const search = serialiseUrlState(next);
+    const state = serialiseUrlState(next);
+    const keep = dataParams(location.search);
+    const search = keep ? (state ? `${state}&${keep}` : `?${keep}`) : state;
     if (search !== location.search) history[push ? 'pushState' : 'replaceState'](null, '', `${location.pathname}${search}`);
     urlRef.current = next;
     setUrl(next);
@@ -106,13 +159,27 @@ export function App() {
   useEffect(() => {
     if (!loaded || !container.current) return;
     if (!controller.current) {
-      controller.current = new GraphController(container.current, loaded.graph, {
-        onSelect: (id) => select(id),
-        onLayoutChange: setLayoutRunning,
-        onExpand: (id) => void expand(id),
-      });
-    } else {
+      try {
+        performance.mark('actorgraph:sigma-start');
+        controller.current = new GraphController(container.current, loaded.graph, {
+          onSelect: (id) => select(id),
+          onLayoutChange: setLayoutRunning,
+          onExpand: (id) => void expand(id),
+        });
+      } catch (e) {
+        if (!webglAvailable()) setNoWebgl(true);
+        else setFatal(`Could not draw the graph: ${String(e)}`);
+        return;
+      }
+    } else if (controller.current.getGraph() !== loaded.graph) {
       controller.current.setGraph(loaded.graph);
+    } else {
+      return;
+    }
+    // A placement only: lay it out in the worker once the first frame is out.
+    if (loaded.needsLayout) {
+      const c = controller.current, g = loaded.graph;
+      requestAnimationFrame(() => { if (c.getGraph() === g) c.startLayout(BIG_LAYOUT_BUDGET_MS); });
     }
   }, [loaded]);
   useEffect(() => () => controller.current?.kill(), []);
@@ -252,42 +319,70 @@ export function App() {
   const importFile = async (all: File[]) => {
     const picked = pickDataset(all);
     if ('problem' in picked) { setProblems({ file: picked.problem.file, list: [picked.problem] }); return; }
-    const f = picked.dataset;
+    await openBlob(picked.dataset, picked.dataset.name, { extras: picked.extras, mode: importMode, whole: false, keepParams: false });
+  };
+  /** Opens a dataset (a chosen file, or one fetched for `?data=`) in a loader worker; the current data stays until it succeeds. */
+  const openBlob = async (f: Blob, name: string, o: { extras: File[]; mode: 'replace' | 'merge'; whole: boolean; keepParams: boolean; onFail?: () => void }) => {
     pendingLoad.current?.cancel();
-    const mode = importMode;
+    const mode = o.mode;
     const current = loadedRef.current;
     setNotice(undefined);
-    setProgress({ phase: 'reading', done: 0, total: f.size, file: f.name });
-    const load = openFile(f, f.name, { extras: picked.extras, merge: mode === 'merge' ? current?.data : undefined, onProgress: (p) => { if (pendingLoad.current === load) setProgress({ ...p, file: f.name }); } });
+    setProgress({ phase: 'reading', done: 0, total: f.size, file: name });
+    const load = openFile(f, name, { extras: o.extras, merge: mode === 'merge' ? current?.data : undefined, onProgress: (p) => { if (pendingLoad.current === load) setProgress({ ...p, file: name }); } });
     pendingLoad.current = load;
+    let failed = true;
     try {
       const r = await load.done;
+      performance.mark('actorgraph:worker-loaded');
       if (pendingLoad.current !== load) return;
-      if (!r.ok) { if (!r.cancelled) setProblems({ file: f.name, list: r.problems }); return; }
+      if (!r.ok) { if (!r.cancelled) setProblems({ file: name, list: r.problems }); return; }
       let next: Loaded;
       try {
-        next = await prepare(r.data);
+        next = await prepare(r.data, { whole: o.whole });
       } catch (e) {
         r.data.dispose();
         throw e;
       }
       if (pendingLoad.current !== load) { r.data.dispose(); return; }
+      failed = false;
       setProblems(undefined);
+      performance.mark('actorgraph:view-ready');
       setLoaded(next);
       // The new data answers from now on; the old is let go.
       if (current && current.data !== next.data) current.data.dispose();
       const fresh = defaultUrlState();
-      history.pushState(null, '', location.pathname);
+      if (!o.keepParams) history.pushState(null, '', location.pathname);
       urlRef.current = fresh;
       setUrl(fresh);
-      const shown = next.partial ? ` Showing the ${next.graph.order} most connected.` : '';
+      const shown = next.partial ? ` Showing the ${next.graph.order} most connected.` : next.needsLayout ? ' Drawn whole; laying it out…' : '';
       const w = r.data.warnings.length;
       const warned = w ? ` ${w} warning${w === 1 ? '' : 's'}, first: ${r.data.warnings[0]!.message}.` : '';
-      setNotice(`${mode === 'merge' ? 'Merged' : 'Opened'} ${f.name}: ${next.stats.entities.toLocaleString('en-US')} entities, ${next.stats.triples.toLocaleString('en-US')} relations.${shown}${warned}`);
+      setNotice(`${mode === 'merge' ? 'Merged' : 'Opened'} ${name}: ${next.stats.entities.toLocaleString('en-US')} entities, ${next.stats.triples.toLocaleString('en-US')} relations.${shown}${warned}`);
     } catch (e) {
-      if (pendingLoad.current === load) setProblems({ file: f.name, list: [{ severity: 'error', code: 'load-failed', file: f.name, path: '', message: `could not load the file: ${String(e)}`, hint: 'check that it is an actorgraph dataset (JSON) and try again' }] });
+      if (pendingLoad.current === load) setProblems({ file: name, list: [{ severity: 'error', code: 'load-failed', file: name, path: '', message: `could not load the file: ${String(e)}`, hint: 'check that it is an actorgraph dataset (JSON) and try again' }] });
     } finally {
       if (pendingLoad.current === load) { pendingLoad.current = undefined; setProgress(undefined); }
+      // Nothing on screen yet (a `?data=` that failed): show the bundled data.
+      if (failed && !loadedRef.current) o.onFail?.();
+    }
+  };
+
+  // ---- large data drawn whole ---------------------------------------------------
+  const [drawingAll, setDrawingAll] = useState(false);
+  const showAll = async () => {
+    const cur = loadedRef.current;
+    if (!cur || !cur.partial || drawingAll || !canShowWhole(cur.stats.entities, cur.stats.triples)) return;
+    setDrawingAll(true);
+    try {
+      const next = await prepareWhole(cur.data, cur.schema, cur.stats, () => loadedRef.current === cur);
+      if (!next || loadedRef.current !== cur) return;
+      for (const [id, e] of cur.labels) if (!next.labels.has(id)) next.labels.set(id, e);
+      setLoaded(next);
+      setNotice(`Drawing all ${next.graph.order.toLocaleString('en-US')} entities and ${next.graph.size.toLocaleString('en-US')} relations; the layout runs in the background.`);
+    } catch (e) {
+      setNotice(`Could not draw everything: ${String(e)}`);
+    } finally {
+      setDrawingAll(false);
     }
   };
   const cancelLoad = () => {
@@ -357,6 +452,7 @@ export function App() {
   // ---- render -----------------------------------------------------------------
   void labelsVersion;
   void viewVersion;
+  if (noWebgl) return <NoWebGL />;
   if (fatal) return <main class="fatal"><h1>actorgraph</h1><p>{fatal}</p>{problems && <ProblemList file={problems.file} problems={problems.list} onClose={() => setProblems(undefined)} />}</main>;
 
   const schema = loaded?.schema;
@@ -453,7 +549,10 @@ export function App() {
         </div>
         {loaded?.partial && (
           <div class="view-note" role="note">
-            showing {inView(loaded.graph.order)} of {inView(loaded.stats.entities)} entities — search or expand to see more
+            <span class="view-note-text">showing {inView(loaded.graph.order)} of {inView(loaded.stats.entities)} entities — search or expand to see more</span>
+            {canShowWhole(loaded.stats.entities, loaded.stats.triples)
+              ? <button type="button" class="small" onClick={() => void showAll()} disabled={drawingAll}>{drawingAll ? 'Drawing…' : `Show all ${inView(loaded.stats.entities)} entities`}</button>
+              : <span class="view-note-limit"> · Drawing everything is offered up to {inView(WHOLE_VIEW_MAX_ENTITIES)} entities and {inView(WHOLE_VIEW_MAX_TRIPLES)} relations; this data has {inView(loaded.stats.entities)} and {inView(loaded.stats.triples)}, more than the page can draw and lay out smoothly.</span>}
           </div>
         )}
         {progress && <LoadProgress progress={progress} onCancel={cancelLoad} />}
@@ -499,6 +598,11 @@ function installHook(): void {
   get('nodeIds', () => hookState.loaded?.graph.nodes() ?? []);
   get('loading', () => hookState.loading);
   get('layoutRunning', () => c()?.layoutRunning ?? false);
+  get('layoutIterations', () => c()?.layoutIterations ?? 0);
+  get('layoutStart', () => c()?.layoutStart);
+  get('layoutEnd', () => c()?.layoutEnd);
+  get('firstFrame', () => c()?.firstFrame);
+  get('viewSeq', () => c()?.viewSeq ?? 0);
   get('visibleNodes', () => {
     const ctl = c(), g = hookState.loaded?.graph;
     if (!ctl || !g) return 0;

@@ -1,26 +1,16 @@
-// Entry: check for WebGL first (sigma needs it and touches it on import), then load the app.
+// Entry: sigma reads WebGL constants when imported, so without WebGL at all
+// the app is not loaded. A browser that has WebGL but cannot make a context
+// (turned off, blocklisted) is caught when sigma starts (App.tsx): trying a
+// context here first would cost every visit a second context creation.
 import { render } from 'preact';
 import './styles.css';
-
-function webglAvailable(): boolean {
-  try {
-    const c = document.createElement('canvas');
-    return !!(c.getContext('webgl2') ?? c.getContext('webgl'));
-  } catch {
-    return false;
-  }
-}
+import { NoWebGL } from './components/NoWebGL.tsx';
+import { prefetchData } from './data/early-fetch.ts';
 
 const root = document.getElementById('app')!;
-if (!webglAvailable() || typeof WebGL2RenderingContext === 'undefined') {
-  render(
-    <main class="fatal"><div role="alert">
-      <h1>actorgraph cannot draw the graph here</h1>
-      <p>This browser has WebGL turned off or does not support it, and the graph is drawn with WebGL.</p>
-      <p>Turn on hardware acceleration (or WebGL) in the browser settings, or open the page in a current Firefox, Chrome or Safari. The command-line tool (<code>npm run cli</code>) answers the same questions without a browser.</p>
-    </div></main>,
-    root,
-  );
+if (typeof WebGL2RenderingContext === 'undefined' || typeof WebGLRenderingContext === 'undefined') {
+  render(<NoWebGL />, root);
 } else {
+  prefetchData();
   void import('./App.tsx').then(({ App }) => render(<App />, root));
 }

@@ -1,8 +1,8 @@
 // Builds the app, serves it on a free 127.0.0.1 port and drives Debian's
 // Chromium with playwright-core. Every wait in the suite has a timeout.
 import { createServer } from 'node:net';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -31,8 +31,14 @@ function freePort(): Promise<number> {
 
 export interface Served { url: string; server: PreviewServer; close(): Promise<void> }
 
-export async function buildAndServe(): Promise<Served> {
+/** Builds and serves the app; `files` (path under the site → local file) are served beside it. */
+export async function buildAndServe(files: Record<string, string> = {}): Promise<Served> {
   await build({ root: ROOT, logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true } });
+  for (const [at, from] of Object.entries(files)) {
+    const to = resolve(OUT, at.replace(/^\/+/, ''));
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(from, to);
+  }
   const port = await freePort();
   const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir: OUT }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
   return { url: `http://127.0.0.1:${port}/`, server, close: () => server.close() };

@@ -45,7 +45,7 @@ beforeAll(async () => {
   writeFileSync(FILE_20K, serialiseDataset(ds));
   store = TripleStore.build(ds, loadSchema());
   top = (await new MemoryExplorer(store).topEntities(50)).map((e) => e.id);
-  served = await buildAndServe();
+  served = await buildAndServe({ '/e2e-data/large-20k.json': FILE_20K });
   origin = served.url.replace(/\/$/, '');
   browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -91,7 +91,7 @@ describe('large data', () => {
     expect(h.entities).toBe(3_000);
     expect(h.nodes).toBe(50);
     expect(new Set(h.nodeIds)).toEqual(new Set(top));
-    await expect(page.locator('.view-note').textContent()).resolves.toBe('showing 50 of 3,000 entities — search or expand to see more');
+    await expect(page.locator('.view-note-text').textContent()).resolves.toBe('showing 50 of 3,000 entities — search or expand to see more');
     await page.waitForTimeout(800);
     const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
     figures.longTasks = long.length;
@@ -128,7 +128,7 @@ describe('large data', () => {
     const after = await hook(page);
     for (const id of after.nodeIds.filter((id) => !shown.has(id))) expect(around).toContain(id);
     if (around.length > 200) await page.locator('.toast', { hasText: 'Added 200 of the neighbours' }).waitFor({ timeout: T });
-    await expect(page.locator('.view-note').textContent()).resolves.toBe(`showing ${(50 + want).toLocaleString('en-US')} of 3,000 entities — search or expand to see more`);
+    await expect(page.locator('.view-note-text').textContent()).resolves.toBe(`showing ${(50 + want).toLocaleString('en-US')} of 3,000 entities — search or expand to see more`);
     figures.afterExpand = after.nodes;
     await page.waitForFunction(() => !(window as unknown as { __actorgraph: Hook }).__actorgraph.layoutRunning, null, { timeout: T });
     await shot('large-expanded');
@@ -200,6 +200,58 @@ describe('large data', () => {
     await page.getByRole('heading', { name: labelOf(other), exact: true, level: 2 }).waitFor({ timeout: T });
     expect((await hook(page)).selected).toBe(other);
   }, 90_000);
+
+  it('draws the whole 3,000-entity dataset on request, laid out in the worker', async () => {
+    await page.setInputFiles('#import-file', FILE_20K, { timeout: T });
+    await page.waitForFunction(() => { const h = (window as unknown as { __actorgraph: Hook }).__actorgraph; return h.file === 'large-20k.json' && h.nodes === 50 && !h.loading; }, null, { timeout: 60_000 });
+    const before = await hook(page);
+    const button = page.locator('.view-note').getByRole('button', { name: 'Show all 3,000 entities' });
+    await button.click({ timeout: T });
+    await page.waitForFunction(() => { const h = (window as unknown as { __actorgraph: Hook }).__actorgraph; return h.nodes === 3000 && h.firstFrame !== undefined; }, null, { timeout: 60_000 });
+    const h = await hook(page);
+    expect(h.partial).toBe(false);
+    expect(h.edges).toBe(store.tripleCount);
+    expect(h.viewSeq).toBe(before.viewSeq + 1);
+    expect(new Set(h.nodeIds)).toEqual(new Set(ds.entities.map((e) => e.id)));
+    await expect(page.locator('.view-note').count()).resolves.toBe(0);
+    // ForceAtlas2 runs in its worker and reports iterations as positions arrive.
+    await page.waitForFunction(() => (window as unknown as { __actorgraph: Hook }).__actorgraph.layoutIterations > 0, null, { timeout: 30_000 });
+    expect((await hook(page)).layoutStart).toBeGreaterThan(h.firstFrame!);
+    await page.waitForTimeout(3000);
+    await shot('large-whole');
+    // Still answers: search selects an entity in the whole view.
+    const other = top.filter(uniqueLabel)[2]!;
+    await searchAndChoose(page, labelOf(other), labelOf(other));
+    await page.getByRole('heading', { name: labelOf(other), exact: true, level: 2 }).waitFor({ timeout: T });
+    expect((await hook(page)).nodes).toBe(3000);
+  }, 120_000);
+
+  it('opens a same-site dataset from ?data=, whole with view=all; refuses other origins', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await ctx.addInitScript(CSP_PROBE);
+    const p = await ctx.newPage();
+    const w = watch(p, origin);
+    await p.goto(`${origin}/?data=/e2e-data/large-20k.json&view=all`, { timeout: T });
+    await p.waitForFunction(() => { const h = (window as unknown as { __actorgraph?: Hook }).__actorgraph; return h?.nodes === 3000 && h.firstFrame !== undefined && h.viewSeq === 1; }, null, { timeout: 60_000 });
+    const h = await hook(p);
+    expect({ file: h.file, partial: h.partial, edges: h.edges }).toEqual({ file: 'large-20k.json', partial: false, edges: store.tripleCount });
+    await p.waitForFunction(() => (window as unknown as { __actorgraph: Hook }).__actorgraph.layoutIterations > 0, null, { timeout: 30_000 });
+    // Without view=all: the partial view.
+    await p.goto(`${origin}/?data=/e2e-data/large-20k.json`, { timeout: T });
+    await p.waitForFunction(() => (window as unknown as { __actorgraph?: Hook }).__actorgraph?.file === 'large-20k.json', null, { timeout: 60_000 });
+    expect((await hook(p)).nodes).toBe(50);
+    // Another origin is refused with the reason; the bundled data is shown.
+    await p.goto(`${origin}/?data=${encodeURIComponent('https://example.org/x.json')}`, { timeout: T });
+    await p.locator('.problem-list, [role=alert], .problems', { hasText: 'single "/"' }).first().waitFor({ timeout: T });
+    await p.waitForFunction(() => (window as unknown as { __actorgraph?: Hook }).__actorgraph?.file === 'graph-data/dataset.json', null, { timeout: T });
+    // A missing file (the preview server answers with the app's page, or a 404): said so, and the bundled data.
+    await p.goto(`${origin}/?data=/e2e-data/missing.json`, { timeout: T });
+    await p.getByText(/HTTP 404|not a JSON file/).first().waitFor({ timeout: T });
+    await p.waitForFunction(() => (window as unknown as { __actorgraph?: Hook }).__actorgraph?.file === 'graph-data/dataset.json', null, { timeout: T });
+    expect(w).toEqual({ foreign: [], dialogs: [], pageErrors: [], cspErrors: [] });
+    expect(await p.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    await ctx.close();
+  }, 120_000);
 
   it('opened no dialog, broke no CSP rule, threw nothing, fetched nothing foreign', async () => {
     expect(watched).toEqual({ foreign: [], dialogs: [], pageErrors: [], cspErrors: [] });

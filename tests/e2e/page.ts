@@ -7,6 +7,7 @@ export const T = 15_000;
 export interface Hook {
   ready: boolean; layoutRunning: boolean; nodes: number; edges: number; entities: number; selected?: string;
   visibleNodes: number; highlightedEdges: number; file?: string; partial: boolean; loading?: string; nodeIds: string[];
+  firstFrame?: number; viewSeq: number; layoutIterations: number; layoutStart?: number; layoutEnd?: number;
 }
 
 export const hook = (p: Page): Promise<Hook> => p.evaluate(() => ({ ...(window as unknown as { __actorgraph: Hook }).__actorgraph }));

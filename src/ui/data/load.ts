@@ -8,6 +8,7 @@ import type { Explorer } from '../../core/explorer.ts';
 import { MemoryExplorer } from '../../core/memory-explorer.ts';
 import { buildFromText, shareable } from './pipeline.ts';
 import { loadInWorker } from './worker-explorer.ts';
+import { graphColumns, type GraphColumns } from './columns.ts';
 import { isSchemaFile, type Progress } from './protocol.ts';
 
 export { defaultSchema } from './pipeline.ts';
@@ -26,6 +27,8 @@ export interface LoadedData {
   warnings: Problem[];
   /** Posts this data, source texts inline, on `port`: what a merge in a new worker starts from. */
   shareCurrent(port: MessagePort): void;
+  /** The whole graph, compact, for drawing it all. */
+  columns(): Promise<GraphColumns>;
   /** Frees what holds the data (ends its worker). */
   dispose(): void;
 }
@@ -44,6 +47,7 @@ export async function loadDefault(): Promise<LoadOutcome> {
     data: {
       explorer: new MemoryExplorer(store), file: r.file, title: store.title, sources: store.sources, warnings: r.warnings,
       shareCurrent: (port) => { port.postMessage(shareable(store, r.file)); port.close(); },
+      columns: async () => graphColumns(store),
       dispose: () => {},
     },
   };
@@ -75,7 +79,7 @@ export function openFile(file: Blob, name: string, opts: { merge?: LoadedData; o
   const done = load.done.then((o): LoadOutcome => {
     if (!o.ok) return 'cancelled' in o ? { ok: false, problems: [], cancelled: true } : o;
     const ex = o.explorer;
-    return { ok: true, data: { explorer: ex, ...o.meta, shareCurrent: (port) => ex.share(port), dispose: () => ex.terminate() } };
+    return { ok: true, data: { explorer: ex, ...o.meta, shareCurrent: (port) => ex.share(port), columns: () => ex.columns(), dispose: () => ex.terminate() } };
   });
   return { done, cancel: load.cancel };
 }

@@ -20,7 +20,9 @@ export type ToWorker =
   | { type: 'load'; file: Blob | ArrayBuffer; name: string; merge?: MessagePort; extras?: ExtraFile[] }
   /** Post this worker's data (a CurrentData) on `port`, for a merge in another worker. */
   | { type: 'share'; port: MessagePort }
-  | { type: 'call'; id: number; method: ExplorerMethod; args: unknown[] };
+  | { type: 'call'; id: number; method: ExplorerMethod; args: unknown[] }
+  /** The whole graph as GraphColumns (answered as a 'result'). */
+  | { type: 'columns'; id: number };
 
 export interface Progress { phase: Phase; done: number; total: number }
 

@@ -6,6 +6,7 @@ import type {
   Schema, SearchHit, SearchOptions, Source, Stats, Subgraph,
 } from '../../core/model.ts';
 import type { Problem } from '../../core/problems.ts';
+import type { GraphColumns } from './columns.ts';
 import type { ExplorerMethod, ExtraFile, FromWorker, LoadedMeta, Progress, ToWorker } from './protocol.ts';
 
 /** Explorer calls answered by a worker: request ids, a promise per call, the worker's errors as rejections. */
@@ -37,6 +38,16 @@ export class WorkerExplorer implements Explorer {
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       this.worker.postMessage({ type: 'call', id, method, args } satisfies ToWorker);
+    });
+  }
+
+  /** The whole graph, compact (see columns.ts). */
+  columns(): Promise<GraphColumns> {
+    if (this.closed) return Promise.reject(new Error('this data was closed'));
+    const id = this.nextId++;
+    return new Promise<GraphColumns>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ type: 'columns', id } satisfies ToWorker);
     });
   }
 

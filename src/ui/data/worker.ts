@@ -8,6 +8,7 @@ import type { TripleStore } from '../../core/store.ts';
 import type { Schema } from '../../core/model.ts';
 import { parseSchema } from '../../core/validate.ts';
 import { buildFromText, shareable, type CurrentData, type Phase } from './pipeline.ts';
+import { graphColumns, columnsTransfer } from './columns.ts';
 import { EXPLORER_METHODS, isSchemaFile, type FromWorker, type ToWorker } from './protocol.ts';
 
 const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
@@ -102,6 +103,10 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
   } else if (m.type === 'share') {
     m.port.postMessage(store ? shareable(store, file) : null);
     m.port.close();
+  } else if (m.type === 'columns') {
+    if (!store) { post({ type: 'result', id: m.id, ok: false, error: 'no data is loaded in this worker' }); return; }
+    const value = graphColumns(store);
+    (self as unknown as Worker).postMessage({ type: 'result', id: m.id, ok: true, value } satisfies FromWorker, columnsTransfer(value));
   } else if (m.type === 'call') {
     const ex = explorer;
     if (!ex || !EXPLORER_METHODS.includes(m.method)) {

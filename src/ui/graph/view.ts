@@ -12,6 +12,7 @@ import { styleEdges } from './build.ts';
 export const LARGE_DATASET_ENTITIES = 2000;
 /** How many of the most connected entities a large view starts with. */
 export const START_ENTITIES = 50;
+export { WHOLE_VIEW_MAX_ENTITIES, WHOLE_VIEW_MAX_TRIPLES, canShowWhole } from './limits.ts';
 /** Most new nodes one "Expand neighbours" adds. */
 export const EXPAND_LIMIT = 200;
 /** Most entities a neighbourhood query may add to a large view. */

@@ -121,3 +121,36 @@ export function serialiseUrlState(state: UrlState): string {
   const q = params.toString();
   return q ? `?${q}` : '';
 }
+
+/**
+ * `?data=/path/file.json` opens a dataset served by this same site instead of
+ * the bundled one (`&view=all` draws it whole). Only a path on this origin is
+ * accepted: it starts with a single `/`, has no backslash, scheme or host, and
+ * names a .json file; anything else is refused with the reason.
+ */
+export interface DataParam { url?: string; name?: string; whole: boolean; error?: string }
+
+export function parseDataParam(search: string, origin: string): DataParam {
+  const params = new URLSearchParams(search);
+  const raw = params.get('data');
+  const whole = params.get('view') === 'all';
+  if (raw === null) return { whole };
+  const refuse = (why: string): DataParam => ({ whole, error: `the data parameter "${raw.slice(0, 120)}" ${why}` });
+  if (raw.length === 0 || raw.length > 500) return refuse('must be a path of 1 to 500 characters');
+  if (!raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\')) return refuse('must be a path on this site starting with a single "/" (e.g. /data/graph.json)');
+  if (/[\u0000-\u001f\u007f]/.test(raw)) return refuse('must not hold control characters');
+  let u: URL;
+  try { u = new URL(raw, origin); } catch { return refuse('is not a valid path'); }
+  if (u.origin !== new URL(origin).origin) return refuse('must stay on this site');
+  if (!/\.json$/i.test(u.pathname)) return refuse('must name a .json dataset file');
+  const name = decodeURIComponent(u.pathname.slice(u.pathname.lastIndexOf('/') + 1));
+  return { url: u.pathname + u.search, name, whole };
+}
+
+/** The `data` and `view` parameters of `search`, kept when the rest of the state is rewritten. */
+export function dataParams(search: string): string {
+  const params = new URLSearchParams(search);
+  const keep = new URLSearchParams();
+  for (const k of ['data', 'view']) { const v = params.get(k); if (v !== null) keep.set(k, v); }
+  return keep.toString();
+}

@@ -1,0 +1,43 @@
+// Drawing a large dataset whole: the graph is built from the worker's compact
+// columns in slices (the page stays responsive between them), given the
+// spiral placement, and laid out afterwards by ForceAtlas2 in the worker.
+import { MultiDirectedGraph } from 'graphology';
+import type { SchemaIndex } from '../../core/schema.ts';
+import { EDGE_COLOR, nodeAttributes } from '../../core/graphology.ts';
+import type { GraphColumns } from '../data/columns.ts';
+import { styleEdges } from './build.ts';
+import { stableLayout } from './layout.ts';
+
+/** Above this many relations every edge is a straight arrow: curving parallel edges costs more than it shows at that density. */
+export const STRAIGHT_EDGES_ABOVE = 5000;
+const SLICE = 10_000;
+
+const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
+
+export async function buildWholeGraph(cols: GraphColumns, schema: SchemaIndex, live: () => boolean = () => true): Promise<{ graph: MultiDirectedGraph; needsWorkerLayout: boolean } | undefined> {
+  const { entities, subject, object, predicate, predicateIds, tripleIds } = cols;
+  const graph = new MultiDirectedGraph({ allowSelfLoops: true });
+  const degree = new Uint32Array(entities.length);
+  for (let t = 0; t < subject.length; t++) { degree[subject[t]!]!++; degree[object[t]!]!++; }
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i]!;
+    if (!graph.hasNode(e.id)) graph.addNode(e.id, nodeAttributes(e, schema, degree[i]!));
+  }
+  const labels = predicateIds.map((p) => schema.predicates.get(p)?.label ?? p);
+  const straight = subject.length > STRAIGHT_EDGES_ABOVE;
+  for (let from = 0; from < subject.length; from += SLICE) {
+    if (from) { await yieldToPage(); if (!live()) return undefined; }
+    const to = Math.min(subject.length, from + SLICE);
+    for (let t = from; t < to; t++) {
+      const key = tripleIds[t]!;
+      if (graph.hasEdge(key)) continue;
+      const p = predicate[t]!;
+      const attrs = { predicate: predicateIds[p]!, label: labels[p]!, tripleId: key, color: EDGE_COLOR, size: 1 };
+      graph.addDirectedEdgeWithKey(key, entities[subject[t]!]!.id, entities[object[t]!]!.id, straight ? { ...attrs, type: 'arrow' } : attrs);
+    }
+  }
+  if (!straight) styleEdges(graph);
+  await yieldToPage();
+  if (!live()) return undefined;
+  return { graph, ...stableLayout(graph) };
+}
