@@ -8,7 +8,7 @@ import type { Problem } from '../core/problems.ts';
 import type { ExportOptions } from '../core/explorer.ts';
 import { indexSchema, type SchemaIndex } from '../core/schema.ts';
 import { toGraphologyExport } from '../core/export.ts';
-import { loadDefault, openFile, pickDataset, type FileLoad, type LoadedData, type Progress } from './data/load.ts';
+import { fromWorkerLoad, loadDefault, openFile, pickDataset, type FileLoad, type LoadedData, type Progress } from './data/load.ts';
 import { parseUrlState, serialiseUrlState, defaultUrlState, parseDataParam, dataParams, type UrlState } from './state/url-state.ts';
 import { download, exportFileName, type ExportFormat } from './state/app-state.ts';
 import { prepareGraph } from './graph/build.ts';
@@ -25,7 +25,7 @@ import { PathPanel } from './components/PathPanel.tsx';
 import { ProblemList } from './components/ProblemList.tsx';
 import { LoadProgress } from './components/LoadProgress.tsx';
 import { NoWebGL, webglAvailable } from './components/NoWebGL.tsx';
-import { fetchData } from './data/early-fetch.ts';
+import { loadDataUrl } from './data/early-fetch.ts';
 
 interface Loaded {
   data: LoadedData;
@@ -118,20 +118,11 @@ export function App() {
     }
     if (!d.url) { startDefault(); return; }
     const url = d.url, name = d.name ?? url;
-    const fail = (message: string) => {
-      setProblems({ file: url, list: [{ severity: 'error', code: 'load-failed', file: url, path: '', message, hint: 'check the path in the data parameter; the bundled data is shown instead' }] });
-      startDefault();
-    };
     setProgress({ phase: 'reading', done: 0, total: 0, file: name });
-    fetchData(url).then(async (res) => {
-      if (!res.ok) { setProgress(undefined); fail(`could not fetch ${url}: HTTP ${res.status} ${res.statusText}`.trim()); return; }
-      // Servers that answer every unknown path with the app's page (as single-page hosts do).
-      if (/text\/html/i.test(res.headers.get('content-type') ?? '')) { setProgress(undefined); fail(`${url} is not there: the server answered with an HTML page, not a JSON file`); return; }
-      // A Blob: the text is read and parsed in the loader worker, not on the page.
-      const blob = await res.blob();
-      performance.mark('actorgraph:fetched');
-      void openBlob(blob, name, { extras: [], mode: 'replace', whole: d.whole, keepParams: true, onFail: startDefault });
-    }, (e: unknown) => { setProgress(undefined); fail(`could not fetch ${url}: ${String(e)}`); });
+    // The loader worker fetches the file itself; failures (HTTP status, not JSON) come back as problems, then the bundled data is shown.
+    let load: FileLoad | undefined;
+    load = fromWorkerLoad(loadDataUrl(url, name, (p) => { if (load && pendingLoad.current === load) setProgress({ ...p, file: name }); }));
+    void openLoad(load, name, { mode: 'replace', whole: d.whole, keepParams: true, onFail: startDefault });
   }, []);
 
   // ---- URL and history ----------------------------------------------------
@@ -319,16 +310,17 @@ export function App() {
   const importFile = async (all: File[]) => {
     const picked = pickDataset(all);
     if ('problem' in picked) { setProblems({ file: picked.problem.file, list: [picked.problem] }); return; }
-    await openBlob(picked.dataset, picked.dataset.name, { extras: picked.extras, mode: importMode, whole: false, keepParams: false });
+    const f = picked.dataset, mode = importMode;
+    const load: FileLoad = openFile(f, f.name, { extras: picked.extras, merge: mode === 'merge' ? loadedRef.current?.data : undefined, onProgress: (p) => { if (pendingLoad.current === load) setProgress({ ...p, file: f.name }); } });
+    setProgress({ phase: 'reading', done: 0, total: f.size, file: f.name });
+    await openLoad(load, f.name, { mode, whole: false, keepParams: false });
   };
-  /** Opens a dataset (a chosen file, or one fetched for `?data=`) in a loader worker; the current data stays until it succeeds. */
-  const openBlob = async (f: Blob, name: string, o: { extras: File[]; mode: 'replace' | 'merge'; whole: boolean; keepParams: boolean; onFail?: () => void }) => {
+  /** Follows a load in a loader worker (a chosen file, or `?data=`); the current data stays until it succeeds. */
+  const openLoad = async (load: FileLoad, name: string, o: { mode: 'replace' | 'merge'; whole: boolean; keepParams: boolean; onFail?: () => void }) => {
     pendingLoad.current?.cancel();
     const mode = o.mode;
     const current = loadedRef.current;
     setNotice(undefined);
-    setProgress({ phase: 'reading', done: 0, total: f.size, file: name });
-    const load = openFile(f, name, { extras: o.extras, merge: mode === 'merge' ? current?.data : undefined, onProgress: (p) => { if (pendingLoad.current === load) setProgress({ ...p, file: name }); } });
     pendingLoad.current = load;
     let failed = true;
     try {

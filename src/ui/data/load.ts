@@ -7,9 +7,9 @@ import type { Problem } from '../../core/problems.ts';
 import type { Explorer } from '../../core/explorer.ts';
 import { MemoryExplorer } from '../../core/memory-explorer.ts';
 import { buildFromText, shareable } from './pipeline.ts';
-import { loadInWorker } from './worker-explorer.ts';
+import { loadInWorker, type WorkerLoad } from './worker-explorer.ts';
 import { graphColumns, type GraphColumns } from './columns.ts';
-import { isSchemaFile, type Progress } from './protocol.ts';
+import { isSchemaFile, type Progress, type RemoteFile } from './protocol.ts';
 
 export { defaultSchema } from './pipeline.ts';
 export type { Progress } from './protocol.ts';
@@ -72,10 +72,15 @@ export function pickDataset(files: File[]): { dataset: File; extras: File[] } | 
   };
 }
 
+
 /** Opens `file` in a new worker; `merge` is the open data to merge it into. Nothing open changes until it succeeds. */
-export function openFile(file: Blob, name: string, opts: { merge?: LoadedData; onProgress?(p: Progress): void; extras?: File[] } = {}): FileLoad {
+export function openFile(file: Blob | RemoteFile, name: string, opts: { merge?: LoadedData; onProgress?(p: Progress): void; extras?: File[] } = {}): FileLoad {
   const extras = opts.extras?.map((f) => ({ name: f.name, file: f }));
-  const load = loadInWorker(file, name, { shareCurrent: opts.merge?.shareCurrent, onProgress: opts.onProgress, extras });
+  return fromWorkerLoad(loadInWorker(file, name, { shareCurrent: opts.merge?.shareCurrent, onProgress: opts.onProgress, extras }));
+}
+
+/** A worker's load as the UI's FileLoad (also for one started before the app, see early-fetch.ts). */
+export function fromWorkerLoad(load: WorkerLoad): FileLoad {
   const done = load.done.then((o): LoadOutcome => {
     if (!o.ok) return 'cancelled' in o ? { ok: false, problems: [], cancelled: true } : o;
     const ex = o.explorer;

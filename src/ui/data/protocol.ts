@@ -10,6 +10,9 @@ export const EXPLORER_METHODS: readonly ExplorerMethod[] = [
   'schema', 'stats', 'search', 'entity', 'details', 'source', 'neighbourhood', 'paths', 'subgraph', 'topEntities', 'exportDataset',
 ];
 
+/** A same-site dataset the worker fetches itself (`?data=`): the text never passes through the page. */
+export interface RemoteFile { url: string }
+
 /** Files opened with the dataset: its schema (a name ending in schema.json) and source texts. */
 export interface ExtraFile { name: string; file: Blob }
 
@@ -17,7 +20,7 @@ export const isSchemaFile = (name: string) => /(^|[._-])schema\.json$/i.test(nam
 
 export type ToWorker =
   /** Read, validate and index `file`; with `merge`, the open data arrives on that port (a CurrentData). */
-  | { type: 'load'; file: Blob | ArrayBuffer; name: string; merge?: MessagePort; extras?: ExtraFile[] }
+  | { type: 'load'; file: Blob | ArrayBuffer | RemoteFile; name: string; merge?: MessagePort; extras?: ExtraFile[] }
   /** Post this worker's data (a CurrentData) on `port`, for a merge in another worker. */
   | { type: 'share'; port: MessagePort }
   | { type: 'call'; id: number; method: ExplorerMethod; args: unknown[] }

@@ -7,6 +7,7 @@ import type {
 } from '../../core/model.ts';
 import type { Problem } from '../../core/problems.ts';
 import type { GraphColumns } from './columns.ts';
+import type { RemoteFile } from './protocol.ts';
 import type { ExplorerMethod, ExtraFile, FromWorker, LoadedMeta, Progress, ToWorker } from './protocol.ts';
 
 /** Explorer calls answered by a worker: request ids, a promise per call, the worker's errors as rejections. */
@@ -96,7 +97,7 @@ export interface WorkerLoadOptions {
 }
 
 /** Loads `file` in a new worker. The File is passed as a handle (no copy of its text on the page). */
-export function loadInWorker(file: Blob | ArrayBuffer, name: string, opts: WorkerLoadOptions = {}): WorkerLoad {
+export function loadInWorker(file: Blob | ArrayBuffer | RemoteFile, name: string, opts: WorkerLoadOptions = {}): WorkerLoad {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'actorgraph-loader' });
   let settle!: (o: WorkerLoadOutcome) => void;
   const done = new Promise<WorkerLoadOutcome>((r) => { settle = r; });

@@ -9,7 +9,7 @@ import type { Schema } from '../../core/model.ts';
 import { parseSchema } from '../../core/validate.ts';
 import { buildFromText, shareable, type CurrentData, type Phase } from './pipeline.ts';
 import { graphColumns, columnsTransfer } from './columns.ts';
-import { EXPLORER_METHODS, isSchemaFile, type FromWorker, type ToWorker } from './protocol.ts';
+import { EXPLORER_METHODS, isSchemaFile, type FromWorker, type RemoteFile, type ToWorker } from './protocol.ts';
 
 const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
 
@@ -27,14 +27,28 @@ function progress(phase: Phase, done: number, total: number, force = false): voi
 let lastProgress = 0;
 
 /** UTF-8 text of the file in chunks, with the BOM kept (the validator reports it). */
-async function readText(input: Blob | ArrayBuffer): Promise<string> {
+async function readText(input: Blob | ArrayBuffer | RemoteFile): Promise<string> {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const parts: string[] = [];
-  const total = input instanceof Blob ? input.size : input.byteLength;
+  let stream: ReadableStream<Uint8Array> | undefined;
+  let total: number;
+  if (input instanceof Blob) { stream = input.stream(); total = input.size; }
+  else if (input instanceof ArrayBuffer) total = input.byteLength;
+  else {
+    const res = await fetch(input.url, { credentials: 'same-origin', cache: 'no-cache' });
+    if (!res.ok) throw new FetchProblem(`could not fetch ${input.url}: HTTP ${res.status} ${res.statusText}`.trim());
+    // Servers that answer every unknown path with the app's page (as single-page hosts do).
+    if (/text\/html/i.test(res.headers.get('content-type') ?? '')) throw new FetchProblem(`${input.url} is not there: the server answered with an HTML page, not a JSON file`);
+    // Compressed responses give the compressed length: then the bar shows no fraction.
+    const encoded = !!res.headers.get('content-encoding');
+    total = encoded ? 0 : Number(res.headers.get('content-length') ?? 0);
+    stream = res.body ?? undefined;
+    if (!stream) throw new FetchProblem(`could not fetch ${input.url}: the response has no body`);
+  }
   let done = 0;
   progress('reading', 0, total, true);
-  if (input instanceof Blob) {
-    const reader = input.stream().getReader();
+  if (stream) {
+    const reader = stream.getReader();
     for (;;) {
       const { done: end, value } = await reader.read();
       if (end) break;
@@ -42,7 +56,7 @@ async function readText(input: Blob | ArrayBuffer): Promise<string> {
       done += value.byteLength;
       progress('reading', done, total);
     }
-  } else {
+  } else if (input instanceof ArrayBuffer) {
     const CHUNK = 4 << 20;
     for (let at = 0; at < total; at += CHUNK) {
       parts.push(decoder.decode(new Uint8Array(input, at, Math.min(CHUNK, total - at)), { stream: true }));
@@ -51,6 +65,7 @@ async function readText(input: Blob | ArrayBuffer): Promise<string> {
     }
   }
   parts.push(decoder.decode());
+  if (!total) total = done;
   progress('reading', total, total, true);
   return parts.join('');
 }
@@ -92,7 +107,11 @@ async function load(m: Extract<ToWorker, { type: 'load' }>): Promise<void> {
   post({ type: 'loaded', file: r.file, title: r.store.title, sources: r.store.sources.map(({ text: _t, ...s }) => s), warnings: r.warnings });
 }
 
+/** A fetch that failed: its message is the whole story. */
+class FetchProblem extends Error {}
+
 function failure(e: unknown, name: string): Problem {
+  if (e instanceof FetchProblem) return { severity: 'error', code: 'load-failed', file: name, path: '', message: e.message, hint: 'check the path in the data parameter (a .json dataset served by this site); the bundled data is shown instead' };
   return { severity: 'error', code: 'load-failed', file: name, path: '', message: `could not load the file: ${e instanceof Error ? e.message : String(e)}`, hint: 'check that it is an actorgraph dataset (JSON) and that the browser has memory to spare, then try again' };
 }
 

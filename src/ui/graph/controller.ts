@@ -214,7 +214,23 @@ export class GraphController {
   private afterDrawQueue: (() => void)[] = [];
 
   private layoutOptions(budgetMs?: number) {
-    return { budgetMs, afterDraw: (cb: () => void) => { this.afterDrawQueue.push(cb); } };
+    return { budgetMs, afterDraw: (cb: () => void) => { this.afterDrawQueue.push(cb); }, applyPositions: (keys: readonly string[], xy: Float32Array) => this.applyPositions(keys, xy) };
+  }
+
+  /**
+   * Layout frames: positions written straight into the nodes' attribute
+   * objects, then one re-indexation. Through graphology's update events sigma
+   * would also re-run the node reducer on every node, twice, for a change the
+   * reducers do not read (they never look at x or y).
+   */
+  private applyPositions(keys: readonly string[], xy: Float32Array): void {
+    const g = this.graph;
+    for (let i = 0; i < keys.length; i++) {
+      if (!g.hasNode(keys[i]!)) continue;
+      const a = g.getNodeAttributes(keys[i]!);
+      a.x = xy[i * 2]; a.y = xy[i * 2 + 1];
+    }
+    this.sigma.refresh({ partialGraph: { nodes: [] }, schedule: true });
   }
 
   startLayout(budgetMs = 8000): void {

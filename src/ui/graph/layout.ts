@@ -112,6 +112,8 @@ export interface LayoutOptions {
   afterDraw?(cb: () => void): void;
   /** Each time positions arrive. */
   onProgress?(iterations: number): void;
+  /** Writes positions (x, y per node of `keys`) and has them drawn; default: updateEachNodeAttributes. */
+  applyPositions?(keys: readonly string[], xy: Float32Array): void;
 }
 
 /**
@@ -143,8 +145,11 @@ export function runLayout(graph: Graph, onEnd: (reason: 'settled' | 'budget' | '
     // Nodes added or removed meanwhile: these positions no longer line up.
     if (graph.order !== keys.length) { finish('stopped'); return; }
     const p = new Float32Array(m.positions);
-    let i = 0;
-    graph.updateEachNodeAttributes((_n, a) => { a.x = p[i]; a.y = p[i + 1]; i += 2; return a; }, { attributes: ['x', 'y'] });
+    if (opts.applyPositions) opts.applyPositions(keys, p);
+    else {
+      let i = 0;
+      graph.updateEachNodeAttributes((_n, a) => { a.x = p[i]; a.y = p[i + 1]; i += 2; return a; }, { attributes: ['x', 'y'] });
+    }
     iterations = m.iterations;
     opts.onProgress?.(iterations);
     if (m.settled) { finish('settled'); return; }

@@ -19,9 +19,14 @@ export async function buildWholeGraph(cols: GraphColumns, schema: SchemaIndex, l
   const graph = new MultiDirectedGraph({ allowSelfLoops: true });
   const degree = new Uint32Array(entities.length);
   for (let t = 0; t < subject.length; t++) { degree[subject[t]!]!++; degree[object[t]!]!++; }
+  // Thousands of nodes at the sizes of a small view would cover each other: smaller as there are more.
+  const scale = Math.min(1, Math.max(0.3, Math.sqrt(1000 / Math.max(1, entities.length))));
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i]!;
-    if (!graph.hasNode(e.id)) graph.addNode(e.id, nodeAttributes(e, schema, degree[i]!));
+    if (graph.hasNode(e.id)) continue;
+    const attrs = nodeAttributes(e, schema, degree[i]!);
+    attrs.size *= scale;
+    graph.addNode(e.id, attrs);
   }
   const labels = predicateIds.map((p) => schema.predicates.get(p)?.label ?? p);
   const straight = subject.length > STRAIGHT_EDGES_ABOVE;
@@ -30,10 +35,12 @@ export async function buildWholeGraph(cols: GraphColumns, schema: SchemaIndex, l
     const to = Math.min(subject.length, from + SLICE);
     for (let t = from; t < to; t++) {
       const key = tripleIds[t]!;
-      if (graph.hasEdge(key)) continue;
       const p = predicate[t]!;
       const attrs = { predicate: predicateIds[p]!, label: labels[p]!, tripleId: key, color: EDGE_COLOR, size: 1 };
-      graph.addDirectedEdgeWithKey(key, entities[subject[t]!]!.id, entities[object[t]!]!.id, straight ? { ...attrs, type: 'arrow' } : attrs);
+      // The store's triple ids are unique; a repeat would be drawn once (graphology refuses the second key).
+      try {
+        graph.addDirectedEdgeWithKey(key, entities[subject[t]!]!.id, entities[object[t]!]!.id, straight ? { ...attrs, type: 'arrow' } : attrs);
+      } catch { /* already drawn */ }
     }
   }
   if (!straight) styleEdges(graph);
