@@ -7,6 +7,8 @@ import type { Problem } from '../../core/problems.ts';
 import { parseDataset, parseSchema, validateDataset } from '../../core/validate.ts';
 import { TripleStore } from '../../core/store.ts';
 import { mergeDatasets } from '../../core/export.ts';
+import { Ingest } from '../../core/ingest.ts';
+import { decodeStrictly, readWhole, type ByteInput } from './utf8.ts';
 
 const bundledSources = import.meta.glob('../../../graph-data/sources/*.txt', {
   query: '?raw', import: 'default', eager: true,
@@ -59,19 +61,27 @@ export interface BuildOptions {
   schema?: Schema;
   /** Source texts opened with the dataset, by file name: a source `path` resolves by its last part. */
   sourceFiles?: Map<string, string>;
+  /** The text came from a fatal UTF-8 decoder: U+FFFD in it is a character, not a bad byte. */
+  decodedStrictly?: boolean;
   onPhase?(phase: Phase): void;
 }
 
-/** Parses and validates `text` (named `file` in problems), merges when asked, builds the store. */
-export async function buildFromText(text: string, file: string, opts: BuildOptions = {}): Promise<BuildOutcome> {
-  opts.onPhase?.('validating');
-  const files = opts.sourceFiles;
+/** Where a source's text comes from (inline, opened alongside, bundled), and the error when a named file was not opened. */
+function sourceTexts(files: Map<string, string> | undefined) {
   const fromFiles = (s: Source) => (s.path && files ? files.get(s.path.slice(s.path.lastIndexOf('/') + 1)) : undefined);
   const textOf = (s: Source, known?: Map<string, string>) => s.text ?? known?.get(s.id) ?? fromFiles(s) ?? bundledText(s);
   // Texts were opened with the dataset: one it names but that is not among them is an error, as on disk.
   const sourceError = files?.size ? (s: Source) => (s.path && s.text === undefined && textOf(s) === undefined
     ? { code: 'source-file-missing', message: `source "${s.id}" names ${s.path}, which was not among the files opened`, hint: `open ${s.path.slice(s.path.lastIndexOf('/') + 1)} together with the dataset (Open… takes several files), or fix the path` }
     : undefined) : undefined;
+  return { textOf, sourceError };
+}
+
+/** Parses and validates `text` (named `file` in problems), merges when asked, builds the store. */
+export async function buildFromText(text: string, file: string, opts: BuildOptions = {}): Promise<BuildOutcome> {
+  opts.onPhase?.('validating');
+  const { textOf, sourceError } = sourceTexts(opts.sourceFiles);
+  const decodedStrictly = opts.decodedStrictly;
   let cur: CurrentData | undefined;
   let known: Map<string, string> | undefined;
   if (opts.current) {
@@ -79,7 +89,7 @@ export async function buildFromText(text: string, file: string, opts: BuildOptio
     cur = await opts.current();
     known = new Map(cur.dataset.sources.flatMap((s) => (s.text !== undefined ? [[s.id, s.text] as const] : [])));
   }
-  const result = parseDataset(text, { file, defaultSchema: opts.schema ?? defaultSchema(), sourceText: (s) => textOf(s, known), sourceError });
+  const result = parseDataset(text, { file, defaultSchema: opts.schema ?? defaultSchema(), sourceText: (s) => textOf(s, known), sourceError, decodedStrictly });
   if (!result.ok || !result.dataset || !result.schema) return { ok: false, problems: result.problems };
   const warnings = result.problems.filter((p) => p.severity !== 'error');
   if (!cur) {
@@ -97,4 +107,48 @@ export async function buildFromText(text: string, file: string, opts: BuildOptio
   opts.onPhase?.('indexing');
   const store = TripleStore.build(again.dataset, again.schema, { sourceText: (s) => textOf(s, known) });
   return { ok: true, store, file: name, warnings: [...warnings, ...merged.problems] };
+}
+
+export interface StreamOptions {
+  /** A schema opened with the dataset (instead of the default one). */
+  schema?: Schema;
+  /** Source texts opened with the dataset, by file name. */
+  sourceFiles?: Map<string, string>;
+  /** Bytes read so far (reading and checking go together). */
+  onBytes?(done: number): void;
+  onPhase?(phase: Phase): void;
+}
+
+/**
+ * A dataset's bytes → store without the whole text or any parsed Dataset in
+ * memory: strictly decoded chunks go straight into the streaming reader
+ * (core/ingest.ts). Same problems as buildFromText. The rare layouts that
+ * reader hands back are read again whole and go through buildFromText.
+ */
+export async function buildFromBytes(input: ByteInput, file: string, opts: StreamOptions = {}): Promise<BuildOutcome> {
+  const { textOf, sourceError } = sourceTexts(opts.sourceFiles);
+  let whole = false;
+  const ingest = new Ingest({
+    file, defaultSchema: opts.schema ?? defaultSchema(), sourceText: (s) => textOf(s), sourceError, decodedStrictly: true,
+    // Called only for those rare layouts; the text is read again (asynchronously) below.
+    wholeText: () => { whole = true; return undefined; },
+  });
+  const bad = await decodeStrictly(input, file, (text) => { ingest.push(text); return !ingest.finished; }, opts.onBytes);
+  if (bad) return { ok: false, problems: [bad] };
+  opts.onPhase?.('indexing');
+  const r = ingest.end();
+  if (whole) {
+    opts.onPhase?.('reading');
+    const read = await readWhole(input, file, opts.onBytes);
+    if ('problem' in read) return { ok: false, problems: [read.problem] };
+    return buildFromText(read.text, file, { schema: opts.schema, sourceFiles: opts.sourceFiles, decodedStrictly: true, onPhase: opts.onPhase });
+  }
+  if (!r.ok || !r.store) return { ok: false, problems: r.problems };
+  // Texts named by path (opened alongside, bundled): the explorer shows them with the evidence.
+  for (const s of r.store.sources) {
+    if (s.text !== undefined) continue;
+    const t = textOf(s);
+    if (t !== undefined) r.store.attachSourceText(s.id, t);
+  }
+  return { ok: true, store: r.store, file, warnings: r.problems.filter((p) => p.severity !== 'error') };
 }

@@ -7,7 +7,8 @@ import { MemoryExplorer } from '../../core/memory-explorer.ts';
 import type { TripleStore } from '../../core/store.ts';
 import type { Schema } from '../../core/model.ts';
 import { parseSchema } from '../../core/validate.ts';
-import { buildFromText, shareable, type CurrentData, type Phase } from './pipeline.ts';
+import { buildFromBytes, buildFromText, shareable, type BuildOutcome, type CurrentData, type Phase } from './pipeline.ts';
+import { bytesInput, readWhole, streamInput, type ByteInput } from './utf8.ts';
 import { graphColumns, columnsTransfer } from './columns.ts';
 import { EXPLORER_METHODS, isSchemaFile, type FromWorker, type RemoteFile, type ToWorker } from './protocol.ts';
 
@@ -26,48 +27,32 @@ function progress(phase: Phase, done: number, total: number, force = false): voi
 }
 let lastProgress = 0;
 
-/** UTF-8 text of the file in chunks, with the BOM kept (the validator reports it). */
-async function readText(input: Blob | ArrayBuffer | RemoteFile): Promise<string> {
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  const parts: string[] = [];
-  let stream: ReadableStream<Uint8Array> | undefined;
-  let total: number;
-  if (input instanceof Blob) { stream = input.stream(); total = input.size; }
-  else if (input instanceof ArrayBuffer) total = input.byteLength;
-  else {
-    const res = await fetch(input.url, { credentials: 'same-origin', cache: 'no-cache' });
-    if (!res.ok) throw new FetchProblem(`could not fetch ${input.url}: HTTP ${res.status} ${res.statusText}`.trim());
-    // Servers that answer every unknown path with the app's page (as single-page hosts do).
-    if (/text\/html/i.test(res.headers.get('content-type') ?? '')) throw new FetchProblem(`${input.url} is not there: the server answered with an HTML page, not a JSON file`);
-    // Compressed responses give the compressed length: then the bar shows no fraction.
-    const encoded = !!res.headers.get('content-encoding');
-    total = encoded ? 0 : Number(res.headers.get('content-length') ?? 0);
-    stream = res.body ?? undefined;
-    if (!stream) throw new FetchProblem(`could not fetch ${input.url}: the response has no body`);
-  }
-  let done = 0;
-  progress('reading', 0, total, true);
-  if (stream) {
-    const reader = stream.getReader();
-    for (;;) {
-      const { done: end, value } = await reader.read();
-      if (end) break;
-      parts.push(decoder.decode(value, { stream: true }));
-      done += value.byteLength;
-      progress('reading', done, total);
-    }
-  } else if (input instanceof ArrayBuffer) {
-    const CHUNK = 4 << 20;
-    for (let at = 0; at < total; at += CHUNK) {
-      parts.push(decoder.decode(new Uint8Array(input, at, Math.min(CHUNK, total - at)), { stream: true }));
-      done = Math.min(total, at + CHUNK);
-      progress('reading', done, total);
-    }
-  }
-  parts.push(decoder.decode());
-  if (!total) total = done;
-  progress('reading', total, total, true);
-  return parts.join('');
+/** The bytes of the file, openable again (the rare whole-text reads, locating a bad byte), and their count when known. */
+async function byteInput(input: Blob | ArrayBuffer | RemoteFile): Promise<{ bytes: ByteInput; total: number }> {
+  if (input instanceof Blob) return { bytes: streamInput(() => input.stream()), total: input.size };
+  if (input instanceof ArrayBuffer) return { bytes: bytesInput(input), total: input.byteLength };
+  const res = await fetchData(input.url);
+  // Compressed responses give the compressed length: then the bar shows no fraction.
+  const total = res.headers.get('content-encoding') ? 0 : Number(res.headers.get('content-length') ?? 0);
+  // The first read takes this response; any later one fetches again.
+  let first: Response | undefined = res;
+  return {
+    total,
+    bytes: streamInput(async () => {
+      const r = first ?? await fetchData(input.url);
+      first = undefined;
+      if (!r.body) throw new FetchProblem(`could not fetch ${input.url}: the response has no body`);
+      return r.body;
+    }),
+  };
+}
+
+async function fetchData(url: string): Promise<Response> {
+  const res = await fetch(url, { credentials: 'same-origin', cache: 'no-cache' });
+  if (!res.ok) throw new FetchProblem(`could not fetch ${url}: HTTP ${res.status} ${res.statusText}`.trim());
+  // Servers that answer every unknown path with the app's page (as single-page hosts do).
+  if (/text\/html/i.test(res.headers.get('content-type') ?? '')) throw new FetchProblem(`${url} is not there: the server answered with an HTML page, not a JSON file`);
+  return res;
 }
 
 /** The open data from another worker (or the page), through the port it was given. */
@@ -86,19 +71,31 @@ async function load(m: Extract<ToWorker, { type: 'load' }>): Promise<void> {
   let schema: Schema | undefined;
   const sourceFiles = new Map<string, string>();
   for (const x of m.extras ?? []) {
-    const text = await x.file.text();
-    if (!isSchemaFile(x.name)) { sourceFiles.set(x.name, text); continue; }
-    const r = parseSchema(text, x.name);
+    // Decoded strictly like the dataset: a bad byte is located in the file that has it.
+    const read = await readWhole(streamInput(() => x.file.stream()), x.name);
+    if ('problem' in read) { post({ type: 'failed', problems: [read.problem] }); return; }
+    const text = read.text;
+    // A source text's BOM is not part of what evidence quotes.
+    if (!isSchemaFile(x.name)) { sourceFiles.set(x.name, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text); continue; }
+    const r = parseSchema(text, x.name, true);
     if (!r.schema) { post({ type: 'failed', problems: r.problems }); return; }
     schema = r.schema;
   }
-  const text = await readText(m.file);
+  const { bytes, total } = await byteInput(m.file);
+  const onBytes = (done: number) => progress('reading', done, total || done);
+  const onPhase = (phase: Phase) => progress(phase, 0, 1, true);
+  progress('reading', 0, total, true);
   const merge = m.merge;
-  const r = await buildFromText(text, m.name, {
-    schema, sourceFiles,
-    current: merge ? () => receive(merge) : undefined,
-    onPhase: (phase) => progress(phase, 0, 1, true),
-  });
+  let r: BuildOutcome;
+  if (merge) {
+    // A merge needs both datasets as objects: the text is read whole.
+    const read = await readWhole(bytes, m.name, onBytes);
+    if ('problem' in read) { post({ type: 'failed', problems: [read.problem] }); return; }
+    r = await buildFromText(read.text, m.name, { schema, sourceFiles, decodedStrictly: true, current: () => receive(merge), onPhase });
+  } else {
+    // Reading and checking go together: the bar shows the bytes read.
+    r = await buildFromBytes(bytes, m.name, { schema, sourceFiles, onBytes, onPhase });
+  }
   if (!r.ok) { post({ type: 'failed', problems: r.problems }); return; }
   store = r.store;
   explorer = new MemoryExplorer(r.store);
