@@ -103,6 +103,11 @@ describe.skipIf(!run || !existsSync(FILE))('1M triples in the explorer (opt-in)'
     let rssPeak = rss0;
     const rssTimer = setInterval(() => { rssPeak = Math.max(rssPeak, rendererRssKiB()); }, 100);
     const t0 = Date.now();
+    // When each load phase was first seen (the worker streams while reading, then indexes).
+    const phaseAt: Record<string, number> = {};
+    const phaseTimer = setInterval(() => {
+      void hook(page).then((x) => { if (x.loading && !(x.loading in phaseAt)) phaseAt[x.loading] = Date.now() - t0; }, () => {});
+    }, 200);
     try {
       await page.setInputFiles('#import-file', FILE, { timeout: 60_000 });
       await page.waitForFunction(() => {
@@ -112,9 +117,11 @@ describe.skipIf(!run || !existsSync(FILE))('1M triples in the explorer (opt-in)'
       figures.readyMs = Date.now() - t0;
       await page.waitForTimeout(1000);
     } finally {
+      clearInterval(phaseTimer);
       clearInterval(rssTimer);
       heaps.stop();
     }
+    figures.phasesSeenAtMs = JSON.stringify(phaseAt);
     figures.rendererRssBeforeMiB = Math.round(rss0 / 1024);
     figures.rendererRssPeakMiB = Math.round(rssPeak / 1024);
     figures.workerHeapPeakMiB = JSON.stringify(Object.fromEntries([...heaps.peak].map(([k, v]) => [k, Math.round(v / 2 ** 20)])));

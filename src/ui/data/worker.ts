@@ -82,7 +82,7 @@ async function load(m: Extract<ToWorker, { type: 'load' }>): Promise<void> {
     schema = r.schema;
   }
   const { bytes, total } = await byteInput(m.file);
-  const onBytes = (done: number) => progress('reading', done, total || done);
+  const onBytes = (done: number) => progress('reading', done, total);
   const onPhase = (phase: Phase) => progress(phase, 0, 1, true);
   progress('reading', 0, total, true);
   const merge = m.merge;
