@@ -1,6 +1,7 @@
 // Loading dataset and schema files from disk (Node only): sizes checked
 // before reading, source texts read relative to the dataset file, every
 // problem located in the file it belongs to.
+import { Utf8Locator } from '../core/utf8.ts';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,50 +73,22 @@ function readText(path: string, limit: number, what: string): ReadResult {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf) };
   } catch (e) {
-    if (e instanceof TypeError) return notUtf8(buf, 0, 0, path, what);
+    if (e instanceof TypeError) return notUtf8(path);
     return fail('file-too-large', `${what} ${path} is too large to read as text`, 'split the data into smaller files');
   }
 }
 
-/** Where the first byte that is not UTF-8 stands; offsets count from `base` (bytes) and `lines` before it. */
-function notUtf8(bytes: Uint8Array, base: number, lines: number, path: string, what: string): Fail {
-  const at = firstInvalidUtf8(bytes);
-  let line = lines + 1, lineStart = 0;
-  for (let i = bytes.indexOf(10); i >= 0 && i < at; i = bytes.indexOf(10, i + 1)) { line++; lineStart = i + 1; }
-  const column = new TextDecoder().decode(bytes.subarray(lineStart, at)).length + 1;
-  const r = fail('not-utf8', `file is not UTF-8: ${what} ${path} has a byte that is not UTF-8 at byte ${base + at}`,
-    'save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)');
-  r.problem.line = line;
-  r.problem.column = column;
-  return r;
-}
-
-/** Line breaks in the first `upto` bytes of the file, and where the last line starts: only read when a problem needs them. */
-function linesBefore(fd: number, upto: number): { lines: number; lineStart: number } {
-  const buf = Buffer.allocUnsafe(1 << 16);
-  let lines = 0, lineStart = 0;
-  for (let pos = 0; pos < upto;) {
-    const n = readSync(fd, buf, 0, Math.min(buf.length, upto - pos), pos);
-    if (n === 0) break;
-    for (let i = buf.indexOf(10); i >= 0 && i < n; i = buf.indexOf(10, i + 1)) { lines++; lineStart = pos + i + 1; }
-    pos += n;
+/** The first byte that is not UTF-8, located by reading the file again from the start (only when decoding failed). */
+function notUtf8(path: string): Fail {
+  const locator = new Utf8Locator();
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 16);
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) if (locator.push(buf.subarray(0, n))) break;
+  } finally {
+    closeSync(fd);
   }
-  return { lines, lineStart };
-}
-
-/** Offset of the first byte that does not begin or continue a valid UTF-8 sequence. */
-function firstInvalidUtf8(b: Uint8Array): number {
-  let start = 0;
-  // A chunk may open with the tail of a sequence begun in the chunk before.
-  while (start < 3 && start < b.length && (b[start]! & 0xc0) === 0x80) start++;
-  for (let i = start; i < b.length;) {
-    const c = b[i]!;
-    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
-    if (n < 0) return i;
-    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k]! & 0xc0) !== 0x80) return i;
-    i += n + 1;
-  }
-  return b.length;
+  return { problem: locator.problem(path) };
 }
 
 function asProblem(r: Extract<ReadResult, { problem: unknown }>, file: string): Problem {
@@ -244,11 +217,7 @@ export function loadStoreFile(path: string, opts: { schemaPath?: string; checkEv
       try {
         text = n === 0 ? decoder.decode() : decoder.decode(bytes, { stream: true });
       } catch {
-        // Rare: re-read from the start of the line so the column is right.
-        const { lines, lineStart } = linesBefore(fd, offset);
-        const line = Buffer.allocUnsafe(offset + n - lineStart);
-        readSync(fd, line, 0, line.length, lineStart);
-        return { ok: false, problems: [asProblem(notUtf8(line, lineStart, lines, path, 'dataset file'), path)], timings: none };
+        return { ok: false, problems: [asProblem(notUtf8(path), path)], timings: none };
       }
       if (n === 0) { ingest.push(text); break; }
       ingest.push(text);

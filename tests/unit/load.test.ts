@@ -194,4 +194,22 @@ describe('UTF-8 decoding', () => {
       expect(r.problems[0]!.hint).toMatch(/UTF-8/);
     }
   });
+
+  it('locates overlong forms, surrogates and code points past U+10FFFF at their first byte', () => {
+    const bad: Record<string, number[]> = { overlong: [0xe0, 0x80, 0xaf], surrogate: [0xed, 0xa0, 0x80], beyond: [0xf4, 0x90, 0x80, 0x80] };
+    for (const [name, seq] of Object.entries(bad)) {
+      const file = join(dir, `${name}.json`);
+      const text = dataset('Xy');
+      const at = Buffer.byteLength(text.slice(0, text.indexOf('Xy') + 1));
+      const bytes = Buffer.concat([Buffer.from(text.slice(0, text.indexOf('Xy') + 1)), Buffer.from(seq), Buffer.from(text.slice(text.indexOf('Xy') + 1))]);
+      writeFileSync(file, bytes);
+      const line = text.split('\n').findIndex((l) => l.includes('Xy')) + 1;
+      const column = text.split('\n')[line - 1]!.indexOf('Xy') + 2;
+      for (const r of [loadDatasetFile(file), loadStoreFile(file)]) {
+        expect(r.problems, name).toHaveLength(1);
+        expect(r.problems[0], name).toMatchObject({ code: 'not-utf8', file, line, column });
+        expect(r.problems[0]!.message).toContain(`at byte ${at}`);
+      }
+    }
+  });
 });

@@ -2,60 +2,20 @@
 // and when it refuses the bytes, the first bad byte located by line and
 // column (counted only then, by reading the bytes again from the start).
 import type { Problem } from '../../core/problems.ts';
+import { Utf8Locator, utf16Problem } from '../../core/utf8.ts';
 
 /** The bytes of a file from the start, in chunks; `open` may be called again. */
 export interface ByteInput {
   open(): AsyncIterable<Uint8Array>;
 }
 
-const HINT = 'save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)';
+export { utf16Problem };
 
-/** A UTF-16 byte order mark at the start: said so plainly rather than as a bad byte. */
-export function utf16Problem(bytes: Uint8Array, file: string): Problem | undefined {
-  if (bytes.length < 2) return undefined;
-  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
-  if (!le && !(bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
-  return { severity: 'error', code: 'not-utf8', file, path: '', line: 1, column: 1, message: `file is not UTF-8: ${file} is UTF-16 ${le ? 'LE' : 'BE'}`, hint: HINT };
-}
-
-/**
- * Where the first byte that is not UTF-8 stands (by the rules of a fatal
- * TextDecoder: overlong forms, surrogates and code points past U+10FFFF are
- * bad too; a bad sequence is reported at its first byte). Column counts
- * UTF-16 units, as editors and the JSON locations do.
- */
+/** Where the first byte that is not UTF-8 stands (see core/utf8.ts). */
 export async function locateBadUtf8(input: ByteInput, file: string): Promise<Problem> {
-  let pos = 0, line = 1, col = 0;
-  // The sequence under way: continuation bytes still needed, the range of the next one, where it began.
-  let need = 0, lo = 0x80, hi = 0xbf, units = 0, leadPos = 0, leadCol = 0;
-  let at: { pos: number; col: number } | undefined;
-  outer: for await (const bytes of input.open()) {
-    for (let i = 0; i < bytes.length; i++, pos++) {
-      const b = bytes[i]!;
-      if (need > 0) {
-        if (b < lo || b > hi) { at = { pos: leadPos, col: leadCol }; break outer; }
-        lo = 0x80; hi = 0xbf;
-        if (--need === 0) col += units;
-        continue;
-      }
-      if (b < 0x80) {
-        if (b === 10) { line++; col = 0; } else col++;
-        continue;
-      }
-      if (b >= 0xc2 && b <= 0xdf) { need = 1; }
-      else if (b >= 0xe0 && b <= 0xef) { need = 2; if (b === 0xe0) lo = 0xa0; else if (b === 0xed) hi = 0x9f; }
-      else if (b >= 0xf0 && b <= 0xf4) { need = 3; if (b === 0xf0) lo = 0x90; else if (b === 0xf4) hi = 0x8f; }
-      else { at = { pos, col }; break outer; }
-      units = need === 3 ? 2 : 1;
-      leadPos = pos; leadCol = col;
-    }
-  }
-  // A sequence cut off by the end of the file.
-  at ??= need > 0 ? { pos: leadPos, col: leadCol } : { pos, col };
-  return {
-    severity: 'error', code: 'not-utf8', file, path: '', line, column: at.col + 1,
-    message: `file is not UTF-8: ${file} has a byte that is not UTF-8 at byte ${at.pos}`, hint: HINT,
-  };
+  const locator = new Utf8Locator();
+  for await (const bytes of input.open()) if (locator.push(bytes)) break;
+  return locator.problem(file);
 }
 
 /** Most characters handed on at once: a chunk's parsed records then stay small (see core/ingest.ts). */
