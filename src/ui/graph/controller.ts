@@ -158,6 +158,10 @@ export class GraphController {
 
   setGraph(graph: MultiDirectedGraph): void {
     this.stopLayout();
+    // Layout figures belong to a view: a new one starts with none.
+    this.layout = undefined;
+    this.layoutStart = undefined;
+    this.layoutEnd = undefined;
     this.graph = graph;
     this.hovered = undefined;
     this.hoveredEdge = undefined;
