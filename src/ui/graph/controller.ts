@@ -8,6 +8,9 @@ import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import { computeHighlight, type FocusInput, type Highlight, DIM_EDGE, DIM_NODE, EDGE, EDGE_STRONG, PATH } from './highlight.ts';
 import { runLayout, type LayoutRun } from './layout.ts';
 
+/** A focus (neighbourhood) this small shows every label; a larger one leaves the choice to sigma's label grid. */
+const FORCED_LABELS_MAX = 15;
+
 export interface ControllerEvents {
   onSelect(id: string | undefined): void;
   onLayoutChange(running: boolean): void;
@@ -102,7 +105,7 @@ export class GraphController {
     } else {
       res.zIndex = 1;
       // A small query result is read in full: all its labels.
-      if (h.focusNodes !== undefined && h.focusNodes.size <= 40 && h.hoverNodes === undefined) res.forceLabel = true;
+      if (h.focusNodes !== undefined && h.focusNodes.size <= FORCED_LABELS_MAX && h.hoverNodes === undefined) res.forceLabel = true;
     }
     if (h.hoverNodes?.has(node)) { res.forceLabel = true; res.zIndex = 2; }
     if (h.pathNodes?.has(node)) { res.forceLabel = true; res.zIndex = 3; res.color = color; }
