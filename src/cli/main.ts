@@ -1,7 +1,6 @@
 // actorgraph command-line tool: a thin shell over the core's Explorer.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { Direction, Entity, PathMode, Triple } from '../core/model.ts';
 import { formatProblem, type Problem } from '../core/problems.ts';
 import { TripleStore } from '../core/store.ts';
@@ -135,14 +134,7 @@ function open(file: string | undefined): { store: TripleStore; explorer: MemoryE
     const more = errors.length > 20 ? `\n… and ${errors.length - 20} more (run 'actorgraph validate ${path}')` : '';
     throw new CliError(`cannot load ${path}: ${errors.length} error(s)\n${shown}${more}`);
   }
-  // Source texts travel with the store so exports stand alone (sources inline their text).
-  const base = dirname(resolvePath(path));
-  const store = result.store;
-  for (const s of store.sources) {
-    if (s.text !== undefined || !s.path) continue;
-    try { store.attachSourceText(s.id, readFileSync(resolvePath(base, s.path), 'utf8').replace(/^\uFEFF/, '')); } catch { /* no text: exports keep the path */ }
-  }
-  return { store, explorer: new MemoryExplorer(store) };
+  return { store: result.store, explorer: new MemoryExplorer(result.store) };
 }
 
 function int(values: Values, name: 'limit' | 'depth' | 'k' | 'max-length', fallback: number, min = 1, max = 1_000_000): number {

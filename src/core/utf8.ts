@@ -6,12 +6,12 @@ import type { Problem } from './problems.ts';
 
 export const UTF8_HINT = 'save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)';
 
-/** A UTF-16 byte order mark at the start: said so plainly rather than as a bad byte. */
-export function utf16Problem(bytes: Uint8Array, file: string): Problem | undefined {
+/** A UTF-16 byte order mark at the start: said so plainly rather than as a bad byte. `name` says which file in the message. */
+export function utf16Problem(bytes: Uint8Array, file: string, name = file): Problem | undefined {
   if (bytes.length < 2) return undefined;
   const le = bytes[0] === 0xff && bytes[1] === 0xfe;
   if (!le && !(bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
-  return { severity: 'error', code: 'not-utf8', file, path: '', line: 1, column: 1, message: `file is not UTF-8: ${file} is UTF-16 ${le ? 'LE' : 'BE'}`, hint: UTF8_HINT };
+  return { severity: 'error', code: 'not-utf8', file, path: '', line: 1, column: 1, message: `file is not UTF-8: ${name} is UTF-16 ${le ? 'LE' : 'BE'}`, hint: UTF8_HINT };
 }
 
 /** Feed the file's bytes from the start with `push` until it returns true, then `problem`. */

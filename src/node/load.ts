@@ -1,7 +1,7 @@
 // Loading dataset and schema files from disk (Node only): sizes checked
 // before reading, source texts read relative to the dataset file, every
 // problem located in the file it belongs to.
-import { Utf8Locator } from '../core/utf8.ts';
+import { Utf8Locator, utf16Problem } from '../core/utf8.ts';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,10 +51,8 @@ function checkFile(path: string, limit: number, what: string): { size: number } 
 }
 
 function utf16(buf: Uint8Array, path: string, what: string): Fail | undefined {
-  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
-    return fail('not-utf8', `file is not UTF-8: ${what} ${path} is UTF-16 ${buf[0] === 0xff ? 'LE' : 'BE'}`, 'save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)');
-  }
-  return undefined;
+  const problem = utf16Problem(buf, path, `${what} ${path}`);
+  return problem && { problem };
 }
 
 /** Reads a UTF-8 text file, or says in words why it cannot. */
@@ -119,6 +117,8 @@ export function loadDatasetFile(path: string, opts: { schemaPath?: string; check
 /** Validation options for a dataset file (its schema, the texts of its sources) and the step that adds the schema file's problems. */
 function datasetContext(path: string, opts: { schemaPath?: string; checkEvidence?: boolean }): {
   options: ValidateOptions; finish: <R extends ParseResult>(result: R) => R;
+  /** A source's text as read from its `path` (read once, shared with validation). */
+  textOf: (s: Source) => string | undefined;
 } {
   const schemaPath = opts.schemaPath ?? DEFAULT_SCHEMA;
   const schemaFile = loadSchemaFile(schemaPath);
@@ -173,7 +173,11 @@ function datasetContext(path: string, opts: { schemaPath?: string; checkEvidence
     }
     return result;
   };
-  return { options, finish };
+  const textOf = (s: Source): string | undefined => {
+    const r = sourceRead(s);
+    return r && 'text' in r ? r.text : undefined;
+  };
+  return { options, finish, textOf };
 }
 
 /**
@@ -230,7 +234,17 @@ export function loadStoreFile(path: string, opts: { schemaPath?: string; checkEv
   } finally {
     closeSync(fd);
   }
-  return ctx.finish(ingest.end());
+  const result = ctx.finish(ingest.end());
+  // The texts validation read travel with the store, so exports can inline them.
+  const store = result.store;
+  if (store) {
+    for (const s of store.sources) {
+      if (store.sourceText(s.id) !== undefined) continue;
+      const text = ctx.textOf(s);
+      if (text !== undefined) store.attachSourceText(s.id, text);
+    }
+  }
+  return result;
 }
 
 /** The default data (graph-data/) as a store; throws a readable error if it is invalid. */
