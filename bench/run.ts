@@ -1,4 +1,4 @@
-// The benchmark harness: `npm run bench [-- --size 1m --only load,search,paths,browser,bundle --quick]`.
+// The benchmark harness: `npm run bench [-- --size 1m --only load,search,paths,browser,bundle,cli --quick]`.
 // Prints a table (measure | median | p99 | baseline | ratio | target | met?)
 // and writes bench/out/results-<timestamp>.json and bench/out/latest.json.
 import { spawn, spawnSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import {
   BENCH_DIR, ROOT_DIR, SCHEMA_PATH, ensureDatasetFile, loadSchema, mulberry32, parseSize, sizeName,
 } from './generate.ts';
 import { buildCsr, CsrSearcher } from './csr.ts';
+import { benchCli } from './cli.ts';
 import { machineInfo, median, p99, printTable, row, timeEach, type Row } from './stats.ts';
 import type { Dataset, Schema } from '../src/core/model.ts';
 import type { TripleStore } from '../src/core/store.ts';
@@ -21,7 +22,7 @@ if (getHeapStatistics().heap_size_limit < 6 * 2 ** 30 && !process.env.ACTORGRAPH
   process.exit(r.status ?? 1);
 }
 
-const ALL = ['load', 'search', 'paths', 'browser', 'bundle'] as const;
+const ALL = ['load', 'search', 'paths', 'browser', 'bundle', 'cli'] as const;
 type Section = (typeof ALL)[number];
 
 function flag(name: string): string | undefined {
@@ -43,10 +44,16 @@ const sz = sizeName(size);
 const started = Date.now();
 
 const schema: Schema = loadSchema();
-log(`dataset: ${sz} triples, seed ${seed}${quick ? ' (quick)' : ''}`);
-const file = ensureDatasetFile(size, seed, schema);
-log(`${file.created ? 'generated' : 'cached'} ${file.path}`);
-details.dataset = { file: file.path, triples: size, seed, bytes: readFileSync(file.path).length };
+// Only the load and query sections read the generated dataset: don't write one for the others.
+let datasetFile: ReturnType<typeof ensureDatasetFile> | undefined;
+function dataset(): ReturnType<typeof ensureDatasetFile> {
+  if (datasetFile) return datasetFile;
+  log(`dataset: ${sz} triples, seed ${seed}${quick ? ' (quick)' : ''}`);
+  const file = ensureDatasetFile(size, seed, schema);
+  log(`${file.created ? 'generated' : 'cached'} ${file.path}`);
+  details.dataset = { file: file.path, triples: size, seed, bytes: readFileSync(file.path).length };
+  return (datasetFile = file);
+}
 
 // ---------------------------------------------------------------------------
 // load: each run in a fresh process
@@ -78,6 +85,7 @@ function runChild(mode: string, path: string): Promise<ChildResult> {
 }
 
 async function benchLoad(): Promise<void> {
+  const file = dataset();
   const runs = quick ? 1 : 3;
   const res: Record<string, ChildResult[]> = { ours: [], json: [], n3: [], n3full: [] };
   const input = { ours: file.path, json: file.path, n3: file.ntPath, n3full: file.ntFullPath };
@@ -117,6 +125,7 @@ async function load(): Promise<Loaded> {
   if (loaded) return loaded;
   const { validateDataset } = await import('../src/core/validate.ts');
   const { TripleStore } = await import('../src/core/store.ts');
+  const file = dataset();
   const text = readFileSync(file.path, 'utf8');
   const res = validateDataset(JSON.parse(text), { file: file.path, defaultSchema: schema, text });
   if (!res.ok || !res.dataset) throw new Error(`${file.path}: generated dataset does not validate: ${JSON.stringify(res.problems.slice(0, 3))}`);
@@ -259,6 +268,11 @@ async function main(): Promise<void> {
     const r = await benchBrowser({ quick, seed, schema, browser: only.has('browser'), bundle: only.has('bundle'), log });
     rows.push(...r.rows);
     details.browser = r.details;
+  }
+  if (only.has('cli')) {
+    const r = benchCli({ quick, log });
+    rows.push(...r.rows);
+    details.cli = r.details;
   }
   const table = printTable(rows);
   console.log(table);
