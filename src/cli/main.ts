@@ -35,7 +35,8 @@ Commands:
   neighbours <entity>... [--depth K] [--direction out|in|both]
              [--predicate P]... [--type T]... [--limit N]
   path <from> <to> [--k N] [--all] [--max-length N] [--directed]
-             [--predicate P]... [--avoid X]...  X is an entity or an entity type
+             [--predicate P]... [--avoid X]...  X is an entity or an entity type;
+                                              --all lists at most 100, --k at most 50
   export [--entity E]... [--depth K] [--neighbours] [--format dataset|graphology] [--out FILE]
                                               no --entity: the whole dataset
   validate [FILE]...                          check data files (default: the default dataset)

@@ -9,6 +9,7 @@ import { ExplorerError } from '../../core/errors.ts';
 import { MemoryExplorer } from '../../core/memory-explorer.ts';
 import { buildFromText } from './pipeline.ts';
 import { loadInWorker, type WorkerLoad } from './worker-explorer.ts';
+import { loadDataUrl } from './early-fetch.ts';
 import type { GraphColumns } from './columns.ts';
 import { isSchemaFile, type Progress, type RemoteFile } from './protocol.ts';
 
@@ -94,4 +95,39 @@ export function fromWorkerLoad(load: WorkerLoad): FileLoad {
     return { ok: true, data: loadedData(ex, o.meta, () => ex.terminate()) };
   });
   return { done, cancel: load.cancel };
+}
+
+/** Where the UI's data is: the bundled dataset, files opened (one dataset, optionally its schema and source texts), or a same-site URL. */
+export type DataSpec =
+  | { bundled: true }
+  | { files: File[] }
+  | { url: string; name?: string };
+
+export interface OpenOptions {
+  /** Merge the new data into this (files only); nothing open changes unless it succeeds. */
+  merge?: LoadedData;
+  onProgress?(p: Progress): void;
+  /** Cancels the load (as `cancel()`). */
+  signal?: AbortSignal;
+}
+
+/**
+ * The UI's one door to data: every way data enters, as one call. The loaded
+ * data's `explorer` is the Explorer; ask its capabilities() before columns()
+ * or shareCurrent(). (A SPARQL endpoint will be one more DataSpec.)
+ */
+export function openExplorer(spec: DataSpec, opts: OpenOptions = {}): FileLoad {
+  let load: FileLoad;
+  if ('bundled' in spec) load = { done: loadDefault(), cancel: () => {} };
+  else if ('url' in spec) load = fromWorkerLoad(loadDataUrl(spec.url, spec.name ?? spec.url, (p) => opts.onProgress?.(p)));
+  else {
+    const picked = pickDataset(spec.files);
+    if ('problem' in picked) return { done: Promise.resolve({ ok: false, problems: [picked.problem] }), cancel: () => {} };
+    load = openFile(picked.dataset, picked.dataset.name, { extras: picked.extras, merge: opts.merge, onProgress: opts.onProgress });
+  }
+  if (opts.signal) {
+    if (opts.signal.aborted) load.cancel();
+    else opts.signal.addEventListener('abort', () => load.cancel(), { once: true });
+  }
+  return load;
 }
