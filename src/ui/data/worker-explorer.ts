@@ -36,10 +36,13 @@ export class WorkerExplorer implements Explorer {
   private call<T>(method: RemoteMethod, args: unknown[], signal?: AbortSignal): Promise<T> {
     if (this.closed) return Promise.reject(new ExplorerError({ code: 'closed', message: 'this data was closed' }));
     if (signal?.aborted) return Promise.reject(aborted());
-    const racers: Promise<T>[] = [this.remote.call(method, args) as Promise<T>, this.dead];
+    const answer = Promise.race([this.remote.call(method, args) as Promise<T>, this.dead]);
+    if (!signal) return answer;
     // The worker finishes the call (its work is synchronous); the page stops waiting for it.
-    if (signal) racers.push(new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(aborted()), { once: true })));
-    return Promise.race(racers);
+    let onAbort!: () => void;
+    const stop = new Promise<never>((_, reject) => { onAbort = () => reject(aborted()); });
+    signal.addEventListener('abort', onAbort, { once: true });
+    return Promise.race([answer, stop]).finally(() => signal.removeEventListener('abort', onAbort));
   }
 
   /** Hands this worker's data to another worker (for a merge there), without passing through the page. */
@@ -53,7 +56,6 @@ export class WorkerExplorer implements Explorer {
   /** Ends the worker. Calls still waiting never settle: their answers were for data no longer shown. */
   terminate(): void {
     this.closed = true;
-    this.remote[Comlink.releaseProxy]();
     this.worker.terminate();
   }
 

@@ -112,7 +112,10 @@ function failure(e: unknown, name: string): Problem {
 }
 
 const api: WorkerApi = {
-  load: (m, onProgress) => load(m, onProgress).catch((err: unknown): LoadAnswer => ({ ok: false, problems: [failure(err, m.name)] })),
+  load: (m, onProgress) => load(m, onProgress)
+    .catch((err: unknown): LoadAnswer => ({ ok: false, problems: [failure(err, m.name)] }))
+    // The progress callback is a proxy holding a port open: free it.
+    .finally(() => (onProgress as Partial<Comlink.ProxyMethods> | undefined)?.[Comlink.releaseProxy]?.()),
   share(port) {
     if (explorer) explorer.shareCurrent(port);
     else { port.postMessage(null); port.close(); }
