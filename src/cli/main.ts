@@ -31,7 +31,8 @@ Usage: actorgraph <command> [arguments] [--data FILE] [--json]
 
 Commands:
   search <text> [--type T]... [--limit N]     ranked entity search (aliases, typos, diacritics)
-  show <entity>                               an entity and all its relations with evidence
+  show <entity> [--limit N]                   an entity and its relations with evidence
+                                              (at most 1000 each way unless --limit)
   neighbours <entity>... [--depth K] [--direction out|in|both]
              [--predicate P]... [--type T]... [--limit N]
   path <from> <to> [--k N] [--all] [--max-length N] [--directed]
@@ -260,7 +261,7 @@ async function search(ctx: Context, args: string[]): Promise<number> {
 async function show(ctx: Context, args: string[]): Promise<number> {
   need(args, 1, 'an entity');
   const entity = await resolve(ctx, args.join(' '));
-  const details = await ctx.explorer.details(entity.id);
+  const details = await ctx.explorer.details(entity.id, { limit: ctx.values.limit === undefined ? undefined : int(ctx.values, 'limit', 0, 1) });
   if (!details) throw new CliError(`entity '${entity.id}' is gone from the data`, EXIT_NOTHING);
   const { schema: plain, lookup } = await ctx.schema();
   const relations = [

@@ -104,6 +104,21 @@ describe('bounded answers', () => {
     expect((await ex.details('hub'))!.truncated).toBeUndefined();
   });
 
+  it('the CLI states a cut show', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'actorgraph-star-'));
+    try {
+      const file = join(dir, 'star.json');
+      writeFileSync(file, JSON.stringify(star(30)));
+      const out: string[] = [];
+      const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
+      expect(await main(['--data', file, 'show', 'hub', '--limit', '4'], io)).toBe(0);
+      expect(out.filter((l) => /^ {4}P \d+ \(p\d+\)$/.test(l))).toHaveLength(4);
+      expect(out.join('\n')).toMatch(/showing 4 of 30 outgoing and 0 of 0 incoming relations$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('subgraph, sources and neighbourhood say when they were cut', async () => {
     const ids = ['hub', ...Array.from({ length: 30 }, (_, i) => `p${i}`)];
     const s = await ex.subgraph(ids, { limit: 7 });
