@@ -1,19 +1,22 @@
-// actorgraph command-line tool: a thin shell over the core's Explorer.
+// actorgraph command-line tool: a thin shell over an Explorer. It gets the
+// Explorer from the factory (or a caller's, in tests) and uses nothing else of
+// the core but types and pure formatting helpers.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { writeFileSync } from 'node:fs';
-import type { Direction, Entity, PathMode, Triple } from '../core/model.ts';
+import type { Capabilities, Explorer } from '../core/explorer.ts';
+import type { Direction, Entity, PathMode, Schema } from '../core/model.ts';
+import { ExplorerError } from '../core/errors.ts';
 import { formatProblem, type Problem } from '../core/problems.ts';
-import { TripleStore } from '../core/store.ts';
-import { MemoryExplorer } from '../core/memory-explorer.ts';
-import { describePath } from '../core/paths.ts';
-import { toGraphologyExport } from '../core/export.ts';
+import { describePath, describeTriple, graphologyExport, pathCapText, predicateIndex, sourceName, type PredicateLookup } from '../core/format.ts';
 import { foldForSearch } from '../core/text.ts';
-import { indexSchema } from '../core/schema.ts';
-import { DEFAULT_DATASET, loadDatasetFile, loadStoreFile } from '../node/load.ts';
+import { checkFile, DEFAULT_DATASET, openExplorer, type FileCheck, type OpenExplorer } from '../node/open-explorer.ts';
 
 export const EXIT_FOUND = 0;
 export const EXIT_NOTHING = 1;
 export const EXIT_USAGE = 2;
+
+/** Most entities an `export --depth` takes. */
+const EXPORT_MAX_ENTITIES = 10_000_000;
 
 /** A failure the user can fix; printed without a stack trace. */
 export class CliError extends Error {
@@ -28,11 +31,13 @@ Usage: actorgraph <command> [arguments] [--data FILE] [--json]
 
 Commands:
   search <text> [--type T]... [--limit N]     ranked entity search (aliases, typos, diacritics)
-  show <entity>                               an entity and all its relations with evidence
+  show <entity> [--limit N]                   an entity and its relations with evidence
+                                              (at most 1000 each way unless --limit)
   neighbours <entity>... [--depth K] [--direction out|in|both]
              [--predicate P]... [--type T]... [--limit N]
   path <from> <to> [--k N] [--all] [--max-length N] [--directed]
-             [--predicate P]... [--avoid X]...  X is an entity or an entity type
+             [--predicate P]... [--avoid X]...  X is an entity or an entity type;
+                                              --all lists at most 100, --k at most 50
   export [--entity E]... [--depth K] [--neighbours] [--format dataset|graphology] [--out FILE]
                                               no --entity: the whole dataset
   validate [FILE]...                          check data files (default: the default dataset)
@@ -67,28 +72,44 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-interface Io {
+export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
 }
 
-interface Context {
-  explorer: MemoryExplorer;
-  store: TripleStore;
-  values: Values;
-  io: Io;
+/** Where the CLI gets its data: the factory by default; tests pass their own. */
+export interface CliDeps {
+  openExplorer?: OpenExplorer;
+  checkFile?: (file: string) => FileCheck;
 }
 
-export async function main(argv: string[], io: Io = {
+interface Context {
+  explorer: Explorer;
+  values: Values;
+  io: Io;
+  /** Fetched once per run. */
+  schema(): Promise<{ schema: Schema; lookup: PredicateLookup }>;
+  capabilities(): Promise<Capabilities>;
+  /** Labels by id, fetched in batches and kept for the run. */
+  labels(ids: Iterable<string>): Promise<(id: string) => string>;
+}
+
+const STDIO: Io = {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
-}): Promise<number> {
+};
+
+export async function main(argv: string[], io: Io = STDIO, deps: CliDeps = {}): Promise<number> {
   try {
-    return await run(argv, io);
+    return await run(argv, io, deps);
   } catch (e) {
     if (e instanceof CliError) {
       io.err(`actorgraph: ${e.message}`);
       return e.code;
+    }
+    if (e instanceof ExplorerError && e.code !== 'internal') {
+      io.err(`actorgraph: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}`);
+      return e.code.startsWith('unknown-') ? EXIT_NOTHING : EXIT_USAGE;
     }
     // Anything else is a bug: say so plainly, keep the detail for a report.
     io.err(`actorgraph: internal error: ${(e as Error)?.message ?? String(e)}`);
@@ -97,7 +118,7 @@ export async function main(argv: string[], io: Io = {
   }
 }
 
-async function run(argv: string[], io: Io): Promise<number> {
+async function run(argv: string[], io: Io, deps: CliDeps): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -110,9 +131,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.out(USAGE);
     return command || values.help ? EXIT_FOUND : EXIT_USAGE;
   }
-  if (command === 'validate') return validate(args, values, io);
+  if (command === 'validate') return validate(args, values, io, deps.checkFile ?? checkFile);
 
-  const ctx = { ...open(values.data), values, io };
+  const ctx = context(await open(values.data, deps.openExplorer ?? openExplorer), values, io);
   switch (command) {
     case 'search': return search(ctx, args);
     case 'show': return show(ctx, args);
@@ -125,16 +146,37 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function open(file: string | undefined): { store: TripleStore; explorer: MemoryExplorer } {
+async function open(file: string | undefined, factory: OpenExplorer): Promise<Explorer> {
   const path = file ?? DEFAULT_DATASET;
-  const result = loadStoreFile(path);
-  const errors = result.problems.filter((p) => p.severity === 'error');
-  if (!result.ok || !result.store) {
+  try {
+    return await factory(path);
+  } catch (e) {
+    if (!(e instanceof ExplorerError) || e.code !== 'invalid-data') throw e;
+    const errors = e.problems ?? [];
     const shown = errors.slice(0, 20).map(formatProblem).join('\n');
     const more = errors.length > 20 ? `\n… and ${errors.length - 20} more (run 'actorgraph validate ${path}')` : '';
     throw new CliError(`cannot load ${path}: ${errors.length} error(s)\n${shown}${more}`);
   }
-  return { store: result.store, explorer: new MemoryExplorer(result.store) };
+}
+
+function context(explorer: Explorer, values: Values, io: Io): Context {
+  let schema: Promise<{ schema: Schema; lookup: PredicateLookup }> | undefined;
+  let caps: Promise<Capabilities> | undefined;
+  const known = new Map<string, string>();
+  return {
+    explorer, values, io,
+    schema: () => (schema ??= explorer.schema().then((s) => ({ schema: s, lookup: predicateIndex(s) }))),
+    capabilities: () => (caps ??= explorer.capabilities()),
+    async labels(ids) {
+      const missing = [...new Set(ids)].filter((id) => !known.has(id));
+      for (let i = 0; i < missing.length; i += 1000) {
+        const batch = missing.slice(i, i + 1000);
+        const found = await explorer.entities(batch);
+        batch.forEach((id, k) => known.set(id, found[k]?.label ?? id));
+      }
+      return (id) => known.get(id) ?? id;
+    },
+  };
 }
 
 function int(values: Values, name: 'limit' | 'depth' | 'k' | 'max-length', fallback: number, min = 1, max = 1_000_000): number {
@@ -151,39 +193,45 @@ function need(args: string[], count: number, what: string): void {
   if (args.length < count) throw new CliError(`missing ${what}. Run 'actorgraph --help' for usage.`);
 }
 
-function checkPredicates(store: TripleStore, predicates: string[] | undefined): string[] | undefined {
+async function checkPredicates(ctx: Context, predicates: string[] | undefined): Promise<string[] | undefined> {
   if (!predicates?.length) return undefined;
+  const { schema } = await ctx.schema();
+  const known = schema.predicates.map((p) => p.id);
   for (const p of predicates) {
-    if (!store.schema.predicates.has(p)) {
-      throw new CliError(`unknown predicate '${p}'. Known: ${[...store.schema.predicates.keys()].join(', ')}`);
-    }
+    if (!known.includes(p)) throw new CliError(`unknown predicate '${p}'. Known: ${known.join(', ')}`);
   }
   return predicates;
 }
 
-function checkTypes(store: TripleStore, types: string[] | undefined): string[] | undefined {
+async function checkTypes(ctx: Context, types: string[] | undefined): Promise<string[] | undefined> {
   if (!types?.length) return undefined;
+  const known = await typeIds(ctx);
   for (const t of types) {
-    if (!store.schema.types.has(t)) {
-      throw new CliError(`unknown entity type '${t}'. Known: ${[...store.schema.types.keys()].join(', ')}`);
-    }
+    if (!known.includes(t)) throw new CliError(`unknown entity type '${t}'. Known: ${known.join(', ')}`);
   }
   return types;
 }
 
+async function typeIds(ctx: Context): Promise<string[]> {
+  return (await ctx.schema()).schema.entityTypes.map((t) => t.id);
+}
+
 /** An entity named by id, or by a name that search resolves without ambiguity. */
 async function resolve(ctx: Context, name: string): Promise<Entity> {
-  const byId = ctx.store.entity(name);
+  const byId = await ctx.explorer.entity(name);
   if (byId) return byId;
   const hits = await ctx.explorer.search(name, { limit: 8 });
   if (!hits.length) throw new CliError(`no entity matches '${name}'. Try 'actorgraph search ${JSON.stringify(name)}'.`, EXIT_NOTHING);
   const folded = foldForSearch(name);
+  const found = await ctx.explorer.entities(hits.map((h) => h.id));
+  const byHit = new Map(hits.map((h, k) => [h.id, found[k]]));
   const exact = hits.filter((h) => {
-    const e = ctx.store.entity(h.id)!;
-    return [e.label, ...(e.aliases ?? [])].some((n) => foldForSearch(n) === folded);
+    const e = byHit.get(h.id);
+    return !!e && [e.label, ...(e.aliases ?? [])].some((n) => foldForSearch(n) === folded);
   });
   const chosen = exact.length === 1 ? exact[0] : hits.length === 1 ? hits[0] : undefined;
-  if (chosen) return ctx.store.entity(chosen.id)!;
+  const entity = chosen && byHit.get(chosen.id);
+  if (entity) return entity;
   const list = (exact.length ? exact : hits).map((h) => `  ${h.id}  (${h.label}, ${h.type})`).join('\n');
   throw new CliError(`'${name}' is ambiguous; name one of these by id:\n${list}`);
 }
@@ -192,19 +240,12 @@ function brief(e: Entity): { id: string; label: string; type: string } {
   return { id: e.id, label: e.label, type: e.type };
 }
 
-function tripleLine(store: TripleStore, t: Triple): string {
-  const label = store.schema.predicates.get(t.predicate)?.label ?? t.predicate;
-  const s = store.entity(t.subject)?.label ?? t.subject;
-  const o = store.entity(t.object)?.label ?? t.object;
-  return `${s} —${label}→ ${o}`;
-}
-
 async function search(ctx: Context, args: string[]): Promise<number> {
   need(args, 1, 'search text');
   const text = args.join(' ');
   const hits = await ctx.explorer.search(text, {
     limit: int(ctx.values, 'limit', 10, 1, 1000),
-    types: checkTypes(ctx.store, ctx.values.type),
+    types: await checkTypes(ctx, ctx.values.type),
   });
   if (ctx.values.json) ctx.io.out(JSON.stringify(hits, null, 2));
   else if (!hits.length) ctx.io.err(`no entity matches '${text}'`);
@@ -220,12 +261,21 @@ async function search(ctx: Context, args: string[]): Promise<number> {
 async function show(ctx: Context, args: string[]): Promise<number> {
   need(args, 1, 'an entity');
   const entity = await resolve(ctx, args.join(' '));
-  const details = (await ctx.explorer.details(entity.id))!;
-  const schema = ctx.store.schema;
+  const details = await ctx.explorer.details(entity.id, { limit: ctx.values.limit === undefined ? undefined : int(ctx.values, 'limit', 0, 1) });
+  if (!details) throw new CliError(`entity '${entity.id}' is gone from the data`, EXIT_NOTHING);
+  const { schema: plain, lookup } = await ctx.schema();
   const relations = [
-    ...details.outgoing.map((t) => ({ direction: 'out' as const, t, other: t.object, label: schema.predicates.get(t.predicate)?.label ?? t.predicate })),
-    ...details.incoming.map((t) => ({ direction: 'in' as const, t, other: t.subject, label: schema.predicates.get(t.predicate)?.inverseLabel ?? t.predicate })),
+    ...details.outgoing.map((t) => ({ direction: 'out' as const, t, other: t.object, label: lookup.predicates.get(t.predicate)?.label ?? t.predicate })),
+    ...details.incoming.map((t) => ({ direction: 'in' as const, t, other: t.subject, label: lookup.predicates.get(t.predicate)?.inverseLabel ?? t.predicate })),
   ];
+  const otherIds = relations.flatMap((r) => (r.t.attributedTo ? [r.other, r.t.attributedTo] : [r.other]));
+  const others = new Map<string, Entity>();
+  const fetched = await ctx.explorer.entities([...new Set(otherIds)]);
+  for (const e of fetched) if (e) others.set(e.id, e);
+  const other = (id: string): Entity => others.get(id) ?? { id, label: id, type: '' };
+  const cut = details.truncated
+    ? `showing ${details.outgoing.length} of ${details.totalOutgoing} outgoing and ${details.incoming.length} of ${details.totalIncoming} incoming relations`
+    : undefined;
   if (ctx.values.json) {
     ctx.io.out(JSON.stringify({
       ...entity,
@@ -234,13 +284,16 @@ async function show(ctx: Context, args: string[]): Promise<number> {
         direction: r.direction,
         predicate: r.t.predicate,
         label: r.label,
-        entity: brief(ctx.store.entity(r.other)!),
+        entity: brief(other(r.other)),
         triple: r.t,
       })),
+      ...(details.truncated ? { truncated: true, totalOutgoing: details.totalOutgoing, totalIncoming: details.totalIncoming } : {}),
     }, null, 2));
     return EXIT_FOUND;
   }
-  const typeLabel = schema.types.get(entity.type)?.label ?? entity.type;
+  const sources = (await ctx.explorer.sources({ ids: [...new Set(relations.map((r) => r.t.source))] })).sources;
+  const sourceById = new Map(sources.map((x) => [x.id, x]));
+  const typeLabel = plain.entityTypes.find((t) => t.id === entity.type)?.label ?? entity.type;
   ctx.io.out(`${entity.label}  [${typeLabel}]  ${entity.id}`);
   if (entity.aliases?.length) ctx.io.out(`  also: ${entity.aliases.join(', ')}`);
   if (entity.date) ctx.io.out(`  date: ${entity.date}`);
@@ -253,19 +306,15 @@ async function show(ctx: Context, args: string[]): Promise<number> {
   for (const [label, rs] of groups) {
     ctx.io.out(`\n  ${label}:`);
     for (const r of rs) {
-      const other = ctx.store.entity(r.other)!;
-      const extra = [r.t.date, r.t.qualifier, r.t.attributedTo && `according to ${ctx.store.entity(r.t.attributedTo)?.label ?? r.t.attributedTo}`]
+      const o = other(r.other);
+      const extra = [r.t.date, r.t.qualifier, r.t.attributedTo && `according to ${others.get(r.t.attributedTo)?.label ?? r.t.attributedTo}`]
         .filter(Boolean).join('; ');
-      ctx.io.out(`    ${other.label} (${other.id})${extra ? `  [${extra}]` : ''}`);
-      ctx.io.out(`      “${r.t.evidence}” — ${sourceName(ctx, r.t.source)}`);
+      ctx.io.out(`    ${o.label} (${o.id})${extra ? `  [${extra}]` : ''}`);
+      ctx.io.out(`      “${r.t.evidence}” — ${sourceName(sourceById.get(r.t.source), r.t.source)}`);
     }
   }
+  if (cut) ctx.io.out(`\n  ${cut}`);
   return EXIT_FOUND;
-}
-
-function sourceName(ctx: Context, id: string): string {
-  const s = ctx.store.sources.find((x) => x.id === id);
-  return s ? [s.publisher, s.published].filter(Boolean).join(', ') || s.title : id;
 }
 
 async function neighbours(ctx: Context, args: string[]): Promise<number> {
@@ -278,10 +327,12 @@ async function neighbours(ctx: Context, args: string[]): Promise<number> {
     from,
     depth: int(ctx.values, 'depth', 1, 1, 10),
     direction,
-    predicates: checkPredicates(ctx.store, ctx.values.predicate),
-    types: checkTypes(ctx.store, ctx.values.type),
+    predicates: await checkPredicates(ctx, ctx.values.predicate),
+    types: await checkTypes(ctx, ctx.values.type),
     limit: ctx.values.limit === undefined ? undefined : int(ctx.values, 'limit', 0, 1),
   });
+  const labelOf = new Map(result.entities.map((e) => [e.id, e.label]));
+  const { lookup } = await ctx.schema();
   const found = result.entities.length > from.length || result.triples.length > 0;
   if (ctx.values.json) {
     ctx.io.out(JSON.stringify({
@@ -291,10 +342,11 @@ async function neighbours(ctx: Context, args: string[]): Promise<number> {
     }, null, 2));
   } else {
     const byDistance = [...result.entities].sort((a, b) => (result.distance[a.id]! - result.distance[b.id]!) || a.label.localeCompare(b.label));
-    ctx.io.out(`${result.entities.length} entities, ${result.triples.length} triples${result.truncated ? ' (cut by --limit)' : ''}`);
+    const cut = ctx.values.limit !== undefined ? ' (cut by --limit)' : ` (cut at ${result.entities.length} entities; raise --limit)`;
+    ctx.io.out(`${result.entities.length} entities, ${result.triples.length} triples${result.truncated ? cut : ''}`);
     for (const e of byDistance) ctx.io.out(`  ${result.distance[e.id]}  ${e.label}  [${e.type}]  ${e.id}`);
     if (result.triples.length) ctx.io.out('');
-    for (const t of result.triples) ctx.io.out(`  ${tripleLine(ctx.store, t)}`);
+    for (const t of result.triples) ctx.io.out(`  ${describeTriple(t, (id) => labelOf.get(id) ?? id, lookup)}`);
   }
   return found ? EXIT_FOUND : EXIT_NOTHING;
 }
@@ -306,11 +358,13 @@ async function path(ctx: Context, args: string[]): Promise<number> {
   const to = await resolve(ctx, args[1]!);
   const avoidTypes: string[] = [];
   const avoidEntities: string[] = [];
+  const types = ctx.values.avoid?.length ? await typeIds(ctx) : [];
   for (const a of ctx.values.avoid ?? []) {
-    if (ctx.store.schema.types.has(a)) avoidTypes.push(a);
+    if (types.includes(a)) avoidTypes.push(a);
     else avoidEntities.push((await resolve(ctx, a)).id);
   }
-  const k = ctx.values.k === undefined ? undefined : int(ctx.values, 'k', 1, 1, 100);
+  const { limits } = await ctx.capabilities();
+  const k = ctx.values.k === undefined ? undefined : int(ctx.values, 'k', 1, 1, limits.maxK);
   if (k !== undefined && ctx.values.all) throw new CliError('use either --k or --all, not both');
   const mode: PathMode = ctx.values.all ? 'all-shortest' : k !== undefined && k > 1 ? 'k-shortest' : 'shortest';
   const result = await ctx.explorer.paths({
@@ -319,19 +373,21 @@ async function path(ctx: Context, args: string[]): Promise<number> {
     mode,
     k,
     directed: ctx.values.directed,
-    predicates: checkPredicates(ctx.store, ctx.values.predicate),
+    predicates: await checkPredicates(ctx, ctx.values.predicate),
     avoidTypes,
     avoidEntities,
     maxLength: ctx.values['max-length'] === undefined ? undefined : int(ctx.values, 'max-length', 0, 1, 1000),
   });
-  const labelOf = (id: string) => ctx.store.entity(id)?.label ?? id;
+  const labelOf = await ctx.labels(result.paths.flatMap((p) => p.nodes));
+  const { lookup } = await ctx.schema();
+  const capText = pathCapText(result, mode);
   if (ctx.values.json) {
     ctx.io.out(JSON.stringify({
       from: brief(from),
       to: brief(to),
       paths: result.paths.map((p) => ({
         length: p.length,
-        text: describePath(p, labelOf, ctx.store.schema),
+        text: describePath(p, labelOf, lookup),
         nodes: p.nodes,
         triples: p.steps.map((s) => ({
           id: s.triple.id, subject: s.triple.subject, predicate: s.triple.predicate, object: s.triple.object,
@@ -339,14 +395,19 @@ async function path(ctx: Context, args: string[]): Promise<number> {
         })),
       })),
       ...(result.reason ? { reason: result.reason } : {}),
+      truncated: !!result.truncated,
+      ...(result.total !== undefined ? { total: result.total } : {}),
+      ...(result.totalIsLowerBound ? { totalIsLowerBound: true } : {}),
+      ...(capText ? { note: capText } : {}),
     }, null, 2));
   } else if (!result.paths.length) {
     ctx.io.err(`no path from ${from.label} to ${to.label}${result.reason ? `: ${result.reason}` : ''}`);
   } else {
     result.paths.forEach((p, i) => {
-      ctx.io.out(`${i + 1}. (${p.length} step${p.length === 1 ? '' : 's'}) ${describePath(p, labelOf, ctx.store.schema)}`);
+      ctx.io.out(`${i + 1}. (${p.length} step${p.length === 1 ? '' : 's'}) ${describePath(p, labelOf, lookup)}`);
       for (const s of p.steps) ctx.io.out(`     “${s.triple.evidence}”`);
     });
+    if (capText) ctx.io.out(`\n${capText}`);
   }
   return result.paths.length ? EXIT_FOUND : EXIT_NOTHING;
 }
@@ -355,25 +416,28 @@ async function exportCmd(ctx: Context, args: string[]): Promise<number> {
   if (args.length) throw new CliError(`export takes no positional arguments; name entities with --entity`);
   const format = ctx.values.format ?? 'dataset';
   if (format !== 'dataset' && format !== 'graphology') throw new CliError(`--format must be dataset or graphology, got '${format}'`);
-  let ids: string[];
+  let ids: string[] | undefined;
   if (ctx.values.entity?.length) {
     const from = [];
     for (const e of ctx.values.entity) from.push((await resolve(ctx, e)).id);
     const depth = ctx.values.depth === undefined ? 0 : int(ctx.values, 'depth', 0, 0, 10);
-    ids = depth > 0 ? (await ctx.explorer.neighbourhood({ from, depth })).entities.map((e) => e.id) : from;
-  } else {
-    if (ctx.values.depth !== undefined) throw new CliError('--depth needs at least one --entity');
-    ids = Array.from({ length: ctx.store.entityCount }, (_, i) => ctx.store.entityAt(i).id);
-  }
+    if (depth > 0) {
+      // An export is never cut: ask for all of the neighbourhood, and refuse if even that is cut.
+      const n = await ctx.explorer.neighbourhood({ from, depth, limit: EXPORT_MAX_ENTITIES });
+      if (n.truncated) throw new CliError(`the neighbourhood holds more than ${EXPORT_MAX_ENTITIES} entities; export a smaller --depth`);
+      ids = n.entities.map((e) => e.id);
+    } else ids = from;
+  } else if (ctx.values.depth !== undefined) throw new CliError('--depth needs at least one --entity');
+  const title = (await ctx.explorer.stats()).title;
   const dataset = await ctx.explorer.exportDataset({
-    entities: ids,
+    ...(ids ? { entities: ids } : { all: true }),
     includeTriples: true,
     includeNeighbours: ctx.values.neighbours,
-    title: ctx.values.entity?.length ? `Export from ${ctx.store.title ?? 'actorgraph'}` : ctx.store.title,
+    title: ctx.values.entity?.length ? `Export from ${title ?? 'actorgraph'}` : title,
   });
   let text: string;
   if (format === 'graphology') {
-    text = JSON.stringify(toGraphologyExport(dataset, indexSchema(dataset.schema ?? ctx.store.schema.schema)), null, 2);
+    text = JSON.stringify(graphologyExport(dataset, (await ctx.schema()).schema), null, 2);
   } else {
     text = JSON.stringify(dataset, null, 2);
   }
@@ -397,7 +461,7 @@ async function stats(ctx: Context, args: string[]): Promise<number> {
     ctx.io.out(JSON.stringify(s, null, 2));
     return EXIT_FOUND;
   }
-  ctx.io.out(`${ctx.store.title ?? 'dataset'}`);
+  ctx.io.out(`${s.title ?? 'dataset'}`);
   ctx.io.out(`  ${s.entities} entities, ${s.triples} triples, ${s.sources} sources, ${s.types} types, ${s.predicates} predicates`);
   const table = (title: string, counts: Record<string, number>) => {
     ctx.io.out(`\n  ${title}:`);
@@ -408,12 +472,9 @@ async function stats(ctx: Context, args: string[]): Promise<number> {
   return EXIT_FOUND;
 }
 
-function validate(files: string[], values: Values, io: Io): number {
+function validate(files: string[], values: Values, io: Io, check: (file: string) => FileCheck): number {
   const targets = files.length ? files : [values.data ?? DEFAULT_DATASET];
-  const reports = targets.map((file) => {
-    const r = loadDatasetFile(file);
-    return { file, ok: r.ok, problems: r.problems, counts: r.dataset ? { entities: r.dataset.entities.length, triples: r.dataset.triples.length } : undefined };
-  });
+  const reports = targets.map((file) => check(file));
   if (values.json) {
     io.out(JSON.stringify({ files: reports }, null, 2));
   } else {

@@ -1,14 +1,48 @@
-// The one query interface the UI and the CLI speak to. The in-memory store
-// implements it today; a remote store (a SPARQL endpoint) can implement it
-// later, which is why every method is async.
+// The one door to the data for the UI and the CLI. The in-memory store
+// implements it today (MemoryExplorer, in the page or behind a worker); a
+// remote store (a SPARQL endpoint) can implement it later, which is why every
+// method is async, takes an abort signal, and answers large results in bounded
+// pages that say when they were cut. Errors are ExplorerError ({code, message, hint}).
 import type {
   Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult,
   Schema, SearchHit, SearchOptions, Source, Stats, Subgraph, Dataset,
 } from './model.ts';
+import type { GraphColumns } from './columns.ts';
+
+export type { ExplorerError, ExplorerErrorCode, ExplorerErrorData } from './errors.ts';
+export type { GraphColumns } from './columns.ts';
+
+/** Every method takes these last. */
+export interface CallOptions {
+  /** Cancels the request: it rejects with ExplorerError `aborted`. */
+  signal?: AbortSignal;
+}
+
+/** A window onto a large answer. */
+export interface PageOptions {
+  limit?: number;
+  offset?: number;
+}
+
+/** Most items of a large answer when the caller gives no limit. */
+export const DEFAULT_LIMITS = {
+  /** Triples per direction in `details`. */
+  details: 1000,
+  /** Triples in `subgraph`. */
+  subgraph: 100_000,
+  /** Entities in `neighbourhood`. */
+  neighbourhood: 10_000,
+  /** Sources in `sources`. */
+  sources: 1000,
+  /** Entities in `entities`. */
+  entities: 10_000,
+} as const;
 
 export interface ExportOptions {
-  /** Entities to export (ignored when `triples` is given). */
+  /** Entities to export (ignored when `triples` or `all` is given). */
   entities?: string[];
+  /** The whole dataset. */
+  all?: boolean;
   /** Also the triples among them (default true). */
   includeTriples?: boolean;
   /** Also every direct neighbour of them and the triples that reach it (default false). */
@@ -16,21 +50,74 @@ export interface ExportOptions {
   /** Or export exactly these triples (and their endpoints); overrides the above. */
   triples?: string[];
   title?: string;
+  /** Refuse (ExplorerError `too-large`) rather than write more triples than this: an export is never cut. */
+  maxTriples?: number;
+}
+
+export interface DetailsOptions extends PageOptions, CallOptions {}
+
+export interface SubgraphResult extends Subgraph {
+  /** True when `limit` cut the triples (the entities are all there). */
+  truncated: boolean;
+  /** Triples among the entities, when known. */
+  totalTriples?: number;
+}
+
+export interface SourcesQuery extends PageOptions {
+  /** Only these sources (unknown ids skipped). */
+  ids?: string[];
+}
+
+export interface SourcesResult {
+  /** Without their texts (those come from `source`). */
+  sources: Source[];
+  total: number;
+  truncated: boolean;
+}
+
+/** What an Explorer can do, so that callers ask instead of assume. */
+export interface Capabilities {
+  /** 'memory' today; 'sparql' later. */
+  backend: string;
+  /** `columns()`: the whole graph at once, for drawing it all. */
+  columns: boolean;
+  /** `shareCurrent()`: a snapshot of the data as a dataset, for a merge elsewhere. */
+  shareCurrent: boolean;
+  /** Path modes `paths` answers. */
+  pathModes: { shortest: boolean; allShortest: boolean; kShortest: boolean };
+  /** Search forgives typos and diacritics. */
+  typoTolerantSearch: boolean;
+  /** Data can be written or merged into it. */
+  write: boolean;
+  /** The largest answers it gives (larger requests are cut, and say so). */
+  limits: { maxK: number; maxAllShortest: number; maxSearch: number };
 }
 
 export interface Explorer {
-  schema(): Promise<Schema>;
-  stats(): Promise<Stats>;
-  search(text: string, options?: SearchOptions): Promise<SearchHit[]>;
-  entity(id: string): Promise<Entity | undefined>;
-  details(id: string): Promise<EntityDetails | undefined>;
-  source(id: string): Promise<Source | undefined>;
-  neighbourhood(query: NeighbourhoodQuery): Promise<NeighbourhoodResult>;
-  paths(query: PathQuery): Promise<PathResult>;
-  /** The entities and the triples among them. */
-  subgraph(entityIds: string[]): Promise<Subgraph>;
+  capabilities(options?: CallOptions): Promise<Capabilities>;
+  schema(options?: CallOptions): Promise<Schema>;
+  /** Counts, and the dataset's title. */
+  stats(options?: CallOptions): Promise<Stats>;
+  search(text: string, options?: SearchOptions & CallOptions): Promise<SearchHit[]>;
+  entity(id: string, options?: CallOptions): Promise<Entity | undefined>;
+  /** Many at once, in the order asked (undefined for unknown ids); at most DEFAULT_LIMITS.entities unless `limit`. */
+  entities(ids: string[], options?: { limit?: number } & CallOptions): Promise<(Entity | undefined)[]>;
+  /** An entity and its triples, at most `limit` (default DEFAULT_LIMITS.details) per direction from `offset`. */
+  details(id: string, options?: DetailsOptions): Promise<EntityDetails | undefined>;
+  source(id: string, options?: CallOptions): Promise<Source | undefined>;
+  sources(query?: SourcesQuery, options?: CallOptions): Promise<SourcesResult>;
+  /** Bounded by `query.limit` (default DEFAULT_LIMITS.neighbourhood); `truncated` says when cut. */
+  neighbourhood(query: NeighbourhoodQuery, options?: CallOptions): Promise<NeighbourhoodResult>;
+  /** `truncated`, `total` and `note` say when a cap cut the paths. */
+  paths(query: PathQuery, options?: CallOptions): Promise<PathResult>;
+  /** The entities and the triples among them, at most `limit` triples (default DEFAULT_LIMITS.subgraph). */
+  subgraph(entityIds: string[], options?: PageOptions & CallOptions): Promise<SubgraphResult>;
   /** The n entities with most triples: where a view of a large graph starts. */
-  topEntities(n: number): Promise<Entity[]>;
+  topEntities(n: number, options?: CallOptions): Promise<Entity[]>;
   /** A standalone dataset (schema items and sources it uses included) that loads back unchanged. */
-  exportDataset(options: ExportOptions): Promise<Dataset>;
+  exportDataset(options: ExportOptions, call?: CallOptions): Promise<Dataset>;
+  /** Only when capabilities().columns: the whole graph, compact, for drawing it all. */
+  columns?(options?: CallOptions): Promise<GraphColumns>;
+  /** Only when capabilities().shareCurrent: posts the data (a dataset with source texts inline) on `port`. */
+  shareCurrent?(port: MessagePort): void;
 }

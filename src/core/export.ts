@@ -8,6 +8,7 @@ import {
   type Dataset, type Entity, type EntityType, type Predicate, type Schema, type Source, type Subgraph, type Triple,
 } from './model.ts';
 import type { Problem } from './problems.ts';
+import { ExplorerError } from './errors.ts';
 import type { SchemaIndex } from './schema.ts';
 import { deriveTripleId, tripleIds, type TripleStore } from './store.ts';
 import { initialPosition, nodeSize, typeColor, EDGE_COLOR } from './graphology.ts';
@@ -16,7 +17,8 @@ import { initialPosition, nodeSize, typeColor, EDGE_COLOR } from './graphology.t
 
 function unknownError(kind: string, ids: string[], hint: string): Error {
   const shown = ids.slice(0, 5).map((x) => `'${x}'`).join(', ');
-  return new Error(`export: unknown ${kind}${ids.length > 1 ? 's' : ''} ${shown}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}; ${hint}`);
+  const message = `export: unknown ${kind}${ids.length > 1 ? 's' : ''} ${shown}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}; ${hint}`;
+  return new ExplorerError({ code: kind === 'entity' ? 'unknown-entity' : 'bad-request', message, hint });
 }
 
 /** The schema items a set of entity types and predicates needs: types with their ancestors, and the types predicates name. */

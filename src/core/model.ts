@@ -148,12 +148,21 @@ export interface PathQuery {
   avoidEntities?: string[];
   /** Most steps a path may have. */
   maxLength?: number;
+  /** For all-shortest: most paths to list (capped by the Explorer's limits.maxAllShortest). */
+  limit?: number;
 }
 
 export interface PathResult {
   paths: Path[];
   /** When no path: why, in words a person can act on. */
   reason?: string;
+  /** True when a cap cut the paths (more exist than are listed). */
+  truncated?: boolean;
+  /** How many paths of this kind exist, when known (all-shortest counts them; a lower bound when `totalIsLowerBound`). */
+  total?: number;
+  totalIsLowerBound?: boolean;
+  /** The cap in words, when one applied: "only the first 100 shortest paths are listed; there are 252". */
+  note?: string;
 }
 
 export interface SearchHit {
@@ -175,9 +184,15 @@ export interface EntityDetails {
   entity: Entity;
   outgoing: Triple[];
   incoming: Triple[];
+  /** True when a limit cut `outgoing` or `incoming`; the totals say by how much. */
+  truncated?: boolean;
+  totalOutgoing?: number;
+  totalIncoming?: number;
 }
 
 export interface Stats {
+  /** The dataset's title, when it has one. */
+  title?: string;
   entities: number;
   triples: number;
   sources: number;

@@ -10,7 +10,6 @@
 // The searches run over the store's CSR with typed arrays kept per store and
 // stamped with a generation number, so a search allocates no per-node objects.
 import type { Path, PathQuery, PathResult, PathStep } from './model.ts';
-import type { SchemaIndex } from './schema.ts';
 import type { TripleStore } from './store.ts';
 import { predicateMask, typeMaskOf } from './neighbourhood.ts';
 
@@ -20,10 +19,8 @@ export const MAX_ALL_SHORTEST = 100;
 export const MAX_K = 50;
 export const DEFAULT_K = 3;
 
-/** PathResult plus a note when the answer was capped. */
-export interface PathAnswer extends PathResult {
-  note?: string;
-}
+/** PathResult (its `note`, `truncated` and `total` say when the answer was capped). */
+export type PathAnswer = PathResult;
 
 interface Workspace {
   gen: number;
@@ -204,8 +201,8 @@ export class Searcher {
     return nodes;
   }
 
-  /** Every shortest path s → t (at most `cap`), and whether the cap cut them. */
-  allShortest(s: number, t: number, cap: number): { paths: number[][]; capped: boolean } {
+  /** Every shortest path s → t (at most `cap`), whether the cap cut them, and then how many there are. */
+  allShortest(s: number, t: number, cap: number): { paths: number[][]; capped: boolean; total?: number } {
     const first = this.shortest(s, t);
     if (!first) return { paths: [], capped: false };
     const d = first.length - 1;
@@ -266,7 +263,30 @@ export class Searcher {
       }
     };
     walk(t, d);
-    return { paths, capped };
+    if (!capped) return { paths, capped };
+    // Count them all over the BFS layers (paths through each node = sum over its distinct predecessors).
+    const count = new Map<number, number>([[s, 1]]);
+    const predecessorsSum = (x: number, level: number): number => {
+      let sum = 0;
+      seenPred.clear();
+      for (let pass = 0; pass < (directed ? 1 : 2); pass++) {
+        const off = pass === 0 ? inOff : outOff, items = pass === 0 ? inItems : outItems, other = pass === 0 ? subj : obj;
+        for (let k = off[x]!, e = off[x + 1]!; k < e; k++) {
+          const tr = items[k]!;
+          if (predOk && !predOk[pred[tr]!]) continue;
+          const w = other[tr]!;
+          if (markF[w] !== gen || distF[w] !== level - 1 || seenPred.has(w)) continue;
+          seenPred.add(w);
+          sum += count.get(w) ?? 0;
+        }
+      }
+      return sum;
+    };
+    for (let i = 1; i < tail; i++) {
+      const v = queueF[i]!;
+      count.set(v, predecessorsSum(v, distF[v]!));
+    }
+    return { paths, capped, total: predecessorsSum(t, d) };
   }
 
   /** Yen's k shortest simple paths, shortest first. */
@@ -390,13 +410,20 @@ export function findPaths(store: TripleStore, q: PathQuery): PathAnswer {
   let nodeLists: number[][];
   let stepTriples: number[] | undefined;
   let note: string | undefined;
+  let truncated = false;
+  let total: number | undefined;
   if (mode === 'all-shortest') {
-    const r = searcher.allShortest(s, t, MAX_ALL_SHORTEST);
+    const cap = Math.max(1, Math.min(MAX_ALL_SHORTEST, Math.floor(q.limit ?? MAX_ALL_SHORTEST)));
+    const r = searcher.allShortest(s, t, cap);
     nodeLists = r.paths;
-    if (r.capped) note = `only the first ${MAX_ALL_SHORTEST} shortest paths are listed; there are more`;
+    if (r.capped) {
+      truncated = true;
+      total = r.total;
+      note = `only the first ${cap} shortest paths are listed; there are ${total !== undefined && Number.isSafeInteger(total) ? total : 'more'}`;
+    }
   } else if (mode === 'k-shortest') {
     const k = Math.max(1, Math.min(MAX_K, Math.floor(q.k ?? DEFAULT_K)));
-    if ((q.k ?? DEFAULT_K) > MAX_K) note = `k is capped at ${MAX_K}`;
+    if ((q.k ?? DEFAULT_K) > MAX_K) { note = `k is capped at ${MAX_K}`; truncated = true; }
     nodeLists = searcher.kShortest(s, t, k);
   } else {
     const p = searcher.shortest(s, t);
@@ -406,6 +433,11 @@ export function findPaths(store: TripleStore, q: PathQuery): PathAnswer {
   if (nodeLists.length) {
     const answer: PathAnswer = { paths: nodeLists.map((n) => searcher.toPath(n, stepTriples)) };
     if (note) answer.note = note;
+    if (truncated) answer.truncated = true;
+    if (total !== undefined) {
+      answer.total = Number.isSafeInteger(total) ? total : Number.MAX_SAFE_INTEGER;
+      if (!Number.isSafeInteger(total)) answer.totalIsLowerBound = true;
+    }
     return answer;
   }
   return { paths: [], reason: explainNoPath(store, s, t, q, filters) };
@@ -448,13 +480,5 @@ function explainNoPath(store: TripleStore, s: number, t: number, q: PathQuery, f
   return `no path ${between} under the given filters`;
 }
 
-/** "Joe Biden —authorized→ US airstrike … —used by→ Kataib Hezbollah"; steps walked backwards read with the inverse label. */
-export function describePath(path: Path, labelOf: (id: string) => string, schema: SchemaIndex): string {
-  let text = labelOf(path.nodes[0]!);
-  path.steps.forEach((step, i) => {
-    const p = schema.predicates.get(step.triple.predicate);
-    const verb = step.forward ? (p?.label ?? step.triple.predicate) : (p?.inverseLabel ?? `${step.triple.predicate} (inverse)`);
-    text += ` —${verb}→ ${labelOf(path.nodes[i + 1]!)}`;
-  });
-  return text;
-}
+// Path descriptions are formatting: they live in format.ts; kept here for existing importers.
+export { describePath } from './format.ts';

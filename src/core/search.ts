@@ -18,6 +18,8 @@ import type { TripleStore } from './store.ts';
 import { foldForSearch } from './text.ts';
 
 export const DEFAULT_SEARCH_LIMIT = 20;
+/** Most hits one search returns, whatever the limit asked. */
+export const MAX_SEARCH_LIMIT = 1000;
 
 /** Folded words; a dotted acronym ("U.S.", "K.H.") becomes one word ("us", "kh"). */
 export function searchTokens(text: string): string[] {
@@ -155,7 +157,7 @@ export class EntitySearch {
   }
 
   search(text: string, opts: SearchOptions = {}): SearchHit[] {
-    const limit = Math.floor(opts.limit ?? DEFAULT_SEARCH_LIMIT);
+    const limit = Math.min(MAX_SEARCH_LIMIT, Math.floor(opts.limit ?? DEFAULT_SEARCH_LIMIT));
     const words = searchTokens(text);
     if (!words.length || limit <= 0) return [];
     const key = words.join(' ');

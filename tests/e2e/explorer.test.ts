@@ -90,6 +90,9 @@ describe('explorer', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("connect-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
+    // The loader worker (spoken to through Comlink) runs under this policy: no eval anywhere.
+    expect(csp).toContain("worker-src 'self' blob:");
+    expect(csp).not.toContain('unsafe-eval');
     await page.waitForTimeout(500);
     const png = await page.locator('.sigma').screenshot({ timeout: T });
     const img = decodePng(png);

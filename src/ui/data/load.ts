@@ -4,11 +4,13 @@
 import datasetText from '../../../graph-data/dataset.json?raw';
 import type { Source } from '../../core/model.ts';
 import type { Problem } from '../../core/problems.ts';
-import type { Explorer } from '../../core/explorer.ts';
+import type { CallOptions, Explorer } from '../../core/explorer.ts';
+import { ExplorerError } from '../../core/errors.ts';
 import { MemoryExplorer } from '../../core/memory-explorer.ts';
-import { buildFromText, shareable } from './pipeline.ts';
+import { buildFromText } from './pipeline.ts';
 import { loadInWorker, type WorkerLoad } from './worker-explorer.ts';
-import { graphColumns, type GraphColumns } from './columns.ts';
+import { loadDataUrl } from './early-fetch.ts';
+import type { GraphColumns } from './columns.ts';
 import { isSchemaFile, type Progress, type RemoteFile } from './protocol.ts';
 
 export { defaultSchema } from './pipeline.ts';
@@ -25,9 +27,10 @@ export interface LoadedData {
   sources: Source[];
   /** Warnings from validation (errors stop the load). */
   warnings: Problem[];
-  /** Posts this data, source texts inline, on `port`: what a merge in a new worker starts from. */
+  /** Posts this data, source texts inline, on `port`: what a merge in a new worker starts from.
+   *  Same as `explorer.shareCurrent` (kept for the UI; ask `explorer.capabilities()` first). */
   shareCurrent(port: MessagePort): void;
-  /** The whole graph, compact, for drawing it all. */
+  /** The whole graph, compact, for drawing it all. Same as `explorer.columns`. */
   columns(): Promise<GraphColumns>;
   /** Frees what holds the data (ends its worker). */
   dispose(): void;
@@ -42,14 +45,19 @@ export async function loadDefault(): Promise<LoadOutcome> {
   performance.measure('actorgraph:default-data', { start: t0 });
   if (!r.ok) return r;
   const store = r.store;
+  return { ok: true, data: loadedData(new MemoryExplorer(store, r.file), { file: r.file, title: store.title, sources: store.sources, warnings: r.warnings }, () => {}) };
+}
+
+/** The UI's loaded data around an Explorer; `columns` and `shareCurrent` need an Explorer that has them. */
+function loadedData(explorer: Explorer, meta: { file: string; title?: string; sources: Source[]; warnings: Problem[] }, dispose: () => void): LoadedData {
+  const unsupported = (what: string) => new ExplorerError({ code: 'not-supported', message: `this data cannot give ${what}`, hint: 'check explorer.capabilities() first' });
   return {
-    ok: true,
-    data: {
-      explorer: new MemoryExplorer(store), file: r.file, title: store.title, sources: store.sources, warnings: r.warnings,
-      shareCurrent: (port) => { port.postMessage(shareable(store, r.file)); port.close(); },
-      columns: async () => graphColumns(store),
-      dispose: () => {},
+    explorer, ...meta, dispose,
+    shareCurrent: (port) => {
+      if (!explorer.shareCurrent) throw unsupported('a snapshot for a merge');
+      explorer.shareCurrent(port);
     },
+    columns: (options?: CallOptions) => (explorer.columns ? explorer.columns(options) : Promise.reject(unsupported('the whole graph at once'))),
   };
 }
 
@@ -84,7 +92,42 @@ export function fromWorkerLoad(load: WorkerLoad): FileLoad {
   const done = load.done.then((o): LoadOutcome => {
     if (!o.ok) return 'cancelled' in o ? { ok: false, problems: [], cancelled: true } : o;
     const ex = o.explorer;
-    return { ok: true, data: { explorer: ex, ...o.meta, shareCurrent: (port) => ex.share(port), columns: () => ex.columns(), dispose: () => ex.terminate() } };
+    return { ok: true, data: loadedData(ex, o.meta, () => ex.terminate()) };
   });
   return { done, cancel: load.cancel };
+}
+
+/** Where the UI's data is: the bundled dataset, files opened (one dataset, optionally its schema and source texts), or a same-site URL. */
+export type DataSpec =
+  | { bundled: true }
+  | { files: File[] }
+  | { url: string; name?: string };
+
+export interface OpenOptions {
+  /** Merge the new data into this (files only); nothing open changes unless it succeeds. */
+  merge?: LoadedData;
+  onProgress?(p: Progress): void;
+  /** Cancels the load (as `cancel()`). */
+  signal?: AbortSignal;
+}
+
+/**
+ * The UI's one door to data: every way data enters, as one call. The loaded
+ * data's `explorer` is the Explorer; ask its capabilities() before columns()
+ * or shareCurrent(). (A SPARQL endpoint will be one more DataSpec.)
+ */
+export function openExplorer(spec: DataSpec, opts: OpenOptions = {}): FileLoad {
+  let load: FileLoad;
+  if ('bundled' in spec) load = { done: loadDefault(), cancel: () => {} };
+  else if ('url' in spec) load = fromWorkerLoad(loadDataUrl(spec.url, spec.name ?? spec.url, (p) => opts.onProgress?.(p)));
+  else {
+    const picked = pickDataset(spec.files);
+    if ('problem' in picked) return { done: Promise.resolve({ ok: false, problems: [picked.problem] }), cancel: () => {} };
+    load = openFile(picked.dataset, picked.dataset.name, { extras: picked.extras, merge: opts.merge, onProgress: opts.onProgress });
+  }
+  if (opts.signal) {
+    if (opts.signal.aborted) load.cancel();
+    else opts.signal.addEventListener('abort', () => load.cancel(), { once: true });
+  }
+  return load;
 }

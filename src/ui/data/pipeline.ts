@@ -8,6 +8,7 @@ import { parseDataset, parseSchema, validateDataset } from '../../core/validate.
 import { TripleStore } from '../../core/store.ts';
 import { mergeDatasets } from '../../core/export.ts';
 import { Ingest } from '../../core/ingest.ts';
+import { snapshot, type DataSnapshot } from '../../core/memory-explorer.ts';
 import { decodeStrictly, readWhole, type ByteInput } from './utf8.ts';
 
 const bundledSources = import.meta.glob('../../../graph-data/sources/*.txt', {
@@ -31,22 +32,9 @@ export function defaultSchema(): Schema {
 }
 
 /** What a merge needs of the data already open: its dataset with source texts inline. */
-export interface CurrentData {
-  dataset: Dataset;
-  schema: Schema;
-  file: string;
-}
-
+export type CurrentData = DataSnapshot;
 /** The store's dataset with every known source text inline, so it can travel to another worker. */
-export function shareable(store: TripleStore, file: string): CurrentData {
-  const ds = store.toDataset();
-  ds.sources = ds.sources.map((s) => {
-    if (s.text !== undefined) return s;
-    const text = store.sourceText(s.id);
-    return text === undefined ? s : { ...s, text };
-  });
-  return { dataset: ds, schema: store.schema.schema, file };
-}
+export const shareable = snapshot;
 
 export type Phase = 'reading' | 'validating' | 'merging' | 'indexing';
 

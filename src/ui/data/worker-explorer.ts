@@ -1,80 +1,80 @@
 // The page's side of the loader worker: start a load (with progress and
 // cancel), then speak to the loaded data through the Explorer interface.
-import type { Explorer, ExportOptions } from '../../core/explorer.ts';
+// Calls travel by Comlink; errors arrive as ExplorerError.
+import type {
+  Capabilities, CallOptions, DetailsOptions, Explorer, ExportOptions, PageOptions, SourcesQuery, SourcesResult, SubgraphResult,
+} from '../../core/explorer.ts';
+import { aborted, ExplorerError } from '../../core/errors.ts';
 import type {
   Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult,
-  Schema, SearchHit, SearchOptions, Source, Stats, Subgraph,
+  Schema, SearchHit, SearchOptions, Source, Stats,
 } from '../../core/model.ts';
 import type { Problem } from '../../core/problems.ts';
 import type { GraphColumns } from './columns.ts';
-import type { RemoteFile } from './protocol.ts';
-import type { ExplorerMethod, ExtraFile, FromWorker, LoadedMeta, Progress, ToWorker } from './protocol.ts';
+import type { ExtraFile, LoadedMeta, Progress, RemoteFile } from './protocol.ts';
+import { Comlink, type RemoteMethod, type WorkerApi } from './rpc.ts';
 
-/** Explorer calls answered by a worker: request ids, a promise per call, the worker's errors as rejections. */
+/** An options object without its signal (a signal cannot cross to a worker; the page side honours it). */
+function local<T extends CallOptions | undefined>(options: T): { rest: Omit<NonNullable<T>, 'signal'> | undefined; signal?: AbortSignal } {
+  if (!options) return { rest: undefined };
+  const { signal, ...rest } = options;
+  return { rest: rest as Omit<NonNullable<T>, 'signal'>, signal };
+}
+
+/** Explorer calls answered by a worker; its errors and its death arrive as ExplorerError rejections. */
 export class WorkerExplorer implements Explorer {
-  private nextId = 1;
-  private pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   private closed = false;
+  private readonly dead: Promise<never>;
 
-  constructor(private readonly worker: Worker) {
-    worker.addEventListener('message', (e: MessageEvent<FromWorker>) => {
-      const m = e.data;
-      if (m.type !== 'result') return;
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      this.pending.delete(m.id);
-      if (m.ok) p.resolve(m.value); else p.reject(new Error(m.error));
+  constructor(private readonly worker: Worker, private readonly remote: Comlink.Remote<WorkerApi>) {
+    this.dead = new Promise<never>((_, reject) => {
+      worker.addEventListener('error', (e) => reject(new ExplorerError({ code: 'worker-failed', message: `the data worker failed: ${e.message || 'unknown error'}`, hint: 'open the file again; it may be too large for this browser tab' })));
     });
-    worker.addEventListener('error', (e) => this.failAll(`the data worker failed: ${e.message || 'unknown error'}`));
+    this.dead.catch(() => {});
   }
 
-  private failAll(message: string): void {
-    for (const p of this.pending.values()) p.reject(new Error(message));
-    this.pending.clear();
-  }
-
-  private call<T>(method: ExplorerMethod, ...args: unknown[]): Promise<T> {
-    if (this.closed) return Promise.reject(new Error('this data was closed'));
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.worker.postMessage({ type: 'call', id, method, args } satisfies ToWorker);
-    });
-  }
-
-  /** The whole graph, compact (see columns.ts). */
-  columns(): Promise<GraphColumns> {
-    if (this.closed) return Promise.reject(new Error('this data was closed'));
-    const id = this.nextId++;
-    return new Promise<GraphColumns>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.worker.postMessage({ type: 'columns', id } satisfies ToWorker);
-    });
+  private call<T>(method: RemoteMethod, args: unknown[], signal?: AbortSignal): Promise<T> {
+    if (this.closed) return Promise.reject(new ExplorerError({ code: 'closed', message: 'this data was closed' }));
+    if (signal?.aborted) return Promise.reject(aborted());
+    const answer = Promise.race([this.remote.call(method, args) as Promise<T>, this.dead]);
+    if (!signal) return answer;
+    // The worker finishes the call (its work is synchronous); the page stops waiting for it.
+    let onAbort!: () => void;
+    const stop = new Promise<never>((_, reject) => { onAbort = () => reject(aborted()); });
+    signal.addEventListener('abort', onAbort, { once: true });
+    return Promise.race([answer, stop]).finally(() => signal.removeEventListener('abort', onAbort));
   }
 
   /** Hands this worker's data to another worker (for a merge there), without passing through the page. */
-  share(port: MessagePort): void {
-    this.worker.postMessage({ type: 'share', port } satisfies ToWorker, [port]);
+  shareCurrent(port: MessagePort): void {
+    void this.remote.share(Comlink.transfer(port, [port]));
   }
+
+  /** Same as shareCurrent (the name the UI used before). */
+  share(port: MessagePort): void { this.shareCurrent(port); }
 
   /** Ends the worker. Calls still waiting never settle: their answers were for data no longer shown. */
   terminate(): void {
     this.closed = true;
-    this.pending.clear();
     this.worker.terminate();
   }
 
-  schema(): Promise<Schema> { return this.call('schema'); }
-  stats(): Promise<Stats> { return this.call('stats'); }
-  search(text: string, options?: SearchOptions): Promise<SearchHit[]> { return this.call('search', text, options); }
-  entity(id: string): Promise<Entity | undefined> { return this.call('entity', id); }
-  details(id: string): Promise<EntityDetails | undefined> { return this.call('details', id); }
-  source(id: string): Promise<Source | undefined> { return this.call('source', id); }
-  neighbourhood(query: NeighbourhoodQuery): Promise<NeighbourhoodResult> { return this.call('neighbourhood', query); }
-  paths(query: PathQuery): Promise<PathResult> { return this.call('paths', query); }
-  subgraph(entityIds: string[]): Promise<Subgraph> { return this.call('subgraph', entityIds); }
-  topEntities(n: number): Promise<Entity[]> { return this.call('topEntities', n); }
-  exportDataset(options: ExportOptions): Promise<Dataset> { return this.call('exportDataset', options); }
+  capabilities(o?: CallOptions): Promise<Capabilities> { return this.call('capabilities', [], o?.signal); }
+  schema(o?: CallOptions): Promise<Schema> { return this.call('schema', [], o?.signal); }
+  stats(o?: CallOptions): Promise<Stats> { return this.call('stats', [], o?.signal); }
+  search(text: string, o?: SearchOptions & CallOptions): Promise<SearchHit[]> { const { rest, signal } = local(o); return this.call('search', [text, rest], signal); }
+  entity(id: string, o?: CallOptions): Promise<Entity | undefined> { return this.call('entity', [id], o?.signal); }
+  entities(ids: string[], o?: { limit?: number } & CallOptions): Promise<(Entity | undefined)[]> { const { rest, signal } = local(o); return this.call('entities', [ids, rest], signal); }
+  details(id: string, o?: DetailsOptions): Promise<EntityDetails | undefined> { const { rest, signal } = local(o); return this.call('details', [id, rest], signal); }
+  source(id: string, o?: CallOptions): Promise<Source | undefined> { return this.call('source', [id], o?.signal); }
+  sources(q?: SourcesQuery, o?: CallOptions): Promise<SourcesResult> { return this.call('sources', [q], o?.signal); }
+  neighbourhood(q: NeighbourhoodQuery, o?: CallOptions): Promise<NeighbourhoodResult> { return this.call('neighbourhood', [q], o?.signal); }
+  paths(q: PathQuery, o?: CallOptions): Promise<PathResult> { return this.call('paths', [q], o?.signal); }
+  subgraph(ids: string[], o?: PageOptions & CallOptions): Promise<SubgraphResult> { const { rest, signal } = local(o); return this.call('subgraph', [ids, rest], signal); }
+  topEntities(n: number, o?: CallOptions): Promise<Entity[]> { return this.call('topEntities', [n], o?.signal); }
+  exportDataset(options: ExportOptions, o?: CallOptions): Promise<Dataset> { return this.call('exportDataset', [options], o?.signal); }
+  /** The whole graph, compact (see core/columns.ts); its arrays are transferred. */
+  columns(o?: CallOptions): Promise<GraphColumns> { return this.call('columns', [], o?.signal); }
 }
 
 export type WorkerLoadOutcome =
@@ -89,7 +89,7 @@ export interface WorkerLoad {
 }
 
 export interface WorkerLoadOptions {
-  /** Merge: called with a port on which the open data must be posted (a CurrentData). */
+  /** Merge: called with a port on which the open data must be posted (a DataSnapshot). */
   shareCurrent?(port: MessagePort): void;
   onProgress?(p: Progress): void;
   /** Schema and source texts opened with the dataset. */
@@ -99,27 +99,17 @@ export interface WorkerLoadOptions {
 /** Loads `file` in a new worker. The File is passed as a handle (no copy of its text on the page). */
 export function loadInWorker(file: Blob | ArrayBuffer | RemoteFile, name: string, opts: WorkerLoadOptions = {}): WorkerLoad {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'actorgraph-loader' });
+  const remote = Comlink.wrap<WorkerApi>(worker);
   let settle!: (o: WorkerLoadOutcome) => void;
   const done = new Promise<WorkerLoadOutcome>((r) => { settle = r; });
   let finished = false;
   const finish = (o: WorkerLoadOutcome) => {
     if (finished) return;
     finished = true;
-    worker.removeEventListener('message', onMessage);
     if (!o.ok) worker.terminate();
     settle(o);
   };
   const problem = (message: string): Problem[] => [{ severity: 'error', code: 'load-failed', file: name, path: '', message, hint: 'try again; if it happens again, the file may be too large for this browser tab' }];
-  const onMessage = (e: MessageEvent<FromWorker>) => {
-    const m = e.data;
-    if (m.type === 'progress') opts.onProgress?.({ phase: m.phase, done: m.done, total: m.total });
-    else if (m.type === 'failed') finish({ ok: false, problems: m.problems });
-    else if (m.type === 'loaded') {
-      const { type: _t, ...meta } = m;
-      finish({ ok: true, explorer: new WorkerExplorer(worker), meta });
-    }
-  };
-  worker.addEventListener('message', onMessage);
   worker.addEventListener('error', (e) => { e.preventDefault(); finish({ ok: false, problems: problem(`could not load the file: ${e.message || 'the loader stopped (out of memory?)'}`) }); });
   worker.addEventListener('messageerror', () => finish({ ok: false, problems: problem('could not load the file: a message from the loader could not be read') }));
 
@@ -129,10 +119,18 @@ export function loadInWorker(file: Blob | ArrayBuffer | RemoteFile, name: string
     opts.shareCurrent(ch.port1);
     merge = ch.port2;
   }
-  const msg: ToWorker = { type: 'load', file, name, merge, extras: opts.extras };
   const transfer: Transferable[] = [];
   if (merge) transfer.push(merge);
   if (file instanceof ArrayBuffer) transfer.push(file);
-  worker.postMessage(msg, transfer);
+  const onProgress = opts.onProgress;
+  const progress = onProgress ? Comlink.proxy((p: Progress) => { if (!finished) onProgress(p); }) : undefined;
+  remote.load(Comlink.transfer({ file, name, merge, extras: opts.extras }, transfer), progress).then(
+    (answer) => {
+      if (!answer.ok) { finish({ ok: false, problems: answer.problems }); return; }
+      const { ok: _ok, ...meta } = answer;
+      finish({ ok: true, explorer: new WorkerExplorer(worker, remote), meta });
+    },
+    (err: unknown) => finish({ ok: false, problems: problem(`could not load the file: ${err instanceof Error ? err.message : String(err)}`) }),
+  );
   return { done, cancel: () => finish({ ok: false, cancelled: true, problems: [] }) };
 }

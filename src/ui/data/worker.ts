@@ -1,31 +1,31 @@
 // The loader worker: reads a file with progress, validates it, builds the
 // store, then keeps it and answers Explorer calls, so big data never blocks
 // the page. One worker per load: cancelling a load is terminating its worker.
-import type { Explorer } from '../../core/explorer.ts';
+// The page speaks to it through Comlink (rpc.ts).
 import type { Problem } from '../../core/problems.ts';
+import { ExplorerError } from '../../core/errors.ts';
 import { MemoryExplorer } from '../../core/memory-explorer.ts';
-import type { TripleStore } from '../../core/store.ts';
 import type { Schema } from '../../core/model.ts';
 import { parseSchema } from '../../core/validate.ts';
-import { buildFromBytes, buildFromText, shareable, type BuildOutcome, type CurrentData, type Phase } from './pipeline.ts';
+import { buildFromBytes, buildFromText, type BuildOutcome, type CurrentData, type Phase } from './pipeline.ts';
 import { bytesInput, readWhole, streamInput, type ByteInput } from './utf8.ts';
-import { graphColumns, columnsTransfer } from './columns.ts';
-import { EXPLORER_METHODS, isSchemaFile, type FromWorker, type RemoteFile, type ToWorker } from './protocol.ts';
+import { columnsTransfer, type GraphColumns } from './columns.ts';
+import { isSchemaFile, type Progress, type RemoteFile } from './protocol.ts';
+import { Comlink, REMOTE_METHODS, type LoadAnswer, type LoadRequest, type RemoteMethod, type WorkerApi } from './rpc.ts';
 
-const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
-
-let store: TripleStore | undefined;
 let explorer: MemoryExplorer | undefined;
-let file = '';
 
 /** Progress at most every 50 ms: enough for a smooth bar, few messages. */
-function progress(phase: Phase, done: number, total: number, force = false): void {
-  const now = performance.now();
-  if (!force && now - lastProgress < 50) return;
-  lastProgress = now;
-  post({ type: 'progress', phase, done, total });
+function progressReporter(onProgress: ((p: Progress) => void) | undefined) {
+  let last = 0;
+  return (phase: Phase, done: number, total: number, force = false): void => {
+    if (!onProgress) return;
+    const now = performance.now();
+    if (!force && now - last < 50) return;
+    last = now;
+    void onProgress({ phase, done, total });
+  };
 }
-let lastProgress = 0;
 
 /** The bytes of the file, openable again (the rare whole-text reads, locating a bad byte), and their count when known. */
 async function byteInput(input: Blob | ArrayBuffer | RemoteFile): Promise<{ bytes: ByteInput; total: number }> {
@@ -66,19 +66,20 @@ function receive(port: MessagePort): Promise<CurrentData> {
   });
 }
 
-async function load(m: Extract<ToWorker, { type: 'load' }>): Promise<void> {
+async function load(m: LoadRequest, onProgress?: (p: Progress) => void): Promise<LoadAnswer> {
+  const progress = progressReporter(onProgress);
   // The schema and source texts opened alongside: small, read first and whole.
   let schema: Schema | undefined;
   const sourceFiles = new Map<string, string>();
   for (const x of m.extras ?? []) {
     // Decoded strictly like the dataset: a bad byte is located in the file that has it.
     const read = await readWhole(streamInput(() => x.file.stream()), x.name);
-    if ('problem' in read) { post({ type: 'failed', problems: [read.problem] }); return; }
+    if ('problem' in read) return { ok: false, problems: [read.problem] };
     const text = read.text;
     // A source text's BOM is not part of what evidence quotes.
     if (!isSchemaFile(x.name)) { sourceFiles.set(x.name, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text); continue; }
     const r = parseSchema(text, x.name, true);
-    if (!r.schema) { post({ type: 'failed', problems: r.problems }); return; }
+    if (!r.schema) return { ok: false, problems: r.problems };
     schema = r.schema;
   }
   const { bytes, total } = await byteInput(m.file);
@@ -90,18 +91,16 @@ async function load(m: Extract<ToWorker, { type: 'load' }>): Promise<void> {
   if (merge) {
     // A merge needs both datasets as objects: the text is read whole.
     const read = await readWhole(bytes, m.name, onBytes);
-    if ('problem' in read) { post({ type: 'failed', problems: [read.problem] }); return; }
+    if ('problem' in read) return { ok: false, problems: [read.problem] };
     r = await buildFromText(read.text, m.name, { schema, sourceFiles, decodedStrictly: true, current: () => receive(merge), onPhase });
   } else {
     // Reading and checking go together: the bar shows the bytes read.
     r = await buildFromBytes(bytes, m.name, { schema, sourceFiles, onBytes, onPhase });
   }
-  if (!r.ok) { post({ type: 'failed', problems: r.problems }); return; }
-  store = r.store;
-  explorer = new MemoryExplorer(r.store);
-  file = r.file;
+  if (!r.ok) return { ok: false, problems: r.problems };
+  explorer = new MemoryExplorer(r.store, r.file);
   progress('indexing', 1, 1, true);
-  post({ type: 'loaded', file: r.file, title: r.store.title, sources: r.store.sources.map(({ text: _t, ...s }) => s), warnings: r.warnings });
+  return { ok: true, file: r.file, title: r.store.title, sources: r.store.sources.map(({ text: _t, ...s }) => s), warnings: r.warnings };
 }
 
 /** A fetch that failed: its message is the whole story. */
@@ -112,27 +111,23 @@ function failure(e: unknown, name: string): Problem {
   return { severity: 'error', code: 'load-failed', file: name, path: '', message: `could not load the file: ${e instanceof Error ? e.message : String(e)}`, hint: 'check that it is an actorgraph dataset (JSON) and that the browser has memory to spare, then try again' };
 }
 
-self.onmessage = (e: MessageEvent<ToWorker>) => {
-  const m = e.data;
-  if (m.type === 'load') {
-    load(m).catch((err: unknown) => post({ type: 'failed', problems: [failure(err, m.name)] }));
-  } else if (m.type === 'share') {
-    m.port.postMessage(store ? shareable(store, file) : null);
-    m.port.close();
-  } else if (m.type === 'columns') {
-    if (!store) { post({ type: 'result', id: m.id, ok: false, error: 'no data is loaded in this worker' }); return; }
-    const value = graphColumns(store);
-    (self as unknown as Worker).postMessage({ type: 'result', id: m.id, ok: true, value } satisfies FromWorker, columnsTransfer(value));
-  } else if (m.type === 'call') {
-    const ex = explorer;
-    if (!ex || !EXPLORER_METHODS.includes(m.method)) {
-      post({ type: 'result', id: m.id, ok: false, error: ex ? `unknown method ${String(m.method)}` : 'no data is loaded in this worker' });
-      return;
-    }
-    const fn = ex[m.method] as (...a: unknown[]) => Promise<unknown>;
-    Promise.resolve().then(() => fn.apply(ex as Explorer, m.args)).then(
-      (value) => post({ type: 'result', id: m.id, ok: true, value }),
-      (err: unknown) => post({ type: 'result', id: m.id, ok: false, error: err instanceof Error ? err.message : String(err) }),
-    );
-  }
+const api: WorkerApi = {
+  load: (m, onProgress) => load(m, onProgress)
+    .catch((err: unknown): LoadAnswer => ({ ok: false, problems: [failure(err, m.name)] }))
+    // The progress callback is a proxy holding a port open: free it.
+    .finally(() => (onProgress as Partial<Comlink.ProxyMethods> | undefined)?.[Comlink.releaseProxy]?.()),
+  share(port) {
+    if (explorer) explorer.shareCurrent(port);
+    else { port.postMessage(null); port.close(); }
+  },
+  async call(method: RemoteMethod, args: unknown[]) {
+    if (!explorer) throw new ExplorerError({ code: 'not-loaded', message: 'no data is loaded in this worker' });
+    if (!REMOTE_METHODS.includes(method)) throw new ExplorerError({ code: 'bad-request', message: `unknown method ${String(method)}` });
+    const fn = explorer[method] as (...a: unknown[]) => Promise<unknown>;
+    const value = await fn.apply(explorer, args);
+    // The whole graph's arrays move to the page instead of being copied.
+    return method === 'columns' ? Comlink.transfer(value, columnsTransfer(value as GraphColumns)) : value;
+  },
 };
+
+Comlink.expose(api);

@@ -1,0 +1,57 @@
+// The loader worker's RPC, carried by Comlink: what the worker exposes, and
+// errors that cross the boundary as ExplorerError ({code, message, hint}),
+// not as strings. Both sides import this module (it installs the handler).
+import * as Comlink from 'comlink';
+import { ExplorerError, isExplorerErrorData, type ExplorerErrorData } from '../../core/errors.ts';
+import type { Problem } from '../../core/problems.ts';
+import type { Explorer } from '../../core/explorer.ts';
+import type { ExtraFile, LoadedMeta, Progress, RemoteFile } from './protocol.ts';
+
+export interface LoadRequest {
+  file: Blob | ArrayBuffer | RemoteFile;
+  name: string;
+  /** Merge: the open data arrives on this port (a DataSnapshot). */
+  merge?: MessagePort;
+  extras?: ExtraFile[];
+}
+
+export type LoadAnswer = ({ ok: true } & LoadedMeta) | { ok: false; problems: Problem[] };
+
+/** What the loader worker exposes. */
+export interface WorkerApi {
+  /** Reads, validates and indexes the file; progress through the (proxied) callback. */
+  load(request: LoadRequest, onProgress?: (p: Progress) => void): Promise<LoadAnswer>;
+  /** Posts this worker's data (a DataSnapshot) on `port`, for a merge in another worker. */
+  share(port: MessagePort): void;
+  /** One Explorer method on the loaded data. */
+  call(method: RemoteMethod, args: unknown[]): Promise<unknown>;
+}
+
+/** The Explorer methods a worker answers (columns with its arrays transferred). */
+export type RemoteMethod = Exclude<keyof Explorer, 'shareCurrent'>;
+export const REMOTE_METHODS: readonly RemoteMethod[] = [
+  'capabilities', 'schema', 'stats', 'search', 'entity', 'entities', 'details', 'source', 'sources',
+  'neighbourhood', 'paths', 'subgraph', 'topEntities', 'exportDataset', 'columns',
+];
+
+interface Wire { isError: boolean; explorer?: ExplorerErrorData; value?: unknown }
+
+const original = Comlink.transferHandlers.get('throw')!;
+Comlink.transferHandlers.set('throw', {
+  canHandle: original.canHandle,
+  serialize(thrown: unknown): [Wire, Transferable[]] {
+    const value = (thrown as { value: unknown }).value;
+    if (value instanceof ExplorerError || isExplorerErrorData(value)) {
+      return [{ isError: true, explorer: ExplorerError.from(value).toJSON() }, []];
+    }
+    const plain = value instanceof Error ? ExplorerError.from(value).toJSON() : undefined;
+    return plain ? [{ isError: true, explorer: plain }, []] : (original.serialize(thrown) as [Wire, Transferable[]]);
+  },
+  deserialize(wire: unknown): never {
+    const w = wire as Wire;
+    if (w.explorer) throw new ExplorerError(w.explorer);
+    return original.deserialize(wire) as never;
+  },
+} satisfies Comlink.TransferHandler<unknown, Wire>);
+
+export { Comlink };
