@@ -8,8 +8,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Schema, Source } from '../core/model.ts';
 import { formatProblem, type Problem } from '../core/problems.ts';
-import { parseDataset, parseSchema, type ParseResult, type ValidateOptions } from '../core/validate.ts';
-import { Ingest, type IngestResult } from '../core/ingest.ts';
+import { parseSchema, type ParseResult, type ValidateOptions } from '../core/validate.ts';
+import type { ReaderOptions, ReadResult, ReadSession } from '../core/readers/reader.ts';
+import { pickReader, readText as readWith, SNIFF_BYTES } from '../core/readers/registry.ts';
 import { TripleStore } from '../core/store.ts';
 
 export const DEFAULT_DATASET = fileURLToPath(new URL('../../graph-data/dataset.json', import.meta.url));
@@ -21,7 +22,7 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 /** Largest source text read for evidence checks. */
 export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
 
-type ReadResult = { text: string } | { problem: Problem };
+type TextRead = { text: string } | { problem: Problem };
 
 /** The size of a file that may be read, or why it cannot. */
 function checkFile(path: string, limit: number, what: string): { size: number } | { problem: Problem } {
@@ -44,7 +45,7 @@ function unreadable(path: string, what: string, e: unknown): { problem: Problem 
 }
 
 /** Reads a UTF-8 text file, or says in words why it cannot. */
-function readText(path: string, limit: number, what: string): ReadResult {
+function readText(path: string, limit: number, what: string): TextRead {
   const checked = checkFile(path, limit, what);
   if ('problem' in checked) return checked;
   let buf: Buffer;
@@ -90,7 +91,8 @@ export function loadDatasetFile(path: string, opts: { schemaPath?: string; check
   const read = readText(path, MAX_FILE_BYTES, 'dataset file');
   if ('problem' in read) return { ok: false, problems: [read.problem] };
   const ctx = datasetContext(path, opts);
-  return ctx.finish(parseDataset(read.text, ctx.options));
+  const reader = pickReader({ name: path, head: read.text.slice(0, SNIFF_BYTES) });
+  return ctx.finish(readWith(reader, read.text, ctx.options));
 }
 
 /** Validation options for a dataset file (its schema, the texts of its sources) and the step that adds the schema file's problems. */
@@ -102,8 +104,8 @@ function datasetContext(path: string, opts: { schemaPath?: string; checkEvidence
   const schemaPath = opts.schemaPath ?? DEFAULT_SCHEMA;
   const schemaFile = loadSchemaFile(schemaPath);
   const base = dirname(resolve(path));
-  const texts = new Map<string, ReadResult>();
-  const sourceRead = (s: Source): ReadResult | undefined => {
+  const texts = new Map<string, TextRead>();
+  const sourceRead = (s: Source): TextRead | undefined => {
     if (s.path === undefined) return undefined;
     let r = texts.get(s.id);
     if (!r) {
@@ -143,7 +145,7 @@ function datasetContext(path: string, opts: { schemaPath?: string; checkEvidence
         'fix the schema file (its problems are listed with it), or embed a schema under "schema"'), ...schemaFile.problems);
       result.ok = false;
       delete result.dataset;
-      delete (result as Partial<IngestResult>).store;
+      delete (result as Partial<ReadResult>).store;
     } else if (result.schemaFrom === 'default') {
       // Warnings of the schema file in use (unknown fields …) are worth seeing too.
       result.problems.push(...schemaFile.problems);
@@ -159,20 +161,22 @@ function datasetContext(path: string, opts: { schemaPath?: string; checkEvidence
 
 /**
  * Reads a dataset file straight into a store, streaming: the file is read in
- * chunks and never held whole (see core/ingest.ts). Same problems as
+ * chunks and never held whole (see core/readers/). Same problems as
  * loadDatasetFile; `store` is present when the file is valid.
  */
-export function loadStoreFile(path: string, opts: { schemaPath?: string; checkEvidence?: boolean; keepDataset?: boolean; chunkBytes?: number } = {}): IngestResult {
+export function loadStoreFile(path: string, opts: { schemaPath?: string; checkEvidence?: boolean; keepDataset?: boolean; chunkBytes?: number } = {}): ReadResult {
   const none = { scan: 0, parse: 0, check: 0, build: 0 };
   const checked = checkFile(path, MAX_FILE_BYTES, 'dataset file');
   if ('problem' in checked) return { ok: false, problems: [checked.problem], timings: none };
   const ctx = datasetContext(path, opts);
-  const ingest = new Ingest({
+  const options: ReaderOptions = {
     ...ctx.options,
     keepDataset: opts.keepDataset,
-    // Rare inputs are read whole again (see ingest.ts); the file is not kept meanwhile.
+    // Rare inputs are read whole again (see readers/json-stream.ts); the file is not kept meanwhile.
     wholeText: () => { const r = readText(path, MAX_FILE_BYTES, 'dataset file'); return 'text' in r ? r.text : undefined; },
-  });
+  };
+  // Opened on the first text, once the reader is chosen by the file's name and start.
+  let session: ReadSession | undefined;
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -188,15 +192,16 @@ export function loadStoreFile(path: string, opts: { schemaPath?: string; checkEv
       const decoded = decoder.decode(buf.subarray(0, n), n === 0);
       if (decoded === 'bad') return { ok: false, problems: [notUtf8(path).problem], timings: none };
       if ('problem' in decoded) return { ok: false, problems: [decoded.problem], timings: none };
-      ingest.push(decoded.text);
-      if (n === 0 || ingest.finished) break;
+      session ??= pickReader({ name: path, head: decoded.text.slice(0, SNIFF_BYTES) }).open(options);
+      session.push(decoded.text);
+      if (n === 0 || session.finished) break;
     }
   } catch (e) {
     return { ok: false, timings: none, problems: [unreadable(path, 'dataset file', e).problem] };
   } finally {
     closeSync(fd);
   }
-  const result = ctx.finish(ingest.end());
+  const result = ctx.finish(session!.end());
   // The texts validation read travel with the store, so exports can inline them.
   const store = result.store;
   if (store) {
