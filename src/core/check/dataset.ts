@@ -1,11 +1,9 @@
 // The checks of a dataset, record by record (DatasetChecker), and the
 // whole-object validation that drives them.
-import { indexSchema } from '../schema.ts';
 import {
   DATASET_FORMAT, DATASET_VERSION,
   type Dataset, type Entity, type EntityType, type Predicate, type Schema, type Source, type Triple,
 } from '../model.ts';
-import { normaliseQuotes } from '../text.ts';
 import type { JsonPath } from '../json-location.ts';
 import { LIMITS, type ParseResult, type ValidateOptions } from './options.ts';
 import { Report, SECTION } from './report.ts';
@@ -16,18 +14,18 @@ import {
 import { didYouMean, Pool } from './suggest.ts';
 import { checkSchemaInto } from './schema.ts';
 import { IdIndex, TripleSet } from './tables.ts';
-import { DATASET_SKELETON } from './problems.ts';
+import { checkHeader, notADataset, notAnObject } from './header.ts';
+import { schemaTables } from './schema-tables.ts';
+import { EvidenceCheck } from './evidence.ts';
 
 // Dataset
 
-const DATASET_FIELDS = new Set(['format', 'version', 'title', 'schema', 'sources', 'entities', 'triples']);
 const SOURCE_FIELDS = new Set(['id', 'title', 'publisher', 'published', 'url', 'path', 'text']);
 const ENTITY_FIELDS = new Set(['id', 'label', 'type', 'aliases', 'description', 'date']);
 const TRIPLE_FIELDS = new Set(['id', 'subject', 'predicate', 'object', 'source', 'evidence', 'date', 'confidence', 'attributedTo', 'qualifier']);
 // Evidence equal to its own normalised form: no quote or dash variants, no white space but single inner spaces.
 // One test for the common case of evidence: no control or bidi character, in normal form (so not blank either).
 const EVIDENCE_SUSPECT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2018\u2019\u201A\u201B\u2032\u00B4`\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2013\u2014\u2212\u2010\u2011\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
-const NOT_NORMAL = /[\u2018\u2019\u201A\u201B\u2032\u00B4`\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2013\u2014\u2212\u2010\u2011\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
 
 function typesList(ts: readonly string[]): string {
   return ts.map((t) => quote(t)).join(', ');
@@ -43,7 +41,7 @@ export interface CheckedTriple {
 
 /**
  * The checks of a dataset, record by record: the whole-object validation and
- * the streaming reader (ingest.ts) both drive it, so they find the same
+ * every reader (through readers/assemble.ts) drive it, so they find the same
  * problems. Call header → useSchema → arrays (any order when streaming: the
  * report keeps sections apart), then sources, entities, beginTriples,
  * triples, finish, result.
@@ -56,12 +54,13 @@ export class DatasetChecker {
   schemaFrom?: 'embedded' | 'default';
   embedded = false;
   title?: string;
-  private readonly typeIds = new Map<string, EntityType>();
-  private readonly typeOrd = new Map<string, number>();
-  private readonly predOrd = new Map<string, number>();
-  private readonly predList: Predicate[] = [];
-  private readonly domainOk: Uint8Array[] = [];
-  private readonly rangeOk: Uint8Array[] = [];
+  // The schema as ordinals and typed arrays (schema-tables.ts), set by useSchema.
+  private typeIds = new Map<string, EntityType>();
+  private typeOrd = new Map<string, number>();
+  private predOrd = new Map<string, number>();
+  private predList: Predicate[] = [];
+  private domainOk: Uint8Array[] = [];
+  private rangeOk: Uint8Array[] = [];
   private typePool?: Pool;
 
   private readonly unreadable = new Set<string>(); // sources whose file could not be read (already reported)
@@ -84,55 +83,31 @@ export class DatasetChecker {
   private entityPool?: Pool;
   private predPool?: Pool;
   private sourcePool?: Pool;
-  private readonly checkEvidence: boolean;
-  private readonly sourceTexts = new Map<string, { text: string; norm?: string } | null>(); // null when unavailable
+  private readonly evidence?: EvidenceCheck;
   /** Filled by triple() when it returns true. */
   readonly cur: CheckedTriple = { s: -1, p: -1, o: -1, src: -1, evidence: '', id: undefined, date: undefined, confidence: undefined, attributedTo: undefined, qualifier: undefined };
 
   constructor(readonly opts: ValidateOptions) {
     this.r = new Report(opts.file, opts.maxPerCode ?? 200);
-    this.checkEvidence = opts.checkEvidence !== false;
+    if (opts.checkEvidence !== false) this.evidence = new EvidenceCheck(opts.sourceText);
   }
 
   notAnObject(raw: unknown): void {
     this.r.section = SECTION.header;
-    this.r.add('error', 'not-an-object', [], `the file holds ${typeName(raw)}, not a dataset object`,
-      `a dataset is an object: ${DATASET_SKELETON}`);
+    notAnObject(this.r, raw);
   }
 
   /** Whether an object with these members is no dataset at all (then header() says so and nothing else counts). */
   static notADataset(raw: Obj): boolean {
-    return own(raw, 'format') === undefined && !Array.isArray(own(raw, 'entities')) && !Array.isArray(own(raw, 'triples'));
+    return notADataset(raw);
   }
 
   /** format, version, title and unknown top-level fields; false when the object is no dataset. */
   header(raw: Obj): boolean {
-    const r = this.r;
-    r.section = SECTION.header;
-    const format = own(raw, 'format');
-    if (format === undefined) {
-      if (DatasetChecker.notADataset(raw)) {
-        r.add('error', 'not-a-dataset', [], 'this is not an actorgraph dataset: it has no "format", "entities" or "triples"',
-          `a dataset is an object: ${DATASET_SKELETON}`);
-        return false;
-      }
-      unknownFields(r, raw, DATASET_FIELDS, [], 'a dataset');
-      r.add('warning', 'missing-format', ['format'], `the file has no "format"; read as ${quote(DATASET_FORMAT)}`, `add "format": "${DATASET_FORMAT}" at the top`);
-    } else if (format !== DATASET_FORMAT) {
-      unknownFields(r, raw, DATASET_FIELDS, [], 'a dataset');
-      r.add('error', 'wrong-format', ['format'], `"format" is ${typeof format === 'string' ? quote(format) : typeName(format)}, not ${quote(DATASET_FORMAT)}`,
-        `this tool reads ${quote(DATASET_FORMAT)} files; set "format": "${DATASET_FORMAT}" if the file follows that layout`);
-    }
-    if (format === DATASET_FORMAT) unknownFields(r, raw, DATASET_FIELDS, [], 'a dataset');
-    const version = own(raw, 'version');
-    if (version === undefined) {
-      r.add('warning', 'missing-version', ['version'], `the file has no "version"; read as version ${DATASET_VERSION}`, `add "version": ${DATASET_VERSION}`);
-    } else if (version !== DATASET_VERSION) {
-      r.add('error', 'unsupported-version', ['version'], `"version" is ${typeName(version)}; this tool reads version ${DATASET_VERSION}`,
-        typeof version === 'string' && Number(version) === DATASET_VERSION ? `write the number without quotes: "version": ${DATASET_VERSION}` : `convert the file to version ${DATASET_VERSION}, or use a tool that reads version ${String(version)}`);
-    }
-    this.title = str(r, own(raw, 'title'), [], 'title', 'the dataset', { max: LIMITS.title });
-    return true;
+    this.r.section = SECTION.header;
+    const h = checkHeader(this.r, raw);
+    this.title = h.title;
+    return h.dataset;
   }
 
   /** The embedded schema (the value of "schema"), else the default one. */
@@ -161,25 +136,7 @@ export class DatasetChecker {
         'embed one under "schema", or load the dataset with the default schema (graph-data/schema.json)');
     }
     this.schema = schema;
-    const typeIds = this.typeIds;
-    const predicates = new Map<string, Predicate>();
-    for (const t of schema?.entityTypes ?? []) typeIds.set(t.id, t);
-    for (const p of schema?.predicates ?? []) predicates.set(p.id, p);
-    // Allowed subject/object types per predicate, subtypes included, built once.
-    const { expand } = indexSchema({ entityTypes: [...typeIds.values()], predicates: [] });
-    // Type and predicate ordinals, so the per-triple checks are typed-array reads.
-    for (const id of typeIds.keys()) this.typeOrd.set(id, this.typeOrd.size);
-    for (const p of predicates.values()) {
-      this.predOrd.set(p.id, this.predList.length);
-      this.predList.push(p);
-      const dom = new Uint8Array(this.typeOrd.size);
-      const rng = new Uint8Array(this.typeOrd.size);
-      for (const t of expand(p.domain)) dom[this.typeOrd.get(t)!] = 1;
-      for (const t of expand(p.range)) rng[this.typeOrd.get(t)!] = 1;
-      this.domainOk.push(dom);
-      this.rangeOk.push(rng);
-    }
-    this.typePool = new Pool([...typeIds.keys()], this.budget);
+    ({ typeIds: this.typeIds, typeOrd: this.typeOrd, predOrd: this.predOrd, predList: this.predList, domainOk: this.domainOk, rangeOk: this.rangeOk, typePool: this.typePool } = schemaTables(schema, this.budget));
   }
 
   /** The three arrays (each undefined, and reported, when missing or not an array). */
@@ -458,30 +415,7 @@ export class DatasetChecker {
         'check the subject and object: a relation of an entity with itself is usually a typing slip');
     }
     if (evidence === undefined || src === undefined) return false;
-    if (this.checkEvidence) {
-      let st = this.sourceTexts.get(src.id);
-      if (st === undefined) {
-        const text = this.opts.sourceText?.(src) ?? src.text;
-        st = typeof text === 'string' ? { text } : null;
-        this.sourceTexts.set(src.id, st);
-        if (st === null && !this.unreadable.has(src.id)) {
-          r.add('warning', 'evidence-not-checked', ['sources', this.sourcePath[this.sourceAt.get(src.id)!]!],
-            `evidence not checked: the text of source ${quote(src.id)} is unavailable`,
-            src.path !== undefined ? `make sure ${quote(src.path)} exists next to the dataset file` : 'add "path" (a text file next to the dataset) or "text" to the source');
-        }
-      }
-      // Most quotes are in normal form and occur verbatim: then neither text is normalised.
-      // (A normal-form quote found verbatim is also found in the normalised text.)
-      const plain = clear || !NOT_NORMAL.test(evidence);
-      const at = st !== null && plain ? st.text.indexOf(evidence) : -1;
-      // A quote found verbatim in an inline text (which the store keeps anyway) is kept as a
-      // slice of it: V8 then stores a reference, not a second copy of the characters.
-      if (at >= 0 && src.text !== undefined && evidence.length >= 16) evidence = st!.text.slice(at, at + evidence.length);
-      if (st !== null && at < 0 && !(st.norm ??= normaliseQuotes(st.text)).includes(plain ? evidence : normaliseQuotes(evidence))) {
-        r.add('error', 'evidence-not-found', [...p, 'evidence'], `the evidence ${quote(evidence, 80)} does not occur in source ${quote(src.id)}`,
-          'quote the source verbatim (quotes, dashes and white space may differ), or fix the source id');
-      }
-    }
+    if (this.evidence) evidence = this.evidence.check(r, evidence, clear, src, p, this.sourcePath[this.sourceAt.get(src.id)!]!, this.unreadable.has(src.id));
     if (bad) return false;
     const k = this.accepted;
     const first = this.dedupe.add(s, pn, o, srcIdx, evidence, k);
