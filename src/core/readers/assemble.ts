@@ -32,8 +32,10 @@ export class DatasetAssembler implements RecordSink {
   private readonly srcLoc: number[] = [];
   private entLine = new Uint32Array(1024);
   private entCol = new Uint32Array(1024);
-  // The record being checked, for locating its problems.
-  private cur: { kind: RecordKind; index: number; at: RecordPlace } | undefined;
+  // The record being checked, for locating its problems (fields, not an object per record).
+  private curKind: RecordKind | undefined;
+  private curIndex = -1;
+  private curAt: RecordPlace | undefined;
 
   constructor(private readonly opts: ReaderOptions, private readonly t: Timings) {
     this.checker = new DatasetChecker(opts);
@@ -86,7 +88,7 @@ export class DatasetAssembler implements RecordSink {
   }
 
   private check(kind: RecordKind, value: unknown, i: number, at: RecordPlace): void {
-    this.cur = { kind, index: i, at };
+    this.curKind = kind; this.curIndex = i; this.curAt = at;
     const c = this.checker;
     const loc = at.loc;
     if (kind === 'sources') {
@@ -101,7 +103,7 @@ export class DatasetAssembler implements RecordSink {
       if (!this.triplesBegun) { this.decideSchema(); c.beginTriples(1024); this.triplesBegun = true; }
       if (c.triple(value, i)) this.columns.append(c.cur);
     }
-    this.cur = undefined;
+    this.curKind = undefined; this.curAt = undefined;
   }
 
   private drainPending(): void {
@@ -130,8 +132,7 @@ export class DatasetAssembler implements RecordSink {
     if (keyLoc === undefined) return this.rootLoc; // a missing member: the object that lacks it
     if (path.length === 1) return keyLoc;
     const idx = path[1];
-    const cur = this.cur;
-    if (cur && cur.kind === key && cur.index === idx) return cur.at.locate(path.slice(2));
+    if (this.curAt && this.curKind === key && this.curIndex === idx) return this.curAt.locate(path.slice(2));
     if (key === 'sources' && typeof idx === 'number' && this.srcLoc[2 * idx] !== undefined) return { line: this.srcLoc[2 * idx]!, column: this.srcLoc[2 * idx + 1]! };
     if (key === 'entities' && typeof idx === 'number' && idx < this.entLine.length && this.entLine[idx]! > 0) return { line: this.entLine[idx]!, column: this.entCol[idx]! };
     const m = this.memberAt.get(key as string);
