@@ -3,7 +3,8 @@ import type { DatasetReader, ReadSession } from '../../src/core/readers/reader.t
 import { pickReader, READERS, readerByName, readText, sniffText, SNIFF_BYTES } from '../../src/core/readers/registry.ts';
 import { jsonDatasetReader } from '../../src/core/readers/json-dataset.ts';
 import { parseDataset } from '../../src/core/validate.ts';
-import type { Schema } from '../../src/core/model.ts';
+import { DATASET_FORMAT, DATASET_VERSION, type Schema } from '../../src/core/model.ts';
+import { DatasetAssembler } from '../../src/core/readers/assemble.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -87,5 +88,66 @@ describe('reader registry', () => {
     expect(viaSession.ok).toBe(true);
     expect(viaSession.dataset?.triples).toHaveLength(1);
     expect(viaSession.problems).toEqual(direct.problems);
+  });
+});
+
+describe('record sink (DatasetAssembler)', () => {
+  /** A row-based place, as a CSV reader would give: line = row, column = the cell's column. */
+  const cells = (row: number, columns: Record<string, number>, kept: { n: number }) => {
+    const place = {
+      loc: { line: row, column: 1 },
+      locate: (rel: (string | number)[]) => (typeof rel[0] === 'string' && columns[rel[0]] !== undefined ? { line: row, column: columns[rel[0]]! } : place.loc),
+      keep: (value: unknown) => { kept.n++; return { at: place, value: () => value }; },
+    };
+    return place;
+  };
+  const schema: Schema = {
+    entityTypes: [{ id: 'actor', label: 'Actor', color: '#888888' }],
+    predicates: [{ id: 'knows', label: 'knows', inverseLabel: 'known by', domain: ['actor'], range: ['actor'] }],
+  };
+
+  it('takes records in any order, holds triples back, and locates problems by the record places', () => {
+    const t = { scan: 0, parse: 0, check: 0, build: 0 };
+    const sink = new DatasetAssembler({ file: 'rel.csv', defaultSchema: schema }, t);
+    const kept = { n: 0 };
+    const cols = { subject: 1, predicate: 2, object: 3, evidence: 4, source: 5 };
+    sink.start({ line: 1, column: 1 });
+    sink.member('format', { line: 1, column: 1 }, DATASET_FORMAT, cells(1, {}, kept));
+    sink.member('version', { line: 1, column: 1 }, DATASET_VERSION, cells(1, {}, kept));
+    // A relations table before the entities, as a spreadsheet export may come.
+    sink.beginList('triples', { line: 1, column: 1 });
+    sink.record('triples', { subject: 'a', predicate: 'knows', object: 'b', source: 's', evidence: 'A knows B.' }, 0, cells(2, cols, kept));
+    sink.record('triples', { subject: 'a', predicate: 'knowz', object: 'b', source: 's', evidence: 'A knows B.' }, 1, cells(3, cols, kept));
+    sink.endList('triples');
+    sink.beginList('sources', { line: 1, column: 1 });
+    sink.record('sources', { id: 's', title: 'S', text: 'A knows B.' }, 0, cells(10, {}, kept));
+    sink.endList('sources');
+    sink.beginList('entities', { line: 1, column: 1 });
+    sink.record('entities', { id: 'a', label: 'A', type: 'actor' }, 0, cells(20, {}, kept));
+    sink.record('entities', { id: 'b', label: 'B', type: 'actor' }, 1, cells(21, {}, kept));
+    sink.endList('entities');
+    const res = sink.end();
+    expect(kept.n).toBe(2);
+    expect(res.ok).toBe(false);
+    expect(res.problems).toEqual([expect.objectContaining({ code: 'unknown-predicate', path: 'triples[1].predicate', file: 'rel.csv', line: 3, column: 2 })]);
+  });
+
+  it('builds the store when every record is valid', () => {
+    const sink = new DatasetAssembler({ file: 'ok.csv', defaultSchema: schema }, { scan: 0, parse: 0, check: 0, build: 0 });
+    const kept = { n: 0 };
+    sink.beginList('sources', { line: 1, column: 1 });
+    sink.record('sources', { id: 's', title: 'S', text: 'A knows B.' }, 0, cells(1, {}, kept));
+    sink.endList('sources');
+    sink.beginList('entities', { line: 1, column: 1 });
+    sink.record('entities', { id: 'a', label: 'A', type: 'actor' }, 0, cells(2, {}, kept));
+    sink.record('entities', { id: 'b', label: 'B', type: 'actor' }, 1, cells(3, {}, kept));
+    sink.endList('entities');
+    sink.beginList('triples', { line: 1, column: 1 });
+    sink.record('triples', { subject: 'a', predicate: 'knows', object: 'b', source: 's', evidence: 'A knows B.' }, 0, cells(4, {}, kept));
+    sink.endList('triples');
+    const res = sink.end();
+    expect(kept.n).toBe(0);
+    expect(res.ok).toBe(true);
+    expect(res.store?.tripleAt(0)).toMatchObject({ subject: 'a', predicate: 'knows', object: 'b' });
   });
 });

@@ -8,7 +8,7 @@ import type { JsonPath, TextLocation } from '../json-location.ts';
 import { TripleStore } from '../store.ts';
 import { DatasetChecker } from '../check/dataset.ts';
 import { ColumnBuilder, grow32 } from './columns.ts';
-import type { ReaderOptions, ReadResult, RecordKind, RecordPlace, RecordSink } from './reader.ts';
+import type { KeptRecord, ReaderOptions, ReadResult, RecordKind, RecordPlace, RecordSink } from './reader.ts';
 
 /** A layout this sink cannot take as a stream (the reader may read the whole text instead). */
 export class UnsupportedLayout extends Error {}
@@ -27,7 +27,7 @@ export class DatasetAssembler implements RecordSink {
   private sourcesDone = false;
   private entitiesDone = false;
   private triplesBegun = false;
-  private pending: { value: unknown; index: number; at: RecordPlace }[] = [];
+  private pending: { index: number; kept: KeptRecord }[] = [];
   // Where each source and entity starts (by file index), for problems found later.
   private readonly srcLoc: number[] = [];
   private entLine = new Uint32Array(1024);
@@ -70,7 +70,7 @@ export class DatasetAssembler implements RecordSink {
   record(kind: RecordKind, value: unknown, index: number, at: RecordPlace): void {
     if (kind === 'triples' && !(this.sourcesDone && this.entitiesDone)) {
       // Triples need every source and entity: keep them until then.
-      this.pending.push({ value, index, at: at.retain() });
+      this.pending.push({ index, kept: at.keep(value) });
       return;
     }
     this.check(kind, value, index, at);
@@ -111,7 +111,7 @@ export class DatasetAssembler implements RecordSink {
     if (pending.length === 0) return;
     this.pending = [];
     const t0 = performance.now();
-    for (const p of pending) this.check('triples', p.value, p.index, p.at);
+    for (const p of pending) this.check('triples', p.kept.value(), p.index, p.kept.at);
     this.t.check += performance.now() - t0;
   }
 

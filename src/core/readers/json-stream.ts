@@ -19,7 +19,7 @@ import { encodingProblem, TextPreflight } from '../check/preflight.ts';
 import { fileProblem, jsonSyntax } from '../check/problems.ts';
 import { parseDataset } from './json-text.ts';
 import { DatasetAssembler, UnsupportedLayout as Fallback } from './assemble.ts';
-import type { ReaderOptions, ReadResult, ReadSession, RecordKind, RecordPlace } from './reader.ts';
+import type { KeptRecord, ReaderOptions, ReadResult, ReadSession, RecordKind, RecordPlace } from './reader.ts';
 
 class ScanError extends Error {
   constructor(readonly problem: Problem) { super(problem.message); }
@@ -39,8 +39,10 @@ class JsonPlace implements RecordPlace {
   locate(rel: JsonPath): TextLocation {
     return within(this.text, this.from, this.to, rel, this.loc);
   }
-  retain(): RecordPlace {
-    return this.from === 0 && this.to === this.text.length ? this : new JsonPlace(this.text.slice(this.from, this.to), 0, this.to - this.from, this.loc);
+  /** Kept as its text (smaller than the parsed value), parsed again when wanted. */
+  keep(): KeptRecord {
+    const text = this.from === 0 && this.to === this.text.length ? this.text : this.text.slice(this.from, this.to);
+    return { at: text === this.text ? this : new JsonPlace(text, 0, text.length, this.loc), value: () => JSON.parse(text) };
   }
 }
 

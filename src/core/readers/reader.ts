@@ -50,8 +50,17 @@ export interface RecordPlace {
    * when it cannot be placed more precisely. Called only for problems found.
    */
   locate(rel: JsonPath): TextLocation;
-  /** A place that may be kept after the reader moves on (it must not hold the reader's buffers). */
-  retain(): RecordPlace;
+  /**
+   * The record, kept for later (the sink holds triples back until every
+   * source and entity is in): the reader keeps it compactly (its text, say)
+   * and gives the value again on demand. It must not hold the reader's buffers.
+   */
+  keep(value: unknown): KeptRecord;
+}
+
+export interface KeptRecord {
+  readonly at: RecordPlace;
+  value(): unknown;
 }
 
 /** What a reader hands its records to (a DatasetAssembler). */
