@@ -6,6 +6,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, w
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { indexSchema } from '../src/core/schema.ts';
+import { fnv1a } from '../src/core/hash.ts';
 import type { Dataset, Entity, Schema, Source, Triple } from '../src/core/model.ts';
 
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
@@ -404,7 +405,7 @@ export function ensureDatasetFile(triples: number, seed: number, schema = loadSc
   const path = `${base}.json`, ntPath = `${base}.nt`, ntFullPath = `${base}.full.nt`;
   // The schema's hash is part of the cache key: a changed schema regenerates.
   const stamp = `${base}.schema-hash`;
-  const hash = fnv1a(JSON.stringify(schema));
+  const hash = fnv1a(JSON.stringify(schema)).toString(16);
   const fresh = existsSync(path) && existsSync(ntPath) && existsSync(ntFullPath) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash;
   if (fresh) return { path, ntPath, ntFullPath, triples, seed, created: false };
   const ds = generateDataset({ ...opts, triples, seed, schema });
@@ -420,11 +421,6 @@ export function ensureDatasetFile(triples: number, seed: number, schema = loadSc
   return { path, ntPath, ntFullPath, triples, seed, created: true };
 }
 
-function fnv1a(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
-  return (h >>> 0).toString(16);
-}
 
 // `node bin/run-ts.mjs bench/generate.ts --size 100k --seed 1` writes the file.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -8,6 +8,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { Entity, Subgraph, Triple } from './model.ts';
 import type { SchemaIndex } from './schema.ts';
 import { tripleIds } from './store.ts';
+import { fnv1a } from './hash.ts';
 
 export interface NodeAttributes {
   label: string;
@@ -49,15 +50,8 @@ export function nodeSize(degree: number): number {
   return Math.min(MAX_NODE_SIZE, MIN_NODE_SIZE + 3 * Math.sqrt(Math.max(0, degree)));
 }
 
-/** FNV-1a: a stable 32-bit hash of a string. */
-export function hashString(s: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
+/** A stable 32-bit hash of a string (kept under this name for the UI). */
+export const hashString = fnv1a;
 
 /** A deterministic point in [-100, 100]² for an id. */
 export function initialPosition(id: string): { x: number; y: number } {

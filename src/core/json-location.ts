@@ -151,6 +151,21 @@ function restIsBlank(text: string, offset: number): boolean {
   return text.slice(offset).trim() === '';
 }
 
+export type SyntaxKind = 'trailing-comma' | 'truncated' | 'expected-value' | 'expected-name' | 'comma' | 'colon' | 'after-end';
+
+/** The words for a JSON syntax error, shared by the whole-text locator and the streaming scanner; `got` is what stands there ('x' quoted, or "the end of the file"). */
+export function syntaxText(kind: SyntaxKind, got: string): { message: string; hint: string } {
+  switch (kind) {
+    case 'trailing-comma': return { message: `trailing comma before ${got}`, hint: `remove the comma before ${got}: JSON allows no comma after the last item` };
+    case 'truncated': return { message: 'the file ends in the middle of the JSON', hint: 'the file looks truncated: restore the complete file' };
+    case 'expected-value': case 'expected-name':
+      return { message: `expected a ${kind === 'expected-value' ? 'value' : 'property name in double quotes'} but found ${got}`, hint: 'check the syntax here: property names and strings need double quotes' };
+    case 'comma': return { message: `expected a comma but found ${got}`, hint: 'add the missing comma between the two items (the one before this position ends without one)' };
+    case 'colon': return { message: `expected ':' but found ${got}`, hint: 'write "name": value; a property name must be followed by a colon' };
+    case 'after-end': return { message: `unexpected ${got} after the end of the JSON value`, hint: 'remove what follows the closing bracket, or wrap several values in one array' };
+  }
+}
+
 /** What a person should do about a JSON syntax error at `offset`. */
 function explain(text: string, e: ParseError): { message: string; hint: string } {
   const at = text.slice(e.offset, e.offset + 1);
@@ -160,14 +175,13 @@ function explain(text: string, e: ParseError): { message: string; hint: string }
   switch (code) {
     case Code.PropertyNameExpected:
     case Code.ValueExpected:
-      if (prevSignificant(text, e.offset) === ',' && (at === '}' || at === ']'))
-        return { message: `trailing comma before '${at}'`, hint: `remove the comma before '${at}': JSON allows no comma after the last item` };
-      if (truncated) return { message: 'the file ends in the middle of the JSON', hint: 'the file looks truncated: restore the complete file' };
-      return { message: `expected a ${code === Code.ValueExpected ? 'value' : 'property name in double quotes'} but found ${got}`, hint: 'check the syntax here: property names and strings need double quotes' };
+      if (prevSignificant(text, e.offset) === ',' && (at === '}' || at === ']')) return syntaxText('trailing-comma', got);
+      if (truncated) return syntaxText('truncated', got);
+      return syntaxText(code === Code.ValueExpected ? 'expected-value' : 'expected-name', got);
     case Code.CommaExpected:
-      return { message: `expected a comma but found ${got}`, hint: 'add the missing comma between the two items (the one before this position ends without one)' };
+      return syntaxText('comma', got);
     case Code.ColonExpected:
-      return { message: `expected ':' but found ${got}`, hint: 'write "name": value; a property name must be followed by a colon' };
+      return syntaxText('colon', got);
     case Code.CloseBraceExpected:
     case Code.CloseBracketExpected:
       if (truncated) return { message: 'the file ends before the JSON is complete', hint: 'the file looks truncated: restore the complete file or close every open { and [' };
@@ -178,7 +192,7 @@ function explain(text: string, e: ParseError): { message: string; hint: string }
       return { message: 'unterminated string', hint: 'close the string with a double quote (a string cannot span lines: write \\n for a line break)' };
     }
     case Code.EndOfFileExpected:
-      return { message: `unexpected ${got} after the end of the JSON value`, hint: 'remove what follows the closing bracket, or wrap several values in one array' };
+      return syntaxText('after-end', got);
     case Code.InvalidCommentToken:
     case Code.UnexpectedEndOfComment:
       return { message: 'comments are not allowed in JSON', hint: 'remove the comment' };

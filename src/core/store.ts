@@ -87,6 +87,63 @@ function smallIntArray(length: number, max: number): Uint16Array | Uint32Array {
   return max <= 0xffff ? new Uint16Array(length) : new Uint32Array(length);
 }
 
+/** Entities by id (first occurrence wins for duplicate ids, which validation reports). */
+function indexEntities(all: readonly Entity[]): { entities: Entity[]; index: Map<string, number> } {
+  const entities: Entity[] = [];
+  const index = new Map<string, number>();
+  for (const e of all) {
+    if (index.has(e.id)) continue;
+    index.set(e.id, entities.length);
+    entities.push(e);
+  }
+  return { entities, index };
+}
+
+/** Types: schema order first, then any the data uses beyond it; and each entity's type index. */
+function indexTypes(schema: Schema, entities: readonly Entity[]): { ids: string[]; index: Map<string, number>; ofEntity: Uint16Array | Uint32Array } {
+  const ids = schema.entityTypes.map((t) => t.id);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  for (const e of entities) {
+    if (!index.has(e.type)) { index.set(e.type, ids.length); ids.push(e.type); }
+  }
+  const ofEntity = smallIntArray(entities.length, ids.length);
+  for (let i = 0; i < entities.length; i++) ofEntity[i] = index.get(entities[i]!.type)!;
+  return { ids, index, ofEntity };
+}
+
+/** Neighbour and predicate per CSR slot: walks read them in sequence instead of jumping through the columns. */
+function slotColumns(m: number, out: Csr, inn: Csr, subj: Uint32Array, obj: Uint32Array, pred: Uint16Array | Uint32Array, predMax: number) {
+  const outNbr = new Uint32Array(m), inNbr = new Uint32Array(m);
+  const outPred = smallIntArray(m, predMax), inPred = smallIntArray(m, predMax);
+  for (let k = 0; k < m; k++) {
+    const to = out.items[k]!, ti = inn.items[k]!;
+    outNbr[k] = obj[to]!; outPred[k] = pred[to]!;
+    inNbr[k] = subj[ti]!; inPred[k] = pred[ti]!;
+  }
+  return { outNbr, inNbr, outPred, inPred };
+}
+
+/** Ordinals (>= 2) of id-less triples repeating an earlier id-less s|p|o, per subject, in file order (out slices are in index order). */
+function repeatOrdinals(out: Csr, n: number, pred: Uint16Array | Uint32Array, obj: Uint32Array, givenIds: readonly (string | undefined)[] | undefined): Map<number, number> {
+  const repeat = new Map<number, number>();
+  const seen = new Map<number, number>();
+  const { offsets, items } = out;
+  for (let i = 0; i < n; i++) {
+    const a = offsets[i]!, b = offsets[i + 1]!;
+    if (b - a < 2) continue;
+    seen.clear();
+    for (let k = a; k < b; k++) {
+      const t = items[k]!;
+      if (givenIds?.[t] !== undefined) continue;
+      const key = pred[t]! * n + obj[t]!;
+      const c = (seen.get(key) ?? 0) + 1;
+      seen.set(key, c);
+      if (c >= 2) repeat.set(t, c);
+    }
+  }
+  return repeat;
+}
+
 export class TripleStore {
   readonly schema: SchemaIndex;
   readonly sources: Source[];
@@ -138,57 +195,54 @@ export class TripleStore {
     this.embeddedSchema = dataset.schema !== undefined;
     if (dataset.title !== undefined) this.title = dataset.title;
 
-    // Entities (first occurrence wins for duplicate ids, which validation reports).
-    this.entities = [];
-    this.entityIndex = new Map();
-    for (const e of dataset.entities) {
-      if (this.entityIndex.has(e.id)) continue;
-      this.entityIndex.set(e.id, this.entities.length);
-      this.entities.push(e);
-    }
+    ({ entities: this.entities, index: this.entityIndex } = indexEntities(dataset.entities));
     const n = this.entities.length;
     this.entityCount = n;
-
-    // Types: schema order first, then any the data uses beyond it.
-    this.typeIds = schema.entityTypes.map((t) => t.id);
-    this.typeIndex = new Map(this.typeIds.map((id, i) => [id, i]));
-    for (const e of this.entities) {
-      if (!this.typeIndex.has(e.type)) { this.typeIndex.set(e.type, this.typeIds.length); this.typeIds.push(e.type); }
-    }
-    this.entityType = smallIntArray(n, this.typeIds.length);
-    for (let i = 0; i < n; i++) this.entityType[i] = this.typeIndex.get(this.entities[i]!.type)!;
-
+    ({ ids: this.typeIds, index: this.typeIndex, ofEntity: this.entityType } = indexTypes(schema, this.entities));
     this.predIds = schema.predicates.map((p) => p.id);
     this.predIndex = new Map(this.predIds.map((id, i) => [id, i]));
     this.sourceIndex = new Map();
     dataset.sources.forEach((s, i) => { if (!this.sourceIndex.has(s.id)) this.sourceIndex.set(s.id, i); });
 
-    const triples = dataset.triples;
-    const m = cols ? cols.count : triples.length;
+    // Columns from a streaming reader come validated and resolved; Triple objects are resolved here.
+    let c = cols;
+    if (!c) {
+      const resolved = this.resolveTriples(dataset.triples);
+      c = resolved.cols;
+      if (resolved.extraSources.length) this.sources = [...this.sources, ...resolved.extraSources];
+    }
+    const m = c.count;
     this.tripleCount = m;
+    this.subj = c.subj; this.obj = c.obj; this.pred = c.pred; this.src = c.src; this.evidence = c.evidence;
+    if (c.date) this.date = c.date;
+    if (c.confidence) this.confidence = c.confidence;
+    if (c.attributedTo) this.attributedTo = c.attributedTo;
+    if (c.qualifier) this.qualifier = c.qualifier;
+    if (c.givenIds) this.givenIds = c.givenIds;
     this.givenIdIndex = new Map();
-    let predMax = this.predIds.length;
-    if (cols) {
-      // Columns from the streaming reader: validated, indices already resolved.
-      this.subj = cols.subj; this.obj = cols.obj; this.pred = cols.pred; this.src = cols.src; this.evidence = cols.evidence;
-      if (cols.date) this.date = cols.date;
-      if (cols.confidence) this.confidence = cols.confidence;
-      if (cols.attributedTo) this.attributedTo = cols.attributedTo;
-      if (cols.qualifier) this.qualifier = cols.qualifier;
-      if (cols.givenIds) {
-        this.givenIds = cols.givenIds;
-        cols.givenIds.forEach((id, t) => { if (id !== undefined && !this.givenIdIndex.has(id)) this.givenIdIndex.set(id, t); });
-      }
-      this.extraSourceCount = 0;
-    } else {
-    this.subj = new Uint32Array(m);
-    this.obj = new Uint32Array(m);
-    for (const t of triples) if (!this.predIndex.has(t.predicate)) { this.predIndex.set(t.predicate, this.predIds.length); this.predIds.push(t.predicate); predMax++; }
-    this.pred = smallIntArray(m, predMax);
-    this.src = smallIntArray(m, this.sources.length + 1);
-    this.evidence = new Array<string>(m);
-    const extraSources: Source[] = [];
+    // Duplicate ids (validation reports them): the first one wins.
+    c.givenIds?.forEach((id, t) => { if (id !== undefined && !this.givenIdIndex.has(id)) this.givenIdIndex.set(id, t); });
+    this.extraSourceCount = this.sources.length - dataset.sources.length;
 
+    const predMax = this.predIds.length;
+    this.out = buildCsr(this.subj, n);
+    this.inn = buildCsr(this.obj, n);
+    ({ outNbr: this.outNbr, inNbr: this.inNbr, outPred: this.outPred, inPred: this.inPred } = slotColumns(m, this.out, this.inn, this.subj, this.obj, this.pred, predMax));
+    this.byPredicate = buildCsr(this.pred, this.predIds.length);
+    this.byType = buildCsr(this.entityType, this.typeIds.length);
+    this.repeatOrdinal = repeatOrdinals(this.out, n, this.pred, this.obj, this.givenIds);
+    this.derivedOverride = this.settleDerivedIds(cols ? undefined : dataset.triples);
+  }
+
+  /** Triple objects → columns of indices; predicates and sources the schema or dataset lack are appended (validation reports them). */
+  private resolveTriples(triples: readonly Triple[]): { cols: TripleColumns; extraSources: Source[] } {
+    const m = triples.length;
+    for (const t of triples) if (!this.predIndex.has(t.predicate)) { this.predIndex.set(t.predicate, this.predIds.length); this.predIds.push(t.predicate); }
+    const c: TripleColumns = {
+      count: m, subj: new Uint32Array(m), obj: new Uint32Array(m),
+      pred: smallIntArray(m, this.predIds.length), src: smallIntArray(m, this.sources.length + 1), evidence: new Array<string>(m),
+    };
+    const extraSources: Source[] = [];
     for (let t = 0; t < m; t++) {
       const tr = triples[t]!;
       const s = this.entityIndex.get(tr.subject);
@@ -197,9 +251,9 @@ export class TripleStore {
         const which = s === undefined ? `subject '${tr.subject}'` : `object '${tr.object}'`;
         throw new Error(`triples[${t}]: ${which} is not an entity of the dataset; validate the dataset (actorgraph validate) and add the entity or fix the id before building the store`);
       }
-      this.subj[t] = s;
-      this.obj[t] = o;
-      this.pred[t] = this.predIndex.get(tr.predicate)!;
+      c.subj[t] = s;
+      c.obj[t] = o;
+      c.pred[t] = this.predIndex.get(tr.predicate)!;
       let si = this.sourceIndex.get(tr.source);
       if (si === undefined) {
         // Unknown source (validation reports it): keep the reference so the triple round-trips.
@@ -207,74 +261,42 @@ export class TripleStore {
         this.sourceIndex.set(tr.source, si);
         extraSources.push({ id: tr.source, title: tr.source });
       }
-      this.src[t] = si;
-      this.evidence[t] = tr.evidence;
-      if (tr.date !== undefined) (this.date ??= new Array(m))[t] = tr.date;
-      if (tr.confidence !== undefined) {
-        this.confidence ??= new Float64Array(m).fill(NaN);
-        this.confidence[t] = tr.confidence;
-      }
-      if (tr.attributedTo !== undefined) (this.attributedTo ??= new Array(m))[t] = tr.attributedTo;
-      if (tr.qualifier !== undefined) (this.qualifier ??= new Array(m))[t] = tr.qualifier;
-      if (tr.id !== undefined) {
-        (this.givenIds ??= new Array(m))[t] = tr.id;
-        if (!this.givenIdIndex.has(tr.id)) this.givenIdIndex.set(tr.id, t); // duplicates: validation reports them
-      }
+      c.src[t] = si;
+      c.evidence[t] = tr.evidence;
+      if (tr.date !== undefined) (c.date ??= new Array(m))[t] = tr.date;
+      if (tr.confidence !== undefined) (c.confidence ??= new Float64Array(m).fill(NaN))[t] = tr.confidence;
+      if (tr.attributedTo !== undefined) (c.attributedTo ??= new Array(m))[t] = tr.attributedTo;
+      if (tr.qualifier !== undefined) (c.qualifier ??= new Array(m))[t] = tr.qualifier;
+      if (tr.id !== undefined) (c.givenIds ??= new Array(m))[t] = tr.id;
     }
-    if (extraSources.length) this.sources = [...this.sources, ...extraSources];
-    this.extraSourceCount = extraSources.length;
-    }
+    return { cols: c, extraSources };
+  }
 
-    this.out = buildCsr(this.subj, n);
-    this.inn = buildCsr(this.obj, n);
-    // Neighbour and predicate per CSR slot: walks read them in sequence instead of jumping through the columns.
-    this.outNbr = new Uint32Array(m); this.inNbr = new Uint32Array(m);
-    this.outPred = smallIntArray(m, predMax); this.inPred = smallIntArray(m, predMax);
-    for (let k = 0; k < m; k++) {
-      const to = this.out.items[k]!, ti = this.inn.items[k]!;
-      this.outNbr[k] = this.obj[to]!; this.outPred[k] = this.pred[to]!;
-      this.inNbr[k] = this.subj[ti]!; this.inPred[k] = this.pred[ti]!;
-    }
-    this.byPredicate = buildCsr(this.pred, this.predIds.length);
-    this.byType = buildCsr(this.entityType, this.typeIds.length);
-
-    // Repeat ordinals of id-less triples, per subject, in file order (out slices are in index order).
-    this.repeatOrdinal = new Map();
-    const seen = new Map<number, number>();
-    const { offsets, items } = this.out;
-    for (let i = 0; i < n; i++) {
-      const a = offsets[i]!, b = offsets[i + 1]!;
-      if (b - a < 2) continue;
-      seen.clear();
-      for (let k = a; k < b; k++) {
-        const t = items[k]!;
-        if (this.givenIds?.[t] !== undefined) continue;
-        const key = this.pred[t]! * n + this.obj[t]!;
-        const c = (seen.get(key) ?? 0) + 1;
-        seen.set(key, c);
-        if (c >= 2) this.repeatOrdinal.set(t, c);
-      }
-    }
+  /** Derived ids that must differ from the plain `s|p|o#n` form, so every id stays unique; undefined when none. */
+  private settleDerivedIds(triples: readonly Triple[] | undefined): Map<number, string> | undefined {
+    let override: Map<number, string> | undefined;
+    const m = this.tripleCount;
     if (this.entities.some((e) => COLLIDING_ID.test(e.id)) || this.predIds.some((p) => p.includes('|'))) {
       // Derived ids may collide with each other: settle every id as tripleIds does (rare ids, so the cost is rare too).
-      const ids = tripleIds(cols ? Array.from({ length: m }, (_, t) => ({
+      const ids = tripleIds(triples ?? Array.from({ length: m }, (_, t) => ({
         id: this.givenIds?.[t], subject: this.entities[this.subj[t]!]!.id, predicate: this.predIds[this.pred[t]!]!, object: this.entities[this.obj[t]!]!.id,
-      })) : triples);
+      })));
       for (let t = 0; t < m; t++) {
-        if (this.givenIds?.[t] === undefined && ids[t] !== this.derivedId(t)) (this.derivedOverride ??= new Map()).set(t, ids[t]!);
+        if (this.givenIds?.[t] === undefined && ids[t] !== this.derivedId(t)) (override ??= new Map()).set(t, ids[t]!);
       }
     } else if (this.givenIdIndex.size) {
       // A given id shaped like a derived one could shadow it; disambiguate the derived one.
       for (const [id] of this.givenIdIndex) {
         if (!id.includes('|')) continue;
-        const t = this.findDerived(id);
+        const t = this.findDerived(id, override);
         if (t >= 0) {
           let k = 2;
           while (this.givenIdIndex.has(`${id}~${k}`)) k++;
-          (this.derivedOverride ??= new Map()).set(t, `${id}~${k}`);
+          (override ??= new Map()).set(t, `${id}~${k}`);
         }
       }
     }
+    return override;
   }
 
   /** Sources appended for triples citing a source the dataset lacks. */
@@ -468,17 +490,17 @@ export class TripleStore {
   }
 
   /** The id-less triple whose derived id is `id`, or -1. Parses instead of keeping a map of a million strings. */
-  private findDerived(id: string): number {
+  private findDerived(id: string, override = this.derivedOverride): number {
     // `x|p|a#2` is the 2nd repeat of x|p|a, or the first x|p|(a#2) when an entity id ends in #2: try both.
     const hash = /#(\d+)$/.exec(id);
     if (hash && Number(hash[1]) >= 2 && String(Number(hash[1])) === hash[1]) {
-      const t = this.findDerivedAt(id.slice(0, hash.index), Number(hash[1]));
+      const t = this.findDerivedAt(id.slice(0, hash.index), Number(hash[1]), override);
       if (t >= 0) return t;
     }
-    return this.findDerivedAt(id, 1);
+    return this.findDerivedAt(id, 1, override);
   }
 
-  private findDerivedAt(body: string, ordinal: number): number {
+  private findDerivedAt(body: string, ordinal: number, override: Map<number, string> | undefined): number {
     for (let p = 0; p < this.predIds.length; p++) {
       const mid = `|${this.predIds[p]}|`;
       for (let at = body.indexOf(mid); at >= 0; at = body.indexOf(mid, at + 1)) {
@@ -488,7 +510,7 @@ export class TripleStore {
         const { offsets, items } = this.out;
         for (let k = offsets[s]!; k < offsets[s + 1]!; k++) {
           const t = items[k]!;
-          if (this.pred[t] !== p || this.obj[t] !== o || this.givenIds?.[t] !== undefined || this.derivedOverride?.has(t)) continue;
+          if (this.pred[t] !== p || this.obj[t] !== o || this.givenIds?.[t] !== undefined || override?.has(t)) continue;
           if ((this.repeatOrdinal.get(t) ?? 1) === ordinal) return t;
         }
       }

@@ -1,17 +1,19 @@
 // Locating the first byte that is not UTF-8, by the rules of a fatal
 // TextDecoder: overlong forms, surrogates and code points past U+10FFFF are
 // bad too, and a bad sequence is reported at its first byte. Fed in chunks,
-// so readers locate a bad byte without holding the file.
+// so readers locate a bad byte without holding the file. StrictUtf8Decoder
+// is the one way bytes become text, in Node and in the browser.
 import type { Problem } from './problems.ts';
+import { notUtf8, UTF8_HINT } from './check/problems.ts';
 
-export const UTF8_HINT = 'save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)';
+export { UTF8_HINT };
 
 /** A UTF-16 byte order mark at the start: said so plainly rather than as a bad byte. `name` says which file in the message. */
 export function utf16Problem(bytes: Uint8Array, file: string, name = file): Problem | undefined {
   if (bytes.length < 2) return undefined;
   const le = bytes[0] === 0xff && bytes[1] === 0xfe;
   if (!le && !(bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
-  return { severity: 'error', code: 'not-utf8', file, path: '', line: 1, column: 1, message: `file is not UTF-8: ${name} is UTF-16 ${le ? 'LE' : 'BE'}`, hint: UTF8_HINT };
+  return notUtf8(file, { kind: 'utf16', name, endian: le ? 'LE' : 'BE' });
 }
 
 /** Feed the file's bytes from the start with `push` until it returns true, then `problem`. */
@@ -56,9 +58,35 @@ export class Utf8Locator {
   /** The located problem; at the end of the input, a sequence cut off there. */
   problem(file: string): Problem {
     const at = this.at ?? (this.need > 0 ? { pos: this.leadPos, col: this.leadCol } : { pos: this.pos, col: this.col });
-    return {
-      severity: 'error', code: 'not-utf8', file, path: '', line: this.line, column: at.col + 1,
-      message: `file is not UTF-8: ${file} has a byte that is not UTF-8 at byte ${at.pos}`, hint: UTF8_HINT,
-    };
+    return notUtf8(file, { kind: 'bad-byte-at', byte: at.pos }, { line: this.line, column: at.col + 1 });
+  }
+}
+
+/**
+ * Bytes → text with a fatal decoder, chunk by chunk (or all at once). The
+ * first bytes are checked for a UTF-16 byte order mark; a byte that is not
+ * UTF-8 stops decoding, to be located by a Utf8Locator over the bytes again
+ * from the start (only then are lines counted).
+ */
+export class StrictUtf8Decoder {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private first = true;
+  /** `name` says which file in a UTF-16 message. */
+  constructor(private readonly file: string, private readonly name = file) {}
+
+  /** The text of `bytes` (`last` for the final call); a UTF-16 problem; or 'bad' for a byte that is not UTF-8. */
+  decode(bytes: Uint8Array, last = false): { text: string } | { problem: Problem } | 'bad' {
+    if (this.first && bytes.length > 0) {
+      this.first = false;
+      const wide = utf16Problem(bytes, this.file, this.name);
+      if (wide) return { problem: wide };
+    }
+    try {
+      return { text: last ? this.decoder.decode(bytes) : this.decoder.decode(bytes, { stream: true }) };
+    } catch (e) {
+      // Anything else (a string too long for the engine) is the caller's to word.
+      if (e instanceof TypeError) return 'bad';
+      throw e;
+    }
   }
 }

@@ -1,14 +1,16 @@
 // Loading dataset and schema files from disk (Node only): sizes checked
 // before reading, source texts read relative to the dataset file, every
 // problem located in the file it belongs to.
-import { Utf8Locator, utf16Problem } from '../core/utf8.ts';
+import { StrictUtf8Decoder, Utf8Locator } from '../core/utf8.ts';
+import { fileNotFound, fileProblem, fileTooLarge, fileUnreadable, isDirectory, tooLargeForText } from '../core/check/problems.ts';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Schema, Source } from '../core/model.ts';
 import { formatProblem, type Problem } from '../core/problems.ts';
-import { parseDataset, parseSchema, type ParseResult, type ValidateOptions } from '../core/validate.ts';
-import { Ingest, type IngestResult } from '../core/ingest.ts';
+import { parseSchema, type ParseResult, type ValidateOptions } from '../core/validate.ts';
+import type { ReaderOptions, ReadResult, ReadSession } from '../core/readers/reader.ts';
+import { pickReader, readText as readWith, SNIFF_BYTES } from '../core/readers/registry.ts';
 import { TripleStore } from '../core/store.ts';
 
 export const DEFAULT_DATASET = fileURLToPath(new URL('../../graph-data/dataset.json', import.meta.url));
@@ -20,64 +22,49 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 /** Largest source text read for evidence checks. */
 export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
 
-type ReadResult = { text: string } | { problem: Omit<Problem, 'file' | 'path'> & { code: string } };
-
-function mib(n: number): string {
-  return `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MiB`;
-}
-
-type Fail = Extract<ReadResult, { problem: unknown }>;
-const fail = (code: string, message: string, hint: string): Fail =>
-  ({ problem: { severity: 'error', code, message, hint } });
+type TextRead = { text: string } | { problem: Problem };
 
 /** The size of a file that may be read, or why it cannot. */
-function checkFile(path: string, limit: number, what: string): { size: number } | Fail {
+function checkFile(path: string, limit: number, what: string): { size: number } | { problem: Problem } {
   let size: number;
   try {
     const st = statSync(path);
-    if (st.isDirectory()) return fail('file-unreadable', `${what} ${path} is a directory, not a file`, 'give the path of a .json file');
+    if (st.isDirectory()) return { problem: isDirectory(path, what, path) };
     size = st.size;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      return fail('file-not-found', `${what} not found: ${path}`, `check the path (relative paths start from ${process.cwd()})`);
-    }
-    return fail('file-unreadable', `${what} ${path} cannot be read (${code ?? 'error'})`, 'check that the file exists and that you may read it');
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: fileNotFound(path, what, path, process.cwd()) };
+    return { problem: fileUnreadable(path, what, path, code, 'check that the file exists and that you may read it') };
   }
-  if (size > limit) {
-    return fail('file-too-large', `${what} ${path} is ${mib(size)}; at most ${mib(limit)} can be loaded`, 'split the data into smaller files, or remove what is not needed');
-  }
+  if (size > limit) return { problem: fileTooLarge(path, what, path, size, limit) };
   return { size };
 }
 
-function utf16(buf: Uint8Array, path: string, what: string): Fail | undefined {
-  const problem = utf16Problem(buf, path, `${what} ${path}`);
-  return problem && { problem };
+function unreadable(path: string, what: string, e: unknown): { problem: Problem } {
+  return { problem: fileUnreadable(path, what, path, (e as NodeJS.ErrnoException).code) };
 }
 
 /** Reads a UTF-8 text file, or says in words why it cannot. */
-function readText(path: string, limit: number, what: string): ReadResult {
+function readText(path: string, limit: number, what: string): TextRead {
   const checked = checkFile(path, limit, what);
   if ('problem' in checked) return checked;
   let buf: Buffer;
   try {
     buf = readFileSync(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return fail('file-unreadable', `${what} ${path} cannot be read (${code ?? 'error'})`, 'check that you may read the file');
+    return unreadable(path, what, e);
   }
-  const wide = utf16(buf, path, what);
-  if (wide) return wide;
+  let decoded;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf) };
-  } catch (e) {
-    if (e instanceof TypeError) return notUtf8(path);
-    return fail('file-too-large', `${what} ${path} is too large to read as text`, 'split the data into smaller files');
+    decoded = new StrictUtf8Decoder(path, `${what} ${path}`).decode(buf, true);
+  } catch {
+    return { problem: tooLargeForText(path, what, path) };
   }
+  return decoded === 'bad' ? notUtf8(path) : decoded;
 }
 
 /** The first byte that is not UTF-8, located by reading the file again from the start (only when decoding failed). */
-function notUtf8(path: string): Fail {
+function notUtf8(path: string): { problem: Problem } {
   const locator = new Utf8Locator();
   const fd = openSync(path, 'r');
   try {
@@ -89,17 +76,10 @@ function notUtf8(path: string): Fail {
   return { problem: locator.problem(path) };
 }
 
-function asProblem(r: Extract<ReadResult, { problem: unknown }>, file: string): Problem {
-  const p: Problem = { ...r.problem, file, path: '' };
-  // An encoding problem is in the file's first bytes.
-  if (p.code === 'not-utf8' && p.line === undefined) { p.line = 1; p.column = 1; }
-  return p;
-}
-
 /** Reads and checks a schema file; `schema` is present when it has no errors. */
 export function loadSchemaFile(path: string): { schema?: Schema; problems: Problem[] } {
   const read = readText(path, MAX_FILE_BYTES, 'schema file');
-  if ('problem' in read) return { problems: [asProblem(read, path)] };
+  if ('problem' in read) return { problems: [read.problem] };
   return parseSchema(read.text, path, true);
 }
 
@@ -109,9 +89,10 @@ export function loadSchemaFile(path: string): { schema?: Schema; problems: Probl
  */
 export function loadDatasetFile(path: string, opts: { schemaPath?: string; checkEvidence?: boolean } = {}): ParseResult {
   const read = readText(path, MAX_FILE_BYTES, 'dataset file');
-  if ('problem' in read) return { ok: false, problems: [asProblem(read, path)] };
+  if ('problem' in read) return { ok: false, problems: [read.problem] };
   const ctx = datasetContext(path, opts);
-  return ctx.finish(parseDataset(read.text, ctx.options));
+  const reader = pickReader({ name: path, head: read.text.slice(0, SNIFF_BYTES) });
+  return ctx.finish(readWith(reader, read.text, ctx.options));
 }
 
 /** Validation options for a dataset file (its schema, the texts of its sources) and the step that adds the schema file's problems. */
@@ -123,8 +104,8 @@ function datasetContext(path: string, opts: { schemaPath?: string; checkEvidence
   const schemaPath = opts.schemaPath ?? DEFAULT_SCHEMA;
   const schemaFile = loadSchemaFile(schemaPath);
   const base = dirname(resolve(path));
-  const texts = new Map<string, ReadResult>();
-  const sourceRead = (s: Source): ReadResult | undefined => {
+  const texts = new Map<string, TextRead>();
+  const sourceRead = (s: Source): TextRead | undefined => {
     if (s.path === undefined) return undefined;
     let r = texts.get(s.id);
     if (!r) {
@@ -159,14 +140,12 @@ function datasetContext(path: string, opts: { schemaPath?: string; checkEvidence
     // file's problems (located in it) instead of a bare "no schema".
     if (result.schemaFrom === undefined && result.problems.some((p) => p.code === 'no-schema')) {
       result.problems = result.problems.filter((p) => p.code !== 'no-schema');
-      result.problems.unshift({
-        severity: 'error', code: 'invalid-schema', file: path, path: '',
-        message: `the dataset has no schema of its own and the schema file ${schemaPath} is not usable`,
-        hint: 'fix the schema file (its problems are listed with it), or embed a schema under "schema"',
-      }, ...schemaFile.problems);
+      result.problems.unshift(fileProblem('invalid-schema', path,
+        `the dataset has no schema of its own and the schema file ${schemaPath} is not usable`,
+        'fix the schema file (its problems are listed with it), or embed a schema under "schema"'), ...schemaFile.problems);
       result.ok = false;
       delete result.dataset;
-      delete (result as Partial<IngestResult>).store;
+      delete (result as Partial<ReadResult>).store;
     } else if (result.schemaFrom === 'default') {
       // Warnings of the schema file in use (unknown fields …) are worth seeing too.
       result.problems.push(...schemaFile.problems);
@@ -182,59 +161,47 @@ function datasetContext(path: string, opts: { schemaPath?: string; checkEvidence
 
 /**
  * Reads a dataset file straight into a store, streaming: the file is read in
- * chunks and never held whole (see core/ingest.ts). Same problems as
+ * chunks and never held whole (see core/readers/). Same problems as
  * loadDatasetFile; `store` is present when the file is valid.
  */
-export function loadStoreFile(path: string, opts: { schemaPath?: string; checkEvidence?: boolean; keepDataset?: boolean; chunkBytes?: number } = {}): IngestResult {
+export function loadStoreFile(path: string, opts: { schemaPath?: string; checkEvidence?: boolean; keepDataset?: boolean; chunkBytes?: number } = {}): ReadResult {
   const none = { scan: 0, parse: 0, check: 0, build: 0 };
   const checked = checkFile(path, MAX_FILE_BYTES, 'dataset file');
-  if ('problem' in checked) return { ok: false, problems: [asProblem(checked, path)], timings: none };
+  if ('problem' in checked) return { ok: false, problems: [checked.problem], timings: none };
   const ctx = datasetContext(path, opts);
-  const ingest = new Ingest({
+  const options: ReaderOptions = {
     ...ctx.options,
     keepDataset: opts.keepDataset,
-    // Rare inputs are read whole again (see ingest.ts); the file is not kept meanwhile.
+    // Rare inputs are read whole again (see readers/json-stream.ts); the file is not kept meanwhile.
     wholeText: () => { const r = readText(path, MAX_FILE_BYTES, 'dataset file'); return 'text' in r ? r.text : undefined; },
-  });
+  };
+  // Opened on the first text, once the reader is chosen by the file's name and start.
+  let session: ReadSession | undefined;
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, timings: none, problems: [asProblem(fail('file-unreadable', `dataset file ${path} cannot be read (${code ?? 'error'})`, 'check that you may read the file'), path)] };
+    return { ok: false, timings: none, problems: [unreadable(path, 'dataset file', e).problem] };
   }
   try {
     // 64 KiB: a chunk's parsed records stay in cache and die young (measured faster and leaner than 1 MiB).
     const buf = Buffer.allocUnsafe(opts.chunkBytes ?? 1 << 16);
-    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-    let first = true;
-    let offset = 0;
+    const decoder = new StrictUtf8Decoder(path, `dataset file ${path}`);
     for (;;) {
       const n = readSync(fd, buf, 0, buf.length, null);
-      const bytes = buf.subarray(0, n);
-      if (first && n > 0) {
-        first = false;
-        const wide = utf16(bytes, path, 'dataset file');
-        if (wide) return { ok: false, problems: [asProblem(wide, path)], timings: none };
-      }
-      let text: string;
-      try {
-        text = n === 0 ? decoder.decode() : decoder.decode(bytes, { stream: true });
-      } catch {
-        return { ok: false, problems: [asProblem(notUtf8(path), path)], timings: none };
-      }
-      if (n === 0) { ingest.push(text); break; }
-      ingest.push(text);
-      if (ingest.finished) break;
-      offset += n;
+      const decoded = decoder.decode(buf.subarray(0, n), n === 0);
+      if (decoded === 'bad') return { ok: false, problems: [notUtf8(path).problem], timings: none };
+      if ('problem' in decoded) return { ok: false, problems: [decoded.problem], timings: none };
+      session ??= pickReader({ name: path, head: decoded.text.slice(0, SNIFF_BYTES) }).open(options);
+      session.push(decoded.text);
+      if (n === 0 || session.finished) break;
     }
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, timings: none, problems: [asProblem(fail('file-unreadable', `dataset file ${path} cannot be read (${code ?? 'error'})`, 'check that you may read the file'), path)] };
+    return { ok: false, timings: none, problems: [unreadable(path, 'dataset file', e).problem] };
   } finally {
     closeSync(fd);
   }
-  const result = ctx.finish(ingest.end());
+  const result = ctx.finish(session!.end());
   // The texts validation read travel with the store, so exports can inline them.
   const store = result.store;
   if (store) {

@@ -2,7 +2,7 @@
 // and when it refuses the bytes, the first bad byte located by line and
 // column (counted only then, by reading the bytes again from the start).
 import type { Problem } from '../../core/problems.ts';
-import { Utf8Locator, utf16Problem } from '../../core/utf8.ts';
+import { StrictUtf8Decoder, Utf8Locator, utf16Problem } from '../../core/utf8.ts';
 
 /** The bytes of a file from the start, in chunks; `open` may be called again. */
 export interface ByteInput {
@@ -26,37 +26,24 @@ const SLICE = 1 << 16;
  * false to stop reading. A problem when the bytes are not UTF-8.
  */
 export async function decodeStrictly(input: ByteInput, file: string, sink: (text: string) => boolean, onBytes?: (done: number) => void): Promise<Problem | undefined> {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const decoder = new StrictUtf8Decoder(file);
   let done = 0;
-  let first = true;
   const give = (text: string): boolean => {
     if (text.length <= SLICE) return sink(text);
     for (let i = 0; i < text.length; i += SLICE) if (!sink(text.slice(i, i + SLICE))) return false;
     return true;
   };
   for await (const bytes of input.open()) {
-    if (first && bytes.length > 0) {
-      first = false;
-      const wide = utf16Problem(bytes, file);
-      if (wide) return wide;
-    }
-    let text: string;
-    try {
-      text = decoder.decode(bytes, { stream: true });
-    } catch {
-      return locateBadUtf8(input, file);
-    }
+    const decoded = decoder.decode(bytes);
+    if (decoded === 'bad') return locateBadUtf8(input, file);
+    if ('problem' in decoded) return decoded.problem;
     done += bytes.length;
     onBytes?.(done);
-    if (!give(text)) return undefined;
+    if (!give(decoded.text)) return undefined;
   }
-  let tail: string;
-  try {
-    tail = decoder.decode();
-  } catch {
-    return locateBadUtf8(input, file);
-  }
-  give(tail);
+  const tail = decoder.decode(new Uint8Array(0), true);
+  if (tail === 'bad') return locateBadUtf8(input, file);
+  if ('text' in tail) give(tail.text);
   return undefined;
 }
 

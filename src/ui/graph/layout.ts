@@ -7,19 +7,13 @@ import type Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
 import { FA2_EDGE_STRIDE, FA2_NODE_STRIDE, type FromLayout, type ToLayout } from './fa2-protocol.ts';
+import { fnv1a } from '../../core/hash.ts';
 
 /** Above this many nodes nothing of ForceAtlas2 or noverlap runs on the page. */
 export const SYNC_LAYOUT_MAX_NODES = 500;
 
-/** FNV-1a: a small stable hash so the same id always starts at the same place. */
-function hash(s: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
+// A stable hash, so the same id always starts at the same place.
+const hash = fnv1a;
 
 export function seedPositions(graph: Graph): void {
   const r = Math.sqrt(graph.order) * 10;
