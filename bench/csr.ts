@@ -28,16 +28,16 @@ export function buildCsr(ds: Pick<Dataset, 'entities' | 'triples'>): CsrGraph {
     let k = predIndex.get(tr.predicate);
     if (k === undefined) { k = predicates.length; predicates.push(tr.predicate); predIndex.set(tr.predicate, k); }
     p[t] = k;
-    deg[s[t]! + 1]++;
-    deg[o[t]! + 1]++;
+    deg[s[t]! + 1]!++;
+    deg[o[t]! + 1]!++;
   }
-  for (let v = 0; v < ids.length; v++) deg[v + 1] += deg[v]!;
+  for (let v = 0; v < ids.length; v++) deg[v + 1]! += deg[v]!;
   const off = deg;
   const fill = off.slice(0, ids.length);
   const nbr = new Uint32Array(2 * m), pred = new Uint16Array(2 * m);
   for (let t = 0; t < m; t++) {
-    let at = fill[s[t]!]++; nbr[at] = o[t]!; pred[at] = p[t]!;
-    at = fill[o[t]!]++; nbr[at] = s[t]!; pred[at] = p[t]!;
+    let at = fill[s[t]!]!++; nbr[at] = o[t]!; pred[at] = p[t]!;
+    at = fill[o[t]!]!++; nbr[at] = s[t]!; pred[at] = p[t]!;
   }
   return { ids, index, off, nbr, pred, predicates };
 }

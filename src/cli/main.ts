@@ -7,7 +7,10 @@ import type { Capabilities, Explorer } from '../core/explorer.ts';
 import type { Direction, Entity, PathMode, Schema } from '../core/model.ts';
 import { ExplorerError } from '../core/errors.ts';
 import { formatProblem, type Problem } from '../core/problems.ts';
-import { describePath, describeTriple, graphologyExport, pathCapText, predicateIndex, sourceName, type PredicateLookup } from '../core/format.ts';
+import { describePath, describeTriple, pathCapText, predicateIndex, sourceName, type PredicateLookup } from '../core/format.ts';
+import type { Dataset } from '../core/model.ts';
+import { fileNames, WRITERS, writerById, writerByName } from '../core/writers/registry.ts';
+import type { DatasetWriter } from '../core/writers/writer.ts';
 import { foldForSearch } from '../core/text.ts';
 import { checkFile, DEFAULT_DATASET, openExplorer, type FileCheck, type OpenExplorer } from '../node/open-explorer.ts';
 
@@ -38,8 +41,10 @@ Commands:
   path <from> <to> [--k N] [--all] [--max-length N] [--directed]
              [--predicate P]... [--avoid X]...  X is an entity or an entity type;
                                               --all lists at most 100, --k at most 50
-  export [--entity E]... [--depth K] [--neighbours] [--format dataset|graphology] [--out FILE]
+  export [--entity E]... [--depth K] [--neighbours] [--format F] [--out FILE]
                                               no --entity: the whole dataset
+  convert <in> <out> [--format F]             read any readable file, write it as F
+                                              (default: by the ending of <out>)
   validate [FILE]...                          check data files (default: the default dataset)
   stats                                       counts of entities, triples, types, predicates
 
@@ -48,6 +53,7 @@ Options:
   --data FILE   dataset to use instead of graph-data/dataset.json
   --json        print JSON on stdout
   -h, --help    this text
+Formats (--format): ${WRITERS.map((w) => w.id).join(', ')}.
 Exit codes: 0 found, 1 nothing found, 2 bad usage or invalid data.`;
 
 const OPTIONS = {
@@ -132,6 +138,7 @@ async function run(argv: string[], io: Io, deps: CliDeps): Promise<number> {
     return command || values.help ? EXIT_FOUND : EXIT_USAGE;
   }
   if (command === 'validate') return validate(args, values, io, deps.checkFile ?? checkFile);
+  if (command === 'convert') return convert(args, values, io, deps.openExplorer ?? openExplorer);
 
   const ctx = context(await open(values.data, deps.openExplorer ?? openExplorer), values, io);
   switch (command) {
@@ -142,7 +149,7 @@ async function run(argv: string[], io: Io, deps: CliDeps): Promise<number> {
     case 'export': return exportCmd(ctx, args);
     case 'stats': return stats(ctx, args);
     default:
-      throw new CliError(`unknown command '${command}'. Commands: search, show, neighbours, path, export, validate, stats.`);
+      throw new CliError(`unknown command '${command}'. Commands: search, show, neighbours, path, export, convert, validate, stats.`);
   }
 }
 
@@ -414,8 +421,7 @@ async function path(ctx: Context, args: string[]): Promise<number> {
 
 async function exportCmd(ctx: Context, args: string[]): Promise<number> {
   if (args.length) throw new CliError(`export takes no positional arguments; name entities with --entity`);
-  const format = ctx.values.format ?? 'dataset';
-  if (format !== 'dataset' && format !== 'graphology') throw new CliError(`--format must be dataset or graphology, got '${format}'`);
+  const writer = chooseWriter(ctx.values.format, ctx.values.out);
   let ids: string[] | undefined;
   if (ctx.values.entity?.length) {
     const from = [];
@@ -435,22 +441,47 @@ async function exportCmd(ctx: Context, args: string[]): Promise<number> {
     includeNeighbours: ctx.values.neighbours,
     title: ctx.values.entity?.length ? `Export from ${title ?? 'actorgraph'}` : title,
   });
-  let text: string;
-  if (format === 'graphology') {
-    text = JSON.stringify(graphologyExport(dataset, (await ctx.schema()).schema), null, 2);
-  } else {
-    text = JSON.stringify(dataset, null, 2);
+  writeOut(writer, dataset, ctx.values.out, ctx.io);
+  return dataset.entities.length ? EXIT_FOUND : EXIT_NOTHING;
+}
+
+/** `--format` by id, else the writer `out`'s ending names, else the dataset JSON. */
+function chooseWriter(format: string | undefined, out: string | undefined): DatasetWriter {
+  if (format !== undefined) {
+    const w = writerById(format);
+    if (!w) throw new CliError(`unknown --format '${format}'. Formats: ${WRITERS.map((x) => x.id).join(', ')}`);
+    return w;
   }
-  if (ctx.values.out) {
+  return (out === undefined ? undefined : writerByName(out)) ?? writerById('dataset')!;
+}
+
+/** Writes the files of `writer` (to stdout when there is no --out and the format is one file). */
+function writeOut(writer: DatasetWriter, dataset: Dataset, out: string | undefined, io: Io): void {
+  const name = out?.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'actorgraph';
+  const files = writer.write(dataset, { name });
+  if (out === undefined) {
+    if (files.length > 1) throw new CliError(`--format ${writer.id} writes ${files.length} files; name the first with --out FILE`);
+    io.out(files[0]!.text.replace(/\n$/, ''));
+    return;
+  }
+  const paths = fileNames(out, files);
+  files.forEach((f, i) => {
     try {
-      writeFileSync(ctx.values.out, text + '\n');
+      writeFileSync(paths[i]!, f.text);
     } catch (e) {
-      throw new CliError(`cannot write ${ctx.values.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new CliError(`cannot write ${paths[i]}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    ctx.io.err(`wrote ${dataset.entities.length} entities and ${dataset.triples.length} triples to ${ctx.values.out}`);
-  } else {
-    ctx.io.out(text);
-  }
+  });
+  io.err(`wrote ${dataset.entities.length} entities and ${dataset.triples.length} triples to ${paths.join(', ')}`);
+}
+
+async function convert(args: string[], values: Values, io: Io, factory: OpenExplorer): Promise<number> {
+  if (args.length !== 2) throw new CliError('convert takes two arguments: <in> <out>');
+  const [input, out] = args as [string, string];
+  const writer = chooseWriter(values.format, out);
+  const explorer = await open(input, factory);
+  const dataset = await explorer.exportDataset({ all: true, includeTriples: true, title: (await explorer.stats()).title });
+  writeOut(writer, dataset, out, io);
   return dataset.entities.length ? EXIT_FOUND : EXIT_NOTHING;
 }
 

@@ -1,8 +1,6 @@
 // Pure text formatting of Explorer answers, shared by the CLI and the UI.
 // No store, no engine: everything here works on plain model objects.
-import type { Dataset, Path, PathMode, PathResult, Predicate, Schema, Source, Triple } from './model.ts';
-import { toGraphologyExport } from './export.ts';
-import { indexSchema } from './schema.ts';
+import type { Path, PathMode, PathResult, Predicate, Schema, Source, Triple } from './model.ts';
 
 /** What describing a triple needs of a schema: a SchemaIndex or `predicateIndex(schema)`. */
 export interface PredicateLookup {
@@ -43,9 +41,4 @@ export function pathCapText(result: PathResult, mode: PathMode): string | undefi
     return `showing ${result.paths.length} of ${result.totalIsLowerBound ? 'at least ' : ''}${result.total} ${what}`;
   }
   return `showing ${result.paths.length} ${what}${result.note ? ` (${result.note})` : '; there are more'}`;
-}
-
-/** An exported dataset as graphology's serialized graph. */
-export function graphologyExport(dataset: Dataset, schema: Schema) {
-  return toGraphologyExport(dataset, indexSchema(dataset.schema ?? schema));
 }

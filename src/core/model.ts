@@ -44,7 +44,24 @@ export interface Source {
   path?: string;
   /** Text of the source inline (exports embed it so they stand alone). */
   text?: string;
+  /** Admiralty source reliability, A (completely reliable) … F (cannot be judged); absent reads as F. */
+  reliability?: Reliability;
 }
+
+/** Extra values a record carries beyond the model's fields (from a spreadsheet, GEXF, RDF …). */
+export type Attributes = Record<string, string | number | boolean>;
+
+/** Admiralty / NATO source reliability grade. */
+export type Reliability = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+
+/** Admiralty / NATO information credibility grade: 1 confirmed … 6 cannot be judged. */
+export type Credibility = 1 | 2 | 3 | 4 | 5 | 6;
+
+/**
+ * How a source holds a relation: in its own voice (asserted), as someone's
+ * claim (attributed), with a hedge (hedged), or with no quote at all (unsourced).
+ */
+export type ClaimStatus = 'asserted' | 'attributed' | 'hedged' | 'unsourced';
 
 export interface Entity {
   id: string;
@@ -54,6 +71,9 @@ export interface Entity {
   description?: string;
   /** For events: ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or interval "start/end". */
   date?: string;
+  attributes?: Attributes;
+  /** A starting layout position (GEXF, GraphML and graphology files carry one). */
+  position?: { x: number; y: number };
 }
 
 export interface Triple {
@@ -66,7 +86,7 @@ export interface Triple {
   object: string;
   /** Source id. */
   source: string;
-  /** Verbatim quote from the source that states this relation. */
+  /** Verbatim quote from the source that states this relation. (Becoming optional: unsourced relations.) */
   evidence: string;
   /** ISO date or interval "start/end" when the relation held or happened. */
   date?: string;
@@ -76,6 +96,11 @@ export interface Triple {
   attributedTo?: string;
   /** Hedge the source puts on it: "reportedly", "likely", "suspected". */
   qualifier?: string;
+  /** Derived when absent (see core/trust.ts `statusOf`). */
+  status?: ClaimStatus;
+  /** Admiralty information credibility; absent reads as 6. */
+  credibility?: Credibility;
+  attributes?: Attributes;
 }
 
 export interface Dataset {

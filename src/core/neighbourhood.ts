@@ -148,7 +148,7 @@ export function neighbourhood(store: TripleStore, q: NeighbourhoodQuery): Neighb
 
 /** Sorts the distinct triple indices buf[0 .. n) by setting their bits and reading them back in order (clearing them). */
 function fileOrderByBits(buf: Uint32Array, n: number, bits: Int32Array): void {
-  for (let k = 0; k < n; k++) { const t = buf[k]!; bits[t >>> 5] |= 1 << (t & 31); }
+  for (let k = 0; k < n; k++) { const t = buf[k]!; bits[t >>> 5]! |= 1 << (t & 31); }
   let j = 0;
   for (let w = 0; w < bits.length; w++) {
     let x = bits[w]!;

@@ -75,8 +75,8 @@ export interface Csr {
 function buildCsr(keys: ArrayLike<number>, keyCount: number): Csr {
   const m = keys.length;
   const offsets = new Uint32Array(keyCount + 1);
-  for (let t = 0; t < m; t++) offsets[keys[t]! + 1]++;
-  for (let k = 0; k < keyCount; k++) offsets[k + 1] += offsets[k]!;
+  for (let t = 0; t < m; t++) offsets[keys[t]! + 1]!++;
+  for (let k = 0; k < keyCount; k++) offsets[k + 1]! += offsets[k]!;
   const fill = offsets.slice(0, keyCount);
   const items = new Uint32Array(m);
   for (let t = 0; t < m; t++) items[fill[keys[t]!]!++] = t;

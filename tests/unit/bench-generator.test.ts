@@ -85,7 +85,7 @@ describe('CSR floor', () => {
         const v = q[h]!;
         for (let e = g.off[v]!; e < g.off[v + 1]!; e++) {
           const w = g.nbr[e]!;
-          if (dist[w] < 0) { dist[w] = dist[v]! + 1; q.push(w); }
+          if (dist[w]! < 0) { dist[w] = dist[v]! + 1; q.push(w); }
         }
       }
       return dist[b]!;
