@@ -101,7 +101,7 @@ describe('app state: opening data', () => {
   it('opening a file (replace) starts a fresh state, clears the address bar, says what came, and drops old problems', () => {
     const s0 = run(withView(parseUrlState('?e=iran&q=neighbourhood')), { type: 'problems', problems: { file: 'x', list: [] } });
     const view = fakeView({ entities: ['a', 'b'], total: 2500, triples: 4000, partial: true, drawn: 50 });
-    const s = reduce(s0, { type: 'opened', view, mode: 'replace', name: 'big.json', warnings: [{ severity: 'warning', code: 'w', file: 'big.json', path: '', message: 'odd date' }] });
+    const s = reduce(s0, { type: 'opened', view, mode: 'replace', name: 'big.json', warnings: [{ severity: 'warning', code: 'w', file: 'big.json', path: '', message: 'odd date', hint: '' }] });
     expect(s.view).toBe(view);
     expect(s.url).toEqual(defaultUrlState());
     expect(s.urlWrite).toBe('clear');
