@@ -70,7 +70,9 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
     const url = d.url, name = d.name ?? url;
     dispatch({ type: 'load-progress', progress: { phase: 'reading', done: 0, total: 0, file: name } });
     // The loader worker fetches the file itself; failures (HTTP status, not JSON) come back as problems, then the bundled data is shown.
-    const load: FileLoad = fromWorkerLoad(loadDataUrl(url, name, (p) => { if (pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: name } }); }));
+    // `let`: a load started early reports its last progress at once, before `load` is assigned.
+    let load: FileLoad | undefined = undefined;
+    load = fromWorkerLoad(loadDataUrl(url, name, (p) => { if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: name } }); }));
     void follow(load, name, { mode: 'link', whole: d.whole, onFail: startDefault });
   }, []);
 
@@ -88,9 +90,10 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
     const picked = pickDataset(all);
     if ('problem' in picked) { dispatch({ type: 'problems', problems: { file: picked.problem.file, list: [picked.problem] } }); return; }
     const f = picked.dataset;
-    const load: FileLoad = openFile(f, f.name, {
+    let load: FileLoad | undefined = undefined;
+    load = openFile(f, f.name, {
       extras: picked.extras, merge: mode === 'merge' ? view?.data : undefined,
-      onProgress: (p) => { if (pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: f.name } }); },
+      onProgress: (p) => { if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: f.name } }); },
     });
     dispatch({ type: 'load-progress', progress: { phase: 'reading', done: 0, total: f.size, file: f.name } });
     void follow(load, f.name, { mode, whole: false });

@@ -1,7 +1,7 @@
 // The address bar and the state: each change of `url` is written as the reducer
 // asks (push, replace, clear), back/forward is read back, and state read from
 // the bar is checked against the data before it is used.
-import { useEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import type { AppAction, AppState } from '../state/app-reducer.ts';
 import { dataParams, parseUrlState, serialiseUrlState, type UrlState } from '../state/url-state.ts';
 import { linkedEntities, type KnownData } from '../state/url-check.ts';
@@ -21,7 +21,8 @@ async function knownOf(view: Loaded, url: UrlState): Promise<KnownData> {
 
 export function useUrlSync(state: AppState, dispatch: (a: AppAction) => void): void {
   const { url, urlWrite, urlSeq, urlUnchecked, view } = state;
-  useEffect(() => {
+  // Written in the same task as the change (not after paint): the bar is current as soon as the page is.
+  useLayoutEffect(() => {
     if (urlWrite === 'none' || urlSeq === 0) return;
     if (urlWrite === 'clear') { history.pushState(null, '', location.pathname); return; }
     const own = serialiseUrlState(url);
