@@ -63,7 +63,7 @@ export async function lookupEntities(view: Loaded, ids: string[]): Promise<Entit
 
 /** Draws `ids` not drawn yet, with their links to what is; the new ids and every entity seen on the way. */
 export function growView(view: Loaded, ids: string[], near?: string): Promise<{ added: string[]; entities: Entity[] }> {
-  return addToView(view.graph, view.data.explorer, view.schema, ids, near);
+  return addToView(view.graph, (all) => view.data.explorer.subgraph(all), view.schema, ids, near);
 }
 
 /** Entity search for the search boxes: the best ten. */

@@ -2,8 +2,7 @@
 // starts from the most connected entities and grows as the person expands
 // nodes, searches, or runs queries.
 import type { MultiDirectedGraph } from 'graphology';
-import type { Entity } from '../../core/model.ts';
-import type { Explorer } from '../../core/explorer.ts';
+import type { Entity, Subgraph } from '../../core/model.ts';
 import type { SchemaIndex } from '../../core/schema.ts';
 import { edgeAttributes, hashString, nodeAttributes, nodeSize } from '../../core/graphology.ts';
 import { styleEdges } from './build.ts';
@@ -30,11 +29,11 @@ export interface AddResult {
  * is drawn. New nodes start beside their drawn neighbours (or beside `near`),
  * so a short layout run only has to settle them.
  */
-export async function addToView(graph: MultiDirectedGraph, explorer: Explorer, schema: SchemaIndex, ids: Iterable<string>, near?: string): Promise<AddResult> {
+export async function addToView(graph: MultiDirectedGraph, subgraph: (ids: string[]) => Promise<Subgraph>, schema: SchemaIndex, ids: Iterable<string>, near?: string): Promise<AddResult> {
   const fresh = [...new Set(ids)].filter((id) => !graph.hasNode(id));
   if (!fresh.length) return { added: [], entities: [] };
   const shown = graph.nodes();
-  const sub = await explorer.subgraph([...shown, ...fresh]);
+  const sub = await subgraph([...shown, ...fresh]);
   const freshSet = new Set(fresh);
   const added: string[] = [];
   for (const e of sub.entities) {
