@@ -46,7 +46,7 @@ describe('trust filter on relations', () => {
   });
 
   it('becomes query options', () => {
-    expect(queryOptions(trustFilterOf(parseUrlState('?st=asserted,attributed&mr=B&since=2021&und=exclude')))).toEqual({ status: ['asserted', 'attributed'], minReliability: 'B', from: '2021', undated: 'exclude' });
+    expect(queryOptions(trustFilterOf(parseUrlState('?st=asserted,attributed&mr=B&since=2021&und=exclude')))).toEqual({ status: ['asserted', 'attributed'], minReliability: 'B', dateFrom: '2021', undated: 'exclude' });
   });
 });
 

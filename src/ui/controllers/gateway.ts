@@ -9,6 +9,7 @@ import type { LoadedData } from '../data/load.ts';
 import { prepareGraph } from '../graph/build.ts';
 import { addToView, canShowWhole, LARGE_DATASET_ENTITIES, START_ENTITIES } from '../graph/view.ts';
 import { buildWholeGraph } from '../graph/whole.ts';
+import type { RelationsQuery, RelationsResult } from '../state/relations-query.ts';
 
 /** Loaded data and what of it is drawn. Never changed once made, except `graph`, which sigma draws and large views grow. */
 export interface Loaded {
@@ -73,3 +74,6 @@ export const queryNeighbourhood = (view: Loaded, q: NeighbourhoodQuery): Promise
 export const queryPaths = (view: Loaded, q: PathQuery): Promise<PathResult> => view.data.explorer.paths(q);
 export const querySourceText = async (view: Loaded, id: string): Promise<string | undefined> => (await view.data.explorer.source(id))?.text;
 export const exportDataset = (view: Loaded, opts: ExportOptions): Promise<Dataset> => view.data.explorer.exportDataset(opts);
+/** Relations by pattern across the data: one page (sorted, filtered) and the total. */
+export const queryRelations = (view: Loaded, q: RelationsQuery): Promise<RelationsResult> =>
+  (view.data.explorer as unknown as { relations(q: RelationsQuery): Promise<RelationsResult> }).relations(q);

@@ -14,6 +14,10 @@ export interface FocusInput {
   pathEdges?: ReadonlySet<string>;
   hiddenTypes: ReadonlySet<string>;
   outside: 'dim' | 'hide';
+  /** Relations outside the trust and time filters: dimmed or hidden like entities outside a query. */
+  filteredEdges?: ReadonlySet<string>;
+  /** A relation chosen (in the table or a panel): drawn strong, with its label. */
+  relation?: string;
 }
 
 export interface Highlight extends FocusInput {
@@ -34,11 +38,22 @@ export function computeHighlight(graph: Graph, input: FocusInput): Highlight {
   }
   if (input.hoveredEdge && graph.hasEdge(input.hoveredEdge)) h.labelledEdges.add(input.hoveredEdge);
   for (const e of input.pathEdges ?? []) h.labelledEdges.add(e);
+  if (input.relation && graph.hasEdge(input.relation)) h.labelledEdges.add(input.relation);
   if (input.selected && graph.hasNode(input.selected)) {
     const edges = graph.edges(input.selected);
     if (edges.length <= MAX_SELECTED_EDGE_LABELS) for (const e of edges) h.labelledEdges.add(e);
   }
   return h;
+}
+
+/** The drawn edges a filter leaves out (`keep` reads an edge's attributes); undefined when it keeps them all. */
+export function edgesOutside(graph: Graph, keep: (attrs: Record<string, unknown>) => boolean): Set<string> | undefined {
+  const out = new Set<string>();
+  graph.forEachEdge((e, a) => {
+    // Edges drawn without their trust fields (compact columns) are kept.
+    if (a.status !== undefined && !keep(a)) out.add(e);
+  });
+  return out.size ? out : undefined;
 }
 
 export const DIM_NODE = '#d5d9df';

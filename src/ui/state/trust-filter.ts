@@ -34,14 +34,14 @@ export function queryOptions(f: TrustFilter): Record<string, unknown> {
   if (f.status.length && f.status.length < CLAIM_STATUSES.length) o.status = f.status;
   if (f.minReliability !== 'F') o.minReliability = f.minReliability;
   if (f.minCredibility !== 6) o.minCredibility = f.minCredibility;
-  if (f.timeFrom) o.from = f.timeFrom;
-  if (f.timeTo) o.to = f.timeTo;
+  if (f.timeFrom) o.dateFrom = f.timeFrom;
+  if (f.timeTo) o.dateTo = f.timeTo;
   if (f.undated !== 'include') o.undated = f.undated;
   return o;
 }
 
 /** What a relation shows of itself to the filter (an edge's attributes carry the same). */
-export type TrustFields = Pick<Triple, 'evidence' | 'qualifier' | 'attributedTo' | 'status' | 'credibility' | 'date'>;
+export type TrustFields = Pick<Triple, 'evidence' | 'qualifier' | 'attributedTo' | 'status' | 'credibility' | 'date' | 'source'>;
 
 /** A predicate over relations, made once per filter; `reliabilityOf` gives a relation's source grade. */
 export function relationTest(f: TrustFilter, reliabilityOf: (t: TrustFields) => Reliability | undefined): (t: TrustFields) => boolean {

@@ -5,8 +5,8 @@ import type { DayRange } from './time.ts';
 import { windowRange } from './time.ts';
 import { stepWindow, type TimeUnit } from '../timeline/bins.ts';
 
-export type RelationSortKey = 'subject' | 'predicate' | 'object' | 'date' | 'status' | 'source';
-export const RELATION_SORT_KEYS: readonly RelationSortKey[] = ['subject', 'predicate', 'object', 'date', 'status', 'source'];
+/** The Explorer's relation sort keys ('file' is dataset order). */
+export type RelationSortKey = 'file' | 'subject' | 'predicate' | 'object' | 'date' | 'status' | 'source' | 'credibility' | 'reliability';
 
 /** The relations table's own question, beyond the shared filters. */
 export interface TableState {
@@ -22,7 +22,9 @@ export interface TableState {
 }
 
 export const TABLE_PAGE = 50;
-export const initialTable = (): TableState => ({ sort: 'subject', desc: false, offset: 0, limit: TABLE_PAGE });
+export const initialTable = (): TableState => ({ sort: 'file', desc: false, offset: 0, limit: TABLE_PAGE });
+
+export type TableQueryPatch = Partial<Pick<TableState, 'subject' | 'object' | 'predicate' | 'source' | 'text'>>;
 
 /** The URL fields the filter bar and the timeline change. */
 export type FilterPatch = Partial<Pick<UrlState, 'status' | 'minReliability' | 'minCredibility' | 'timeFrom' | 'timeTo' | 'undated' | 'chronological'>>;
@@ -30,7 +32,7 @@ export type FilterPatch = Partial<Pick<UrlState, 'status' | 'minReliability' | '
 export type ViewAction =
   | { type: 'filter'; patch: FilterPatch }
   | { type: 'clear-filters' }
-  | { type: 'table-query'; patch: Partial<Pick<TableState, 'subject' | 'object' | 'predicate' | 'source' | 'text'>> }
+  | { type: 'table-query'; patch: TableQueryPatch }
   | { type: 'table-sort'; key: RelationSortKey }
   | { type: 'table-page'; offset: number; total: number }
   | { type: 'brush'; from?: string; to?: string }
@@ -55,7 +57,7 @@ export function reduceView(s: ViewSlice, a: ViewAction): { next: ViewSlice; urlC
   const same = { next: s, urlChanged: false };
   switch (a.type) {
     case 'filter':
-      return withUrl(a.patch, a.patch.timeFrom !== undefined || a.patch.timeTo !== undefined ? { playing: undefined } : {});
+      return withUrl(a.patch, 'timeFrom' in a.patch || 'timeTo' in a.patch ? { playing: undefined } : {});
     case 'clear-filters':
       return withUrl({ status: [], minReliability: 'F', minCredibility: 6, timeFrom: undefined, timeTo: undefined, undated: 'include' }, { playing: undefined });
     case 'table-query':

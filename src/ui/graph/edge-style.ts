@@ -1,0 +1,59 @@
+// How a relation's claim status looks on the graph: solid asserted, dashed
+// attributed or hedged, dotted unsourced, each with its own colour and width
+// too (so it reads without telling dashes apart). sigma 3 draws no dashed
+// edges: the curved-edge program of @sigma/edge-curve is given a fragment
+// shader that leaves gaps by the distance from the edge's source, in pixels.
+import type { ClaimStatus } from '../../core/model.ts';
+import type { EdgeProgramType } from 'sigma/rendering';
+import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+
+export type EdgeLine = 'solid' | 'dashed' | 'dotted';
+
+export interface StatusStyle { line: EdgeLine; color: string; size: number; label: string; description: string }
+
+export const STATUS_STYLE: Record<ClaimStatus, StatusStyle> = {
+  asserted: { line: 'solid', color: '#9aa3ae', size: 1.5, label: 'asserted', description: 'the source states it in its own voice' },
+  attributed: { line: 'dashed', color: '#5b7fbf', size: 1.6, label: 'attributed', description: 'the source reports someone’s claim' },
+  hedged: { line: 'dashed', color: '#b7791f', size: 1.6, label: 'hedged', description: 'the source hedges it (reportedly, likely, …)' },
+  unsourced: { line: 'dotted', color: '#c2410c', size: 2, label: 'unsourced', description: 'no quote supports it' },
+};
+
+/** Edges with no status known (a whole large graph drawn from compact columns) look asserted. */
+export function styleOf(status: unknown): StatusStyle {
+  return STATUS_STYLE[status as ClaimStatus] ?? STATUS_STYLE.asserted;
+}
+
+/** Dash pattern in pixels: drawn `on`, then a gap up to `period`. */
+const PATTERNS = { dashed: { on: 7, period: 11 }, dotted: { on: 2.5, period: 6 } } as const;
+
+const ANCHOR = 'float halfThickness = thickness / 2.0;';
+
+/** The curve program's fragment shader with gaps; the arrow head and picking stay whole. */
+export function dashShader(source: string, on: number, period: number): string {
+  if (!source.includes(ANCHOR) || !source.includes('v_targetPoint')) throw new Error('unexpected edge shader: cannot add dashes');
+  const f = (n: number) => n.toFixed(1);
+  return source.replace(ANCHOR, `#ifndef PICKING_MODE
+  if (distToTarget > targetArrowLength && mod(length(gl_FragCoord.xy - v_cpA), ${f(period)}) > ${f(on)}) discard;
+  #endif
+  ${ANCHOR}`);
+}
+
+type Definition = { FRAGMENT_SHADER_SOURCE: string };
+type ProgramClass = new (...args: never[]) => { getDefinition(): Definition };
+
+function dashedProgram(on: number, period: number): EdgeProgramType {
+  const Base = EdgeCurvedArrowProgram as unknown as ProgramClass;
+  class Dashed extends Base {
+    override getDefinition(): Definition {
+      const d = super.getDefinition();
+      return { ...d, FRAGMENT_SHADER_SOURCE: dashShader(d.FRAGMENT_SHADER_SOURCE, on, period) };
+    }
+  }
+  return Dashed as unknown as EdgeProgramType;
+}
+
+/** sigma edge types for the non-solid lines (straight ones get a near-zero curvature). */
+export const LINE_PROGRAMS: Record<Exclude<EdgeLine, 'solid'>, EdgeProgramType> = {
+  dashed: dashedProgram(PATTERNS.dashed.on, PATTERNS.dashed.period),
+  dotted: dashedProgram(PATTERNS.dotted.on, PATTERNS.dotted.period),
+};
