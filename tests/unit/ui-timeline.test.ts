@@ -36,7 +36,8 @@ describe('timeline bins', () => {
   it('chooses days, months or years from the span', () => {
     expect(chooseUnit(windowRange('2021-02-01', '2021-03-15')!)).toBe('day');
     expect(chooseUnit(windowRange('2019-06', '2021-02')!)).toBe('month');
-    expect(chooseUnit(windowRange('2001', '2021')!)).toBe('year');
+    expect(chooseUnit(windowRange('2015', '2021')!)).toBe('month');
+    expect(chooseUnit(windowRange('1990', '2021')!)).toBe('year');
   });
 
   it('counts relations and events per bin, undated ones apart', () => {

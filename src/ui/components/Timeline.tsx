@@ -99,7 +99,9 @@ export function Timeline({ graph, version, labels, timeFrom, timeTo, playing, on
         <svg viewBox={`0 0 ${n} 100`} preserveAspectRatio="none" aria-hidden="true">
           {h.bins.map((b, i) => {
             const inWin = !sel || (i >= sel.first && i <= sel.last);
-            const rh = (b.relations / max) * 96, eh = (b.events / max) * 96;
+            // A square-root scale: one relation in a quiet month still shows beside a busy one.
+            const total = b.relations + b.events, th = total ? Math.max(4, Math.sqrt(total / max) * 96) : 0;
+            const rh = total ? (th * b.relations) / total : 0, eh = th - rh;
             return (
               <g key={b.start} class={inWin ? 'in' : 'out'}>
                 <rect class="rel" x={i + 0.08} width={0.84} y={100 - rh} height={rh} />

@@ -7,7 +7,7 @@ import { EdgeArrowProgram } from 'sigma/rendering';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import { computeHighlight, type FocusInput, type Highlight, DIM_EDGE, DIM_NODE, EDGE, EDGE_STRONG, PATH } from './highlight.ts';
 import { runLayout, type LayoutRun } from './layout.ts';
-import { LINE_PROGRAMS } from './edge-style.ts';
+import { LINE_PROGRAMS, trustLabel } from './edge-style.ts';
 
 /** A focus (neighbourhood) this small shows every label; a larger one leaves the choice to sigma's label grid. */
 const FORCED_LABELS_MAX = 15;
@@ -140,7 +140,10 @@ export class GraphController {
     }
     if (h.selected && (s === h.selected || t === h.selected) && h.hoverEdges === undefined && !outsideFocus) { res.color = EDGE_STRONG; res.zIndex = 2; }
     if (h.pathEdges?.has(edge)) { res.color = PATH; res.size = 3.5; res.zIndex = 3; }
-    if (edge === h.hoveredEdge || edge === h.relation) { res.color = EDGE_STRONG; res.size = 3; res.zIndex = 3; }
+    if (edge === h.hoveredEdge || edge === h.relation) {
+      res.color = EDGE_STRONG; res.size = 3; res.zIndex = 3; res.forceLabel = true;
+      res.label = trustLabel(label, data, (id) => (g.hasNode(id) ? g.getNodeAttribute(id, 'label') as string : id));
+    }
     return res;
   }
 

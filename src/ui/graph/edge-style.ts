@@ -13,9 +13,9 @@ export interface StatusStyle { line: EdgeLine; color: string; size: number; labe
 
 export const STATUS_STYLE: Record<ClaimStatus, StatusStyle> = {
   asserted: { line: 'solid', color: '#9aa3ae', size: 1.5, label: 'asserted', description: 'the source states it in its own voice' },
-  attributed: { line: 'dashed', color: '#5b7fbf', size: 1.6, label: 'attributed', description: 'the source reports someone’s claim' },
-  hedged: { line: 'dashed', color: '#b7791f', size: 1.6, label: 'hedged', description: 'the source hedges it (reportedly, likely, …)' },
-  unsourced: { line: 'dotted', color: '#c2410c', size: 2, label: 'unsourced', description: 'no quote supports it' },
+  attributed: { line: 'dashed', color: '#5b7fbf', size: 2, label: 'attributed', description: 'the source reports someone’s claim' },
+  hedged: { line: 'dashed', color: '#b7791f', size: 2, label: 'hedged', description: 'the source hedges it (reportedly, likely, …)' },
+  unsourced: { line: 'dotted', color: '#c2410c', size: 2.4, label: 'unsourced', description: 'no quote supports it' },
 };
 
 /** Edges with no status known (a whole large graph drawn from compact columns) look asserted. */
@@ -57,3 +57,13 @@ export const LINE_PROGRAMS: Record<Exclude<EdgeLine, 'solid'>, EdgeProgramType> 
   dashed: dashedProgram(PATTERNS.dashed.on, PATTERNS.dashed.period),
   dotted: dashedProgram(PATTERNS.dotted.on, PATTERNS.dotted.period),
 };
+
+/** An edge's label when hovered or chosen: the predicate, then its status, hedge, attribution and date. */
+export function trustLabel(label: string, a: Record<string, unknown>, labelOf: (id: string) => string): string {
+  if (a.status === undefined) return label;
+  const parts = [String(a.status)];
+  if (a.qualifier) parts.push(String(a.qualifier));
+  if (a.attributedTo) parts.push(`according to ${labelOf(String(a.attributedTo))}`);
+  if (a.date) parts.push(String(a.date).replace('/', ' – '));
+  return `${label} (${parts.join(' · ')})`;
+}

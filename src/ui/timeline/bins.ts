@@ -5,11 +5,11 @@ import { dayOf, isoDay, type DayRange } from '../state/time.ts';
 
 export type TimeUnit = 'day' | 'month' | 'year';
 
-/** Whole days for short spans, months up to about six years, years beyond. */
+/** Whole days for short spans, months up to twenty years, years beyond. */
 export function chooseUnit(span: DayRange): TimeUnit {
   const days = span.end - span.start + 1;
   if (days <= 120) return 'day';
-  if (days <= 6 * 366) return 'month';
+  if (days <= 20 * 366) return 'month';
   return 'year';
 }
 
