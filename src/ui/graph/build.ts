@@ -2,9 +2,8 @@
 // degree, curved edges for parallel relations, and stable positions.
 import type { MultiDirectedGraph } from 'graphology';
 import { indexParallelEdgesIndex, DEFAULT_EDGE_CURVATURE } from '@sigma/edge-curve';
-import type { Subgraph, Triple } from '../../core/model.ts';
-import { statusOf } from '../../core/trust.ts';
-import { styleOf } from './edge-style.ts';
+import type { Subgraph } from '../../core/model.ts';
+import { edgeLook, markTrust } from './edge-style.ts';
 import type { SchemaIndex } from '../../core/schema.ts';
 import { buildGraph } from '../../core/graphology.ts';
 import { stableLayout } from './layout.ts';
@@ -25,20 +24,6 @@ export function prepareGraph(sub: Subgraph, schema: SchemaIndex): { graph: Multi
   return { graph, ...stableLayout(graph) };
 }
 
-/**
- * What the filters and the edge style read of each relation drawn: status,
- * date, credibility and source (whose grade is looked up). Edges drawn from
- * compact columns have none, and pass every filter.
- */
-export function markTrust(graph: MultiDirectedGraph, triples: readonly Triple[]): void {
-  for (const t of triples) {
-    if (!t.id || !graph.hasEdge(t.id)) continue;
-    graph.mergeEdgeAttributes(t.id, {
-      status: statusOf(t), date: t.date, credibility: t.credibility, source: t.source, qualifier: t.qualifier, attributedTo: t.attributedTo,
-    });
-  }
-}
-
 /** Straight arrows, or evenly spread curves where several relations join one pair; dashed or dotted by status. */
 export function styleEdges(graph: MultiDirectedGraph): void {
   indexParallelEdgesIndex(graph, { edgeIndexAttribute: 'parallelIndex', edgeMinIndexAttribute: 'parallelMinIndex', edgeMaxIndexAttribute: 'parallelMaxIndex' });
@@ -46,17 +31,11 @@ export function styleEdges(graph: MultiDirectedGraph): void {
     const index = attrs.parallelIndex as number | null | undefined;
     const min = attrs.parallelMinIndex as number | null | undefined;
     const max = attrs.parallelMaxIndex as number | null | undefined;
-    const st = styleOf(attrs.status);
-    const look = { size: st.size, color: st.color };
-    // Dashed and dotted lines are curve programs: a straight one has a near-zero curvature.
-    const line = st.line === 'solid' ? undefined : st.line;
-    if (typeof index !== 'number') {
-      graph.mergeEdgeAttributes(edge, line ? { ...look, type: line, curvature: 0.0001 } : { ...look, type: 'arrow' });
-    } else if (typeof min === 'number') {
-      // Edges in both directions between the pair: indices run min..max around 0.
-      graph.mergeEdgeAttributes(edge, { ...look, type: line ?? 'curved', curvature: index === 0 ? 0.0001 : curvature(index, Math.max(max ?? 1, -(min ?? 0))) });
-    } else {
-      graph.mergeEdgeAttributes(edge, { ...look, type: line ?? 'curved', curvature: curvature(index, max ?? 1) });
-    }
+    let bend: number | undefined;
+    if (typeof index !== 'number') bend = undefined;
+    // Edges in both directions between the pair: indices run min..max around 0.
+    else if (typeof min === 'number') bend = index === 0 ? 0.0001 : curvature(index, Math.max(max ?? 1, -(min ?? 0)));
+    else bend = curvature(index, max ?? 1);
+    graph.mergeEdgeAttributes(edge, edgeLook(attrs.status, bend));
   });
 }

@@ -7,7 +7,8 @@ import { EdgeArrowProgram } from 'sigma/rendering';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import { computeHighlight, type FocusInput, type Highlight, DIM_EDGE, DIM_NODE, EDGE, EDGE_STRONG, PATH } from './highlight.ts';
 import { runLayout, type LayoutRun } from './layout.ts';
-import { LINE_PROGRAMS, trustLabel } from './edge-style.ts';
+import { trustLabel } from './edge-style.ts';
+import { LINE_PROGRAMS } from './edge-programs.ts';
 
 /** A focus (neighbourhood) this small shows every label; a larger one leaves the choice to sigma's label grid. */
 const FORCED_LABELS_MAX = 15;

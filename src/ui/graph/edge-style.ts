@@ -1,11 +1,12 @@
 // How a relation's claim status looks on the graph: solid asserted, dashed
 // attributed or hedged, dotted unsourced, each with its own colour and width
 // too (so it reads without telling dashes apart). sigma 3 draws no dashed
-// edges: the curved-edge program of @sigma/edge-curve is given a fragment
-// shader that leaves gaps by the distance from the edge's source, in pixels.
-import type { ClaimStatus } from '../../core/model.ts';
-import type { EdgeProgramType } from 'sigma/rendering';
-import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+// edges: edge-programs.ts gives the curved-edge program of @sigma/edge-curve
+// a fragment shader that leaves gaps by the distance from the edge's source.
+// No sigma import here: this runs in Node for the tests.
+import type { MultiDirectedGraph } from 'graphology';
+import type { ClaimStatus, Triple } from '../../core/model.ts';
+import { statusOf } from '../../core/trust.ts';
 
 export type EdgeLine = 'solid' | 'dashed' | 'dotted';
 
@@ -24,7 +25,7 @@ export function styleOf(status: unknown): StatusStyle {
 }
 
 /** Dash pattern in pixels: drawn `on`, then a gap up to `period`. */
-const PATTERNS = { dashed: { on: 7, period: 11 }, dotted: { on: 2.5, period: 6 } } as const;
+export const PATTERNS = { dashed: { on: 7, period: 11 }, dotted: { on: 2.5, period: 6 } } as const;
 
 const ANCHOR = 'float halfThickness = thickness / 2.0;';
 
@@ -38,26 +39,6 @@ export function dashShader(source: string, on: number, period: number): string {
   ${ANCHOR}`);
 }
 
-type Definition = { FRAGMENT_SHADER_SOURCE: string };
-type ProgramClass = new (...args: never[]) => { getDefinition(): Definition };
-
-function dashedProgram(on: number, period: number): EdgeProgramType {
-  const Base = EdgeCurvedArrowProgram as unknown as ProgramClass;
-  class Dashed extends Base {
-    override getDefinition(): Definition {
-      const d = super.getDefinition();
-      return { ...d, FRAGMENT_SHADER_SOURCE: dashShader(d.FRAGMENT_SHADER_SOURCE, on, period) };
-    }
-  }
-  return Dashed as unknown as EdgeProgramType;
-}
-
-/** sigma edge types for the non-solid lines (straight ones get a near-zero curvature). */
-export const LINE_PROGRAMS: Record<Exclude<EdgeLine, 'solid'>, EdgeProgramType> = {
-  dashed: dashedProgram(PATTERNS.dashed.on, PATTERNS.dashed.period),
-  dotted: dashedProgram(PATTERNS.dotted.on, PATTERNS.dotted.period),
-};
-
 /** An edge's label when hovered or chosen: the predicate, then its status, hedge, attribution and date. */
 export function trustLabel(label: string, a: Record<string, unknown>, labelOf: (id: string) => string): string {
   if (a.status === undefined) return label;
@@ -66,4 +47,27 @@ export function trustLabel(label: string, a: Record<string, unknown>, labelOf: (
   if (a.attributedTo) parts.push(`according to ${labelOf(String(a.attributedTo))}`);
   if (a.date) parts.push(String(a.date).replace('/', ' – '));
   return `${label} (${parts.join(' · ')})`;
+}
+
+/**
+ * What the filters and the edge style read of each relation drawn: status,
+ * date, credibility and source (whose grade is looked up). Edges drawn from
+ * compact columns have none, and pass every filter.
+ */
+export function markTrust(graph: MultiDirectedGraph, triples: readonly Triple[]): void {
+  for (const t of triples) {
+    if (!t.id || !graph.hasEdge(t.id)) continue;
+    graph.mergeEdgeAttributes(t.id, {
+      status: statusOf(t), date: t.date, credibility: t.credibility, source: t.source, qualifier: t.qualifier, attributedTo: t.attributedTo,
+    });
+  }
+}
+
+/** An edge's sigma type, width, colour and curvature: its status's line, straight or curved (`curvature`, for parallel edges). */
+export function edgeLook(status: unknown, curvature: number | undefined): Record<string, unknown> {
+  const st = styleOf(status);
+  const look = { size: st.size, color: st.color };
+  // Dashed and dotted lines are curve programs: a straight one has a near-zero curvature.
+  if (st.line !== 'solid') return { ...look, type: st.line, curvature: curvature ?? 0.0001 };
+  return curvature === undefined ? { ...look, type: 'arrow' } : { ...look, type: 'curved', curvature };
 }

@@ -5,7 +5,8 @@ import type { MultiDirectedGraph } from 'graphology';
 import type { Entity, Subgraph } from '../../core/model.ts';
 import type { SchemaIndex } from '../../core/schema.ts';
 import { edgeAttributes, hashString, nodeAttributes, nodeSize } from '../../core/graphology.ts';
-import { markTrust, styleEdges } from './build.ts';
+import { styleEdges } from './build.ts';
+import { markTrust } from './edge-style.ts';
 
 /** Above this many entities the view does not draw everything. */
 export const LARGE_DATASET_ENTITIES = 2000;
