@@ -86,8 +86,8 @@ export interface Triple {
   object: string;
   /** Source id. */
   source: string;
-  /** Verbatim quote from the source that states this relation. (Becoming optional: unsourced relations.) */
-  evidence: string;
+  /** Verbatim quote from the source that states this relation; absent: the relation is unsourced. */
+  evidence?: string;
   /** ISO date or interval "start/end" when the relation held or happened. */
   date?: string;
   /** 0..1. */

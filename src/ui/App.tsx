@@ -561,7 +561,7 @@ export function App() {
         )}
         {!details && <div class="hint-box muted"><h2>No entity selected</h2><p>Click a node or search to see who it is connected to, and the evidence for every relation.</p></div>}
         {relation && loaded && (
-          <SourceView source={loaded.sources.get(relation.source)} text={sourceText?.id === relation.source ? sourceText.text : undefined} evidence={relation.evidence} onClose={() => navigate({ relation: undefined }, false)} />
+          <SourceView source={loaded.sources.get(relation.source)} text={sourceText?.id === relation.source ? sourceText.text : undefined} evidence={relation.evidence ?? ''} onClose={() => navigate({ relation: undefined }, false)} />
         )}
       </aside>
       <TestHook loaded={loaded} controller={controller} url={url} layoutRunning={layoutRunning} loading={progress?.phase} />
