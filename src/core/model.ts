@@ -197,6 +197,8 @@ export interface SearchHit {
   score: number;
   /** The alias that matched, when it was not the label. */
   matchedAlias?: string;
+  /** The attribute whose text matched, when no name did. */
+  matchedAttribute?: string;
 }
 
 export interface SearchOptions {
