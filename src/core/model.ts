@@ -215,7 +215,7 @@ export interface RelationsQuery extends RelationFilter {
   source?: string;
   /** Entity id whose claim the relation is. */
   attributedTo?: string;
-  /** Words that must all occur in the evidence (case-insensitive). */
+  /** Words that must all begin words of the evidence (case, diacritics and punctuation aside). */
   text?: string;
   /** Default 'file' (dataset order); ties keep file order. */
   sort?: RelationSort;

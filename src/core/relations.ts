@@ -45,7 +45,7 @@ export function matchRelations(store: TripleStore, q: RelationsQuery): Uint32Arr
   // Words must occur in the evidence as search folds it (case, diacritics, punctuation aside). For ASCII
   // evidence folding only lowers case and drops apostrophes, so a regex on the raw text decides without folding.
   const words = q.text ? foldForSearch(q.text).split(' ').filter(Boolean) : [];
-  const asciiTests = words.map((w) => new RegExp(w.split('').join("['`]*"), 'i'));
+  const asciiTests = words.map((w) => new RegExp(`(?:^|[^A-Za-z0-9'\`])['\`]*${w.split('').join("['`]*")}`, 'i'));
   const by = q.attributedTo;
 
   // The candidates: the smallest index that applies.
@@ -83,8 +83,8 @@ export function matchRelations(store: TripleStore, q: RelationsQuery): Uint32Arr
       const ev = cols.evidence[t];
       if (ev === undefined) continue;
       if (ASCII.test(ev)) { if (!asciiTests.every((r) => r.test(ev))) continue; } else {
-        const folded = foldForSearch(ev);
-        if (!words.every((w) => folded.includes(w))) continue;
+        const folded = ` ${foldForSearch(ev)}`;
+        if (!words.every((w) => folded.includes(` ${w}`))) continue;
       }
     }
     hits[count++] = t;
