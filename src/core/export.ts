@@ -222,10 +222,13 @@ export function fromGraphologyExport(json: unknown): Subgraph {
   });
   const triples: Triple[] = g.edges.map((ed, i) => {
     const a = (ed.attributes ?? {}) as Partial<ExportEdgeAttributes>;
-    if (typeof a.predicate !== 'string' || typeof a.sourceId !== 'string' || typeof a.evidence !== 'string') {
-      throw new Error(`graphology export: edges[${i}] needs "predicate", "sourceId" and "evidence" attributes`);
+    if (typeof a.predicate !== 'string' || typeof a.sourceId !== 'string' || (a.evidence !== undefined && typeof a.evidence !== 'string')) {
+      throw new Error(`graphology export: edges[${i}] needs "predicate" and "sourceId" attributes (and "evidence", when present, as a string)`);
     }
-    const t: Triple = { subject: ed.source, predicate: a.predicate, object: ed.target, source: a.sourceId, evidence: a.evidence };
+    const t: Triple = { subject: ed.source, predicate: a.predicate, object: ed.target, source: a.sourceId };
+    if (a.evidence !== undefined) t.evidence = a.evidence;
+    if (a.status !== undefined) t.status = a.status;
+    if (a.credibility !== undefined) t.credibility = a.credibility;
     const id = a.tripleId ?? ed.key;
     if (id !== undefined && a.idGiven !== false) t.id = id;
     if (a.date !== undefined) t.date = a.date;

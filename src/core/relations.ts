@@ -10,7 +10,19 @@ import { predicateMask, typeMaskOf } from './neighbourhood.ts';
 import { foldForSearch } from './text.ts';
 
 export const DEFAULT_RELATIONS_LIMIT = 100;
-const ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[^\x00-\x7f]/;
+const nonAsciiCache = new WeakMap<TripleStore, Uint8Array>();
+
+/** 1 per triple whose evidence has a character beyond ASCII (search folds those in full); once per store. */
+function nonAsciiEvidence(store: TripleStore): Uint8Array {
+  let a = nonAsciiCache.get(store);
+  if (a) return a;
+  const ev = store.trustColumns.evidence;
+  a = new Uint8Array(store.tripleCount);
+  for (let t = 0; t < a.length; t++) { const e = ev[t]; if (e !== undefined && NON_ASCII.test(e)) a[t] = 1; }
+  nonAsciiCache.set(store, a);
+  return a;
+}
 export const MAX_RELATIONS_LIMIT = 10_000;
 
 function unknown(what: string, id: string): ExplorerError {
@@ -45,7 +57,8 @@ export function matchRelations(store: TripleStore, q: RelationsQuery): Uint32Arr
   // Words must occur in the evidence as search folds it (case, diacritics, punctuation aside). For ASCII
   // evidence folding only lowers case and drops apostrophes, so a regex on the raw text decides without folding.
   const words = q.text ? foldForSearch(q.text).split(' ').filter(Boolean) : [];
-  const asciiTests = words.map((w) => new RegExp(`(?:^|[^A-Za-z0-9'\`])['\`]*${w.split('').join("['`]*")}`, 'i'));
+  const asciiTests = words.map((w) => new RegExp(`(?<![A-Za-z0-9'\`])['\`]*${w.split('').join("['`]*")}`, 'i'));
+  const nonAscii = words.length ? nonAsciiEvidence(store) : undefined;
   const by = q.attributedTo;
 
   // The candidates: the smallest index that applies.
@@ -82,7 +95,7 @@ export function matchRelations(store: TripleStore, q: RelationsQuery): Uint32Arr
     if (words.length) {
       const ev = cols.evidence[t];
       if (ev === undefined) continue;
-      if (ASCII.test(ev)) { if (!asciiTests.every((r) => r.test(ev))) continue; } else {
+      if (!nonAscii![t]) { if (!asciiTests.every((r) => r.test(ev))) continue; } else {
         const folded = ` ${foldForSearch(ev)}`;
         if (!words.every((w) => folded.includes(` ${w}`))) continue;
       }
