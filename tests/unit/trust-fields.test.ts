@@ -166,3 +166,19 @@ describe('the store carries them', () => {
     expect(again.dataset?.triples).toEqual(out.triples);
   });
 });
+
+describe('open intervals', () => {
+  it('accepts an interval open at either end, not at both', () => {
+    const d = base();
+    d.triples[0].date = '2020-01/';
+    d.triples[1].date = '/2021-02-25';
+    d.entities[1].date = '2019/';
+    const { whole, streamed } = both(d);
+    for (const r of [whole, streamed]) expect(codes(r)).toEqual(['warning:unsourced-relation']);
+    d.triples[2].date = '/';
+    d.entities[2].date = '2020-13/';
+    for (const r of Object.values(both(d)).slice(0, 2) as { problems: { code: string; path: string }[] }[]) {
+      expect(r.problems.filter((p) => p.code === 'bad-date').map((p) => p.path)).toEqual(['entities[2].date', 'triples[2].date']);
+    }
+  });
+});
