@@ -5,7 +5,7 @@ import type { SerializedGraph } from 'graphology-types';
 import type { ExportOptions } from './explorer.ts';
 import {
   DATASET_FORMAT, DATASET_VERSION,
-  type Dataset, type Entity, type EntityType, type Predicate, type Schema, type Source, type Subgraph, type Triple,
+  type ClaimStatus, type Credibility, type Dataset, type Entity, type EntityType, type Predicate, type Schema, type Source, type Subgraph, type Triple,
 } from './model.ts';
 import type { Problem } from './problems.ts';
 import { ExplorerError } from './errors.ts';
@@ -141,7 +141,9 @@ export interface ExportEdgeAttributes {
   label: string;
   /** Source id (named so as not to be confused with the edge's source node). */
   sourceId: string;
-  evidence: string;
+  evidence?: string;
+  status?: ClaimStatus;
+  credibility?: Credibility;
   date?: string;
   confidence?: number;
   attributedTo?: string;
@@ -181,9 +183,11 @@ export function toGraphologyExport(sub: Subgraph, schema: SchemaIndex): Serializ
       predicate: t.predicate,
       label: schema.predicates.get(t.predicate)?.label ?? t.predicate,
       sourceId: t.source,
-      evidence: t.evidence,
       color: EDGE_COLOR,
     };
+    if (t.evidence !== undefined) attributes.evidence = t.evidence;
+    if (t.status !== undefined) attributes.status = t.status;
+    if (t.credibility !== undefined) attributes.credibility = t.credibility;
     if (t.date !== undefined) attributes.date = t.date;
     if (t.confidence !== undefined) attributes.confidence = t.confidence;
     if (t.attributedTo !== undefined) attributes.attributedTo = t.attributedTo;
@@ -218,10 +222,13 @@ export function fromGraphologyExport(json: unknown): Subgraph {
   });
   const triples: Triple[] = g.edges.map((ed, i) => {
     const a = (ed.attributes ?? {}) as Partial<ExportEdgeAttributes>;
-    if (typeof a.predicate !== 'string' || typeof a.sourceId !== 'string' || typeof a.evidence !== 'string') {
-      throw new Error(`graphology export: edges[${i}] needs "predicate", "sourceId" and "evidence" attributes`);
+    if (typeof a.predicate !== 'string' || typeof a.sourceId !== 'string' || (a.evidence !== undefined && typeof a.evidence !== 'string')) {
+      throw new Error(`graphology export: edges[${i}] needs "predicate" and "sourceId" attributes (and "evidence", when present, as a string)`);
     }
-    const t: Triple = { subject: ed.source, predicate: a.predicate, object: ed.target, source: a.sourceId, evidence: a.evidence };
+    const t: Triple = { subject: ed.source, predicate: a.predicate, object: ed.target, source: a.sourceId };
+    if (a.evidence !== undefined) t.evidence = a.evidence;
+    if (a.status !== undefined) t.status = a.status;
+    if (a.credibility !== undefined) t.credibility = a.credibility;
     const id = a.tripleId ?? ed.key;
     if (id !== undefined && a.idGiven !== false) t.id = id;
     if (a.date !== undefined) t.date = a.date;

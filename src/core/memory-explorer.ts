@@ -3,13 +3,14 @@
 // Explorer passes it on to its requests instead).
 import { DEFAULT_LIMITS, type Capabilities, type CallOptions, type DetailsOptions, type Explorer, type ExportOptions, type PageOptions, type SourcesQuery, type SourcesResult, type SubgraphResult } from './explorer.ts';
 import type {
-  Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult,
+  Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult, RelationsQuery, RelationsResult,
   Schema, SearchHit, SearchOptions, Source, Stats, Subgraph, Triple,
 } from './model.ts';
 import { checkSignal, ExplorerError } from './errors.ts';
 import { exportDataset } from './export.ts';
 import { neighbourhood } from './neighbourhood.ts';
 import { findPaths, MAX_ALL_SHORTEST, MAX_K } from './paths.ts';
+import { relations } from './relations.ts';
 import { EntitySearch, MAX_SEARCH_LIMIT } from './search.ts';
 import { graphColumns, type GraphColumns } from './columns.ts';
 import type { TripleStore } from './store.ts';
@@ -128,6 +129,11 @@ export class MemoryExplorer implements Explorer {
   async paths(query: PathQuery, options?: CallOptions): Promise<PathResult> {
     checkSignal(options?.signal);
     return findPaths(this.store, query);
+  }
+
+  async relations(query: RelationsQuery, options?: CallOptions): Promise<RelationsResult> {
+    checkSignal(options?.signal);
+    return relations(this.store, { ...query, limit: limitOf(query.limit, DEFAULT_LIMITS.relations), offset: limitOf(query.offset, 0, 'offset') });
   }
 
   async subgraph(entityIds: string[], options?: PageOptions & CallOptions): Promise<SubgraphResult> {

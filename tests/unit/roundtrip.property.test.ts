@@ -195,7 +195,7 @@ const datasetArb: fc.Arbitrary<Generated> = fc.record({
       entities.push(e);
       return e;
     };
-    const add = (subject: string, object: string, evidence: string) => triples.push({ subject, predicate: p, object, source: base.source, evidence });
+    const add = (subject: string, object: string, evidence: string | undefined) => triples.push({ subject, predicate: p, object, source: base.source, evidence });
     if (collide === 'hash') {
       const o2 = twin(`${o.id}#2`, o);
       if (o2) { add(s.id, o.id, `${base.evidence} again`); add(s.id, o.id, `${base.evidence} and again`); add(s.id, o2.id, base.evidence); }
