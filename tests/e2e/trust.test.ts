@@ -94,6 +94,12 @@ describe('trust and time in the UI', () => {
     await p.goto(`${origin}/?st=rumour&mr=Z`, { timeout: T });
     await waitReady(p);
     await expect(p.getByRole('button', { name: 'hedged' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    // The drawn graph dims the relations the filters leave out: here every one not asserted.
+    await p.goto(`${origin}/?st=asserted`, { timeout: T });
+    await waitReady(p);
+    const notAsserted = triples.filter((t) => statusOf(t) !== 'asserted').length;
+    expect(notAsserted).toBeGreaterThan(0);
+    await expect.poll(() => p.evaluate(() => (window as unknown as { __actorgraph: { dimmedEdges: number } }).__actorgraph.dimmedEdges), { timeout: T }).toBe(notAsserted);
     await p.close();
   });
 
@@ -142,6 +148,8 @@ describe('trust and time in the UI', () => {
     await p.waitForFunction(() => new URL(location.href).searchParams.has('rel'), null, { timeout: T });
     const rel = new URL(p.url()).searchParams.get('rel');
     expect(want).toContain(rel);
+    // The camera moves to the relation.
+    await p.waitForTimeout(800);
     await shot(p, 'trust-relations-1400');
     await p.setViewportSize({ width: 1024, height: 700 });
     await p.waitForTimeout(300);

@@ -15,6 +15,8 @@ describe('trust filters in the URL', () => {
     const bad = parseUrlState('?st=asserted,rumoured&mr=G&mc=7&since=2021-02-30&und=maybe');
     expect(bad).toEqual(defaultUrlState());
     expect(serialiseUrlState(defaultUrlState())).toBe('');
+    expect(parseUrlState('?bot=none').bottom).toBe('none');
+    expect(parseUrlState('?bot=table').bottom).toBe('timeline');
   });
 });
 

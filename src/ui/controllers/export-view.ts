@@ -5,7 +5,7 @@ import { download, exportFileName, type ExportFormat } from '../state/app-state.
 import type { UrlState } from '../state/url-state.ts';
 import { exportRequest } from '../state/export-request.ts';
 import { exportDataset, queryRelations, type Loaded } from './gateway.ts';
-import type { RelationsQuery } from '../state/relations-query.ts';
+import type { RelationsQuery } from '../../core/model.ts';
 
 export async function exportView(view: Loaded, url: UrlState, labels: ReadonlyMap<string, Entity>, format: ExportFormat, nb?: NeighbourhoodResult, paths?: PathResult): Promise<void> {
   const labelOf = (id: string) => labels.get(id)?.label ?? id;

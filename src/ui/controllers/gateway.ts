@@ -2,14 +2,13 @@
 // anything: preparing a view, queries, label look-ups and export. Changing how
 // the data is reached (signals, capabilities, another transport) is a change here.
 import type { MultiDirectedGraph } from 'graphology';
-import type { Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult, SearchHit, Source, Stats } from '../../core/model.ts';
+import type { Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult, RelationsQuery, RelationsResult, SearchHit, Source, Stats } from '../../core/model.ts';
 import type { ExportOptions } from '../../core/explorer.ts';
 import { indexSchema, type SchemaIndex } from '../../core/schema.ts';
 import type { LoadedData } from '../data/load.ts';
 import { prepareGraph } from '../graph/build.ts';
 import { addToView, canShowWhole, LARGE_DATASET_ENTITIES, START_ENTITIES } from '../graph/view.ts';
 import { buildWholeGraph } from '../graph/whole.ts';
-import type { RelationsQuery, RelationsResult } from '../state/relations-query.ts';
 
 /** Loaded data and what of it is drawn. Never changed once made, except `graph`, which sigma draws and large views grow. */
 export interface Loaded {
@@ -75,5 +74,4 @@ export const queryPaths = (view: Loaded, q: PathQuery): Promise<PathResult> => v
 export const querySourceText = async (view: Loaded, id: string): Promise<string | undefined> => (await view.data.explorer.source(id))?.text;
 export const exportDataset = (view: Loaded, opts: ExportOptions): Promise<Dataset> => view.data.explorer.exportDataset(opts);
 /** Relations by pattern across the data: one page (sorted, filtered) and the total. */
-export const queryRelations = (view: Loaded, q: RelationsQuery): Promise<RelationsResult> =>
-  (view.data.explorer as unknown as { relations(q: RelationsQuery): Promise<RelationsResult> }).relations(q);
+export const queryRelations = (view: Loaded, q: RelationsQuery): Promise<RelationsResult> => view.data.explorer.relations(q);

@@ -1,8 +1,8 @@
 // The relations table's page: asked of the data whenever the filters, the
 // table's question, its sort or its page change (and only while it shows).
 import { useEffect, useState } from 'preact/hooks';
+import type { RelationsQuery, RelationsResult } from '../../core/model.ts';
 import type { AppState } from '../state/app-reducer.ts';
-import type { RelationsQuery, RelationsResult } from '../state/relations-query.ts';
 import { queryOptions, trustFilterOf } from '../state/trust-filter.ts';
 import type { TableState } from '../state/view-reducer.ts';
 import type { UrlState } from '../state/url-state.ts';

@@ -5,7 +5,7 @@ import type { MultiDirectedGraph } from 'graphology';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { EdgeArrowProgram } from 'sigma/rendering';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
-import { computeHighlight, type FocusInput, type Highlight, DIM_EDGE, DIM_NODE, EDGE, EDGE_STRONG, PATH } from './highlight.ts';
+import { computeHighlight, type FocusInput, type Highlight, DIM_EDGE, DIM_NODE, EDGE, EDGE_STRONG, PATH, RELATION } from './highlight.ts';
 import { runLayout, type LayoutRun } from './layout.ts';
 import { trustLabel } from './edge-style.ts';
 import { LINE_PROGRAMS } from './edge-programs.ts';
@@ -142,7 +142,7 @@ export class GraphController {
     if (h.selected && (s === h.selected || t === h.selected) && h.hoverEdges === undefined && !outsideFocus) { res.color = EDGE_STRONG; res.zIndex = 2; }
     if (h.pathEdges?.has(edge)) { res.color = PATH; res.size = 3.5; res.zIndex = 3; }
     if (edge === h.hoveredEdge || edge === h.relation) {
-      res.color = EDGE_STRONG; res.size = 3; res.zIndex = 3; res.forceLabel = true;
+      res.color = edge === h.relation ? RELATION : EDGE_STRONG; res.size = 3; res.zIndex = 3; res.forceLabel = true;
       res.label = trustLabel(label, data, (id) => (g.hasNode(id) ? g.getNodeAttribute(id, 'label') as string : id));
     }
     return res;

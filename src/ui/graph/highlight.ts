@@ -61,3 +61,5 @@ export const DIM_EDGE = '#e8ebef';
 export const EDGE = '#b3bac4';
 export const EDGE_STRONG = '#4a5563';
 export const PATH = '#d97706';
+/** A relation chosen in the table or a panel. */
+export const RELATION = '#1d4ed8';

@@ -1,6 +1,6 @@
 // The trust and time filters of the URL, as one value: what the queries are
 // given, what the drawn graph dims, and what the relations table asks for.
-import type { ClaimStatus, Credibility, Reliability, Triple } from '../../core/model.ts';
+import type { ClaimStatus, Credibility, Reliability, RelationFilter, Triple } from '../../core/model.ts';
 import { CLAIM_STATUSES, credibilityOf, reliabilityRank, statusOf } from '../../core/trust.ts';
 import type { UrlState } from './url-state.ts';
 import { dateRange, overlaps, windowRange } from './time.ts';
@@ -28,9 +28,9 @@ export function isOpen(f: TrustFilter): boolean {
 }
 
 /** The filter as Explorer query options (neighbourhood, paths, relations); nothing when open. */
-export function queryOptions(f: TrustFilter): Record<string, unknown> {
+export function queryOptions(f: TrustFilter): RelationFilter {
   if (isOpen(f)) return {};
-  const o: Record<string, unknown> = {};
+  const o: RelationFilter = {};
   if (f.status.length && f.status.length < CLAIM_STATUSES.length) o.status = f.status;
   if (f.minReliability !== 'F') o.minReliability = f.minReliability;
   if (f.minCredibility !== 6) o.minCredibility = f.minCredibility;
@@ -43,7 +43,9 @@ export function queryOptions(f: TrustFilter): Record<string, unknown> {
 /** What a relation shows of itself to the filter (an edge's attributes carry the same). */
 export type TrustFields = Pick<Triple, 'evidence' | 'qualifier' | 'attributedTo' | 'status' | 'credibility' | 'date' | 'source'>;
 
-/** A predicate over relations, made once per filter; `reliabilityOf` gives a relation's source grade. */
+/**
+ * A predicate over relations, made once per filter, with the same rules as
+ * the core's query filter (core/relation-filter.ts), for the drawn graph's edges; `reliabilityOf` gives a relation's source grade. */
 export function relationTest(f: TrustFilter, reliabilityOf: (t: TrustFields) => Reliability | undefined): (t: TrustFields) => boolean {
   const statuses = f.status.length ? new Set(f.status) : undefined;
   const maxRel = reliabilityRank(f.minReliability);

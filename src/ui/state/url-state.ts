@@ -6,8 +6,8 @@ import { CLAIM_STATUSES, RELIABILITIES } from '../../core/trust.ts';
 import { isIsoDate } from './time.ts';
 
 export type QueryView = 'none' | 'neighbourhood' | 'path';
-/** What the bar under the graph shows. */
-export type BottomView = 'timeline' | 'relations';
+/** What the bar under the graph shows ('none': only the filters, so the graph gets the height). */
+export type BottomView = 'timeline' | 'relations' | 'none';
 
 export interface UrlState {
   /** Selected entity id. */
@@ -108,7 +108,7 @@ const FIELDS: { [K in keyof UrlState]-?: Field<UrlState[K]> } = {
   timeTo: f('until', date),
   undated: f('und', oneOf(['include', 'exclude'] as const, 'include')),
   chronological: f('chr', bool),
-  bottom: f('bot', oneOf(['timeline', 'relations'] as const, 'timeline')),
+  bottom: f('bot', oneOf(['timeline', 'relations', 'none'] as const, 'timeline')),
 };
 
 const KEYS = Object.keys(FIELDS) as (keyof UrlState)[];

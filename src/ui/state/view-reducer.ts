@@ -5,8 +5,10 @@ import type { DayRange } from './time.ts';
 import { windowRange } from './time.ts';
 import { stepWindow, type TimeUnit } from '../timeline/bins.ts';
 
+import type { RelationSort } from '../../core/model.ts';
+
 /** The Explorer's relation sort keys ('file' is dataset order). */
-export type RelationSortKey = 'file' | 'subject' | 'predicate' | 'object' | 'date' | 'status' | 'source' | 'credibility' | 'reliability';
+export type RelationSortKey = RelationSort;
 
 /** The relations table's own question, beyond the shared filters. */
 export interface TableState {
