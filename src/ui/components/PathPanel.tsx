@@ -22,9 +22,23 @@ interface Props {
   onSelectEntity(id: string): void;
 }
 
-interface ChainProps { path: Path; labels: ReadonlyMap<string, Entity>; sources: ReadonlyMap<string, Source>; schema: SchemaIndex; onSelectEntity(id: string): void }
+interface ChainProps { path: Path; labels: ReadonlyMap<string, Entity>; schema: SchemaIndex; onSelectEntity(id: string): void }
 
-function Chain({ path, labels, sources, schema, onSelectEntity }: ChainProps) {
+/** Each step's trust, under the chain (the chain itself reads as the path). */
+function StepsTrust({ path, labels, sources, schema }: { path: Path; labels: ReadonlyMap<string, Entity>; sources: ReadonlyMap<string, Source>; schema: SchemaIndex }) {
+  return (
+    <ol class="steps-trust" aria-label="How sure each step is">
+      {path.steps.map((s, i) => {
+        const p = schema.predicates.get(s.triple.predicate);
+        return (
+          <li key={i}><span class="verb">{s.forward ? (p?.label ?? s.triple.predicate) : (p?.inverseLabel ?? s.triple.predicate)}</span> <TrustLine t={s.triple} source={sources.get(s.triple.source)} labels={labels} compact /></li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function Chain({ path, labels, schema, onSelectEntity }: ChainProps) {
   const node = (id: string) => {
     const e = labels.get(id);
     return (
@@ -39,9 +53,7 @@ function Chain({ path, labels, sources, schema, onSelectEntity }: ChainProps) {
       {path.steps.map((s, i) => {
         const p = schema.predicates.get(s.triple.predicate);
         const verb = s.forward ? (p?.label ?? s.triple.predicate) : (p?.inverseLabel ?? s.triple.predicate);
-        return (
-          <span key={i} class="step"> <span class="verb">—{verb}→</span> <TrustLine t={s.triple} source={sources.get(s.triple.source)} labels={labels} compact /> {node(path.nodes[i + 1]!)}</span>
-        );
+        return <span key={i} class="step"> <span class="verb">—{verb}→</span> {node(path.nodes[i + 1]!)}</span>;
       })}
     </span>
   );
@@ -90,7 +102,8 @@ export function PathPanel({ state, find, schema, labels, sources, selected, resu
               <button type="button" class="path-choose" aria-pressed={i === state.pathIndex} aria-label={`Highlight path ${i + 1}: ${describePath(p, labelOf, schema)}`} onClick={() => onChange({ pathIndex: i })}>
                 {i + 1}. {p.length} step{p.length === 1 ? '' : 's'}
               </button>
-              <Chain path={p} labels={labels} sources={sources} schema={schema} onSelectEntity={onSelectEntity} />
+              <Chain path={p} labels={labels} schema={schema} onSelectEntity={onSelectEntity} />
+              <StepsTrust path={p} labels={labels} sources={sources} schema={schema} />
             </li>
           ))}
         </ol>
