@@ -161,3 +161,15 @@ describe('relations by pattern', () => {
     await expect(ex.relations({ source: 'zz' })).rejects.toMatchObject({ code: 'bad-request' });
   });
 });
+
+describe('whole-graph columns', () => {
+  it('carry each triple status and date span, for edge styles and a timeline', async () => {
+    const { graphColumns } = await import('../../src/core/columns.ts');
+    const { CLAIM_STATUSES } = await import('../../src/core/trust.ts');
+    const store = graph(['a-p->b', 'b-p->c', 'c-p->a'], { 0: { qualifier: 'allegedly', date: '2021' }, 1: { evidence: undefined }, 2: { date: '2020-02/' } });
+    const c = graphColumns(store);
+    expect([...c.status].map((k) => CLAIM_STATUSES[k])).toEqual(['hedged', 'unsourced', 'asserted']);
+    expect([...c.dateLo]).toEqual([20210101, -1, 20200201]);
+    expect([...c.dateHi]).toEqual([20211231, -1, 99_999_999]);
+  });
+});
