@@ -104,8 +104,8 @@ const schemaArb = fc.record({
 const BUILTIN = new Set(['id', 'label', 'type', 'aliases', 'description', 'date', 'attributes', 'position', 'subject', 'predicate', 'object', 'source', 'evidence', 'confidence', 'attributedTo', 'qualifier', 'status', 'credibility']);
 const attrsArb = fc.dictionary(
   fc.oneof(fc.stringMatching(/^[a-z][a-z0-9_-]{0,10}$/), fc.constantFrom('Country', 'type_', 'toString', 'valueOf', 'x y')).filter((k) => !BUILTIN.has(k)),
-  fc.oneof(text, fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)), fc.boolean()),
-  { maxKeys: 4 },
+  fc.oneof(line, fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)), fc.boolean()),
+  { maxKeys: 3 },
 );
 const positionArb = fc.record({ x: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), y: fc.integer({ min: -1000, max: 1000 }) })
   .map(({ x, y }) => ({ x: Object.is(x, -0) ? 0 : x, y }));
@@ -115,7 +115,7 @@ const entityArb = fc.record({
   // null stands for the label itself, small pool for repeats: merging must leave such aliases alone.
   aliases: opt(fc.array(fc.oneof(line, fc.constant(null), fc.constantFrom('KH', 'حزب الله', 'Ḥizb')), { maxLength: 4 }), 2),
   description: opt(fc.oneof(text, fc.constant('')), 1, 2), date: opt(dateArb, 1, 2),
-  attributes: opt(attrsArb, 1, 3), position: opt(positionArb, 1, 3),
+  attributes: opt(attrsArb, 1, 4), position: opt(positionArb, 1, 3),
 });
 
 const sourceArb = fc.record({
@@ -133,7 +133,7 @@ const groupArb = fc.record({
     confidence: opt(fc.double({ min: 0, max: 1, noNaN: true }), 1, 2), attributedTo: opt(fc.nat(), 1, 3),
     qualifier: opt(fc.oneof(fc.constantFrom('reportedly', 'likely', 'suspected', ''), line), 1, 3),
     unsourced: fc.integer({ min: 0, max: 7 }), status: opt(fc.constantFrom('asserted', 'attributed', 'hedged', 'unsourced' as const), 1, 4),
-    credibility: opt(fc.constantFrom(1, 2, 3, 4, 5, 6 as const), 1, 2), attributes: opt(attrsArb, 1, 4),
+    credibility: opt(fc.constantFrom(1, 2, 3, 4, 5, 6 as const), 1, 2), attributes: opt(attrsArb, 1, 6),
   }), { minLength: 5, maxLength: 5 }),
 });
 
