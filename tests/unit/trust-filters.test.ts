@@ -83,7 +83,7 @@ describe('time windows', () => {
     const f = { dateFrom: '2021' };
     expect(allowMask(store, f)).toBe(allowMask(store, { dateFrom: '2021' }));
     expect(allowMask(store, {})).toBeUndefined();
-    for (const bad of [{ dateFrom: '21-02' }, { dateFrom: '2022', dateTo: '2021' }, { minReliability: 'G' }, { minCredibility: 7 }, { status: ['rumour'] }]) {
+    for (const bad of [{ dateFrom: '21-02' }, { dateFrom: '2022', dateTo: '2021' }, { minReliability: 'G' }, { minCredibility: 7 }, { status: ['rumour'] }, { undated: 'maybe' }]) {
       expect(() => allowMask(store, bad as object)).toThrow(ExplorerError);
     }
   });
