@@ -173,3 +173,12 @@ describe('whole-graph columns', () => {
     expect([...c.dateHi]).toEqual([20211231, -1, 99_999_999]);
   });
 });
+
+describe('stats by trust', () => {
+  it('counts triples by status and the undated apart', async () => {
+    const store = graph(['a-p->b', 'b-p->c', 'c-p->a', 'a-q->c'], { 0: { qualifier: 'allegedly', date: '2021' }, 1: { evidence: undefined }, 2: { date: '2020-02/' } });
+    const s = await new MemoryExplorer(store).stats();
+    expect(s.byStatus).toEqual({ asserted: 2, hedged: 1, unsourced: 1 });
+    expect(s.undated).toBe(2);
+  });
+});
