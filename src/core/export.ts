@@ -5,7 +5,7 @@ import type { SerializedGraph } from 'graphology-types';
 import type { ExportOptions } from './explorer.ts';
 import {
   DATASET_FORMAT, DATASET_VERSION,
-  type ClaimStatus, type Credibility, type Dataset, type Entity, type EntityType, type Predicate, type Schema, type Source, type Subgraph, type Triple,
+  type Attributes, type ClaimStatus, type Credibility, type Dataset, type Entity, type EntityType, type Predicate, type Schema, type Source, type Subgraph, type Triple,
 } from './model.ts';
 import type { Problem } from './problems.ts';
 import { ExplorerError } from './errors.ts';
@@ -126,10 +126,14 @@ export interface ExportNodeAttributes {
   aliases?: string[];
   description?: string;
   date?: string;
+  /** The entity's extra values, as in the dataset. */
+  attributes?: Attributes;
   color: string;
   size: number;
+  /** The entity's own position when it has one (then `positionGiven`), else a starting layout. */
   x: number;
   y: number;
+  positionGiven?: true;
 }
 
 export interface ExportEdgeAttributes {
@@ -148,6 +152,7 @@ export interface ExportEdgeAttributes {
   confidence?: number;
   attributedTo?: string;
   qualifier?: string;
+  attributes?: Attributes;
   color: string;
 }
 
@@ -169,9 +174,10 @@ export function toGraphologyExport(sub: Subgraph, schema: SchemaIndex): Serializ
       entityType: e.type,
       color: typeColor(schema, e.type),
       size: nodeSize(degree.get(e.id) ?? 0),
-      ...initialPosition(e.id),
+      ...(e.position ? { x: e.position.x, y: e.position.y, positionGiven: true as const } : initialPosition(e.id)),
     };
     if (e.aliases !== undefined) attributes.aliases = e.aliases;
+    if (e.attributes !== undefined) attributes.attributes = e.attributes;
     if (e.description !== undefined) attributes.description = e.description;
     if (e.date !== undefined) attributes.date = e.date;
     return { key: e.id, attributes };
@@ -192,6 +198,7 @@ export function toGraphologyExport(sub: Subgraph, schema: SchemaIndex): Serializ
     if (t.confidence !== undefined) attributes.confidence = t.confidence;
     if (t.attributedTo !== undefined) attributes.attributedTo = t.attributedTo;
     if (t.qualifier !== undefined) attributes.qualifier = t.qualifier;
+    if (t.attributes !== undefined) attributes.attributes = t.attributes;
     return { key: ids[i]!, source: t.subject, target: t.object, attributes };
   });
   return {
@@ -218,6 +225,8 @@ export function fromGraphologyExport(json: unknown): Subgraph {
     if (a.aliases !== undefined) e.aliases = a.aliases;
     if (a.description !== undefined) e.description = a.description;
     if (a.date !== undefined) e.date = a.date;
+    if (a.attributes !== undefined) e.attributes = a.attributes;
+    if (a.positionGiven && typeof a.x === 'number' && typeof a.y === 'number') e.position = { x: a.x, y: a.y };
     return e;
   });
   const triples: Triple[] = g.edges.map((ed, i) => {
@@ -235,6 +244,7 @@ export function fromGraphologyExport(json: unknown): Subgraph {
     if (a.confidence !== undefined) t.confidence = a.confidence;
     if (a.attributedTo !== undefined) t.attributedTo = a.attributedTo;
     if (a.qualifier !== undefined) t.qualifier = a.qualifier;
+    if (a.attributes !== undefined) t.attributes = a.attributes;
     return t;
   });
   return { entities, triples };

@@ -14,6 +14,8 @@ import { relations } from './relations.ts';
 import { EntitySearch, MAX_SEARCH_LIMIT } from './search.ts';
 import { graphColumns, type GraphColumns } from './columns.ts';
 import type { TripleStore } from './store.ts';
+import { CLAIM_STATUSES } from './trust.ts';
+import { dateSpans } from './relation-filter.ts';
 
 export const MEMORY_CAPABILITIES: Capabilities = {
   backend: 'memory',
@@ -193,6 +195,10 @@ export function computeStats(store: TripleStore): Stats {
     const c = store.triplesWithPredicate(p).length;
     if (c) byPredicate[store.predicateId(p)] = c;
   }
+  const byStatus: Partial<Record<(typeof CLAIM_STATUSES)[number], number>> = {};
+  const counts = new Uint32Array(CLAIM_STATUSES.length);
+  for (const c of store.statusCodeColumn()) counts[c]!++;
+  CLAIM_STATUSES.forEach((s, k) => { if (counts[k]) byStatus[s] = counts[k]; });
   return {
     ...(store.title !== undefined ? { title: store.title } : {}),
     entities: store.entityCount,
@@ -202,6 +208,8 @@ export function computeStats(store: TripleStore): Stats {
     predicates: store.schema.predicates.size,
     byType,
     byPredicate,
+    byStatus,
+    undated: store.tripleCount - dateSpans(store).dated,
   };
 }
 

@@ -282,4 +282,8 @@ export interface Stats {
   predicates: number;
   byType: Record<string, number>;
   byPredicate: Record<string, number>;
+  /** Triples by claim status (statuses with none left out). */
+  byStatus?: Partial<Record<ClaimStatus, number>>;
+  /** Triples with no (valid) date: a timeline counts them apart. */
+  undated?: number;
 }

@@ -90,8 +90,8 @@ const lastMasks = new WeakMap<TripleStore, LastMask>();
  * nothing. Shared with the next query of the same filter: read it, never write it.
  */
 export function allowMask(store: TripleStore, f: RelationFilter): Uint8Array | undefined {
-  if (!filters(f)) return undefined;
   const win = checkFilter(f);
+  if (!filters(f)) return undefined;
   const key = JSON.stringify([f.status ? [...f.status].sort() : [], f.minReliability, f.minCredibility, f.dateFrom, f.dateTo, f.undated]);
   const last = lastMasks.get(store);
   if (last && last.key === key) return last.mask;

@@ -83,7 +83,7 @@ describe('time windows', () => {
     const f = { dateFrom: '2021' };
     expect(allowMask(store, f)).toBe(allowMask(store, { dateFrom: '2021' }));
     expect(allowMask(store, {})).toBeUndefined();
-    for (const bad of [{ dateFrom: '21-02' }, { dateFrom: '2022', dateTo: '2021' }, { minReliability: 'G' }, { minCredibility: 7 }, { status: ['rumour'] }]) {
+    for (const bad of [{ dateFrom: '21-02' }, { dateFrom: '2022', dateTo: '2021' }, { minReliability: 'G' }, { minCredibility: 7 }, { status: ['rumour'] }, { undated: 'maybe' }]) {
       expect(() => allowMask(store, bad as object)).toThrow(ExplorerError);
     }
   });
@@ -159,5 +159,26 @@ describe('relations by pattern', () => {
     await expect(ex.relations({ subject: 'nobody' })).rejects.toMatchObject({ code: 'unknown-entity' });
     await expect(ex.relations({ predicates: ['zz'] })).rejects.toMatchObject({ code: 'bad-request' });
     await expect(ex.relations({ source: 'zz' })).rejects.toMatchObject({ code: 'bad-request' });
+  });
+});
+
+describe('whole-graph columns', () => {
+  it('carry each triple status and date span, for edge styles and a timeline', async () => {
+    const { graphColumns } = await import('../../src/core/columns.ts');
+    const { CLAIM_STATUSES } = await import('../../src/core/trust.ts');
+    const store = graph(['a-p->b', 'b-p->c', 'c-p->a'], { 0: { qualifier: 'allegedly', date: '2021' }, 1: { evidence: undefined }, 2: { date: '2020-02/' } });
+    const c = graphColumns(store);
+    expect([...c.status].map((k) => CLAIM_STATUSES[k])).toEqual(['hedged', 'unsourced', 'asserted']);
+    expect([...c.dateLo]).toEqual([20210101, -1, 20200201]);
+    expect([...c.dateHi]).toEqual([20211231, -1, 99_999_999]);
+  });
+});
+
+describe('stats by trust', () => {
+  it('counts triples by status and the undated apart', async () => {
+    const store = graph(['a-p->b', 'b-p->c', 'c-p->a', 'a-q->c'], { 0: { qualifier: 'allegedly', date: '2021' }, 1: { evidence: undefined }, 2: { date: '2020-02/' } });
+    const s = await new MemoryExplorer(store).stats();
+    expect(s.byStatus).toEqual({ asserted: 2, hedged: 1, unsourced: 1 });
+    expect(s.undated).toBe(2);
   });
 });

@@ -15,6 +15,8 @@ export async function stats(ctx: Context, args: string[]): Promise<number> {
   };
   table('entities by type', s.byType);
   table('triples by predicate', s.byPredicate);
+  if (s.byStatus) table('triples by status', s.byStatus as Record<string, number>);
+  if (s.undated !== undefined) ctx.io.out(`\n  ${s.undated} triples have no date`);
   return EXIT_FOUND;
 }
 
