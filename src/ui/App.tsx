@@ -109,7 +109,8 @@ export function App() {
             <RelationsTable schema={view.schema} labels={labels} sources={view.sources} predicates={Object.keys(view.stats.byPredicate)} table={state.table} page={relations}
               selected={url.relation} find={find} dispatch={dispatch}
               onSelect={(t) => void graph.showInView([t.subject, t.object], t.subject).then(() => dispatch({ type: 'select-relation', id: t.id!, subject: t.subject }))}
-              onExport={() => void exportRelations(view, relationsQuery(url, state.table, false), exportFormat, relations.result?.total ?? 0).then((text) => { if (text) dispatch({ type: 'notice', text }); })} />
+              onExport={() => void exportRelations(view, relationsQuery(url, state.table, false), exportFormat, relations.result?.total ?? 0)
+                .then((text) => { if (text) dispatch({ type: 'notice', text }); }, (e: unknown) => dispatch({ type: 'notice', text: `Could not export the relations: ${e instanceof Error ? e.message : String(e)}` }))} />
           )}
         </Dock>
       )}

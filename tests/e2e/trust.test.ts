@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildAndServe, launch, SHOTS, type Served } from './harness.ts';
 import { T, waitReady, watch, type Watched } from './page.ts';
+import { readFileSync } from 'node:fs';
 import { loadDefault } from '../../src/node/load.ts';
+import { parseDataset } from '../../src/core/validate.ts';
 import { neighbourhood } from '../../src/core/neighbourhood.ts';
 import { findPaths } from '../../src/core/paths.ts';
 import { statusOf } from '../../src/core/trust.ts';
@@ -144,6 +146,20 @@ describe('trust and time in the UI', () => {
     await p.selectOption('#rel-predicate', 'killed', { timeout: T });
     await p.waitForFunction((n) => document.querySelectorAll('.relations-table tbody tr').length === Math.min(n, 50), want.length, { timeout: T });
     expect((await tableIds(p)).sort()).toEqual(want);
+    // The graph follows its container as the dock grows: it never draws over the table.
+    await expect.poll(() => p.evaluate(() => {
+      const canvas = document.querySelector('.sigma canvas')!.getBoundingClientRect();
+      return canvas.bottom <= document.querySelector('.dock')!.getBoundingClientRect().top + 1;
+    }), { timeout: T }).toBe(true);
+    // The result exports like any view: those relations and their ends, as a dataset that validates.
+    const [dl] = await Promise.all([
+      p.waitForEvent('download', { timeout: T }).catch(async (e: unknown) => { throw new Error(`${String(e)}; toast: ${await p.locator('.toast').textContent().catch(() => 'none')}`); }),
+      p.getByRole('button', { name: `Export ${want.length}` }).click({ timeout: T }),
+    ]);
+    const parsed = parseDataset(readFileSync((await dl.path())!, 'utf8'), { file: 'export.json', defaultSchema: core.result.schema! });
+    expect(parsed.problems.filter((x) => x.severity === 'error')).toEqual([]);
+    expect(dl.suggestedFilename()).toBe(`actorgraph-relations-${want.length}.json`);
+    expect(parsed.dataset!.triples.map((t) => t.id!).sort()).toEqual(want);
     await p.locator('.relations-table tbody tr').first().click({ timeout: T });
     await p.waitForFunction(() => new URL(location.href).searchParams.has('rel'), null, { timeout: T });
     const rel = new URL(p.url()).searchParams.get('rel');

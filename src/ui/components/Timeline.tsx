@@ -104,6 +104,7 @@ export function Timeline({ graph, version, labels, timeFrom, timeTo, playing, on
             const rh = total ? (th * b.relations) / total : 0, eh = th - rh;
             return (
               <g key={b.start} class={inWin ? 'in' : 'out'}>
+                <title>{`${unitIso(b.start, h.unit)}: ${b.relations} relation${b.relations === 1 ? '' : 's'}, ${b.events} event${b.events === 1 ? '' : 's'}`}</title>
                 <rect class="rel" x={i + 0.08} width={0.84} y={100 - rh} height={rh} />
                 <rect class="evt" x={i + 0.08} width={0.84} y={100 - rh - eh} height={eh} />
               </g>

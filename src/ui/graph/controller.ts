@@ -80,6 +80,11 @@ export class GraphController {
       this.afterDrawQueue = [];
       for (const cb of q) cb();
     });
+    // The container changes size without the window doing so (the dock under the graph opens or grows).
+    this.resizeObserver = new ResizeObserver(() => {
+      if (container.offsetWidth > 0 && container.offsetHeight > 0) this.sigma.refresh({ skipIndexation: true });
+    });
+    this.resizeObserver.observe(container);
     s.on('clickNode', ({ node }) => this.events.onSelect(node));
     s.on('doubleClickNode', (e) => { e.preventSigmaDefault(); this.events.onExpand?.(e.node); });
     s.on('enterNode', ({ node }) => { this.hovered = node; container.style.cursor = 'pointer'; this.recompute(); });
@@ -278,7 +283,10 @@ export class GraphController {
     if (this.layout?.running) this.layout.stop();
   }
 
+  private resizeObserver: ResizeObserver;
+
   kill(): void {
+    this.resizeObserver.disconnect();
     this.stopLayout();
     this.sigma.kill();
   }
