@@ -4,6 +4,8 @@ import { defaultUrlState, parseUrlState, serialiseUrlState } from '../../src/ui/
 import { isOpen, queryOptions, relationTest, trustFilterOf } from '../../src/ui/state/trust-filter.ts';
 import { initialState, reduce, type AppAction, type AppState } from '../../src/ui/state/app-reducer.ts';
 import { windowRange } from '../../src/ui/state/time.ts';
+import { relationsQuery } from '../../src/ui/state/relations-query.ts';
+import { initialTable } from '../../src/ui/state/view-reducer.ts';
 
 const run = (s: AppState, ...actions: AppAction[]) => actions.reduce(reduce, s);
 
@@ -100,5 +102,18 @@ describe('app state: filters, table, brush, playback', () => {
     const s = reduce(s0(), { type: 'select-relation', id: 'r1', subject: 'us' });
     expect(s.url).toMatchObject({ entity: 'us', relation: 'r1' });
     expect(s.urlWrite).toBe('push');
+  });
+});
+
+describe('the relations table asks one page', () => {
+  it('with the shared filters, its own pattern, sort and page; the export asks without a page', () => {
+    const url = parseUrlState('?st=asserted&until=2021');
+    const table = { ...initialTable(), predicate: 'killed', text: 'strike', sort: 'date' as const, desc: true, offset: 50 };
+    expect(relationsQuery(url, table)).toEqual({
+      status: ['asserted'], dateTo: '2021', subject: undefined, object: undefined, predicates: ['killed'], source: undefined, text: 'strike',
+      sort: 'date', descending: true, limit: 50, offset: 50,
+    });
+    expect(relationsQuery(url, table, false)).not.toHaveProperty('limit');
+    expect(relationsQuery(parseUrlState(''), initialTable())).toMatchObject({ predicates: undefined, sort: 'file', descending: false, offset: 0 });
   });
 });

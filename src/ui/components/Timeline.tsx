@@ -48,7 +48,12 @@ export function Timeline({ graph, version, labels, timeFrom, timeTo, playing, on
     return () => clearInterval(id);
   }, [playing, span?.start, span?.end]);
 
-  if (!h) return <div class="timeline empty muted small" role="status">No dated relation or event in the view.</div>;
+  if (!h) {
+    // A graph drawn whole from compact columns carries no dates (see graph/edge-style.ts markTrust).
+    const unmarked = graph.size > 0 && !graph.someEdge((_, a) => a.status !== undefined);
+    const text = unmarked ? 'This graph is drawn whole without its relations’ dates; the filters and the Relations tab still work by date.' : 'No dated relation or event in the view.';
+    return <div class="timeline empty muted small" role="status">{text}</div>;
+  }
   const win = windowRange(timeFrom, timeTo);
   const sel = windowToBins(win, h);
   const max = Math.max(1, ...h.bins.map((b) => b.relations + b.events));

@@ -1,25 +1,12 @@
 // The relations table's page: asked of the data whenever the filters, the
 // table's question, its sort or its page change (and only while it shows).
 import { useEffect, useState } from 'preact/hooks';
-import type { RelationsQuery, RelationsResult } from '../../core/model.ts';
+import type { RelationsResult } from '../../core/model.ts';
 import type { AppState } from '../state/app-reducer.ts';
-import { queryOptions, trustFilterOf } from '../state/trust-filter.ts';
-import type { TableState } from '../state/view-reducer.ts';
-import type { UrlState } from '../state/url-state.ts';
+import { relationsQuery } from '../state/relations-query.ts';
 import { queryRelations } from './gateway.ts';
 
 export interface RelationsPage { result?: RelationsResult; error?: string; loading: boolean }
-
-/** The Explorer query for the table's current page. */
-export function relationsQuery(url: UrlState, table: TableState, page = true): RelationsQuery {
-  return {
-    ...queryOptions(trustFilterOf(url)),
-    subject: table.subject, object: table.object, predicates: table.predicate ? [table.predicate] : undefined,
-    source: table.source, text: table.text || undefined,
-    sort: table.sort, descending: table.desc,
-    ...(page ? { limit: table.limit, offset: table.offset } : {}),
-  };
-}
 
 export function useRelations(state: AppState, ready: boolean, ensureLabels: (ids: Iterable<string>) => Promise<void>): RelationsPage {
   const { view, url, table } = state;
