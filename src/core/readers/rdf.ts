@@ -31,11 +31,11 @@ class Stop extends Error {
 
 function hintFor(message: string, syntax: string): string {
   if (/Undefined prefix "([^"]*):"/.test(message)) return `declare the prefix before its first use: @prefix ${/Undefined prefix "([^"]*):"/.exec(message)![1]}: <http://…> .`;
-  if (/IRI/.test(message) || /Unexpected "<[^"]*\s/.test(message)) return 'write IRIs in angle brackets without spaces or any of <>"{}|^`\\, e.g. <http://example.org/a%20b>';
+  if (/IRI/.test(message) || /Unexpected "</.test(message)) return 'write IRIs in angle brackets without spaces or any of <>"{}|^`\\, e.g. <http://example.org/a%20b>';
   if (/Unexpected ""|Unexpected "'/.test(message)) return syntax === 'Turtle' || syntax === 'TriG'
     ? 'close the string with its quote on the same line, or use """…""" for text over several lines'
     : 'close the string with " on the same line; write a line break inside a string as \\n';
-  if (/dot|Expected entity but got eof|Unexpected eof/i.test(message)) return 'end each statement with " ." (the file may be cut short)';
+  if (/dot|punctuation|Expected entity but got eof|Unexpected eof/i.test(message)) return 'end each statement with " ." (and separate what is said of one subject with ";"); the file may be cut short';
   if (/nested/.test(message)) return `nest [ ] and ( ) at most ${MAX_RDF_NESTING} levels deep`;
   return `check the ${syntax} syntax at this place`;
 }
