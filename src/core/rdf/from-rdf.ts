@@ -100,7 +100,7 @@ export function readOwnMapping(g: RdfGraph): RdfRecords {
       for (const t of all(n, RDF_TYPE)) if (type === undefined && t.value !== AG.Entity) type = ref(t, typePrefix);
       const e: Record<string, unknown> = { id: ownId(n, base), label: first(n, T.label)?.value, type };
       const aliases = all(n, T.altLabel);
-      if (aliases.length) e.aliases = aliases.map((a) => a.value);
+      if (aliases.length || first(n, AG.aliases)) e.aliases = aliases.map((a) => a.value);
       opt(e, 'description', first(n, T.comment));
       opt(e, 'date', first(n, AG.date));
       const x = first(n, AG.x), y = first(n, AG.y);

@@ -65,6 +65,7 @@ export function* datasetBlocks(dataset: Dataset, opts: RdfOptions = {}): Generat
   for (const e of dataset.entities) {
     const b: Block = { subject: ids.entity(e.id), pairs: [a(ids.type(e.type)), a(AG.Entity), [AG.id, str(e.id)], [T.label, str(e.label)]] };
     for (const al of e.aliases ?? []) b.pairs.push([T.altLabel, str(al)]);
+    if (e.aliases?.length === 0) b.pairs.push([AG.aliases, iri(`${NS.rdf}nil`)]);
     if (e.description !== undefined) b.pairs.push([T.comment, str(e.description)]);
     if (e.date !== undefined) b.pairs.push([AG.date, str(e.date)]);
     if (e.position) b.pairs.push([AG.x, num(e.position.x)], [AG.y, num(e.position.y)]);

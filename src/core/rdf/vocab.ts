@@ -34,6 +34,8 @@ export const AG = {
   format: `${NS.ag}format`,
   version: `${NS.ag}version`,
   id: `${NS.ag}id`,
+  /** rdf:nil when an entity has an empty list of aliases (skos:altLabel says the rest). */
+  aliases: `${NS.ag}aliases`,
   color: `${NS.ag}color`,
   inverseLabel: `${NS.ag}inverseLabel`,
   domain: `${NS.ag}domain`,
