@@ -63,6 +63,8 @@ export function writeFtm(dataset: Dataset): string {
     lines.push(JSON.stringify({ id: e.id, schema, properties: props }));
   }
   const ids = tripleIds(dataset.triples);
+  // FtM ids are one namespace: a relation whose id is an entity's gets a suffix.
+  const entityIds = new Set(dataset.entities.map((e) => e.id));
   dataset.triples.forEach((t, i) => {
     const edge = BY_PREDICATE.get(t.predicate) ?? { schema: 'UnknownLink', ...FTM_EDGES.UnknownLink! };
     const props: Record<string, string[]> = {};
@@ -84,7 +86,8 @@ export function writeFtm(dataset: Dataset): string {
     for (const [k, v] of Object.entries(t.attributes ?? {})) {
       if (INTERVAL_PROPERTIES.has(k) || EDGE_PROPERTIES[edge.schema]?.includes(k)) for (const x of String(v).split('; ')) add(props, k, x);
     }
-    lines.push(JSON.stringify({ id: ids[i]!, schema: edge.schema, properties: props }));
+    const id = entityIds.has(ids[i]!) ? `${ids[i]!}#link` : ids[i]!;
+    lines.push(JSON.stringify({ id, schema: edge.schema, properties: props }));
   });
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
