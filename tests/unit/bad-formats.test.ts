@@ -14,7 +14,7 @@ const EXPECT: Record<string, { ok: boolean; codes: string[]; at?: [number, numbe
   'rdf-undefined-prefix.ttl': { ok: false, codes: ['rdf-syntax'], at: [7, 5], hint: /@prefix schema:/ },
   'rdf-missing-dot.ttl': { ok: false, codes: ['rdf-syntax'], at: [6, 1], hint: /" \."/ },
   'rdf-bad-iri.nt': { ok: false, codes: ['rdf-syntax'], at: [2, 1], hint: /angle brackets/ },
-  'rdf-unterminated.nt': { ok: false, codes: ['rdf-syntax'], at: [2, 58], hint: /close the string/ },
+  'rdf-unterminated.nt': { ok: false, codes: ['rdf-syntax'], at: [2, 59], hint: /close the string/ },
   'rdf-deep-nesting.ttl': { ok: false, codes: ['rdf-syntax'], at: [2, 270], hint: /at most 256 levels/ },
   'ftm-bad-json.ijson': { ok: false, codes: ['ftm-syntax'], at: [2, 70], hint: /one entity/ },
   'ftm-unknown-schema.ijson': { ok: false, codes: ['ftm-unknown-schema'], at: [2, 1], hint: /did you mean 'Person'/ },

@@ -66,7 +66,7 @@ describe('actorgraph RDF mapping', () => {
     const t = ds.triples[0]!;
     expect(direct.some((q) => q.subject.value === `https://actorgraph.org/id/${t.subject}` && q.object.value === `https://actorgraph.org/id/${t.object}`)).toBe(true);
     // Every line is a plain N-Triple: no RDF-star, no blank nodes.
-    expect(quads.every((q) => q.subject.termType === 'NamedNode' && q.object.termType !== 'Quad')).toBe(true);
+    expect(quads.every((q) => q.subject.termType === 'NamedNode' && q.object.termType !== 'BlankNode')).toBe(true);
   });
 
   it('puts N-Quads and TriG in one named graph and Turtle under prefixes', () => {

@@ -14,6 +14,7 @@ import { isOwnMapping, readOwnMapping } from '../rdf/from-rdf.ts';
 import { readForeign } from '../rdf/foreign.ts';
 import type { RdfRecords } from '../rdf/records.ts';
 import type { Term } from '../rdf/terms.ts';
+import { parseNtLine } from '../rdf/ntriples.ts';
 import { DatasetAssembler } from './assemble.ts';
 import type { DatasetReader, ReaderOptions, ReadResult, ReadSession, RecordKind, RecordPlace } from './reader.ts';
 
@@ -62,8 +63,13 @@ class RdfSession implements ReadSession {
   private atStatement = true;
   private depth = 0;
 
-  constructor(private readonly opts: ReaderOptions, private readonly syntax: string) {
+  // Line mode (N-Triples, N-Quads): the text not yet ending in a line break, and the line number.
+  private rest = '';
+  private lineNo = 0;
+
+  constructor(private readonly opts: ReaderOptions, private readonly syntax: string, private readonly lineMode: 'triples' | 'quads' | undefined) {
     this.pre = new TextPreflight(opts.file, opts.decodedStrictly);
+    if (lineMode) return;
     const input = { on: (ev: string, fn: (x?: unknown) => void) => { this.handlers[ev] = fn; } };
     const parser = new Parser({ format: syntax });
     (parser.parse as unknown as (i: unknown, cb: object) => void)(input, {
@@ -118,6 +124,41 @@ class RdfSession implements ReadSession {
     this.graph.add(blank ? this.blank(s.value) : s.value, blank, this.stmt, q.predicate.value, this.term(q.object));
   }
 
+  private lineChunk(chunk: string): void {
+    const text = this.rest + chunk;
+    let from = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0 && !this.problem; nl = text.indexOf('\n', from)) {
+      this.lineOf(text.slice(from, nl));
+      from = nl + 1;
+    }
+    this.rest = this.problem ? '' : text.slice(from);
+  }
+
+  private lineOf(raw: string): void {
+    this.lineNo++;
+    const line = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+    const q = parseNtLine(line, this.lineMode === 'quads');
+    if (q === null) return;
+    if ('error' in q) { this.lineError(line, q.error); return; }
+    const loc = { line: this.lineNo, column: 1 };
+    if (q.object.kind === 'blank') q.object = { kind: 'blank', value: this.blank(q.object.value) };
+    this.graph.add(q.blank ? this.blank(q.subject) : q.subject, q.blank, loc, q.predicate, q.object);
+  }
+
+  /** A line the fast scan refused: n3 words the fault (its column when it has one, else ours). */
+  private lineError(line: string, column: number): void {
+    let message = 'this line is not a valid statement';
+    try {
+      new Parser({ format: this.syntax }).parse(line);
+    } catch (e) {
+      const err = e as N3Error;
+      message = err.message.replace(/ on line \d+\.$/, '');
+      const tok = err.context?.token;
+      if (tok && tok.type !== 'eof' && tok.start !== undefined) column = tok.start + 1;
+    }
+    this.problem = fileProblem('rdf-syntax', this.opts.file, `invalid ${this.syntax}: ${message}`, hintFor(message, this.syntax), { line: this.lineNo, column });
+  }
+
   private fail(err: N3Error): void {
     if (this.problem) return;
     const ctx = err.context ?? {};
@@ -151,7 +192,8 @@ class RdfSession implements ReadSession {
       this.lines += countLines(chunk);
       this.chars += chunk.length;
       if (!this.content && chunk.trim() !== '') this.content = true;
-      this.handlers.data?.(chunk);
+      if (this.lineMode) this.lineChunk(chunk);
+      else this.handlers.data?.(chunk);
     } catch (e) {
       if (e instanceof Stop) this.problem = e.problem;
       else throw e;
@@ -163,7 +205,9 @@ class RdfSession implements ReadSession {
     const t0 = performance.now();
     if (!this.problem && !this.content) this.problem = emptyFile(this.opts.file, this.chars > 0);
     if (!this.problem) {
-      try { this.handlers.end?.(); } catch (e) { if (e instanceof Stop) this.problem = e.problem; else throw e; }
+      try {
+        if (this.lineMode) { this.lineOf(this.rest); this.rest = ''; } else this.handlers.end?.();
+      } catch (e) { if (e instanceof Stop) this.problem = e.problem; else throw e; }
     }
     this.t.scan += performance.now() - t0;
     if (this.problem) return this.pre.withBom({ ok: false, problems: [this.problem], timings: this.t });
@@ -200,7 +244,8 @@ export function feed(records: RdfRecords, opts: ReaderOptions, t: ReadResult['ti
 }
 
 function rdfReader(id: string, label: string, syntax: string, extensions: string[], sniff: (head: string) => number): DatasetReader {
-  return { id, label, extensions, sniff, open: (opts) => new RdfSession(opts, syntax) };
+  const lineMode = syntax === 'N-Triples' ? 'triples' : syntax === 'N-Quads' ? 'quads' : undefined;
+  return { id, label, extensions, sniff, open: (opts) => new RdfSession(opts, syntax, lineMode) };
 }
 
 /** The first statement lines, comments and blank lines aside. */
