@@ -19,9 +19,13 @@ export class RdfGraph {
   readonly prefixes = new Map<string, string>();
   quads = 0;
 
+  private last?: RdfNode;
+
   add(subject: string, blank: boolean, loc: TextLocation, p: string, o: Term): void {
-    let n = this.nodes.get(subject);
+    // Statements about one subject mostly come together: the last node is at hand.
+    let n = this.last !== undefined && this.last.key === subject ? this.last : this.nodes.get(subject);
     if (!n) this.nodes.set(subject, (n = { key: subject, blank, loc, p: [], o: [] }));
+    this.last = n;
     n.p.push(p);
     n.o.push(o);
     this.quads++;

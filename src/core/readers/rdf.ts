@@ -14,7 +14,7 @@ import { isOwnMapping, readOwnMapping } from '../rdf/from-rdf.ts';
 import { readForeign } from '../rdf/foreign.ts';
 import type { RdfRecords } from '../rdf/records.ts';
 import type { Term } from '../rdf/terms.ts';
-import { parseNtLine } from '../rdf/ntriples.ts';
+import { NtScanner } from '../rdf/ntriples.ts';
 import { DatasetAssembler } from './assemble.ts';
 import type { DatasetReader, ReaderOptions, ReadResult, ReadSession, RecordKind, RecordPlace } from './reader.ts';
 
@@ -66,6 +66,10 @@ class RdfSession implements ReadSession {
   // Line mode (N-Triples, N-Quads): the text not yet ending in a line break, and the line number.
   private rest = '';
   private lineNo = 0;
+  private scanner?: NtScanner;
+  private lastLine = -1;
+  private lastSubject = '';
+  private lineLoc: TextLocation = { line: 1, column: 1 };
 
   constructor(private readonly opts: ReaderOptions, private readonly syntax: string, private readonly lineMode: 'triples' | 'quads' | undefined) {
     this.pre = new TextPreflight(opts.file, opts.decodedStrictly);
@@ -125,24 +129,27 @@ class RdfSession implements ReadSession {
   }
 
   private lineChunk(chunk: string): void {
-    const text = this.rest + chunk;
+    const text = this.rest === '' ? chunk : this.rest + chunk;
     let from = 0;
     for (let nl = text.indexOf('\n'); nl >= 0 && !this.problem; nl = text.indexOf('\n', from)) {
-      this.lineOf(text.slice(from, nl));
+      this.lineOf(text, from, nl);
       from = nl + 1;
     }
     this.rest = this.problem ? '' : text.slice(from);
   }
 
-  private lineOf(raw: string): void {
+  private lineOf(text: string, from: number, to: number): void {
     this.lineNo++;
-    const line = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
-    const q = parseNtLine(line, this.lineMode === 'quads');
-    if (q === null) return;
-    if ('error' in q) { this.lineError(line, q.error); return; }
-    const loc = { line: this.lineNo, column: 1 };
-    if (q.object.kind === 'blank') q.object = { kind: 'blank', value: this.blank(q.object.value) };
-    this.graph.add(q.blank ? this.blank(q.subject) : q.subject, q.blank, loc, q.predicate, q.object);
+    const sc = this.scanner ??= new NtScanner(this.lineMode === 'quads');
+    const r = sc.line(text, from, to);
+    if (r === null) return;
+    if (r === false) { this.lineError(text.slice(from, to).replace(/\r$/, ''), sc.errorColumn); return; }
+    let o = sc.object;
+    if (o.kind === 'blank') o = { kind: 'blank', value: this.blank(o.value) };
+    if (this.lineNo !== this.lastLine + 1 || sc.subject !== this.lastSubject) this.lineLoc = { line: this.lineNo, column: 1 };
+    this.lastLine = this.lineNo;
+    this.lastSubject = sc.subject;
+    this.graph.add(sc.blank ? this.blank(sc.subject) : sc.subject, sc.blank, this.lineLoc, sc.predicate, o);
   }
 
   /** A line the fast scan refused: n3 words the fault (its column when it has one, else ours). */
@@ -206,7 +213,7 @@ class RdfSession implements ReadSession {
     if (!this.problem && !this.content) this.problem = emptyFile(this.opts.file, this.chars > 0);
     if (!this.problem) {
       try {
-        if (this.lineMode) { this.lineOf(this.rest); this.rest = ''; } else this.handlers.end?.();
+        if (this.lineMode) { this.lineOf(this.rest, 0, this.rest.length); this.rest = ''; } else this.handlers.end?.();
       } catch (e) { if (e instanceof Stop) this.problem = e.problem; else throw e; }
     }
     this.t.scan += performance.now() - t0;
