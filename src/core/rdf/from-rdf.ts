@@ -5,9 +5,15 @@
 import { all, first, has, type RdfGraph, type RdfNode } from './graph.ts';
 import { put, type RdfRecord, type RdfRecords } from './records.ts';
 import type { Term } from './terms.ts';
-import { AG, DEFAULT_BASE, idUnder, NS, RDF_TYPE, T } from './vocab.ts';
+import { AG, decodeId, DEFAULT_BASE, idUnder, NS, RDF_TYPE, T } from './vocab.ts';
 
 const OWN_CLASSES = new Set<string>([AG.Dataset, AG.Entity, AG.Relation, AG.Source, AG.EntityType, AG.Predicate]);
+
+/** The node's first class of the mapping, if any. */
+function kindOf(n: RdfNode): string | undefined {
+  for (let i = 0; i < n.p.length; i++) if (n.p[i] === RDF_TYPE && OWN_CLASSES.has(n.o[i]!.value)) return n.o[i]!.value;
+  return undefined;
+}
 
 /** Whether the graph uses actorgraph's mapping (a node of one of its classes). */
 export function isOwnMapping(g: RdfGraph): boolean {
@@ -69,16 +75,59 @@ export function readOwnMapping(g: RdfGraph): RdfRecords {
     if (a) o.attributes = a;
   };
 
+  const attrPrefix = `${base}attribute/`;
+  // The most numerous node: one pass over its statements.
+  const relation = (n: RdfNode): Record<string, unknown> => {
+    const t: Record<string, unknown> = {};
+    let id: Term | undefined, subject: Term | undefined, predicate: Term | undefined, object: Term | undefined, source: Term | undefined;
+    const rest: Record<string, unknown> = {};
+    let a: Record<string, unknown> | undefined;
+    for (let i = 0; i < n.p.length; i++) {
+      const p = n.p[i]!, o = n.o[i]!;
+      switch (p) {
+        case RDF_TYPE: break;
+        case AG.id: id ??= o; break;
+        case T.subject: subject ??= o; break;
+        case T.predicate: predicate ??= o; break;
+        case T.object: object ??= o; break;
+        case T.wasDerivedFrom: source ??= o; break;
+        case AG.evidence: if (!('evidence' in rest)) rest.evidence = o.value; break;
+        case AG.date: if (!('date' in rest)) rest.date = o.value; break;
+        case AG.confidence: if (!('confidence' in rest)) rest.confidence = literalValue(o); break;
+        case AG.qualifier: if (!('qualifier' in rest)) rest.qualifier = o.value; break;
+        case AG.attributedTo: if (!('attributedTo' in rest)) rest.attributedTo = entityId(o); break;
+        case AG.status: if (!('status' in rest)) rest.status = o.value; break;
+        case AG.credibility: if (!('credibility' in rest)) rest.credibility = literalValue(o); break;
+        default: {
+          const k = p.startsWith(attrPrefix) ? decodeId(p.slice(attrPrefix.length)) : undefined;
+          if (k !== undefined) put((a ??= {}), k, literalValue(o) ?? o.value);
+        }
+      }
+    }
+    if (id) t.id = id.value;
+    t.subject = entityId(subject);
+    t.predicate = ref(predicate, predPrefix);
+    t.object = entityId(object);
+    t.source = ref(source, sourcePrefix);
+    for (const k of ['evidence', 'date', 'confidence', 'qualifier', 'attributedTo', 'status', 'credibility']) if (k in rest) t[k] = rest[k];
+    if (a) t.attributes = a;
+    return t;
+  };
+
   const types: unknown[] = [];
   const preds: unknown[] = [];
   for (const n of g.nodes.values()) {
     const rec = (list: RdfRecord[], value: Record<string, unknown>) => list.push({ value, loc: n.loc });
-    if (has(n, RDF_TYPE, AG.EntityType)) {
+    const kind = kindOf(n);
+    if (kind === undefined || kind === AG.Dataset) continue;
+    if (kind === AG.Relation) {
+      rec(out.triples, relation(n));
+    } else if (kind === AG.EntityType) {
       const t: Record<string, unknown> = { id: ownId(n, typePrefix), label: first(n, T.label)?.value, color: first(n, AG.color)?.value };
       opt(t, 'parent', first(n, T.subClassOf), (x) => ref(x, typePrefix));
       opt(t, 'description', first(n, T.comment));
       types.push(t);
-    } else if (has(n, RDF_TYPE, AG.Predicate)) {
+    } else if (kind === AG.Predicate) {
       const p: Record<string, unknown> = {
         id: ownId(n, predPrefix), label: first(n, T.label)?.value, inverseLabel: first(n, AG.inverseLabel)?.value,
         domain: all(n, AG.domain).map((x) => ref(x, typePrefix)), range: all(n, AG.range).map((x) => ref(x, typePrefix)),
@@ -86,7 +135,7 @@ export function readOwnMapping(g: RdfGraph): RdfRecords {
       opt(p, 'symmetric', first(n, AG.symmetric), literalValue);
       opt(p, 'description', first(n, T.comment));
       preds.push(p);
-    } else if (has(n, RDF_TYPE, AG.Source)) {
+    } else if (kind === AG.Source) {
       const s: Record<string, unknown> = { id: ownId(n, sourcePrefix), title: first(n, T.title)?.value };
       opt(s, 'publisher', first(n, T.publisher));
       opt(s, 'published', first(n, T.issued));
@@ -95,7 +144,7 @@ export function readOwnMapping(g: RdfGraph): RdfRecords {
       opt(s, 'text', first(n, AG.text));
       opt(s, 'reliability', first(n, AG.reliability));
       rec(out.sources, s);
-    } else if (has(n, RDF_TYPE, AG.Entity)) {
+    } else {
       let type: string | undefined;
       for (const t of all(n, RDF_TYPE)) if (type === undefined && t.value !== AG.Entity) type = ref(t, typePrefix);
       const e: Record<string, unknown> = { id: ownId(n, base), label: first(n, T.label)?.value, type };
@@ -107,22 +156,6 @@ export function readOwnMapping(g: RdfGraph): RdfRecords {
       if (x && y) e.position = { x: literalValue(x), y: literalValue(y) };
       attrs(n, e);
       rec(out.entities, e);
-    } else if (has(n, RDF_TYPE, AG.Relation)) {
-      const t: Record<string, unknown> = {};
-      opt(t, 'id', first(n, AG.id));
-      t.subject = entityId(first(n, T.subject));
-      t.predicate = ref(first(n, T.predicate), predPrefix);
-      t.object = entityId(first(n, T.object));
-      t.source = ref(first(n, T.wasDerivedFrom), sourcePrefix);
-      opt(t, 'evidence', first(n, AG.evidence));
-      opt(t, 'date', first(n, AG.date));
-      opt(t, 'confidence', first(n, AG.confidence), literalValue);
-      opt(t, 'qualifier', first(n, AG.qualifier));
-      opt(t, 'attributedTo', first(n, AG.attributedTo), entityId);
-      opt(t, 'status', first(n, AG.status));
-      opt(t, 'credibility', first(n, AG.credibility), literalValue);
-      attrs(n, t);
-      rec(out.triples, t);
     }
   }
   if (types.length || preds.length) out.schema = { entityTypes: types, predicates: preds };
