@@ -26,7 +26,7 @@ const dateArb = fc.oneof(year, fc.tuple(year, fc.integer({ min: 1, max: 12 })).m
   fc.tuple(year, year).map(([a, b]) => (a <= b ? `${a}/${b}` : `${b}/${a}`)));
 const numArb = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
 const attrsArb: fc.Arbitrary<Attributes | undefined> = fc.option(fc.dictionary(
-  fc.stringMatching(/^[a-z][a-z0-9 _:.-]{0,15}$/).filter((k) => !RESERVED.has(k)),
+  fc.stringMatching(/^[a-z](?:[a-z0-9 _:.-]{0,14}[a-z0-9])?$/).filter((k) => !RESERVED.has(k)),
   fc.oneof(line, numArb, fc.boolean()), { minKeys: 1, maxKeys: 4 },
 ), { nil: undefined });
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });

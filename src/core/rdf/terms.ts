@@ -12,9 +12,8 @@ export const iri = (value: string): Term => ({ kind: 'iri', value });
 export const str = (value: string): Term => ({ kind: 'literal', value });
 export const typed = (value: string, datatype: string): Term => ({ kind: 'literal', value, datatype });
 
-/** A number as the literal that gives it back exactly: xsd:integer when whole, else xsd:double. */
+/** A number as the literal that gives it back exactly: xsd:integer when whole, else xsd:double (-0 is 0, as in JSON). */
 export function num(n: number): Term {
-  if (Object.is(n, -0)) return typed('-0', `${NS.xsd}double`);
   return Number.isInteger(n) && Math.abs(n) < 1e21 ? typed(String(n), `${NS.xsd}integer`) : typed(String(n), `${NS.xsd}double`);
 }
 export const bool = (b: boolean): Term => typed(String(b), `${NS.xsd}boolean`);

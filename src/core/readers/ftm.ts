@@ -20,6 +20,10 @@ interface FtmEntity { id: string; schema: string; props: Record<string, string[]
 const PALETTE = ['#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf', '#9467bd'];
 const NAME_PROPS = ['name', 'alias', 'previousName', 'weakName'];
 const MAX_PROBLEMS = 200;
+// FtM properties named like a field of ours are kept as attributes under `ftm:` (the writer strips it).
+const ENTITY_FIELDS = new Set(['id', 'label', 'type', 'aliases', 'description', 'date', 'attributes', 'position']);
+const TRIPLE_FIELDS = new Set(['id', 'subject', 'predicate', 'object', 'source', 'evidence', 'date', 'confidence', 'attributedTo', 'qualifier', 'status', 'credibility', 'attributes']);
+const attrKey = (k: string, fields: Set<string>) => (fields.has(k) ? `ftm:${k}` : k);
 
 /** An FtM date (or datetime) as an ISO date of 4, 7 or 10 characters; undefined when it is none. */
 function isoDate(v: string | undefined): string | undefined {
@@ -186,7 +190,8 @@ class FtmSession implements ReadSession {
       const attrs: Record<string, unknown> = { schema: e.schema };
       for (const [k, vals] of Object.entries(p)) {
         if (NAME_PROPS.includes(k) || k === 'description') continue;
-        put(attrs, k, vals.join('; ').slice(0, 10_000));
+        if (e.schema === 'Event' && (k === 'date' || k === 'startDate' || k === 'endDate')) continue;
+        put(attrs, attrKey(k, ENTITY_FIELDS), vals.join('; ').slice(0, 10_000));
       }
       rec.attributes = attrs;
       out.entities.push({ value: rec, loc: e.loc });
@@ -221,7 +226,7 @@ class FtmSession implements ReadSession {
       const attrs: Record<string, unknown> = {};
       for (const [k, vals] of Object.entries(p)) {
         if (k === edge.subject || k === edge.object || k === 'startDate' || k === 'endDate' || k === 'date' || FTM_PROVENANCE.includes(k)) continue;
-        put(attrs, k, vals.join('; ').slice(0, 10_000));
+        put(attrs, attrKey(k, TRIPLE_FIELDS), vals.join('; ').slice(0, 10_000));
       }
       const date = interval(p);
       const many = subjects.length * objects.length > 1;

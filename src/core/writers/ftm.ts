@@ -53,7 +53,8 @@ export function writeFtm(dataset: Dataset): string {
         if (e.date.includes('/')) { add(props, 'startDate', start); add(props, 'endDate', end); } else add(props, 'date', e.date);
       } else notes.push(`date: ${e.date}`);
     }
-    for (const [k, v] of Object.entries(e.attributes ?? {})) {
+    for (const [key, v] of Object.entries(e.attributes ?? {})) {
+      const k = key.startsWith('ftm:') ? key.slice(4) : key;
       if (k === 'schema') continue;
       // Thing's own properties go back as they came (split where the reader joined them); others into notes.
       if (THING_PROPERTIES.has(k)) for (const x of String(v).split('; ')) add(props, k, x);
@@ -83,7 +84,8 @@ export function writeFtm(dataset: Dataset): string {
     add(props, 'sourceUrl', src?.url);
     const ev = (t as { evidence?: string }).evidence;
     add(props, 'summary', ev);
-    for (const [k, v] of Object.entries(t.attributes ?? {})) {
+    for (const [key, v] of Object.entries(t.attributes ?? {})) {
+      const k = key.startsWith('ftm:') ? key.slice(4) : key;
       if (INTERVAL_PROPERTIES.has(k) || EDGE_PROPERTIES[edge.schema]?.includes(k)) for (const x of String(v).split('; ')) add(props, k, x);
     }
     const id = entityIds.has(ids[i]!) ? `${ids[i]!}#link` : ids[i]!;
