@@ -107,7 +107,7 @@ describe('foreign RDF', () => {
     ]);
     expect(r.schema!.entityTypes.map((t) => [t.id, t.label])).toEqual([['foaf:Person', 'Person'], ['schema:Organization', 'Organization']]);
     const member = r.schema!.predicates.find((p) => p.id === 'schema:memberOf')!;
-    expect(member).toMatchObject({ label: 'member Of', domain: ['foaf:Person'], range: ['schema:Organization'] });
+    expect(member).toMatchObject({ label: 'member of', domain: ['foaf:Person'], range: ['schema:Organization'] });
   });
 
   it('keeps one label per language preference and the rest as aliases; literals as attributes', () => {

@@ -25,9 +25,10 @@ export function localName(iri: string): string {
   try { return decodeURIComponent(local); } catch { return local; }
 }
 
-/** "memberOf" / "member_of" → "member of". */
-export function humanize(name: string): string {
-  const words = name.replace(/[_-]+/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').trim();
+/** "memberOf" / "member_of" → "member of" (`lower`: a predicate; else a class, "RealEstate" → "Real Estate"). */
+export function humanize(name: string, lower = false): string {
+  let words = name.replace(/[_-]+/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').trim();
+  if (lower) words = words.replace(/\b([A-Z])([a-z]+)\b/g, (w, a: string, b: string) => a.toLowerCase() + b);
   return words === '' ? name : words;
 }
 
@@ -142,7 +143,7 @@ export function readForeign(g: RdfGraph, fileName: string): RdfRecords {
   const entityTypes = [...typeIds].map(([cls, id], i) => ({ id, label: labelOf(cls, humanize(localName(cls))).slice(0, 500), color: PALETTE[i % PALETTE.length]!, description: `rdf:type ${cls}` }));
   const predicates = [...preds].map(([id, d]) => {
     const iri = predIri.get(id)!;
-    const label = labelOf(iri, humanize(localName(iri))).slice(0, 480);
+    const label = labelOf(iri, humanize(localName(iri), true)).slice(0, 480);
     return { id, label, inverseLabel: `${label} (inverse)`, domain: d.domain, range: d.range, description: iri };
   });
   out.schema = { entityTypes, predicates };
