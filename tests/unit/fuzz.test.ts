@@ -2,6 +2,8 @@
 // inputs over every reader in the registry and schema files, in a worker
 // thread with a time box per input.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { hostileBytes } from '../fuzz/arbitraries.ts';
 import { READERS } from '../../src/core/readers/registry.ts';
 import { check } from '../fuzz/oracle.ts';
 import { makeInput, runFuzz, targets } from '../fuzz/run.ts';
@@ -61,5 +63,17 @@ describe('fuzzing the readers', () => {
     expect(report.failures.map((f) => `index ${f.index} (${f.target}, ${f.recipe.join('+')}): ${f.failures.join(' / ')}`), `seed ${SEED}`).toEqual([]);
     expect(report.slowest!.ms).toBeLessThan(10_000);
     for (const t of targets()) expect(report.perTarget[t]!.inputs).toBeGreaterThan(0);
+  }, 60_000);
+
+  it.each(targets())('fast-check generated hostile inputs for %s: the same checks', async (target) => {
+    let valid = 0;
+    await fc.assert(fc.asyncProperty(hostileBytes, async (bytes) => {
+      const v = await check(target, bytes, 'fixtures', 1);
+      if (v.valid) valid++;
+      expect(v.failures).toEqual([]);
+      expect(v.ms).toBeLessThan(10_000);
+    }), { numRuns: 150, seed: SEED });
+    // Some of them are valid: the Explorer is asked questions on those.
+    if (target === 'actorgraph-json') expect(valid).toBeGreaterThan(10);
   }, 60_000);
 });
