@@ -97,6 +97,33 @@ export const STRING_MUTATIONS: Record<string, StringMutation> = {
     const end = m ? c + m[0].length : c;
     return s.slice(0, c) + pick(r, VALUES) + s.slice(end);
   },
+  deepValue: (r, s, _o, scale) => {
+    // A closed, valid value of great depth where a field's value stands: valid JSON, deep data.
+    const colons: number[] = [];
+    for (let i = s.indexOf(':'); i >= 0 && colons.length < 4000; i = s.indexOf(':', i + 1)) colons.push(i);
+    if (!colons.length) return s;
+    const c = pick(r, colons) + 1;
+    const m = /^\s*("(?:[^"\\]|\\.)*"|-?[\d.eE+-]+|true|false|null)/.exec(s.slice(c, c + 300));
+    const d = pick(r, [1000, scale.deep]);
+    const v = r() < 0.5 ? '['.repeat(d) + ']'.repeat(d) : '{"a":'.repeat(d) + '1' + '}'.repeat(d);
+    return s.slice(0, c) + v + s.slice(m ? c + m[0].length : c);
+  },
+  stringText: (r, s) => {
+    // New content for a label, title or description, escaped: the JSON stays valid.
+    const fields: [number, number][] = [];
+    const re = /"(?:label|title|description|publisher)"\s*:\s*"((?:[^"\\\n]|\\.)*)"/g;
+    for (let m; (m = re.exec(s)) && fields.length < 4000;) fields.push([m.index + m[0].length - 1 - m[1]!.length, m.index + m[0].length - 1]);
+    if (!fields.length) return s;
+    const [a, b] = pick(r, fields);
+    return s.slice(0, a) + JSON.stringify(randomUnicode(r, 1 + int(r, 30))).slice(1, -1) + s.slice(b);
+  },
+  renameId: (r, s) => {
+    // Every occurrence of one id becomes a prototype name: references stay consistent.
+    const ids = [...s.matchAll(/"id"\s*:\s*"([^"\\]{1,200})"/g)].map((m) => m[1]!);
+    if (!ids.length) return s;
+    const id = pick(r, ids);
+    return s.split(`"${id}"`).join(`"${pick(r, KEYS.filter((k) => k))}"`);
+  },
   newlines: (r, s) => s.replace(/\n/g, pick(r, ['\r\n', '\r', '\u2028', ''])),
   duplicateKey: (r, s) => { const i = s.indexOf('{'); return i < 0 ? s : `${s.slice(0, i + 1)}${pick(r, ['"entities":[],', '"schema":{},', '"format":"x",', '"triples":[{}],', '"__proto__":{},'])}${s.slice(i + 1)}`; },
 };
@@ -129,7 +156,8 @@ export const BYTE_MUTATIONS: Record<string, ByteMutation> = {
 
 const STRING_NAMES = Object.keys(STRING_MUTATIONS);
 const BYTE_NAMES = Object.keys(BYTE_MUTATIONS);
-const BIG = new Set(['deep', 'hugeString', 'whitespace']);
+const GENTLE = ['stringText', 'renameId', 'deepValue', 'stringText'];
+const BIG = new Set(['deep', 'deepValue', 'hugeString', 'whitespace']);
 
 /** One input: 1-4 mutations of a seed (the first `seeds.length` indices are the seeds themselves). */
 export function mutate(r: Rng, seed: { bytes: Uint8Array; text?: string }, other: string, scale: Scale): { bytes: Uint8Array; recipe: string[] } {
@@ -137,6 +165,15 @@ export function mutate(r: Rng, seed: { bytes: Uint8Array; text?: string }, other
   let s = seed.text;
   let steps = 1 + int(r, 4);
   let big = 0;
+  if (s !== undefined && r() < 0.35) {
+    // Gentle: the JSON stays valid, so many inputs are valid files the Explorer is asked about.
+    for (let k = 1 + int(r, 2); k > 0; k--) {
+      const name = pick(r, GENTLE);
+      s = STRING_MUTATIONS[name]!(r, s, other, r() < 0.2 ? scale : { ...scale, deep: 1000 });
+      recipe.push(name);
+    }
+    return { bytes: new TextEncoder().encode(s), recipe };
+  }
   if (s !== undefined) {
     for (; steps > 0 && r() < 0.85; steps--) {
       let name = pick(r, STRING_NAMES);
