@@ -54,6 +54,19 @@ const GENERIC = [
   '{"nodes":[{"key":"a"}],"edges":[{"source":"a","target":"a"}],"attributes":{}}',
 ];
 
+/** Inputs hostile by design for one format or another, given to every reader: each must be an error or a warning, never a crash or a hang. */
+const BOMBS: [string, string][] = [
+  ['xml-billion-laughs', `<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]>\n<gexf><graph><nodes><node id="a" label="&lol9;"/></nodes></graph></gexf>\n`],
+  ['xml-external-entity', '<?xml version="1.0"?>\n<!DOCTYPE g [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<graphml><graph><node id="&xxe;"/></graph></graphml>\n'],
+  ['xml-deep', `<?xml version="1.0"?>\n<gexf>${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</gexf>\n`],
+  ['csv-wide-row', `id,label,type\n${'a,'.repeat(200_000)}a\n`],
+  ['csv-open-quote', `id,label,type\na,"${'x'.repeat(100_000)}\n`],
+  ['turtle-deep-collection', `@prefix ex: <http://example.org/> .\nex:a ex:b ${'( '.repeat(50_000)}${') '.repeat(50_000)}.\n`],
+  ['turtle-deep-blank-nodes', `@prefix ex: <http://example.org/> .\nex:a ex:b ${'[ ex:c '.repeat(50_000)}${'] '.repeat(50_000)}.\n`],
+  ['ntriples-huge-literal', `<http://e/a> <http://e/b> "${'x'.repeat(500_000)}" .\n`],
+  ['ftm-deep', `{"id":"p","schema":"Person","properties":{"name":${'['.repeat(100_000)}${']'.repeat(100_000)}}}\n`],
+];
+
 const cache = new Map<string, Seed[]>();
 
 /** The seeds for a reader (or SCHEMA_TARGET). */
@@ -70,10 +83,9 @@ export function corpusFor(reader: DatasetReader | typeof SCHEMA_TARGET): Seed[] 
     const fixtures = files(join(ROOT, 'tests/fixtures')).filter(claims);
     seeds = [...own, ...fixtures].map((p) => seed(p, 'fixtures'));
     if (files(join(ROOT, 'graph-data')).some((p) => claims(p) && p.endsWith('dataset.json'))) seeds.push(seed(join(ROOT, 'graph-data/dataset.json'), 'graph'));
-    if (seeds.length === 0) {
-      const enc = new TextEncoder();
-      seeds = GENERIC.map((text, i) => ({ name: `generic-${i}`, bytes: enc.encode(text), text, schema: 'fixtures' as const }));
-    }
+    const enc = new TextEncoder();
+    if (seeds.length === 0) seeds = GENERIC.map((text, i) => ({ name: `generic-${i}`, bytes: enc.encode(text), text, schema: 'fixtures' as const }));
+    for (const [name, text] of BOMBS) seeds.push({ name: `bomb:${name}`, bytes: enc.encode(text), text, schema: 'fixtures' });
   }
   cache.set(id, seeds);
   return seeds;
