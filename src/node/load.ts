@@ -1,9 +1,11 @@
-// Loading dataset and schema files from disk (Node only): sizes checked
-// before reading, source texts read relative to the dataset file, every
-// problem located in the file it belongs to.
+// Loading dataset and schema files from disk (Node only): regular files
+// only, bounded while read (read-file.ts), source texts read relative to the
+// dataset file and kept inside its folder, every problem located in the file
+// it belongs to.
 import { StrictUtf8Decoder, Utf8Locator } from '../core/utf8.ts';
 import { fileProblem, tooLargeForText } from '../core/check/problems.ts';
 import { openRegular, readBytes, readChunks } from './read-file.ts';
+import { closeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Schema, Source } from '../core/model.ts';
@@ -143,7 +145,13 @@ export function loadStoreFile(path: string, opts: { schemaPath?: string; checkEv
   const none = { scan: 0, parse: 0, check: 0, build: 0 };
   const file = openRegular(path, 'dataset file', MAX_FILE_BYTES);
   if ('problem' in file) return { ok: false, problems: [file.problem], timings: none };
-  const ctx = datasetContext(path, opts);
+  let ctx: ReturnType<typeof datasetContext>;
+  try {
+    ctx = datasetContext(path, opts);
+  } catch (e) {
+    closeSync(file.fd);
+    throw e;
+  }
   const options: ReaderOptions = {
     ...ctx.options,
     keepDataset: opts.keepDataset,
