@@ -45,7 +45,7 @@ describe('fuzzing the readers', () => {
   });
 
   it('an input that hangs is ended by the time box and reported; the pool goes on', async () => {
-    const pool = new Pool(1, 1_500);
+    const pool = new Pool(1, 3_000);
     try {
       const hung = await pool.run({ target: '__hang__', bytes: new Uint8Array(0), schema: 'fixtures', seed: 1 });
       expect(hung.failures[0]).toMatch(/time box exceeded/);
