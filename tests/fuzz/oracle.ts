@@ -119,8 +119,11 @@ async function answers(result: ReadResult, whole: { ok: boolean; dataset?: { ent
   }
 }
 
-/** Checks one input of one target; never throws. */
-export async function check(target: string, bytes: Uint8Array, schemaName: SchemaName, seed: number): Promise<Verdict> {
+/** A line of /etc/passwd: an external entity was read. */
+const LEAK = /root:[^:\n]*:0:0:/;
+
+/** Checks one input of one target; never throws. `mustRefuse`: an entity bomb or external entity, which no reader may accept. */
+export async function check(target: string, bytes: Uint8Array, schemaName: SchemaName, seed: number, mustRefuse = false): Promise<Verdict> {
   const t0 = performance.now();
   const out: string[] = [];
   let valid = false;
@@ -167,6 +170,9 @@ export async function check(target: string, bytes: Uint8Array, schemaName: Schem
       for (const p of lenient.problems) placed(p, 'lenient', out);
       valid = base.ok;
       if (base.ok) await answers(oneRes, base, out);
+      if (mustRefuse && base.ok) out.push('accepted an XML entity bomb or external entity');
+      const seen = JSON.stringify(base.problems) + (oneRes.store ? JSON.stringify(oneRes.store.toDataset()) : '');
+      if (LEAK.test(seen)) out.push('the content of /etc/passwd shows in the result: an external entity was read');
     }
   } catch (e) {
     out.push(`exception: ${e instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, 6).join(' | ') : String(e)}`);

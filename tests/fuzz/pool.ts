@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { SchemaName } from './corpus.ts';
 import type { Verdict } from './oracle.ts';
 
-export interface Job { id: number; target: string; bytes: Uint8Array; schema: SchemaName; seed: number }
+export interface Job { id: number; target: string; bytes: Uint8Array; schema: SchemaName; seed: number; mustRefuse?: boolean }
 
 interface Slot { worker: Worker; ready: Promise<void>; busy: boolean }
 

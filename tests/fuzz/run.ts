@@ -21,7 +21,7 @@ export interface FuzzOptions {
   log?: (line: string) => void;
 }
 
-export interface FuzzInput { index: number; target: string; seedName: string; recipe: string[]; bytes: Uint8Array; schema: Seed['schema']; inputSeed: number }
+export interface FuzzInput { index: number; target: string; seedName: string; recipe: string[]; bytes: Uint8Array; schema: Seed['schema']; inputSeed: number; mustRefuse?: boolean }
 export interface FuzzFailure extends FuzzInput { failures: string[]; minimal?: Uint8Array }
 export interface FuzzReport {
   inputs: number;
@@ -46,7 +46,7 @@ export function makeInput(seed: number, index: number, scale: Scale): FuzzInput 
   const round = Math.floor(index / ts.length);
   // The first round of each target: its seeds as they are.
   const base = corpus[round < corpus.length ? round : Math.floor(r() * corpus.length)]!;
-  if (round < corpus.length) return { index, target, seedName: base.name, recipe: [], bytes: base.bytes, schema: base.schema, inputSeed: s };
+  if (round < corpus.length) return { index, target, seedName: base.name, recipe: [], bytes: base.bytes, schema: base.schema, inputSeed: s, mustRefuse: base.name.startsWith('bomb:xml-') };
   const other = corpus[Math.floor(r() * corpus.length)]!;
   const { bytes, recipe } = mutate(r, base, other.text ?? '', scale);
   return { index, target, seedName: base.name, recipe, bytes, schema: base.schema, inputSeed: s };
@@ -62,7 +62,7 @@ async function minimise(pool: Pool, f: FuzzFailure, budget = 300): Promise<Uint8
       const next = new Uint8Array(cur.length - Math.min(chunk, cur.length - at));
       next.set(cur.subarray(0, at));
       next.set(cur.subarray(at + chunk), at);
-      const v = await pool.run({ target: f.target, bytes: next, schema: f.schema, seed: f.inputSeed });
+      const v = await pool.run({ target: f.target, bytes: next, schema: f.schema, seed: f.inputSeed, mustRefuse: f.mustRefuse });
       if (v.failures.length && kind(v.failures) === want) cur = next;
       else at += chunk;
     }
@@ -85,7 +85,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
     const lane = async () => {
       while (nextI < indices.length) {
         const input = makeInput(o.seed, indices[nextI++]!, scale);
-        const v = await pool.run({ target: input.target, bytes: input.bytes, schema: input.schema, seed: input.inputSeed });
+        const v = await pool.run({ target: input.target, bytes: input.bytes, schema: input.schema, seed: input.inputSeed, mustRefuse: input.mustRefuse });
         const t = report.perTarget[input.target]!;
         t.inputs++;
         if (v.valid) t.valid++;

@@ -3,6 +3,8 @@
 // thread with a time box per input.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { hostileBytes } from '../fuzz/arbitraries.ts';
 import { READERS } from '../../src/core/readers/registry.ts';
 import { check } from '../fuzz/oracle.ts';
@@ -37,6 +39,10 @@ describe('fuzzing the readers', () => {
     } finally {
       delete (Object.prototype as Record<string, unknown>).polluted;
     }
+    // A file that must be refused (an entity bomb) and is accepted is reported.
+    const valid = readFileSync(resolve(import.meta.dirname, '../fixtures/bad/valid.json'));
+    expect((await check('actorgraph-json', valid, 'fixtures', 1)).failures).toEqual([]);
+    expect((await check('actorgraph-json', valid, 'fixtures', 1, true)).failures.join('\n')).toMatch(/entity bomb/);
     // Every mutation runs on an empty and a small text without throwing.
     for (const [name, m] of Object.entries(STRING_MUTATIONS)) {
       for (const s of ['', '{"a":[1,"x"]}']) expect(typeof m(rng(1), s, '[]', BRIEF), name).toBe('string');
