@@ -9,7 +9,7 @@ import { indexSchema } from '../../src/core/schema.ts';
 import { findEvidence, foldForSearch } from '../../src/core/text.ts';
 import { DEFAULT_DATASET, loadDatasetFile } from '../../src/node/load.ts';
 import { formatProblem } from '../../src/core/problems.ts';
-import { statusOf } from '../../src/core/trust.ts';
+import { isCredibility, isHedge, statusOf } from '../../src/core/trust.ts';
 
 const dir = fileURLToPath(new URL('../../graph-data/', import.meta.url));
 const schema = JSON.parse(readFileSync(dir + 'schema.json', 'utf8')) as Schema;
@@ -98,6 +98,7 @@ describe('default dataset: integrity', () => {
       publisher: 'Al-Monitor',
       published: '2021-02-26',
       path: 'sources/al-monitor-2021-02-26-us-strike-syria.txt',
+      reliability: 'B',
     }]);
     expect(article.startsWith(source.title)).toBe(true);
   });
@@ -400,5 +401,51 @@ describe('default dataset: the line-by-line review', () => {
       expect(dataset.triples.some((t) => t.object === e.id && ['participated-in', 'responded-to', 'followed'].includes(t.predicate)), e.id).toBe(true);
     const speakers = ['lloyd-austin', 'john-kirby', 'masrour-barzani', 'mick-mulroy', 'white-house', 'officials-unnamed', 'us-official-familiar', 'former-us-official'];
     for (const s of speakers) expect(dataset.triples.some((t) => t.attributedTo === s), s).toBe(true);
+  });
+});
+
+describe('default dataset: status and grades', () => {
+  it('grades the source B (usually reliable) and says why in its publisher’s description', () => {
+    expect(source.reliability).toBe('B');
+    expect(entities.get('al-monitor')!.description).toMatch(/Graded B \(usually reliable\) as a source: .+\./);
+  });
+
+  it('states the status of every relation, and derivation agrees wherever it can tell', () => {
+    const bad: string[] = [];
+    for (const t of dataset.triples) {
+      if (t.status === undefined) { bad.push(`${t.id}: no status`); continue; }
+      if (t.status === 'unsourced') bad.push(`${t.id}: unsourced`);
+      if (t.status === 'attributed' && t.attributedTo === undefined) bad.push(`${t.id}: attributed to no one`);
+      if (t.status === 'hedged' && t.qualifier === undefined) bad.push(`${t.id}: hedged without the source’s words`);
+      // A claim with a speaker is never the source's own voice.
+      if (t.attributedTo !== undefined && t.status === 'asserted') bad.push(`${t.id}: asserted, yet attributed to ${t.attributedTo}`);
+      // Where the qualifier is in the hedge vocabulary, the stated status is the derived one.
+      if (isHedge(t.qualifier) && t.status !== statusOf({ ...t, status: undefined })) bad.push(`${t.id}: ${t.status} against the derivation`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('keeps the hedges the derivation would miss, and the voices of named speakers', () => {
+    const STRIKE = 'us-airstrike-2021-02-25';
+    // "suggested" and "potentially" are not in the hedge vocabulary: the status says it.
+    expect(only(STRIKE, 'avoid-backlash-from', 'iraqi-government').status).toBe('hedged');
+    expect(only('risked-retaliation', 'could-complicate-reentry-into', 'nuclear-agreement-2015').status).toBe('hedged');
+    expect(only(STRIKE, 'destroyed-facilities-at', 'border-control-point').status).toBe('attributed');
+    expect(only('joe-biden', 'agreed-with', 'mustafa-al-kadhimi').status).toBe('attributed');
+    for (const t of triplesOf('militias-transiting-border', 'moves-forces-toward', 'mediterranean')) expect(t.status).toBe('attributed');
+    expect(only('irans-government', 'denied-involvement-in', 'erbil-rocket-attack').status).toBe('asserted');
+    expect(only('mike-pompeo', 'discussed', 'israeli-airstrikes-2021-01').status).toBe('hedged');
+  });
+
+  it('grades credibility 1–6 only where the article allows a judgement', () => {
+    expect(dataset.triples.filter((t) => t.credibility !== undefined && !isCredibility(t.credibility)).map((t) => t.id)).toEqual([]);
+    const STRIKE = 'us-airstrike-2021-02-25';
+    // Aims, intentions and fears cannot be judged from the article.
+    expect(only(STRIKE, 'aimed-to-de-escalate-in', 'iraq').credibility).toBeUndefined();
+    for (const t of triplesOf(STRIKE, 'designed-to-limit', 'strike-casualties')) expect(t.credibility).toBeUndefined();
+    // Hedged claims and single unnamed sources are possibly true at best.
+    for (const t of dataset.triples.filter((x) => x.status === 'hedged' || x.attributedTo === 'former-us-official'))
+      expect(t.credibility === undefined || t.credibility >= 3, t.id).toBe(true);
+    expect(only('kataib-hezbollah', 'backed-by', 'iran').credibility).toBe(2);
   });
 });
