@@ -2,9 +2,10 @@
 // format is one reader file added to READERS.
 import type { ParseResult, ValidateOptions } from '../check/options.ts';
 import { jsonDatasetReader } from './json-dataset.ts';
+import { csvReader } from './csv.ts';
 import type { DatasetReader } from './reader.ts';
 
-export const READERS: readonly DatasetReader[] = [jsonDatasetReader];
+export const READERS: readonly DatasetReader[] = [jsonDatasetReader, csvReader];
 
 /** What the registry looks at of a file's start. */
 export const SNIFF_BYTES = 4096;

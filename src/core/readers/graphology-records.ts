@@ -1,0 +1,336 @@
+// Graphs from other tools (CSV tables, GEXF, GraphML, graphology JSON) as
+// dataset records: the readers add nodes and edges as they find them; at the
+// end this fills in what such files lack (entity types, a schema for relation
+// names the schema does not know, a source for the file itself) and hands the
+// records to the sink in the order the checks need: schema, sources,
+// entities, triples. Edges are kept as columns, not objects, until then.
+import { DATASET_FORMAT, DATASET_VERSION, type Attributes, type Entity, type EntityType, type Predicate, type Schema, type Source, type Triple } from '../model.ts';
+import type { Problem } from '../problems.ts';
+import type { JsonPath, TextLocation } from '../json-location.ts';
+import { fileProblem } from '../check/problems.ts';
+import { LIMITS } from '../check/options.ts';
+import { grow32 } from './columns.ts';
+import type { KeptRecord, RecordPlace, RecordSink } from './reader.ts';
+
+/** Where a record is: its line and column, and (CSV) the column of each field. */
+export interface At { line: number; column: number; cols?: Readonly<Record<string, number>> }
+
+export interface NodeIn {
+  id: string;
+  label?: string;
+  /** An entity type id as written by actorgraph (taken as it is). */
+  typeId?: string;
+  /** A type name from the file (matched against the schema, else a generated type). */
+  typeName?: string;
+  aliases?: string[];
+  description?: string;
+  date?: string;
+  attributes?: Attributes;
+  position?: { x: number; y: number };
+  /** A colour for its type, when the file gives one (#rrggbb). */
+  color?: string;
+}
+
+/** The optional fields of a triple that pass through as they are. */
+export type TripleRest = Partial<Pick<Triple, 'id' | 'date' | 'confidence' | 'attributedTo' | 'qualifier' | 'status' | 'credibility' | 'attributes'>>;
+
+export interface EdgeIn {
+  subject: string;
+  object: string;
+  /** A predicate id as written by actorgraph. */
+  predicateId?: string;
+  /** A relation name from the file. */
+  predicateName?: string;
+  /** A source id as written by actorgraph. */
+  sourceId?: string;
+  /** A source document named by the file (title or URL); `sourceUrl` when it is a URL. */
+  sourceName?: string;
+  sourceUrl?: string;
+  evidence?: string;
+  rest?: TripleRest;
+}
+
+export interface Given {
+  title?: string;
+  schema?: Schema;
+  sources?: Source[];
+}
+
+/** The name a generated relation gets when a file gives an edge none. */
+const RELATED = 'related to';
+const GENERIC_TYPE = 'entity';
+const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+
+/** A stable id for a name: lower case, letters and digits kept (any script), the rest as single dashes. */
+export function slug(name: string): string {
+  const s = name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  return (s || 'x').slice(0, LIMITS.id - 8);
+}
+
+/** `#rrggbb` from a CSS hex or rgb()/rgba() colour; undefined for anything else. */
+export function hexColor(c: string | undefined): string | undefined {
+  if (!c) return undefined;
+  const t = c.trim();
+  if (/^#[0-9a-f]{6}$/i.test(t)) return t.toLowerCase();
+  if (/^#[0-9a-f]{3}$/i.test(t)) return `#${[...t.slice(1)].map((x) => x + x).join('')}`.toLowerCase();
+  const m = /^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})/i.exec(t);
+  if (!m) return undefined;
+  return `#${[m[1], m[2], m[3]].map((x) => Math.min(255, Number(x)).toString(16).padStart(2, '0')).join('')}`;
+}
+
+class Place implements RecordPlace {
+  readonly loc: TextLocation;
+  constructor(line: number, column: number, private readonly cols: Readonly<Record<string, number>> | undefined) {
+    this.loc = { line, column };
+  }
+  locate(rel: JsonPath): TextLocation {
+    const k = rel[0];
+    const c = typeof k === 'string' && this.cols ? this.cols[k] : undefined;
+    return c === undefined ? this.loc : { line: this.loc.line, column: c };
+  }
+  keep(value: unknown): KeptRecord {
+    return { at: this, value: () => value };
+  }
+}
+
+export class GraphRecords {
+  private readonly nodes: NodeIn[] = [];
+  private readonly nodeAt: At[] = [];
+  private readonly nodeIndex = new Map<string, number>();
+  private readonly names = new Map<string, string>();
+  // Edges as columns.
+  private m = 0;
+  private subj: string[] = [];
+  private obj: string[] = [];
+  private pred = new Uint32Array(1024);
+  private src = new Uint32Array(1024);
+  private line = new Uint32Array(1024);
+  private col = new Uint32Array(1024);
+  private readonly evidence: (string | undefined)[] = [];
+  private readonly rest: (TripleRest | undefined)[] = [];
+  private readonly edgeCols: (Readonly<Record<string, number>> | undefined)[] = [];
+  // Predicates and sources met, by key; index into the lists.
+  private readonly predKeys = new Map<string, number>();
+  private readonly preds: { id?: string; name?: string }[] = [];
+  private readonly srcKeys = new Map<string, number>();
+  private readonly srcs: { id?: string; name?: string; url?: string }[] = [];
+  private firstAt?: At;
+
+  constructor(private readonly file: string, private readonly baseSchema: Schema | undefined, private readonly given: Given = {}) {}
+
+  get edgeCount(): number { return this.m; }
+  get nodeCount(): number { return this.nodes.length; }
+
+  hasNode(id: string): boolean { return this.nodeIndex.has(id); }
+
+  /** The id of the node whose label or alias is `name` (case and spacing aside), if any. */
+  byName(name: string): string | undefined {
+    return this.names.get(nameKey(name));
+  }
+
+  /** Adds a node; false when its id is taken (the first one stays). */
+  node(n: NodeIn, at: At): boolean {
+    if (this.nodeIndex.has(n.id)) return false;
+    this.nodeIndex.set(n.id, this.nodes.length);
+    this.nodes.push(n);
+    this.nodeAt.push(at);
+    for (const name of [n.label ?? n.id, ...(n.aliases ?? [])]) {
+      const k = nameKey(name);
+      if (!this.names.has(k)) this.names.set(k, n.id);
+    }
+    return true;
+  }
+
+  /** Sets what a node lacks (from a later row that says more about it). */
+  fill(id: string, more: Partial<NodeIn>): void {
+    const i = this.nodeIndex.get(id);
+    if (i === undefined) return;
+    const n = this.nodes[i]!;
+    if (n.typeId === undefined && n.typeName === undefined && more.typeName !== undefined) n.typeName = more.typeName;
+  }
+
+  edge(e: EdgeIn, at: At): void {
+    const k = this.m++;
+    this.firstAt ??= at;
+    if (k >= this.pred.length) {
+      this.pred = grow32(this.pred, k + 1); this.src = grow32(this.src, k + 1);
+      this.line = grow32(this.line, k + 1); this.col = grow32(this.col, k + 1);
+    }
+    this.subj.push(e.subject);
+    this.obj.push(e.object);
+    const pk = e.predicateId !== undefined ? `\u0000${e.predicateId}` : nameKey(e.predicateName ?? RELATED);
+    let p = this.predKeys.get(pk);
+    if (p === undefined) {
+      p = this.preds.length;
+      this.predKeys.set(pk, p);
+      this.preds.push(e.predicateId !== undefined ? { id: e.predicateId } : { name: (e.predicateName ?? RELATED).trim() });
+    }
+    this.pred[k] = p;
+    const sk = e.sourceId !== undefined ? `\u0000${e.sourceId}` : e.sourceName !== undefined || e.sourceUrl !== undefined ? `${e.sourceName ?? ''}\u0001${e.sourceUrl ?? ''}` : '';
+    let s = this.srcKeys.get(sk);
+    if (s === undefined) {
+      s = this.srcs.length;
+      this.srcKeys.set(sk, s);
+      this.srcs.push(sk === '' ? {} : { id: e.sourceId, name: e.sourceName, url: e.sourceUrl });
+    }
+    this.src[k] = s;
+    this.line[k] = at.line; this.col[k] = at.column;
+    this.evidence.push(e.evidence);
+    this.rest.push(e.rest);
+    this.edgeCols.push(at.cols);
+  }
+
+  /** The records, in the order the checks need, into `sink`; gives the warnings about what was made up. */
+  emit(sink: RecordSink): Problem[] {
+    const warnings: Problem[] = [];
+    const base = this.given.schema ?? this.baseSchema ?? { entityTypes: [], predicates: [] };
+    const typeById = new Map(base.entityTypes.map((t) => [t.id, t]));
+    const typeByName = new Map<string, string>();
+    for (const t of base.entityTypes) { typeByName.set(nameKey(t.id), t.id); typeByName.set(nameKey(t.label), t.id); }
+    const predById = new Map(base.predicates.map((p) => [p.id, p]));
+    const predByName = new Map<string, string>();
+    for (const p of base.predicates) { predByName.set(nameKey(p.id), p.id); predByName.set(nameKey(p.label), p.id); }
+
+    // Entity types: as given, else by name, else made up.
+    const newTypes: EntityType[] = [];
+    const newTypeAt: At[] = [];
+    const usedIds = new Set<string>([...typeById.keys()]);
+    const typeFor = (name: string, color: string | undefined, at: At): string => {
+      const known = typeByName.get(nameKey(name));
+      if (known !== undefined) return known;
+      const id = unique(slug(name), usedIds);
+      usedIds.add(id);
+      typeByName.set(nameKey(name), id);
+      newTypes.push({ id, label: name.trim().slice(0, LIMITS.label), color: color ?? PALETTE[newTypes.length % PALETTE.length]! });
+      newTypeAt.push(at);
+      return id;
+    };
+    const types: (string | undefined)[] = this.nodes.map((n, i) =>
+      n.typeId ?? (n.typeName !== undefined && n.typeName.trim() !== '' ? typeFor(n.typeName, hexColor(n.color), this.nodeAt[i]!) : undefined));
+
+    // Predicates: as given, else by id or label, else made up.
+    const newPreds: Predicate[] = [];
+    const newPredAt: (At | undefined)[] = [];
+    const usedPredIds = new Set<string>(predById.keys());
+    const predIds = this.preds.map((p) => {
+      if (p.id !== undefined) return p.id;
+      const known = predByName.get(nameKey(p.name!));
+      if (known !== undefined) return known;
+      const id = unique(slug(p.name!), usedPredIds);
+      usedPredIds.add(id);
+      const label = p.name!.slice(0, LIMITS.label);
+      newPreds.push({ id, label, inverseLabel: `${label} (inverse)`.slice(0, LIMITS.label), domain: [], range: [] });
+      newPredAt.push(undefined);
+      return id;
+    });
+    const generated = new Map(newPreds.map((p) => [p.id, p]));
+
+    // Untyped nodes: the type a known predicate asks of them, else a generic type.
+    const nodeIdx = (id: string) => this.nodeIndex.get(id);
+    for (let k = 0; k < this.m; k++) {
+      const def = predById.get(predIds[this.pred[k]!]!);
+      if (!def) continue;
+      const s = nodeIdx(this.subj[k]!), o = nodeIdx(this.obj[k]!);
+      if (s !== undefined && types[s] === undefined && def.domain[0] !== undefined) types[s] = def.domain[0];
+      if (o !== undefined && types[o] === undefined && def.range[0] !== undefined) types[o] = def.range[0];
+    }
+    for (let i = 0; i < types.length; i++) {
+      if (types[i] === undefined) types[i] = typeFor(GENERIC_TYPE, hexColor(this.nodes[i]!.color), this.nodeAt[i]!);
+    }
+    // Generated predicates admit the types they link.
+    for (let k = 0; k < this.m; k++) {
+      const p = this.pred[k]!;
+      const g = generated.get(predIds[p]!);
+      if (!g) continue;
+      newPredAt[newPreds.indexOf(g)] ??= { line: this.line[k]!, column: this.col[k]! };
+      const s = nodeIdx(this.subj[k]!), o = nodeIdx(this.obj[k]!);
+      if (s !== undefined && !g.domain.includes(types[s]!)) g.domain.push(types[s]!);
+      if (o !== undefined && !g.range.includes(types[o]!)) g.range.push(types[o]!);
+    }
+    for (const g of newPreds) {
+      if (g.domain.length === 0) g.domain.push(newTypes[0]?.id ?? base.entityTypes[0]?.id ?? GENERIC_TYPE);
+      if (g.range.length === 0) g.range.push(g.domain[0]!);
+    }
+    if (newPreds.length) {
+      warnings.push(listWarning(this.file, 'generated-predicates', newPreds.map((p) => p.label), 'relation name', 'predicate',
+        'they were added to a generated schema (domain and range from the entity types used); check the spelling, or give a schema that defines them', newPredAt[0] ?? this.firstAt));
+    }
+    if (newTypes.length) {
+      warnings.push(listWarning(this.file, 'generated-types', newTypes.map((t) => t.label), 'entity type', 'type',
+        'they were added to a generated schema; check the spelling, or give a schema that defines them', newTypeAt[0]));
+    }
+
+    // Sources: those given, then one per document named, then the file itself.
+    const sources: Source[] = [...(this.given.sources ?? [])];
+    const srcIds = new Set(sources.map((s) => s.id));
+    const fileName = this.file.split(/[\\/]/).pop() || this.file;
+    const srcIdOf = this.srcs.map((s) => {
+      if (s.id !== undefined) return s.id;
+      const id = unique(s.name === undefined && s.url === undefined ? slug(fileName) : slug(s.name ?? s.url!), srcIds);
+      srcIds.add(id);
+      const src: Source = { id, title: s.name === undefined && s.url === undefined ? `Imported from ${fileName}`.slice(0, LIMITS.title) : (s.name ?? s.url!).slice(0, LIMITS.title) };
+      if (s.url !== undefined) src.url = s.url;
+      sources.push(src);
+      return id;
+    });
+
+    const none: Readonly<Record<string, number>> = {};
+    const start: TextLocation = { line: 1, column: 1 };
+    const top = new Place(1, 1, none);
+    sink.start(start);
+    sink.member('format', start, DATASET_FORMAT, top);
+    sink.member('version', start, DATASET_VERSION, top);
+    if (this.given.title !== undefined) sink.member('title', start, this.given.title, top);
+    if (this.given.schema || newTypes.length || newPreds.length) {
+      const schema: Schema = { entityTypes: [...base.entityTypes, ...newTypes], predicates: [...base.predicates, ...newPreds] };
+      sink.member('schema', start, schema, top);
+    }
+    sink.beginList('sources', start);
+    sources.forEach((s, i) => sink.record('sources', s, i, top));
+    sink.endList('sources');
+    sink.beginList('entities', start);
+    this.nodes.forEach((n, i) => {
+      const e: Entity = { id: n.id, label: n.label ?? n.id, type: types[i]! };
+      if (n.aliases !== undefined && n.aliases.length) e.aliases = n.aliases;
+      if (n.description !== undefined) e.description = n.description;
+      if (n.date !== undefined) e.date = n.date;
+      if (n.attributes !== undefined && Object.keys(n.attributes).length) e.attributes = n.attributes;
+      if (n.position !== undefined) e.position = n.position;
+      const at = this.nodeAt[i]!;
+      sink.record('entities', e, i, new Place(at.line, at.column, at.cols));
+    });
+    sink.endList('entities');
+    sink.beginList('triples', start);
+    for (let k = 0; k < this.m; k++) {
+      const t = { subject: this.subj[k]!, predicate: predIds[this.pred[k]!]!, object: this.obj[k]!, source: srcIdOf[this.src[k]!]! } as Triple;
+      const ev = this.evidence[k];
+      if (ev !== undefined) t.evidence = ev;
+      const r = this.rest[k];
+      if (r) Object.assign(t, r);
+      sink.record('triples', r?.id !== undefined ? { id: r.id, ...t } : t, k, new Place(this.line[k]!, this.col[k]!, this.edgeCols[k]));
+    }
+    sink.endList('triples');
+    return warnings;
+  }
+
+  /** Whether any source has a text to check evidence against. */
+  static anyText(given: Given): boolean {
+    return (given.sources ?? []).some((s) => s.text !== undefined || s.path !== undefined);
+  }
+}
+
+function nameKey(s: string): string {
+  return s.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function unique(id: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(id)) return id;
+  for (let n = 2; ; n++) if (!taken.has(`${id}-${n}`)) return `${id}-${n}`;
+}
+
+function listWarning(file: string, code: string, names: string[], what: string, made: string, hint: string, at: At | undefined): Problem {
+  const shown = names.slice(0, 20).map((n) => `'${n}'`).join(', ');
+  const more = names.length > 20 ? ` and ${names.length - 20} more` : '';
+  return fileProblem(code, file, `${names.length} ${what}${names.length > 1 ? 's' : ''} not in the schema became ${made}${names.length > 1 ? 's' : ''} of a generated schema: ${shown}${more}`, hint,
+    at ? { line: at.line, column: at.column } : { line: 1, column: 1 }, 'warning');
+}
