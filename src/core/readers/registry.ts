@@ -3,9 +3,12 @@
 import type { ParseResult, ValidateOptions } from '../check/options.ts';
 import { jsonDatasetReader } from './json-dataset.ts';
 import { csvReader } from './csv.ts';
+import { gexfReader } from './gexf.ts';
+import { graphmlReader } from './graphml.ts';
+import { graphologyJsonReader } from './graphology-json.ts';
 import type { DatasetReader } from './reader.ts';
 
-export const READERS: readonly DatasetReader[] = [jsonDatasetReader, csvReader];
+export const READERS: readonly DatasetReader[] = [jsonDatasetReader, csvReader, gexfReader, graphmlReader, graphologyJsonReader];
 
 /** What the registry looks at of a file's start. */
 export const SNIFF_BYTES = 4096;
