@@ -61,7 +61,7 @@ export function readGraphologyJson(text: string, file: string, session: GraphFil
     return fileProblem('not-graphology', file, 'not a graphology graph: expected an object with a "nodes" array (and "edges")', 'give a file written by graph.export() or `actorgraph export --format graphology`', ONE);
   }
   const ga = isObj(g.attributes) ? g.attributes : {};
-  const own = ga.format === DATASET_FORMAT;
+  const own = ga['ag:format'] === DATASET_FORMAT;
   let given: Given | undefined;
   if (own) {
     given = {};
@@ -101,9 +101,9 @@ export function readGraphologyJson(text: string, file: string, session: GraphFil
 function sniff(head: string): number {
   const t = head.trimStart();
   if (t[0] !== '{') return 0;
-  if (/"format"\s*:\s*"actorgraph\/dataset"/.test(t) && /"nodes"\s*:/.test(t)) return 1;
-  if (/"(?:entities|triples|sources)"\s*:\s*\[/.test(t) && !/"nodes"\s*:/.test(t)) return 0;
-  return /"nodes"\s*:\s*\[/.test(t) || /"options"\s*:\s*\{\s*"type"/.test(t) ? 0.9 : 0;
+  if (/^\{\s*"options"\s*:\s*\{/.test(t) || /"ag:format"\s*:\s*"actorgraph\/dataset"/.test(t)) return 0.95;
+  if (/"(?:entities|triples)"\s*:\s*\[/.test(t) && !/"nodes"\s*:/.test(t)) return 0;
+  return /"nodes"\s*:\s*\[/.test(t) && /"(?:edges|key)"\s*:/.test(t) ? 0.9 : /"nodes"\s*:\s*\[/.test(t) ? 0.6 : 0;
 }
 
 export const graphologyJsonReader: DatasetReader = {
