@@ -140,19 +140,16 @@ export class CsvSession implements ReadSession {
     }
     const res = this.parser!.parse(buf, 0, !last);
     const quoted = buf.indexOf('"') >= 0;
-    for (const row of res.data as string[][]) {
-      if (this.failed) return;
-      this.row(row, quoted);
-    }
+    const rows = res.data as string[][];
+    const open = last ? res.errors.find((e: Papa.ParseError) => e.code === 'MissingQuotes') : undefined;
+    const upTo = open?.row !== undefined ? Math.min(open.row, rows.length) : rows.length;
+    for (let i = 0; i < upTo && !this.failed; i++) this.row(rows[i]!, quoted);
     this.partial = last ? '' : buf.slice(res.meta.cursor);
-    if (last) {
-      for (const e of res.errors) {
-        if (e.code === 'MissingQuotes') {
-          this.fail(fileProblem('csv-syntax', this.table.file, 'a quoted cell is not closed: its closing quote (") is missing',
-            'close the quote; a quote inside a quoted cell is written twice ("")', { line: this.table.line, column: 1 }));
-        }
-      }
-    } else this.checkRowLength();
+    if (open && !this.failed) {
+      // The row that opens the quote: its line, and the cell the quote starts.
+      this.fail(fileProblem('csv-syntax', this.table.file, 'a quoted cell is not closed: its closing quote (") is missing',
+        'close the quote; a quote inside a quoted cell is written twice ("")', { line: this.table.line, column: Math.max(1, rows[upTo]?.length ?? 1) }));
+    } else if (!last) this.checkRowLength();
   }
 
   private checkRowLength(): void {
