@@ -22,7 +22,7 @@ if (getHeapStatistics().heap_size_limit < 6 * 2 ** 30 && !process.env.ACTORGRAPH
   process.exit(r.status ?? 1);
 }
 
-const ALL = ['load', 'search', 'paths', 'browser', 'bundle', 'cli'] as const;
+const ALL = ['load', 'search', 'paths', 'browser', 'bundle', 'cli', 'formats'] as const;
 type Section = (typeof ALL)[number];
 
 function flag(name: string): string | undefined {
@@ -260,6 +260,13 @@ async function benchPaths(): Promise<void> {
 
 async function main(): Promise<void> {
   if (only.has('load')) await benchLoad();
+  if (only.has('formats')) {
+    const { benchFormats } = await import('./formats.ts');
+    const graphSize = Math.min(size, 100_000);
+    const r = await benchFormats({ jsonPath: dataset().path, graphJsonPath: ensureDatasetFile(graphSize, seed, schema).path, size: sz, graphSize: sizeName(graphSize), schema, quick, log, runChild });
+    rows.push(...r.rows);
+    details.formats = r.details;
+  }
   if (only.has('search')) await benchSearch();
   if (only.has('paths')) await benchPaths();
   if (only.has('browser') || only.has('bundle')) {

@@ -12,6 +12,7 @@ import { encodingProblem, TextPreflight } from '../check/preflight.ts';
 import { LIMITS } from '../check/options.ts';
 import { DatasetAssembler } from './assemble.ts';
 import { detectDelimiter, mapHeaders, type CsvField, type CsvMapping } from './csv-columns.ts';
+import { put } from './graphology-map.ts';
 import { GraphRecords, type At, type NodeIn, type TripleRest } from './graphology-records.ts';
 import type { DatasetReader, ReaderOptions, ReadResult, ReadSession } from './reader.ts';
 import { offsetToLocation } from '../json-location.ts';
@@ -231,9 +232,9 @@ export class CsvSession implements ReadSession {
     for (const { i, key } of this.table.attrCols) {
       const v = cells[i]?.trim();
       if (v === undefined || v === '') continue;
-      (a ??= Object.create(null) as Attributes)[key] = cellValue(v);
+      put(a ??= {}, key, cellValue(v));
     }
-    return a ? { ...a } : undefined;
+    return a;
   }
 
   /** The entity a name stands for: by id, then by label or alias, else a new one with a stable id. */

@@ -5,7 +5,7 @@
 import type { Problem } from '../problems.ts';
 import { fileProblem } from '../check/problems.ts';
 import { at, attr, child, children, parseXml, type XmlElement } from './xml.ts';
-import { agDataset, mapEdge, mapNode, type RawEdge, type RawNode, type Value } from './graphology-map.ts';
+import { agDataset, mapEdge, mapNode, put, type RawEdge, type RawNode, type Value } from './graphology-map.ts';
 import { GraphFileSession } from './xml-session.ts';
 import type { Given } from './graphology-records.ts';
 import type { DatasetReader } from './reader.ts';
@@ -41,7 +41,7 @@ function columns(graph: XmlElement, cls: string): Map<string, Column> {
 
 function values(el: XmlElement, cols: Map<string, Column>): Record<string, Value> {
   const out: Record<string, Value> = Object.create(null) as Record<string, Value>;
-  for (const [, c] of cols) if (c.def !== undefined) out[c.title] = typedValue(c.type, c.def);
+  for (const [, c] of cols) if (c.def !== undefined) put(out, c.title, typedValue(c.type, c.def));
   const list = child(el, 'attvalues');
   if (list) {
     for (const v of children(list, 'attvalue')) {
@@ -51,7 +51,7 @@ function values(el: XmlElement, cols: Map<string, Column>): Record<string, Value
       const raw = attr(v, 'value') ?? '';
       const title = c?.title ?? id;
       if (title === 'networkx_key') continue; // networkx's multigraph edge key: not data
-      out[title] = c ? typedValue(c.type, raw) : raw;
+      put(out, title, c ? typedValue(c.type, raw) : raw);
     }
   }
   return { ...out };

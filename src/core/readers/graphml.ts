@@ -4,7 +4,7 @@
 import type { Problem } from '../problems.ts';
 import { fileProblem } from '../check/problems.ts';
 import { at, attr, child, children, parseXml, type XmlElement } from './xml.ts';
-import { AG_DATASET, agDataset, mapEdge, mapNode, type RawEdge, type RawNode, type Value } from './graphology-map.ts';
+import { AG_DATASET, agDataset, mapEdge, mapNode, put, type RawEdge, type RawNode, type Value } from './graphology-map.ts';
 import { typedValue } from './gexf.ts';
 import { GraphFileSession } from './xml-session.ts';
 import type { Given } from './graphology-records.ts';
@@ -34,7 +34,7 @@ function dataOf(el: XmlElement, keys: Map<string, Key>, defaults: Record<string,
       continue;
     }
     const k = keys.get(id);
-    attrs[k?.name ?? id] = typedValue(k?.type ?? 'string', d.textContent ?? '');
+    put(attrs, k?.name ?? id, typedValue(k?.type ?? 'string', d.textContent ?? ''));
   }
   return label === undefined ? { attrs: { ...attrs } } : { attrs: { ...attrs }, label };
 }
@@ -56,7 +56,7 @@ export function readGraphml(text: string, file: string, session: GraphFileSessio
     keys.set(id, key);
     if (def) {
       const f = attr(k, 'for') ?? 'all';
-      for (const cls of ['node', 'edge'] as const) if (f === cls || f === 'all') defaults[cls][key.name] = typedValue(key.type, def.textContent ?? '');
+      for (const cls of ['node', 'edge'] as const) if (f === cls || f === 'all') put(defaults[cls], key.name, typedValue(key.type, def.textContent ?? ''));
     }
   }
   const graphData = dataOf(graph, keys, {}).attrs;

@@ -7,7 +7,7 @@ import { DATASET_FORMAT } from '../model.ts';
 import type { Problem } from '../problems.ts';
 import { fileProblem, jsonSyntax } from '../check/problems.ts';
 import { findSyntaxError } from '../json-location.ts';
-import { mapEdge, mapNode, type RawEdge, type RawNode, type Value } from './graphology-map.ts';
+import { mapEdge, mapNode, put, type RawEdge, type RawNode, type Value } from './graphology-map.ts';
 import type { EdgeIn, Given, NodeIn } from './graphology-records.ts';
 import { GraphFileSession } from './xml-session.ts';
 import type { DatasetReader } from './reader.ts';
@@ -21,7 +21,7 @@ function scalars(a: Obj, skip: ReadonlySet<string>): Record<string, Value> {
   const out: Record<string, Value> = {};
   for (const [k, v] of Object.entries(a)) {
     if (skip.has(k) || v === null || v === undefined) continue;
-    out[k] = typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) ? v : JSON.stringify(v);
+    put(out, k, typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) ? v : JSON.stringify(v));
   }
   return out;
 }

@@ -56,13 +56,22 @@ const EVIDENCE_NAMES = new Set(['evidence', 'quote', 'excerpt']);
 
 const str = (v: Value | undefined) => (v === undefined ? undefined : String(v));
 
+/** Sets an own property, even one named "__proto__". */
+export function put<T>(o: Record<string, T>, k: string, v: T): void {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
 function restAttributes(attrs: Record<string, Value>, taken: Set<string>, ag: boolean): Attributes | undefined {
   let out: Attributes | undefined;
   for (const k of Object.keys(attrs)) {
     if (taken.has(k) || (ag && isReserved(k))) continue;
-    (out ??= {})[k] = attrs[k]!;
+    put(out ??= {}, k, attrs[k]!);
   }
-  if (ag && typeof attrs['ag:attributes'] === 'string') out = { ...out, ...(JSON.parse(attrs['ag:attributes']) as Attributes) };
+  if (ag && typeof attrs['ag:attributes'] === 'string') {
+    // JSON.parse makes "__proto__" an own key; copied key by key to keep it one.
+    const more = JSON.parse(attrs['ag:attributes']) as Attributes;
+    for (const k of Object.keys(more)) put(out ??= {}, k, more[k]!);
+  }
   return out;
 }
 
