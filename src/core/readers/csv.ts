@@ -223,8 +223,13 @@ export class CsvSession implements ReadSession {
   private cell(cells: string[], f: CsvField): string | undefined {
     const i = this.table.mapping[f];
     if (i === undefined) return undefined;
-    const v = cells[i]?.trim();
-    return v === undefined || v === '' ? undefined : v;
+    const v = cells[i];
+    if (v === undefined || v === '') return undefined;
+    // Most cells have no white space at their ends: no new string for them.
+    const a = v.charCodeAt(0), b = v.charCodeAt(v.length - 1);
+    if (a > 32 && b > 32 && a !== 160 && b !== 160) return v;
+    const t = v.trim();
+    return t === '' ? undefined : t;
   }
 
   private attributes(cells: string[]): Attributes | undefined {
@@ -258,22 +263,22 @@ export class CsvSession implements ReadSession {
     const s = c('subject'), o = c('object');
     const subject = s === undefined ? '' : this.entityFor(s, c('subjectType'), at);
     const object = o === undefined ? '' : this.entityFor(o, c('objectType'), at);
-    const rest: TripleRest = {};
-    const id = c('id'); if (id !== undefined) rest.id = id;
+    let rest: TripleRest | undefined;
+    const id = c('id'); if (id !== undefined) (rest ??= {}).id = id;
     const date = c('date'), start = c('start'), end = c('end');
-    if (date !== undefined) rest.date = date;
-    else if (start !== undefined || end !== undefined) rest.date = start !== undefined && end !== undefined && start === end ? start : `${start ?? ''}/${end ?? ''}`;
+    if (date !== undefined) (rest ??= {}).date = date;
+    else if (start !== undefined || end !== undefined) (rest ??= {}).date = start !== undefined && end !== undefined && start === end ? start : `${start ?? ''}/${end ?? ''}`;
     const conf = c('confidence');
     if (conf !== undefined) {
       const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(conf);
       const n = pct ? Number(pct[1]) / 100 : Number(conf);
-      rest.confidence = (Number.isFinite(n) ? n : conf) as number;
+      (rest ??= {}).confidence = (Number.isFinite(n) ? n : conf) as number;
     }
-    const by = c('attributedTo'); if (by !== undefined) rest.attributedTo = this.entityFor(by, undefined, at);
-    const q = c('qualifier'); if (q !== undefined) rest.qualifier = q;
-    const st = c('status'); if (st !== undefined) rest.status = st as TripleRest['status'];
-    const cr = c('credibility'); if (cr !== undefined) rest.credibility = (Number.isFinite(Number(cr)) ? Number(cr) : cr) as TripleRest['credibility'];
-    const attrs = this.attributes(cells); if (attrs) rest.attributes = attrs;
+    const by = c('attributedTo'); if (by !== undefined) (rest ??= {}).attributedTo = this.entityFor(by, undefined, at);
+    const q = c('qualifier'); if (q !== undefined) (rest ??= {}).qualifier = q;
+    const st = c('status'); if (st !== undefined) (rest ??= {}).status = st as TripleRest['status'];
+    const cr = c('credibility'); if (cr !== undefined) (rest ??= {}).credibility = (Number.isFinite(Number(cr)) ? Number(cr) : cr) as TripleRest['credibility'];
+    const attrs = this.attributes(cells); if (attrs) (rest ??= {}).attributes = attrs;
     const src = c('source'), url = c('url');
     const isUrl = src !== undefined && /^https?:\/\//i.test(src);
     this.graph.edge({
@@ -282,7 +287,7 @@ export class CsvSession implements ReadSession {
       sourceName: isUrl ? undefined : src,
       sourceUrl: url ?? (isUrl ? src : undefined),
       evidence: c('evidence'),
-      rest: Object.keys(rest).length ? rest : undefined,
+      rest,
     }, at);
   }
 

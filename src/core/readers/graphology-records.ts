@@ -79,8 +79,8 @@ export function hexColor(c: string | undefined): string | undefined {
 }
 
 class Place implements RecordPlace {
-  readonly loc: TextLocation;
-  constructor(line: number, column: number, private readonly cols: Readonly<Record<string, number>> | undefined) {
+  loc: TextLocation;
+  constructor(line: number, column: number, public cols: Readonly<Record<string, number>> | undefined) {
     this.loc = { line, column };
   }
   locate(rel: JsonPath): TextLocation {
@@ -89,7 +89,8 @@ class Place implements RecordPlace {
     return c === undefined ? this.loc : { line: this.loc.line, column: c };
   }
   keep(value: unknown): KeptRecord {
-    return { at: this, value: () => value };
+    const at = new Place(this.loc.line, this.loc.column, this.cols);
+    return { at, value: () => value };
   }
 }
 
@@ -111,8 +112,12 @@ export class GraphRecords {
   private readonly edgeCols: (Readonly<Record<string, number>> | undefined)[] = [];
   // Predicates and sources met, by key; index into the lists.
   private readonly predKeys = new Map<string, number>();
+  private readonly predRaw = new Map<string, number>();
   private readonly preds: { id?: string; name?: string }[] = [];
   private readonly srcKeys = new Map<string, number>();
+  private readonly srcIdKeys = new Map<string, number>();
+  private readonly srcNameKeys = new Map<string, number>();
+  private readonly srcUrlKeys = new Map<string, number>();
   private readonly srcs: { id?: string; name?: string; url?: string }[] = [];
   private firstAt?: At;
 
@@ -158,20 +163,28 @@ export class GraphRecords {
     }
     this.subj.push(e.subject);
     this.obj.push(e.object);
-    const pk = e.predicateId !== undefined ? `\u0000${e.predicateId}` : nameKey(e.predicateName ?? RELATED);
-    let p = this.predKeys.get(pk);
+    // The raw name first: most rows repeat one of a few names as written.
+    const raw = e.predicateId !== undefined ? `\u0000${e.predicateId}` : e.predicateName ?? RELATED;
+    let p = this.predRaw.get(raw);
+    const pk = p !== undefined ? '' : e.predicateId !== undefined ? raw : nameKey(raw);
+    if (p === undefined) p = this.predKeys.get(pk);
     if (p === undefined) {
       p = this.preds.length;
       this.predKeys.set(pk, p);
       this.preds.push(e.predicateId !== undefined ? { id: e.predicateId } : { name: (e.predicateName ?? RELATED).trim() });
     }
+    if (this.predRaw.size < 10_000) this.predRaw.set(raw, p);
     this.pred[k] = p;
-    const sk = e.sourceId !== undefined ? `\u0000${e.sourceId}` : e.sourceName !== undefined || e.sourceUrl !== undefined ? `${e.sourceName ?? ''}\u0001${e.sourceUrl ?? ''}` : '';
-    let s = this.srcKeys.get(sk);
+    // Keys by kind without building a string per row in the common cases (an id, a name alone, a URL alone).
+    const byName = e.sourceId === undefined && e.sourceUrl === undefined && e.sourceName !== undefined;
+    const byUrl = e.sourceId === undefined && e.sourceName === undefined && e.sourceUrl !== undefined;
+    const sk = e.sourceId !== undefined ? e.sourceId : byName ? e.sourceName! : byUrl ? e.sourceUrl! : e.sourceName !== undefined ? `${e.sourceName}\u0001${e.sourceUrl}` : '';
+    const keys = e.sourceId !== undefined ? this.srcIdKeys : byName ? this.srcNameKeys : byUrl ? this.srcUrlKeys : this.srcKeys;
+    let s = keys.get(sk);
     if (s === undefined) {
       s = this.srcs.length;
-      this.srcKeys.set(sk, s);
-      this.srcs.push(sk === '' ? {} : { id: e.sourceId, name: e.sourceName, url: e.sourceUrl });
+      keys.set(sk, s);
+      this.srcs.push(keys === this.srcKeys && sk === '' ? {} : { id: e.sourceId, name: e.sourceName, url: e.sourceUrl });
     }
     this.src[k] = s;
     this.line[k] = at.line; this.col[k] = at.column;
@@ -301,13 +314,17 @@ export class GraphRecords {
     });
     sink.endList('entities');
     sink.beginList('triples', start);
+    // One place, moved from record to record: the sink uses it only while it checks the record (keep() copies it).
+    const place = new Place(1, 1, undefined);
     for (let k = 0; k < this.m; k++) {
       const t = { subject: this.subj[k]!, predicate: predIds[this.pred[k]!]!, object: this.obj[k]!, source: srcIdOf[this.src[k]!]! } as Triple;
       const ev = this.evidence[k];
       if (ev !== undefined) t.evidence = ev;
       const r = this.rest[k];
       if (r) Object.assign(t, r);
-      sink.record('triples', r?.id !== undefined ? { id: r.id, ...t } : t, k, new Place(this.line[k]!, this.col[k]!, this.edgeCols[k]));
+      place.loc = { line: this.line[k]!, column: this.col[k]! };
+      place.cols = this.edgeCols[k];
+      sink.record('triples', r?.id !== undefined ? { id: r.id, ...t } : t, k, place);
     }
     sink.endList('triples');
     return warnings;
