@@ -103,7 +103,9 @@ function sniff(head: string): number {
   if (t[0] !== '{') return 0;
   if (/^\{\s*"options"\s*:\s*\{/.test(t) || /"ag:format"\s*:\s*"actorgraph\/dataset"/.test(t)) return 0.95;
   if (/"(?:entities|triples)"\s*:\s*\[/.test(t) && !/"nodes"\s*:/.test(t)) return 0;
-  return /"nodes"\s*:\s*\[/.test(t) && /"(?:edges|key)"\s*:/.test(t) ? 0.9 : /"nodes"\s*:\s*\[/.test(t) ? 0.6 : 0;
+  // Nodes with keys (or graphology's options) make it sure; bare "nodes" and "edges" could be anything.
+  if (!/"nodes"\s*:\s*\[/.test(t)) return 0;
+  return /"nodes"\s*:\s*\[\s*\{\s*"key"\s*:/.test(t) || /"options"\s*:\s*\{/.test(t) ? 0.9 : 0.6;
 }
 
 export const graphologyJsonReader: DatasetReader = {
