@@ -238,14 +238,36 @@ export class GraphRecords {
     });
     const generated = new Map(newPreds.map((p) => [p.id, p]));
 
-    // Untyped nodes: the type a known predicate asks of them, else a generic type.
+    // Untyped nodes: the most general type that fits every known predicate they take part in, else a generic type.
     const nodeIdx = (id: string) => this.nodeIndex.get(id);
+    const asked = new Map<number, Set<number>>(); // node → predicate index × 2 (+1 as object)
     for (let k = 0; k < this.m; k++) {
-      const def = predById.get(predIds[this.pred[k]!]!);
-      if (!def) continue;
+      const p = this.pred[k]!;
+      if (!predById.has(predIds[p]!)) continue;
       const s = nodeIdx(this.subj[k]!), o = nodeIdx(this.obj[k]!);
-      if (s !== undefined && types[s] === undefined && def.domain[0] !== undefined) types[s] = def.domain[0];
-      if (o !== undefined && types[o] === undefined && def.range[0] !== undefined) types[o] = def.range[0];
+      if (s !== undefined && types[s] === undefined) { let a = asked.get(s); if (!a) asked.set(s, a = new Set()); a.add(2 * p); }
+      if (o !== undefined && types[o] === undefined) { let a = asked.get(o); if (!a) asked.set(o, a = new Set()); a.add(2 * p + 1); }
+    }
+    if (asked.size) {
+      const ancestors = new Map<string, Set<string>>();
+      for (const t of base.entityTypes) {
+        const up = new Set<string>();
+        for (let cur: string | undefined = t.id; cur !== undefined && !up.has(cur); cur = typeById.get(cur)?.parent) up.add(cur);
+        ancestors.set(t.id, up);
+      }
+      // Most general first (fewest ancestors), schema order among equals.
+      const byDepth = [...base.entityTypes].sort((a, b) => ancestors.get(a.id)!.size - ancestors.get(b.id)!.size);
+      for (const [i, codes] of asked) {
+        const sets = [...codes].map((c) => { const d = predById.get(predIds[c >> 1]!)!; return c & 1 ? d.range : d.domain; });
+        let best: string | undefined, bestFit = -1;
+        for (const t of byDepth) {
+          const up = ancestors.get(t.id)!;
+          const fit = sets.reduce((n, allowed) => n + (allowed.some((a) => up.has(a)) ? 1 : 0), 0);
+          if (fit > bestFit) { best = t.id; bestFit = fit; }
+          if (fit === sets.length) break;
+        }
+        types[i] = best;
+      }
     }
     for (let i = 0; i < types.length; i++) {
       if (types[i] === undefined) types[i] = typeFor(GENERIC_TYPE, hexColor(this.nodes[i]!.color), this.nodeAt[i]!);
