@@ -13,7 +13,8 @@ import { graphologyJsonReader } from '../../src/core/readers/graphology-json.ts'
 import { findDoctype } from '../../src/core/readers/xml.ts';
 import { pickReader, readText } from '../../src/core/readers/registry.ts';
 import { writerById } from '../../src/core/writers/registry.ts';
-import { exportDataset } from '../../src/core/export.ts';
+import { exportDataset, toGraphologyExport } from '../../src/core/export.ts';
+import { indexSchema } from '../../src/core/schema.ts';
 import { DEFAULT_DATASET, DEFAULT_SCHEMA, loadSchemaFile, loadStoreFile } from '../../src/node/load.ts';
 import { main } from '../../src/cli/main.ts';
 import type { Dataset } from '../../src/core/model.ts';
@@ -106,6 +107,16 @@ describe('writers and readers of graph formats', () => {
       expect(res.dataset).toEqual(original);
     });
   }
+
+  it('reads the graphology export of earlier versions (no schema, no sources)', () => {
+    const text = JSON.stringify(toGraphologyExport(original, indexSchema(original.schema!)));
+    expect(pickReader({ name: 'upload.json', head: text.slice(0, 4096) })).toBe(graphologyJsonReader);
+    const res = readText(graphologyJsonReader, text, { file: 'old.json', defaultSchema: schema });
+    expect(res.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(res.dataset!.entities).toEqual(original.entities);
+    expect(res.dataset!.triples).toEqual(original.triples);
+    expect(res.dataset!.sources.map((s) => s.id)).toEqual(original.sources.map((s) => s.id));
+  });
 
   it('writes GEXF and GraphML that graphology-gexf and graphology-graphml read', () => {
     const d = defaultData();

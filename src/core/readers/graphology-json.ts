@@ -61,16 +61,22 @@ export function readGraphologyJson(text: string, file: string, session: GraphFil
     return fileProblem('not-graphology', file, 'not a graphology graph: expected an object with a "nodes" array (and "edges")', 'give a file written by graph.export() or `actorgraph export --format graphology`', ONE);
   }
   const ga = isObj(g.attributes) ? g.attributes : {};
-  const own = ga['ag:format'] === DATASET_FORMAT;
+  const edges = Array.isArray(g.edges) ? g.edges : [];
+  // Earlier actorgraph exports: its node and edge attributes, without schema or sources (those are made of the source ids).
+  const earlier = ga['ag:format'] === undefined && edges.length > 0 && edges.every((e) => isObj(e) && isObj(e.attributes) && typeof e.attributes.predicate === 'string' && typeof e.attributes.sourceId === 'string')
+    && (g.nodes as unknown[]).every((n) => isObj(n) && isObj(n.attributes) && typeof n.attributes.entityType === 'string');
+  const own = ga['ag:format'] === DATASET_FORMAT || earlier;
   let given: Given | undefined;
-  if (own) {
+  if (earlier) {
+    const ids = [...new Set(edges.map((e) => String(((e as Obj).attributes as Obj).sourceId)))];
+    given = { sources: ids.map((id) => ({ id, title: id })) };
+  } else if (own) {
     given = {};
     if (typeof ga.title === 'string') given.title = ga.title;
     if (isObj(ga.schema)) given.schema = ga.schema as unknown as Given['schema'];
     if (Array.isArray(ga.sources)) given.sources = ga.sources as Given['sources'];
   } else if (typeof ga.title === 'string' || typeof ga.name === 'string') given = { title: String(ga.title ?? ga.name) };
   session.begin(given, own);
-  const edges = Array.isArray(g.edges) ? g.edges : [];
   // No line numbers in a parsed object: a record is located by its path (nodes[3]), at the file's start.
   for (const [i, n] of (g.nodes as unknown[]).entries()) {
     if (!isObj(n) || (typeof n.key !== 'string' && typeof n.key !== 'number')) return fileProblem('not-graphology', file, `nodes[${i}] has no "key"`, 'give every node a "key"', ONE);
