@@ -259,50 +259,48 @@ export class CsvSession implements ReadSession {
   }
 
   private relationRow(cells: string[], at: At): void {
-    const c = (f: CsvField) => this.cell(cells, f);
-    const s = c('subject'), o = c('object');
-    const subject = s === undefined ? '' : this.entityFor(s, c('subjectType'), at);
-    const object = o === undefined ? '' : this.entityFor(o, c('objectType'), at);
+    const s = this.cell(cells, 'subject'), o = this.cell(cells, 'object');
+    const subject = s === undefined ? '' : this.entityFor(s, this.cell(cells, 'subjectType'), at);
+    const object = o === undefined ? '' : this.entityFor(o, this.cell(cells, 'objectType'), at);
     let rest: TripleRest | undefined;
-    const id = c('id'); if (id !== undefined) (rest ??= {}).id = id;
-    const date = c('date'), start = c('start'), end = c('end');
+    const id = this.cell(cells, 'id'); if (id !== undefined) (rest ??= {}).id = id;
+    const date = this.cell(cells, 'date'), start = this.cell(cells, 'start'), end = this.cell(cells, 'end');
     if (date !== undefined) (rest ??= {}).date = date;
     else if (start !== undefined || end !== undefined) (rest ??= {}).date = start !== undefined && end !== undefined && start === end ? start : `${start ?? ''}/${end ?? ''}`;
-    const conf = c('confidence');
+    const conf = this.cell(cells, 'confidence');
     if (conf !== undefined) {
       const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(conf);
       const n = pct ? Number(pct[1]) / 100 : Number(conf);
       (rest ??= {}).confidence = (Number.isFinite(n) ? n : conf) as number;
     }
-    const by = c('attributedTo'); if (by !== undefined) (rest ??= {}).attributedTo = this.entityFor(by, undefined, at);
-    const q = c('qualifier'); if (q !== undefined) (rest ??= {}).qualifier = q;
-    const st = c('status'); if (st !== undefined) (rest ??= {}).status = st as TripleRest['status'];
-    const cr = c('credibility'); if (cr !== undefined) (rest ??= {}).credibility = (Number.isFinite(Number(cr)) ? Number(cr) : cr) as TripleRest['credibility'];
+    const by = this.cell(cells, 'attributedTo'); if (by !== undefined) (rest ??= {}).attributedTo = this.entityFor(by, undefined, at);
+    const q = this.cell(cells, 'qualifier'); if (q !== undefined) (rest ??= {}).qualifier = q;
+    const st = this.cell(cells, 'status'); if (st !== undefined) (rest ??= {}).status = st as TripleRest['status'];
+    const cr = this.cell(cells, 'credibility'); if (cr !== undefined) (rest ??= {}).credibility = (Number.isFinite(Number(cr)) ? Number(cr) : cr) as TripleRest['credibility'];
     const attrs = this.attributes(cells); if (attrs) (rest ??= {}).attributes = attrs;
-    const src = c('source'), url = c('url');
+    const src = this.cell(cells, 'source'), url = this.cell(cells, 'url');
     const isUrl = src !== undefined && /^https?:\/\//i.test(src);
     this.graph.edge({
       subject, object,
-      predicateName: c('predicate'),
+      predicateName: this.cell(cells, 'predicate'),
       sourceName: isUrl ? undefined : src,
       sourceUrl: url ?? (isUrl ? src : undefined),
-      evidence: c('evidence'),
+      evidence: this.cell(cells, 'evidence'),
       rest,
     }, at);
   }
 
   private entityRow(cells: string[], at: At): void {
-    const c = (f: CsvField) => this.cell(cells, f);
-    const label = c('label'), given = c('id');
+    const label = this.cell(cells, 'label'), given = this.cell(cells, 'id');
     const id = given ?? (label !== undefined ? slugId(label) : '');
     const node: NodeIn = { id, label: label ?? id };
-    const type = c('type'); if (type !== undefined) node.typeName = type;
-    const aliases = c('aliases');
+    const type = this.cell(cells, 'type'); if (type !== undefined) node.typeName = type;
+    const aliases = this.cell(cells, 'aliases');
     if (aliases !== undefined) node.aliases = aliases.split(/[;|]/).map((x) => x.trim()).filter((x) => x !== '');
-    const d = c('description'); if (d !== undefined) node.description = d;
-    const date = c('date'); if (date !== undefined) node.date = date;
-    const x = Number(c('x')), y = Number(c('y'));
-    if (Number.isFinite(x) && Number.isFinite(y) && c('x') !== undefined && c('y') !== undefined) node.position = { x, y };
+    const d = this.cell(cells, 'description'); if (d !== undefined) node.description = d;
+    const date = this.cell(cells, 'date'); if (date !== undefined) node.date = date;
+    const x = Number(this.cell(cells, 'x')), y = Number(this.cell(cells, 'y'));
+    if (Number.isFinite(x) && Number.isFinite(y) && this.cell(cells, 'x') !== undefined && this.cell(cells, 'y') !== undefined) node.position = { x, y };
     const attrs = this.attributes(cells); if (attrs) node.attributes = attrs;
     if (!this.graph.node(node, at)) {
       this.rowError('duplicate-id', `entity id '${id}' is already used by an earlier row`, 'give each entity its own id (or leave the id column empty to derive one from the name)',

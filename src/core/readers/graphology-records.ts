@@ -101,8 +101,13 @@ export class GraphRecords {
   private readonly names = new Map<string, string>();
   // Edges as columns.
   private m = 0;
-  private subj: string[] = [];
-  private obj: string[] = [];
+  // Ends as node indices (held compactly until the end); -1 for an id no node has, kept in `strays`.
+  private subj = new Int32Array(1024);
+  private obj = new Int32Array(1024);
+  private readonly strays = new Map<number, { s?: string; o?: string }>();
+  // The usual optional fields as columns (an object per row would live until the end).
+  private readonly date: (string | undefined)[] = [];
+  private conf?: Float64Array;
   private pred = new Uint32Array(1024);
   private src = new Uint32Array(1024);
   private line = new Uint32Array(1024);
@@ -161,35 +166,36 @@ export class GraphRecords {
       this.pred = grow32(this.pred, k + 1); this.src = grow32(this.src, k + 1);
       this.line = grow32(this.line, k + 1); this.col = grow32(this.col, k + 1);
     }
-    this.subj.push(e.subject);
-    this.obj.push(e.object);
-    // The raw name first: most rows repeat one of a few names as written.
-    const raw = e.predicateId !== undefined ? `\u0000${e.predicateId}` : e.predicateName ?? RELATED;
-    let p = this.predRaw.get(raw);
-    const pk = p !== undefined ? '' : e.predicateId !== undefined ? raw : nameKey(raw);
-    if (p === undefined) p = this.predKeys.get(pk);
-    if (p === undefined) {
-      p = this.preds.length;
-      this.predKeys.set(pk, p);
-      this.preds.push(e.predicateId !== undefined ? { id: e.predicateId } : { name: (e.predicateName ?? RELATED).trim() });
+    if (k >= this.subj.length) {
+      const grow = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
+      this.subj = grow(this.subj); this.obj = grow(this.obj);
     }
-    if (this.predRaw.size < 10_000) this.predRaw.set(raw, p);
-    this.pred[k] = p;
-    // Keys by kind without building a string per row in the common cases (an id, a name alone, a URL alone).
-    const byName = e.sourceId === undefined && e.sourceUrl === undefined && e.sourceName !== undefined;
-    const byUrl = e.sourceId === undefined && e.sourceName === undefined && e.sourceUrl !== undefined;
-    const sk = e.sourceId !== undefined ? e.sourceId : byName ? e.sourceName! : byUrl ? e.sourceUrl! : e.sourceName !== undefined ? `${e.sourceName}\u0001${e.sourceUrl}` : '';
-    const keys = e.sourceId !== undefined ? this.srcIdKeys : byName ? this.srcNameKeys : byUrl ? this.srcUrlKeys : this.srcKeys;
-    let s = keys.get(sk);
-    if (s === undefined) {
-      s = this.srcs.length;
-      keys.set(sk, s);
-      this.srcs.push(keys === this.srcKeys && sk === '' ? {} : { id: e.sourceId, name: e.sourceName, url: e.sourceUrl });
+    const si = this.nodeIndex.get(e.subject) ?? -1, oi = this.nodeIndex.get(e.object) ?? -1;
+    this.subj[k] = si; this.obj[k] = oi;
+    if (si < 0 || oi < 0) this.strays.set(k, { s: si < 0 ? e.subject : undefined, o: oi < 0 ? e.object : undefined });
+    // Date and confidence to their columns; the rest (rarer) as an object, built without `delete`.
+    let rest = e.rest;
+    let date: string | undefined;
+    if (rest && (rest.date !== undefined || typeof rest.confidence === 'number')) {
+      date = rest.date;
+      const conf = rest.confidence;
+      if (typeof conf === 'number') {
+        if (!this.conf || k >= this.conf.length) {
+          const b = new Float64Array(Math.max(1024, this.pred.length)).fill(NaN);
+          if (this.conf) b.set(this.conf);
+          this.conf = b;
+        }
+        this.conf[k] = conf;
+      }
+      let r: TripleRest | undefined;
+      for (const key of Object.keys(rest) as (keyof TripleRest)[]) {
+        if (key === 'date' || (key === 'confidence' && typeof conf === 'number')) continue;
+        (r ??= {} as Record<string, unknown>)[key] = rest[key];
+      }
+      rest = r;
     }
-    this.src[k] = s;
-    this.line[k] = at.line; this.col[k] = at.column;
-    this.evidence.push(e.evidence);
-    this.rest.push(e.rest);
+    this.date.push(date);
+    this.rest.push(rest);
     this.edgeCols.push(at.cols);
   }
 
@@ -239,14 +245,13 @@ export class GraphRecords {
     const generated = new Map(newPreds.map((p) => [p.id, p]));
 
     // Untyped nodes: the most general type that fits every known predicate they take part in, else a generic type.
-    const nodeIdx = (id: string) => this.nodeIndex.get(id);
     const asked = new Map<number, Set<number>>(); // node → predicate index × 2 (+1 as object)
     for (let k = 0; k < this.m; k++) {
       const p = this.pred[k]!;
       if (!predById.has(predIds[p]!)) continue;
-      const s = nodeIdx(this.subj[k]!), o = nodeIdx(this.obj[k]!);
-      if (s !== undefined && types[s] === undefined) { let a = asked.get(s); if (!a) asked.set(s, a = new Set()); a.add(2 * p); }
-      if (o !== undefined && types[o] === undefined) { let a = asked.get(o); if (!a) asked.set(o, a = new Set()); a.add(2 * p + 1); }
+      const s = this.subj[k]!, o = this.obj[k]!;
+      if (s >= 0 && types[s] === undefined) { let a = asked.get(s); if (!a) asked.set(s, a = new Set()); a.add(2 * p); }
+      if (o >= 0 && types[o] === undefined) { let a = asked.get(o); if (!a) asked.set(o, a = new Set()); a.add(2 * p + 1); }
     }
     if (asked.size) {
       const ancestors = new Map<string, Set<string>>();
@@ -278,9 +283,9 @@ export class GraphRecords {
       const g = generated.get(predIds[p]!);
       if (!g) continue;
       newPredAt[newPreds.indexOf(g)] ??= { line: this.line[k]!, column: this.col[k]! };
-      const s = nodeIdx(this.subj[k]!), o = nodeIdx(this.obj[k]!);
-      if (s !== undefined && !g.domain.includes(types[s]!)) g.domain.push(types[s]!);
-      if (o !== undefined && !g.range.includes(types[o]!)) g.range.push(types[o]!);
+      const s = this.subj[k]!, o = this.obj[k]!;
+      if (s >= 0 && !g.domain.includes(types[s]!)) g.domain.push(types[s]!);
+      if (o >= 0 && !g.range.includes(types[o]!)) g.range.push(types[o]!);
     }
     for (const g of newPreds) {
       if (g.domain.length === 0) g.domain.push(newTypes[0]?.id ?? base.entityTypes[0]?.id ?? GENERIC_TYPE);
@@ -339,9 +344,15 @@ export class GraphRecords {
     // One place, moved from record to record: the sink uses it only while it checks the record (keep() copies it).
     const place = new Place(1, 1, undefined);
     for (let k = 0; k < this.m; k++) {
-      const t = { subject: this.subj[k]!, predicate: predIds[this.pred[k]!]!, object: this.obj[k]!, source: srcIdOf[this.src[k]!]! } as Triple;
+      const si = this.subj[k]!, oi = this.obj[k]!;
+      const stray = si < 0 || oi < 0 ? this.strays.get(k) : undefined;
+      const t = { subject: si >= 0 ? this.nodes[si]!.id : stray!.s!, predicate: predIds[this.pred[k]!]!, object: oi >= 0 ? this.nodes[oi]!.id : stray!.o!, source: srcIdOf[this.src[k]!]! } as Triple;
       const ev = this.evidence[k];
       if (ev !== undefined) t.evidence = ev;
+      const date = this.date[k];
+      if (date !== undefined) t.date = date;
+      const conf = this.conf?.[k];
+      if (conf !== undefined && !Number.isNaN(conf)) t.confidence = conf;
       const r = this.rest[k];
       if (r) Object.assign(t, r);
       place.loc = { line: this.line[k]!, column: this.col[k]! };
