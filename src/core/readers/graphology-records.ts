@@ -173,6 +173,32 @@ export class GraphRecords {
     const si = this.nodeIndex.get(e.subject) ?? -1, oi = this.nodeIndex.get(e.object) ?? -1;
     this.subj[k] = si; this.obj[k] = oi;
     if (si < 0 || oi < 0) this.strays.set(k, { s: si < 0 ? e.subject : undefined, o: oi < 0 ? e.object : undefined });
+    // The raw name first: most rows repeat one of a few names as written.
+    const raw = e.predicateId !== undefined ? `\u0000${e.predicateId}` : e.predicateName ?? RELATED;
+    let p = this.predRaw.get(raw);
+    const pk = p !== undefined ? '' : e.predicateId !== undefined ? raw : nameKey(raw);
+    if (p === undefined) p = this.predKeys.get(pk);
+    if (p === undefined) {
+      p = this.preds.length;
+      this.predKeys.set(pk, p);
+      this.preds.push(e.predicateId !== undefined ? { id: e.predicateId } : { name: (e.predicateName ?? RELATED).trim() });
+    }
+    if (this.predRaw.size < 10_000) this.predRaw.set(raw, p);
+    this.pred[k] = p;
+    // Keys by kind without building a string per row in the common cases (an id, a name alone, a URL alone).
+    const byName = e.sourceId === undefined && e.sourceUrl === undefined && e.sourceName !== undefined;
+    const byUrl = e.sourceId === undefined && e.sourceName === undefined && e.sourceUrl !== undefined;
+    const sk = e.sourceId !== undefined ? e.sourceId : byName ? e.sourceName! : byUrl ? e.sourceUrl! : e.sourceName !== undefined ? `${e.sourceName}\u0001${e.sourceUrl}` : '';
+    const keys = e.sourceId !== undefined ? this.srcIdKeys : byName ? this.srcNameKeys : byUrl ? this.srcUrlKeys : this.srcKeys;
+    let s = keys.get(sk);
+    if (s === undefined) {
+      s = this.srcs.length;
+      keys.set(sk, s);
+      this.srcs.push(keys === this.srcKeys && sk === '' ? {} : { id: e.sourceId, name: e.sourceName, url: e.sourceUrl });
+    }
+    this.src[k] = s;
+    this.line[k] = at.line; this.col[k] = at.column;
+    this.evidence.push(e.evidence);
     // Date and confidence to their columns; the rest (rarer) as an object, built without `delete`.
     let rest = e.rest;
     let date: string | undefined;
