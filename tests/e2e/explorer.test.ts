@@ -182,6 +182,19 @@ describe('explorer', () => {
     await p2.close();
   });
 
+  it('says which parts of a link the data does not have, and drops them from the address bar', async () => {
+    const p2 = await newPage('?e=atlantis&q=neighbourhood&hide=dragon,state');
+    const toast = p2.locator('.toast', { hasText: 'The link names an entity not in this data: “atlantis”' });
+    await toast.waitFor({ timeout: T });
+    expect(await toast.textContent()).toContain('a type not in this data: “dragon”');
+    await p2.waitForFunction(() => new URLSearchParams(location.search).get('e') === null, null, { timeout: T });
+    const u = new URL(p2.url()).searchParams;
+    expect(u.get('q')).toBe('neighbourhood');
+    expect(u.get('hide')).toBe('state');
+    expect(await p2.getByRole('heading', { name: 'No entity selected' }).count()).toBe(1);
+    await p2.close();
+  });
+
   it('exports the current view as a dataset that validates and loads back', async () => {
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: T }), page.getByRole('button', { name: 'Export' }).click({ timeout: T })]);
     expect(dl.suggestedFilename()).toBe('actorgraph-path-joe-biden-kataib-hezbollah.json');

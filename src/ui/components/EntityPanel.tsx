@@ -7,8 +7,8 @@ import { TypeDot } from './TypeDot.tsx';
 interface Props {
   details: EntityDetails;
   schema: SchemaIndex;
-  labels: Map<string, Entity>;
-  sources: Map<string, Source>;
+  labels: ReadonlyMap<string, Entity>;
+  sources: ReadonlyMap<string, Source>;
   selectedRelation?: string;
   onSelectEntity(id: string): void;
   onSelectRelation(tripleId: string | undefined): void;
@@ -40,7 +40,7 @@ export function formatDate(d: string): string {
   return d.replace('/', ' – ');
 }
 
-export function Hedges({ t, labels }: { t: Triple; labels: Map<string, Entity> }) {
+export function Hedges({ t, labels }: { t: Triple; labels: ReadonlyMap<string, Entity> }) {
   const parts: string[] = [];
   if (t.qualifier) parts.push(t.qualifier);
   if (t.attributedTo) parts.push(`according to ${labels.get(t.attributedTo)?.label ?? t.attributedTo}`);

@@ -1,6 +1,5 @@
 // Paths between two entities: pickers, options, results as readable chains.
-import type { Entity, Path, PathResult } from '../../core/model.ts';
-import type { Explorer } from '../../core/explorer.ts';
+import type { Entity, Path, PathResult, SearchHit } from '../../core/model.ts';
 import type { SchemaIndex } from '../../core/schema.ts';
 import { describePath } from '../../core/paths.ts';
 import type { UrlState } from '../state/url-state.ts';
@@ -10,9 +9,9 @@ import { TypeDot } from './TypeDot.tsx';
 
 interface Props {
   state: UrlState;
-  explorer: Explorer;
+  find(text: string): Promise<SearchHit[]>;
   schema: SchemaIndex;
-  labels: Map<string, Entity>;
+  labels: ReadonlyMap<string, Entity>;
   selected?: Entity;
   result?: PathResult;
   usedTypes: string[];
@@ -21,7 +20,7 @@ interface Props {
   onSelectEntity(id: string): void;
 }
 
-function Chain({ path, labels, schema, onSelectEntity }: { path: Path; labels: Map<string, Entity>; schema: SchemaIndex; onSelectEntity(id: string): void }) {
+function Chain({ path, labels, schema, onSelectEntity }: { path: Path; labels: ReadonlyMap<string, Entity>; schema: SchemaIndex; onSelectEntity(id: string): void }) {
   const node = (id: string) => {
     const e = labels.get(id);
     return (
@@ -42,16 +41,16 @@ function Chain({ path, labels, schema, onSelectEntity }: { path: Path; labels: M
   );
 }
 
-export function PathPanel({ state, explorer, schema, labels, selected, result, usedTypes, usedPredicates, onChange, onSelectEntity }: Props) {
+export function PathPanel({ state, find, schema, labels, selected, result, usedTypes, usedPredicates, onChange, onSelectEntity }: Props) {
   const labelOf = (id: string) => labels.get(id)?.label ?? id;
   return (
     <div class="query-form">
       <div class="picker">
-        <Search explorer={explorer} schema={schema} id="path-from" label="Path from" placeholder="From…" compact value={state.from ? labelOf(state.from) : ''} onChoose={(h) => onChange({ from: h.id, pathIndex: 0 })} />
+        <Search find={find} schema={schema} id="path-from" label="Path from" placeholder="From…" compact value={state.from ? labelOf(state.from) : ''} onChoose={(h) => onChange({ from: h.id, pathIndex: 0 })} />
         {selected && state.from !== selected.id && <button type="button" class="ghost small" onClick={() => onChange({ from: selected.id, pathIndex: 0 })} title={`From ${selected.label}`}>use selected</button>}
       </div>
       <div class="picker">
-        <Search explorer={explorer} schema={schema} id="path-to" label="Path to" placeholder="To…" compact value={state.to ? labelOf(state.to) : ''} onChoose={(h) => onChange({ to: h.id, pathIndex: 0 })} />
+        <Search find={find} schema={schema} id="path-to" label="Path to" placeholder="To…" compact value={state.to ? labelOf(state.to) : ''} onChoose={(h) => onChange({ to: h.id, pathIndex: 0 })} />
         {selected && state.to !== selected.id && <button type="button" class="ghost small" onClick={() => onChange({ to: selected.id, pathIndex: 0 })} title={`To ${selected.label}`}>use selected</button>}
       </div>
       <div class="row">

@@ -3,12 +3,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import type { SearchHit } from '../../core/model.ts';
-import type { Explorer } from '../../core/explorer.ts';
 import type { SchemaIndex } from '../../core/schema.ts';
 import { TypeDot } from './TypeDot.tsx';
 
 interface Props {
-  explorer: Explorer;
+  /** The best matches for a text (the data's entity search). */
+  find(text: string): Promise<SearchHit[]>;
   schema: SchemaIndex;
   id: string;
   label: string;
@@ -20,7 +20,7 @@ interface Props {
   compact?: boolean;
 }
 
-export function Search({ explorer, schema, id, label, placeholder, onChoose, inputRef, value, compact }: Props) {
+export function Search({ find, schema, id, label, placeholder, onChoose, inputRef, value, compact }: Props) {
   const [text, setText] = useState(value ?? '');
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [active, setActive] = useState(0);
@@ -33,12 +33,12 @@ export function Search({ explorer, schema, id, label, placeholder, onChoose, inp
     const q = text.trim();
     const n = ++seq.current;
     if (!q || !open) { setHits([]); return; }
-    void explorer.search(q, { limit: 10 }).then((r) => {
+    void find(q).then((r) => {
       if (n !== seq.current) return; // a newer query superseded this one
       setHits(r);
       setActive(0);
     });
-  }, [text, open, explorer]);
+  }, [text, open, find]);
 
   const choose = (hit: SearchHit) => {
     setOpen(false);

@@ -2,8 +2,7 @@
 // starts from the most connected entities and grows as the person expands
 // nodes, searches, or runs queries.
 import type { MultiDirectedGraph } from 'graphology';
-import type { Entity } from '../../core/model.ts';
-import type { Explorer } from '../../core/explorer.ts';
+import type { Entity, Subgraph } from '../../core/model.ts';
 import type { SchemaIndex } from '../../core/schema.ts';
 import { edgeAttributes, hashString, nodeAttributes, nodeSize } from '../../core/graphology.ts';
 import { styleEdges } from './build.ts';
@@ -21,6 +20,8 @@ export const QUERY_LIMIT = 500;
 export interface AddResult {
   /** Entity ids newly drawn. */
   added: string[];
+  /** Every entity read on the way (drawn or not): for labels. */
+  entities: Entity[];
 }
 
 /**
@@ -28,20 +29,20 @@ export interface AddResult {
  * is drawn. New nodes start beside their drawn neighbours (or beside `near`),
  * so a short layout run only has to settle them.
  */
-export async function addToView(graph: MultiDirectedGraph, explorer: Explorer, schema: SchemaIndex, ids: Iterable<string>, labels: Map<string, Entity>, near?: string): Promise<AddResult> {
+export async function addToView(graph: MultiDirectedGraph, subgraph: (ids: string[]) => Promise<Subgraph>, schema: SchemaIndex, ids: Iterable<string>, near?: string): Promise<AddResult> {
   const fresh = [...new Set(ids)].filter((id) => !graph.hasNode(id));
-  if (!fresh.length) return { added: [] };
+  if (!fresh.length) return { added: [], entities: [] };
   const shown = graph.nodes();
-  const sub = await explorer.subgraph([...shown, ...fresh]);
+  const sub = await subgraph([...shown, ...fresh]);
   const freshSet = new Set(fresh);
   const added: string[] = [];
   for (const e of sub.entities) {
-    labels.set(e.id, e);
     if (!freshSet.has(e.id) || graph.hasNode(e.id)) continue;
     graph.addNode(e.id, nodeAttributes(e, schema, 0));
     added.push(e.id);
   }
-  if (!added.length) return { added };
+  const entities = sub.entities;
+  if (!added.length) return { added, entities };
   for (const t of sub.triples) {
     const key = t.id!;
     if (graph.hasEdge(key) || !graph.hasNode(t.subject) || !graph.hasNode(t.object)) continue;
@@ -50,7 +51,7 @@ export async function addToView(graph: MultiDirectedGraph, explorer: Explorer, s
   place(graph, added, near);
   graph.forEachNode((n) => graph.setNodeAttribute(n, 'size', nodeSize(graph.degree(n))));
   styleEdges(graph);
-  return { added };
+  return { added, entities };
 }
 
 /** Each new node at the centre of its old neighbours, else around `near`, else around the drawing's centre; a small deterministic offset apart. */

@@ -1,0 +1,57 @@
+// The top bar: the dataset's name, the search box, and opening and exporting files.
+import { useRef } from 'preact/hooks';
+import type { Ref } from 'preact';
+import type { SearchHit } from '../../core/model.ts';
+import type { SchemaIndex } from '../../core/schema.ts';
+import type { ExportFormat } from '../state/app-state.ts';
+import { Search } from './Search.tsx';
+
+export type ImportMode = 'replace' | 'merge';
+
+interface Props {
+  title: string;
+  file?: string;
+  schema?: SchemaIndex;
+  find?: (text: string) => Promise<SearchHit[]>;
+  searchInput: Ref<HTMLInputElement>;
+  onChoose(hit: SearchHit): void;
+  importMode: ImportMode;
+  onImportMode(mode: ImportMode): void;
+  onOpen(files: File[]): void;
+  exportFormat: ExportFormat;
+  onExportFormat(format: ExportFormat): void;
+  onExport?: () => void;
+}
+
+export function Topbar(p: Props) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  return (
+    <header class="topbar">
+      <div class="brand"><span class="logo" aria-hidden="true">◉</span> actorgraph</div>
+      <div class="dataset-title" title={p.file}>{p.title}</div>
+      {p.schema && p.find && (
+        <Search find={p.find} schema={p.schema} id="search" label="Search entities" placeholder="Search entities  ( / )" inputRef={p.searchInput} onChoose={p.onChoose} />
+      )}
+      <div class="toolbar" role="toolbar" aria-label="Data">
+        <div class="tool-group">
+          <button type="button" onClick={() => fileInput.current?.click()} title="Open a dataset file, with its schema.json and .txt source texts if it has them (or drop them on the page)">Open…</button>
+          <label class="visually-hidden" for="import-mode">When opening a file</label>
+          <select id="import-mode" value={p.importMode} onChange={(e) => p.onImportMode((e.currentTarget as HTMLSelectElement).value as ImportMode)}>
+            <option value="replace">replace</option>
+            <option value="merge">merge</option>
+          </select>
+          <input ref={fileInput} id="import-file" class="visually-hidden" type="file" multiple accept=".json,.txt,application/json,text/plain" aria-label="Dataset file to open (with its schema.json and source texts, if any)"
+            onChange={(e) => { const el = e.currentTarget as HTMLInputElement; const files = [...(el.files ?? [])]; el.value = ''; if (files.length) p.onOpen(files); }} />
+        </div>
+        <div class="tool-group">
+          <button type="button" onClick={() => p.onExport?.()} disabled={!p.onExport} title="Download the current view">Export</button>
+          <label class="visually-hidden" for="export-format">Export format</label>
+          <select id="export-format" value={p.exportFormat} onChange={(e) => p.onExportFormat((e.currentTarget as HTMLSelectElement).value as ExportFormat)}>
+            <option value="dataset">dataset JSON</option>
+            <option value="graphology">graphology JSON</option>
+          </select>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,75 @@
+// The one place the UI asks the data (the Explorer behind a LoadedData) for
+// anything: preparing a view, queries, label look-ups and export. Changing how
+// the data is reached (signals, capabilities, another transport) is a change here.
+import type { MultiDirectedGraph } from 'graphology';
+import type { Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult, SearchHit, Source, Stats } from '../../core/model.ts';
+import type { ExportOptions } from '../../core/explorer.ts';
+import { indexSchema, type SchemaIndex } from '../../core/schema.ts';
+import type { LoadedData } from '../data/load.ts';
+import { prepareGraph } from '../graph/build.ts';
+import { addToView, canShowWhole, LARGE_DATASET_ENTITIES, START_ENTITIES } from '../graph/view.ts';
+import { buildWholeGraph } from '../graph/whole.ts';
+
+/** Loaded data and what of it is drawn. Never changed once made, except `graph`, which sigma draws and large views grow. */
+export interface Loaded {
+  data: LoadedData;
+  schema: SchemaIndex;
+  stats: Stats;
+  graph: MultiDirectedGraph;
+  /** The entities known when the view was made (drawn ones); more are looked up as needed. */
+  labels: ReadonlyMap<string, Entity>;
+  sources: ReadonlyMap<string, Source>;
+  /** Not every entity is drawn (large data). */
+  partial: boolean;
+  /** The positions are only a placement: ForceAtlas2 should run (in its worker) once drawn. */
+  needsLayout: boolean;
+}
+
+/** Everything drawn, from the worker's compact columns; undefined if `live()` turned false meanwhile. */
+export async function prepareWhole(data: LoadedData, schema: SchemaIndex, stats: Stats, live: () => boolean = () => true): Promise<Loaded | undefined> {
+  // Marks read by the benchmarks: where the time to a whole view goes.
+  performance.mark('actorgraph:columns-asked');
+  const cols = await data.columns();
+  performance.mark('actorgraph:columns');
+  if (!live()) return undefined;
+  const built = await buildWholeGraph(cols, schema, live);
+  performance.mark('actorgraph:graph-built');
+  if (!built) return undefined;
+  const labels = new Map(cols.entities.map((e) => [e.id, e]));
+  const sources = new Map(data.sources.map((s) => [s.id, s]));
+  return { data, schema, stats, graph: built.graph, labels, sources, partial: false, needsLayout: built.needsWorkerLayout };
+}
+
+/** The first view of `data`: all of it when small (or `whole` and drawable), else its most connected entities. */
+export async function prepare(data: LoadedData, opts: { whole?: boolean } = {}): Promise<Loaded> {
+  const ex = data.explorer;
+  const [schemaRaw, stats] = await Promise.all([ex.schema(), ex.stats()]);
+  const schema = indexSchema(schemaRaw);
+  const partial = stats.entities > LARGE_DATASET_ENTITIES;
+  if (partial && opts.whole && canShowWhole(stats.entities, stats.triples)) return (await prepareWhole(data, schema, stats))!;
+  const start = await ex.topEntities(partial ? START_ENTITIES : stats.entities);
+  const sub = await ex.subgraph(start.map((e) => e.id));
+  const { graph, needsWorkerLayout } = prepareGraph(sub, schema);
+  const labels = new Map(sub.entities.map((e) => [e.id, e]));
+  const sources = new Map(data.sources.map((s) => [s.id, s]));
+  return { data, schema, stats, graph, labels, sources, partial, needsLayout: needsWorkerLayout };
+}
+
+/** The entities of `ids` the data has (one call, however many). */
+export async function lookupEntities(view: Loaded, ids: string[]): Promise<Entity[]> {
+  if (!ids.length) return [];
+  return (await view.data.explorer.subgraph(ids)).entities;
+}
+
+/** Draws `ids` not drawn yet, with their links to what is; the new ids and every entity seen on the way. */
+export function growView(view: Loaded, ids: string[], near?: string): Promise<{ added: string[]; entities: Entity[] }> {
+  return addToView(view.graph, (all) => view.data.explorer.subgraph(all), view.schema, ids, near);
+}
+
+/** Entity search for the search boxes: the best ten. */
+export const searchEntities = (view: Loaded, text: string): Promise<SearchHit[]> => view.data.explorer.search(text, { limit: 10 });
+export const queryDetails = (view: Loaded, id: string): Promise<EntityDetails | undefined> => view.data.explorer.details(id);
+export const queryNeighbourhood = (view: Loaded, q: NeighbourhoodQuery): Promise<NeighbourhoodResult> => view.data.explorer.neighbourhood(q);
+export const queryPaths = (view: Loaded, q: PathQuery): Promise<PathResult> => view.data.explorer.paths(q);
+export const querySourceText = async (view: Loaded, id: string): Promise<string | undefined> => (await view.data.explorer.source(id))?.text;
+export const exportDataset = (view: Loaded, opts: ExportOptions): Promise<Dataset> => view.data.explorer.exportDataset(opts);

@@ -1,0 +1,52 @@
+// Read-only numbers for the end-to-end tests and benchmarks, as
+// `window.__actorgraph` (no way to change anything through it). The values are
+// taken during render, so they are current by the time the DOM shows them.
+import type { GraphController } from '../graph/controller.ts';
+import type { UrlState } from '../state/url-state.ts';
+import type { Loaded } from './gateway.ts';
+
+interface HookInput { view?: Loaded; controller?: { current?: GraphController }; url?: UrlState; loading?: string }
+
+let current: HookInput = {};
+let installed = false;
+
+function install(): void {
+  if (installed) return;
+  installed = true;
+  const hook = {};
+  const get = (name: string, fn: () => unknown) => Object.defineProperty(hook, name, { get: fn, enumerable: true });
+  const c = () => current.controller?.current;
+  get('ready', () => !!current.view && !!c());
+  get('nodes', () => current.view?.graph.order ?? 0);
+  get('edges', () => current.view?.graph.size ?? 0);
+  get('entities', () => current.view?.stats.entities ?? 0);
+  get('file', () => current.view?.data.file);
+  get('selected', () => current.url?.entity);
+  get('partial', () => current.view?.partial ?? false);
+  get('nodeIds', () => current.view?.graph.nodes() ?? []);
+  get('loading', () => current.loading);
+  get('layoutRunning', () => c()?.layoutRunning ?? false);
+  get('layoutIterations', () => c()?.layoutIterations ?? 0);
+  get('layoutStart', () => c()?.layoutStart);
+  get('layoutEnd', () => c()?.layoutEnd);
+  get('firstFrame', () => c()?.firstFrame);
+  get('viewSeq', () => c()?.viewSeq ?? 0);
+  get('visibleNodes', () => {
+    const ctl = c(), g = current.view?.graph;
+    if (!ctl || !g) return 0;
+    return g.filterNodes((n) => { const d = ctl.sigma.getNodeDisplayData(n); return !!d && !d.hidden; }).length;
+  });
+  get('highlightedEdges', () => {
+    const ctl = c(), g = current.view?.graph;
+    if (!ctl || !g) return 0;
+    return g.filterEdges((e) => (ctl.sigma.getEdgeDisplayData(e)?.size ?? 0) > 3).length;
+  });
+  Object.freeze(hook);
+  Object.defineProperty(window, '__actorgraph', { value: hook });
+}
+
+export function TestHook(props: HookInput) {
+  current = props;
+  install();
+  return null;
+}

@@ -1,0 +1,120 @@
+// Data in: the bundled dataset or a `?data=` link at start, files opened or
+// dropped later (replace or merge), cancelling, and drawing a large view whole.
+// The current data stays on screen until the next one is ready.
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { fromWorkerLoad, loadDefault, openFile, pickDataset, type FileLoad } from '../data/load.ts';
+import { loadDataUrl } from '../data/early-fetch.ts';
+import { parseDataParam } from '../state/url-state.ts';
+import type { AppAction, AppState, OpenMode } from '../state/app-reducer.ts';
+import { canShowWhole } from '../graph/view.ts';
+import { useEvent } from '../hooks/use-event.ts';
+import { prepare, prepareWhole } from './gateway.ts';
+
+type Dispatch = (a: AppAction) => void;
+
+export interface Loading {
+  importFiles(files: File[], mode: 'replace' | 'merge'): void;
+  cancel(): void;
+  showAll(): void;
+}
+
+export function useLoading(state: AppState, dispatch: Dispatch): Loading {
+  const view = state.view;
+  // The load in flight (a worker): the only one whose outcome is applied.
+  const pending = useRef<FileLoad | undefined>(undefined);
+
+  const startDefault = useEvent(() => {
+    loadDefault().then(async (r) => {
+      if (!r.ok) { dispatch({ type: 'fatal', message: 'The bundled dataset is invalid.', problems: { file: 'graph-data/dataset.json', list: r.problems } }); return; }
+      dispatch({ type: 'opened', view: await prepare(r.data), mode: 'default', name: r.data.file, warnings: [] });
+    }).catch((e: unknown) => dispatch({ type: 'fatal', message: `Could not load the data: ${String(e)}` }));
+  });
+
+  /** Follows a load in a loader worker (a chosen file, or `?data=`). */
+  const follow = useEvent(async (load: FileLoad, name: string, o: { mode: OpenMode; whole: boolean; onFail?: () => void }) => {
+    pending.current?.cancel();
+    pending.current = load;
+    let failed = true;
+    try {
+      const r = await load.done;
+      performance.mark('actorgraph:worker-loaded');
+      if (pending.current !== load) return;
+      if (!r.ok) { if (!r.cancelled) dispatch({ type: 'problems', problems: { file: name, list: r.problems } }); return; }
+      let next;
+      try {
+        next = await prepare(r.data, { whole: o.whole });
+      } catch (e) {
+        r.data.dispose();
+        throw e;
+      }
+      if (pending.current !== load) { r.data.dispose(); return; }
+      failed = false;
+      performance.mark('actorgraph:view-ready');
+      dispatch({ type: 'opened', view: next, mode: o.mode, name, warnings: r.data.warnings });
+    } catch (e) {
+      if (pending.current === load) dispatch({ type: 'problems', problems: { file: name, list: [{ severity: 'error', code: 'load-failed', file: name, path: '', message: `could not load the file: ${String(e)}`, hint: 'check that it is an actorgraph dataset (JSON) and try again' }] } });
+    } finally {
+      if (pending.current === load) { pending.current = undefined; dispatch({ type: 'load-progress', progress: undefined }); }
+      // Nothing on screen yet (a `?data=` that failed): the bundled data (ignored if something else came meanwhile).
+      if (failed) o.onFail?.();
+    }
+  });
+
+  useEffect(() => {
+    // `?data=/same-site/file.json[&view=all]`: that dataset instead of the bundled one.
+    const d = parseDataParam(location.search, location.origin);
+    if (d.error) {
+      dispatch({ type: 'problems', problems: { file: 'data parameter', list: [{ severity: 'error', code: 'bad-data-url', file: 'page address', path: 'data', message: d.error, hint: 'give the path of a .json dataset served by this site, e.g. ?data=/datasets/graph.json' }] } });
+    }
+    if (!d.url) { startDefault(); return; }
+    const url = d.url, name = d.name ?? url;
+    dispatch({ type: 'load-progress', progress: { phase: 'reading', done: 0, total: 0, file: name } });
+    // The loader worker fetches the file itself; failures (HTTP status, not JSON) come back as problems, then the bundled data is shown.
+    // `let`: a load started early reports its last progress at once, before `load` is assigned.
+    let load: FileLoad | undefined = undefined;
+    load = fromWorkerLoad(loadDataUrl(url, name, (p) => { if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: name } }); }));
+    void follow(load, name, { mode: 'link', whole: d.whole, onFail: startDefault });
+  }, []);
+
+  // Data let go once other data answers (or the page goes).
+  useEffect(() => {
+    const data = view?.data;
+    return () => data?.dispose();
+  }, [view?.data]);
+
+  // Work for one view (drawing it whole) stops when the view changes.
+  const life = useMemo(() => new AbortController(), [view]);
+  useEffect(() => () => life.abort(), [life]);
+
+  const importFiles = useEvent((all: File[], mode: 'replace' | 'merge') => {
+    const picked = pickDataset(all);
+    if ('problem' in picked) { dispatch({ type: 'problems', problems: { file: picked.problem.file, list: [picked.problem] } }); return; }
+    const f = picked.dataset;
+    let load: FileLoad | undefined = undefined;
+    load = openFile(f, f.name, {
+      extras: picked.extras, merge: mode === 'merge' ? view?.data : undefined,
+      onProgress: (p) => { if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: f.name } }); },
+    });
+    dispatch({ type: 'load-progress', progress: { phase: 'reading', done: 0, total: f.size, file: f.name } });
+    void follow(load, f.name, { mode, whole: false });
+  });
+
+  const cancel = useEvent(() => {
+    const load = pending.current;
+    if (!load) return;
+    pending.current = undefined;
+    load.cancel();
+    dispatch({ type: 'load-cancelled' });
+  });
+
+  const showAll = useEvent(() => {
+    const cur = view;
+    if (!cur || !cur.partial || state.drawingAll || !canShowWhole(cur.stats.entities, cur.stats.triples)) return;
+    dispatch({ type: 'drawing-all', view: cur });
+    prepareWhole(cur.data, cur.schema, cur.stats, () => !life.signal.aborted)
+      .then((next) => dispatch({ type: 'drew-all', from: cur, view: next }))
+      .catch((e: unknown) => dispatch({ type: 'draw-all-failed', from: cur, error: String(e) }));
+  });
+
+  return { importFiles, cancel, showAll };
+}

@@ -1,0 +1,91 @@
+// What the state asks of the data: the selected entity's details, the
+// neighbourhood or path query, the text a selected relation quotes. Each
+// answer is dropped if the question changed meanwhile.
+import { useEffect, useState } from 'preact/hooks';
+import type { EntityDetails, NeighbourhoodResult, PathResult } from '../../core/model.ts';
+import type { AppAction, AppState } from '../state/app-reducer.ts';
+import { QUERY_LIMIT } from '../graph/view.ts';
+import { useEvent } from '../hooks/use-event.ts';
+import { lookupEntities, queryDetails, queryNeighbourhood, queryPaths, querySourceText } from './gateway.ts';
+
+export interface Answers {
+  details?: EntityDetails;
+  nb?: NeighbourhoodResult;
+  paths?: PathResult;
+  sourceText?: { id: string; text?: string };
+  /** Looks up the labels of entities not known yet (large data, paths, relations). */
+  ensureLabels(ids: Iterable<string>): Promise<void>;
+}
+
+export function useQueries(state: AppState, dispatch: (a: AppAction) => void, ready: boolean, showInView: (ids: string[], near?: string) => Promise<string[]>, onDetails?: () => void): Answers {
+  const { view, url } = state;
+  const [details, setDetails] = useState<EntityDetails>();
+  const [nb, setNb] = useState<NeighbourhoodResult>();
+  const [paths, setPaths] = useState<PathResult>();
+  const [sourceText, setSourceText] = useState<{ id: string; text?: string }>();
+
+  const ensureLabels = useEvent(async (ids: Iterable<string>) => {
+    const cur = view;
+    if (!cur) return;
+    const missing = [...new Set(ids)].filter((id) => !state.labels.has(id));
+    if (!missing.length) return;
+    // One call for all of them (a hub can have hundreds of neighbours not drawn).
+    dispatch({ type: 'labels-found', view: cur, entities: await lookupEntities(cur, missing) });
+  });
+
+  useEffect(() => {
+    if (!view || !url.entity) { setDetails(undefined); return; }
+    // Until the link is checked the last answer stays.
+    if (!ready) return;
+    let live = true;
+    void queryDetails(view, url.entity).then(async (d) => {
+      if (!live) return;
+      if (d) await ensureLabels([...d.outgoing.map((t) => t.object), ...d.incoming.map((t) => t.subject), ...[...d.outgoing, ...d.incoming].flatMap((t) => t.attributedTo ? [t.attributedTo] : [])]);
+      if (live) { setDetails(d); onDetails?.(); }
+    });
+    return () => { live = false; };
+  }, [view, ready, url.entity]);
+
+  const nbKey = JSON.stringify([url.view, url.entity, url.depth, url.direction, url.predicates, url.types]);
+  useEffect(() => {
+    if (!view || url.view !== 'neighbourhood' || !url.entity) { setNb(undefined); return; }
+    if (!ready) return;
+    let live = true;
+    const from = url.entity;
+    void queryNeighbourhood(view, { from: [from], depth: url.depth, direction: url.direction, predicates: url.predicates, types: url.types, limit: view.partial ? QUERY_LIMIT : 2000 })
+      .then(async (r) => {
+        if (!live) return;
+        await showInView(r.entities.map((e) => e.id), from);
+        if (live) setNb(r);
+      });
+    return () => { live = false; };
+  }, [view, ready, nbKey]);
+
+  const pathKey = JSON.stringify([url.view, url.from, url.to, url.k, url.directed, url.pathPredicates, url.avoidTypes]);
+  useEffect(() => {
+    if (!view || url.view !== 'path' || !url.from || !url.to) { setPaths(undefined); return; }
+    if (!ready) return;
+    let live = true;
+    const from = url.from;
+    void queryPaths(view, { from, to: url.to, mode: 'k-shortest', k: url.k, directed: url.directed, predicates: url.pathPredicates, avoidTypes: url.avoidTypes })
+      .then(async (r) => {
+        const nodes = r.paths.flatMap((p) => p.nodes);
+        await ensureLabels(nodes);
+        if (!live) return;
+        await showInView(nodes, from);
+        if (live) setPaths(r);
+      });
+    return () => { live = false; };
+  }, [view, ready, pathKey]);
+
+  // The text of the source a selected relation quotes, from the data (a worker, for files).
+  const relationSource = url.relation && details ? [...details.outgoing, ...details.incoming].find((t) => t.id === url.relation)?.source : undefined;
+  useEffect(() => {
+    if (!view || !relationSource) { setSourceText(undefined); return; }
+    let live = true;
+    void querySourceText(view, relationSource).then((text) => { if (live) setSourceText({ id: relationSource, text }); });
+    return () => { live = false; };
+  }, [view, relationSource]);
+
+  return { details, nb, paths, sourceText, ensureLabels };
+}
