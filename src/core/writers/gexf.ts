@@ -10,7 +10,7 @@ import { DATASET_FORMAT, DATASET_VERSION } from '../model.ts';
 import { indexSchema } from '../schema.ts';
 import { nodeSize, typeColor } from '../graphology.ts';
 import { tripleIds } from '../store.ts';
-import { AG_DATASET, isReserved } from '../readers/graphology-map.ts';
+import { AG_DATASET, isReserved, put } from '../readers/graphology-map.ts';
 import type { DatasetWriter } from './writer.ts';
 
 // Characters XML 1.0 cannot hold, and those its parsers rewrite (line ends, NEL, LS) unless written as references.
@@ -49,7 +49,7 @@ export function splitAttributes(a: Attributes | undefined, columns: Map<string, 
   let rest: Attributes | undefined;
   for (const [k, v] of Object.entries(a ?? {})) {
     if (columns.has(k)) plain.push([k, v]);
-    else (rest ??= {})[k] = v;
+    else put(rest ??= {}, k, v);
   }
   return rest ? { plain, json: JSON.stringify(rest) } : { plain };
 }
