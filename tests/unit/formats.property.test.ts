@@ -16,7 +16,7 @@ import type { DatasetReader } from '../../src/core/readers/reader.ts';
 // XML cannot hold C0 controls (but tab and line breaks) nor lone surrogates; the validator refuses
 // controls in one-line fields and reads U+FFFD as a decoding fault: none of them in generated text.
 const UNWANTED = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const SAMPLES = ['Qāsem Soleimānī', 'كتائب حزب الله', '北京', '👩‍👩‍👧', '  padded  ', '“quoted” — dash', 'a & b <c> "d"', 'x|y', ']]>', 'line\u2028sep', 'nel\u0085x'];
+const SAMPLES = ['Qāsem Soleimānī', 'كتائب حزب الله', '北京', '👩‍👩‍👧', '  padded  ', '“quoted” — dash', 'a & b <c> "d"', 'x|y', ']]>', 'line\u2028sep', 'para\u2029sep', 'nel\u0085x'];
 const piece = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }) },
   { weight: 2, arbitrary: fc.constantFrom(...SAMPLES) },

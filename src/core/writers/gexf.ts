@@ -13,10 +13,10 @@ import { tripleIds } from '../store.ts';
 import { AG_DATASET, isReserved, put } from '../readers/graphology-map.ts';
 import type { DatasetWriter } from './writer.ts';
 
-// Characters XML 1.0 cannot hold, and those its parsers rewrite (line ends, NEL, LS) unless written as references.
+// Characters XML 1.0 cannot hold, and those its parsers rewrite (line ends, NEL, LS, PS) unless written as references.
 const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const SPECIAL = /[&<>"\t\n\r\u0085\u2028]/g;
-const REF: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;', '\u0085': '&#x85;', '\u2028': '&#x2028;' };
+const SPECIAL = /[&<>"\t\n\r\u0085\u2028\u2029]/g;
+const REF: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;', '\u0085': '&#x85;', '\u2028': '&#x2028;', '\u2029': '&#x2029;' };
 
 /** Text for an XML attribute value or element content: escaped, line breaks and tabs as references. */
 export function xmlEscape(s: string): string {
