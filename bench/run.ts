@@ -1,4 +1,4 @@
-// The benchmark harness: `npm run bench [-- --size 1m --only load,search,paths,browser,bundle,cli --quick]`.
+// The benchmark harness: `npm run bench [-- --size 1m --only load,search,paths,browser,bundle,cli,formats --quick]`.
 // Prints a table (measure | median | p99 | baseline | ratio | target | met?)
 // and writes bench/out/results-<timestamp>.json and bench/out/latest.json.
 import { spawn, spawnSync } from 'node:child_process';
@@ -280,13 +280,6 @@ async function benchPaths(): Promise<void> {
 
 async function main(): Promise<void> {
   if (only.has('load')) await benchLoad();
-  if (only.has('formats')) {
-    const { benchFormats } = await import('./formats.ts');
-    const graphSize = Math.min(size, 100_000);
-    const r = await benchFormats({ jsonPath: dataset().path, graphJsonPath: ensureDatasetFile(graphSize, seed, schema).path, size: sz, graphSize: sizeName(graphSize), schema, quick, log, runChild });
-    rows.push(...r.rows);
-    details.formats = r.details;
-  }
   if (only.has('search')) await benchSearch();
   if (only.has('paths')) await benchPaths();
   if (only.has('browser') || only.has('bundle')) {
@@ -295,6 +288,16 @@ async function main(): Promise<void> {
     const r = await benchBrowser({ quick, seed, schema, browser: only.has('browser'), bundle: only.has('bundle'), log });
     rows.push(...r.rows);
     details.browser = r.details;
+  }
+  if (only.has('formats')) {
+    const { benchFormats } = await import('./formats.ts');
+    const r = await benchFormats({ jsonPath: dataset().path, schemaPath: SCHEMA_PATH, runs: quick ? 1 : 3, sz, log, runChild, row, median });
+    rows.push(...r.rows);
+    const { benchTabularFormats } = await import('./formats-tabular.ts');
+    const graphSize = Math.min(size, 100_000);
+    const t = await benchTabularFormats({ jsonPath: dataset().path, graphJsonPath: ensureDatasetFile(graphSize, seed, schema).path, size: sz, graphSize: sizeName(graphSize), schema, quick, log, runChild });
+    rows.push(...t.rows);
+    details.formats = { rdf: r.details, tabular: t.details };
   }
   if (only.has('cli')) {
     const r = benchCli({ quick, log });

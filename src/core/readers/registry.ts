@@ -7,8 +7,10 @@ import { gexfReader } from './gexf.ts';
 import { graphmlReader } from './graphml.ts';
 import { graphologyJsonReader } from './graphology-json.ts';
 import type { DatasetReader } from './reader.ts';
+import { RDF_READERS } from './rdf.ts';
+import { ftmReader } from './ftm.ts';
 
-export const READERS: readonly DatasetReader[] = [jsonDatasetReader, csvReader, gexfReader, graphmlReader, graphologyJsonReader];
+export const READERS: readonly DatasetReader[] = [jsonDatasetReader, ...RDF_READERS, ftmReader, csvReader, gexfReader, graphmlReader, graphologyJsonReader];
 
 /** What the registry looks at of a file's start. */
 export const SNIFF_BYTES = 4096;

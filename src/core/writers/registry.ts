@@ -5,8 +5,10 @@ import { csvWriter } from './csv.ts';
 import { gexfWriter } from './gexf.ts';
 import { graphmlWriter } from './graphml.ts';
 import type { DatasetWriter } from './writer.ts';
+import { RDF_WRITERS } from './rdf.ts';
+import { ftmWriter } from './ftm.ts';
 
-export const WRITERS: readonly DatasetWriter[] = [datasetJsonWriter, graphologyJsonWriter, csvWriter, gexfWriter, graphmlWriter];
+export const WRITERS: readonly DatasetWriter[] = [datasetJsonWriter, graphologyJsonWriter, ...RDF_WRITERS, ftmWriter, csvWriter, gexfWriter, graphmlWriter];
 
 export function writerById(id: string, writers: readonly DatasetWriter[] = WRITERS): DatasetWriter | undefined {
   return writers.find((w) => w.id === id);
