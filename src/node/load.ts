@@ -48,12 +48,11 @@ function notUtf8(path: string, limit: number, what: string): { problem: Problem 
   return failed ?? { problem: locator.problem(path) };
 }
 
-/** The entities table written beside a relations table (`graph.csv` → `graph.entities.csv`), read when it is there. */
+/** The entities table written beside a relations table (`graph.csv` → `graph.entities.csv`), read when it is there (a regular file, bounded like any). */
 function csvEntitiesBeside(path: string): { name: string; text: string } | undefined {
   const m = /^(.*)\.(csv|tsv)$/i.exec(path);
   if (!m || /\.entities$/i.test(m[1]!)) return undefined;
   const name = `${m[1]}.entities.${m[2]}`;
-  if ('problem' in checkFile(name, MAX_FILE_BYTES, 'entities table')) return undefined;
   const read = readText(name, MAX_FILE_BYTES, 'entities table');
   return 'text' in read ? { name, text: read.text } : undefined;
 }
