@@ -121,8 +121,11 @@ export class CsvSession implements ReadSession {
     }
     const fault = this.pre.fault(chunk);
     if (fault) {
-      const loc = offsetToLocation(this.partial + chunk, this.partial.length + fault.at);
-      this.fail(encodingProblem(this.table.file, fault, { line: loc.line + this.table.line - 1, column: loc.column }));
+      // The rows before the bad character first, so that the first problem in the file is reported, however it is cut.
+      this.feed(this.partial + chunk.slice(0, fault.at), false);
+      if (this.failed) return;
+      const loc = offsetToLocation(this.partial, this.partial.length);
+      this.fail(encodingProblem(this.table.file, fault, { line: this.table.line + loc.line - 1, column: loc.column }));
       return;
     }
     this.feed(this.partial + chunk, false);

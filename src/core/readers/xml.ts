@@ -27,6 +27,11 @@ export function findDoctype(text: string): number {
   }
 }
 
+/** xmldom's locator as a location (it gives line 0 for text before the root element). */
+function placed(l: { lineNumber?: number; columnNumber?: number } | undefined): TextLocation {
+  return { line: Math.max(1, l?.lineNumber ?? 1), column: Math.max(1, l?.columnNumber ?? 1) };
+}
+
 export type XmlParse = { root: XmlElement } | { problem: Problem };
 
 /** The document's root element, or the first problem, located, with a hint. */
@@ -43,7 +48,7 @@ export function parseXml(text: string, file: string, what: string): XmlParse {
   const onError = (level: string, message: string, ctx: unknown): void => {
     if (level === 'warning') return;
     const loc = (ctx as { locator?: { lineNumber?: number; columnNumber?: number } } | undefined)?.locator;
-    first ??= { message: message.split('\n')[0]!, loc: { line: loc?.lineNumber ?? 1, column: loc?.columnNumber ?? 1 } };
+    first ??= { message: message.split('\n')[0]!, loc: placed(loc) };
     throw new Error(message);
   };
   let root: XmlElement | null = null;
@@ -52,8 +57,8 @@ export function parseXml(text: string, file: string, what: string): XmlParse {
     root = doc.documentElement;
   } catch (e) {
     const l = (e as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
-    if (!first) first = { message: (e as Error).message.split('\n')[0]!, loc: { line: l?.lineNumber ?? 1, column: l?.columnNumber ?? 1 } };
-    else if (l?.lineNumber !== undefined) first.loc = { line: l.lineNumber, column: l.columnNumber ?? 1 };
+    if (!first) first = { message: (e as Error).message.split('\n')[0]!, loc: placed(l) };
+    else if (l?.lineNumber !== undefined) first.loc = placed(l);
   }
   if (first || !root) {
     return { problem: fileProblem('xml-syntax', file, `invalid XML: ${first?.message ?? 'no root element'}`,
@@ -64,7 +69,7 @@ export function parseXml(text: string, file: string, what: string): XmlParse {
 
 /** Where an element starts. */
 export function at(el: XmlElement): TextLocation {
-  return { line: el.lineNumber ?? 1, column: el.columnNumber ?? 1 };
+  return placed(el);
 }
 
 /** The element children of `el`, optionally only those of a local name. */
