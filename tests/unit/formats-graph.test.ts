@@ -10,7 +10,7 @@ import { parse as parseGraphmlWithGraphology } from 'graphology-graphml';
 import { gexfReader } from '../../src/core/readers/gexf.ts';
 import { graphmlReader } from '../../src/core/readers/graphml.ts';
 import { graphologyJsonReader } from '../../src/core/readers/graphology-json.ts';
-import { findDoctype } from '../../src/core/readers/xml.ts';
+import { findDoctype, tooDeep } from '../../src/core/readers/xml.ts';
 import { pickReader, readText } from '../../src/core/readers/registry.ts';
 import { writerById } from '../../src/core/writers/registry.ts';
 import { exportDataset, toGraphologyExport } from '../../src/core/export.ts';
@@ -80,6 +80,16 @@ describe('XML refused before parsing', () => {
     expect(findDoctype('<?xml version="1.0"?>\n<!-- x --><!DOCTYPE a [<!ENTITY b "c">]><a/>')).toBe(32);
     expect(findDoctype('<!ENTITY x "y"><a/>')).toBe(0);
     expect(findDoctype('<a><![CDATA[<!DOCTYPE x>]]></a>')).toBe(-1);
+  });
+
+  it('refuses nesting deeper than the bound before parsing, quotes and comments aside', () => {
+    expect(tooDeep('<a><b label="x > y" /><c/><!-- <d> --><![CDATA[<e>]]></a>', 1)).toBe(-1);
+    expect(tooDeep('<a><b><c/></b></a>', 1)).toBe(3);
+    const deep = `<graphml>${'<x>'.repeat(5000)}${'</x>'.repeat(5000)}</graphml>`;
+    const t0 = performance.now();
+    const res = readText(graphmlReader, deep, { file: 'deep.graphml', defaultSchema: schema });
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(res.problems).toEqual([expect.objectContaining({ code: 'xml-too-deep', line: 1 })]);
   });
 
   it('refuses entity expansion and external entities with a located error', () => {

@@ -32,6 +32,34 @@ function placed(l: { lineNumber?: number; columnNumber?: number } | undefined): 
   return { line: Math.max(1, l?.lineNumber ?? 1), column: Math.max(1, l?.columnNumber ?? 1) };
 }
 
+/** Deepest element nesting read: graph files nest a few levels; the XML parser slows down with the square of depth. */
+export const MAX_XML_DEPTH = 1000;
+
+/** Where the first element deeper than `max` starts, or -1: a linear scan of the tags (quotes, comments, CDATA skipped). */
+export function tooDeep(text: string, max = MAX_XML_DEPTH): number {
+  const n = text.length;
+  let depth = 0;
+  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i)) {
+    const c = text.charCodeAt(i + 1);
+    if (c === 33) { // <! : comment, CDATA or declaration
+      const end = text.startsWith('<!--', i) ? text.indexOf('-->', i + 4) + 3 : text.startsWith('<![CDATA[', i) ? text.indexOf(']]>', i + 9) + 3 : i + 2;
+      if (end < i) return -1;
+      i = end;
+      continue;
+    }
+    if (c === 63) { const e = text.indexOf('?>', i + 2); if (e < 0) return -1; i = e + 2; continue; }
+    if (c === 47) { depth--; i += 2; continue; }
+    let j = i + 1;
+    for (let q = 0; j < n; j++) {
+      const d = text.charCodeAt(j);
+      if (q) { if (d === q) q = 0; } else if (d === 34 || d === 39) q = d; else if (d === 62) break;
+    }
+    if (text.charCodeAt(j - 1) !== 47 && ++depth > max) return i;
+    i = j + 1;
+  }
+  return -1;
+}
+
 export type XmlParse = { root: XmlElement } | { problem: Problem };
 
 /** The document's root element, or the first problem, located, with a hint. */
@@ -43,6 +71,11 @@ export function parseXml(text: string, file: string, what: string): XmlParse {
   if (dt >= 0) {
     return { problem: fileProblem('xml-doctype', file, 'the file has a document type declaration (<!DOCTYPE …> or <!ENTITY …>): refused, since entity declarations can expand without bound or read other files',
       `remove the <!DOCTYPE …> declaration; ${what} files need none`, offsetToLocation(text, dt)) };
+  }
+  const deep = tooDeep(text);
+  if (deep >= 0) {
+    return { problem: fileProblem('xml-too-deep', file, `elements are nested more than ${MAX_XML_DEPTH} levels deep here`,
+      `a ${what} file nests a few levels; check that the tags close`, offsetToLocation(text, deep)) };
   }
   let first: { message: string; loc: TextLocation } | undefined;
   const onError = (level: string, message: string, ctx: unknown): void => {
