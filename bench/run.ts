@@ -293,7 +293,11 @@ async function main(): Promise<void> {
     const { benchFormats } = await import('./formats.ts');
     const r = await benchFormats({ jsonPath: dataset().path, schemaPath: SCHEMA_PATH, runs: quick ? 1 : 3, sz, log, runChild, row, median });
     rows.push(...r.rows);
-    details.formats = r.details;
+    const { benchTabularFormats } = await import('./formats-tabular.ts');
+    const graphSize = Math.min(size, 100_000);
+    const t = await benchTabularFormats({ jsonPath: dataset().path, graphJsonPath: ensureDatasetFile(graphSize, seed, schema).path, size: sz, graphSize: sizeName(graphSize), schema, quick, log, runChild });
+    rows.push(...t.rows);
+    details.formats = { rdf: r.details, tabular: t.details };
   }
   if (only.has('cli')) {
     const r = benchCli({ quick, log });

@@ -48,6 +48,15 @@ function notUtf8(path: string, limit: number, what: string): { problem: Problem 
   return failed ?? { problem: locator.problem(path) };
 }
 
+/** The entities table written beside a relations table (`graph.csv` → `graph.entities.csv`), read when it is there (a regular file, bounded like any). */
+function csvEntitiesBeside(path: string): { name: string; text: string } | undefined {
+  const m = /^(.*)\.(csv|tsv)$/i.exec(path);
+  if (!m || /\.entities$/i.test(m[1]!)) return undefined;
+  const name = `${m[1]}.entities.${m[2]}`;
+  const read = readText(name, MAX_FILE_BYTES, 'entities table');
+  return 'text' in read ? { name, text: read.text } : undefined;
+}
+
 /** Reads and checks a schema file; `schema` is present when it has no errors. */
 export function loadSchemaFile(path: string): { schema?: Schema; problems: Problem[] } {
   const read = readText(path, MAX_FILE_BYTES, 'schema file');
@@ -87,7 +96,7 @@ function datasetContext(path: string, opts: { schemaPath?: string; checkEvidence
     }
     return r;
   };
-  const options: ValidateOptions = {
+  const options: ValidateOptions & Pick<ReaderOptions, 'csvEntities'> = {
     file: path,
     // Both readers decode with a fatal decoder and locate bad bytes themselves.
     decodedStrictly: true,
@@ -107,6 +116,8 @@ function datasetContext(path: string, opts: { schemaPath?: string; checkEvidence
       return { code, message: r.problem.message, hint };
     },
   };
+  const companion = csvEntitiesBeside(path);
+  if (companion) options.csvEntities = companion;
   const finish = <R extends ParseResult>(result: R): R => {
     // A dataset without its own schema needs the schema file: report that
     // file's problems (located in it) instead of a bare "no schema".

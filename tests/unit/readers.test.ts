@@ -24,7 +24,7 @@ describe('reader registry', () => {
   it('has the dataset JSON reader first, claiming .json', () => {
     expect(READERS[0]).toBe(jsonDatasetReader);
     expect(readerByName('data/Dataset.JSON')).toBe(jsonDatasetReader);
-    expect(readerByName('data.csv')).toBeUndefined();
+    expect(readerByName('data.xyz')).toBeUndefined();
   });
 
   it('picks by extension, the longest ending winning', () => {

@@ -73,7 +73,9 @@ class FtmSession implements ReadSession {
     }
     const fault = this.pre.fault(chunk);
     if (fault) {
-      const text = this.rest.join('') + chunk.slice(0, fault.at);
+      // The lines before the bad character first: the first problem in the file wins, however the file is cut.
+      if (fault.at > 0) { this.push(chunk.slice(0, fault.at)); if (this.finished) return; }
+      const text = this.rest.join('');
       const lines = text.split('\n');
       this.problems.push(encodingProblem(this.opts.file, fault, { line: this.line + lines.length, column: lines[lines.length - 1]!.length + 1 }));
       this.fatal = true;

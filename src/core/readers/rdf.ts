@@ -199,7 +199,10 @@ class RdfSession implements ReadSession {
       if (fault) {
         const before = chunk.slice(0, fault.at);
         const nl = before.lastIndexOf('\n');
-        throw new Stop(encodingProblem(this.opts.file, fault, { line: this.lines + countLines(before), column: fault.at - nl }));
+        // The text before the bad character first: the first problem in the file wins, however the file is cut.
+        const line = this.lines + countLines(before);
+        if (before.length) { this.push(before); if (this.problem) return; }
+        throw new Stop(encodingProblem(this.opts.file, fault, { line, column: fault.at - nl }));
       }
       this.lines += countLines(chunk);
       this.chars += chunk.length;

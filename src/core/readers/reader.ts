@@ -81,6 +81,10 @@ export interface ReaderOptions extends ValidateOptions {
   wholeText?: () => string | undefined;
   /** Also give the dataset (the store's `toDataset()`). */
   keepDataset?: boolean;
+  /** CSV: what each column means (from detectCsvColumns, as the user changed it); guessed from the header when absent. */
+  csvMapping?: import('./csv-columns.ts').CsvMapping;
+  /** CSV: the entities table given beside a relations table (read first, whole). */
+  csvEntities?: { name: string; text: string; mapping?: import('./csv-columns.ts').CsvMapping };
 }
 
 export interface ReadResult extends ParseResult {

@@ -2,11 +2,15 @@
 // format is one reader file added to READERS.
 import type { ParseResult, ValidateOptions } from '../check/options.ts';
 import { jsonDatasetReader } from './json-dataset.ts';
+import { csvReader } from './csv.ts';
+import { gexfReader } from './gexf.ts';
+import { graphmlReader } from './graphml.ts';
+import { graphologyJsonReader } from './graphology-json.ts';
 import type { DatasetReader } from './reader.ts';
 import { RDF_READERS } from './rdf.ts';
 import { ftmReader } from './ftm.ts';
 
-export const READERS: readonly DatasetReader[] = [jsonDatasetReader, ...RDF_READERS, ftmReader];
+export const READERS: readonly DatasetReader[] = [jsonDatasetReader, ...RDF_READERS, ftmReader, csvReader, gexfReader, graphmlReader, graphologyJsonReader];
 
 /** What the registry looks at of a file's start. */
 export const SNIFF_BYTES = 4096;

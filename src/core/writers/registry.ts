@@ -1,11 +1,14 @@
 // The writers the project knows: a new format is one writer file added to WRITERS.
 import { datasetJsonWriter } from './dataset-json.ts';
 import { graphologyJsonWriter } from './graphology-json.ts';
+import { csvWriter } from './csv.ts';
+import { gexfWriter } from './gexf.ts';
+import { graphmlWriter } from './graphml.ts';
 import type { DatasetWriter } from './writer.ts';
 import { RDF_WRITERS } from './rdf.ts';
 import { ftmWriter } from './ftm.ts';
 
-export const WRITERS: readonly DatasetWriter[] = [datasetJsonWriter, graphologyJsonWriter, ...RDF_WRITERS, ftmWriter];
+export const WRITERS: readonly DatasetWriter[] = [datasetJsonWriter, graphologyJsonWriter, ...RDF_WRITERS, ftmWriter, csvWriter, gexfWriter, graphmlWriter];
 
 export function writerById(id: string, writers: readonly DatasetWriter[] = WRITERS): DatasetWriter | undefined {
   return writers.find((w) => w.id === id);
