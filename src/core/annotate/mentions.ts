@@ -31,8 +31,8 @@ export interface Mention {
   candidates?: MentionCandidate[];
 }
 
-// Trie edges in one map keyed by node * 2^22 + word id (both far below 2^53).
-const EDGE = 2 ** 22;
+/** A node with more children than this gets a hash map; fewer are a sibling list in typed arrays. */
+const WIDE = 8;
 /** A one-word name in capitals this short is an acronym and matches text in capitals only: "us" is not the US. */
 const ACRONYM_MAX = 5;
 
@@ -40,7 +40,13 @@ interface Name { entity: number; alias: number; acronym: boolean }
 
 export class MentionFinder {
   private readonly words = new Map<string, number>();
-  private readonly edges = new Map<number, number>();
+  // The trie: node 0 is the root. A node's children are a sibling list
+  // (first child, next sibling, word of the edge in), or a map once wide.
+  private first = new Int32Array(1024).fill(-1);
+  private next = new Int32Array(1024).fill(-1);
+  private word = new Int32Array(1024);
+  private fanout = new Uint32Array(1024);
+  private readonly wide = new Map<number, Map<number, number>>();
   private readonly ends = new Map<number, Name[]>();
   private nodes = 1;
   private readonly entities: Entity[] = [];
@@ -68,10 +74,9 @@ export class MentionFinder {
       for (const t of toks) {
         let w = this.words.get(t.key);
         if (w === undefined) { w = this.words.size; this.words.set(t.key, w); }
-        const k = node * EDGE + w;
-        let next = this.edges.get(k);
-        if (next === undefined) { next = this.nodes++; this.edges.set(k, next); }
-        node = next;
+        let child = this.child(node, w);
+        if (child < 0) child = this.addChild(node, w);
+        node = child;
       }
       const list = this.ends.get(node) ?? [];
       // One name per entity and node: an alias folding like the label adds nothing.
@@ -80,6 +85,33 @@ export class MentionFinder {
       list.push({ entity: index, alias: a - 1, acronym: only });
       this.ends.set(node, list);
     }
+  }
+
+  private child(node: number, w: number): number {
+    const map = this.wide.get(node);
+    if (map) return map.get(w) ?? -1;
+    for (let c = this.first[node]!; c >= 0; c = this.next[c]!) if (this.word[c] === w) return c;
+    return -1;
+  }
+
+  private addChild(node: number, w: number): number {
+    const c = this.nodes++;
+    if (c >= this.first.length) {
+      const grow = <T extends Int32Array | Uint32Array>(a: T, fill: number): T => { const b = new (a.constructor as new (n: number) => T)(a.length * 2); b.fill(fill); b.set(a); return b; };
+      this.first = grow(this.first, -1); this.next = grow(this.next, -1); this.word = grow(this.word, 0); this.fanout = grow(this.fanout, 0);
+    }
+    this.word[c] = w;
+    this.next[c] = this.first[node]!;
+    this.first[node] = c;
+    const n = ++this.fanout[node]!;
+    const map = this.wide.get(node);
+    if (map) map.set(w, c);
+    else if (n > WIDE) {
+      const m = new Map<number, number>();
+      for (let k = this.first[node]!; k >= 0; k = this.next[k]!) m.set(this.word[k]!, k);
+      this.wide.set(node, m);
+    }
+    return c;
   }
 
   /** Mentions in `text`, in text order, none overlapping. */
@@ -93,9 +125,9 @@ export class MentionFinder {
       let node = 0, bestEnd = -1;
       let best: Name[] | undefined;
       for (let j = i; j < toks.length && ids[j]! >= 0; j++) {
-        const next = this.edges.get(node * EDGE + ids[j]!);
-        if (next === undefined) break;
-        node = next;
+        const child = this.child(node, ids[j]!);
+        if (child < 0) break;
+        node = child;
         const names = this.ends.get(node);
         if (!names) continue;
         const fit = j === i && !toks[i]!.upper ? names.filter((n) => !n.acronym) : names;

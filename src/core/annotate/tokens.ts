@@ -60,19 +60,34 @@ export function tokenize(text: string): Token[] {
   };
   const n = text.length;
   for (let i = 0; i < n;) {
-    const code = text.codePointAt(i)!;
-    const w = code > 0xffff ? 2 : 1;
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      // ASCII without allocating: letters, digits, an inner apostrophe, else a break.
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+        if (start < 0) start = i;
+        key += text[i]; end = i + 1;
+        if (code >= 97) lower = true;
+      } else if (code >= 65 && code <= 90) {
+        if (start < 0) start = i;
+        key += String.fromCharCode(code + 32); end = i + 1;
+      } else if (!(start >= 0 && (code === 39 || code === 96) && i + 1 < n && foldChar(text[i + 1]!) !== '')) {
+        close();
+      }
+      i++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    const w = cp > 0xffff ? 2 : 1;
     const c = w === 2 ? text.slice(i, i + 2) : text[i]!;
     const f = foldChar(c);
     if (f) {
       if (start < 0) start = i;
       key += f;
       end = i + w;
-      if (!lower && isLowerLetter(c)) lower = true;
-      else if (!lower && !isUpperLetter(c) && code >= 128 && !LETTER_OR_DIGIT.test(c)) lower = true;
+      if (!lower && (isLowerLetter(c) || (!isUpperLetter(c) && !LETTER_OR_DIGIT.test(c)))) lower = true;
     } else if (start >= 0 && APOSTROPHES.has(c) && i + 1 < n && foldChar(text[i + 1]!) !== '') {
       // An apostrophe inside a word (O'Brien) is dropped, as search drops it.
-    } else if (start >= 0 && code >= 0x300 && MARK.test(c)) {
+    } else if (start >= 0 && MARK.test(c)) {
       end = i + w; // a combining mark belongs to its letter
     } else {
       close();
