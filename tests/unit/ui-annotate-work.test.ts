@@ -74,7 +74,7 @@ describe('annotation work', () => {
     let h = started();
     const src = h.present.document!;
     h = record(h, { type: 'add-relation', triple: { id: 'r1', subject: 'kataib-hezbollah', predicate: 'backed-by', object: 'iran', source: src, evidence: 'Kataib Hezbollah is backed by Iran' } });
-    const r = parseDataset(exportWork(h.present), 'export.json');
+    const r = parseDataset(exportWork(h.present), { file: 'export.json' });
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(r.dataset!.triples[0]).toMatchObject({ id: 'r1', evidence: 'Kataib Hezbollah is backed by Iran' });
   });
