@@ -145,13 +145,6 @@ export function Workspace({ view, onClose }: WorkspaceProps) {
                   if (ok) { setSubject(''); setObject(''); }
                   return ok;
                 }} />
-              {refused && (
-                <div class="an-card an-refused" role="alert">
-                  <h2>Not added: the check found</h2>
-                  <ul>{refused.slice(0, 5).map((p, i) => <li key={i}><code>{p.code}</code> {p.message}<br /><span class="muted small">{p.hint}</span></li>)}</ul>
-                  <button type="button" class="ghost small" onClick={() => setRefused(undefined)}>Dismiss</button>
-                </div>
-              )}
               <section class="an-card" aria-label="Relations from this document">
                 <h2>Relations from this document ({addedHere.length})</h2>
                 <ul class="an-list an-relations">
@@ -168,6 +161,13 @@ export function Workspace({ view, onClose }: WorkspaceProps) {
                 onCreate={(l, type, mention) => edit({ type: 'add-entity', entity: newEntity(work, l, type, mention) })}
                 onAlias={(entity, alias) => edit({ type: 'add-alias', entity, alias })} />
             </>
+          )}
+          {refused && (
+            <div class="an-card an-refused" role="alert">
+              <h2>Not added: the check found</h2>
+              <ul>{refused.slice(0, 5).map((p, i) => <li key={i}><code>{p.code}</code> {p.message}<br /><span class="muted small">{p.hint}</span></li>)}</ul>
+              <button type="button" class="ghost small" onClick={() => setRefused(undefined)}>Dismiss</button>
+            </div>
           )}
           {problems.length > 0 && (
             <details class="an-card an-problems">
