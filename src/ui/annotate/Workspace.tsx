@@ -131,6 +131,13 @@ export function Workspace({ view, onClose }: WorkspaceProps) {
               </>}
         </section>
         <aside class="an-side" aria-label="Relations and entities">
+          {refused && (
+            <div class="an-card an-refused" role="alert">
+              <h2>Not added: the check found</h2>
+              <ul>{refused.slice(0, 5).map((p, i) => <li key={i}><code>{p.code}</code> {p.message}<br /><span class="muted small">{p.hint}</span></li>)}</ul>
+              <button type="button" class="ghost small" onClick={() => setRefused(undefined)}>Dismiss</button>
+            </div>
+          )}
           {source && !adding && (
             <>
               <div class="an-card an-quote" aria-label="Selected quote">
@@ -161,13 +168,6 @@ export function Workspace({ view, onClose }: WorkspaceProps) {
                 onCreate={(l, type, mention) => edit({ type: 'add-entity', entity: newEntity(work, l, type, mention) })}
                 onAlias={(entity, alias) => edit({ type: 'add-alias', entity, alias })} />
             </>
-          )}
-          {refused && (
-            <div class="an-card an-refused" role="alert">
-              <h2>Not added: the check found</h2>
-              <ul>{refused.slice(0, 5).map((p, i) => <li key={i}><code>{p.code}</code> {p.message}<br /><span class="muted small">{p.hint}</span></li>)}</ul>
-              <button type="button" class="ghost small" onClick={() => setRefused(undefined)}>Dismiss</button>
-            </div>
           )}
           {problems.length > 0 && (
             <details class="an-card an-problems">
