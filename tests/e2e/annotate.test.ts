@@ -172,4 +172,27 @@ describe('grow the graph', () => {
     expect(ours, ours.join('\n')).toEqual([]);
     expect(dialogs).toEqual([]);
   });
+
+  it('shares the work between two tabs: an entity made in one appears in the other', async () => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const other = await context.newPage();
+    other.on('pageerror', (e) => pageErrors.push(e.message));
+    await other.goto(served.url, { timeout: T });
+    const first = page;
+    page = other;
+    try {
+      await openWorkspace();
+      await page.locator('.an-relations li').nth(2).waitFor({ timeout: T });
+      await select('US officials');
+      await page.selectOption('#ent-type', 'person', { timeout: T });
+      await page.click('#ent-create', { timeout: T });
+      await page.locator('mark.mention[data-entity="us-officials"]').waitFor({ timeout: T });
+    } finally {
+      page = first;
+    }
+    await page.locator('mark.mention[data-entity="us-officials"]').waitFor({ timeout: T });
+    expect(await page.locator('.an-relations li').count()).toBe(3);
+    await other.close();
+    expect(pageErrors.filter((e) => !/Sigma: Container has no width/.test(e))).toEqual([]);
+  });
 });

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Dataset, Schema } from '../../src/core/model.ts';
 import { applyEdit, exportWork, history, newEntity, newTripleId, record, redo, startWork, undo } from '../../src/ui/annotate/work.ts';
 import { checkWork, newErrors } from '../../src/ui/annotate/check.ts';
-import { clearWork, loadWork, saveWork } from '../../src/ui/annotate/persist.ts';
+import { clearWork, loadStored, saveWork } from '../../src/ui/annotate/persist.ts';
 import { documentSource } from '../../src/core/annotate/document.ts';
 import { parseDataset } from '../../src/core/validate.ts';
 
@@ -81,12 +81,53 @@ describe('annotation work', () => {
 
   it('keeps the work in IndexedDB', async () => {
     await clearWork();
-    expect(await loadWork()).toBeUndefined();
+    expect(await loadStored()).toBeUndefined();
     const h = started();
-    await saveWork(h.present);
-    const back = await loadWork();
-    expect(back!.dataset).toEqual(h.present.dataset);
-    expect(back!.document).toBe(h.present.document);
-    expect(applyEdit(back!, { type: 'show-document', id: 'other' }).document).toBe('other');
+    const saved = await saveWork(h.present, { work: h.past[0]!, rev: 0 });
+    expect(saved).toEqual({ work: h.present, rev: 1 });
+    const back = await loadStored();
+    expect(back!.work.dataset).toEqual(h.present.dataset);
+    expect(back!.work.document).toBe(h.present.document);
+    expect(applyEdit(back!.work, { type: 'show-document', id: 'other' }).document).toBe('other');
+  });
+
+  it('loses nothing when two tabs save at once: each one\'s edits are replayed on the other\'s', async () => {
+    await clearWork();
+    const start = started().present;
+    const base = await saveWork(start, { work: start, rev: 0 });
+    const src = start.document!;
+    // Tab A: a new entity, a relation naming it, an alias. Tab B: another entity with the same id, a relation, a document.
+    let a = record(history(base.work), { type: 'add-entity', entity: { id: 'harbour-brigade', label: 'Harbour Brigade', type: 'armed-group' } });
+    a = record(a, { type: 'add-relation', triple: { id: `${src}-r1`, subject: 'harbour-brigade', predicate: 'backed-by', object: 'iran', source: src, evidence: 'The Harbour Brigade is also backed by Iran.' } });
+    a = record(a, { type: 'add-alias', entity: 'iran', alias: 'Islamic Republic of Iran' });
+    let b = record(history(base.work), { type: 'add-entity', entity: { id: 'harbour-brigade', label: 'Harbour Brigade', type: 'organization' } });
+    b = record(b, { type: 'add-relation', triple: { id: `${src}-r1`, subject: 'kataib-hezbollah', predicate: 'backed-by', object: 'iran', source: src, evidence: 'Kataib Hezbollah is backed by Iran' } });
+    b = record(b, { type: 'add-document', source: documentSource('Another report.', { title: 'Second' }, () => false) });
+    const [sa, sb] = await Promise.all([saveWork(a.present, base), saveWork(b.present, base)]);
+    expect(sb.rev).toBe(sa.rev + 1);
+    const final = (await loadStored())!.work;
+    expect(final).toEqual(sb.work);
+    const ds = final.dataset;
+    expect(ds.entities.filter((e) => e.label === 'Harbour Brigade').map((e) => [e.id, e.type]).sort()).toEqual([['harbour-brigade', 'armed-group'], ['harbour-brigade-2', 'organization']]);
+    expect(ds.entities.find((e) => e.id === 'iran')!.aliases).toEqual(['Islamic Republic of Iran']);
+    expect(ds.triples.map((t) => [t.id, t.subject])).toEqual([[`${src}-r1`, 'harbour-brigade'], [`${src}-r1-2`, 'kataib-hezbollah']]);
+    expect(ds.sources.map((s) => s.title)).toEqual(['A test report', 'Second']);
+    expect(final.added.triples).toHaveLength(2);
+    expect(checkWork(final).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('keeps a removal made in one tab when the other saved meanwhile', async () => {
+    await clearWork();
+    const start = started().present;
+    const src = start.document!;
+    const withTwo = record(record(history(start), { type: 'add-relation', triple: { id: 'r1', subject: 'kataib-hezbollah', predicate: 'backed-by', object: 'iran', source: src, evidence: 'Kataib Hezbollah is backed by Iran' } }),
+      { type: 'add-relation', triple: { id: 'r2', subject: 'kataib-hezbollah', predicate: 'backed-by', object: 'iran', source: src, evidence: 'backed by Iran, officials said' } }).present;
+    const base = await saveWork(withTwo, { work: start, rev: 0 });
+    const a = applyEdit(base.work, { type: 'remove-relation', id: 'r1' });
+    const b = applyEdit(base.work, { type: 'add-alias', entity: 'kataib-hezbollah', alias: 'KH' });
+    await saveWork(b, base);
+    const final = await saveWork(a, base);
+    expect(final.work.dataset.triples.map((t) => t.id)).toEqual(['r2']);
+    expect(final.work.dataset.entities.find((e) => e.id === 'kataib-hezbollah')!.aliases).toEqual(['KH']);
   });
 });

@@ -2,7 +2,7 @@
 // entities, mark relations quote by quote and create entities, every edit
 // checked by the core's validation, undone and redone, and kept in
 // IndexedDB as it is made. Export writes the working graph as a dataset.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Entity, Source, Triple } from '../../core/model.ts';
 import type { Problem } from '../../core/problems.ts';
 import { indexSchema } from '../../core/schema.ts';
@@ -11,7 +11,8 @@ import { findCandidates, type Candidate } from '../../core/annotate/candidates.t
 import { exportDataset } from '../controllers/gateway.ts';
 import { download } from '../state/app-state.ts';
 import { checkWork, newErrors } from './check.ts';
-import { loadWork, saveWork, clearWork } from './persist.ts';
+import { loadStored, saveWork, clearWork, type Stored } from './persist.ts';
+import { rebase } from './merge.ts';
 import { exportWork, history, newEntity, newTripleId, record, redo, slug, startWork, undo, type Edit, type History } from './work.ts';
 import type { WorkspaceProps } from './entry.tsx';
 import { DocumentForm } from './DocumentForm.tsx';
@@ -36,22 +37,50 @@ export function Workspace({ view, onClose }: WorkspaceProps) {
   const [refused, setRefused] = useState<Problem[]>();
   const [candidates, setCandidates] = useState<Candidate[]>();
   const [confirmReset, setConfirmReset] = useState(false);
+  // What this tab last loaded or saved: its own edits are the difference.
+  const synced = useRef<Stored | undefined>(undefined);
+  const channel = useMemo(() => (typeof BroadcastChannel === 'function' ? new BroadcastChannel('actorgraph-annotate') : undefined), []);
 
   useEffect(() => {
     let live = true;
     void (async () => {
-      const w = (await loadWork().catch(() => undefined)) ?? (await startFrom(view));
-      if (live) setH(history(w));
+      const stored = await loadStored().catch(() => undefined);
+      const s = stored ?? { work: await startFrom(view), rev: 0 };
+      synced.current = s;
+      if (live) setH(history(s.work));
     })();
-    return () => { live = false; };
+    return () => { live = false; channel?.close(); };
   }, []);
 
   const work = h?.present;
   useEffect(() => {
-    if (!work) return;
+    if (!work || !synced.current || work === synced.current.work) return;
     setSaved('saving');
-    saveWork(work).then(() => setSaved('saved'), () => setSaved('failed'));
+    saveWork(work, synced.current).then((s) => {
+      synced.current = s;
+      channel?.postMessage(s.rev);
+      setSaved('saved');
+      // Another tab's work came in: show the merge. Undo starts afresh, so it cannot take back the other tab's edits.
+      if (s.work !== work) setH((x) => (x && x.present === work ? history(s.work) : x));
+    }, () => setSaved('failed'));
   }, [work]);
+
+  // Another tab saved: take its work, with this tab's unsaved edits replayed on it.
+  useEffect(() => {
+    if (!channel) return;
+    channel.onmessage = () => {
+      void loadStored().then((s) => {
+        const base = synced.current;
+        if (!s || !base || s.rev <= base.rev) return;
+        setH((x) => {
+          if (!x) return x;
+          const mine = x.present;
+          synced.current = s;
+          return history(mine === base.work ? s.work : rebase(mine, base.work, s.work));
+        });
+      });
+    };
+  }, [channel]);
 
   const ds = work?.dataset;
   const schema = useMemo(() => indexSchema(ds?.schema ?? view.schema.schema), [ds?.schema]);
@@ -112,7 +141,7 @@ export function Workspace({ view, onClose }: WorkspaceProps) {
           {errors.length ? `${errors.length} error(s)` : 'valid'} · {work.added.triples.length} relation(s), {work.added.entities.length} entit{work.added.entities.length === 1 ? 'y' : 'ies'} added · {saved}
         </span>
         {confirmReset
-          ? <button type="button" class="danger" onClick={() => { void clearWork().then(() => startFrom(view)).then((w) => { setH(history(w)); setConfirmReset(false); }); }}>Discard all and start over from {view.data.file}</button>
+          ? <button type="button" class="danger" onClick={() => { void clearWork().then(() => startFrom(view)).then((w) => { synced.current = { work: w, rev: 0 }; setH(history(w)); setConfirmReset(false); }); }}>Discard all and start over from {view.data.file}</button>
           : <button type="button" class="ghost" onClick={() => setConfirmReset(true)} title="Start a new working graph from the data open in the explorer">Start over…</button>}
       </header>
       <div class="an-body">
