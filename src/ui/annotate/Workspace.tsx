@@ -85,10 +85,33 @@ export function Workspace({ view, onClose }: WorkspaceProps) {
   const ds = work?.dataset;
   const schema = useMemo(() => indexSchema(ds?.schema ?? view.schema.schema), [ds?.schema]);
   const byId = useMemo(() => new Map((ds?.entities ?? []).map((e) => [e.id, e])), [ds?.entities]);
-  const finder = useMemo(() => new MentionFinder(ds?.entities ?? []), [ds?.entities]);
+  const finderRef = useRef<{ entities: readonly Entity[]; finder: MentionFinder } | undefined>(undefined);
+  const finder = useMemo(() => {
+    const next = ds?.entities ?? [];
+    const prev = finderRef.current;
+    // Edits append entities or replace one with more aliases: add those to the trie rather than rebuild it (100k entities take seconds).
+    if (prev && next.length >= prev.entities.length) {
+      const more: Entity[] = [];
+      let ok = true;
+      for (let i = 0; ok && i < next.length; i++) {
+        const e = next[i]!, old = prev.entities[i];
+        if (e === old) continue;
+        if (old === undefined || (old.id === e.id && old.label === e.label && old.type === e.type && (old.aliases ?? []).every((a) => e.aliases?.includes(a)))) more.push(e);
+        else ok = false;
+      }
+      if (ok) {
+        for (const e of more) prev.finder.add(e);
+        finderRef.current = { entities: next, finder: prev.finder };
+        return prev.finder;
+      }
+    }
+    const f = new MentionFinder(next);
+    finderRef.current = { entities: next, finder: f };
+    return f;
+  }, [ds?.entities]);
   const source: Source | undefined = ds?.sources.find((s) => s.id === work?.document);
   const text = source?.text ?? '';
-  const mentions: Mention[] = useMemo(() => (text ? finder.find(text) : []), [finder, text]);
+  const mentions: Mention[] = useMemo(() => (text ? finder.find(text) : []), [finder, text, ds?.entities]);
   const near = useMemo(() => {
     const seen = new Map<string, Entity>();
     for (const m of mentions) for (const id of m.candidates?.map((c) => c.entity) ?? [m.entity]) { const e = byId.get(id); if (e) seen.set(id, e); }
