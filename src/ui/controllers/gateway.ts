@@ -2,7 +2,7 @@
 // anything: preparing a view, queries, label look-ups and export. Changing how
 // the data is reached (signals, capabilities, another transport) is a change here.
 import type { MultiDirectedGraph } from 'graphology';
-import type { Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult, SearchHit, Source, Stats } from '../../core/model.ts';
+import type { Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult, RelationsQuery, RelationsResult, SearchHit, Source, Stats } from '../../core/model.ts';
 import type { ExportOptions } from '../../core/explorer.ts';
 import { indexSchema, type SchemaIndex } from '../../core/schema.ts';
 import type { LoadedData } from '../data/load.ts';
@@ -73,3 +73,5 @@ export const queryNeighbourhood = (view: Loaded, q: NeighbourhoodQuery): Promise
 export const queryPaths = (view: Loaded, q: PathQuery): Promise<PathResult> => view.data.explorer.paths(q);
 export const querySourceText = async (view: Loaded, id: string): Promise<string | undefined> => (await view.data.explorer.source(id))?.text;
 export const exportDataset = (view: Loaded, opts: ExportOptions): Promise<Dataset> => view.data.explorer.exportDataset(opts);
+/** Relations by pattern across the data: one page (sorted, filtered) and the total. */
+export const queryRelations = (view: Loaded, q: RelationsQuery): Promise<RelationsResult> => view.data.explorer.relations(q);
