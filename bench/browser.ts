@@ -84,9 +84,13 @@ export async function benchBrowser(o: BrowserOptions): Promise<{ rows: Row[]; de
     if (appBuilt) {
       const b = bundleSizes(APP_DIST);
       details.bundle = b;
-      const kb = b.total / 1024;
+      // The annotation workspace (with its NLP library) loads only when Annotate is clicked: counted apart.
+      const onDemand = b.files.filter((f) => /(^|\/)Workspace-[^/]*\.(js|css)$/.test(f.file));
+      const kb = (b.total - onDemand.reduce((a, f) => a + f.gzip, 0)) / 1024;
       rows.push(row({ measure: 'app bundle (JS+CSS, gzip)', unit: 'KB', median: kb, target: '< 250 KB gzip', met: kb < 250,
-        note: `largest: ${b.files.slice(0, 3).map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ')}` }));
+        note: `largest: ${b.files.filter((f) => !onDemand.includes(f)).slice(0, 3).map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ')}` }));
+      rows.push(row({ measure: 'annotation workspace, loaded on demand (JS+CSS, gzip)', unit: 'KB', median: onDemand.reduce((a, f) => a + f.gzip, 0) / 1024,
+        note: onDemand.map((f) => f.file).join(', ') || 'no Workspace chunk found' }));
     } else {
       rows.push(row({ measure: 'app bundle (JS+CSS, gzip)', unit: 'KB', median: NaN, target: '< 250 KB gzip', note: 'not measured: the app did not build' }));
     }

@@ -1,4 +1,4 @@
-// The benchmark harness: `npm run bench [-- --size 1m --only load,search,paths,browser,bundle,cli,formats --quick]`.
+// The benchmark harness: `npm run bench [-- --size 1m --only load,search,paths,browser,bundle,cli,formats,annotate --quick]`.
 // Prints a table (measure | median | p99 | baseline | ratio | target | met?)
 // and writes bench/out/results-<timestamp>.json and bench/out/latest.json.
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,7 +22,7 @@ if (getHeapStatistics().heap_size_limit < 6 * 2 ** 30 && !process.env.ACTORGRAPH
   process.exit(r.status ?? 1);
 }
 
-const ALL = ['load', 'search', 'paths', 'browser', 'bundle', 'cli', 'formats'] as const;
+const ALL = ['load', 'search', 'paths', 'browser', 'bundle', 'cli', 'formats', 'annotate'] as const;
 type Section = (typeof ALL)[number];
 
 function flag(name: string): string | undefined {
@@ -298,6 +298,12 @@ async function main(): Promise<void> {
     const t = await benchTabularFormats({ jsonPath: dataset().path, graphJsonPath: ensureDatasetFile(graphSize, seed, schema).path, size: sz, graphSize: sizeName(graphSize), schema, quick, log, runChild });
     rows.push(...t.rows);
     details.formats = { rdf: r.details, tabular: t.details };
+  }
+  if (only.has('annotate')) {
+    const { benchAnnotate } = await import('./annotate.ts');
+    const r = await benchAnnotate({ quick, seed, schema, log });
+    rows.push(...r.rows);
+    details.annotate = r.details;
   }
   if (only.has('cli')) {
     const r = benchCli({ quick, log });

@@ -14,6 +14,7 @@ import { triples } from './commands/triples.ts';
 import { convert, exportCmd } from './commands/export.ts';
 import { stats } from './commands/stats.ts';
 import { validate } from './commands/validate.ts';
+import { annotate } from './commands/annotate.ts';
 
 export { CliError, EXIT_FOUND, EXIT_NOTHING, EXIT_USAGE, type CliDeps, type Io } from './context.ts';
 
@@ -66,7 +67,8 @@ async function run(argv: string[], io: Io, deps: CliDeps): Promise<number> {
     case 'triples': case 'relations': return triples(ctx, args);
     case 'export': return exportCmd(ctx, args);
     case 'stats': return stats(ctx, args);
+    case 'annotate': return annotate(ctx, args);
     default:
-      throw new CliError(`unknown command '${command}'. Commands: search, show, neighbours, path, triples, export, convert, validate, stats.`);
+      throw new CliError(`unknown command '${command}'. Commands: search, show, neighbours, path, triples, export, convert, validate, stats, annotate.`);
   }
 }

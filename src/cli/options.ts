@@ -65,6 +65,9 @@ Commands:
                                               (default: by the ending of <out>)
   validate [FILE]...                          check data files (default: the default dataset)
   stats                                       counts of entities, triples, types, predicates
+  annotate <file>                             mentions of known entities in a .txt, .md or .html
+                                              document (offsets into its text) and candidates
+                                              for new entities
 
 Filters (trust and time) for neighbours, path and triples:
   --status S...           asserted, attributed, hedged, unsourced (repeat or comma-separate)

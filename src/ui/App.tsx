@@ -29,11 +29,13 @@ import { SourceView } from './components/SourceView.tsx';
 import { ProblemList } from './components/ProblemList.tsx';
 import { LoadProgress } from './components/LoadProgress.tsx';
 import { NoWebGL } from './components/NoWebGL.tsx';
+import { AnnotateEntry } from './annotate/entry.tsx';
 
 export function App() {
   const [state, dispatch] = useReducer(reduce, undefined, () => initialState(readUrl()));
   const [importMode, setImportMode] = useState<ImportMode>('replace');
   const [exportFormat, setExportFormat] = useState<ExportFormat>('dataset');
+  const [annotating, setAnnotating] = useState(false);
   const container = useRef<HTMLDivElement>(null);
   const rightPanel = useRef<HTMLElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
@@ -75,6 +77,7 @@ export function App() {
         importMode={importMode} onImportMode={setImportMode} onOpen={(files) => loading.importFiles(files, importMode)}
         exportFormat={exportFormat} onExportFormat={setExportFormat}
         onExport={view ? () => void exportView(view, url, labels, exportFormat, nb, paths) : undefined}
+        onAnnotate={view ? () => setAnnotating(true) : undefined}
       />
 
       <aside class="left panel" aria-label="Queries and types">
@@ -127,6 +130,7 @@ export function App() {
           <SourceView source={view.sources.get(relation.source)} text={answers.sourceText?.id === relation.source ? answers.sourceText.text : undefined} evidence={relation.evidence ?? ''} onClose={() => dispatch({ type: 'navigate', patch: { relation: undefined } })} />
         )}
       </aside>
+      {annotating && view && <AnnotateEntry view={view} onClose={() => setAnnotating(false)} />}
       <TestHook view={view} controller={graph.controller} url={url} loading={progress?.phase} />
     </div>
   );

@@ -21,6 +21,8 @@ interface Props {
   exportFormat: ExportFormat;
   onExportFormat(format: ExportFormat): void;
   onExport?: () => void;
+  /** Opens the annotation workspace. */
+  onAnnotate?: () => void;
 }
 
 export function Topbar(p: Props) {
@@ -43,6 +45,7 @@ export function Topbar(p: Props) {
           <input ref={fileInput} id="import-file" class="visually-hidden" type="file" multiple accept=".json,.txt,application/json,text/plain" aria-label="Dataset file to open (with its schema.json and source texts, if any)"
             onChange={(e) => { const el = e.currentTarget as HTMLInputElement; const files = [...(el.files ?? [])]; el.value = ''; if (files.length) p.onOpen(files); }} />
         </div>
+        <button type="button" id="open-annotate" onClick={() => p.onAnnotate?.()} disabled={!p.onAnnotate} title="Add a document, mark relations from its quotes, grow the graph">Annotate</button>
         <div class="tool-group">
           <button type="button" onClick={() => p.onExport?.()} disabled={!p.onExport} title="Download the current view">Export</button>
           <label class="visually-hidden" for="export-format">Export format</label>
