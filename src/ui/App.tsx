@@ -14,7 +14,7 @@ import { useCamera } from './controllers/use-camera.ts';
 import { useFileDrop } from './controllers/use-file-drop.ts';
 import { useKeyboard } from './controllers/use-keyboard.ts';
 import { exportView } from './controllers/export-view.ts';
-import { searchEntities } from './controllers/gateway.ts';
+import { errorText, searchEntities } from './controllers/gateway.ts';
 import { TestHook } from './controllers/test-hook.ts';
 import { Topbar, type ImportMode } from './components/Topbar.tsx';
 import { QueryPanel } from './components/QueryPanel.tsx';
@@ -68,7 +68,7 @@ export function App() {
         onChoose={(h: SearchHit) => { select(h.id); void answers.ensureLabels([h.id]); }}
         importMode={importMode} onImportMode={setImportMode} onOpen={(files) => loading.importFiles(files, importMode)}
         exportFormat={exportFormat} onExportFormat={setExportFormat}
-        onExport={view ? () => void exportView(view, url, labels, exportFormat, nb, paths) : undefined}
+        onExport={view ? () => void exportView(view, url, labels, exportFormat, nb, paths).catch((e: unknown) => dispatch({ type: 'notice', text: `Could not export: ${errorText(e)}` })) : undefined}
       />
 
       <aside class="left panel" aria-label="Queries and types">

@@ -16,3 +16,9 @@ export interface Progress { phase: Phase; done: number; total: number }
 
 /** What the UI shows of loaded data besides the Explorer. */
 export interface LoadedMeta { file: string; title?: string; sources: Source[]; warnings: Problem[] }
+
+/** What the user chose about how to read the file (the CSV mapping step): passed to its reader as options. */
+export interface ReadChoices {
+  /** Which column (0-based) holds each field of a CSV/TSV table (see core/readers/csv-columns.ts). */
+  csvMapping?: Partial<Record<string, number>>;
+}

@@ -1,4 +1,5 @@
-// The loader worker: reads a file with progress, validates it, builds the
+// The loader worker: reads a file with progress (its reader chosen by the
+// registry, whatever the format), validates it, builds the
 // store, then keeps it and answers Explorer calls, so big data never blocks
 // the page. One worker per load: cancelling a load is terminating its worker.
 // The page speaks to it through Comlink (rpc.ts).
@@ -92,10 +93,10 @@ async function load(m: LoadRequest, onProgress?: (p: Progress) => void): Promise
     // A merge needs both datasets as objects: the text is read whole.
     const read = await readWhole(bytes, m.name, onBytes);
     if ('problem' in read) return { ok: false, problems: [read.problem] };
-    r = await buildFromText(read.text, m.name, { schema, sourceFiles, decodedStrictly: true, current: () => receive(merge), onPhase });
+    r = await buildFromText(read.text, m.name, { schema, sourceFiles, decodedStrictly: true, read: m.read, current: () => receive(merge), onPhase });
   } else {
     // Reading and checking go together: the bar shows the bytes read.
-    r = await buildFromBytes(bytes, m.name, { schema, sourceFiles, onBytes, onPhase });
+    r = await buildFromBytes(bytes, m.name, { schema, sourceFiles, read: m.read, onBytes, onPhase });
   }
   if (!r.ok) return { ok: false, problems: r.problems };
   explorer = new MemoryExplorer(r.store, r.file);
@@ -108,7 +109,7 @@ class FetchProblem extends Error {}
 
 function failure(e: unknown, name: string): Problem {
   if (e instanceof FetchProblem) return { severity: 'error', code: 'load-failed', file: name, path: '', message: e.message, hint: 'check the path in the data parameter (a .json dataset served by this site); the bundled data is shown instead' };
-  return { severity: 'error', code: 'load-failed', file: name, path: '', message: `could not load the file: ${e instanceof Error ? e.message : String(e)}`, hint: 'check that it is an actorgraph dataset (JSON) and that the browser has memory to spare, then try again' };
+  return { severity: 'error', code: 'load-failed', file: name, path: '', message: `could not load the file: ${e instanceof Error ? e.message : String(e)}`, hint: 'check that it is a dataset in a format actorgraph reads (see the file picker) and that the browser has memory to spare, then try again' };
 }
 
 const api: WorkerApi = {
