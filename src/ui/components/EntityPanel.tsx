@@ -60,7 +60,7 @@ export function SourceLine({ source }: { source?: Source }) {
 export function truncationText(d: EntityDetails): string {
   const shown = d.outgoing.length + d.incoming.length;
   const total = (d.totalOutgoing ?? d.outgoing.length) + (d.totalIncoming ?? d.incoming.length);
-  return `showing ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} relations`;
+  return `showing ${shown} of ${total} relations`;
 }
 
 export function EntityPanel({ details, schema, labels, sources, selectedRelation, onSelectEntity, onSelectRelation, onExpand }: Props) {
