@@ -166,6 +166,23 @@ describe('formats in the explorer', () => {
     expect([after.file, after.nodes]).toEqual([before.file, before.nodes]);
   });
 
+  it('says when a hub\'s relations were cut: showing 1000 of 1100', async () => {
+    const n = 1100;
+    const ds = {
+      format: 'actorgraph/dataset', version: 1, title: 'A hub',
+      sources: [{ id: 'roll', title: 'The roll', text: 'Everyone listed is a member of the Hub Society.' }],
+      entities: [{ id: 'hub', label: 'Hub Society', type: 'organization' }, ...Array.from({ length: n }, (_, i) => ({ id: `p${i}`, label: `Member ${i}`, type: 'person' }))],
+      triples: Array.from({ length: n }, (_, i) => ({ subject: `p${i}`, predicate: 'member-of', object: 'hub', source: 'roll', evidence: 'a member of the Hub Society' })),
+    };
+    const path = resolve(OUT, 'hub.json');
+    writeFileSync(path, JSON.stringify(ds));
+    await openFile(path);
+    await page.waitForFunction((count) => (window as unknown as { __actorgraph: { file?: string; nodes: number } }).__actorgraph.nodes === count, n + 1, { timeout: T });
+    await page.locator('#search').fill('Hub Society', { timeout: T });
+    await page.locator('#search-list [role=option]', { hasText: 'Hub Society' }).first().click({ timeout: T });
+    await page.locator('.entity-panel .cap-note', { hasText: `showing 1000 of ${n} relations` }).waitFor({ timeout: T });
+  });
+
   it('broke no CSP rule, opened no dialog, made no foreign request', async () => {
     expect(watched.pageErrors).toEqual([]);
     expect(watched.dialogs).toEqual([]);
