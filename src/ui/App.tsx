@@ -46,7 +46,7 @@ export function App() {
   useKeyboard(searchInput);
 
   const data = view?.data;
-  const find = useMemo(() => view && ((text: string) => searchEntities(view, text)), [data]);
+  const find = useMemo(() => view && ((text: string, signal?: AbortSignal) => searchEntities(view, text, { signal })), [data]);
   const select = useCallback((id: string | undefined) => dispatch({ type: 'select', id }), []);
   // Made once the first view is drawn: read when used.
   const ctl = () => graph.controller.current;

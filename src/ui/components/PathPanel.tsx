@@ -9,7 +9,7 @@ import { TypeDot } from './TypeDot.tsx';
 
 interface Props {
   state: UrlState;
-  find(text: string): Promise<SearchHit[]>;
+  find(text: string, signal?: AbortSignal): Promise<SearchHit[]>;
   schema: SchemaIndex;
   labels: ReadonlyMap<string, Entity>;
   selected?: Entity;

@@ -14,7 +14,7 @@ interface Props {
   title: string;
   file?: string;
   schema?: SchemaIndex;
-  find?: (text: string) => Promise<SearchHit[]>;
+  find?: (text: string, signal?: AbortSignal) => Promise<SearchHit[]>;
   searchInput: Ref<HTMLInputElement>;
   onChoose(hit: SearchHit): void;
   importMode: ImportMode;
