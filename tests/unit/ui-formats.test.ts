@@ -76,3 +76,14 @@ describe('cut answers', () => {
     expect(truncationText(d)).toBe('showing 1001 of 5234 relations');
   });
 });
+
+describe('Explorer errors in the UI', () => {
+  it('shows the message and the hint, and knows a superseded query', async () => {
+    const { errorText, isAborted } = await import('../../src/ui/data/error-text.ts');
+    const { ExplorerError, aborted } = await import('../../src/core/errors.ts');
+    expect(errorText(new ExplorerError({ code: 'too-large', message: 'the export would hold 2000000 relations', hint: 'export a smaller view' }))).toBe('the export would hold 2000000 relations (export a smaller view)');
+    expect(errorText(new Error('boom'))).toBe('boom');
+    expect(isAborted(aborted())).toBe(true);
+    expect(isAborted(new ExplorerError({ code: 'closed', message: 'closed' }))).toBe(false);
+  });
+});

@@ -84,11 +84,4 @@ export const queryPaths = (view: Loaded, q: PathQuery, o?: CallOptions): Promise
 export const querySourceText = async (view: Loaded, id: string, o?: CallOptions): Promise<string | undefined> => (await view.data.explorer.source(id, o))?.text;
 export const exportDataset = (view: Loaded, opts: ExportOptions, o?: CallOptions): Promise<Dataset> => view.data.explorer.exportDataset(opts, o);
 
-/** An Explorer's failure in words for a person: its message, then its hint. */
-export function errorText(e: unknown): string {
-  const err = ExplorerError.from(e);
-  return err.hint ? `${err.message} (${err.hint})` : err.message;
-}
-
-/** A superseded query's rejection: nothing to show. */
-export const isAborted = (e: unknown): boolean => ExplorerError.from(e).code === 'aborted';
+export { errorText, isAborted } from '../data/error-text.ts';
