@@ -43,6 +43,13 @@ describe('formats offered by the UI', () => {
     expect('dataset' in r && r.dataset.name).toBe('data.json');
     expect('problem' in pickDataset([f('a.txt')])).toBe(true);
   });
+
+  it('a relations table opened with its entities table (as the CSV export writes them) is one dataset', () => {
+    const f = (name: string) => new File(['x'], name);
+    const r = pickDataset([f('graph.entities.csv'), f('graph.csv')]);
+    expect('dataset' in r && [r.dataset.name, r.extras.map((x) => x.name)]).toEqual(['graph.csv', ['graph.entities.csv']]);
+    expect('problem' in pickDataset([f('a.csv'), f('b.csv')])).toBe(true);
+  });
 });
 
 describe('peekHead', () => {

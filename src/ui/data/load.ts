@@ -12,7 +12,7 @@ import { readerByName } from '../../core/readers/registry.ts';
 import { loadInWorker, type WorkerLoad } from './worker-explorer.ts';
 import { loadDataUrl } from './early-fetch.ts';
 import type { GraphColumns } from './columns.ts';
-import { isSchemaFile, type Progress, type ReadChoices, type RemoteFile } from './protocol.ts';
+import { isEntitiesTable, isSchemaFile, type Progress, type ReadChoices, type RemoteFile } from './protocol.ts';
 
 export { defaultSchema } from './pipeline.ts';
 export type { Progress, ReadChoices } from './protocol.ts';
@@ -67,17 +67,19 @@ export interface FileLoad {
   cancel(): void;
 }
 
-/** Which of several files opened together is the dataset; the others are its schema and source texts. */
+/** Which of several files opened together is the dataset; the others are its schema, source texts, or entities table. */
 export function pickDataset(files: File[]): { dataset: File; extras: File[] } | { problem: Problem } {
   // A .txt file is a source text unless a reader claims its name.
-  const datasets = files.filter((f) => !isSchemaFile(f.name) && (!/\.txt$/i.test(f.name) || readerByName(f.name) !== undefined));
+  let datasets = files.filter((f) => !isSchemaFile(f.name) && (!/\.txt$/i.test(f.name) || readerByName(f.name) !== undefined));
+  // A relations table with its entities table (as the CSV export writes them): the relations are the dataset.
+  if (datasets.length === 2 && datasets.filter((f) => isEntitiesTable(f.name)).length === 1) datasets = datasets.filter((f) => !isEntitiesTable(f.name));
   if (datasets.length === 1) return { dataset: datasets[0]!, extras: files.filter((f) => f !== datasets[0]) };
   const names = files.map((f) => f.name).join(', ');
   return {
     problem: {
       severity: 'error', code: 'no-dataset-file', file: names, path: '',
       message: datasets.length ? `${datasets.length} dataset files were opened together (${datasets.map((f) => f.name).join(', ')})` : `none of the files opened is a dataset (${names})`,
-      hint: 'open one dataset file, optionally with its schema (a file named …schema.json) and the .txt source texts it names',
+      hint: 'open one dataset file, optionally with its schema (a file named …schema.json), the .txt source texts it names, or (for a CSV relations table) its entities table named ….entities.csv',
     },
   };
 }

@@ -11,7 +11,7 @@ import { parseSchema } from '../../core/validate.ts';
 import { buildFromBytes, buildFromText, type BuildOutcome, type CurrentData, type Phase } from './pipeline.ts';
 import { bytesInput, readWhole, streamInput, type ByteInput } from './utf8.ts';
 import { columnsTransfer, type GraphColumns } from './columns.ts';
-import { isSchemaFile, type Progress, type RemoteFile } from './protocol.ts';
+import { isEntitiesTable, isSchemaFile, type Progress, type ReadChoices, type RemoteFile } from './protocol.ts';
 import { Comlink, REMOTE_METHODS, type LoadAnswer, type LoadRequest, type RemoteMethod, type WorkerApi } from './rpc.ts';
 
 let explorer: MemoryExplorer | undefined;
@@ -71,12 +71,14 @@ async function load(m: LoadRequest, onProgress?: (p: Progress) => void): Promise
   const progress = progressReporter(onProgress);
   // The schema and source texts opened alongside: small, read first and whole.
   let schema: Schema | undefined;
+  let read: ReadChoices | undefined = m.read;
   const sourceFiles = new Map<string, string>();
   for (const x of m.extras ?? []) {
     // Decoded strictly like the dataset: a bad byte is located in the file that has it.
-    const read = await readWhole(streamInput(() => x.file.stream()), x.name);
-    if ('problem' in read) return { ok: false, problems: [read.problem] };
-    const text = read.text;
+    const whole = await readWhole(streamInput(() => x.file.stream()), x.name);
+    if ('problem' in whole) return { ok: false, problems: [whole.problem] };
+    const text = whole.text;
+    if (isEntitiesTable(x.name)) { read = { ...read, csvEntities: { name: x.name, text } }; continue; }
     // A source text's BOM is not part of what evidence quotes.
     if (!isSchemaFile(x.name)) { sourceFiles.set(x.name, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text); continue; }
     const r = parseSchema(text, x.name, true);
@@ -91,12 +93,12 @@ async function load(m: LoadRequest, onProgress?: (p: Progress) => void): Promise
   let r: BuildOutcome;
   if (merge) {
     // A merge needs both datasets as objects: the text is read whole.
-    const read = await readWhole(bytes, m.name, onBytes);
-    if ('problem' in read) return { ok: false, problems: [read.problem] };
-    r = await buildFromText(read.text, m.name, { schema, sourceFiles, decodedStrictly: true, read: m.read, current: () => receive(merge), onPhase });
+    const all = await readWhole(bytes, m.name, onBytes);
+    if ('problem' in all) return { ok: false, problems: [all.problem] };
+    r = await buildFromText(all.text, m.name, { schema, sourceFiles, decodedStrictly: true, read, current: () => receive(merge), onPhase });
   } else {
     // Reading and checking go together: the bar shows the bytes read.
-    r = await buildFromBytes(bytes, m.name, { schema, sourceFiles, read: m.read, onBytes, onPhase });
+    r = await buildFromBytes(bytes, m.name, { schema, sourceFiles, read, onBytes, onPhase });
   }
   if (!r.ok) return { ok: false, problems: r.problems };
   explorer = new MemoryExplorer(r.store, r.file);
