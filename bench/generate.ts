@@ -386,7 +386,8 @@ export function writeNTriples(ds: Dataset, full: boolean, out: (chunk: string) =
     if (full) {
       const st = `_:t${i}`;
       lines.push(`${st} <${RDF_NS}subject> ${s} .`, `${st} <${RDF_NS}predicate> ${p} .`, `${st} <${RDF_NS}object> ${o} .`,
-        `${st} <${NT_BASE}source> ${iri('s', t.source)} .`, `${st} <${NT_BASE}evidence> ${ntString(t.evidence)} .`);
+        `${st} <${NT_BASE}source> ${iri('s', t.source)} .`);
+      if (t.evidence !== undefined) lines.push(`${st} <${NT_BASE}evidence> ${ntString(t.evidence)} .`);
       if (t.id !== undefined) lines.push(`${st} <${NT_BASE}id> ${ntString(t.id)} .`);
       if (t.date !== undefined) lines.push(`${st} <${NT_BASE}date> ${ntString(t.date)} .`);
     }

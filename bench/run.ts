@@ -241,6 +241,26 @@ async function benchPaths(): Promise<void> {
   rows.push(row({ measure: `2-hop neighbourhood, ${sz} triples`, unit: 'ms', median: median(on), p99: p99(on), samples: starts.length,
     baseline: { name: 'CSR 2-hop reach', median: median(fn) },
     note: `no limit; entities returned: median ${median(onSizes)}, p99 ${p99(onSizes)}` }));
+  // Trust and time: the same 2-hop neighbourhoods over asserted relations dated 2020 or later
+  // (the allow mask is built by the first query and kept for the rest).
+  const filter = { status: ['asserted' as const], dateFrom: '2020' };
+  const fsz: number[] = [];
+  const ofl = timeEach(starts, (a) => fsz.push(neighbourhood(store, { from: [a], depth: 2, ...filter }).entities.length), 5);
+  rows.push(row({ measure: `2-hop neighbourhood, asserted since 2020, ${sz} triples`, unit: 'ms', median: median(ofl), p99: p99(ofl), samples: starts.length,
+    baseline: { name: 'unfiltered', median: median(on) }, note: `entities returned: median ${median(fsz.slice(-starts.length))}` }));
+
+  // Relations by pattern: a predicate's relations sorted by date (first page), and words in the evidence over everything.
+  const { relations } = await import('../src/core/relations.ts');
+  const preds = schema.predicates.map((p) => p.id).slice(0, quick ? 5 : 20);
+  const totals: number[] = [];
+  const orl = timeEach(preds, (p) => totals.push(relations(store, { predicates: [p], sort: 'date', limit: 100 }).total), 3);
+  rows.push(row({ measure: `relations of a predicate, by date, page of 100, ${sz} triples`, unit: 'ms', median: median(orl), p99: p99(orl), samples: preds.length,
+    target: 'median < 100 ms', met: median(orl) < 100, note: `matches: median ${median(totals.slice(-preds.length))}` }));
+  const words = starts.slice(0, quick ? 5 : 10).map((a) => store.entity(a)!.label.split(' ')[0]!);
+  const ort = timeEach(words, (w) => relations(store, { text: w, limit: 100 }), 2);
+  rows.push(row({ measure: `relations with a word in the evidence, ${sz} triples`, unit: 'ms', median: median(ort), p99: p99(ort), samples: words.length,
+    target: 'median < 1000 ms', met: median(ort) < 1000 }));
+
   try {
     const { exportDataset } = await import('../src/core/export.ts');
     const ex = starts.slice(0, quick ? 15 : 50);

@@ -4,6 +4,7 @@
 // the typed arrays are transferred, not copied.
 import type { Entity } from './model.ts';
 import type { TripleStore } from './store.ts';
+import { dateSpans } from './relation-filter.ts';
 
 export interface GraphColumns {
   entities: Entity[];
@@ -13,6 +14,11 @@ export interface GraphColumns {
   predicate: Uint32Array;
   predicateIds: string[];
   tripleIds: string[];
+  /** Claim status per triple: its index in CLAIM_STATUSES (core/trust.ts), for edge styles. */
+  status: Uint8Array;
+  /** First and last day of each triple's date as YYYYMMDD numbers; -1 when undated (for a timeline). */
+  dateLo: Int32Array;
+  dateHi: Int32Array;
 }
 
 export function graphColumns(store: TripleStore): GraphColumns {
@@ -26,5 +32,8 @@ export function graphColumns(store: TripleStore): GraphColumns {
     tripleIds[t] = store.tripleId(t);
   }
   const predicateIds = Array.from({ length: store.predicateCount }, (_, p) => store.predicateId(p));
-  return { entities, subject, object, predicate, predicateIds, tripleIds };
+  // Copies: the typed arrays are transferred away from the worker, and the store keeps its own.
+  const status = store.statusCodeColumn().slice();
+  const spans = dateSpans(store);
+  return { entities, subject, object, predicate, predicateIds, tripleIds, status, dateLo: spans.lo.slice(), dateHi: spans.hi.slice() };
 }

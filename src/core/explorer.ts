@@ -4,7 +4,7 @@
 // method is async, takes an abort signal, and answers large results in bounded
 // pages that say when they were cut. Errors are ExplorerError ({code, message, hint}).
 import type {
-  Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult,
+  Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult, RelationsQuery, RelationsResult,
   Schema, SearchHit, SearchOptions, Source, Stats, Subgraph, Dataset,
 } from './model.ts';
 import type { GraphColumns } from './columns.ts';
@@ -36,6 +36,8 @@ export const DEFAULT_LIMITS = {
   sources: 1000,
   /** Entities in `entities`. */
   entities: 10_000,
+  /** Triples per page of `relations` (at most 10,000 whatever the limit). */
+  relations: 100,
 } as const;
 
 export interface ExportOptions {
@@ -108,8 +110,10 @@ export interface Explorer {
   sources(query?: SourcesQuery, options?: CallOptions): Promise<SourcesResult>;
   /** Bounded by `query.limit` (default DEFAULT_LIMITS.neighbourhood); `truncated` says when cut. */
   neighbourhood(query: NeighbourhoodQuery, options?: CallOptions): Promise<NeighbourhoodResult>;
-  /** `truncated`, `total` and `note` say when a cap cut the paths. */
+  /** `truncated`, `total` and `note` say when a cap cut the paths. Trust and time filters apply to both. */
   paths(query: PathQuery, options?: CallOptions): Promise<PathResult>;
+  /** Relations by pattern across the graph, one page (`limit`, default DEFAULT_LIMITS.relations, from `offset`) and the total. */
+  relations(query: RelationsQuery, options?: CallOptions): Promise<RelationsResult>;
   /** The entities and the triples among them, at most `limit` triples (default DEFAULT_LIMITS.subgraph). */
   subgraph(entityIds: string[], options?: PageOptions & CallOptions): Promise<SubgraphResult>;
   /** The n entities with most triples: where a view of a large graph starts. */

@@ -5,7 +5,7 @@ import type { SerializedGraph } from 'graphology-types';
 import type { ExportOptions } from './explorer.ts';
 import {
   DATASET_FORMAT, DATASET_VERSION,
-  type Dataset, type Entity, type EntityType, type Predicate, type Schema, type Source, type Subgraph, type Triple,
+  type Attributes, type ClaimStatus, type Credibility, type Dataset, type Entity, type EntityType, type Predicate, type Schema, type Source, type Subgraph, type Triple,
 } from './model.ts';
 import type { Problem } from './problems.ts';
 import { ExplorerError } from './errors.ts';
@@ -126,10 +126,14 @@ export interface ExportNodeAttributes {
   aliases?: string[];
   description?: string;
   date?: string;
+  /** The entity's extra values, as in the dataset. */
+  attributes?: Attributes;
   color: string;
   size: number;
+  /** The entity's own position when it has one (then `positionGiven`), else a starting layout. */
   x: number;
   y: number;
+  positionGiven?: true;
 }
 
 export interface ExportEdgeAttributes {
@@ -141,11 +145,14 @@ export interface ExportEdgeAttributes {
   label: string;
   /** Source id (named so as not to be confused with the edge's source node). */
   sourceId: string;
-  evidence: string;
+  evidence?: string;
+  status?: ClaimStatus;
+  credibility?: Credibility;
   date?: string;
   confidence?: number;
   attributedTo?: string;
   qualifier?: string;
+  attributes?: Attributes;
   color: string;
 }
 
@@ -167,9 +174,10 @@ export function toGraphologyExport(sub: Subgraph, schema: SchemaIndex): Serializ
       entityType: e.type,
       color: typeColor(schema, e.type),
       size: nodeSize(degree.get(e.id) ?? 0),
-      ...initialPosition(e.id),
+      ...(e.position ? { x: e.position.x, y: e.position.y, positionGiven: true as const } : initialPosition(e.id)),
     };
     if (e.aliases !== undefined) attributes.aliases = e.aliases;
+    if (e.attributes !== undefined) attributes.attributes = e.attributes;
     if (e.description !== undefined) attributes.description = e.description;
     if (e.date !== undefined) attributes.date = e.date;
     return { key: e.id, attributes };
@@ -181,13 +189,16 @@ export function toGraphologyExport(sub: Subgraph, schema: SchemaIndex): Serializ
       predicate: t.predicate,
       label: schema.predicates.get(t.predicate)?.label ?? t.predicate,
       sourceId: t.source,
-      evidence: t.evidence,
       color: EDGE_COLOR,
     };
+    if (t.evidence !== undefined) attributes.evidence = t.evidence;
+    if (t.status !== undefined) attributes.status = t.status;
+    if (t.credibility !== undefined) attributes.credibility = t.credibility;
     if (t.date !== undefined) attributes.date = t.date;
     if (t.confidence !== undefined) attributes.confidence = t.confidence;
     if (t.attributedTo !== undefined) attributes.attributedTo = t.attributedTo;
     if (t.qualifier !== undefined) attributes.qualifier = t.qualifier;
+    if (t.attributes !== undefined) attributes.attributes = t.attributes;
     return { key: ids[i]!, source: t.subject, target: t.object, attributes };
   });
   return {
@@ -214,20 +225,26 @@ export function fromGraphologyExport(json: unknown): Subgraph {
     if (a.aliases !== undefined) e.aliases = a.aliases;
     if (a.description !== undefined) e.description = a.description;
     if (a.date !== undefined) e.date = a.date;
+    if (a.attributes !== undefined) e.attributes = a.attributes;
+    if (a.positionGiven && typeof a.x === 'number' && typeof a.y === 'number') e.position = { x: a.x, y: a.y };
     return e;
   });
   const triples: Triple[] = g.edges.map((ed, i) => {
     const a = (ed.attributes ?? {}) as Partial<ExportEdgeAttributes>;
-    if (typeof a.predicate !== 'string' || typeof a.sourceId !== 'string' || typeof a.evidence !== 'string') {
-      throw new Error(`graphology export: edges[${i}] needs "predicate", "sourceId" and "evidence" attributes`);
+    if (typeof a.predicate !== 'string' || typeof a.sourceId !== 'string' || (a.evidence !== undefined && typeof a.evidence !== 'string')) {
+      throw new Error(`graphology export: edges[${i}] needs "predicate" and "sourceId" attributes (and "evidence", when present, as a string)`);
     }
-    const t: Triple = { subject: ed.source, predicate: a.predicate, object: ed.target, source: a.sourceId, evidence: a.evidence };
+    const t: Triple = { subject: ed.source, predicate: a.predicate, object: ed.target, source: a.sourceId };
+    if (a.evidence !== undefined) t.evidence = a.evidence;
+    if (a.status !== undefined) t.status = a.status;
+    if (a.credibility !== undefined) t.credibility = a.credibility;
     const id = a.tripleId ?? ed.key;
     if (id !== undefined && a.idGiven !== false) t.id = id;
     if (a.date !== undefined) t.date = a.date;
     if (a.confidence !== undefined) t.confidence = a.confidence;
     if (a.attributedTo !== undefined) t.attributedTo = a.attributedTo;
     if (a.qualifier !== undefined) t.qualifier = a.qualifier;
+    if (a.attributes !== undefined) t.attributes = a.attributes;
     return t;
   });
   return { entities, triples };

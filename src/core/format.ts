@@ -1,6 +1,7 @@
 // Pure text formatting of Explorer answers, shared by the CLI and the UI.
 // No store, no engine: everything here works on plain model objects.
-import type { Path, PathMode, PathResult, Predicate, Schema, Source, Triple } from './model.ts';
+import type { ClaimStatus, Credibility, Path, PathMode, PathResult, Predicate, Reliability, Schema, Source, Triple } from './model.ts';
+import { credibilityOf, reliabilityOf, statusOf } from './trust.ts';
 
 /** What describing a triple needs of a schema: a SchemaIndex or `predicateIndex(schema)`. */
 export interface PredicateLookup {
@@ -41,4 +42,51 @@ export function pathCapText(result: PathResult, mode: PathMode): string | undefi
     return `showing ${result.paths.length} of ${result.totalIsLowerBound ? 'at least ' : ''}${result.total} ${what}`;
   }
   return `showing ${result.paths.length} ${what}${result.note ? ` (${result.note})` : '; there are more'}`;
+}
+
+// ---- trust -------------------------------------------------------------
+
+/** A triple as every JSON output gives it: its derived status always there. */
+export type TripleWithTrust = Triple & { status: ClaimStatus };
+
+export function withTrust(t: Triple): TripleWithTrust {
+  return { ...t, status: statusOf(t) };
+}
+
+/** A source as JSON outputs give it: its reliability always there (absent reads as F). */
+export function sourceWithGrade<S extends Source>(s: S): S & { reliability: Reliability } {
+  return { ...s, reliability: reliabilityOf(s) };
+}
+
+/** The Admiralty grade of a relation: source reliability and information credibility, "B2"; absent grades read as F / 6. */
+export function gradeOf(t: Pick<Triple, 'credibility'>, source: Pick<Source, 'reliability'> | undefined): `${Reliability}${Credibility}` {
+  return `${reliabilityOf(source)}${credibilityOf(t)}`;
+}
+
+/**
+ * What a reader must know beside a relation, in words: "hedged: reportedly;
+ * according to Lloyd Austin; 2021-02-25; graded B2". The status comes first
+ * except for a plain assertion, whose status goes without saying unless `always`.
+ */
+export function trustText(t: Triple, labelOf: (id: string) => string, source?: Pick<Source, 'reliability'>, always = false): string {
+  const status = statusOf(t);
+  const parts: string[] = [];
+  if (status !== 'asserted' || always) parts.push(status);
+  if (t.qualifier) parts.push(t.qualifier);
+  if (t.attributedTo) parts.push(`according to ${labelOf(t.attributedTo)}`);
+  if (t.date) parts.push(t.date);
+  // Ungraded data (most of it) is not cluttered with "F6" on every line.
+  if (source?.reliability !== undefined || t.credibility !== undefined) parts.push(`graded ${gradeOf(t, source)}`);
+  return parts.join('; ');
+}
+
+/** "A —backed by→ B  [hedged; reportedly; according to C; 2021]": a triple with its trust, as lists show it. */
+export function describeClaim(t: Triple, labelOf: (id: string) => string, schema: PredicateLookup, source?: Pick<Source, 'reliability'>): string {
+  const trust = trustText(t, labelOf, source);
+  return `${describeTriple(t, labelOf, schema)}${trust ? `  [${trust}]` : ''}`;
+}
+
+/** A quote as lists show it: “evidence” — source, or a plain "(unsourced: no quote) — source". */
+export function quoteLine(t: Triple, source: Source | undefined): string {
+  return `${t.evidence !== undefined ? `“${t.evidence}”` : '(unsourced: no quote)'} — ${sourceName(source, t.source)}`;
 }

@@ -3,16 +3,19 @@
 // Explorer passes it on to its requests instead).
 import { DEFAULT_LIMITS, type Capabilities, type CallOptions, type DetailsOptions, type Explorer, type ExportOptions, type PageOptions, type SourcesQuery, type SourcesResult, type SubgraphResult } from './explorer.ts';
 import type {
-  Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult,
+  Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult, RelationsQuery, RelationsResult,
   Schema, SearchHit, SearchOptions, Source, Stats, Subgraph, Triple,
 } from './model.ts';
 import { checkSignal, ExplorerError } from './errors.ts';
 import { exportDataset } from './export.ts';
 import { neighbourhood } from './neighbourhood.ts';
 import { findPaths, MAX_ALL_SHORTEST, MAX_K } from './paths.ts';
+import { relations } from './relations.ts';
 import { EntitySearch, MAX_SEARCH_LIMIT } from './search.ts';
 import { graphColumns, type GraphColumns } from './columns.ts';
 import type { TripleStore } from './store.ts';
+import { CLAIM_STATUSES } from './trust.ts';
+import { dateSpans } from './relation-filter.ts';
 
 export const MEMORY_CAPABILITIES: Capabilities = {
   backend: 'memory',
@@ -130,6 +133,11 @@ export class MemoryExplorer implements Explorer {
     return findPaths(this.store, query);
   }
 
+  async relations(query: RelationsQuery, options?: CallOptions): Promise<RelationsResult> {
+    checkSignal(options?.signal);
+    return relations(this.store, { ...query, limit: limitOf(query.limit, DEFAULT_LIMITS.relations), offset: limitOf(query.offset, 0, 'offset') });
+  }
+
   async subgraph(entityIds: string[], options?: PageOptions & CallOptions): Promise<SubgraphResult> {
     checkSignal(options?.signal);
     const r = subgraphOf(this.store, entityIds, limitOf(options?.limit, DEFAULT_LIMITS.subgraph), limitOf(options?.offset, 0, 'offset'));
@@ -187,6 +195,10 @@ export function computeStats(store: TripleStore): Stats {
     const c = store.triplesWithPredicate(p).length;
     if (c) byPredicate[store.predicateId(p)] = c;
   }
+  const byStatus: Partial<Record<(typeof CLAIM_STATUSES)[number], number>> = {};
+  const counts = new Uint32Array(CLAIM_STATUSES.length);
+  for (const c of store.statusCodeColumn()) counts[c]!++;
+  CLAIM_STATUSES.forEach((s, k) => { if (counts[k]) byStatus[s] = counts[k]; });
   return {
     ...(store.title !== undefined ? { title: store.title } : {}),
     entities: store.entityCount,
@@ -196,6 +208,8 @@ export function computeStats(store: TripleStore): Stats {
     predicates: store.schema.predicates.size,
     byType,
     byPredicate,
+    byStatus,
+    undated: store.tripleCount - dateSpans(store).dated,
   };
 }
 

@@ -86,8 +86,8 @@ export interface Triple {
   object: string;
   /** Source id. */
   source: string;
-  /** Verbatim quote from the source that states this relation. (Becoming optional: unsourced relations.) */
-  evidence: string;
+  /** Verbatim quote from the source that states this relation; absent: the relation is unsourced. */
+  evidence?: string;
   /** ISO date or interval "start/end" when the relation held or happened. */
   date?: string;
   /** 0..1. */
@@ -137,7 +137,27 @@ export interface Path {
 
 export type Direction = 'out' | 'in' | 'both';
 
-export interface NeighbourhoodQuery {
+/**
+ * Which relations a query may use, by trust and time. Absent fields filter
+ * nothing. Absent grades read as F / 6, so a minimum leaves ungraded ones out.
+ */
+export interface RelationFilter {
+  /** Only relations of these statuses (empty or absent: all). */
+  status?: ClaimStatus[];
+  /** Only relations whose source is graded this or better (A best). */
+  minReliability?: Reliability;
+  /** Only relations graded this or better (1 best). */
+  minCredibility?: Credibility;
+  /** A time window (ISO YYYY, YYYY-MM or YYYY-MM-DD, either end optional): a relation is in it when its date or
+   *  interval overlaps it, compared at the precision given ('2021' overlaps '2021-02-25').
+   *  (Not `from`/`to`: those name entities in neighbourhood and path queries.) */
+  dateFrom?: string;
+  dateTo?: string;
+  /** Relations without a date when a window is given: kept (default) or left out. Without a window, 'exclude' leaves them out too. */
+  undated?: 'include' | 'exclude';
+}
+
+export interface NeighbourhoodQuery extends RelationFilter {
   /** Entity ids to start from. */
   from: string[];
   /** 1.. hops. */
@@ -160,7 +180,7 @@ export interface NeighbourhoodResult extends Subgraph {
 
 export type PathMode = 'shortest' | 'all-shortest' | 'k-shortest';
 
-export interface PathQuery {
+export interface PathQuery extends RelationFilter {
   from: string;
   to: string;
   mode?: PathMode;
@@ -175,6 +195,41 @@ export interface PathQuery {
   maxLength?: number;
   /** For all-shortest: most paths to list (capped by the Explorer's limits.maxAllShortest). */
   limit?: number;
+  /** Each step dated no earlier than the dated step before it ("what led to what"); undated steps do not move the clock. Shortest mode only. */
+  chronological?: boolean;
+}
+
+export type RelationSort = 'file' | 'date' | 'predicate' | 'subject' | 'object' | 'source' | 'status' | 'credibility' | 'reliability';
+
+/** Relations by pattern across the whole graph: every field narrows; none given lists them all. */
+export interface RelationsQuery extends RelationFilter {
+  /** Entity id of the subject, of the object, or of either end. */
+  subject?: string;
+  object?: string;
+  entity?: string;
+  /** Entity types of the subject / object (subtypes included). */
+  subjectTypes?: string[];
+  objectTypes?: string[];
+  predicates?: string[];
+  /** Source id. */
+  source?: string;
+  /** Entity id whose claim the relation is. */
+  attributedTo?: string;
+  /** Words that must all begin words of the evidence (case, diacritics and punctuation aside). */
+  text?: string;
+  /** Default 'file' (dataset order); ties keep file order. */
+  sort?: RelationSort;
+  descending?: boolean;
+  /** Default 100; the Explorer caps it (DEFAULT_LIMITS.relations). */
+  limit?: number;
+  offset?: number;
+}
+
+export interface RelationsResult {
+  /** The page asked for. */
+  triples: Triple[];
+  /** How many relations match in all. */
+  total: number;
 }
 
 export interface PathResult {
@@ -197,6 +252,8 @@ export interface SearchHit {
   score: number;
   /** The alias that matched, when it was not the label. */
   matchedAlias?: string;
+  /** The attribute whose text matched, when no name did. */
+  matchedAttribute?: string;
 }
 
 export interface SearchOptions {
@@ -225,4 +282,8 @@ export interface Stats {
   predicates: number;
   byType: Record<string, number>;
   byPredicate: Record<string, number>;
+  /** Triples by claim status (statuses with none left out). */
+  byStatus?: Partial<Record<ClaimStatus, number>>;
+  /** Triples with no (valid) date: a timeline counts them apart. */
+  undated?: number;
 }

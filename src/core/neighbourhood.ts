@@ -1,5 +1,6 @@
 // k-hop neighbourhood (an ego network): breadth-first from one or more
-// entities over the CSR, with direction, predicate and type filters.
+// entities over the CSR, with direction, predicate and type filters, and the
+// trust and time filter as a per-triple allow mask (relation-filter.ts).
 //
 // Scratch arrays are kept per store and stamped with a generation number, so a
 // query costs O(what it reaches), not O(entities). The triples among the
@@ -7,6 +8,7 @@
 // materialised in one loop at the end.
 import type { Entity, NeighbourhoodQuery, NeighbourhoodResult } from './model.ts';
 import type { TripleStore } from './store.ts';
+import { allowMask } from './relation-filter.ts';
 
 /** The last mask of each kind built per store: a UI or a benchmark asks with the same filter again and again. */
 interface LastMask { ids: string[]; mask: Uint8Array }
@@ -75,9 +77,10 @@ export function neighbourhood(store: TripleStore, q: NeighbourhoodQuery): Neighb
   const limit = q.limit !== undefined && q.limit >= 0 ? Math.floor(q.limit) : Infinity;
   const predOk = predicateMask(store, q.predicates);
   const typeOk = typeMaskOf(store, q.types);
+  const allow = allowMask(store, q);
   const { entityType } = store.columns;
   const { offsets: outOff, items: outItems } = store.outCsr;
-  const { offsets: inOff } = store.inCsr;
+  const { offsets: inOff, items: inItems } = store.inCsr;
   const { outNbr, inNbr, outPred, inPred } = store;
   const ws = scratch(store);
   const { stamp, dist, order } = ws;
@@ -102,9 +105,10 @@ export function neighbourhood(store: TripleStore, q: NeighbourhoodQuery): Neighb
     if (d >= depth) break; // BFS order: every later entity is at least as far
     for (let pass = 0; pass < 2; pass++) {
       if (pass === 0 ? !walkOut : !walkIn) continue;
-      const off = pass === 0 ? outOff : inOff, nbr = pass === 0 ? outNbr : inNbr, pr = pass === 0 ? outPred : inPred;
+      const off = pass === 0 ? outOff : inOff, nbr = pass === 0 ? outNbr : inNbr, pr = pass === 0 ? outPred : inPred, items = pass === 0 ? outItems : inItems;
       for (let k = off[i]!, e = off[i + 1]!; k < e; k++) {
         if (predOk && !predOk[pr[k]!]) continue;
+        if (allow && !allow[items[k]!]) continue;
         const j = nbr[k]!;
         if (stamp[j] === gen) continue;
         if (typeOk && !typeOk[entityType[j]!]) continue;
@@ -136,6 +140,7 @@ export function neighbourhood(store: TripleStore, q: NeighbourhoodQuery): Neighb
     for (let k = outOff[i]!, e = outOff[i + 1]!; k < e; k++) {
       if (stamp[outNbr[k]!] !== gen) continue;
       if (predOk && !predOk[outPred[k]!]) continue;
+      if (allow && !allow[outItems[k]!]) continue;
       buf[nt++] = outItems[k]!;
     }
   }

@@ -12,6 +12,9 @@
 import type { Path, PathQuery, PathResult, PathStep } from './model.ts';
 import type { TripleStore } from './store.ts';
 import { predicateMask, typeMaskOf } from './neighbourhood.ts';
+import { allowMask, dateSpans } from './relation-filter.ts';
+import { chronologicalShortest } from './chrono-path.ts';
+import { ExplorerError } from './errors.ts';
 
 /** Most paths `all-shortest` returns. */
 export const MAX_ALL_SHORTEST = 100;
@@ -70,9 +73,11 @@ function nextGen(arrays: Uint32Array[], gen: number): number {
 }
 
 /** One set of search constraints. */
-interface Filters {
+export interface Filters {
   directed: boolean;
   predOk?: Uint8Array;
+  /** Over triples: 1 = may be walked (the trust and time filter). */
+  tripleOk?: Uint8Array | undefined;
   /** Over type indices: 1 = may not be an intermediate node. */
   typeBlocked?: Uint8Array;
   /** Whether `ws.avoid` (stamped with `ws.avoidGen`) applies. */
@@ -126,7 +131,7 @@ export class Searcher {
     // side: 1 = reached from s, 2 = from t; a byte per entity stays in cache. Cleared from the queues at the end.
     const { side, parT, queueF, queueB } = ws;
     const { subj, obj, outOff, outItems, inOff, inItems, outNbr, inNbr, outPred, inPred } = this;
-    const predOk = this.f.predOk;
+    const predOk = this.f.predOk, tripleOk = this.f.tripleOk;
     const directed = this.f.directed;
     const spur = this.spur;
     const typeBlocked = this.f.typeBlocked, etype = this.etype;
@@ -155,6 +160,7 @@ export class Searcher {
           const off = pass === 0 ? off1 : off2, nbr = pass === 0 ? nbr1 : nbr2, pr = pass === 0 ? pred1 : pred2, items = pass === 0 ? items1 : items2;
           for (let k = off[u]!, e = off[u + 1]!; k < e; k++) {
             if (predOk && !predOk[pr[k]!]) continue;
+            if (tripleOk && !tripleOk[items[k]!]) continue;
             const v = nbr[k]!;
             const sv = side[v]!;
             if (sv === mine) continue;
@@ -212,7 +218,7 @@ export class Searcher {
     const gen = (ws.gen = nextGen([ws.markF], ws.gen));
     const { markF, distF, queueF } = ws;
     const { subj, obj, pred, outOff, outItems, inOff, inItems } = this;
-    const predOk = this.f.predOk, directed = this.f.directed;
+    const predOk = this.f.predOk, tripleOk = this.f.tripleOk, directed = this.f.directed;
     markF[s] = gen; distF[s] = 0; queueF[0] = s;
     let head = 0, tail = 1;
     while (head < tail) {
@@ -224,6 +230,7 @@ export class Searcher {
         for (let k = off[u]!, e = off[u + 1]!; k < e; k++) {
           const tr = items[k]!;
           if (predOk && !predOk[pred[tr]!]) continue;
+          if (tripleOk && !tripleOk[tr]) continue;
           const v = other[tr]!;
           if (markF[v] === gen || v === t || !this.passable(v)) continue;
           markF[v] = gen; distF[v] = du + 1; queueF[tail++] = v;
@@ -249,6 +256,7 @@ export class Searcher {
         for (let k = off[x]!, e = off[x + 1]!; k < e; k++) {
           const tr = items[k]!;
           if (predOk && !predOk[pred[tr]!]) continue;
+          if (tripleOk && !tripleOk[tr]) continue;
           const w = other[tr]!;
           if (markF[w] !== gen || distF[w] !== level - 1 || seenPred.has(w)) continue;
           seenPred.add(w);
@@ -274,6 +282,7 @@ export class Searcher {
         for (let k = off[x]!, e = off[x + 1]!; k < e; k++) {
           const tr = items[k]!;
           if (predOk && !predOk[pred[tr]!]) continue;
+          if (tripleOk && !tripleOk[tr]) continue;
           const w = other[tr]!;
           if (markF[w] !== gen || distF[w] !== level - 1 || seenPred.has(w)) continue;
           seenPred.add(w);
@@ -341,24 +350,25 @@ export class Searcher {
   /** The representative triple for the step a → b: forward first, then backwards; first in file order. */
   stepTriple(a: number, b: number): PathStep {
     const { subj, obj, pred, outOff, outItems, inOff, inItems } = this;
-    const predOk = this.f.predOk;
+    const predOk = this.f.predOk, tripleOk = this.f.tripleOk;
+    const ok = (tr: number) => (!predOk || predOk[pred[tr]!] === 1) && (!tripleOk || tripleOk[tr] === 1);
     let bestT = -1;
     // Forward a → b: scan the shorter of out(a) and in(b); both are in file order.
     if (outOff[a + 1]! - outOff[a]! <= inOff[b + 1]! - inOff[b]!) {
       for (let k = outOff[a]!; k < outOff[a + 1]!; k++) {
         const tr = outItems[k]!;
-        if (obj[tr] === b && (!predOk || predOk[pred[tr]!])) { bestT = tr; break; }
+        if (obj[tr] === b && ok(tr)) { bestT = tr; break; }
       }
     } else {
       for (let k = inOff[b]!; k < inOff[b + 1]!; k++) {
         const tr = inItems[k]!;
-        if (subj[tr] === a && (!predOk || predOk[pred[tr]!])) { bestT = tr; break; }
+        if (subj[tr] === a && ok(tr)) { bestT = tr; break; }
       }
     }
     if (bestT >= 0) return { triple: this.store.tripleAt(bestT), forward: true };
     for (let k = inOff[a]!; k < inOff[a + 1]!; k++) {
       const tr = inItems[k]!;
-      if (subj[tr] === b && (!predOk || predOk[pred[tr]!])) { bestT = tr; break; }
+      if (subj[tr] === b && ok(tr)) { bestT = tr; break; }
     }
     if (bestT < 0) throw new Error(`internal: no triple between entity ${a} and ${b}`);
     return { triple: this.store.tripleAt(bestT), forward: false };
@@ -402,7 +412,8 @@ export function findPaths(store: TripleStore, q: PathQuery): PathAnswer {
       if (i >= 0) { ws.avoid[i] = ws.avoidGen; avoidEntities = true; }
     }
   }
-  const filters: Filters = { directed: !!q.directed, predOk, typeBlocked, avoidEntities, maxLength };
+  const tripleOk = allowMask(store, q);
+  const filters: Filters = { directed: !!q.directed, predOk, tripleOk, typeBlocked, avoidEntities, maxLength };
   // One searcher per store (its constructor gathers a dozen arrays); only the filters change per query.
   const searcher = (ws.searcher ??= new Searcher(store, filters));
   searcher.f = filters;
@@ -412,7 +423,14 @@ export function findPaths(store: TripleStore, q: PathQuery): PathAnswer {
   let note: string | undefined;
   let truncated = false;
   let total: number | undefined;
-  if (mode === 'all-shortest') {
+  if (q.chronological && mode !== 'shortest') {
+    throw new ExplorerError({ code: 'bad-request', message: `chronological paths are found in shortest mode only, not ${mode}`, hint: 'drop k / all, or drop chronological' });
+  }
+  if (q.chronological) {
+    const p = chronologicalShortest(store, s, t, filters, ws.avoid, ws.avoidGen, dateSpans(store));
+    nodeLists = p ? [p.nodes] : [];
+    stepTriples = p?.triples;
+  } else if (mode === 'all-shortest') {
     const cap = Math.max(1, Math.min(MAX_ALL_SHORTEST, Math.floor(q.limit ?? MAX_ALL_SHORTEST)));
     const r = searcher.allShortest(s, t, cap);
     nodeLists = r.paths;
@@ -448,8 +466,8 @@ function explainNoPath(store: TripleStore, s: number, t: number, q: PathQuery, f
   const between = `between ${store.entityAt(s).label} and ${store.entityAt(t).label}`;
   const len = (filters: Filters): number => {
     // The query's own filters without a length cap: the search that just failed, so no need to run it again.
-    if (f.maxLength === Infinity && filters.directed === f.directed && filters.predOk === f.predOk &&
-      filters.typeBlocked === f.typeBlocked && filters.avoidEntities === f.avoidEntities) return -1;
+    if (f.maxLength === Infinity && !q.chronological && filters.directed === f.directed && filters.predOk === f.predOk &&
+      filters.tripleOk === f.tripleOk && filters.typeBlocked === f.typeBlocked && filters.avoidEntities === f.avoidEntities) return -1;
     const p = new Searcher(store, filters).shortest(s, t);
     return p ? p.length - 1 : -1;
   };
@@ -476,8 +494,31 @@ function explainNoPath(store: TripleStore, s: number, t: number, q: PathQuery, f
     if (l < 0) return `no path ${between} avoiding ${avoided}; without avoiding them the shortest has ${plural(prevLen, 'step')}`;
     prevLen = l;
   }
+  if (f.tripleOk) {
+    cur = { ...cur, tripleOk: f.tripleOk };
+    const l = len(cur);
+    if (l < 0) return `no path ${between} over the relations the trust and time filters keep (${filterWords(q)}); without them the shortest has ${plural(prevLen, 'step')}`;
+    prevLen = l;
+  }
+  if (q.chronological) {
+    const ws = workspace(store);
+    const p = chronologicalShortest(store, s, t, { ...cur, maxLength: Infinity }, ws.avoid, ws.avoidGen, dateSpans(store));
+    if (!p) return `no chronological path ${between} (each step dated no earlier than the one before); without that the shortest has ${plural(prevLen, 'step')}`;
+    prevLen = p.nodes.length - 1;
+  }
   if (prevLen > f.maxLength) return `no path within max length ${f.maxLength}; the shortest has ${plural(prevLen, 'step')}`;
   return `no path ${between} under the given filters`;
+}
+
+/** The trust and time filters of a query in words: "status asserted; from 2021". */
+function filterWords(q: PathQuery): string {
+  return [
+    q.status?.length ? `status ${q.status.join(' or ')}` : '',
+    q.minReliability ? `sources graded ${q.minReliability} or better` : '',
+    q.minCredibility ? `credibility ${q.minCredibility} or better` : '',
+    q.dateFrom ? `from ${q.dateFrom}` : '', q.dateTo ? `to ${q.dateTo}` : '',
+    q.undated === 'exclude' ? 'dated only' : '',
+  ].filter(Boolean).join('; ');
 }
 
 // Path descriptions are formatting: they live in format.ts; kept here for existing importers.

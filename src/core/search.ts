@@ -11,7 +11,8 @@
 // milliseconds on common words ("of", "al") at 100k entities; this stays
 // within a few.
 //
-// One document per name (label or alias), so a hit knows which alias matched.
+// One document per name (label or alias), so a hit knows which alias matched;
+// and one per text attribute value, in a tier below every name.
 import SearchableMap from 'minisearch/SearchableMap';
 import type { SearchHit, SearchOptions } from './model.ts';
 import type { TripleStore } from './store.ts';
@@ -31,7 +32,9 @@ export function searchTokens(text: string): string[] {
 }
 
 // Rank tiers (higher first); the score orders hits within a tier.
-const EXACT_LABEL = 4, EXACT_ALIAS = 3, PREFIX = 2, FUZZY = 1;
+const EXACT_LABEL = 4, EXACT_ALIAS = 3, PREFIX = 2, FUZZY = 1, ATTRIBUTE = 0;
+/** Words of an attribute value indexed: its start says what it is about; the rest would bloat the index. */
+const ATTRIBUTE_WORDS = 64;
 const TIER_SPAN = 1000;
 /** Prefixes shorter than this match whole words only ("a" is not every word starting with a). */
 const MIN_PREFIX = 2;
@@ -59,10 +62,11 @@ export class EntitySearch {
   /** Postings: the documents of term k are termDocs[termOff[k] .. termOff[k+1]). */
   private readonly termOff: Uint32Array;
   private readonly termDocs: Uint32Array;
-  /** Per document: entity, alias index (-1 = label), compact key, terms. */
+  /** Per document: entity, alias index (-1 = label, <= -2: attribute name attrNames[-2 - a]), compact key, terms. */
   private readonly docEntity: Uint32Array;
   private readonly docAlias: Int32Array;
   private readonly docKey: string[] = [];
+  private readonly attrNames: string[] = [];
   private readonly docTermOff: Uint32Array;
   private readonly docTerms: Uint32Array;
   // Scratch, stamped per query so nothing is cleared or reallocated.
@@ -82,15 +86,24 @@ export class EntitySearch {
     for (let i = 0; i < store.entityCount; i++) {
       const e = store.entityAt(i);
       const names = [e.label, ...(e.aliases ?? [])];
+      const nameCount = names.length;
+      if (e.attributes) {
+        for (const k in e.attributes) {
+          const v = e.attributes[k];
+          if (typeof v === 'string') { names.push(v); this.attrNames.push(k); }
+        }
+      }
       keys.clear();
       for (let a = 0; a < names.length; a++) {
-        const words = searchTokens(names[a]!);
+        const isAttr = a >= nameCount;
+        let words = searchTokens(names[a]!);
+        if (isAttr && words.length > ATTRIBUTE_WORDS) words = words.slice(0, ATTRIBUTE_WORDS);
         const key = words.join(' ');
         // An alias folding to the label (or to an earlier alias) adds nothing.
         if (!key || keys.has(key)) continue;
         keys.add(key);
         docEntity.push(i);
-        docAlias.push(a - 1);
+        docAlias.push(isAttr ? -2 - (this.attrNames.length - (names.length - a)) : a - 1);
         this.docKey.push(key);
         const distinct = new Set<number>();
         for (const w of words) {
@@ -199,7 +212,7 @@ export class EntitySearch {
         if (!bestStrong) allStrong = false;
       }
       const isLabel = this.docAlias[d] === -1;
-      const tier = this.docKey[d] === key ? (isLabel ? EXACT_LABEL : EXACT_ALIAS) : allStrong ? PREFIX : FUZZY;
+      const tier = this.docAlias[d]! <= -2 ? ATTRIBUTE : this.docKey[d] === key ? (isLabel ? EXACT_LABEL : EXACT_ALIAS) : allStrong ? PREFIX : FUZZY;
       // Shorter names first (a length norm), well-connected entities and labels slightly ahead.
       const within = (sum / Math.sqrt(b - a)) * (1 + 0.1 * Math.log1p(store.degree(e))) * (isLabel ? 1.05 : 1);
       const score = tier * TIER_SPAN + Math.min(within, TIER_SPAN - 1);
@@ -242,6 +255,7 @@ export class EntitySearch {
       const hit: SearchHit = { id: e.id, label: e.label, type: e.type, score: Math.round(bestEntity[i]! * 1000) / 1000 };
       const alias = this.docAlias[bestDoc[i]!]!;
       if (alias >= 0) hit.matchedAlias = e.aliases![alias]!;
+      else if (alias <= -2) hit.matchedAttribute = this.attrNames[-2 - alias]!;
       return hit;
     });
   }

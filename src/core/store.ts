@@ -4,9 +4,10 @@
 // materialised on demand by `tripleAt`.
 import {
   DATASET_FORMAT, DATASET_VERSION,
-  type Dataset, type Entity, type Schema, type Source, type Triple,
+  type Attributes, type ClaimStatus, type Credibility, type Dataset, type Entity, type Schema, type Source, type Triple,
 } from './model.ts';
 import { indexSchema, type SchemaIndex } from './schema.ts';
+import { CLAIM_STATUSES, isHedge, reliabilityRank, statusCode } from './trust.ts';
 
 /**
  * The id of a triple that has none in its file: `subject|predicate|object`,
@@ -51,13 +52,30 @@ export interface TripleColumns {
   obj: Uint32Array;
   pred: Uint16Array | Uint32Array;
   src: Uint16Array | Uint32Array;
-  evidence: string[];
+  /** undefined: an unsourced relation. */
+  evidence: (string | undefined)[];
   /** Optional fields: absent when no triple has them; undefined / NaN slots where a triple lacks it. */
   date?: (string | undefined)[];
   confidence?: Float64Array;
   attributedTo?: (string | undefined)[];
   qualifier?: (string | undefined)[];
   givenIds?: (string | undefined)[];
+  /** Explicit status: its index in CLAIM_STATUSES + 1; 0 = derived. */
+  status?: Uint8Array;
+  /** Admiralty credibility 1..6; 0 = absent. */
+  credibility?: Uint8Array;
+  /** Attributes of the few triples that have some, by triple index. */
+  attributes?: Map<number, Attributes>;
+}
+
+/** Read-only views of the columns that scans over trust, time and text need. */
+export interface TrustColumns {
+  evidence: readonly (string | undefined)[];
+  src: Uint16Array | Uint32Array;
+  date?: readonly (string | undefined)[];
+  attributedTo?: readonly (string | undefined)[];
+  qualifier?: readonly (string | undefined)[];
+  credibility?: Uint8Array;
 }
 
 export interface BuildOptions {
@@ -165,12 +183,15 @@ export class TripleStore {
   private readonly obj: Uint32Array;
   private readonly pred: Uint16Array | Uint32Array;
   private readonly src: Uint16Array | Uint32Array;
-  private readonly evidence: string[];
+  private readonly evidence: (string | undefined)[];
   // Optional fields: allocated only when some triple has them.
   private readonly date?: (string | undefined)[];
   private readonly confidence?: Float64Array; // NaN = absent
   private readonly attributedTo?: (string | undefined)[];
   private readonly qualifier?: (string | undefined)[];
+  private readonly explicitStatus?: Uint8Array;
+  private readonly credibility?: Uint8Array;
+  private readonly attributes?: Map<number, Attributes>;
   /** Ids given in the file, by triple index (undefined when derived). */
   private readonly givenIds?: (string | undefined)[];
   private readonly givenIdIndex: Map<string, number>;
@@ -219,6 +240,9 @@ export class TripleStore {
     if (c.attributedTo) this.attributedTo = c.attributedTo;
     if (c.qualifier) this.qualifier = c.qualifier;
     if (c.givenIds) this.givenIds = c.givenIds;
+    if (c.status) this.explicitStatus = c.status;
+    if (c.credibility) this.credibility = c.credibility;
+    if (c.attributes && c.attributes.size) this.attributes = c.attributes;
     this.givenIdIndex = new Map();
     // Duplicate ids (validation reports them): the first one wins.
     c.givenIds?.forEach((id, t) => { if (id !== undefined && !this.givenIdIndex.has(id)) this.givenIdIndex.set(id, t); });
@@ -268,6 +292,9 @@ export class TripleStore {
       if (tr.attributedTo !== undefined) (c.attributedTo ??= new Array(m))[t] = tr.attributedTo;
       if (tr.qualifier !== undefined) (c.qualifier ??= new Array(m))[t] = tr.qualifier;
       if (tr.id !== undefined) (c.givenIds ??= new Array(m))[t] = tr.id;
+      if (tr.status !== undefined) (c.status ??= new Uint8Array(m))[t] = statusCode(tr.status) + 1;
+      if (tr.credibility !== undefined) (c.credibility ??= new Uint8Array(m))[t] = tr.credibility;
+      if (tr.attributes !== undefined) (c.attributes ??= new Map()).set(t, tr.attributes);
     }
     return { cols: c, extraSources };
   }
@@ -460,7 +487,9 @@ export class TripleStore {
       const n = this.repeatOrdinal.size ? this.repeatOrdinal.get(t) : undefined;
       if (n !== undefined && n >= 2) id = `${id}#${n}`;
     }
-    const triple: Triple = { id, subject, predicate, object, source: this.sources[this.src[t]!]!.id, evidence: this.evidence[t]! };
+    const triple: Triple = { id, subject, predicate, object, source: this.sources[this.src[t]!]!.id };
+    const ev = this.evidence[t];
+    if (ev !== undefined) triple.evidence = ev;
     const date = this.date?.[t];
     if (date !== undefined) triple.date = date;
     const c = this.confidence?.[t];
@@ -469,7 +498,59 @@ export class TripleStore {
     if (by !== undefined) triple.attributedTo = by;
     const q = this.qualifier?.[t];
     if (q !== undefined) triple.qualifier = q;
+    const st = this.explicitStatus?.[t];
+    if (st) triple.status = CLAIM_STATUSES[st - 1]!;
+    const cr = this.credibility?.[t];
+    if (cr) triple.credibility = cr as Credibility;
+    const at = this.attributes?.get(t);
+    if (at !== undefined) triple.attributes = at;
     return triple;
+  }
+
+  // ---- trust ----------------------------------------------------------
+
+  /** The claim status of every triple as codes (index in CLAIM_STATUSES), derived once (statusOf's rules). */
+  private statusCodes?: Uint8Array;
+  statusCodeColumn(): Uint8Array {
+    if (this.statusCodes) return this.statusCodes;
+    const m = this.tripleCount;
+    const codes = new Uint8Array(m);
+    const unsourced = statusCode('unsourced'), hedged = statusCode('hedged'), attributed = statusCode('attributed'), asserted = statusCode('asserted');
+    const hedgeMemo = new Map<string, boolean>();
+    for (let t = 0; t < m; t++) {
+      const ex = this.explicitStatus?.[t];
+      if (ex) { codes[t] = ex - 1; continue; }
+      if (this.evidence[t] === undefined) { codes[t] = unsourced; continue; }
+      const q = this.qualifier?.[t];
+      if (q !== undefined) {
+        let h = hedgeMemo.get(q);
+        if (h === undefined) { h = isHedge(q); hedgeMemo.set(q, h); }
+        if (h) { codes[t] = hedged; continue; }
+      }
+      codes[t] = this.attributedTo?.[t] !== undefined ? attributed : asserted;
+    }
+    return (this.statusCodes = codes);
+  }
+  statusAt(t: number): ClaimStatus {
+    return CLAIM_STATUSES[this.statusCodeColumn()[t]!]!;
+  }
+  /** Credibility 1..6 of triple t; 6 when absent. */
+  credibilityAt(t: number): number {
+    return this.credibility?.[t] || 6;
+  }
+  /** Reliability rank 0 (A) … 5 (F) of each source, by source index. */
+  private sourceRanks?: Uint8Array;
+  sourceReliabilityRanks(): Uint8Array {
+    return (this.sourceRanks ??= Uint8Array.from(this.sources, (s) => reliabilityRank(s.reliability)));
+  }
+  /** The raw optional columns, for scans (undefined when no triple has the field). */
+  get trustColumns(): TrustColumns {
+    const c: TrustColumns = { evidence: this.evidence, src: this.src };
+    if (this.date) c.date = this.date;
+    if (this.attributedTo) c.attributedTo = this.attributedTo;
+    if (this.qualifier) c.qualifier = this.qualifier;
+    if (this.credibility) c.credibility = this.credibility;
+    return c;
   }
 
   /** As in the file: no id when it had none. */

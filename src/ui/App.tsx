@@ -101,7 +101,7 @@ export function App() {
         )}
         {!details && <div class="hint-box muted"><h2>No entity selected</h2><p>Click a node or search to see who it is connected to, and the evidence for every relation.</p></div>}
         {relation && view && (
-          <SourceView source={view.sources.get(relation.source)} text={answers.sourceText?.id === relation.source ? answers.sourceText.text : undefined} evidence={relation.evidence} onClose={() => dispatch({ type: 'navigate', patch: { relation: undefined } })} />
+          <SourceView source={view.sources.get(relation.source)} text={answers.sourceText?.id === relation.source ? answers.sourceText.text : undefined} evidence={relation.evidence ?? ''} onClose={() => dispatch({ type: 'navigate', patch: { relation: undefined } })} />
         )}
       </aside>
       <TestHook view={view} controller={graph.controller} url={url} loading={progress?.phase} />

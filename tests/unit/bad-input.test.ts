@@ -30,7 +30,7 @@ const EXPECT: Record<string, { ok: boolean; codes: string[] }> = {
   'not-a-dataset.json': { ok: false, codes: ['not-a-dataset'] },
   'no-format.json': { ok: true, codes: ['missing-format', 'missing-version'] },
   'wrong-version.json': { ok: false, codes: ['unsupported-version'] },
-  'missing-fields.json': { ok: false, codes: ['missing-field'] },
+  'missing-fields.json': { ok: false, codes: ['missing-field', 'unsourced-relation'] },
   'wrong-types.json': { ok: false, codes: ['wrong-type'] },
   'bad-ids.json': { ok: false, codes: ['bad-id'] },
   'unknown-entity.json': { ok: false, codes: ['unknown-entity'] },

@@ -55,6 +55,12 @@ const fake: Explorer = {
     if (q.mode === 'all-shortest') return { paths: [path], truncated: true, total: 7, note: 'only the first 1 shortest paths are listed; there are 7' };
     return { paths: [path] };
   },
+  async relations(q) {
+    calls.push('relations');
+    const all = triples.filter((t) => (!q.subject || t.subject === q.subject) && (!q.object || t.object === q.object) && (!q.predicates?.length || q.predicates.includes(t.predicate)));
+    const offset = q.offset ?? 0;
+    return { triples: all.slice(offset, offset + (q.limit ?? 100)), total: all.length };
+  },
   async subgraph(ids) { return sub(ids); },
   async topEntities(n) { return people.slice(0, n); },
   async exportDataset(o): Promise<Dataset> {
@@ -110,6 +116,18 @@ describe('the CLI over a fake Explorer', () => {
     const r = await run('--data', 'fake.json', 'neighbours', 'ann', '--json');
     expect(r.code, r.err).toBe(0);
     expect(JSON.parse(r.out).entities.map((e: { id: string }) => e.id)).toEqual(['ann', 'bob']);
+  });
+
+  it('triples by pattern, in text and JSON, through the Explorer', async () => {
+    calls.length = 0;
+    const r = await run('--data', 'fake.json', 'triples', '--subject', 'Bob Baker');
+    expect(r.code, r.err).toBe(0);
+    expect(calls).toContain('relations');
+    expect(r.out).toMatch(/^1 relation\n\s+Bob Baker —knows→ Cy Cole\n\s+“Bob knows Cy\.” — Fake Press, 2024-01-02/);
+    const json = JSON.parse((await run('--data', 'fake.json', 'triples', '--limit', '1', '--json')).out);
+    expect(json).toMatchObject({ total: 2, triples: [{ id: 't1', status: 'asserted' }], sources: [{ id: 'note', reliability: 'F' }] });
+    const none = await run('--data', 'fake.json', 'triples', '--object', 'ann');
+    expect(none.code).toBe(1);
   });
 
   it('export of everything asks the Explorer for all, titled from its stats', async () => {

@@ -9,6 +9,7 @@ import { indexSchema } from '../../src/core/schema.ts';
 import { findEvidence, foldForSearch } from '../../src/core/text.ts';
 import { DEFAULT_DATASET, loadDatasetFile } from '../../src/node/load.ts';
 import { formatProblem } from '../../src/core/problems.ts';
+import { statusOf } from '../../src/core/trust.ts';
 
 const dir = fileURLToPath(new URL('../../graph-data/', import.meta.url));
 const schema = JSON.parse(readFileSync(dir + 'schema.json', 'utf8')) as Schema;
@@ -132,13 +133,17 @@ describe('default dataset: integrity', () => {
   });
 
   it('quotes the article verbatim in every evidence, never the teaser after it', () => {
-    const missing = dataset.triples.filter((t) => findEvidence(article, t.evidence) === undefined).map((t) => t.id);
+    const missing = dataset.triples.filter((t) => t.evidence === undefined || findEvidence(article, t.evidence) === undefined).map((t) => t.id);
     expect(missing).toEqual([]);
     // Byte-exact, curly quotes and dashes included, not just equal after folding.
-    const inexact = dataset.triples.filter((t) => !article.includes(t.evidence)).map((t) => t.id);
+    const inexact = dataset.triples.filter((t) => !article.includes(t.evidence ?? '\u0000')).map((t) => t.id);
     expect(inexact).toEqual([]);
     // Each quote stays within one paragraph.
-    expect(dataset.triples.filter((t) => t.evidence.includes('\n')).map((t) => t.id)).toEqual([]);
+    expect(dataset.triples.filter((t) => t.evidence?.includes('\n')).map((t) => t.id)).toEqual([]);
+  });
+
+  it('keeps evidence on every relation: none is unsourced', () => {
+    expect(dataset.triples.filter((t) => t.evidence === undefined || statusOf(t) === 'unsourced').map((t) => t.id)).toEqual([]);
   });
 
   it('uses every entity in at least one triple', () => {
@@ -152,7 +157,7 @@ describe('default dataset: integrity', () => {
     const strings = [
       dataset.title ?? '',
       ...dataset.entities.flatMap((e) => [e.label, e.description ?? '', e.date ?? '', ...(e.aliases ?? [])]),
-      ...dataset.triples.flatMap((t) => [t.evidence, t.date ?? '', t.qualifier ?? '']),
+      ...dataset.triples.flatMap((t) => [t.evidence ?? '', t.date ?? '', t.qualifier ?? '']),
     ];
     for (const w of teaserOnly) expect(strings.filter((s) => s.includes(w)), w).toEqual([]);
   });

@@ -100,16 +100,28 @@ const schemaArb = fc.record({
   return { entityTypes, predicates } satisfies Schema;
 });
 
+/** Attributes: string (any text), number (finite, -0 aside: JSON has none) or boolean values, names that are no field's. */
+const BUILTIN = new Set(['id', 'label', 'type', 'aliases', 'description', 'date', 'attributes', 'position', 'subject', 'predicate', 'object', 'source', 'evidence', 'confidence', 'attributedTo', 'qualifier', 'status', 'credibility']);
+const attrsArb = fc.dictionary(
+  fc.oneof(fc.stringMatching(/^[a-z][a-z0-9_-]{0,10}$/), fc.constantFrom('Country', 'type_', 'toString', 'valueOf', 'x y')).filter((k) => !BUILTIN.has(k)),
+  fc.oneof(line, fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)), fc.boolean()),
+  { maxKeys: 3 },
+);
+const positionArb = fc.record({ x: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), y: fc.integer({ min: -1000, max: 1000 }) })
+  .map(({ x, y }) => ({ x: Object.is(x, -0) ? 0 : x, y }));
+
 const entityArb = fc.record({
   id: idArb, label: line, type: fc.nat(),
   // null stands for the label itself, small pool for repeats: merging must leave such aliases alone.
   aliases: opt(fc.array(fc.oneof(line, fc.constant(null), fc.constantFrom('KH', 'حزب الله', 'Ḥizb')), { maxLength: 4 }), 2),
   description: opt(fc.oneof(text, fc.constant('')), 1, 2), date: opt(dateArb, 1, 2),
+  attributes: opt(attrsArb, 1, 4), position: opt(positionArb, 1, 3),
 });
 
 const sourceArb = fc.record({
   id: idArb, title: line, publisher: opt(line), published: opt(dayArb), url: opt(fc.webUrl()),
   path: opt(fc.stringMatching(/^sources\/[a-z0-9-]{1,12}\.txt$/), 1, 2), filler: fc.array(text, { maxLength: 2 }),
+  reliability: opt(fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F' as const), 1, 2),
 });
 
 /** How to place a group of triples: one, several predicates between one pair, or one s|p|o repeated. */
@@ -120,6 +132,8 @@ const groupArb = fc.record({
     evidence: text, source: fc.nat(), id: opt(idArb, 1, 2), date: opt(dateArb, 1, 2),
     confidence: opt(fc.double({ min: 0, max: 1, noNaN: true }), 1, 2), attributedTo: opt(fc.nat(), 1, 3),
     qualifier: opt(fc.oneof(fc.constantFrom('reportedly', 'likely', 'suspected', ''), line), 1, 3),
+    unsourced: fc.integer({ min: 0, max: 7 }), status: opt(fc.constantFrom('asserted', 'attributed', 'hedged', 'unsourced' as const), 1, 4),
+    credibility: opt(fc.constantFrom(1, 2, 3, 4, 5, 6 as const), 1, 2), attributes: opt(attrsArb, 1, 6),
   }), { minLength: 5, maxLength: 5 }),
 });
 
@@ -147,6 +161,7 @@ const datasetArb: fc.Arbitrary<Generated> = fc.record({
   const entities: Entity[] = rawEntities.map((e, i) => compact({
     id: e.id, label: e.label, type: types[i < types.length ? i : e.type % types.length]!.id,
     aliases: e.aliases?.map((a) => a ?? e.label), description: e.description, date: e.date,
+    attributes: e.attributes, position: e.position,
   }));
   const fits = (e: Entity, allowed: string[]) => allowed.some((a) => isA(e.type, a));
   const preds = schema.predicates;
@@ -156,11 +171,16 @@ const datasetArb: fc.Arbitrary<Generated> = fc.record({
   const emit = (s: Entity, p: Predicate, o: Entity, item: (typeof groups)[number]['items'][number]) => {
     const id = item.id !== undefined && !usedIds.has(item.id) ? item.id : undefined;
     if (id !== undefined) usedIds.add(id);
+    const attributedTo = item.attributedTo !== undefined ? entities[item.attributedTo % entities.length]!.id : undefined;
+    // About one in eight unsourced; an explicit status only where it does not contradict the rest.
+    const unsourced = item.unsourced === 0;
+    const status = item.status === 'attributed' && attributedTo === undefined ? undefined
+      : item.status === 'unsourced' && !unsourced ? undefined : item.status;
     triples.push(compact({
-      id, subject: s.id, predicate: p.id, object: o.id, source: rawSources[item.source % rawSources.length]!.id, evidence: item.evidence,
-      date: item.date, confidence: item.confidence,
-      attributedTo: item.attributedTo !== undefined ? entities[item.attributedTo % entities.length]!.id : undefined,
-      qualifier: item.qualifier,
+      id, subject: s.id, predicate: p.id, object: o.id, source: rawSources[item.source % rawSources.length]!.id,
+      evidence: unsourced ? undefined : item.evidence,
+      date: item.date, confidence: item.confidence, attributedTo, qualifier: item.qualifier,
+      status, credibility: item.credibility, attributes: item.attributes,
     }));
   };
   for (const g of groups) {
@@ -195,7 +215,7 @@ const datasetArb: fc.Arbitrary<Generated> = fc.record({
       entities.push(e);
       return e;
     };
-    const add = (subject: string, object: string, evidence: string) => triples.push({ subject, predicate: p, object, source: base.source, evidence });
+    const add = (subject: string, object: string, evidence: string | undefined) => triples.push({ subject, predicate: p, object, source: base.source, evidence });
     if (collide === 'hash') {
       const o2 = twin(`${o.id}#2`, o);
       if (o2) { add(s.id, o.id, `${base.evidence} again`); add(s.id, o.id, `${base.evidence} and again`); add(s.id, o2.id, base.evidence); }
@@ -221,7 +241,8 @@ const datasetArb: fc.Arbitrary<Generated> = fc.record({
   // Each source's text holds every evidence quote that cites it, so evidence checks pass.
   const sources: Source[] = rawSources.map((s) => compact({
     id: s.id, title: s.title, publisher: s.publisher, published: s.published, url: s.url, path: s.path,
-    text: [...s.filler, ...sorted.filter((t) => t.source === s.id).map((t) => t.evidence)].join('\n'),
+    text: [...s.filler, ...sorted.filter((t) => t.source === s.id).flatMap((t) => (t.evidence !== undefined ? [t.evidence] : []))].join('\n'),
+    reliability: s.reliability,
   }));
   const dataset: Dataset = compact({
     format: 'actorgraph/dataset' as const, version: 1 as const, title, schema: embed ? schema : undefined,

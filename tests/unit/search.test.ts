@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EntitySearch, searchTokens } from '../../src/core/search.ts';
 import { storyStore } from './core-fixtures.ts';
+import { TripleStore } from '../../src/core/store.ts';
 
 const search = new EntitySearch(storyStore());
 const ids = (q: string, opts = {}) => search.search(q, opts).map((h) => h.id);
@@ -63,5 +64,25 @@ describe('entity search', () => {
   it('tokenises acronyms as one word', () => {
     expect(searchTokens('U.S.')).toEqual(['us']);
     expect(searchTokens("Kata'ib Ḥizballāh")).toEqual(['kataib', 'hizballah']);
+  });
+});
+
+describe('entity search over attributes', () => {
+  it('finds text attribute values, below every name match, and says which attribute matched', () => {
+    const schema = { entityTypes: [{ id: 'actor', label: 'Actor', color: '#777777' }], predicates: [] };
+    const store = TripleStore.build({
+      format: 'actorgraph/dataset', version: 1, sources: [], triples: [],
+      entities: [
+        { id: 'x', label: 'Xylo', type: 'actor', attributes: { country: 'Iraq', founded: 2003, note: 'Baghdad office' } },
+        { id: 'iraq', label: 'Iraq', type: 'actor' },
+        { id: 'y', label: 'Yonder', type: 'actor', attributes: { hq: 'Baghdad' } },
+      ],
+    }, schema);
+    const s = new EntitySearch(store);
+    expect(s.search('iraq').map((h) => h.id)).toEqual(['iraq', 'x']);
+    expect(s.search('iraq')[1]).toMatchObject({ id: 'x', matchedAttribute: 'country' });
+    expect(s.search('baghdad office')).toEqual([expect.objectContaining({ id: 'x', matchedAttribute: 'note' })]);
+    expect(s.search('2003')).toEqual([]); // numbers are values, not text
+    expect(s.search('baghdad').map((h) => h.id).sort()).toEqual(['x', 'y']);
   });
 });

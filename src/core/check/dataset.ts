@@ -2,9 +2,10 @@
 // whole-object validation that drives them.
 import {
   DATASET_FORMAT, DATASET_VERSION,
-  type Dataset, type Entity, type EntityType, type Predicate, type Schema, type Source, type Triple,
+  type Attributes, type ClaimStatus, type Credibility, type Dataset, type Entity, type EntityType, type Predicate, type Schema, type Source, type Triple,
 } from '../model.ts';
 import type { JsonPath } from '../json-location.ts';
+import type { Problem } from '../problems.ts';
 import { LIMITS, type ParseResult, type ValidateOptions } from './options.ts';
 import { Report, SECTION } from './report.ts';
 import {
@@ -17,12 +18,13 @@ import { IdIndex, TripleSet } from './tables.ts';
 import { checkHeader, notADataset, notAnObject } from './header.ts';
 import { schemaTables } from './schema-tables.ts';
 import { EvidenceCheck } from './evidence.ts';
+import { checkAttributes, checkCredibility, checkPosition, checkReliability, checkStatus } from './trust.ts';
 
 // Dataset
 
-const SOURCE_FIELDS = new Set(['id', 'title', 'publisher', 'published', 'url', 'path', 'text']);
-const ENTITY_FIELDS = new Set(['id', 'label', 'type', 'aliases', 'description', 'date']);
-const TRIPLE_FIELDS = new Set(['id', 'subject', 'predicate', 'object', 'source', 'evidence', 'date', 'confidence', 'attributedTo', 'qualifier']);
+const SOURCE_FIELDS = new Set(['id', 'title', 'publisher', 'published', 'url', 'path', 'text', 'reliability']);
+const ENTITY_FIELDS = new Set(['id', 'label', 'type', 'aliases', 'description', 'date', 'attributes', 'position']);
+const TRIPLE_FIELDS = new Set(['id', 'subject', 'predicate', 'object', 'source', 'evidence', 'date', 'confidence', 'attributedTo', 'qualifier', 'status', 'credibility', 'attributes']);
 // Evidence equal to its own normalised form: no quote or dash variants, no white space but single inner spaces.
 // One test for the common case of evidence: no control or bidi character, in normal form (so not blank either).
 const EVIDENCE_SUSPECT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2018\u2019\u201A\u201B\u2032\u00B4`\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2013\u2014\u2212\u2010\u2011\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
@@ -34,9 +36,11 @@ function typesList(ts: readonly string[]): string {
 /** A triple that passed its checks, as indices into the checker's tables (one object, reused). */
 export interface CheckedTriple {
   s: number; p: number; o: number; src: number;
-  evidence: string;
+  /** undefined: an unsourced relation. */
+  evidence: string | undefined;
   id: string | undefined; date: string | undefined; confidence: number | undefined;
   attributedTo: string | undefined; qualifier: string | undefined;
+  status: ClaimStatus | undefined; credibility: Credibility | undefined; attributes: Attributes | undefined;
 }
 
 /**
@@ -85,7 +89,14 @@ export class DatasetChecker {
   private sourcePool?: Pool;
   private readonly evidence?: EvidenceCheck;
   /** Filled by triple() when it returns true. */
-  readonly cur: CheckedTriple = { s: -1, p: -1, o: -1, src: -1, evidence: '', id: undefined, date: undefined, confidence: undefined, attributedTo: undefined, qualifier: undefined };
+  readonly cur: CheckedTriple = {
+    s: -1, p: -1, o: -1, src: -1, evidence: '', id: undefined, date: undefined, confidence: undefined, attributedTo: undefined, qualifier: undefined,
+    status: undefined, credibility: undefined, attributes: undefined,
+  };
+  /** Accepted relations without evidence (one summary warning at the end). */
+  private unsourced = 0;
+  private firstUnsourced = -1;
+  private unsourcedWarning?: Problem;
 
   constructor(readonly opts: ValidateOptions) {
     this.r = new Report(opts.file, opts.maxPerCode ?? 200);
@@ -178,6 +189,8 @@ export class DatasetChecker {
       path = undefined;
       pathBad = true;
     }
+    const relV = own(s, 'reliability');
+    const reliability = relV === undefined ? undefined : checkReliability(r, relV, p);
     const textV = own(s, 'text');
     let text: string | undefined;
     if (textV !== undefined) {
@@ -195,6 +208,7 @@ export class DatasetChecker {
     if (url !== undefined) clean.url = url;
     if (path !== undefined) clean.path = path;
     if (text !== undefined) clean.text = text;
+    if (reliability !== undefined) clean.reliability = reliability;
     this.sourceAt.set(id, this.sources.length);
     this.sourcePath.push(i);
     this.sources.push(clean);
@@ -210,7 +224,7 @@ export class DatasetChecker {
       r.add('error', 'wrong-type', ['entities', i], `an entity must be an object, not ${typeName(e)}`, 'write { "id": "…", "label": "…", "type": "…" }');
       return;
     }
-    let idV: unknown, labelV: unknown, typeV: unknown, aliasesV: unknown, descV: unknown, dateV: unknown;
+    let idV: unknown, labelV: unknown, typeV: unknown, aliasesV: unknown, descV: unknown, dateV: unknown, attrsV: unknown, posV: unknown;
     for (const k in e) {
       switch (k) {
         case 'id': idV = e[k]; break;
@@ -219,6 +233,8 @@ export class DatasetChecker {
         case 'aliases': aliasesV = e[k]; break;
         case 'description': descV = e[k]; break;
         case 'date': dateV = e[k]; break;
+        case 'attributes': attrsV = e[k]; break;
+        case 'position': posV = e[k]; break;
         default: unknownField(r, k, ENTITY_FIELDS, ['entities', i], 'an entity');
       }
     }
@@ -257,6 +273,8 @@ export class DatasetChecker {
     }
     const description = descV === undefined ? undefined : str(r, descV, p, 'description', 'the entity', { max: LIMITS.description, allowNewlines: true });
     const date = dateV === undefined ? undefined : typeof dateV === 'string' && dateOk(dateV, true) ? dateV : checkDateAt(r, dateV, [...p, 'date'], true);
+    const attributes = attrsV === undefined ? undefined : checkAttributes(r, attrsV, p, ENTITY_FIELDS, 'an entity');
+    const position = posV === undefined ? undefined : checkPosition(r, posV, p);
     if (id === undefined) return;
     const dup = this.entityAt.get(id);
     if (dup >= 0) {
@@ -268,6 +286,8 @@ export class DatasetChecker {
     if (aliases !== undefined) clean.aliases = aliases;
     if (description !== undefined) clean.description = description;
     if (date !== undefined) clean.date = date;
+    if (attributes !== undefined) clean.attributes = attributes;
+    if (position !== undefined) clean.position = position;
     this.entityAt.add(id, this.entities.length);
     this.entityPath.push(i);
     this.entities.push(clean);
@@ -315,6 +335,7 @@ export class DatasetChecker {
       return false;
     }
     let idV: unknown, sV: unknown, pV: unknown, oV: unknown, srcV: unknown, evV: unknown, dateV: unknown, confV: unknown, attrV: unknown, qualV: unknown;
+    let statusV: unknown, credV: unknown, attrsV: unknown;
     for (const k in t) {
       switch (k) {
         case 'id': idV = t[k]; break;
@@ -327,6 +348,9 @@ export class DatasetChecker {
         case 'confidence': confV = t[k]; break;
         case 'attributedTo': attrV = t[k]; break;
         case 'qualifier': qualV = t[k]; break;
+        case 'status': statusV = t[k]; break;
+        case 'credibility': credV = t[k]; break;
+        case 'attributes': attrsV = t[k]; break;
         default: unknownField(r, k, TRIPLE_FIELDS, ['triples', i], 'a triple');
       }
     }
@@ -375,7 +399,9 @@ export class DatasetChecker {
     }
     const clear = typeof evV === 'string' && evV.length > 0 && evV.length <= LIMITS.evidence && !EVIDENCE_SUSPECT.test(evV);
     let evidence = clear ? evV as string : typeof evV === 'string' && evV.length <= LIMITS.evidence && evV.trim() !== '' && !CONTROL.test(evV) && !BIDI.test(evV)
-      ? evV : str(r, evV, p, 'evidence', 'the triple', { required: true, max: LIMITS.evidence, nonEmpty: true, allowNewlines: true });
+      ? evV : str(r, evV, p, 'evidence', 'the triple', { max: LIMITS.evidence, nonEmpty: true, allowNewlines: true });
+    // Present but unusable evidence was reported: the triple is not taken as unsourced.
+    if (evidence === undefined && evV !== undefined) bad = true;
     const date = dateV === undefined ? undefined : typeof dateV === 'string' && dateOk(dateV, true) ? dateV : checkDateAt(r, dateV, [...p, 'date'], true);
     let confidence: number | undefined;
     if (confV !== undefined) {
@@ -390,6 +416,16 @@ export class DatasetChecker {
       if (a >= 0) attributedTo = entities[a]!.id;
     }
     const qualifier = qualV === undefined ? undefined : str(r, qualV, p, 'qualifier', 'the triple', { max: LIMITS.qualifier });
+    const status = statusV === undefined ? undefined : checkStatus(r, statusV, p);
+    if (status === 'attributed' && attrV === undefined) {
+      r.add('error', 'status-conflict', [...p, 'status'], 'the triple is "attributed" but names no one it is attributed to',
+        'add "attributedTo": "entity-id" (whose claim it is), or change the status');
+    } else if (status === 'unsourced' && evV !== undefined) {
+      r.add('error', 'status-conflict', [...p, 'status'], 'the triple is "unsourced" but has evidence',
+        'remove the status (it is derived: asserted, attributed or hedged), or remove the evidence');
+    }
+    const credibility = credV === undefined ? undefined : checkCredibility(r, credV, p);
+    const attributes = attrsV === undefined ? undefined : checkAttributes(r, attrsV, p, TRIPLE_FIELDS, 'a triple');
 
     // A broken schema would give misleading type errors: those wait until it is fixed.
     if (pred && s >= 0 && o >= 0 && this.schemaOk) {
@@ -414,11 +450,11 @@ export class DatasetChecker {
       r.add('warning', 'self-loop', p, `${quote(entities[s]!.id)} ${pred.label} itself`,
         'check the subject and object: a relation of an entity with itself is usually a typing slip');
     }
-    if (evidence === undefined || src === undefined) return false;
-    if (this.evidence) evidence = this.evidence.check(r, evidence, clear, src, p, this.sourcePath[this.sourceAt.get(src.id)!]!, this.unreadable.has(src.id));
+    if (src === undefined) return false;
+    if (this.evidence && evidence !== undefined) evidence = this.evidence.check(r, evidence, clear, src, p, this.sourcePath[this.sourceAt.get(src.id)!]!, this.unreadable.has(src.id));
     if (bad) return false;
     const k = this.accepted;
-    const first = this.dedupe.add(s, pn, o, srcIdx, evidence, k);
+    const first = this.dedupe.add(s, pn, o, srcIdx, evidence ?? '', k);
     if (first >= 0) {
       r.add('warning', 'duplicate-triple', p, `the same triple (subject, predicate, object, source and evidence) is already at triples[${this.rawIndex[first]}]`, 'remove one of the two');
     }
@@ -428,18 +464,29 @@ export class DatasetChecker {
     const c = this.cur;
     c.s = s; c.p = pn; c.o = o; c.src = srcIdx; c.evidence = evidence;
     c.id = id; c.date = date; c.confidence = confidence; c.attributedTo = attributedTo; c.qualifier = qualifier;
+    c.status = status; c.credibility = credibility; c.attributes = attributes;
+    // Warned at the first one (located there), reworded in finish() to count them all.
+    if (evidence === undefined && this.unsourced++ === 0) {
+      this.firstUnsourced = i;
+      this.unsourcedWarning = r.add('warning', 'unsourced-relation', p, `triples[${i}] has no evidence: it is unsourced`,
+        'add "evidence" quoting the source where you can; unsourced relations show as such and can be filtered out');
+    }
     return true;
   }
 
   /** The clean triple of `cur`. */
   cleanTriple(): Triple {
     const c = this.cur;
-    const clean: Triple = { subject: this.entities[c.s]!.id, predicate: this.predList[c.p]!.id, object: this.entities[c.o]!.id, source: this.sources[c.src]!.id, evidence: c.evidence };
+    const clean: Triple = { subject: this.entities[c.s]!.id, predicate: this.predList[c.p]!.id, object: this.entities[c.o]!.id, source: this.sources[c.src]!.id };
+    if (c.evidence !== undefined) clean.evidence = c.evidence;
     if (c.id !== undefined) clean.id = c.id;
     if (c.date !== undefined) clean.date = c.date;
     if (c.confidence !== undefined) clean.confidence = c.confidence;
     if (c.attributedTo !== undefined) clean.attributedTo = c.attributedTo;
     if (c.qualifier !== undefined) clean.qualifier = c.qualifier;
+    if (c.status !== undefined) clean.status = c.status;
+    if (c.credibility !== undefined) clean.credibility = c.credibility;
+    if (c.attributes !== undefined) clean.attributes = c.attributes;
     return clean;
   }
 
@@ -448,6 +495,9 @@ export class DatasetChecker {
     const r = this.r;
     r.section = SECTION.finish;
     if (!this.hasTriples) return;
+    if (this.unsourced > 1 && this.unsourcedWarning) {
+      this.unsourcedWarning.message = `${this.unsourced.toLocaleString('en-US')} relations have no evidence (the first is triples[${this.firstUnsourced}]): they are unsourced`;
+    }
     for (let i = 0; i < this.entities.length; i++) {
       if (!this.used[i]) {
         r.add('warning', 'unused-entity', ['entities', this.entityPath[i]!], `entity ${quote(this.entities[i]!.id)} takes part in no triple`, 'add the triples that involve it, or remove it');

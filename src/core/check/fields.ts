@@ -147,10 +147,13 @@ function isDate(s: string, a: number, b: number): boolean {
   return d >= 1 && d <= daysIn(y, m);
 }
 
-/** The common case without allocation: a valid date or a valid ordered interval. */
+/** The common case without allocation: a valid date or a valid ordered interval (one side may be open: `2020-01/`). */
 export function dateOk(v: string, allowInterval: boolean): boolean {
   const slash = allowInterval ? v.indexOf('/') : -1;
   if (slash < 0) return isDate(v, 0, v.length);
+  const openStart = slash === 0, openEnd = slash === v.length - 1;
+  if (openStart && openEnd) return false;
+  if (openStart || openEnd) return openStart ? isDate(v, 1, v.length) : isDate(v, 0, slash);
   if (!isDate(v, 0, slash) || !isDate(v, slash + 1, v.length)) return false;
   // Start's earliest moment must not be after end's latest: compare the common prefix.
   const l = Math.min(slash, v.length - slash - 1);
@@ -164,7 +167,7 @@ export function dateOk(v: string, allowInterval: boolean): boolean {
 
 export function checkDateAt(r: Report, v: unknown, p: JsonPath, allowInterval: boolean): string | undefined {
   if (typeof v === 'string' && dateOk(v, allowInterval)) return v;
-  const form = allowInterval ? 'YYYY, YYYY-MM, YYYY-MM-DD or an interval start/end such as 2021-02-25/2021-02-26' : 'YYYY-MM-DD (or YYYY-MM, YYYY)';
+  const form = allowInterval ? 'YYYY, YYYY-MM, YYYY-MM-DD or an interval start/end such as 2021-02-25/2021-02-26 (either side may be left open: 2020-01/)' : 'YYYY-MM-DD (or YYYY-MM, YYYY)';
   if (typeof v !== 'string') {
     r.add('error', 'bad-date', p, `the date must be a string, not ${typeName(v)}`, `write it as "${allowInterval ? '2021-02-25' : '2021-02-26'}": ${form}`);
     return undefined;
@@ -174,14 +177,19 @@ export function checkDateAt(r: Report, v: unknown, p: JsonPath, allowInterval: b
     r.add('error', 'bad-date', p, `the date ${quote(v)} has more than one '/'`, `write ${form}`);
     return undefined;
   }
+  if (parts.length === 2 && parts[0] === '' && parts[1] === '') {
+    r.add('error', 'bad-date', p, `the interval '/' has neither start nor end`, `write ${form}`);
+    return undefined;
+  }
   for (const part of parts) {
+    if (part === '' && parts.length === 2) continue; // an open side
     const why = dateError(part);
     if (why) {
       r.add('error', 'bad-date', p, `the date ${quote(part)} ${why}`, `write ${form}`);
       return undefined;
     }
   }
-  if (parts.length === 2) {
+  if (parts.length === 2 && parts[0] !== '' && parts[1] !== '') {
     // Compare the earliest moment of the start with the latest of the end.
     const start = parts[0]!.padEnd(10, '\u0000');
     const end = parts[1]!.padEnd(10, '\uffff');

@@ -45,6 +45,9 @@ export const LIMITS = {
   description: 10_000,
   qualifier: 200,
   url: 2_000,
+  attributeKey: 100,
+  attributes: 100,
+  attributeValue: 10_000,
   /** Above this size the text is not scanned for line numbers, to bound time. */
   locateMaxChars: 64 * 1024 * 1024,
 } as const;

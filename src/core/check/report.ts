@@ -29,7 +29,8 @@ export class Report {
     return (this.counts.get(code)?.n ?? 0) < this.maxPerCode;
   }
 
-  add(severity: Severity, code: string, path: JsonPath, message: string, hint: string): void {
+  /** Adds a problem; gives it back when it is listed (a summary may reword it later). */
+  add(severity: Severity, code: string, path: JsonPath, message: string, hint: string): Problem | undefined {
     if (severity === 'error') this.errors++;
     const order = this.section * 2 ** 40 + this.seq++;
     let c = this.counts.get(code);
@@ -39,12 +40,13 @@ export class Report {
     // Capped per section here, across sections in finish(): the first ones in check order are listed.
     const l = this.lists[this.section]!;
     const k = l.counts.get(code) ?? 0;
-    if (k >= this.maxPerCode) return;
+    if (k >= this.maxPerCode) return undefined;
     l.counts.set(code, k + 1);
     const p: Problem = { severity, code, file: this.file, path: pathToString(path), message, hint };
     l.problems.push(p);
     l.paths.push(path);
     this.onListed?.(p, path);
+    return p;
   }
 
   /**

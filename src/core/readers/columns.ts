@@ -2,6 +2,8 @@
 // object is made while reading, whatever the format.
 import type { CheckedTriple } from '../check/dataset.ts';
 import type { TripleColumns } from '../store.ts';
+import type { Attributes } from '../model.ts';
+import { statusCode } from '../trust.ts';
 
 /** A growable Uint32Array. */
 export function grow32(a: Uint32Array<ArrayBuffer>, need: number): Uint32Array<ArrayBuffer> {
@@ -17,7 +19,10 @@ export class ColumnBuilder {
   private obj = new Uint32Array(1024);
   private pred = new Uint32Array(1024);
   private src = new Uint32Array(1024);
-  private readonly evidence: string[] = [];
+  private readonly evidence: (string | undefined)[] = [];
+  private status?: Uint8Array<ArrayBuffer>;
+  private credibility?: Uint8Array<ArrayBuffer>;
+  private attributes?: Map<number, Attributes>;
   private date?: (string | undefined)[];
   private confidence?: Float64Array;
   private attributedTo?: (string | undefined)[];
@@ -37,6 +42,16 @@ export class ColumnBuilder {
     if (this.attributedTo) this.attributedTo.push(c.attributedTo); else if (c.attributedTo !== undefined) { this.attributedTo = new Array(k); this.attributedTo.push(c.attributedTo); }
     if (this.qualifier) this.qualifier.push(c.qualifier); else if (c.qualifier !== undefined) { this.qualifier = new Array(k); this.qualifier.push(c.qualifier); }
     if (this.givenIds) this.givenIds.push(c.id); else if (c.id !== undefined) { this.givenIds = new Array(k); this.givenIds.push(c.id); }
+    // Explicit status as code + 1 and credibility 1..6; 0 = absent.
+    if (c.status !== undefined || this.status) {
+      if (!this.status || k >= this.status.length) this.status = grow8(this.status, Math.max(1024, this.subj.length));
+      if (c.status !== undefined) this.status[k] = statusCode(c.status) + 1;
+    }
+    if (c.credibility !== undefined || this.credibility) {
+      if (!this.credibility || k >= this.credibility.length) this.credibility = grow8(this.credibility, Math.max(1024, this.subj.length));
+      if (c.credibility !== undefined) this.credibility[k] = c.credibility;
+    }
+    if (c.attributes !== undefined) (this.attributes ??= new Map()).set(k, c.attributes);
     if (c.confidence !== undefined || this.confidence) {
       if (!this.confidence || k >= this.confidence.length) {
         const b = new Float64Array(Math.max(1024, this.subj.length)).fill(NaN);
@@ -62,6 +77,15 @@ export class ColumnBuilder {
     if (this.attributedTo) cols.attributedTo = this.attributedTo;
     if (this.qualifier) cols.qualifier = this.qualifier;
     if (this.givenIds) cols.givenIds = this.givenIds;
+    if (this.status) cols.status = this.status.slice(0, m);
+    if (this.credibility) cols.credibility = this.credibility.slice(0, m);
+    if (this.attributes) cols.attributes = this.attributes;
     return cols;
   }
+}
+
+function grow8(a: Uint8Array<ArrayBuffer> | undefined, need: number): Uint8Array<ArrayBuffer> {
+  const b = new Uint8Array(Math.max(need, (a?.length ?? 0) * 2));
+  if (a) b.set(a);
+  return b;
 }

@@ -32,7 +32,7 @@ export interface WorkerApi {
 export type RemoteMethod = Exclude<keyof Explorer, 'shareCurrent'>;
 export const REMOTE_METHODS: readonly RemoteMethod[] = [
   'capabilities', 'schema', 'stats', 'search', 'entity', 'entities', 'details', 'source', 'sources',
-  'neighbourhood', 'paths', 'subgraph', 'topEntities', 'exportDataset', 'columns',
+  'neighbourhood', 'paths', 'relations', 'subgraph', 'topEntities', 'exportDataset', 'columns',
 ];
 
 interface Wire { isError: boolean; explorer?: ExplorerErrorData; value?: unknown }

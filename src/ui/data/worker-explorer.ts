@@ -6,7 +6,7 @@ import type {
 } from '../../core/explorer.ts';
 import { aborted, ExplorerError } from '../../core/errors.ts';
 import type {
-  Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult,
+  Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult, RelationsQuery, RelationsResult,
   Schema, SearchHit, SearchOptions, Source, Stats,
 } from '../../core/model.ts';
 import type { Problem } from '../../core/problems.ts';
@@ -70,6 +70,7 @@ export class WorkerExplorer implements Explorer {
   sources(q?: SourcesQuery, o?: CallOptions): Promise<SourcesResult> { return this.call('sources', [q], o?.signal); }
   neighbourhood(q: NeighbourhoodQuery, o?: CallOptions): Promise<NeighbourhoodResult> { return this.call('neighbourhood', [q], o?.signal); }
   paths(q: PathQuery, o?: CallOptions): Promise<PathResult> { return this.call('paths', [q], o?.signal); }
+  relations(q: RelationsQuery, o?: CallOptions): Promise<RelationsResult> { return this.call('relations', [q], o?.signal); }
   subgraph(ids: string[], o?: PageOptions & CallOptions): Promise<SubgraphResult> { const { rest, signal } = local(o); return this.call('subgraph', [ids, rest], signal); }
   topEntities(n: number, o?: CallOptions): Promise<Entity[]> { return this.call('topEntities', [n], o?.signal); }
   exportDataset(options: ExportOptions, o?: CallOptions): Promise<Dataset> { return this.call('exportDataset', [options], o?.signal); }
