@@ -41,7 +41,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', globalSetup: ['tests/setup/build-cli.ts'] },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', globalSetup: ['tests/setup/build-cli.ts'], testTimeout: 30_000 },
       },
       {
         extends: true,

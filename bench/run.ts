@@ -1,4 +1,4 @@
-// The benchmark harness: `npm run bench [-- --size 1m --only load,search,paths,browser,bundle,cli --quick]`.
+// The benchmark harness: `npm run bench [-- --size 1m --only load,search,paths,browser,bundle,cli,formats --quick]`.
 // Prints a table (measure | median | p99 | baseline | ratio | target | met?)
 // and writes bench/out/results-<timestamp>.json and bench/out/latest.json.
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,7 +22,7 @@ if (getHeapStatistics().heap_size_limit < 6 * 2 ** 30 && !process.env.ACTORGRAPH
   process.exit(r.status ?? 1);
 }
 
-const ALL = ['load', 'search', 'paths', 'browser', 'bundle', 'cli'] as const;
+const ALL = ['load', 'search', 'paths', 'browser', 'bundle', 'cli', 'formats'] as const;
 type Section = (typeof ALL)[number];
 
 function flag(name: string): string | undefined {
@@ -288,6 +288,12 @@ async function main(): Promise<void> {
     const r = await benchBrowser({ quick, seed, schema, browser: only.has('browser'), bundle: only.has('bundle'), log });
     rows.push(...r.rows);
     details.browser = r.details;
+  }
+  if (only.has('formats')) {
+    const { benchFormats } = await import('./formats.ts');
+    const r = await benchFormats({ jsonPath: dataset().path, schemaPath: SCHEMA_PATH, runs: quick ? 1 : 3, sz, log, runChild, row, median });
+    rows.push(...r.rows);
+    details.formats = r.details;
   }
   if (only.has('cli')) {
     const r = benchCli({ quick, log });

@@ -3,8 +3,10 @@
 import type { ParseResult, ValidateOptions } from '../check/options.ts';
 import { jsonDatasetReader } from './json-dataset.ts';
 import type { DatasetReader } from './reader.ts';
+import { RDF_READERS } from './rdf.ts';
+import { ftmReader } from './ftm.ts';
 
-export const READERS: readonly DatasetReader[] = [jsonDatasetReader];
+export const READERS: readonly DatasetReader[] = [jsonDatasetReader, ...RDF_READERS, ftmReader];
 
 /** What the registry looks at of a file's start. */
 export const SNIFF_BYTES = 4096;

@@ -2,8 +2,10 @@
 import { datasetJsonWriter } from './dataset-json.ts';
 import { graphologyJsonWriter } from './graphology-json.ts';
 import type { DatasetWriter } from './writer.ts';
+import { RDF_WRITERS } from './rdf.ts';
+import { ftmWriter } from './ftm.ts';
 
-export const WRITERS: readonly DatasetWriter[] = [datasetJsonWriter, graphologyJsonWriter];
+export const WRITERS: readonly DatasetWriter[] = [datasetJsonWriter, graphologyJsonWriter, ...RDF_WRITERS, ftmWriter];
 
 export function writerById(id: string, writers: readonly DatasetWriter[] = WRITERS): DatasetWriter | undefined {
   return writers.find((w) => w.id === id);
