@@ -25,6 +25,8 @@ let browser: Browser;
 let page: Page;
 let origin: string;
 let watched: Watched;
+/** Files each writer downloaded, and the entities they hold. */
+const exported: { id: string; paths: string[]; entities: number }[] = [];
 
 /** What the core reader makes of a file in Node (as the CLI's --data would); `extra`: reader options. */
 function readInNode(name: string, text: string, extra: Record<string, unknown> = {}) {
@@ -49,10 +51,21 @@ async function downloads(count: number, click: () => Promise<void>): Promise<Dow
   return got;
 }
 
-async function saved(d: Download): Promise<{ name: string; text: string }> {
+async function saved(d: Download): Promise<{ name: string; text: string; path: string }> {
   const path = resolve(OUT, d.suggestedFilename());
   await d.saveAs(path);
-  return { name: d.suggestedFilename(), text: readFileSync(path, 'utf8') };
+  return { name: d.suggestedFilename(), text: readFileSync(path, 'utf8'), path };
+}
+
+/** Opens `paths` together and waits until `count` entities are drawn from `name`. */
+async function openAndWait(paths: string[], name: string, count: number, table: boolean): Promise<void> {
+  await page.setInputFiles('#import-file', paths, { timeout: T });
+  // A table first shows its columns: the guessed mapping is taken as is.
+  if (table) await page.getByRole('dialog').getByRole('button', { name: 'Load' }).click({ timeout: T });
+  await page.waitForFunction(([file, n]) => {
+    const h = (window as unknown as { __actorgraph: { file?: string; nodes: number } }).__actorgraph;
+    return h.file === file && h.nodes === n;
+  }, [name, count] as const, { timeout: T });
 }
 
 async function openFile(path: string): Promise<void> {
@@ -110,6 +123,15 @@ describe('formats in the explorer', () => {
       }
       expect(result.problems.filter((p) => p.severity === 'error'), `${w.id} read back by ${reader.id}`).toEqual([]);
       expect(result.dataset?.entities.length, w.id).toBe(nodes);
+      exported.push({ id: w.id, paths: [main.path, ...others.map((f) => f.path)], entities: nodes });
+    }
+  });
+
+  it('opens what each writer wrote, in the browser, with all its entities', async () => {
+    expect(exported.length).toBeGreaterThan(0);
+    for (const e of exported) {
+      const name = e.paths[0]!.slice(e.paths[0]!.lastIndexOf('/') + 1);
+      await openAndWait(e.paths, name, e.entities, readerByName(name)?.id === 'csv');
     }
   });
 
@@ -120,13 +142,7 @@ describe('formats in the explorer', () => {
       const { result, reader } = readInNode(f, readFileSync(path, 'utf8'));
       expect(result.ok, `${f} in Node (${reader.id})`).toBe(true);
       const n = result.dataset!.entities.length;
-      await openFile(path);
-      // A table first shows its columns: the guessed mapping is taken as is.
-      if (reader.id === 'csv') await page.getByRole('dialog').getByRole('button', { name: 'Load' }).click({ timeout: T });
-      await page.waitForFunction(([name, count]) => {
-        const h = (window as unknown as { __actorgraph: { file?: string; nodes: number } }).__actorgraph;
-        return h.file === name && h.nodes === count;
-      }, [f, n] as const, { timeout: T });
+      await openAndWait([path], f, n, reader.id === 'csv');
     }
   });
 
