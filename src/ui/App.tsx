@@ -13,6 +13,7 @@ import { useQueries } from './controllers/use-queries.ts';
 import { useCamera } from './controllers/use-camera.ts';
 import { useFileDrop } from './controllers/use-file-drop.ts';
 import { useKeyboard } from './controllers/use-keyboard.ts';
+import { useFormats } from './controllers/use-formats.ts';
 import { exportView } from './controllers/export-view.ts';
 import { errorText, searchEntities } from './controllers/gateway.ts';
 import { TestHook } from './controllers/test-hook.ts';
@@ -44,6 +45,7 @@ export function App() {
   useCamera(graph.controller, state, nb, paths);
   const dragging = useFileDrop((files) => loading.importFiles(files, importMode));
   useKeyboard(searchInput);
+  const formats = useFormats();
 
   const data = view?.data;
   const find = useMemo(() => view && ((text: string, signal?: AbortSignal) => searchEntities(view, text, { signal })), [data]);
@@ -67,7 +69,7 @@ export function App() {
         title={view?.data.title ?? view?.data.file ?? 'Loading…'} file={view?.data.file} schema={view?.schema} find={find} searchInput={searchInput}
         onChoose={(h: SearchHit) => { select(h.id); void answers.ensureLabels([h.id]); }}
         importMode={importMode} onImportMode={setImportMode} onOpen={(files) => loading.importFiles(files, importMode)}
-        exportFormat={exportFormat} onExportFormat={setExportFormat}
+        formats={formats} exportFormat={exportFormat} onExportFormat={setExportFormat}
         onExport={view ? () => void exportView(view, url, labels, exportFormat, nb, paths).catch((e: unknown) => dispatch({ type: 'notice', text: `Could not export: ${errorText(e)}` })) : undefined}
       />
 

@@ -5,13 +5,14 @@ import type { Entity, NeighbourhoodResult, PathResult } from '../../core/model.t
 import { download, exportBaseName, type ExportFormat } from '../state/app-state.ts';
 import type { UrlState } from '../state/url-state.ts';
 import { exportRequest } from '../state/export-request.ts';
-import { downloadEnding, exportWriter } from '../data/formats.ts';
+import { loadFormats } from './use-formats.ts';
 import { exportDataset, type Loaded } from './gateway.ts';
 
 /** Writes the view; the names of the files downloaded. Rejects with the Explorer's or the writer's error. */
 export async function exportView(view: Loaded, url: UrlState, labels: ReadonlyMap<string, Entity>, format: ExportFormat, nb?: NeighbourhoodResult, paths?: PathResult): Promise<string[]> {
   const labelOf = (id: string) => labels.get(id)?.label ?? id;
   const { kind, opts } = exportRequest(view, url, labelOf, nb, paths);
+  const { downloadEnding, exportWriter } = await loadFormats();
   const writer = exportWriter(format);
   const ds = await exportDataset(view, opts);
   const base = exportBaseName(url, labelOf, kind);
