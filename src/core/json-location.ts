@@ -1,8 +1,8 @@
 // Line/column lookups in JSON text, computed only when there is something to
-// report. A single streaming pass (jsonc-parser's visitor) over the text finds
-// every requested path at once without building a syntax tree, so memory stays
-// flat even for large files.
-import { visit, printParseErrorCode, type ParseError } from 'jsonc-parser';
+// report. A single pass of the iterative scanner (json-scan.ts) over the text
+// finds every requested path at once without building a syntax tree, so
+// memory stays flat for large files and deep nesting.
+import { JsonError as Code, jsonErrorName, scanJson, type ScanFault } from './json-scan.ts';
 
 export type JsonPath = (string | number)[];
 
@@ -52,7 +52,8 @@ export function locatePaths(text: string, paths: readonly JsonPath[]): (TextLoca
     node.ends.push(i);
   });
 
-  interface Frame { trie: Trie | undefined; array: boolean; index: number; key: string | undefined; keyLoc?: TextLocation }
+  // Frames only for containers on a requested path (the scanner skips the others).
+  interface Frame { trie: Trie | undefined; array: boolean; index: number; key: string | undefined }
   const stack: Frame[] = [];
   let rootSeen = false;
   // The trie node a value starting now belongs to, recording its location.
@@ -72,32 +73,30 @@ export function locatePaths(text: string, paths: readonly JsonPath[]): (TextLoca
     }
     return top.key === undefined ? undefined : top.trie.children.get(top.key);
   };
-  const begin = (array: boolean) => (_o: number, _l: number, line: number, ch: number): boolean => {
-    const trie = enterValue(line, ch);
-    stack.push({ trie, array, index: 0, key: undefined });
-    return trie !== undefined && trie.children.size > 0;
-  };
-  const end = () => { stack.pop(); };
 
-  visit(text, {
-    onObjectBegin: begin(false),
-    onArrayBegin: begin(true),
-    onObjectEnd: end,
-    onArrayEnd: end,
-    onObjectProperty: (property, _o, _l, line, ch) => {
+  scanJson(text, {
+    begin: (array, _o, line, ch) => {
+      const trie = enterValue(line, ch);
+      if (trie === undefined || trie.children.size === 0) return false;
+      stack.push({ trie, array, index: 0, key: undefined });
+      return true;
+    },
+    end: () => { stack.pop(); },
+    property: (t, from, to, line, ch) => {
       const top = stack[stack.length - 1];
       if (!top) return;
-      top.key = property;
-      const child = top.trie?.children.get(property);
+      const raw = t.slice(from + 1, to - 1);
+      top.key = raw.includes('\\') ? JSON.parse(t.slice(from, to)) as string : raw;
+      const child = top.trie?.children.get(top.key);
       // A property is reported at its key: that is where a person looks.
       if (child && !child.loc) child.loc = { line: line + 1, column: ch + 1 };
     },
-    onLiteralValue: (_v, _o, _l, line, ch) => { enterValue(line, ch); },
-    onSeparator: (c) => {
+    literal: (_o, line, ch) => { enterValue(line, ch); },
+    arrayComma: () => {
       const top = stack[stack.length - 1];
-      if (top && top.array && c === ',') top.index++;
+      if (top) top.index++;
     },
-  }, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  }, true);
 
   return paths.map((p) => {
     let node: Trie | undefined = root;
@@ -125,19 +124,12 @@ export function offsetToLocation(text: string, offset: number): TextLocation {
 
 export interface SyntaxErrorInfo extends TextLocation {
   offset: number;
-  /** jsonc-parser's name for it, e.g. CommaExpected. */
+  /** The scanner's name for it (jsonc-parser's), e.g. CommaExpected. */
   kind: string;
   message: string;
   hint: string;
 }
 
-const enum Code {
-  InvalidSymbol = 1, InvalidNumberFormat = 2, PropertyNameExpected = 3, ValueExpected = 4,
-  ColonExpected = 5, CommaExpected = 6, CloseBraceExpected = 7, CloseBracketExpected = 8,
-  EndOfFileExpected = 9, InvalidCommentToken = 10, UnexpectedEndOfComment = 11,
-  UnexpectedEndOfString = 12, UnexpectedEndOfNumber = 13, InvalidUnicode = 14,
-  InvalidEscapeCharacter = 15, InvalidCharacter = 16,
-}
 
 function prevSignificant(text: string, offset: number): string {
   for (let i = offset - 1; i >= 0; i--) {
@@ -148,7 +140,11 @@ function prevSignificant(text: string, offset: number): string {
 }
 
 function restIsBlank(text: string, offset: number): boolean {
-  return text.slice(offset).trim() === '';
+  for (let i = offset; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
+  }
+  return true;
 }
 
 export type SyntaxKind = 'trailing-comma' | 'truncated' | 'expected-value' | 'expected-name' | 'comma' | 'colon' | 'after-end';
@@ -167,11 +163,11 @@ export function syntaxText(kind: SyntaxKind, got: string): { message: string; hi
 }
 
 /** What a person should do about a JSON syntax error at `offset`. */
-function explain(text: string, e: ParseError): { message: string; hint: string } {
+function explain(text: string, e: ScanFault): { message: string; hint: string } {
   const at = text.slice(e.offset, e.offset + 1);
   const got = e.offset >= text.length ? 'the end of the file' : `'${at}'`;
   const truncated = restIsBlank(text, e.offset);
-  const code = e.error as number;
+  const code = e.code;
   switch (code) {
     case Code.PropertyNameExpected:
     case Code.ValueExpected:
@@ -211,17 +207,11 @@ function explain(text: string, e: ParseError): { message: string; hint: string }
 
 /**
  * The first JSON syntax error in `text`, located and explained; undefined
- * when jsonc-parser finds none (the caller then falls back to the engine's message).
+ * when the scanner finds none (the caller then falls back to the engine's message).
  */
 export function findSyntaxError(text: string): SyntaxErrorInfo | undefined {
-  let first: (ParseError & { line: number; column: number }) | undefined;
-  visit(text, {
-    onError: (error, offset, length, line, ch) => {
-      if (!first) first = { error, offset, length, line: line + 1, column: ch + 1 };
-    },
-  }, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (!first) return undefined;
-  const { message, hint } = explain(text, first);
-  // jsonc-parser reports end-of-file errors on the last line; keep its position.
-  return { offset: first.offset, line: first.line, column: first.column, kind: printParseErrorCode(first.error), message, hint };
+  const fault = scanJson(text);
+  if (!fault) return undefined;
+  const { message, hint } = explain(text, fault);
+  return { offset: fault.offset, line: fault.line + 1, column: fault.column + 1, kind: jsonErrorName(fault.code), message, hint };
 }

@@ -1,9 +1,11 @@
-// Loading dataset and schema files from disk (Node only): sizes checked
-// before reading, source texts read relative to the dataset file, every
-// problem located in the file it belongs to.
+// Loading dataset and schema files from disk (Node only): regular files
+// only, bounded while read (read-file.ts), source texts read relative to the
+// dataset file and kept inside its folder, every problem located in the file
+// it belongs to.
 import { StrictUtf8Decoder, Utf8Locator } from '../core/utf8.ts';
-import { fileNotFound, fileProblem, fileTooLarge, fileUnreadable, isDirectory, tooLargeForText } from '../core/check/problems.ts';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { fileProblem, tooLargeForText } from '../core/check/problems.ts';
+import { openRegular, readBytes, readChunks } from './read-file.ts';
+import { closeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Schema, Source } from '../core/model.ts';
@@ -24,56 +26,26 @@ export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
 
 type TextRead = { text: string } | { problem: Problem };
 
-/** The size of a file that may be read, or why it cannot. */
-function checkFile(path: string, limit: number, what: string): { size: number } | { problem: Problem } {
-  let size: number;
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) return { problem: isDirectory(path, what, path) };
-    size = st.size;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: fileNotFound(path, what, path, process.cwd()) };
-    return { problem: fileUnreadable(path, what, path, code, 'check that the file exists and that you may read it') };
-  }
-  if (size > limit) return { problem: fileTooLarge(path, what, path, size, limit) };
-  return { size };
-}
-
-function unreadable(path: string, what: string, e: unknown): { problem: Problem } {
-  return { problem: fileUnreadable(path, what, path, (e as NodeJS.ErrnoException).code) };
-}
-
-/** Reads a UTF-8 text file, or says in words why it cannot. */
-function readText(path: string, limit: number, what: string): TextRead {
-  const checked = checkFile(path, limit, what);
-  if ('problem' in checked) return checked;
-  let buf: Buffer;
-  try {
-    buf = readFileSync(path);
-  } catch (e) {
-    return unreadable(path, what, e);
-  }
+/** Reads a UTF-8 text file (a regular file, bounded while read; inside `within` when given), or says in words why it cannot. */
+function readText(path: string, limit: number, what: string, within?: string): TextRead {
+  const read = readBytes(path, what, limit, within);
+  if ('problem' in read) return read;
   let decoded;
   try {
-    decoded = new StrictUtf8Decoder(path, `${what} ${path}`).decode(buf, true);
+    decoded = new StrictUtf8Decoder(path, `${what} ${path}`).decode(read.bytes, true);
   } catch {
     return { problem: tooLargeForText(path, what, path) };
   }
-  return decoded === 'bad' ? notUtf8(path) : decoded;
+  return decoded === 'bad' ? notUtf8(path, limit, what) : decoded;
 }
 
 /** The first byte that is not UTF-8, located by reading the file again from the start (only when decoding failed). */
-function notUtf8(path: string): { problem: Problem } {
+function notUtf8(path: string, limit: number, what: string): { problem: Problem } {
+  const file = openRegular(path, what, limit);
+  if ('problem' in file) return file;
   const locator = new Utf8Locator();
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(1 << 16);
-    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) if (locator.push(buf.subarray(0, n))) break;
-  } finally {
-    closeSync(fd);
-  }
-  return { problem: locator.problem(path) };
+  const failed = readChunks(file, path, what, limit, 1 << 16, (bytes) => !locator.push(bytes));
+  return failed ?? { problem: locator.problem(path) };
 }
 
 /** Reads and checks a schema file; `schema` is present when it has no errors. */
@@ -109,7 +81,7 @@ function datasetContext(path: string, opts: { schemaPath?: string; checkEvidence
     if (s.path === undefined) return undefined;
     let r = texts.get(s.id);
     if (!r) {
-      r = readText(resolve(base, s.path), MAX_SOURCE_BYTES, `the text of source '${s.id}'`);
+      r = readText(resolve(base, s.path), MAX_SOURCE_BYTES, `the text of source '${s.id}'`, base);
       if ('text' in r && r.text.charCodeAt(0) === 0xfeff) r = { text: r.text.slice(1) };
       texts.set(s.id, r);
     }
@@ -138,11 +110,16 @@ function datasetContext(path: string, opts: { schemaPath?: string; checkEvidence
   const finish = <R extends ParseResult>(result: R): R => {
     // A dataset without its own schema needs the schema file: report that
     // file's problems (located in it) instead of a bare "no schema".
-    if (result.schemaFrom === undefined && result.problems.some((p) => p.code === 'no-schema')) {
+    const noSchema = result.schemaFrom === undefined ? result.problems.find((p) => p.code === 'no-schema') : undefined;
+    if (noSchema) {
       result.problems = result.problems.filter((p) => p.code !== 'no-schema');
-      result.problems.unshift(fileProblem('invalid-schema', path,
+      // Where the dataset lacks its schema (its top-level object), as the problem it replaces said.
+      const at = { line: noSchema.line ?? 1, column: noSchema.column ?? 1 };
+      const p = fileProblem('invalid-schema', path,
         `the dataset has no schema of its own and the schema file ${schemaPath} is not usable`,
-        'fix the schema file (its problems are listed with it), or embed a schema under "schema"'), ...schemaFile.problems);
+        'fix the schema file (its problems are listed with it), or embed a schema under "schema"', at);
+      p.path = noSchema.path;
+      result.problems.unshift(p, ...schemaFile.problems);
       result.ok = false;
       delete result.dataset;
       delete (result as Partial<ReadResult>).store;
@@ -166,9 +143,15 @@ function datasetContext(path: string, opts: { schemaPath?: string; checkEvidence
  */
 export function loadStoreFile(path: string, opts: { schemaPath?: string; checkEvidence?: boolean; keepDataset?: boolean; chunkBytes?: number } = {}): ReadResult {
   const none = { scan: 0, parse: 0, check: 0, build: 0 };
-  const checked = checkFile(path, MAX_FILE_BYTES, 'dataset file');
-  if ('problem' in checked) return { ok: false, problems: [checked.problem], timings: none };
-  const ctx = datasetContext(path, opts);
+  const file = openRegular(path, 'dataset file', MAX_FILE_BYTES);
+  if ('problem' in file) return { ok: false, problems: [file.problem], timings: none };
+  let ctx: ReturnType<typeof datasetContext>;
+  try {
+    ctx = datasetContext(path, opts);
+  } catch (e) {
+    closeSync(file.fd);
+    throw e;
+  }
   const options: ReaderOptions = {
     ...ctx.options,
     keepDataset: opts.keepDataset,
@@ -177,30 +160,19 @@ export function loadStoreFile(path: string, opts: { schemaPath?: string; checkEv
   };
   // Opened on the first text, once the reader is chosen by the file's name and start.
   let session: ReadSession | undefined;
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (e) {
-    return { ok: false, timings: none, problems: [unreadable(path, 'dataset file', e).problem] };
-  }
-  try {
-    // 64 KiB: a chunk's parsed records stay in cache and die young (measured faster and leaner than 1 MiB).
-    const buf = Buffer.allocUnsafe(opts.chunkBytes ?? 1 << 16);
-    const decoder = new StrictUtf8Decoder(path, `dataset file ${path}`);
-    for (;;) {
-      const n = readSync(fd, buf, 0, buf.length, null);
-      const decoded = decoder.decode(buf.subarray(0, n), n === 0);
-      if (decoded === 'bad') return { ok: false, problems: [notUtf8(path).problem], timings: none };
-      if ('problem' in decoded) return { ok: false, problems: [decoded.problem], timings: none };
-      session ??= pickReader({ name: path, head: decoded.text.slice(0, SNIFF_BYTES) }).open(options);
-      session.push(decoded.text);
-      if (n === 0 || session.finished) break;
-    }
-  } catch (e) {
-    return { ok: false, timings: none, problems: [unreadable(path, 'dataset file', e).problem] };
-  } finally {
-    closeSync(fd);
-  }
+  let stop: Problem | undefined;
+  const decoder = new StrictUtf8Decoder(path, `dataset file ${path}`);
+  // 64 KiB: a chunk's parsed records stay in cache and die young (measured faster and leaner than 1 MiB).
+  const failed = readChunks(file, path, 'dataset file', MAX_FILE_BYTES, opts.chunkBytes ?? 1 << 16, (bytes, last) => {
+    const decoded = decoder.decode(bytes, last);
+    if (decoded === 'bad') { stop = notUtf8(path, MAX_FILE_BYTES, 'dataset file').problem; return false; }
+    if ('problem' in decoded) { stop = decoded.problem; return false; }
+    session ??= pickReader({ name: path, head: decoded.text.slice(0, SNIFF_BYTES) }).open(options);
+    session.push(decoded.text);
+    return !session.finished;
+  });
+  if (failed) return { ok: false, problems: [failed.problem], timings: none };
+  if (stop) return { ok: false, problems: [stop], timings: none };
   const result = ctx.finish(session!.end());
   // The texts validation read travel with the store, so exports can inline them.
   const store = result.store;

@@ -77,7 +77,7 @@ describe('trust shows wherever a relation does', () => {
     const ds = JSON.parse(readFileSync(DEFAULT_DATASET, 'utf8')) as Dataset;
     const pairs = new Map<string, number>();
     for (const t of ds.triples) pairs.set(`${t.subject} ${t.object}`, (pairs.get(`${t.subject} ${t.object}`) ?? 0) + 1);
-    const t = ds.triples.find((x) => x.attributedTo && !x.qualifier && !x.status && pairs.get(`${x.subject} ${x.object}`) === 1 && !pairs.has(`${x.object} ${x.subject}`))!;
+    const t = ds.triples.find((x) => x.attributedTo && !x.qualifier && (x.status ?? 'attributed') === 'attributed' && pairs.get(`${x.subject} ${x.object}`) === 1 && !pairs.has(`${x.object} ${x.subject}`))!;
     const by = ds.entities.find((e) => e.id === t.attributedTo)!.label;
     const p = await run('path', t.subject, t.object);
     expect(p.out).toContain(`according to ${by}`);

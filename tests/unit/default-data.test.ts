@@ -9,7 +9,7 @@ import { indexSchema } from '../../src/core/schema.ts';
 import { findEvidence, foldForSearch } from '../../src/core/text.ts';
 import { DEFAULT_DATASET, loadDatasetFile } from '../../src/node/load.ts';
 import { formatProblem } from '../../src/core/problems.ts';
-import { statusOf } from '../../src/core/trust.ts';
+import { isCredibility, isHedge, statusOf } from '../../src/core/trust.ts';
 
 const dir = fileURLToPath(new URL('../../graph-data/', import.meta.url));
 const schema = JSON.parse(readFileSync(dir + 'schema.json', 'utf8')) as Schema;
@@ -98,6 +98,7 @@ describe('default dataset: integrity', () => {
       publisher: 'Al-Monitor',
       published: '2021-02-26',
       path: 'sources/al-monitor-2021-02-26-us-strike-syria.txt',
+      reliability: 'B',
     }]);
     expect(article.startsWith(source.title)).toBe(true);
   });
@@ -187,7 +188,13 @@ describe('default dataset: facts of the article', () => {
   });
 
   it('the strike destroyed facilities at the border control point used by KH, per John Kirby', () => {
-    expect(only(STRIKE, 'destroyed', 'border-control-point').attributedTo).toBe('john-kirby');
+    const destroyed = only(STRIKE, 'destroyed-facilities-at', 'border-control-point');
+    expect(destroyed.attributedTo).toBe('john-kirby');
+    expect(index.predicates.get(destroyed.predicate)!.label).toBe('destroyed facilities at');
+    // Not the point itself, and no place for it: the article does not locate it.
+    expect(dataset.triples.filter((t) => t.object === 'border-control-point' && /destroy/.test(t.predicate)).map((t) => t.predicate))
+      .toEqual(['destroyed-facilities-at']);
+    expect(dataset.triples.filter((t) => t.subject === 'border-control-point' && t.predicate === 'located-in')).toEqual([]);
     expect(only('border-control-point', 'used-by', 'kataib-hezbollah').attributedTo).toBe('john-kirby');
     only('john-kirby', 'spokesperson-for', 'pentagon');
   });
@@ -220,21 +227,30 @@ describe('default dataset: facts of the article', () => {
     expect(mulroy).toBeDefined();
     expect(mulroy.qualifier).toBe('likely');
     expect(only('mike-pompeo', 'discussed', 'israeli-airstrikes-2021-01').qualifier).toBe('reportedly');
-    expect(only('suspected-front-groups', 'front-for', 'iran-backed-militias').qualifier).toBe('suspected');
+    expect(only('suspected-front-groups', 'front-for', 'powerful-iraqi-shiite-militias').qualifier).toBe('suspected');
     expect(only(STRIKE, 'killed', 'militia-member-killed').attributedTo).toBe('kh-affiliated-militia');
     expect(only('united-states', 'vowed-to-hold-accountable', 'iran').attributedTo).toBe('biden-administration');
   });
 
   it('dates the calls and statements from the weekdays the article gives', () => {
     expect(entities.get('biden-kadhimi-call')!.date).toBe('2021-02-23');
-    expect(entities.get('mckenzie-warning-2021-02-24')!.date).toBe('2021-02-24');
+    expect(only('kenneth-mckenzie', 'warned', 'iranian-leaders').date).toBe('2021-02-24');
     expect(entities.get('biden-salman-call')!.date).toBe('2021-02-25');
-    expect(entities.get('barzani-announcement-2021-02-25')!.date).toBe('2021-02-25');
+    expect(only('masrour-barzani', 'declined-to-name-perpetrators-of', 'erbil-rocket-attack').date).toBe('2021-02-25');
+    expect(only('iraq-defense-ministry', 'denied-sharing-intelligence-on', STRIKE).date).toBe('2021-02-26');
     expect(entities.get('nuclear-agreement-2015')!.date).toBe('2015');
   });
 
+  it('dates to the precision the article allows: "last month", "early last year", "Thursday"', () => {
+    expect(entities.get('israeli-airstrikes-2021-01')!.date).toBe('2021-01');
+    expect(only('israeli-airstrikes-2021-01', 'targeted', 'iran-backed-militia-facilities').date).toBe('2021-01');
+    expect(entities.get('soleimani-drone-strike')!.date).toBe('2020-01');
+    for (const o of ['militia-buildings-eastern-syria', 'strike-target-militias']) expect(only(STRIKE, 'targeted', o).date).toBe('2021-02-25');
+    expect(only(STRIKE, 'killed', 'militia-member-killed').date).toBe('2021-02-25');
+  });
+
   it('Trump ordered the drone strike that killed Soleimani in Baghdad, after the 2019 Kirkuk attack', () => {
-    expect(only('donald-trump', 'ordered', 'soleimani-drone-strike').date).toBe('2020');
+    expect(only('donald-trump', 'ordered', 'soleimani-drone-strike').date).toBe('2020-01');
     only('soleimani-drone-strike', 'killed', 'qasem-soleimani');
     only('soleimani-drone-strike', 'occurred-in', 'baghdad');
     only('kirkuk-rocket-attack-2019', 'led-to', 'soleimani-drone-strike');
@@ -269,5 +285,167 @@ describe('default dataset: facts of the article', () => {
       ['al-qaim', 'Al Qaim'], ['kenneth-mckenzie', 'Frank McKenzie'], ['sallyport', 'SallyPort Global'], ['iran', 'Tehran'],
     ];
     expect(cases.filter(([id, alias]) => !hasAlias(id, alias))).toEqual([]);
+  });
+});
+
+// Entities reachable from `from` over the given predicates, both ways unless `directed`.
+function reach(from: string, predicates: string[], directed = false): Set<string> {
+  const seen = new Set([from]);
+  const queue = [from];
+  while (queue.length) {
+    const at = queue.shift()!;
+    for (const t of dataset.triples) {
+      if (!predicates.includes(t.predicate)) continue;
+      const next = t.subject === at ? t.object : !directed && t.object === at ? t.subject : undefined;
+      if (next !== undefined && !seen.has(next)) { seen.add(next); queue.push(next); }
+    }
+  }
+  return seen;
+}
+
+describe('default dataset: the line-by-line review', () => {
+  const STRIKE = 'us-airstrike-2021-02-25';
+  // What makes two groups one: membership, fronts, affiliation, leadership. Being backed by the same state does not.
+  const IDENTITY = ['part-of', 'member-of', 'front-for', 'affiliated-with', 'leads'];
+
+  it('splits "Iran-backed militias" into the groups the article speaks of', () => {
+    expect(entities.has('iran-backed-militias')).toBe(false);
+    const groups = ['strike-target-militias', 'iran-backed-groups-region', 'armed-groups-tehran-supports',
+      'powerful-iraqi-shiite-militias', 'militias-transiting-border', 'iran-backed-targets'];
+    for (const g of groups) expect(triplesOf(g, 'backed-by', 'iran').length, g).toBe(1);
+    only(STRIKE, 'targeted', 'strike-target-militias');
+    only(STRIKE, 'risks-retaliation-from', 'iran-backed-groups-region');
+    only('suspected-front-groups', 'front-for', 'powerful-iraqi-shiite-militias');
+    only('militias-transiting-border', 'transits', 'syria-iraq-border-area');
+    only('israeli-air-force', 'targeted', 'iran-backed-targets');
+    only('israeli-airstrikes-2021-01', 'targeted', 'iran-backed-militia-facilities');
+  });
+
+  it('no path makes Kataib Hezbollah one of the groups that call for US withdrawal or transit the border', () => {
+    for (const kh of ['kataib-hezbollah', 'kataib-sayyid-al-shuhada']) {
+      const same = reach(kh, IDENTITY);
+      const acts = dataset.triples.filter((t) => same.has(t.subject) && ['seeks-withdrawal-of', 'transits', 'moves-forces-toward'].includes(t.predicate));
+      expect(acts.map((t) => t.id), kh).toEqual([]);
+      expect(reach(kh, [...IDENTITY, 'seeks-withdrawal-of']).has('us-forces-in-iraq'), kh).toBe(false);
+    }
+    // It is the leaders of the powerful Iraqi Shiite militias who call for it.
+    only('shiite-militia-leaders', 'seeks-withdrawal-of', 'us-forces-in-iraq');
+    only('shiite-militia-leaders', 'leads', 'powerful-iraqi-shiite-militias');
+    expect(dataset.triples.filter((t) => t.predicate === 'seeks-withdrawal-of').map((t) => t.subject)).toEqual(['shiite-militia-leaders']);
+  });
+
+  it('no path Iran → weapons → the recent attacks: earlier strikes used similar Iranian-made weapons', () => {
+    const recent = reach('iraq-rocket-attacks-2021', ['part-of']);
+    const madeInIran = new Set(dataset.triples.filter((t) => t.predicate === 'made-in' && t.object === 'iran').map((t) => t.subject));
+    expect(dataset.triples.filter((t) => t.predicate === 'used' && recent.has(t.subject) && madeInIran.has(t.object)).map((t) => t.id)).toEqual([]);
+    expect(reach('iran', ['made-in', 'used']).has('iraq-rocket-attacks-2021')).toBe(false);
+    only('previous-rocket-strikes-iraq', 'used', 'iranian-made-weapons');
+    only('iraq-rocket-attacks-2021', 'used', 'weapons-recent-attacks');
+    only('iranian-made-weapons', 'similar-to', 'weapons-recent-attacks');
+  });
+
+  it('the strike was meant to avoid backlash FROM the Iraqi government; issues FOR it is Mulroy’s claim', () => {
+    const backlash = only(STRIKE, 'avoid-backlash-from', 'iraqi-government');
+    expect([backlash.attributedTo, backlash.qualifier]).toEqual(['officials-unnamed', 'suggested']);
+    expect(backlash.evidence).toContain('avoiding backlash from the Iraqi government');
+    const trouble = only(STRIKE, 'avoid-trouble-for', 'iraqi-government');
+    expect(trouble.attributedTo).toBe('mick-mulroy');
+    expect(trouble.evidence).toContain('avoid causing issues for the Iraqi government');
+    expect(triplesOf(STRIKE, 'avoid-trouble-for', 'iraqi-government')).toHaveLength(1);
+  });
+
+  it('it is the possible retaliation that could complicate the goal of reentering the nuclear agreement', () => {
+    only(STRIKE, 'risks', 'risked-retaliation');
+    const complicates = only('risked-retaliation', 'could-complicate-reentry-into', 'nuclear-agreement-2015');
+    expect(complicates.qualifier).toBe('potentially');
+    expect(dataset.triples.filter((t) => t.subject === STRIKE && t.object === 'nuclear-agreement-2015')).toEqual([]);
+    only('biden-administration', 'seeks-to-rejoin', 'nuclear-agreement-2015');
+  });
+
+  it('the flow toward the Mediterranean is feared, by the United States and by Israel', () => {
+    const fears = triplesOf('militias-transiting-border', 'moves-forces-toward', 'mediterranean');
+    expect(fears.map((t) => t.attributedTo).sort()).toEqual(['israel', 'united-states']);
+    for (const t of fears) expect(t.qualifier).toBe('feared');
+  });
+
+  it('Syria’s eastern desert locates the IS targets, not the Euphrates', () => {
+    expect(dataset.triples.filter((t) => t.subject === 'euphrates-river' && t.predicate === 'located-in')).toEqual([]);
+    only('us-strikes-is-west-euphrates', 'occurred-in', 'syria-eastern-desert');
+  });
+
+  it('has what the review found missing', () => {
+    const minimise = only(STRIKE, 'designed-to-limit', 'strike-casualties');
+    expect(minimise.attributedTo).toBe('officials-unnamed');
+    expect(triplesOf(STRIKE, 'designed-to-limit', 'strike-casualties').map((t) => t.attributedTo).sort())
+      .toEqual(['officials-unnamed', 'us-official-familiar']);
+    for (const place of ['eastern-syria', 'iraq']) expect(only(STRIKE, 'aimed-to-de-escalate-in', place).attributedTo).toBe('john-kirby');
+    only('biden-administration', 'avoided-attributing-blame-for', 'iraq-rocket-attacks-2021');
+    expect(only('joe-biden', 'agreed-with', 'mustafa-al-kadhimi').attributedTo).toBe('white-house');
+    only('filipino-contractor', 'national-of', 'philippines');
+    only('erbil-rocket-attack', 'injured', 'erbil-wounded');
+    expect(entities.get('erbil-wounded')!.label).toMatch(/^Nine /);
+    expect(only('balad-rocket-attack', 'used', 'balad-rockets').evidence).toContain('at least four rockets');
+    only('masrour-barzani', 'declined-to-name-perpetrators-of', 'erbil-rocket-attack');
+    for (const s of ['united-states', 'iran']) expect(only('kirkuk-rocket-attack-2019', 'brought-to-brink-of-conflict', s).date).toBe('2019');
+    for (const [a, p] of [['erbil-rocket-attack', 'erbil-air-base'], ['green-zone-rocket-attack', 'green-zone'], ['balad-rocket-attack', 'balad-air-base'], ['kirkuk-rocket-attack-2019', 'kirkuk-air-base']]) only(a!, 'occurred-in', p!);
+    only('us-military', 'part-of', 'united-states');
+    only('us-official-familiar', 'works-for', 'united-states');
+  });
+
+  it('models statements one way: as relations attributed to the speaker, not as statement events', () => {
+    expect(schema.predicates.some((p) => p.id === 'made-statement')).toBe(false);
+    for (const id of ['austin-remarks-2021-02-25', 'iraq-mod-statement-2021-02-26', 'mckenzie-warning-2021-02-24', 'barzani-announcement-2021-02-25'])
+      expect(entities.has(id), id).toBe(false);
+    // What is left of type communication are calls, a discussion and a request: each has a party or a response.
+    for (const e of dataset.entities.filter((x) => x.type === 'communication'))
+      expect(dataset.triples.some((t) => t.object === e.id && ['participated-in', 'responded-to', 'followed'].includes(t.predicate)), e.id).toBe(true);
+    const speakers = ['lloyd-austin', 'john-kirby', 'masrour-barzani', 'mick-mulroy', 'white-house', 'officials-unnamed', 'us-official-familiar', 'former-us-official'];
+    for (const s of speakers) expect(dataset.triples.some((t) => t.attributedTo === s), s).toBe(true);
+  });
+});
+
+describe('default dataset: status and grades', () => {
+  it('grades the source B (usually reliable) and says why in its publisher’s description', () => {
+    expect(source.reliability).toBe('B');
+    expect(entities.get('al-monitor')!.description).toMatch(/Graded B \(usually reliable\) as a source: .+\./);
+  });
+
+  it('states the status of every relation, and derivation agrees wherever it can tell', () => {
+    const bad: string[] = [];
+    for (const t of dataset.triples) {
+      if (t.status === undefined) { bad.push(`${t.id}: no status`); continue; }
+      if (t.status === 'unsourced') bad.push(`${t.id}: unsourced`);
+      if (t.status === 'attributed' && t.attributedTo === undefined) bad.push(`${t.id}: attributed to no one`);
+      if (t.status === 'hedged' && t.qualifier === undefined) bad.push(`${t.id}: hedged without the source’s words`);
+      // A claim with a speaker is never the source's own voice.
+      if (t.attributedTo !== undefined && t.status === 'asserted') bad.push(`${t.id}: asserted, yet attributed to ${t.attributedTo}`);
+      // Where the qualifier is in the hedge vocabulary, the stated status is the derived one.
+      if (isHedge(t.qualifier) && t.status !== statusOf({ ...t, status: undefined })) bad.push(`${t.id}: ${t.status} against the derivation`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('keeps the hedges the derivation would miss, and the voices of named speakers', () => {
+    const STRIKE = 'us-airstrike-2021-02-25';
+    // "suggested" and "potentially" are not in the hedge vocabulary: the status says it.
+    expect(only(STRIKE, 'avoid-backlash-from', 'iraqi-government').status).toBe('hedged');
+    expect(only('risked-retaliation', 'could-complicate-reentry-into', 'nuclear-agreement-2015').status).toBe('hedged');
+    expect(only(STRIKE, 'destroyed-facilities-at', 'border-control-point').status).toBe('attributed');
+    expect(only('joe-biden', 'agreed-with', 'mustafa-al-kadhimi').status).toBe('attributed');
+    for (const t of triplesOf('militias-transiting-border', 'moves-forces-toward', 'mediterranean')) expect(t.status).toBe('attributed');
+    expect(only('irans-government', 'denied-involvement-in', 'erbil-rocket-attack').status).toBe('asserted');
+    expect(only('mike-pompeo', 'discussed', 'israeli-airstrikes-2021-01').status).toBe('hedged');
+  });
+
+  it('grades credibility 1–6 only where the article allows a judgement', () => {
+    expect(dataset.triples.filter((t) => t.credibility !== undefined && !isCredibility(t.credibility)).map((t) => t.id)).toEqual([]);
+    const STRIKE = 'us-airstrike-2021-02-25';
+    // Aims, intentions and fears cannot be judged from the article.
+    expect(only(STRIKE, 'aimed-to-de-escalate-in', 'iraq').credibility).toBeUndefined();
+    for (const t of triplesOf(STRIKE, 'designed-to-limit', 'strike-casualties')) expect(t.credibility).toBeUndefined();
+    // Hedged claims and single unnamed sources are possibly true at best.
+    for (const t of dataset.triples.filter((x) => x.status === 'hedged' || x.attributedTo === 'former-us-official'))
+      expect(t.credibility === undefined || t.credibility >= 3, t.id).toBe(true);
+    expect(only('kataib-hezbollah', 'backed-by', 'iran').credibility).toBe(2);
   });
 });

@@ -8,14 +8,12 @@ import { DATASET_FORMAT, DATASET_VERSION } from '../model.ts';
 
 export const UTF8_HINT = 'save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)';
 
-/** A problem of the file as a whole (path ''), located when `loc` is given. */
-export function fileProblem(code: string, file: string, message: string, hint: string, loc?: TextLocation, severity: Severity = 'error'): Problem {
-  const p: Problem = { severity, code, file, path: '', message, hint };
-  if (loc) { p.line = loc.line; p.column = loc.column; }
-  return p;
-}
-
 const START: TextLocation = { line: 1, column: 1 };
+
+/** A problem of the file as a whole (path ''), at `loc` or else at its start (1:1): every problem has a place. */
+export function fileProblem(code: string, file: string, message: string, hint: string, loc: TextLocation = START, severity: Severity = 'error'): Problem {
+  return { severity, code, file, path: '', line: loc.line, column: loc.column, message, hint };
+}
 
 export function bomWarning(file: string): Problem {
   return fileProblem('bom', file, 'the file starts with a byte order mark (BOM)', 'save it as UTF-8 without BOM; it was read correctly this time', START, 'warning');

@@ -2,7 +2,6 @@
 // reader's file order, and line/column filled in from the text on demand.
 import type { Problem, Severity } from '../problems.ts';
 import { locatePaths, pathToString, type JsonPath } from '../json-location.ts';
-import { LIMITS } from './options.ts';
 import { notListed } from './problems.ts';
 
 /** Sections of a dataset check, in the order the whole-object check meets them.
@@ -52,7 +51,7 @@ export class Report {
   /**
    * The problems in check order, at most maxPerCode per code, then one
    * summary per code whose problems were not all listed; located from the
-   * text when given (and not too large).
+   * text when given.
    */
   finish(text?: string): Problem[] {
     const problems: Problem[] = [];
@@ -81,9 +80,9 @@ export class Report {
   }
 }
 
-/** Fill in line/column from the text, in one streaming pass. */
+/** Fill in line/column from the text, in one pass (linear, whatever its size or depth). */
 export function locate(problems: Problem[], paths: JsonPath[], text: string | undefined): void {
-  if (text === undefined || problems.length === 0 || text.length > LIMITS.locateMaxChars) return;
+  if (text === undefined || problems.length === 0) return;
   let locs;
   try {
     locs = locatePaths(text, paths);

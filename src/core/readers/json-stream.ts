@@ -89,17 +89,19 @@ export class JsonStreamSession implements ReadSession {
     this.retained = opts.wholeText ? null : [];
   }
 
+  /** A session that keeps the text itself (no wholeText) reads on after a failure: the whole-text reader then speaks on all of it. */
   get finished(): boolean {
-    return this.failure !== undefined;
+    return this.failure !== undefined && !this.retained;
   }
 
   push(chunk: string): void {
-    if (this.failure || chunk.length === 0) return;
+    if (chunk.length === 0 || (this.failure && this.finished)) return;
     this.chars += chunk.length;
     if (this.retained) {
       this.retained.push(chunk);
       if (this.chars > LIMITS.locateMaxChars) this.retained = null;
     }
+    if (this.failure) return;
     const t0 = performance.now();
     const p0 = this.t.parse + this.t.check;
     try {

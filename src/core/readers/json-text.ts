@@ -17,7 +17,7 @@ export function parseJson(text: string, file: string): { raw: unknown } | { prob
   } catch (e) {
     const info = findSyntaxError(text);
     if (info) return { problem: jsonSyntax(file, info.message, info.hint, info) };
-    // jsonc-parser accepted what JSON.parse refused: fall back to the engine's position.
+    // The scanner accepted what JSON.parse refused: fall back to the engine's position.
     const msg = e instanceof Error ? e.message.split('\n')[0]! : String(e);
     const pos = /position (\d+)/.exec(msg);
     const loc = pos ? offsetToLocation(text, Number(pos[1])) : { line: 1, column: 1 };

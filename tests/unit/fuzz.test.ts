@@ -1,0 +1,85 @@
+// The fuzzer, briefly (npm run fuzz runs it at length): a few hundred hostile
+// inputs over every reader in the registry and schema files, in a worker
+// thread with a time box per input.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { hostileBytes } from '../fuzz/arbitraries.ts';
+import { READERS } from '../../src/core/readers/registry.ts';
+import { check } from '../fuzz/oracle.ts';
+import { makeInput, runFuzz, targets } from '../fuzz/run.ts';
+import { BRIEF, mutate, rng, STRING_MUTATIONS } from '../fuzz/mutate.ts';
+import { Pool } from '../fuzz/pool.ts';
+
+// A fixed seed by default, so a failure is stable; FUZZ_SEED=random (or a number) for a new one.
+const SEED = process.env.FUZZ_SEED === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FUZZ_SEED ?? 20261201);
+
+const RUNS = 500;
+
+describe('fuzzing the readers', () => {
+  it('covers every reader of the registry and schema files', () => {
+    expect(targets()).toEqual([...READERS.map((r) => r.id), 'schema-json']);
+    const seen = new Set(Array.from({ length: targets().length * 3 }, (_, i) => makeInput(SEED, i, BRIEF).target));
+    expect([...seen].sort()).toEqual([...targets()].sort());
+  });
+
+  it('inputs are a pure function of the seed and index', () => {
+    const a = makeInput(7, 123, BRIEF), b = makeInput(7, 123, BRIEF);
+    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+    expect(a.recipe).toEqual(b.recipe);
+  });
+
+  it('the oracle catches what it is meant to catch', async () => {
+    // A polluted prototype is reported, then cleaned up.
+    (Object.prototype as Record<string, unknown>).polluted = 1;
+    try {
+      const v = await check('actorgraph-json', new TextEncoder().encode('{}'), 'fixtures', 1);
+      expect(v.failures.join('\n')).toMatch(/Object.prototype/);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
+    // A file that must be refused (an entity bomb) and is accepted is reported.
+    const valid = readFileSync(resolve(import.meta.dirname, '../fixtures/bad/valid.json'));
+    expect((await check('actorgraph-json', valid, 'fixtures', 1)).failures).toEqual([]);
+    expect((await check('actorgraph-json', valid, 'fixtures', 1, true)).failures.join('\n')).toMatch(/entity bomb/);
+    // Every mutation runs on an empty and a small text without throwing.
+    for (const [name, m] of Object.entries(STRING_MUTATIONS)) {
+      for (const s of ['', '{"a":[1,"x"]}']) expect(typeof m(rng(1), s, '[]', BRIEF), name).toBe('string');
+    }
+    expect(mutate(rng(3), { bytes: new Uint8Array(0), text: '' }, '', BRIEF).bytes).toBeInstanceOf(Uint8Array);
+  });
+
+  it('an input that hangs is ended by the time box and reported; the pool goes on', async () => {
+    const pool = new Pool(1, 3_000);
+    try {
+      const hung = await pool.run({ target: '__hang__', bytes: new Uint8Array(0), schema: 'fixtures', seed: 1 });
+      expect(hung.failures[0]).toMatch(/time box exceeded/);
+      const next = await pool.run({ target: 'actorgraph-json', bytes: new TextEncoder().encode('{}'), schema: 'fixtures', seed: 1 });
+      expect(next.failures).toEqual([]);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
+  it(`${RUNS} hostile inputs: no exception, no hang, every problem placed, readers agree (seed ${SEED})`, async () => {
+    const lines: string[] = [];
+    const report = await runFuzz({ runs: RUNS, seed: SEED, brief: true, timeoutMs: 15_000, log: (l) => lines.push(l) });
+    expect(report.inputs).toBe(RUNS);
+    expect(report.failures.map((f) => `index ${f.index} (${f.target}, ${f.recipe.join('+')}): ${f.failures.join(' / ')}`), `seed ${SEED}`).toEqual([]);
+    expect(report.slowest!.ms).toBeLessThan(10_000);
+    for (const t of targets()) expect(report.perTarget[t]!.inputs).toBeGreaterThan(0);
+  }, 60_000);
+
+  it.each(targets())('fast-check generated hostile inputs for %s: the same checks', async (target) => {
+    let valid = 0;
+    await fc.assert(fc.asyncProperty(hostileBytes, async (bytes) => {
+      const v = await check(target, bytes, 'fixtures', 1);
+      if (v.valid) valid++;
+      expect(v.failures).toEqual([]);
+      expect(v.ms).toBeLessThan(10_000);
+    }), { numRuns: 150, seed: SEED });
+    // Some of them are valid: the Explorer is asked questions on those.
+    if (target === 'actorgraph-json') expect(valid).toBeGreaterThan(10);
+  }, 60_000);
+});
