@@ -12,6 +12,7 @@ import { useGraph } from './controllers/use-graph.ts';
 import { useQueries } from './controllers/use-queries.ts';
 import { useCamera } from './controllers/use-camera.ts';
 import { useFileDrop } from './controllers/use-file-drop.ts';
+import { useImport } from './controllers/use-import.ts';
 import { useKeyboard } from './controllers/use-keyboard.ts';
 import { useFormats } from './controllers/use-formats.ts';
 import { exportRelations, exportView } from './controllers/export-view.ts';
@@ -29,6 +30,7 @@ import { EntityPanel } from './components/EntityPanel.tsx';
 import { SourceView } from './components/SourceView.tsx';
 import { ProblemList } from './components/ProblemList.tsx';
 import { LoadProgress } from './components/LoadProgress.tsx';
+import { CsvMappingDialog } from './components/CsvMappingDialog.tsx';
 import { NoWebGL } from './components/NoWebGL.tsx';
 
 export function App() {
@@ -49,7 +51,8 @@ export function App() {
   const { details, nb, paths } = answers;
   useCamera(graph.controller, state, nb, paths);
   const relations = useRelations(state, ready, answers.ensureLabels);
-  const dragging = useFileDrop((files) => loading.importFiles(files, importMode));
+  const importing = useImport(loading.importFiles);
+  const dragging = useFileDrop((files) => importing.open(files, importMode));
   useKeyboard(searchInput);
   const formats = useFormats();
 
@@ -74,7 +77,7 @@ export function App() {
       <Topbar
         title={view?.data.title ?? view?.data.file ?? 'Loading…'} file={view?.data.file} schema={view?.schema} find={find} searchInput={searchInput}
         onChoose={(h: SearchHit) => { select(h.id); void answers.ensureLabels([h.id]); }}
-        importMode={importMode} onImportMode={setImportMode} onOpen={(files) => loading.importFiles(files, importMode)}
+        importMode={importMode} onImportMode={setImportMode} onOpen={(files) => importing.open(files, importMode)}
         formats={formats} exportFormat={exportFormat} onExportFormat={setExportFormat}
         onExport={view ? () => void exportView(view, url, labels, exportFormat, nb, paths).catch((e: unknown) => dispatch({ type: 'notice', text: `Could not export: ${errorText(e)}` })) : undefined}
       />
@@ -98,6 +101,7 @@ export function App() {
         {progress && <LoadProgress progress={progress} onCancel={loading.cancel} />}
         {notice && !progress && <div class="toast" role="status">{notice} <button type="button" class="ghost small" onClick={() => dispatch({ type: 'notice', text: undefined })} aria-label="Dismiss">×</button></div>}
         {problems && <div class="overlay"><ProblemList file={problems.file} problems={problems.list} onClose={() => dispatch({ type: 'problems', problems: undefined })} /></div>}
+        {importing.table && <CsvMappingDialog key={importing.table.name} file={importing.table.name} preview={importing.table.preview} onLoad={importing.load} onCancel={importing.cancel} />}
         {dragging && <div class="drop-hint" aria-hidden="true">Drop a dataset file to {importMode === 'merge' ? 'merge it' : 'open it'}</div>}
       </main>
 
