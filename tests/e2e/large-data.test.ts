@@ -29,7 +29,8 @@ let store: TripleStore;
 let top: string[];
 const figures: Record<string, number | string> = {};
 
-const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, timeout: T });
+// A screenshot waits for a frame: a laid-out whole view in software WebGL can take long on a busy machine.
+const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, timeout: 2 * T });
 const labelOf = (id: string) => store.entity(id)!.label;
 /** Entities whose label no other entity has: searching for it finds exactly it. */
 const uniqueLabel = (() => {
