@@ -46,6 +46,8 @@ export interface Source {
   text?: string;
   /** Admiralty source reliability, A (completely reliable) … F (cannot be judged); absent reads as F. */
   reliability?: Reliability;
+  /** About the source: why it is graded as it is, say. */
+  description?: string;
 }
 
 /** Extra values a record carries beyond the model's fields (from a spreadsheet, GEXF, RDF …). */

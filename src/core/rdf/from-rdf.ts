@@ -143,6 +143,7 @@ export function readOwnMapping(g: RdfGraph): RdfRecords {
       opt(s, 'path', first(n, AG.path));
       opt(s, 'text', first(n, AG.text));
       opt(s, 'reliability', first(n, AG.reliability));
+      opt(s, 'description', first(n, T.description));
       rec(out.sources, s);
     } else {
       let type: string | undefined;

@@ -52,6 +52,7 @@ export function* datasetBlocks(dataset: Dataset, opts: RdfOptions = {}): Generat
     if (s.path !== undefined) b.pairs.push([AG.path, str(s.path)]);
     if (s.text !== undefined) b.pairs.push([AG.text, str(s.text)]);
     if (s.reliability !== undefined) b.pairs.push([AG.reliability, str(s.reliability)]);
+    if (s.description !== undefined) b.pairs.push([T.description, str(s.description)]);
     yield b;
   }
 
