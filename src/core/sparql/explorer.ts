@@ -306,9 +306,12 @@ export class SparqlExplorer implements Explorer {
       frontier = Object.entries(r.distance).filter(([, k]) => k === d).map(([id]) => id);
       if (r.truncated) break;
     }
-    // Triples between entities of the last ring: neither end was expanded.
-    if (frontier.length > 1) {
-      await this.among(frag, frontier, signal);
+    // Triples from the last ring, which was not expanded: among itself when walking both ways, else its own
+    // direction (a relation back to an inner ring is among the answer's triples too).
+    const walk = q.direction ?? 'both';
+    if (frontier.length > (walk === 'both' ? 1 : 0)) {
+      if (walk === 'both') await this.among(frag, frontier, signal);
+      else cut = (await this.hop(frag, frontier, walk, signal)) || cut;
       store = await this.store(frag, signal);
     }
     const r = neighbourhood(store, q);
@@ -434,7 +437,7 @@ export class SparqlExplorer implements Explorer {
       for (let offset = 0; ; offset += EXPORT_PAGE) {
         checkSignal(signal);
         const rows = await this.rows(Q.allQuery(EXPORT_PAGE, offset, this.graph), signal);
-        for (const r of rows) if (r.s && r.p && r.o) frag.graph.add(r.s.value, r.s.type === 'bnode', { line: 1, column: 1 }, r.p.value, termOf(r.o));
+        frag.addPage(rows);
         if (rows.length < EXPORT_PAGE) break;
       }
       opts = { ...options, all: false, entities: frag.records().entities.map((e) => e.id) };
@@ -444,14 +447,21 @@ export class SparqlExplorer implements Explorer {
       if (options.includeNeighbours) await this.hop(frag, ids, 'both', signal);
       else await this.among(frag, ids, signal);
     }
-    // Sources with their texts: an export stands alone.
-    const cited = new Set<string>();
-    for (const t of frag.records().triples) cited.add(iris.source(t.source));
+    // Sources with their texts, and entities a relation is attributed to: an export stands alone.
+    const cited = new Set<string>(), named = new Set<string>();
+    for (const t of frag.records().triples) {
+      cited.add(iris.source(t.source));
+      if (t.attributedTo !== undefined) named.add(iris.entity(t.attributedTo));
+    }
+    await this.describe(frag, named, signal);
     const sf = new Fragment(frag.base);
     await this.describe(sf, cited, signal, true);
     const sources = new Map(sf.records().sources.map((s) => [s.id, s]));
     const store = fragmentStore(frag, head.schema, sources, head.title);
     const ds = exportDataset(store, opts);
+    // Ids the file did not give stay derived, as in memory.
+    const derived = frag.records().derivedIds;
+    ds.triples = ds.triples.map((t) => (t.id !== undefined && derived.has(t.id) ? (({ id: _i, ...rest }) => rest)(t) : t));
     if (options.maxTriples !== undefined && ds.triples.length > options.maxTriples) {
       throw new ExplorerError({ code: 'too-large', message: `the export holds ${ds.triples.length} triples, more than the ${options.maxTriples} allowed`, hint: 'export fewer entities, or allow more triples' });
     }

@@ -46,28 +46,38 @@ export class Fragment {
     for (const s of fresh) this.done.add(s);
   }
 
+  /** Rows of a paged answer in subject order: a subject may continue from the page before. */
+  addPage(rows: Binding[]): void {
+    for (const r of rows) {
+      if (!r.s || !r.p || !r.o) continue;
+      this.graph.add(r.s.value, r.s.type === 'bnode', LOC, r.p.value, termOf(r.o));
+      this.done.add(r.s.value);
+    }
+  }
+
   has(iri: string): boolean {
     return this.done.has(iri);
   }
 
   /** Entities, statements and sources read by the mapping. */
-  records(): { entities: Entity[]; triples: Triple[]; sources: Source[] } {
+  records(): { entities: Entity[]; triples: Triple[]; sources: Source[]; derivedIds: Set<string> } {
     const r = readOwnMapping(this.graph);
     const stPrefix = `${this.base}statement/`;
     const triples: Triple[] = [];
     // Statement IRIs carry the id (given or derived): kept, so that ids do not depend on the order rows came in.
     const stNodes = [...this.graph.nodes.values()].filter((n) => n.p.some((p, i) => p === RDF_TYPE && n.o[i]!.value === AG.Relation));
+    const derivedIds = new Set<string>();
     let k = 0;
     for (const rec of r.triples) {
       const t = rec.value as unknown as Triple;
       const node = stNodes[k++];
       if (t.id === undefined && node) {
         const id = idUnder(node.key, stPrefix);
-        if (id !== undefined) t.id = id;
+        if (id !== undefined) { t.id = id; derivedIds.add(id); }
       }
       triples.push(t);
     }
-    return { entities: r.entities.map((e) => e.value as unknown as Entity), triples, sources: r.sources.map((s) => s.value as unknown as Source) };
+    return { entities: r.entities.map((e) => e.value as unknown as Entity), triples, sources: r.sources.map((s) => s.value as unknown as Source), derivedIds };
   }
 }
 
