@@ -25,7 +25,7 @@ describe('oxigraph', () => {
   beforeAll(async () => {
     const mem = (await openExplorer(DEFAULT_DATASET)) as MemoryExplorer;
     def = await engineOver(await mem.exportDataset({ all: true }));
-    const ds = generateDataset({ triples: Number(process.env.ACTORGRAPH_PARITY_TRIPLES ?? 10_000), seed: 11, schema: loadSchema() });
+    const ds = generateDataset({ triples: Number(process.env.ACTORGRAPH_PARITY_TRIPLES ?? 3000), seed: 11, schema: loadSchema() });
     synth = await engineOver(await new MemoryExplorer(TripleStore.build(ds, ds.schema ?? loadSchema())).exportDataset({ all: true }), 'https://example.org/graph/synthetic');
   }, 300_000);
   paritySuite('default data on Oxigraph', () => def);
