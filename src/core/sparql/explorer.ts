@@ -220,8 +220,10 @@ export class SparqlExplorer implements Explorer {
     const frag = await this.fragment(signal);
     // The longest word's start finds the candidates (typos after it are forgiven in the ranking).
     const word = words.reduce((a, b) => (b.length > a.length ? b : a));
-    const needle = word.slice(0, 3);
-    let rows = await this.rows(Q.candidatesQuery(needle, SEARCH_CANDIDATES, this.graph), signal);
+    // As typed (lower case) too: a store's LCASE keeps diacritics that search folds away.
+    const raw = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).reduce((a, b) => (b.length > a.length ? b : a), '');
+    const needles = [...new Set([word.slice(0, 3), ...(raw ? [raw.slice(0, 3)] : [])])];
+    let rows = await this.rows(Q.candidatesQuery(needles, SEARCH_CANDIDATES, this.graph), signal);
     if (!rows.length && word.length >= 4 && await this.hasTextIndex(signal)) rows = await this.rows(Q.candidatesVirtuosoQuery(word, SEARCH_CANDIDATES, this.graph), signal);
     await this.describe(frag, rows.map((r) => r.s?.value).filter((x): x is string => x !== undefined), signal);
     const store = await this.store(frag, signal);

@@ -88,9 +88,10 @@ export function relationsQuery(q: RelationPattern, limit: number, graph?: string
   return `${PREFIXES}SELECT ?s ?p ?o ${from(graph)}WHERE { { SELECT DISTINCT ?s WHERE { ${parts.join(' ')} } LIMIT ${limit} } ?s ?p ?o }`;
 }
 
-/** Entities whose label or an alias contains `needle` (lower case), at most `limit`. */
-export function candidatesQuery(needle: string, limit: number, graph?: string): string {
-  return `${PREFIXES}SELECT DISTINCT ?s ${from(graph)}WHERE { ?s a ag:Entity . { ?s rdfs:label ?l } UNION { ?s skos:altLabel ?l } FILTER(CONTAINS(LCASE(STR(?l)), ${literal(needle)})) } LIMIT ${limit}`;
+/** Entities whose label or an alias contains one of `needles` (lower case), at most `limit`. */
+export function candidatesQuery(needles: readonly string[], limit: number, graph?: string): string {
+  const test = needles.map((n) => `CONTAINS(LCASE(STR(?l)), ${literal(n)})`).join(' || ');
+  return `${PREFIXES}SELECT DISTINCT ?s ${from(graph)}WHERE { ?s a ag:Entity . { ?s rdfs:label ?l } UNION { ?s skos:altLabel ?l } FILTER(${test}) } LIMIT ${limit}`;
 }
 
 /** Virtuoso's text index: the same candidates through bif:contains. */
