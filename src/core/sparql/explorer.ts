@@ -21,6 +21,7 @@ import type { TripleStore } from '../store.ts';
 import { SparqlClient, type Binding, type SparqlEndpoint } from './client.ts';
 import { Fragment, fragmentStore, termOf } from './fragment.ts';
 import * as Q from './queries.ts';
+import { iriRef } from './escape.ts';
 
 export interface SparqlExplorerOptions extends SparqlEndpoint {
   /** The named graph holding the data (default: the default graph). */
@@ -79,6 +80,7 @@ export class SparqlExplorer implements Explorer {
     this.client = new SparqlClient(options);
     this.maxRows = options.maxRows ?? 200_000;
     this.graph = options.graph;
+    if (this.graph !== undefined) iriRef(this.graph);
   }
 
   /** Requests sent so far. */
@@ -128,10 +130,14 @@ export class SparqlExplorer implements Explorer {
   }
 
   /** One hop from `ids`: their statements and the entities at the other end. True when a request was cut. */
-  private async hop(frag: Fragment, ids: readonly string[], walk: Q.Walk, signal?: AbortSignal): Promise<boolean> {
-    let cut = false;
+  private hop(frag: Fragment, ids: readonly string[], walk: Q.Walk, signal?: AbortSignal): Promise<boolean> {
     const iris = frag.iris;
-    for (const batch of chunks(ids.map((id) => iris.entity(id)))) {
+    return this.hopIris(frag, ids.map((id) => iris.entity(id)), walk, signal);
+  }
+
+  private async hopIris(frag: Fragment, entities: readonly string[], walk: Q.Walk, signal?: AbortSignal): Promise<boolean> {
+    let cut = false;
+    for (const batch of chunks(entities)) {
       const rows = await this.rows(Q.hopQuery(batch, walk, frag.base, this.maxRows, this.graph), signal);
       if (rows.length >= this.maxRows) cut = true;
       frag.add(rows);
@@ -250,10 +256,9 @@ export class SparqlExplorer implements Explorer {
     const e = frag.iris.entity(id);
     await this.describe(frag, [e], signal);
     if (!frag.records().entities.some((x) => x.id === id)) return undefined;
-    const out = await this.rows(Q.sideQuery(e, 'subject', limit + 1, offset, this.graph), signal);
-    const inc = await this.rows(Q.sideQuery(e, 'object', limit + 1, offset, this.graph), signal);
-    frag.add(out);
-    frag.add(inc);
+    const page = async (side: 'subject' | 'object') => (await this.rows(Q.sideQuery(e, side, limit + 1, offset, this.graph), signal)).map((r) => r.s?.value).filter((x): x is string => x !== undefined);
+    const sts = [...await page('subject'), ...await page('object')];
+    for (const b of chunks(sts)) frag.add(await this.rows(Q.statementsQuery(b, this.graph), signal));
     const { entities, triples } = frag.records();
     const byId = (a: { id?: string }, b: { id?: string }) => (a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0);
     const outgoing = triples.filter((t) => t.subject === id).sort(byId);
@@ -284,8 +289,9 @@ export class SparqlExplorer implements Explorer {
       const page = chosen.slice(offset, offset + limit);
       return { sources: page, total: chosen.length, truncated: offset + page.length < chosen.length };
     }
-    const total = Number((await this.rows(`${Q.PREFIXES}SELECT (COUNT(?s) AS ?n) ${this.graph ? `FROM <${this.graph}> ` : ''}WHERE { ?s a ag:Source }`, signal))[0]?.n?.value ?? 0);
-    frag.add(await this.rows(`${Q.PREFIXES}SELECT ?s ?p ?o ${this.graph ? `FROM <${this.graph}> ` : ''}WHERE { { SELECT ?s WHERE { ?s a ag:Source } ORDER BY ?s LIMIT ${limit} OFFSET ${offset} } ?s ?p ?o FILTER(?p != ag:text) }`, signal));
+    const total = Number((await this.rows(Q.sourceCountQuery(this.graph), signal))[0]?.n?.value ?? 0);
+    const ids = (await this.rows(Q.sourcePageQuery(limit, offset, this.graph), signal)).map((r) => r.s?.value).filter((x): x is string => x !== undefined);
+    await this.describe(frag, ids, signal);
     const page = frag.records().sources.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { sources: page, total, truncated: offset + page.length < total };
   }
@@ -331,37 +337,39 @@ export class SparqlExplorer implements Explorer {
     if (!known.has(query.from) || !known.has(query.to) || query.from === query.to) return findPaths(store, query);
     const maxLength = query.maxLength !== undefined && query.maxLength >= 0 ? Math.floor(query.maxLength) : Infinity;
     const k = (query.mode ?? 'shortest') === 'k-shortest' ? Math.max(1, Math.min(MAX_K, Math.floor(query.k ?? DEFAULT_K))) : 1;
-    const avoid = new Set(query.avoidEntities ?? []);
+    const avoid = new Set((query.avoidEntities ?? []).map((id) => iris.entity(id)));
     const cap = this.options.maxPathStatements ?? 500_000;
     const side = (start: string, walk: Q.Walk) => ({ seen: new Set([start]), frontier: [start], radius: 0, walk });
-    const fwd = side(query.from, query.directed ? 'out' : 'both');
-    const bwd = side(query.to, query.directed ? 'in' : 'both');
+    // Sides walk IRIs; the fragment's statement ends say who is next to whom.
+    const fwd = side(iris.entity(query.from), query.directed ? 'out' : 'both');
+    const bwd = side(iris.entity(query.to), query.directed ? 'in' : 'both');
     let cut = false;
     for (;;) {
       // Expand the smaller frontier: a path of length L is found in about L round trips.
       const s = fwd.frontier.length && (fwd.frontier.length <= bwd.frontier.length || !bwd.frontier.length) ? fwd : bwd;
-      cut = (await this.hop(frag, s.frontier, s.walk, signal)) || cut;
+      cut = (await this.hopIris(frag, s.frontier, s.walk, signal)) || cut;
       s.radius++;
       const next: string[] = [];
-      const { triples } = frag.records();
       const front = new Set(s.frontier);
-      for (const t of triples) {
-        const ends: [string, string][] = s.walk === 'out' ? [[t.subject, t.object]] : s.walk === 'in' ? [[t.object, t.subject]] : [[t.subject, t.object], [t.object, t.subject]];
-        for (const [a, b] of ends) if (front.has(a) && !s.seen.has(b)) { s.seen.add(b); if (!avoid.has(b)) next.push(b); }
+      const step = (a: string, b: string) => { if (front.has(a) && !s.seen.has(b)) { s.seen.add(b); if (!avoid.has(b)) next.push(b); } };
+      for (const [a, b] of frag.ends.values()) {
+        if (s.walk !== 'in') step(a, b);
+        if (s.walk !== 'out') step(b, a);
       }
       s.frontier = next;
       const exhausted = !fwd.frontier.length || !bwd.frontier.length;
       const reach = fwd.radius + bwd.radius;
+      const size = frag.ends.size;
       let met = false;
       for (const x of fwd.seen) if (bwd.seen.has(x)) { met = true; break; }
-      if (!met && !exhausted && reach < maxLength && triples.length < cap) continue;
+      if (!met && !exhausted && reach < maxLength && size < cap) continue;
       store = await this.store(frag, signal);
       const r = findPaths(store, query);
       const longest = r.paths.reduce((m, p) => Math.max(m, p.length), 0);
       // Every path no longer than fwd.radius + bwd.radius lies in what was fetched.
       const complete = exhausted || reach >= maxLength || (r.paths.length > 0 && longest <= reach && (r.paths.length >= k || (query.mode ?? 'shortest') !== 'k-shortest'));
-      if (complete || triples.length >= cap) {
-        if (!complete || cut) return { ...r, truncated: true, note: [r.note, `searched ${reach} steps out (${triples.length} relations) before stopping`].filter(Boolean).join('; ') };
+      if (complete || size >= cap) {
+        if (!complete || cut) return { ...r, truncated: true, note: [r.note, `searched ${reach} steps out (${size} relations) before stopping`].filter(Boolean).join('; ') };
         return r;
       }
     }

@@ -7,11 +7,12 @@ import { DATASET_FORMAT, DATASET_VERSION } from '../model.ts';
 import { RdfGraph } from '../rdf/graph.ts';
 import { readOwnMapping } from '../rdf/from-rdf.ts';
 import type { Term } from '../rdf/terms.ts';
-import { AG, idUnder, irisFor, RDF_TYPE, type Iris } from '../rdf/vocab.ts';
+import { AG, idUnder, irisFor, RDF_TYPE, T, type Iris } from '../rdf/vocab.ts';
 import { TripleStore } from '../store.ts';
 import type { Binding, RdfJsonTerm } from './client.ts';
 
 const LOC = { line: 1, column: 1 };
+const SUBJ = T.subject, OBJ = T.object;
 
 export function termOf(t: RdfJsonTerm): Term {
   if (t.type === 'uri') return { kind: 'iri', value: t.value };
@@ -33,6 +34,16 @@ export class Fragment {
     return irisFor(this.base);
   }
 
+  /** Statement IRI → [subject IRI, object IRI], as rows come in (a path search walks these, not records). */
+  readonly ends = new Map<string, [string, string]>();
+
+  private edge(s: string, p: string, o: string): void {
+    if (p !== SUBJ && p !== OBJ) return;
+    let e = this.ends.get(s);
+    if (!e) this.ends.set(s, (e = ['', '']));
+    e[p === SUBJ ? 0 : 1] = o;
+  }
+
   /** Rows ?s ?p ?o of one answer; each subject in it is complete in that answer. */
   add(rows: Binding[]): void {
     const fresh = new Set<string>();
@@ -42,6 +53,7 @@ export class Fragment {
       if (this.done.has(s.value) && !fresh.has(s.value)) continue;
       fresh.add(s.value);
       this.graph.add(s.value, s.type === 'bnode', LOC, p.value, termOf(o));
+      this.edge(s.value, p.value, o.value);
     }
     for (const s of fresh) this.done.add(s);
   }
@@ -51,6 +63,7 @@ export class Fragment {
     for (const r of rows) {
       if (!r.s || !r.p || !r.o) continue;
       this.graph.add(r.s.value, r.s.type === 'bnode', LOC, r.p.value, termOf(r.o));
+      this.edge(r.s.value, r.p.value, r.o.value);
       this.done.add(r.s.value);
     }
   }

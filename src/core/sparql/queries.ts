@@ -48,9 +48,9 @@ export function amongQuery(a: readonly string[], b: readonly string[], limit: nu
   return `${PREFIXES}SELECT DISTINCT ?s ?p ?o ${from(graph)}WHERE { ${values('a', a)} ?s rdf:subject ?a ; rdf:object ?b . FILTER(?b IN (${b.map(iriRef).join(', ')})) ?s ?p ?o } LIMIT ${limit}`;
 }
 
-/** The statements of one entity in one direction, one page in IRI order. */
+/** The statement IRIs of one entity in one direction, one page in IRI order (a sub-select with ORDER BY and LIMIT is not joined alike everywhere). */
 export function sideQuery(entity: string, side: 'subject' | 'object', limit: number, offset: number, graph?: string): string {
-  return `${PREFIXES}SELECT ?s ?p ?o ${from(graph)}WHERE { { SELECT ?s WHERE { ?s rdf:${side} ${iriRef(entity)} } ORDER BY ?s LIMIT ${limit} OFFSET ${offset} } ?s ?p ?o }`;
+  return `${PREFIXES}SELECT ?s ${from(graph)}WHERE { ?s rdf:${side} ${iriRef(entity)} } ORDER BY ?s LIMIT ${limit} OFFSET ${offset}`;
 }
 
 export function countSideQuery(entity: string, side: 'subject' | 'object', graph?: string): string {
@@ -126,6 +126,9 @@ export function statusQuery(hedges: readonly string[], graph?: string): string {
 export function allQuery(limit: number, offset: number, graph?: string): string {
   return `SELECT ?s ?p ?o ${from(graph)}WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT ${limit} OFFSET ${offset}`;
 }
+
+export const sourceCountQuery = (graph?: string) => `${PREFIXES}SELECT (COUNT(?s) AS ?n) ${from(graph)}WHERE { ?s a ag:Source }`;
+export const sourcePageQuery = (limit: number, offset: number, graph?: string) => `${PREFIXES}SELECT ?s ${from(graph)}WHERE { ?s a ag:Source } ORDER BY ?s LIMIT ${limit} OFFSET ${offset}`;
 
 export const countAllQuery = (graph?: string) => `SELECT (COUNT(*) AS ?n) ${from(graph)}WHERE { ?s ?p ?o }`;
 
