@@ -46,7 +46,8 @@ export async function prepare(data: LoadedData, opts: { whole?: boolean } = {}):
   const [schemaRaw, stats] = await Promise.all([ex.schema(), ex.stats()]);
   const schema = indexSchema(schemaRaw);
   const partial = stats.entities > LARGE_DATASET_ENTITIES;
-  if (partial && opts.whole && canShowWhole(stats.entities, stats.triples)) return (await prepareWhole(data, schema, stats))!;
+  // Only an Explorer with whole-graph columns can draw it all; a store starts from its best-connected entities.
+  if (partial && opts.whole && canShowWhole(stats.entities, stats.triples) && (await ex.capabilities()).columns) return (await prepareWhole(data, schema, stats))!;
   const start = await ex.topEntities(partial ? START_ENTITIES : stats.entities);
   const sub = await ex.subgraph(start.map((e) => e.id));
   const { graph, needsWorkerLayout } = prepareGraph(sub, schema);

@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { fromWorkerLoad, loadDefault, openFile, pickDataset, type FileLoad } from '../data/load.ts';
 import { loadDataUrl } from '../data/early-fetch.ts';
+import { configuredEndpoint, loadEndpoint } from '../data/sparql.ts';
 import { parseDataParam } from '../state/url-state.ts';
 import type { AppAction, AppState, OpenMode } from '../state/app-reducer.ts';
 import { canShowWhole } from '../graph/view.ts';
@@ -24,7 +25,10 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
   const pending = useRef<FileLoad | undefined>(undefined);
 
   const startDefault = useEvent(() => {
-    loadDefault().then(async (r) => {
+    // Started against a SPARQL store (npm start -- --endpoint URL): that instead of the bundled data.
+    const endpoint = configuredEndpoint();
+    (endpoint ? loadEndpoint(endpoint) : loadDefault()).then(async (r) => {
+      if (!r.ok && endpoint) { dispatch({ type: 'fatal', message: `Could not reach the SPARQL store ${endpoint}.`, problems: { file: endpoint, list: r.problems } }); return; }
       if (!r.ok) { dispatch({ type: 'fatal', message: 'The bundled dataset is invalid.', problems: { file: 'graph-data/dataset.json', list: r.problems } }); return; }
       dispatch({ type: 'opened', view: await prepare(r.data), mode: 'default', name: r.data.file, warnings: [] });
     }).catch((e: unknown) => dispatch({ type: 'fatal', message: `Could not load the data: ${String(e)}` }));
