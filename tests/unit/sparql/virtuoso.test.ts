@@ -11,7 +11,7 @@ import { DEFAULT_DATASET, openExplorer } from '../../../src/node/open-explorer.t
 import { generateDataset, loadSchema } from '../../../bench/generate.ts';
 import type { Dataset } from '../../../src/core/model.ts';
 import { paritySuite, type Engine } from './parity.ts';
-import { hasVirtuoso, startVirtuoso, VIRTUOSO_BIN, type Virtuoso } from './virtuoso.ts';
+import { hasVirtuoso, startVirtuoso, VIRTUOSO_BIN, type Virtuoso } from '../../../bench/virtuoso-server.ts';
 
 const present = hasVirtuoso();
 if (!present && process.env.CI) {
