@@ -10,7 +10,7 @@ export async function pushCmd(args: string[], values: Values, io: Io, factory: O
   const source = await open(args[0] ?? values.data, factory);
   const dataset = await source.exportDataset({ all: true });
   const store = openEndpoint(endpoint);
-  const batch = values.batch === undefined ? 5000 : int(values, 'batch', 5000, 1, 1_000_000);
+  const batch = int(values, 'batch', 2000, 1, 1_000_000);
   const t0 = Date.now();
   const r = await pushDataset(store.client, dataset, {
     ...(endpoint.graph !== undefined ? { graph: endpoint.graph } : {}),

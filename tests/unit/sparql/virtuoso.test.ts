@@ -29,13 +29,13 @@ if (!present && process.env.CI) {
     let def: Engine, synth: Engine;
     const engineOver = async (dataset: Dataset, graph: string): Promise<Engine> => {
       await push(new SparqlClient({ query: v.endpoint }), dataset, { graph, replace: true, batch: 2000 });
-      return { memory: new MemoryExplorer(TripleStore.build(dataset, dataset.schema!)), dataset, sparql: new SparqlExplorer({ query: v.endpoint, graph }) };
+      return { memory: new MemoryExplorer(TripleStore.build(dataset, dataset.schema!)), dataset, sparql: new SparqlExplorer({ query: v.endpoint, graph, timeoutMs: 120_000 }) };
     };
     beforeAll(async () => {
       v = await startVirtuoso();
       const mem = (await openExplorer(DEFAULT_DATASET)) as MemoryExplorer;
       def = await engineOver(await mem.exportDataset({ all: true }), 'https://example.org/graph/default-data');
-      const ds = generateDataset({ triples: Number(process.env.ACTORGRAPH_PARITY_TRIPLES_VIRTUOSO ?? 10_000), seed: 11, schema: loadSchema() });
+      const ds = generateDataset({ triples: Number(process.env.ACTORGRAPH_PARITY_TRIPLES_VIRTUOSO ?? 2000), seed: 11, schema: loadSchema() });
       synth = await engineOver(await new MemoryExplorer(TripleStore.build(ds, ds.schema ?? loadSchema())).exportDataset({ all: true }), 'https://example.org/graph/synthetic');
     }, 600_000);
     afterAll(async () => { await v?.stop(); }, 60_000);
