@@ -93,8 +93,15 @@ export class SparqlClient {
     const t0 = Date.now();
     let res: Response;
     let body: string;
+    const go = () => (this.endpoint.fetch ?? fetch)(url, { method: 'POST', headers, body: new URLSearchParams({ [kind]: text }).toString(), signal: both });
     try {
-      res = await (this.endpoint.fetch ?? fetch)(url, { method: 'POST', headers, body: new URLSearchParams({ [kind]: text }).toString(), signal: both });
+      try {
+        res = await go();
+      } catch (e) {
+        // A kept-alive connection the server closed while idle: a query is safe to send once more.
+        if (kind !== 'query' || both.aborted) throw e;
+        res = await go();
+      }
       body = await res.text();
     } catch (e) {
       if (signal?.aborted) throw aborted();
