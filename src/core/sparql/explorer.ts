@@ -230,7 +230,13 @@ export class SparqlExplorer implements Explorer {
     const raw = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).reduce((a, b) => (b.length > a.length ? b : a), '');
     const needles = [...new Set([word.slice(0, 3), ...(raw ? [raw.slice(0, 3)] : [])])];
     let rows = await this.rows(Q.candidatesQuery(needles, SEARCH_CANDIDATES, this.graph), signal);
-    if (!rows.length && word.length >= 4 && await this.hasTextIndex(signal)) rows = await this.rows(Q.candidatesVirtuosoQuery(word, SEARCH_CANDIDATES, this.graph), signal);
+    // Nothing by the word's start: Virtuoso's text index, where it has one (an error there means it has none).
+    if (!rows.length && word.length >= 4 && await this.hasTextIndex(signal)) {
+      rows = await this.rows(Q.candidatesVirtuosoQuery(word, SEARCH_CANDIDATES, this.graph), signal).catch((e: unknown) => {
+        if (ExplorerError.from(e).code === 'aborted') throw e;
+        return [];
+      });
+    }
     await this.describe(frag, rows.map((r) => r.s?.value).filter((x): x is string => x !== undefined), signal);
     const store = await this.store(frag, signal);
     return new EntitySearch(store).search(text, rest);
