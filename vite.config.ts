@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vitest/config';
+import type { ProxyOptions } from 'vite';
 import preact from '@preact/preset-vite';
 
 /** The Content-Security-Policy of the built app: nothing leaves the origin, no inline script.
@@ -30,8 +31,31 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * With ACTORGRAPH_ENDPOINT (bin/start.mjs): /sparql, and only that path, is proxied to the store, with the
+ * credentials added here so that the page never holds them.
+ */
+export function sparqlProxy(env: NodeJS.ProcessEnv = process.env): Record<string, ProxyOptions> | undefined {
+  if (!env.ACTORGRAPH_ENDPOINT) return undefined;
+  const u = new URL(env.ACTORGRAPH_ENDPOINT);
+  const auth = env.ACTORGRAPH_AUTH ?? (u.username ? `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}` : undefined);
+  const header = !auth ? undefined : /^(Basic|Bearer) /i.test(auth) ? auth : auth.includes(':') ? `Basic ${Buffer.from(auth).toString('base64')}` : `Bearer ${auth}`;
+  const path = u.pathname + u.search;
+  return {
+    '^/sparql$': {
+      target: u.origin,
+      changeOrigin: true,
+      rewrite: () => path,
+      ...(header ? { headers: { authorization: header } } : {}),
+    },
+  };
+}
+
+const proxy = sparqlProxy();
+
 export default defineConfig({
   plugins: [preact(), contentSecurityPolicy()],
+  ...(proxy ? { preview: { proxy }, server: { proxy } } : {}),
   build: {
     // Small assets as data: URLs would be fine under img-src, but keep everything as files.
     assetsInlineLimit: 0,

@@ -1,4 +1,4 @@
-// The benchmark harness: `npm run bench [-- --size 1m --only load,search,paths,browser,bundle,cli,formats,annotate --quick]`.
+// The benchmark harness: `npm run bench [-- --size 1m --only load,search,paths,browser,bundle,cli,formats,annotate,virtuoso --quick]`.
 // Prints a table (measure | median | p99 | baseline | ratio | target | met?)
 // and writes bench/out/results-<timestamp>.json and bench/out/latest.json.
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,7 +22,7 @@ if (getHeapStatistics().heap_size_limit < 6 * 2 ** 30 && !process.env.ACTORGRAPH
   process.exit(r.status ?? 1);
 }
 
-const ALL = ['load', 'search', 'paths', 'browser', 'bundle', 'cli', 'formats', 'annotate'] as const;
+const ALL = ['load', 'search', 'paths', 'browser', 'bundle', 'cli', 'formats', 'annotate', 'virtuoso'] as const;
 type Section = (typeof ALL)[number];
 
 function flag(name: string): string | undefined {
@@ -34,7 +34,8 @@ function flag(name: string): string | undefined {
 const quick = flag('quick') !== undefined;
 const size = parseSize(flag('size') || '1m');
 const seed = Number(flag('seed') || '1');
-const only = new Set<Section>((flag('only') || ALL.join(',')).split(',').map((s) => s.trim()) as Section[]);
+// The Virtuoso section runs only when asked (--only virtuoso --size 100k): it starts a database server.
+const only = new Set<Section>((flag('only') || ALL.filter((s) => s !== 'virtuoso').join(',')).split(',').map((s) => s.trim()) as Section[]);
 for (const s of only) if (!ALL.includes(s)) throw new Error(`--only ${s}: unknown section; use ${ALL.join(',')}`);
 
 const rows: Row[] = [];
@@ -282,6 +283,13 @@ async function main(): Promise<void> {
   if (only.has('load')) await benchLoad();
   if (only.has('search')) await benchSearch();
   if (only.has('paths')) await benchPaths();
+  if (only.has('virtuoso')) {
+    // Run it at 100k (`--size 100k`): a 1M push into Virtuoso takes the machine for a long while.
+    const { benchVirtuoso } = await import('./virtuoso.ts');
+    const r = await benchVirtuoso({ store: (await load()).store, sz, quick, seed, log });
+    rows.push(...r.rows);
+    details.virtuoso = r.details;
+  }
   if (only.has('browser') || only.has('bundle')) {
     loaded = undefined; // let the collector take the big store before Chromium starts
     const { benchBrowser } = await import('./browser.ts');

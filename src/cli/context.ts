@@ -32,6 +32,10 @@ export interface Io {
 /** Where the CLI gets its data: the factory by default; tests pass their own. */
 export interface CliDeps {
   openExplorer?: OpenExplorer;
+  /** The environment (ACTORGRAPH_ENDPOINT, ACTORGRAPH_AUTH); process.env by default. */
+  env?: Record<string, string | undefined>;
+  /** How to reach an endpoint (tests: an in-process store). */
+  fetch?: typeof fetch;
   checkFile?: (file: string) => FileCheck;
 }
 
@@ -79,7 +83,7 @@ export function context(explorer: Explorer, values: Values, io: Io): Context {
   };
 }
 
-export function int(values: Values, name: 'limit' | 'depth' | 'k' | 'max-length' | 'offset', fallback: number, min = 1, max = 1_000_000): number {
+export function int(values: Values, name: 'limit' | 'depth' | 'k' | 'max-length' | 'offset' | 'batch' | 'timeout', fallback: number, min = 1, max = 1_000_000): number {
   const raw = values[name];
   if (raw === undefined) return fallback;
   const n = Number(raw);

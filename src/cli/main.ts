@@ -3,7 +3,7 @@
 // the core but types and pure formatting helpers. One file per command in commands/.
 import { parseArgs } from 'node:util';
 import { ExplorerError } from '../core/errors.ts';
-import { checkFile, openExplorer } from '../node/open-explorer.ts';
+import { checkFile, openExplorer, type EndpointSpec } from '../node/open-explorer.ts';
 import { CliError, context, EXIT_FOUND, EXIT_NOTHING, EXIT_USAGE, open, type CliDeps, type Io } from './context.ts';
 import { OPTIONS, USAGE } from './options.ts';
 import { search } from './commands/search.ts';
@@ -15,6 +15,8 @@ import { convert, exportCmd } from './commands/export.ts';
 import { stats } from './commands/stats.ts';
 import { validate } from './commands/validate.ts';
 import { annotate } from './commands/annotate.ts';
+import { pushCmd } from './commands/push.ts';
+import { int, type Values } from './context.ts';
 
 export { CliError, EXIT_FOUND, EXIT_NOTHING, EXIT_USAGE, type CliDeps, type Io } from './context.ts';
 
@@ -57,8 +59,41 @@ async function run(argv: string[], io: Io, deps: CliDeps): Promise<number> {
   }
   if (command === 'validate') return validate(args, values, io, deps.checkFile ?? checkFile);
   if (command === 'convert') return convert(args, values, io, deps.openExplorer ?? openExplorer);
+  const factory = deps.openExplorer ?? openExplorer;
+  const endpoint = endpointOf(values, io, deps.env ?? process.env, deps.fetch);
+  if (command === 'push') return pushCmd(args, values, io, factory, endpoint);
+  if (endpoint && values.data !== undefined) throw new CliError('give --data FILE or --endpoint URL, not both');
 
-  const ctx = context(await open(values.data, deps.openExplorer ?? openExplorer), values, io);
+  const explorer = endpoint ? await factory(endpoint) : await open(values.data, factory);
+  const ctx = context(explorer, values, io);
+  try {
+    return await dispatch(command, ctx, args);
+  } finally {
+    const n = (explorer as { requests?: number }).requests;
+    if (values.verbose && n !== undefined) io.err(`${n} request(s) to the SPARQL endpoint`);
+  }
+}
+
+/** The store named by --endpoint or ACTORGRAPH_ENDPOINT, with its options; undefined for a file. */
+function endpointOf(values: Values, io: Io, env: Record<string, string | undefined>, fetchFn?: typeof fetch): EndpointSpec | undefined {
+  const url = values.endpoint ?? env.ACTORGRAPH_ENDPOINT;
+  if (!url) {
+    for (const flag of ['update-endpoint', 'graph', 'auth', 'timeout'] as const) if (values[flag] !== undefined) throw new CliError(`--${flag} needs --endpoint URL`);
+    return undefined;
+  }
+  const auth = values.auth ?? env.ACTORGRAPH_AUTH;
+  return {
+    endpoint: url,
+    ...(values['update-endpoint'] !== undefined ? { update: values['update-endpoint'] } : {}),
+    ...(values.graph !== undefined ? { graph: values.graph } : {}),
+    ...(auth ? { auth } : {}),
+    ...(values.timeout !== undefined ? { timeoutMs: int(values, 'timeout', 30, 1, 3600) * 1000 } : {}),
+    ...(values.verbose ? { log: (line: string) => io.err(line) } : {}),
+    ...(fetchFn ? { fetch: fetchFn } : {}),
+  };
+}
+
+async function dispatch(command: string, ctx: ReturnType<typeof context>, args: string[]): Promise<number> {
   switch (command) {
     case 'search': return search(ctx, args);
     case 'show': return show(ctx, args);
@@ -69,6 +104,6 @@ async function run(argv: string[], io: Io, deps: CliDeps): Promise<number> {
     case 'stats': return stats(ctx, args);
     case 'annotate': return annotate(ctx, args);
     default:
-      throw new CliError(`unknown command '${command}'. Commands: search, show, neighbours, path, triples, export, convert, validate, stats, annotate.`);
+      throw new CliError(`unknown command '${command}'. Commands: search, show, neighbours, path, triples, export, convert, validate, stats, annotate, push.`);
   }
 }

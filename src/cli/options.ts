@@ -39,6 +39,15 @@ export const OPTIONS = {
   text: { type: 'string' },
   sort: { type: 'string' },
   desc: { type: 'boolean', default: false },
+  // A SPARQL store instead of a file.
+  endpoint: { type: 'string' },
+  'update-endpoint': { type: 'string' },
+  graph: { type: 'string' },
+  auth: { type: 'string' },
+  timeout: { type: 'string' },
+  verbose: { type: 'boolean', default: false },
+  replace: { type: 'boolean', default: false },
+  batch: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export const USAGE = `actorgraph — explore an actor-relationship graph
@@ -68,6 +77,9 @@ Commands:
   annotate <file>                             mentions of known entities in a .txt, .md or .html
                                               document (offsets into its text) and candidates
                                               for new entities
+  push [FILE] --endpoint URL [--update-endpoint URL] [--graph IRI] [--replace] [--batch N]
+                                              load a dataset (default: the default data) into a
+                                              SPARQL store, as export --format nt writes it
 
 Filters (trust and time) for neighbours, path and triples:
   --status S...           asserted, attributed, hedged, unsourced (repeat or comma-separate)
@@ -79,6 +91,11 @@ Filters (trust and time) for neighbours, path and triples:
 Entities are named by id or by name (resolved by search).
 Options:
   --data FILE   dataset to use instead of graph-data/dataset.json
+  --endpoint URL  query a SPARQL 1.1 store instead of a file (or ACTORGRAPH_ENDPOINT)
+  --graph IRI     the named graph holding the data (default: the default graph)
+  --auth CRED     USER:PASSWORD (Basic) or TOKEN (Bearer) for the store (or ACTORGRAPH_AUTH)
+  --timeout SEC   seconds per request to the store (default 30)
+  --verbose       print each request to the store on stderr, and their count
   --json        print JSON on stdout
   -h, --help    this text
 Formats (--format): ${WRITERS.map((w) => w.id).join(', ')}.

@@ -15,6 +15,10 @@ export type ExplorerErrorCode =
   | 'closed'           // the data was closed (its worker ended)
   | 'not-loaded'       // asked before any data was loaded
   | 'worker-failed'
+  | 'unreachable'      // a remote store did not answer
+  | 'timeout'          // a remote store answered too late
+  | 'unauthorized'     // a remote store refused the credentials
+  | 'bad-answer'       // a remote store answered something else than SPARQL results
   | 'internal';
 
 export interface ExplorerErrorData {

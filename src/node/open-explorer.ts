@@ -1,33 +1,62 @@
-// The one factory of Explorers for Node (the CLI): a dataset file today, an
-// endpoint URL later (a SparqlExplorer will stand where MemoryExplorer stands).
+// The one factory of Explorers for Node (the CLI): a dataset file, or a
+// SPARQL endpoint (a SparqlExplorer stands where MemoryExplorer stands).
 // Callers get an Explorer and speak only to it.
 import type { Explorer } from '../core/explorer.ts';
 import { ExplorerError } from '../core/errors.ts';
 import { MemoryExplorer } from '../core/memory-explorer.ts';
 import type { Problem } from '../core/problems.ts';
 import { DEFAULT_DATASET, loadDatasetFile, loadStoreFile } from './load.ts';
+import { SparqlExplorer } from '../core/sparql/explorer.ts';
+import { authorizationOf, splitCredentials } from '../core/sparql/client.ts';
 
 export { DEFAULT_DATASET } from './load.ts';
 
-/** Where the data is: a dataset file path (or the files of one dataset), later an endpoint. */
-export type ExplorerSpec = string | { files: string[] } | { endpoint: string };
+/** A SPARQL store: its query URL, and how to reach it. */
+export interface EndpointSpec {
+  endpoint: string;
+  /** The update URL, when not the query URL. */
+  update?: string;
+  /** The named graph holding the data. */
+  graph?: string;
+  /** "user:password", a token, or a whole "Basic …"/"Bearer …" value. */
+  auth?: string;
+  timeoutMs?: number;
+  /** Told about each request (never the credentials). */
+  log?: (line: string) => void;
+  fetch?: typeof fetch;
+}
+
+/** Where the data is: a dataset file path (or the files of one dataset), or an endpoint. */
+export type ExplorerSpec = string | { files: string[] } | EndpointSpec;
 
 export type OpenExplorer = (spec: ExplorerSpec, options?: { signal?: AbortSignal }) => Promise<Explorer>;
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
 
-function notYet(endpoint: string): ExplorerError {
-  return new ExplorerError({ code: 'not-supported', message: `cannot open ${endpoint}: SPARQL endpoints are not supported yet`, hint: 'give a dataset file (--data FILE)' });
+/** A SparqlExplorer over `spec` (credentials in the URL move to the header). */
+export function openEndpoint(spec: EndpointSpec): SparqlExplorer {
+  const q = splitCredentials(spec.endpoint);
+  const u = spec.update !== undefined ? splitCredentials(spec.update) : undefined;
+  const authorization = authorizationOf(spec.auth ?? q.auth ?? u?.auth);
+  return new SparqlExplorer({
+    query: q.url,
+    ...(u ? { update: u.url } : {}),
+    ...(spec.graph !== undefined ? { graph: spec.graph } : {}),
+    ...(authorization ? { authorization } : {}),
+    ...(spec.timeoutMs !== undefined ? { timeoutMs: spec.timeoutMs } : {}),
+    ...(spec.log ? { log: spec.log } : {}),
+    ...(spec.fetch ? { fetch: spec.fetch } : {}),
+  });
 }
 
 /** Opens the data `spec` names; a file that does not load is ExplorerError `invalid-data` with its problems. */
 export const openExplorer: OpenExplorer = async (spec, options) => {
   options?.signal?.throwIfAborted();
-  if (typeof spec === 'object' && 'endpoint' in spec) throw notYet(spec.endpoint);
+  if (typeof spec === 'object' && 'endpoint' in spec) return openEndpoint(spec);
   const files = typeof spec === 'string' ? [spec] : spec.files;
   if (files.length !== 1) throw new ExplorerError({ code: 'bad-request', message: `one dataset file is needed, got ${files.length}`, hint: 'name one dataset file' });
   const path = files[0]!;
-  if (isUrl(path)) throw notYet(path);
+  if (isUrl(path)) return openEndpoint({ endpoint: path });
   const result = loadStoreFile(path);
   if (!result.ok || !result.store) {
     const problems = result.problems.filter((p) => p.severity === 'error');

@@ -164,10 +164,13 @@ describe('signals, capabilities, errors', () => {
     expect(typeof ex.shareCurrent).toBe('function');
   });
 
-  it('errors are typed: unknown entity on export, bad requests, not-supported endpoints, invalid data', async () => {
+  it('errors are typed: unknown entity on export, bad requests, unreachable endpoints, invalid data', async () => {
     await expect(ex.exportDataset({ entities: ['ghost'] })).rejects.toMatchObject({ code: 'unknown-entity' });
     await expect(ex.details('hub', { limit: -1 })).rejects.toMatchObject({ code: 'bad-request' });
-    await expect(openExplorer({ endpoint: 'http://localhost:8890/sparql' })).rejects.toMatchObject({ code: 'not-supported', hint: expect.any(String) });
+    // An endpoint opens a SparqlExplorer (no request yet); a dead one is `unreachable`, with a hint.
+    const remote = await openExplorer({ endpoint: 'http://127.0.0.1:9/sparql' });
+    expect((await remote.capabilities()).backend).toBe('sparql');
+    await expect(remote.stats()).rejects.toMatchObject({ code: 'unreachable', hint: expect.any(String) });
     await expect(openExplorer('/nonexistent/dataset.json')).rejects.toMatchObject({ code: 'invalid-data', problems: [expect.objectContaining({ severity: 'error' })] });
   });
 

@@ -14,14 +14,17 @@ export function graphIri(options: WriteOptions | undefined, base?: string): stri
   return irisFor(base).graph(options?.name ?? 'dataset');
 }
 
-export function writeNTriples(dataset: Dataset, opts: RdfOptions = {}, graph?: string): string {
+/** The N-Triples lines of `dataset` (each ending in " .\n"), one at a time: what export writes and push sends. */
+export function* nTriplesLines(dataset: Dataset, opts: RdfOptions = {}, graph?: string): Generator<string> {
   const g = graph === undefined ? ' .\n' : ` ${ntIri(graph)} .\n`;
-  const out: string[] = [];
   for (const b of datasetBlocks(dataset, opts)) {
     const s = ntIri(b.subject);
-    for (const [p, o] of b.pairs) out.push(`${s} ${ntIri(p)} ${ntTerm(o)}${g}`);
+    for (const [p, o] of b.pairs) yield `${s} ${ntIri(p)} ${ntTerm(o)}${g}`;
   }
-  return out.join('');
+}
+
+export function writeNTriples(dataset: Dataset, opts: RdfOptions = {}, graph?: string): string {
+  return Array.from(nTriplesLines(dataset, opts, graph)).join('');
 }
 
 function prefixes(base: string): Prefixes {

@@ -3,6 +3,7 @@
 // The current data stays on screen until the next one is ready.
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { openExplorer, pickDataset, type FileLoad, type ReadChoices } from '../data/load.ts';
+import { configuredEndpoint, loadEndpoint } from '../data/sparql.ts';
 import { parseDataParam } from '../state/url-state.ts';
 import type { AppAction, AppState, OpenMode } from '../state/app-reducer.ts';
 import { useEvent } from '../hooks/use-event.ts';
@@ -24,7 +25,10 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
   const pending = useRef<FileLoad | undefined>(undefined);
 
   const startDefault = useEvent(() => {
-    openExplorer({ bundled: true }).done.then(async (r) => {
+    // Started against a SPARQL store (npm start -- --endpoint URL): that instead of the bundled data.
+    const endpoint = configuredEndpoint();
+    (endpoint ? loadEndpoint(endpoint) : openExplorer({ bundled: true }).done).then(async (r) => {
+      if (!r.ok && endpoint) { dispatch({ type: 'fatal', message: `Could not reach the SPARQL store ${endpoint}.`, problems: { file: endpoint, list: r.problems } }); return; }
       if (!r.ok) { dispatch({ type: 'fatal', message: 'The bundled dataset is invalid.', problems: { file: 'graph-data/dataset.json', list: r.problems } }); return; }
       dispatch({ type: 'opened', view: await prepare(r.data), mode: 'default', name: r.data.file, warnings: [] });
     }).catch((e: unknown) => dispatch({ type: 'fatal', message: `Could not load the data: ${errorText(e)}` }));

@@ -49,7 +49,7 @@ async function loadDefault(): Promise<LoadOutcome> {
 }
 
 /** The UI's loaded data around an Explorer; `columns` and `shareCurrent` need an Explorer that has them. */
-function loadedData(explorer: Explorer, meta: { file: string; title?: string; sources: Source[]; warnings: Problem[] }, dispose: () => void): LoadedData {
+export function loadedData(explorer: Explorer, meta: { file: string; title?: string; sources: Source[]; warnings: Problem[] }, dispose: () => void): LoadedData {
   const unsupported = (what: string) => new ExplorerError({ code: 'not-supported', message: `this data cannot give ${what}`, hint: 'check explorer.capabilities() first' });
   return {
     explorer, ...meta, dispose,

@@ -1,0 +1,45 @@
+// The parity suite over Virtuoso Open Source 7, started for the test (a
+// private ini, loopback ports). Without virtuoso-t the suite fails in CI and
+// is skipped locally with a message.
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { MemoryExplorer } from '../../../src/core/memory-explorer.ts';
+import { TripleStore } from '../../../src/core/store.ts';
+import { SparqlClient } from '../../../src/core/sparql/client.ts';
+import { SparqlExplorer } from '../../../src/core/sparql/explorer.ts';
+import { push } from '../../../src/core/sparql/push.ts';
+import { DEFAULT_DATASET, openExplorer } from '../../../src/node/open-explorer.ts';
+import { generateDataset, loadSchema } from '../../../bench/generate.ts';
+import type { Dataset } from '../../../src/core/model.ts';
+import { paritySuite, type Engine } from './parity.ts';
+import { hasVirtuoso, startVirtuoso, VIRTUOSO_BIN, type Virtuoso } from '../../../bench/virtuoso-server.ts';
+
+const present = hasVirtuoso();
+if (!present && process.env.CI) {
+  describe('virtuoso', () => {
+    it('is installed (CI needs it: apt-get install virtuoso-opensource)', () => {
+      throw new Error(`${VIRTUOSO_BIN} not found`);
+    });
+  });
+} else if (!present) {
+  console.warn(`[virtuoso] ${VIRTUOSO_BIN} not found: the Virtuoso parity suite is skipped (apt-get install virtuoso-opensource)`);
+  describe.skip('virtuoso', () => { it('needs virtuoso-t', () => {}); });
+} else {
+  describe('virtuoso', () => {
+    let v: Virtuoso;
+    let def: Engine, synth: Engine;
+    const engineOver = async (dataset: Dataset, graph: string): Promise<Engine> => {
+      await push(new SparqlClient({ query: v.endpoint }), dataset, { graph, replace: true, batch: 2000 });
+      return { memory: new MemoryExplorer(TripleStore.build(dataset, dataset.schema!)), dataset, sparql: new SparqlExplorer({ query: v.endpoint, graph, timeoutMs: 120_000 }) };
+    };
+    beforeAll(async () => {
+      v = await startVirtuoso();
+      const mem = (await openExplorer(DEFAULT_DATASET)) as MemoryExplorer;
+      def = await engineOver(await mem.exportDataset({ all: true }), 'https://example.org/graph/default-data');
+      const ds = generateDataset({ triples: Number(process.env.ACTORGRAPH_PARITY_TRIPLES_VIRTUOSO ?? 2000), seed: 11, schema: loadSchema() });
+      synth = await engineOver(await new MemoryExplorer(TripleStore.build(ds, ds.schema ?? loadSchema())).exportDataset({ all: true }), 'https://example.org/graph/synthetic');
+    }, 600_000);
+    afterAll(async () => { await v?.stop(); }, 60_000);
+    paritySuite('default data on Virtuoso', () => def);
+    paritySuite('synthetic graph on Virtuoso', () => synth, { seed: 5, timeout: 300_000 });
+  });
+}
