@@ -14,7 +14,6 @@ import { triples } from './commands/triples.ts';
 import { convert, exportCmd } from './commands/export.ts';
 import { stats } from './commands/stats.ts';
 import { validate } from './commands/validate.ts';
-import { annotate } from './commands/annotate.ts';
 import { pushCmd } from './commands/push.ts';
 import { int, type Values } from './context.ts';
 
@@ -102,7 +101,8 @@ async function dispatch(command: string, ctx: ReturnType<typeof context>, args: 
     case 'triples': case 'relations': return triples(ctx, args);
     case 'export': return exportCmd(ctx, args);
     case 'stats': return stats(ctx, args);
-    case 'annotate': return annotate(ctx, args);
+    // Loaded on demand: its language model costs every other command's start.
+    case 'annotate': return (await import('./commands/annotate.ts')).annotate(ctx, args);
     default:
       throw new CliError(`unknown command '${command}'. Commands: search, show, neighbours, path, triples, export, convert, validate, stats, annotate, push.`);
   }
