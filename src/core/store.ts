@@ -242,7 +242,7 @@ export class TripleStore {
     if (c.givenIds) this.givenIds = c.givenIds;
     if (c.status) this.explicitStatus = c.status;
     if (c.credibility) this.credibility = c.credibility;
-    if (c.attributes && c.attributes.size) this.attributes = c.attributes;
+    if (c.attributes?.size) this.attributes = c.attributes;
     this.givenIdIndex = new Map();
     // Duplicate ids (validation reports them): the first one wins.
     c.givenIds?.forEach((id, t) => { if (id !== undefined && !this.givenIdIndex.has(id)) this.givenIdIndex.set(id, t); });

@@ -192,7 +192,7 @@ export function Workspace({ view, onClose }: WorkspaceProps) {
           )}
           {source && !adding && (
             <>
-              <div class="an-card an-quote" aria-label="Selected quote">
+              <div class="an-card an-quote" role="group" aria-label="Selected quote">
                 <h2>Quote</h2>
                 {quote ? <blockquote id="an-quote">{quote}</blockquote> : <p class="muted small">Select a sentence in the text: it becomes the evidence, word for word. Click a marked name to make it the subject, then the object.</p>}
               </div>
