@@ -82,6 +82,7 @@ export function openRegular(path: string, what: string, limit: number, within?: 
  * reused buffer) until the end, or until `onChunk` returns false; a file that
  * grows past `limit` while read is the problem. Closes the file.
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: callers pass callbacks that return nothing to mean "go on"
 export function readChunks(file: OpenFile, path: string, what: string, limit: number, chunkBytes: number, onChunk: (bytes: Uint8Array, last: boolean) => boolean | void): { problem: Problem } | undefined {
   const buf = Buffer.allocUnsafe(chunkBytes);
   let total = 0;

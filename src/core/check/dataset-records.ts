@@ -1,5 +1,5 @@
 // The checks of one source and one entity record, for DatasetChecker.
-import { type Entity, type Source } from '../model.ts';
+import type { Entity, Source } from '../model.ts';
 import type { JsonPath } from '../json-location.ts';
 import { LIMITS } from './options.ts';
 import { SECTION } from './report.ts';

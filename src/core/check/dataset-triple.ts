@@ -1,5 +1,5 @@
 // The checks of one triple record, for DatasetChecker.
-import { type Predicate, type Source } from '../model.ts';
+import type { Predicate, Source } from '../model.ts';
 import type { JsonPath } from '../json-location.ts';
 import { LIMITS } from './options.ts';
 import { SECTION } from './report.ts';

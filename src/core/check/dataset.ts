@@ -2,7 +2,7 @@
 // whole-object validation that drives them.
 import { DATASET_FORMAT, DATASET_VERSION, type Attributes, type ClaimStatus, type Credibility, type Dataset, type Entity, type EntityType, type Predicate, type Schema, type Source, type Triple } from '../model.ts';
 import type { Problem } from '../problems.ts';
-import { type ParseResult, type ValidateOptions } from './options.ts';
+import type { ParseResult, ValidateOptions } from './options.ts';
 import { Report, SECTION } from './report.ts';
 import { checkArray, isObj, own, quote, type Obj } from './fields.ts';
 import { Pool } from './suggest.ts';

@@ -28,7 +28,7 @@ export function localName(iri: string): string {
 /** "memberOf" / "member_of" → "member of" (`lower`: a predicate; else a class, "RealEstate" → "Real Estate"). */
 export function humanize(name: string, lower = false): string {
   let words = name.replace(/[_-]+/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').trim();
-  if (lower) words = words.replace(/\b([A-Z])([a-z]+)\b/g, (w, a: string, b: string) => a.toLowerCase() + b);
+  if (lower) words = words.replace(/\b([A-Z])([a-z]+)\b/g, (_w, a: string, b: string) => a.toLowerCase() + b);
   return words === '' ? name : words;
 }
 
