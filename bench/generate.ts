@@ -283,8 +283,7 @@ export function generateDataset(opts: GenerateOptions): Dataset {
     }
     const title = `${choice(['Report', 'Analysis', 'Briefing', 'Dispatch', 'Update'])}: ${word(2, 3)} ${choice(['crisis', 'talks', 'front', 'region', 'networks'])}`;
     const words = date.split('-');
-    const text = `${title}\n${MONTHS[Number(words[1]) - 1]} ${Number(words[2])}, ${words[0]}\n\n` +
-      paragraphs(sentences, rnd);
+    const text = `${title}\n${MONTHS[Number(words[1]) - 1]} ${Number(words[2])}, ${words[0]}\n\n${paragraphs(sentences, rnd)}`;
     sources.push({ id: sid, title, publisher: `${word(2, 2)} ${choice(['News', 'Monitor', 'Times', 'Review', 'Post'])}`, published: date, text });
   }
 
