@@ -14,7 +14,7 @@ export async function benchAnnotate(opts: { quick: boolean; seed: number; schema
   const ds = generateDataset({ schema: opts.schema, seed: opts.seed, triples: entities * 2, entities });
   const rnd = mulberry32(opts.seed * 31 + 7);
   let text = '';
-  while (text.length < chars) text += ds.sources[Math.floor(rnd() * ds.sources.length)]!.text + '\n\n';
+  while (text.length < chars) text += `${ds.sources[Math.floor(rnd() * ds.sources.length)]!.text}\n\n`;
   text = text.slice(0, chars);
   const names = ds.entities.reduce((n, e) => n + 1 + (e.aliases?.length ?? 0), 0);
 

@@ -171,7 +171,7 @@ export function generateDataset(opts: GenerateOptions): Dataset {
         if (kind === 0) {
           // Acronym, sometimes dotted.
           const ac = label.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
-          if (ac.length >= 2) aliases.add(rnd() < 0.5 ? ac : ac.split('').join('.') + '.');
+          if (ac.length >= 2) aliases.add(rnd() < 0.5 ? ac : `${ac.split('').join('.')}.`);
         } else if (kind === 1) {
           aliases.add(label.replace(/[aeiouhszkdt]/g, (c) => (rnd() < 0.4 ? ACCENT[c] ?? c : c)));
         } else if (kind === 2) {
@@ -194,7 +194,7 @@ export function generateDataset(opts: GenerateOptions): Dataset {
   for (let i = 0; i < nEntities; i++) rank[i] = i;
   for (let i = nEntities - 1; i > 0; i--) { const j = int(i + 1); const t = rank[i]!; rank[i] = rank[j]!; rank[j] = t; }
   const weight = new Float64Array(nEntities);
-  for (let r = 0; r < nEntities; r++) weight[rank[r]!] = 1 / Math.pow(r + 1, skew);
+  for (let r = 0; r < nEntities; r++) weight[rank[r]!] = 1 / (r + 1) ** skew;
 
   const byType = new Map<string, number[]>();
   for (let i = 0; i < nEntities; i++) {
@@ -283,8 +283,7 @@ export function generateDataset(opts: GenerateOptions): Dataset {
     }
     const title = `${choice(['Report', 'Analysis', 'Briefing', 'Dispatch', 'Update'])}: ${word(2, 3)} ${choice(['crisis', 'talks', 'front', 'region', 'networks'])}`;
     const words = date.split('-');
-    const text = `${title}\n${MONTHS[Number(words[1]) - 1]} ${Number(words[2])}, ${words[0]}\n\n` +
-      paragraphs(sentences, rnd);
+    const text = `${title}\n${MONTHS[Number(words[1]) - 1]} ${Number(words[2])}, ${words[0]}\n\n${paragraphs(sentences, rnd)}`;
     sources.push({ id: sid, title, publisher: `${word(2, 2)} ${choice(['News', 'Monitor', 'Times', 'Review', 'Post'])}`, published: date, text });
   }
 
@@ -305,7 +304,7 @@ function paragraphs(sentences: string[], rnd: () => number): string {
     out.push(sentences.slice(i, i + n).join(' '));
     i += n;
   }
-  return out.join('\n\n') + '\n';
+  return `${out.join('\n\n')}\n`;
 }
 
 function isoDate(rnd: () => number, precision: 'month' | 'day', from = 2015, to = 2025): string {
@@ -364,7 +363,7 @@ export function writeNTriples(ds: Dataset, full: boolean, out: (chunk: string) =
   const iri = (kind: string, id: string) => `<${NT_BASE}${kind}/${encodeURIComponent(id)}>`;
   let lines: string[] = [];
   const flush = (force = false) => {
-    if (lines.length && (force || lines.length > 50_000)) { out(lines.join('\n') + '\n'); lines = []; }
+    if (lines.length && (force || lines.length > 50_000)) { out(`${lines.join('\n')}\n`); lines = []; }
   };
   for (const e of ds.entities) {
     const s = iri('e', e.id);

@@ -138,7 +138,7 @@ async function benchSearch(): Promise<void> {
   const { store } = await load();
   const { EntitySearch } = await import('../src/core/search.ts');
   const { foldForSearch } = await import('../src/core/text.ts');
-  let t0 = performance.now();
+  const t0 = performance.now();
   const search = new EntitySearch(store);
   const buildMs = performance.now() - t0;
   const rnd = mulberry32(seed * 7919 + 1);

@@ -15,7 +15,7 @@ export async function buildCli() {
   try {
     ({ rolldown } = await import('rolldown'));
   } catch {
-    throw new Error('actorgraph: the CLI needs building and rolldown is not installed: run `npm install` in ' + ROOT);
+    throw new Error(`actorgraph: the CLI needs building and rolldown is not installed: run \`npm install\` in ${ROOT}`);
   }
   const builtAt = Date.now();
   const bundle = await rolldown({
@@ -38,7 +38,7 @@ export async function buildCli() {
   const tmp = `.${process.pid}.tmp`;
   writeFileSync(new URL(BUNDLE.href + tmp), chunk.code);
   renameSync(new URL(BUNDLE.href + tmp), BUNDLE);
-  writeFileSync(new URL(MANIFEST.href + tmp), JSON.stringify({ builtAt, inputs }, null, 1) + '\n');
+  writeFileSync(new URL(MANIFEST.href + tmp), `${JSON.stringify({ builtAt, inputs }, null, 1)}\n`);
   renameSync(new URL(MANIFEST.href + tmp), MANIFEST);
   return { inputs: inputs.length, bytes: chunk.code.length };
 }

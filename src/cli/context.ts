@@ -1,6 +1,6 @@
 // What every command shares: the parsed options, the Explorer, output, errors
 // a user can fix, and resolving entity names and filter flags.
-import { parseArgs } from 'node:util';
+import type { parseArgs } from 'node:util';
 import type { Capabilities, Explorer } from '../core/explorer.ts';
 import type { ClaimStatus, Credibility, Entity, RelationFilter, Reliability, Schema } from '../core/model.ts';
 import { ExplorerError } from '../core/errors.ts';
@@ -76,7 +76,7 @@ export function context(explorer: Explorer, values: Values, io: Io): Context {
       for (let i = 0; i < missing.length; i += 1000) {
         const batch = missing.slice(i, i + 1000);
         const found = await explorer.entities(batch);
-        batch.forEach((id, k) => known.set(id, found[k]?.label ?? id));
+        batch.forEach((id, k) => { known.set(id, found[k]?.label ?? id); });
       }
       return (id) => known.get(id) ?? id;
     },

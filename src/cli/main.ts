@@ -20,8 +20,8 @@ import { int, type Values } from './context.ts';
 export { CliError, EXIT_FOUND, EXIT_NOTHING, EXIT_USAGE, type CliDeps, type Io } from './context.ts';
 
 const STDIO: Io = {
-  out: (s) => process.stdout.write(s + '\n'),
-  err: (s) => process.stderr.write(s + '\n'),
+  out: (s) => process.stdout.write(`${s}\n`),
+  err: (s) => process.stderr.write(`${s}\n`),
 };
 
 export async function main(argv: string[], io: Io = STDIO, deps: CliDeps = {}): Promise<number> {
@@ -44,7 +44,7 @@ export async function main(argv: string[], io: Io = STDIO, deps: CliDeps = {}): 
 }
 
 async function run(argv: string[], io: Io, deps: CliDeps): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {

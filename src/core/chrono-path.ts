@@ -39,7 +39,7 @@ export function chronologicalShortest(
           const v = other[tr]!;
           if (v === t) return trace(node, parent, via, head, v, tr);
           if (next >= best[v]!) continue;
-          if (typeBlocked && typeBlocked[entityType[v]!]) continue;
+          if (typeBlocked?.[entityType[v]!]) continue;
           if (f.avoidEntities && avoid[v] === avoidGen) continue;
           best[v] = next;
           node.push(v); parent.push(head); via.push(tr); clock.push(next);

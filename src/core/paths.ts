@@ -111,7 +111,7 @@ export class Searcher {
   /** May v be an intermediate node? (Endpoints are handled by the caller.) */
   private passable(v: number): boolean {
     const f = this.f, ws = this.ws;
-    if (f.typeBlocked && f.typeBlocked[this.etype[v]!]) return false;
+    if (f.typeBlocked?.[this.etype[v]!]) return false;
     if (f.avoidEntities && ws.avoid[v] === ws.avoidGen) return false;
     if (this.useRoot && ws.root[v] === ws.rootGen) return false;
     return true;
@@ -171,7 +171,7 @@ export class Searcher {
               if (forward) fTail = tail; else bTail = tail;
               break search;
             }
-            if (typeBlocked && typeBlocked[etype[v]!]) continue;
+            if (typeBlocked?.[etype[v]!]) continue;
             if (avoid && avoid[v] === avoidGen) continue;
             if (root && root[v] === rootGen) continue;
             side[v] = mine; parT[v] = items[k]!; queue[tail++] = v;

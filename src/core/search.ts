@@ -180,7 +180,11 @@ export class EntitySearch {
     for (let j = 1; j < matches.length; j++) if (matches[j]!.postings < matches[driver]!.postings) driver = j;
     if (matches[driver]!.postings === 0) return [];
 
-    this.stamp = this.stamp >= 0xfffffffe ? (this.seenDoc.fill(0), this.seenEntity.fill(0), 1) : this.stamp + 1;
+    if (this.stamp >= 0xfffffffe) {
+      this.seenDoc.fill(0);
+      this.seenEntity.fill(0);
+      this.stamp = 1;
+    } else this.stamp++;
     const stamp = this.stamp;
     const touched: number[] = [];
     const { termOff, termDocs, docTermOff, docTerms, termIdf, seenDoc, bestEntity, bestDoc, seenEntity, store } = this;

@@ -8,159 +8,13 @@ import {
 } from './model.ts';
 import { indexSchema, type SchemaIndex } from './schema.ts';
 import { CLAIM_STATUSES, isHedge, reliabilityRank, statusCode } from './trust.ts';
+import { buildCsr, indexEntities, indexTypes, slotColumns, smallIntArray, type Csr } from './store-tables.ts';
+import { COLLIDING_ID, deriveTripleId, repeatOrdinals, tripleIds } from './triple-ids.ts';
+import type { BuildOptions, TripleColumns, TrustColumns } from './store-columns.ts';
 
-/**
- * The id of a triple that has none in its file: `subject|predicate|object`,
- * then `#2`, `#3`… for the 2nd, 3rd id-less triple with the same three parts
- * (ordinals count id-less triples only, in file order).
- */
-export function deriveTripleId(t: Pick<Triple, 'subject' | 'predicate' | 'object'>, ordinal: number): string {
-  const base = `${t.subject}|${t.predicate}|${t.object}`;
-  return ordinal >= 2 ? `${base}#${ordinal}` : base;
-}
-
-/** Ids of all triples in file order, as the store gives them: given ones kept, missing ones derived. */
-export function tripleIds(triples: readonly Pick<Triple, 'id' | 'subject' | 'predicate' | 'object'>[]): string[] {
-  const used = new Set<string>();
-  for (const t of triples) if (t.id !== undefined) used.add(t.id);
-  const seen = new Map<string, number>();
-  return triples.map((t) => {
-    if (t.id !== undefined) return t.id;
-    // Ordinals per subject, predicate and object (ids may contain '|').
-    const key = `${t.subject}\u0000${t.predicate}\u0000${t.object}`;
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    let id = deriveTripleId(t, n);
-    if (used.has(id)) {
-      // A given id spelled like this derived one, or another derived one (ids with '|' or ending in #n): ~2, ~3…
-      let k = 2;
-      while (used.has(`${id}~${k}`)) k++;
-      id = `${id}~${k}`;
-    }
-    used.add(id);
-    return id;
-  });
-}
-
-/** Ids that can make two derived ids collide: '|' in them, or an object id ending like `#2` or `~2`. */
-const COLLIDING_ID = /\||[#~]\d+$/;
-
-/** Triples as columns, one slot per triple; indices into the dataset's entities, the schema's predicates and the sources. */
-export interface TripleColumns {
-  count: number;
-  subj: Uint32Array;
-  obj: Uint32Array;
-  pred: Uint16Array | Uint32Array;
-  src: Uint16Array | Uint32Array;
-  /** undefined: an unsourced relation. */
-  evidence: (string | undefined)[];
-  /** Optional fields: absent when no triple has them; undefined / NaN slots where a triple lacks it. */
-  date?: (string | undefined)[];
-  confidence?: Float64Array;
-  attributedTo?: (string | undefined)[];
-  qualifier?: (string | undefined)[];
-  givenIds?: (string | undefined)[];
-  /** Explicit status: its index in CLAIM_STATUSES + 1; 0 = derived. */
-  status?: Uint8Array;
-  /** Admiralty credibility 1..6; 0 = absent. */
-  credibility?: Uint8Array;
-  /** Attributes of the few triples that have some, by triple index. */
-  attributes?: Map<number, Attributes>;
-}
-
-/** Read-only views of the columns that scans over trust, time and text need. */
-export interface TrustColumns {
-  evidence: readonly (string | undefined)[];
-  src: Uint16Array | Uint32Array;
-  date?: readonly (string | undefined)[];
-  attributedTo?: readonly (string | undefined)[];
-  qualifier?: readonly (string | undefined)[];
-  credibility?: Uint8Array;
-}
-
-export interface BuildOptions {
-  /** Text of a source that has only a `path` (the Node loader reads it). */
-  sourceText?: (s: Source) => string | undefined;
-}
-
-/** Offsets + items: the entries of key k are items[offsets[k] .. offsets[k+1]). */
-export interface Csr {
-  offsets: Uint32Array;
-  items: Uint32Array;
-}
-
-/** Counting sort of item indices 0..m-1 by key: O(keys + m), stable (items stay in index order). */
-function buildCsr(keys: ArrayLike<number>, keyCount: number): Csr {
-  const m = keys.length;
-  const offsets = new Uint32Array(keyCount + 1);
-  for (let t = 0; t < m; t++) offsets[keys[t]! + 1]!++;
-  for (let k = 0; k < keyCount; k++) offsets[k + 1]! += offsets[k]!;
-  const fill = offsets.slice(0, keyCount);
-  const items = new Uint32Array(m);
-  for (let t = 0; t < m; t++) items[fill[keys[t]!]!++] = t;
-  return { offsets, items };
-}
-
-function smallIntArray(length: number, max: number): Uint16Array | Uint32Array {
-  return max <= 0xffff ? new Uint16Array(length) : new Uint32Array(length);
-}
-
-/** Entities by id (first occurrence wins for duplicate ids, which validation reports). */
-function indexEntities(all: readonly Entity[]): { entities: Entity[]; index: Map<string, number> } {
-  const entities: Entity[] = [];
-  const index = new Map<string, number>();
-  for (const e of all) {
-    if (index.has(e.id)) continue;
-    index.set(e.id, entities.length);
-    entities.push(e);
-  }
-  return { entities, index };
-}
-
-/** Types: schema order first, then any the data uses beyond it; and each entity's type index. */
-function indexTypes(schema: Schema, entities: readonly Entity[]): { ids: string[]; index: Map<string, number>; ofEntity: Uint16Array | Uint32Array } {
-  const ids = schema.entityTypes.map((t) => t.id);
-  const index = new Map(ids.map((id, i) => [id, i]));
-  for (const e of entities) {
-    if (!index.has(e.type)) { index.set(e.type, ids.length); ids.push(e.type); }
-  }
-  const ofEntity = smallIntArray(entities.length, ids.length);
-  for (let i = 0; i < entities.length; i++) ofEntity[i] = index.get(entities[i]!.type)!;
-  return { ids, index, ofEntity };
-}
-
-/** Neighbour and predicate per CSR slot: walks read them in sequence instead of jumping through the columns. */
-function slotColumns(m: number, out: Csr, inn: Csr, subj: Uint32Array, obj: Uint32Array, pred: Uint16Array | Uint32Array, predMax: number) {
-  const outNbr = new Uint32Array(m), inNbr = new Uint32Array(m);
-  const outPred = smallIntArray(m, predMax), inPred = smallIntArray(m, predMax);
-  for (let k = 0; k < m; k++) {
-    const to = out.items[k]!, ti = inn.items[k]!;
-    outNbr[k] = obj[to]!; outPred[k] = pred[to]!;
-    inNbr[k] = subj[ti]!; inPred[k] = pred[ti]!;
-  }
-  return { outNbr, inNbr, outPred, inPred };
-}
-
-/** Ordinals (>= 2) of id-less triples repeating an earlier id-less s|p|o, per subject, in file order (out slices are in index order). */
-function repeatOrdinals(out: Csr, n: number, pred: Uint16Array | Uint32Array, obj: Uint32Array, givenIds: readonly (string | undefined)[] | undefined): Map<number, number> {
-  const repeat = new Map<number, number>();
-  const seen = new Map<number, number>();
-  const { offsets, items } = out;
-  for (let i = 0; i < n; i++) {
-    const a = offsets[i]!, b = offsets[i + 1]!;
-    if (b - a < 2) continue;
-    seen.clear();
-    for (let k = a; k < b; k++) {
-      const t = items[k]!;
-      if (givenIds?.[t] !== undefined) continue;
-      const key = pred[t]! * n + obj[t]!;
-      const c = (seen.get(key) ?? 0) + 1;
-      seen.set(key, c);
-      if (c >= 2) repeat.set(t, c);
-    }
-  }
-  return repeat;
-}
+export { deriveTripleId, tripleIds } from './triple-ids.ts';
+export type { Csr } from './store-tables.ts';
+export type { BuildOptions, TripleColumns, TrustColumns } from './store-columns.ts';
 
 export class TripleStore {
   readonly schema: SchemaIndex;
@@ -242,7 +96,7 @@ export class TripleStore {
     if (c.givenIds) this.givenIds = c.givenIds;
     if (c.status) this.explicitStatus = c.status;
     if (c.credibility) this.credibility = c.credibility;
-    if (c.attributes && c.attributes.size) this.attributes = c.attributes;
+    if (c.attributes?.size) this.attributes = c.attributes;
     this.givenIdIndex = new Map();
     // Duplicate ids (validation reports them): the first one wins.
     c.givenIds?.forEach((id, t) => { if (id !== undefined && !this.givenIdIndex.has(id)) this.givenIdIndex.set(id, t); });

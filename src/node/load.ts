@@ -30,7 +30,7 @@ type TextRead = { text: string } | { problem: Problem };
 function readText(path: string, limit: number, what: string, within?: string): TextRead {
   const read = readBytes(path, what, limit, within);
   if ('problem' in read) return read;
-  let decoded;
+  let decoded: ReturnType<StrictUtf8Decoder['decode']>;
   try {
     decoded = new StrictUtf8Decoder(path, `${what} ${path}`).decode(read.bytes, true);
   } catch {

@@ -77,12 +77,15 @@ export function openRegular(path: string, what: string, limit: number, within?: 
   return { fd, real, size: again.size };
 }
 
+// biome-ignore lint/suspicious/noConfusingVoidType: callers pass callbacks that return nothing to mean "go on"
+type OnChunk = (bytes: Uint8Array, last: boolean) => boolean | void;
+
 /**
  * Reads the open file in chunks, handing each to `onChunk` (a view into a
  * reused buffer) until the end, or until `onChunk` returns false; a file that
  * grows past `limit` while read is the problem. Closes the file.
  */
-export function readChunks(file: OpenFile, path: string, what: string, limit: number, chunkBytes: number, onChunk: (bytes: Uint8Array, last: boolean) => boolean | void): { problem: Problem } | undefined {
+export function readChunks(file: OpenFile, path: string, what: string, limit: number, chunkBytes: number, onChunk: OnChunk): { problem: Problem } | undefined {
   const buf = Buffer.allocUnsafe(chunkBytes);
   let total = 0;
   try {

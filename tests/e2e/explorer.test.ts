@@ -44,7 +44,7 @@ function watch(p: Page): void {
 async function newPage(path = ''): Promise<Page> {
   const p = await context.newPage();
   watch(p);
-  await p.goto(origin + '/' + path, { timeout: T });
+  await p.goto(`${origin}/${path}`, { timeout: T });
   await waitReady(p);
   return p;
 }
@@ -303,7 +303,7 @@ describe('explorer', () => {
     });
     const p = await ctx.newPage();
     watch(p);
-    await p.goto(origin + '/', { timeout: T });
+    await p.goto(`${origin}/`, { timeout: T });
     await p.getByRole('heading', { name: /cannot draw the graph/ }).waitFor({ timeout: T });
     expect(await p.locator('[role=alert]').textContent()).toContain('WebGL');
     await ctx.close();

@@ -81,7 +81,7 @@ beforeAll(async () => {
   await context.addInitScript(CSP_PROBE);
   page = await context.newPage();
   watched = watch(page, origin);
-  await page.goto(origin + '/', { timeout: T });
+  await page.goto(`${origin}/`, { timeout: T });
   await waitReady(page);
   // The formats are loaded after the first frame.
   await page.waitForFunction((n) => document.querySelectorAll('#export-format option').length === n, WRITERS.length, { timeout: T });

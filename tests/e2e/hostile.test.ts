@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildAndServe, launch, ROOT, type Served } from './harness.ts';
-import { hook, T, waitReady, watch, type Hook, type Watched } from './page.ts';
+import { hook, T, waitReady, watch, type Watched } from './page.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'actorgraph-hostile-e2e-'));
 const VALID = readFileSync(resolve(ROOT, 'graph-data/dataset.json'), 'utf8');

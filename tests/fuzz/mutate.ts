@@ -52,7 +52,7 @@ function randomUnicode(r: Rng, n: number): string {
 function strings(s: string, max = 4000): [number, number][] {
   const out: [number, number][] = [];
   const re = /"((?:[^"\\\n]|\\.){0,200})"/g;
-  for (let m; (m = re.exec(s)) && out.length < max;) out.push([m.index + 1, m.index + 1 + m[1]!.length]);
+  for (let m: RegExpExecArray | null; (m = re.exec(s)) && out.length < max;) out.push([m.index + 1, m.index + 1 + m[1]!.length]);
   return out;
 }
 
@@ -105,14 +105,14 @@ export const STRING_MUTATIONS: Record<string, StringMutation> = {
     const c = pick(r, colons) + 1;
     const m = /^\s*("(?:[^"\\]|\\.)*"|-?[\d.eE+-]+|true|false|null)/.exec(s.slice(c, c + 300));
     const d = pick(r, [1000, scale.deep]);
-    const v = r() < 0.5 ? '['.repeat(d) + ']'.repeat(d) : '{"a":'.repeat(d) + '1' + '}'.repeat(d);
+    const v = r() < 0.5 ? '['.repeat(d) + ']'.repeat(d) : `${'{"a":'.repeat(d)}1${'}'.repeat(d)}`;
     return s.slice(0, c) + v + s.slice(m ? c + m[0].length : c);
   },
   stringText: (r, s) => {
     // New content for a label, title or description, escaped: the JSON stays valid.
     const fields: [number, number][] = [];
     const re = /"(?:label|title|description|publisher)"\s*:\s*"((?:[^"\\\n]|\\.)*)"/g;
-    for (let m; (m = re.exec(s)) && fields.length < 4000;) fields.push([m.index + m[0].length - 1 - m[1]!.length, m.index + m[0].length - 1]);
+    for (let m: RegExpExecArray | null; (m = re.exec(s)) && fields.length < 4000;) fields.push([m.index + m[0].length - 1 - m[1]!.length, m.index + m[0].length - 1]);
     if (!fields.length) return s;
     const [a, b] = pick(r, fields);
     return s.slice(0, a) + JSON.stringify(randomUnicode(r, 1 + int(r, 30))).slice(1, -1) + s.slice(b);

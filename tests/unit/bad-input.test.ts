@@ -129,7 +129,7 @@ describe('bad-input corpus', () => {
     const r = load('prototype-ids.json');
     expect(r.ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+    expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
     const ids = r.dataset!.entities.map((e) => e.id);
     expect(ids).toEqual(expect.arrayContaining(['__proto__', 'constructor', 'toString', 'hasOwnProperty']));
     const proto = r.dataset!.entities.find((e) => e.id === '__proto__')!;

@@ -8,7 +8,7 @@ import { BUNDLE, MANIFEST, isFresh } from '../../bin/cli-bundle.mjs';
 const dir = mkdtempSync(join(tmpdir(), 'actorgraph-bundle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const url = (name: string) => pathToFileURL(join(dir, name));
-const root = pathToFileURL(dir + '/');
+const root = pathToFileURL(`${dir}/`);
 
 describe('compiled CLI', () => {
   it('the tests run a bundle built from the current sources, main.ts among them', () => {

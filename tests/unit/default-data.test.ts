@@ -12,8 +12,8 @@ import { formatProblem } from '../../src/core/problems.ts';
 import { isCredibility, isHedge, statusOf } from '../../src/core/trust.ts';
 
 const dir = fileURLToPath(new URL('../../graph-data/', import.meta.url));
-const schema = JSON.parse(readFileSync(dir + 'schema.json', 'utf8')) as Schema;
-const dataset = JSON.parse(readFileSync(dir + 'dataset.json', 'utf8')) as Dataset;
+const schema = JSON.parse(readFileSync(`${dir}schema.json`, 'utf8')) as Schema;
+const dataset = JSON.parse(readFileSync(`${dir}dataset.json`, 'utf8')) as Dataset;
 const source = dataset.sources[0]!;
 const fullText = readFileSync(dir + source.path!, 'utf8');
 // The page ends with a teaser for another article; it is not part of this one.

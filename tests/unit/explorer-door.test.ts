@@ -1,7 +1,7 @@
 // The Explorer's contract beyond the queries: bounded answers that say when
 // they were cut, abort signals, capabilities, typed errors (also across the
 // worker boundary), and stated caps on paths.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

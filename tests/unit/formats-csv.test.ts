@@ -120,7 +120,7 @@ describe('CSV in the CLI', () => {
 
   it('exports two tables that load back, the entities table found beside the relations', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ag-csv-'));
-    const { out, io: o } = io();
+    const { io: o } = io();
     expect(await main(['export', '--format', 'csv', '--out', join(dir, 'x.csv')], o)).toBe(0);
     expect(existsSync(join(dir, 'x.entities.csv'))).toBe(true);
     const res = loadStoreFile(join(dir, 'x.csv'), { keepDataset: true });

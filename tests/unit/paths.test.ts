@@ -242,7 +242,7 @@ function simplePaths(st: TripleStore, from: string, to: string, directed: boolea
   return out;
 }
 
-function checkPath(st: TripleStore, p: Path, directed: boolean) {
+function checkPath(_st: TripleStore, p: Path, directed: boolean) {
   expect(p.nodes.length).toBe(p.length + 1);
   p.steps.forEach((step, i) => {
     const [a, b] = [p.nodes[i], p.nodes[i + 1]];

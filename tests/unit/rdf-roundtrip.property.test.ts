@@ -63,7 +63,9 @@ const datasetArb: fc.Arbitrary<Dataset> = fc.record({
   const entities: Entity[] = g.entities.map((e) => compact({ ...e, type: g.types[e.type % g.types.length]!.id }));
   const ids = new Set<string>();
   const triples: Triple[] = g.triples.map((t) => {
-    const id = t.id !== undefined && !ids.has(t.id) ? (ids.add(t.id), t.id) : undefined;
+    const fresh = t.id !== undefined && !ids.has(t.id);
+    if (fresh) ids.add(t.id!);
+    const id = fresh ? t.id : undefined;
     const attributedTo = t.attributedTo === undefined ? undefined : entities[t.attributedTo % entities.length]!.id;
     const status = t.explicit ? (t.evidence === undefined ? 'unsourced' : attributedTo !== undefined ? 'attributed' : 'asserted') : undefined;
     return compact({

@@ -298,7 +298,7 @@ function checkTripleIds(store: TripleStore, file: Triple[]): string[] {
   const ids = Array.from({ length: store.tripleCount }, (_, t) => store.tripleAt(t).id!);
   expect(ids).toEqual(expectedIds(file));
   expect(new Set(ids).size).toBe(ids.length);
-  ids.forEach((id, t) => expect(store.tripleIndexOf(id)).toBe(t));
+  ids.forEach((id, t) => { expect(store.tripleIndexOf(id)).toBe(t); });
   return ids;
 }
 
@@ -321,7 +321,7 @@ describe('round trips of random valid datasets', () => {
       expect(json(store.toDataset())).toEqual(input);
       checkTripleIds(store, input.triples);
       expect(store.entityCount).toBe(input.entities.length);
-      input.entities.forEach((e, i) => expect(store.indexOf(e.id)).toBe(i));
+      input.entities.forEach((e, i) => { expect(store.indexOf(e.id)).toBe(i); });
     });
   });
 
@@ -521,7 +521,7 @@ describe('round-trip regressions', () => {
     const ds = colliding[i]!;
     const store = load(JSON.stringify(ds), 'collide.json');
     expect(idsOfStore(store)).toEqual(want);
-    want.forEach((id, t) => expect(store.tripleIndexOf(id)).toBe(t));
+    want.forEach((id, t) => { expect(store.tripleIndexOf(id)).toBe(t); });
     expect(tripleIds(ds.triples)).toEqual(want);
     const exported = JSON.parse(JSON.stringify(toGraphologyExport(ds, store.schema)));
     expect(MultiDirectedGraph.from(exported).size).toBe(want.length);

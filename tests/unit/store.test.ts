@@ -85,7 +85,7 @@ describe('TripleStore', () => {
     // Ids and optional fields as the file had them: no key set to undefined.
     const all = s.triplesAt(Array.from({ length: s.tripleCount }, (_, t) => t));
     expect(all.map((t) => t.id)).toEqual(tripleIds(story.triples));
-    all.forEach((t, i) => expect({ ...story.triples[i], id: t.id }).toStrictEqual(t));
+    all.forEach((t, i) => { expect({ ...story.triples[i], id: t.id }).toStrictEqual(t); });
   });
 
   it('gives back the dataset that went in', () => {

@@ -22,7 +22,7 @@ export function documentText(name: string, raw: string, toText: (html: string) =
 export function guessTitle(text: string, fallback = 'Untitled document'): string {
   const line = text.split('\n').map((l) => l.replace(/^#+\s*/, '').trim()).find((l) => l.length > 0);
   if (!line) return fallback;
-  return line.length > 120 ? line.slice(0, 117).trimEnd() + '…' : line;
+  return line.length > 120 ? `${line.slice(0, 117).trimEnd()}…` : line;
 }
 
 /** A source id not in `taken`, from the title: "src-us-strikes-syria", then "-2", "-3". */

@@ -12,7 +12,7 @@ export function isObj(v: unknown): v is Obj {
 
 /** Own property only: `o.constructor` must not find Object.prototype's. */
 export function own(o: Obj, k: string): unknown {
-  return Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
+  return Object.hasOwn(o, k) ? o[k] : undefined;
 }
 
 export function typeName(v: unknown): string {

@@ -83,7 +83,7 @@ export class Report {
 /** Fill in line/column from the text, in one pass (linear, whatever its size or depth). */
 export function locate(problems: Problem[], paths: JsonPath[], text: string | undefined): void {
   if (text === undefined || problems.length === 0) return;
-  let locs;
+  let locs: ReturnType<typeof locatePaths>;
   try {
     locs = locatePaths(text, paths);
   } catch {

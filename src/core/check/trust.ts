@@ -17,7 +17,7 @@ export function checkAttributes(r: Report, v: unknown, p: JsonPath, builtins: Re
   const out: Attributes = {};
   let n = 0;
   for (const k in v) {
-    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+    if (!Object.hasOwn(v, k)) continue;
     const val = v[k];
     if (++n > LIMITS.attributes) {
       r.add('error', 'too-many-attributes', at, `${what} has more than ${LIMITS.attributes} attributes`, 'keep the attributes people need; put the rest in a description');

@@ -28,7 +28,7 @@ export function localName(iri: string): string {
 /** "memberOf" / "member_of" → "member of" (`lower`: a predicate; else a class, "RealEstate" → "Real Estate"). */
 export function humanize(name: string, lower = false): string {
   let words = name.replace(/[_-]+/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').trim();
-  if (lower) words = words.replace(/\b([A-Z])([a-z]+)\b/g, (w, a: string, b: string) => a.toLowerCase() + b);
+  if (lower) words = words.replace(/\b([A-Z])([a-z]+)\b/g, (_w, a: string, b: string) => a.toLowerCase() + b);
   return words === '' ? name : words;
 }
 
@@ -97,8 +97,8 @@ export function readForeign(g: RdfGraph, fileName: string): RdfRecords {
     const labels = pick(LABELS.flatMap((p) => all(n, p)).filter((t) => t.kind === 'literal'));
     const aliases: string[] = [];
     const addAlias = (s: string) => { if (s !== labels.best?.value && !aliases.includes(s)) aliases.push(s.slice(0, 500)); };
-    labels.rest.forEach((t) => addAlias(t.value));
-    all(n, T.altLabel).forEach((t) => addAlias(t.value));
+    labels.rest.forEach((t) => { addAlias(t.value); });
+    all(n, T.altLabel).forEach((t) => { addAlias(t.value); });
     const e: Record<string, unknown> = { id, label: (labels.best?.value ?? (n.blank ? id : localName(key))).slice(0, 500), type: typeId(cls) };
     if (aliases.length) e.aliases = aliases;
     const descs = pick(DESCRIPTIONS.flatMap((p) => all(n, p)).filter((t) => t.kind === 'literal'));
@@ -108,7 +108,7 @@ export function readForeign(g: RdfGraph, fileName: string): RdfRecords {
     const attr = (k: string, v: string | number | boolean) => {
       if (count >= MAX_ATTRIBUTES) { dropped++; return; }
       let key = k.slice(0, 100);
-      for (let i = 2; Object.prototype.hasOwnProperty.call(attrs, key); i++) key = `${k.slice(0, 95)} (${i})`;
+      for (let i = 2; Object.hasOwn(attrs, key); i++) key = `${k.slice(0, 95)} (${i})`;
       put(attrs, key, typeof v === 'string' ? v.slice(0, MAX_VALUE) : v);
       count++;
     };

@@ -84,7 +84,7 @@ export class DatasetAssembler implements RecordSink {
   private decideSchema(): void {
     if (this.schemaDecided) return;
     this.schemaDecided = true;
-    this.checker.useSchema(Object.prototype.hasOwnProperty.call(this.stub, 'schema') ? this.stub.schema : undefined);
+    this.checker.useSchema(Object.hasOwn(this.stub, 'schema') ? this.stub.schema : undefined);
   }
 
   private check(kind: RecordKind, value: unknown, i: number, at: RecordPlace): void {

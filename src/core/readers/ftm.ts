@@ -257,7 +257,7 @@ class FtmSession implements ReadSession {
     for (const s of sources.values()) out.sources.push({ value: s, loc: { line: 1, column: 1 } });
 
     const schema: Schema = { entityTypes: [...(base?.entityTypes ?? [])], predicates: [] };
-    [...generated].forEach(([ftm, id], i) => schema.entityTypes.push({ id, label: ftm.replace(/([a-z])([A-Z])/g, '$1 $2'), color: PALETTE[i % PALETTE.length]!, description: `FollowTheMoney ${ftm}` }));
+    [...generated].forEach(([ftm, id], i) => { schema.entityTypes.push({ id, label: ftm.replace(/([a-z])([A-Z])/g, '$1 $2'), color: PALETTE[i % PALETTE.length]!, description: `FollowTheMoney ${ftm}` }); });
     const anyType = schema.entityTypes[0]?.id;
     for (const [id, d] of preds) {
       // A link whose ends are all missing still needs a domain: the checker then names the missing entities.

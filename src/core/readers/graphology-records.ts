@@ -352,12 +352,12 @@ export class GraphRecords {
       sink.member('schema', start, schema, top);
     }
     sink.beginList('sources', start);
-    sources.forEach((s, i) => sink.record('sources', s, i, top));
+    sources.forEach((s, i) => { sink.record('sources', s, i, top); });
     sink.endList('sources');
     sink.beginList('entities', start);
     this.nodes.forEach((n, i) => {
       const e: Entity = { id: n.id, label: n.label ?? n.id, type: types[i]! };
-      if (n.aliases !== undefined && n.aliases.length) e.aliases = n.aliases;
+      if (n.aliases?.length) e.aliases = n.aliases;
       if (n.description !== undefined) e.description = n.description;
       if (n.date !== undefined) e.date = n.date;
       if (n.attributes !== undefined && Object.keys(n.attributes).length) e.attributes = n.attributes;

@@ -250,7 +250,7 @@ export function feed(records: RdfRecords, opts: ReaderOptions, t: ReadResult['ti
   }
   for (const kind of ['sources', 'entities', 'triples'] as RecordKind[]) {
     sink.beginList(kind, start);
-    records[kind].forEach((r, i) => sink.record(kind, r.value, i, place(r.loc, r.value)));
+    records[kind].forEach((r, i) => { sink.record(kind, r.value, i, place(r.loc, r.value)); });
     sink.endList(kind);
   }
   const res = sink.end();

@@ -48,9 +48,11 @@ export function DocumentText(p: Props) {
     const title = m.candidates
       ? `Several entities have this name: ${m.candidates.map((c) => `${c.label} (${c.entity})`).join(', ')}`
       : `${m.label} (${m.entity})${m.alias ? `, as "${m.alias}"` : ''}`;
-    parts.push(<mark key={m.start} class={m.candidates ? 'mention ambiguous' : 'mention'} data-entity={m.entity} title={title} onClick={() => { if (document.getSelection()?.isCollapsed !== false) p.onMention(m); }}>{p.text.slice(m.start, m.end)}</mark>);
+    parts.push(
+      // biome-ignore lint/a11y/useKeyWithClickEvents: a pointer shortcut; marks stay inline text so a quote can be selected across them
+      <mark key={m.start} class={m.candidates ? 'mention ambiguous' : 'mention'} data-entity={m.entity} title={title} onClick={() => { if (document.getSelection()?.isCollapsed !== false) p.onMention(m); }}>{p.text.slice(m.start, m.end)}</mark>);
     at = m.end;
   }
   if (at < p.text.length) parts.push(p.text.slice(at));
-  return <div ref={box} class="an-text" aria-label="Document text (select a quote)">{parts}</div>;
+  return <div ref={box} class="an-text" role="region" aria-label="Document text (select a quote)">{parts}</div>;
 }

@@ -37,6 +37,7 @@ export function Dock({ url, onFilter, onClear, onTab, children }: Props) {
         <button type="button" class="ghost small dock-toggle" aria-expanded={open} aria-controls="dock-panel"
           onClick={() => onTab(open ? 'none' : 'timeline')}>{open ? '▾ hide' : '▴ show'}</button>
       </div>
+      {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: aria-labelledby is set only with the tabpanel role */}
       <div id="dock-panel" role={open ? 'tabpanel' : undefined} aria-labelledby={open ? `dock-tab-${url.bottom}` : undefined} class="dock-panel" hidden={!open}>{children}</div>
     </section>
   );

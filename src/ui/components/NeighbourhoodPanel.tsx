@@ -65,7 +65,7 @@ export function NeighbourhoodPanel({ state, schema, entity, result, usedTypes, u
           <div class="muted small">
             {byDistance.map((n, d) => (n ? <span key={d} class="dist">{d === 0 ? 'start' : `${d} hop${d === 1 ? '' : 's'}`}: {n}</span> : null))}
           </div>
-          <div class="by-status small" aria-label="Relations by status">
+          <div class="by-status small" role="group" aria-label="Relations by status">
             {CLAIM_STATUSES.filter((st) => byStatus.has(st)).map((st) => <span key={st}><StatusBadge status={st} /> {byStatus.get(st)}</span>)}
           </div>
           {result.truncated && <div class="warning small">Cut at the limit; the nearest entities are shown.</div>}

@@ -27,7 +27,7 @@ export function SourceView({ source, text, evidence, onClose }: Props) {
       {!text && <p class="muted">The text of this source is not available here; the quote is: “{evidence}”.</p>}
       {text && !at && <p class="warning">The quote was not found in the text: “{evidence}”.</p>}
       {text && (
-        <div class="source-text" ref={box} tabIndex={0} aria-label="Source text">
+        <div class="source-text" ref={box} tabIndex={0} role="region" aria-label="Source text">
           {at ? <>{text.slice(0, at.start)}<mark ref={mark}>{text.slice(at.start, at.end)}</mark>{text.slice(at.end)}</> : text}
         </div>
       )}

@@ -41,7 +41,7 @@ export function Timeline({ graph, version, labels, timeFrom, timeTo, playing, on
   useEffect(() => { if (h) setUnit(h.unit); }, [h?.unit]);
   const [drag, setDrag] = useState<{ x0: number; x1: number }>();
   const bar = useRef<HTMLDivElement>(null);
-  const span = h && h.bins.length ? { start: h.bins[0]!.start, end: h.bins[h.bins.length - 1]!.end } : undefined;
+  const span = h?.bins.length ? { start: h.bins[0]!.start, end: h.bins[h.bins.length - 1]!.end } : undefined;
 
   // Playback: one step per tick, from the reducer (it stops at the end).
   useEffect(() => {

@@ -33,7 +33,7 @@ export function StatusBadge({ status }: { status: ClaimStatus }) {
 export function GradeBadge({ t, source }: { t: Triple; source?: Source }) {
   const r = reliabilityOf(source), c = credibilityOf(t);
   const text = `source ${r}: ${RELIABILITY_TEXT[r]}; information ${c}: ${CREDIBILITY_TEXT[c]}`;
-  return <span class={`badge grade${r === 'F' && c === 6 ? ' ungraded' : ''}`} title={text} aria-label={`grade ${r}${c} (${text})`}>{r}{c}</span>;
+  return <span class={`badge grade${r === 'F' && c === 6 ? ' ungraded' : ''}`} title={text} role="img" aria-label={`grade ${r}${c} (${text})`}>{r}{c}</span>;
 }
 
 interface TrustProps { t: Triple; source?: Source; labels: ReadonlyMap<string, Entity>; compact?: boolean }

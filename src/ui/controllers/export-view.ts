@@ -15,7 +15,7 @@ async function writeAll(ds: Dataset, base: string, format: ExportFormat): Promis
   const files = exportWriter(format).write(ds, { name: base });
   // As core's fileNames: the main file, then its parts beside it (`x.csv`, `x.entities.csv`).
   const names = files.map((f, i) => (i === 0 ? `${base}${downloadEnding(f.extension)}` : `${base}${f.suffix}${f.extension}`));
-  files.forEach((f, i) => download(names[i]!, f.text, f.mediaType));
+  files.forEach((f, i) => { download(names[i]!, f.text, f.mediaType); });
   return names;
 }
 

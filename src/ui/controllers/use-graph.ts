@@ -30,7 +30,7 @@ export function useGraph(container: RefObject<HTMLDivElement | null>, state: App
 
   const showInView = useEvent(async (ids: string[], near?: string): Promise<string[]> => {
     const cur = view;
-    if (!cur || !cur.partial) return [];
+    if (!cur?.partial) return [];
     const { added, entities } = await growView(cur, ids, near);
     dispatch({ type: 'labels-found', view: cur, entities });
     if (!added.length || controller.current?.getGraph() !== cur.graph) return added;
@@ -41,7 +41,7 @@ export function useGraph(container: RefObject<HTMLDivElement | null>, state: App
 
   const expand = useEvent((id: string) => {
     const cur = view;
-    if (!cur || !cur.partial) return;
+    if (!cur?.partial) return;
     void (async () => {
       // Enough to find EXPAND_LIMIT + 1 new ones even if every drawn node is a neighbour.
       const r = await queryNeighbourhood(cur, { from: [id], depth: 1, limit: cur.graph.order + EXPAND_LIMIT + 2 });

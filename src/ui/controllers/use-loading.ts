@@ -44,7 +44,7 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
       performance.mark('actorgraph:worker-loaded');
       if (pending.current !== load) return;
       if (!r.ok) { if (!r.cancelled) dispatch({ type: 'problems', problems: { file: name, list: r.problems } }); return; }
-      let next;
+      let next: Awaited<ReturnType<typeof prepare>>;
       try {
         next = await prepare(r.data, { whole: o.whole });
       } catch (e) {
@@ -76,7 +76,7 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
     dispatch({ type: 'load-progress', progress: { phase: 'reading', done: 0, total: 0, file: name } });
     // The loader worker fetches the file itself; failures (HTTP status, not JSON) come back as problems, then the bundled data is shown.
     // `let`: a load started early reports its last progress at once, before `load` is assigned.
-    let load: FileLoad | undefined = undefined;
+    let load: FileLoad | undefined;
     load = openExplorer({ url, name }, { onProgress: (p) => { if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: name } }); } });
     void follow(load, name, { mode: 'link', whole: d.whole, onFail: startDefault });
   }, []);
@@ -100,7 +100,7 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
       dispatch({ type: 'problems', problems: { file: f.name, list: [{ severity: 'error', code: 'merge-not-supported', file: f.name, path: '', message: 'the data open cannot take another file merged into it', hint: 'choose "replace" to open the file on its own' }] } });
       return;
     }
-    let load: FileLoad | undefined = undefined;
+    let load: FileLoad | undefined;
     load = openExplorer({ files: all, read }, {
       merge: mode === 'merge' ? view?.data : undefined,
       onProgress: (p) => { if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: f.name } }); },
@@ -119,7 +119,7 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
 
   const showAll = useEvent(() => {
     const cur = view;
-    if (!cur || !cur.partial || state.drawingAll || !canDrawAll(cur.caps, cur.stats)) return;
+    if (!cur?.partial || state.drawingAll || !canDrawAll(cur.caps, cur.stats)) return;
     dispatch({ type: 'drawing-all', view: cur });
     prepareWhole(cur.data, cur.schema, cur.stats, cur.caps, () => !life.signal.aborted)
       .then((next) => dispatch({ type: 'drew-all', from: cur, view: next }))

@@ -2,7 +2,7 @@
 // on the main thread (the small bundled data) or in the loader worker (files).
 // No DOM here, and not the bundled dataset either (the worker must not carry it).
 import schemaText from '../../../graph-data/schema.json?raw';
-import type { Dataset, Schema, Source } from '../../core/model.ts';
+import type { Schema, Source } from '../../core/model.ts';
 import type { Problem } from '../../core/problems.ts';
 import { parseSchema, validateDataset } from '../../core/validate.ts';
 import { TripleStore } from '../../core/store.ts';

@@ -29,7 +29,11 @@ export function cleanUrlState(url: UrlState, known: KnownData): { url: UrlState;
   };
   const keep = (ids: string[], kind: 'type' | 'predicate') => {
     const set = kind === 'type' ? known.types : known.predicates;
-    const kept = ids.filter((v) => set.has(v) || (note(kind, v), false));
+    const kept = ids.filter((v) => {
+      if (set.has(v)) return true;
+      note(kind, v);
+      return false;
+    });
     return kept.length === ids.length ? ids : kept;
   };
   const next: UrlState = {
