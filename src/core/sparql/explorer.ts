@@ -6,7 +6,7 @@
 import { DEFAULT_LIMITS, type Capabilities, type CallOptions, type DetailsOptions, type Explorer, type ExportOptions, type PageOptions, type SourcesQuery, type SourcesResult, type SubgraphResult } from '../explorer.ts';
 import type { Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult, RelationsQuery, RelationsResult, Schema, SearchHit, SearchOptions, Source, Stats } from '../model.ts';
 import { ExplorerError, checkSignal } from '../errors.ts';
-import { entityDetails, subgraphOf } from '../memory-explorer.ts';
+import { subgraphOf } from '../memory-explorer.ts';
 import { neighbourhood } from '../neighbourhood.ts';
 import { findPaths, MAX_ALL_SHORTEST, MAX_K, DEFAULT_K } from '../paths.ts';
 import { relations } from '../relations.ts';

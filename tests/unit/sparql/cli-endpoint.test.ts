@@ -11,7 +11,7 @@ async function run(argv: string[], deps: Parameters<typeof main>[2] = {}) {
 }
 
 describe('CLI over a SPARQL endpoint', () => {
-  const ep = oxigraphEndpoint({ authorization: 'Basic ' + Buffer.from('ana:s3cret').toString('base64') });
+  const ep = oxigraphEndpoint({ authorization: `Basic ${Buffer.from('ana:s3cret').toString('base64')}` });
   const deps = { fetch: ep.fetch, env: { ACTORGRAPH_AUTH: 'ana:s3cret' } };
   const url = 'http://store.test/sparql';
 

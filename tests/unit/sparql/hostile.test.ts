@@ -12,7 +12,7 @@ import { oxigraphEndpoint } from './oxigraph-fetch.ts';
 
 const HOSTILE = ['say "hi"} . DROP ALL #', 'back\\slash \\u0022 \\U00000022', 'two\nlines\r\tand tab', '# not a comment', '}}} ) ] > <', 'ab\u0001c lone', 'Émile Zoé'];
 
-export const hostileDataset: Dataset = {
+const hostileDataset: Dataset = {
   format: 'actorgraph/dataset', version: 1, title: 'a "title"} #',
   schema: {
     entityTypes: [{ id: 'person', label: 'Person "p"', color: '#000000' }],
