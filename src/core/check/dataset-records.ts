@@ -8,7 +8,7 @@ import { didYouMean } from './suggest.ts';
 import { checkAttributes, checkPosition, checkReliability } from './trust.ts';
 import type { DatasetChecker } from './dataset.ts';
 
-const SOURCE_FIELDS = new Set(['id', 'title', 'publisher', 'published', 'url', 'path', 'text', 'reliability']);
+const SOURCE_FIELDS = new Set(['id', 'title', 'publisher', 'published', 'url', 'path', 'text', 'reliability', 'description']);
 const ENTITY_FIELDS = new Set(['id', 'label', 'type', 'aliases', 'description', 'date', 'attributes', 'position']);
 
 /** Checks sources[i] and keeps it when it has a usable, new id. */
@@ -43,6 +43,7 @@ export function checkSource(ck: DatasetChecker, s: unknown, i: number): void {
   }
   const relV = own(s, 'reliability');
   const reliability = relV === undefined ? undefined : checkReliability(r, relV, p);
+  const description = str(r, own(s, 'description'), p, 'description', 'the source', { max: LIMITS.description });
   const textV = own(s, 'text');
   let text: string | undefined;
   if (textV !== undefined) {
@@ -61,6 +62,7 @@ export function checkSource(ck: DatasetChecker, s: unknown, i: number): void {
   if (path !== undefined) clean.path = path;
   if (text !== undefined) clean.text = text;
   if (reliability !== undefined) clean.reliability = reliability;
+  if (description !== undefined) clean.description = description;
   ck.sourceAt.set(id, ck.sources.length);
   ck.sourcePath.push(i);
   ck.sources.push(clean);
