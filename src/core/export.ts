@@ -292,13 +292,17 @@ export function mergeDatasets(a: Dataset, b: Dataset, opts: MergeOptions = {}): 
     if (prev.date === undefined && e.date !== undefined) prev.date = e.date;
   });
 
-  // Triples: by given id; id-less ones deduplicated on identical content.
+  // Triples: by given id; an id-less one of b matches one identical id-less triple of a, copy for copy, so repeats
+  // within a dataset (legal: they get derived ids #2, #3 …) survive a merge.
   const triples: Triple[] = [...a.triples];
   const tripleById = new Map<string, Triple>();
-  const contents = new Set<string>();
+  const contents = new Map<string, number>();
   for (const t of a.triples) {
     if (t.id !== undefined) tripleById.set(t.id, t);
-    else contents.add(sortedKeys(t));
+    else {
+      const key = sortedKeys(t);
+      contents.set(key, (contents.get(key) ?? 0) + 1);
+    }
   }
   b.triples.forEach((t, i) => {
     if (t.id !== undefined) {
@@ -308,8 +312,11 @@ export function mergeDatasets(a: Dataset, b: Dataset, opts: MergeOptions = {}): 
       return;
     }
     const key = sortedKeys(t);
-    if (contents.has(key)) return;
-    contents.add(key);
+    const left = contents.get(key) ?? 0;
+    if (left > 0) {
+      contents.set(key, left - 1);
+      return;
+    }
     triples.push(t);
   });
 
