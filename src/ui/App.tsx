@@ -14,7 +14,7 @@ import { useCamera } from './controllers/use-camera.ts';
 import { useFileDrop } from './controllers/use-file-drop.ts';
 import { useKeyboard } from './controllers/use-keyboard.ts';
 import { exportView } from './controllers/export-view.ts';
-import { searchEntities } from './controllers/gateway.ts';
+import { errorText, searchEntities } from './controllers/gateway.ts';
 import { TestHook } from './controllers/test-hook.ts';
 import { Topbar, type ImportMode } from './components/Topbar.tsx';
 import { QueryPanel } from './components/QueryPanel.tsx';
@@ -46,7 +46,7 @@ export function App() {
   useKeyboard(searchInput);
 
   const data = view?.data;
-  const find = useMemo(() => view && ((text: string) => searchEntities(view, text)), [data]);
+  const find = useMemo(() => view && ((text: string, signal?: AbortSignal) => searchEntities(view, text, { signal })), [data]);
   const select = useCallback((id: string | undefined) => dispatch({ type: 'select', id }), []);
   // Made once the first view is drawn: read when used.
   const ctl = () => graph.controller.current;
@@ -68,7 +68,7 @@ export function App() {
         onChoose={(h: SearchHit) => { select(h.id); void answers.ensureLabels([h.id]); }}
         importMode={importMode} onImportMode={setImportMode} onOpen={(files) => loading.importFiles(files, importMode)}
         exportFormat={exportFormat} onExportFormat={setExportFormat}
-        onExport={view ? () => void exportView(view, url, labels, exportFormat, nb, paths) : undefined}
+        onExport={view ? () => void exportView(view, url, labels, exportFormat, nb, paths).catch((e: unknown) => dispatch({ type: 'notice', text: `Could not export: ${errorText(e)}` })) : undefined}
       />
 
       <aside class="left panel" aria-label="Queries and types">

@@ -56,6 +56,13 @@ export function SourceLine({ source }: { source?: Source }) {
   return <div class="source-line"><span class="source-title">{source.title}</span>{meta && <span class="source-meta"> — {meta}</span>}</div>;
 }
 
+/** "showing 1000 of 5234 relations": a hub's relations cut by the data's limit. */
+export function truncationText(d: EntityDetails): string {
+  const shown = d.outgoing.length + d.incoming.length;
+  const total = (d.totalOutgoing ?? d.outgoing.length) + (d.totalIncoming ?? d.incoming.length);
+  return `showing ${shown} of ${total} relations`;
+}
+
 export function EntityPanel({ details, schema, labels, sources, selectedRelation, onSelectEntity, onSelectRelation, onExpand }: Props) {
   const e = details.entity;
   const type = schema.types.get(e.type);
@@ -69,6 +76,7 @@ export function EntityPanel({ details, schema, labels, sources, selectedRelation
         {e.aliases && e.aliases.length > 0 && <div class="aliases"><span class="muted">also </span>{e.aliases.join(' · ')}</div>}
         {e.description && <p class="description">{e.description}</p>}
         <div class="muted small">{total} relation{total === 1 ? '' : 's'} · id <code>{e.id}</code></div>
+        {details.truncated && <p class="cap-note small" role="note">{truncationText(details)}</p>}
         {onExpand && <div class="entity-actions"><button type="button" class="small" onClick={onExpand} title="Draw this entity's neighbours (double-clicking the node does the same)">Expand neighbours</button></div>}
       </header>
       {gs.map((g) => (

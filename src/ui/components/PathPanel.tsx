@@ -1,7 +1,7 @@
 // Paths between two entities: pickers, options, results as readable chains.
 import type { Entity, Path, PathResult, SearchHit } from '../../core/model.ts';
 import type { SchemaIndex } from '../../core/schema.ts';
-import { describePath } from '../../core/paths.ts';
+import { describePath, pathCapText } from '../../core/format.ts';
 import type { UrlState } from '../state/url-state.ts';
 import { Search } from './Search.tsx';
 import { Checklist } from './Checklist.tsx';
@@ -9,7 +9,7 @@ import { TypeDot } from './TypeDot.tsx';
 
 interface Props {
   state: UrlState;
-  find(text: string): Promise<SearchHit[]>;
+  find(text: string, signal?: AbortSignal): Promise<SearchHit[]>;
   schema: SchemaIndex;
   labels: ReadonlyMap<string, Entity>;
   selected?: Entity;
@@ -72,6 +72,7 @@ export function PathPanel({ state, find, schema, labels, selected, result, usedT
         onChange={(avoidTypes) => onChange({ avoidTypes, pathIndex: 0 })}
       />
       {result && result.paths.length === 0 && <p class="no-path" role="status">No path. {result.reason}</p>}
+      {result && pathCapText(result, 'k-shortest') && <p class="cap-note small" role="note">{pathCapText(result, 'k-shortest')}</p>}
       {result && result.paths.length > 0 && (
         <ol class="path-results" aria-label="Paths found">
           {result.paths.map((p, i) => (

@@ -15,7 +15,7 @@ interface Props {
   selected?: Entity;
   nb?: NeighbourhoodResult;
   paths?: PathResult;
-  find(text: string): Promise<SearchHit[]>;
+  find(text: string, signal?: AbortSignal): Promise<SearchHit[]>;
   dispatch(a: AppAction): void;
 }
 

@@ -8,7 +8,8 @@ import { TypeDot } from './TypeDot.tsx';
 
 interface Props {
   /** The best matches for a text (the data's entity search). */
-  find(text: string): Promise<SearchHit[]>;
+  /** Rejects when `signal` fires (the text changed meanwhile). */
+  find(text: string, signal?: AbortSignal): Promise<SearchHit[]>;
   schema: SchemaIndex;
   id: string;
   label: string;
@@ -33,11 +34,13 @@ export function Search({ find, schema, id, label, placeholder, onChoose, inputRe
     const q = text.trim();
     const n = ++seq.current;
     if (!q || !open) { setHits([]); return; }
-    void find(q).then((r) => {
+    const ac = new AbortController();
+    find(q, ac.signal).then((r) => {
       if (n !== seq.current) return; // a newer query superseded this one
       setHits(r);
       setActive(0);
-    });
+    }, () => { /* superseded, or the data closed: the list stays as it was */ });
+    return () => ac.abort();
   }, [text, open, find]);
 
   const choose = (hit: SearchHit) => {

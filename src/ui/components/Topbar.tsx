@@ -4,7 +4,9 @@ import type { Ref } from 'preact';
 import type { SearchHit } from '../../core/model.ts';
 import type { SchemaIndex } from '../../core/schema.ts';
 import type { ExportFormat } from '../state/app-state.ts';
+import { openAccept, readableFormats } from '../data/formats.ts';
 import { Search } from './Search.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 
 export type ImportMode = 'replace' | 'merge';
 
@@ -12,7 +14,7 @@ interface Props {
   title: string;
   file?: string;
   schema?: SchemaIndex;
-  find?: (text: string) => Promise<SearchHit[]>;
+  find?: (text: string, signal?: AbortSignal) => Promise<SearchHit[]>;
   searchInput: Ref<HTMLInputElement>;
   onChoose(hit: SearchHit): void;
   importMode: ImportMode;
@@ -34,23 +36,16 @@ export function Topbar(p: Props) {
       )}
       <div class="toolbar" role="toolbar" aria-label="Data">
         <div class="tool-group">
-          <button type="button" onClick={() => fileInput.current?.click()} title="Open a dataset file, with its schema.json and .txt source texts if it has them (or drop them on the page)">Open…</button>
+          <button type="button" onClick={() => fileInput.current?.click()} title={`Open a dataset file, with its schema.json and .txt source texts if it has them (or drop them on the page). Formats: ${readableFormats()}`}>Open…</button>
           <label class="visually-hidden" for="import-mode">When opening a file</label>
           <select id="import-mode" value={p.importMode} onChange={(e) => p.onImportMode((e.currentTarget as HTMLSelectElement).value as ImportMode)}>
             <option value="replace">replace</option>
             <option value="merge">merge</option>
           </select>
-          <input ref={fileInput} id="import-file" class="visually-hidden" type="file" multiple accept=".json,.txt,application/json,text/plain" aria-label="Dataset file to open (with its schema.json and source texts, if any)"
+          <input ref={fileInput} id="import-file" class="visually-hidden" type="file" multiple accept={openAccept()} aria-label="Dataset file to open (with its schema.json and source texts, if any)"
             onChange={(e) => { const el = e.currentTarget as HTMLInputElement; const files = [...(el.files ?? [])]; el.value = ''; if (files.length) p.onOpen(files); }} />
         </div>
-        <div class="tool-group">
-          <button type="button" onClick={() => p.onExport?.()} disabled={!p.onExport} title="Download the current view">Export</button>
-          <label class="visually-hidden" for="export-format">Export format</label>
-          <select id="export-format" value={p.exportFormat} onChange={(e) => p.onExportFormat((e.currentTarget as HTMLSelectElement).value as ExportFormat)}>
-            <option value="dataset">dataset JSON</option>
-            <option value="graphology">graphology JSON</option>
-          </select>
-        </div>
+        <ExportMenu format={p.exportFormat} onFormat={p.onExportFormat} onExport={p.onExport} />
       </div>
     </header>
   );

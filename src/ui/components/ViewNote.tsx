@@ -1,6 +1,6 @@
 // Large data: how much of it is drawn, and the offer to draw it all (when the page can).
-import type { Loaded } from '../controllers/gateway.ts';
-import { canShowWhole, WHOLE_VIEW_MAX_ENTITIES, WHOLE_VIEW_MAX_TRIPLES } from '../graph/view.ts';
+import { canDrawAll, type Loaded } from '../controllers/gateway.ts';
+import { WHOLE_VIEW_MAX_ENTITIES, WHOLE_VIEW_MAX_TRIPLES } from '../graph/view.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -9,7 +9,7 @@ export function ViewNote({ view, drawingAll, onShowAll }: { view: Loaded; drawin
   return (
     <div class="view-note" role="note">
       <span class="view-note-text">showing {count(view.graph.order)} of {count(stats.entities)} entities — search or expand to see more</span>
-      {canShowWhole(stats.entities, stats.triples)
+      {canDrawAll(view.caps, stats)
         ? <button type="button" class="small" onClick={onShowAll} disabled={drawingAll}>{drawingAll ? 'Drawing…' : `Show all ${count(stats.entities)} entities`}</button>
         : <span class="view-note-limit"> · Drawing everything is offered up to {count(WHOLE_VIEW_MAX_ENTITIES)} entities and {count(WHOLE_VIEW_MAX_TRIPLES)} relations; this data has {count(stats.entities)} and {count(stats.triples)}, more than the page can draw and lay out smoothly.</span>}
     </div>

@@ -3,7 +3,8 @@
 // the data is reached (signals, capabilities, another transport) is a change here.
 import type { MultiDirectedGraph } from 'graphology';
 import type { Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult, SearchHit, Source, Stats } from '../../core/model.ts';
-import type { ExportOptions } from '../../core/explorer.ts';
+import type { CallOptions, Capabilities, ExportOptions } from '../../core/explorer.ts';
+import { ExplorerError } from '../../core/errors.ts';
 import { indexSchema, type SchemaIndex } from '../../core/schema.ts';
 import type { LoadedData } from '../data/load.ts';
 import { prepareGraph } from '../graph/build.ts';
@@ -15,6 +16,8 @@ export interface Loaded {
   data: LoadedData;
   schema: SchemaIndex;
   stats: Stats;
+  /** What the data's Explorer can do (asked once, before columns or a merge). */
+  caps: Capabilities;
   graph: MultiDirectedGraph;
   /** The entities known when the view was made (drawn ones); more are looked up as needed. */
   labels: ReadonlyMap<string, Entity>;
@@ -26,10 +29,11 @@ export interface Loaded {
 }
 
 /** Everything drawn, from the worker's compact columns; undefined if `live()` turned false meanwhile. */
-export async function prepareWhole(data: LoadedData, schema: SchemaIndex, stats: Stats, live: () => boolean = () => true): Promise<Loaded | undefined> {
+export async function prepareWhole(data: LoadedData, schema: SchemaIndex, stats: Stats, caps: Capabilities, live: () => boolean = () => true): Promise<Loaded | undefined> {
+  if (!data.explorer.columns || !caps.columns) throw new ExplorerError({ code: 'not-supported', message: 'this data cannot give the whole graph at once', hint: 'expand the view from search and queries instead' });
   // Marks read by the benchmarks: where the time to a whole view goes.
   performance.mark('actorgraph:columns-asked');
-  const cols = await data.columns();
+  const cols = await data.explorer.columns();
   performance.mark('actorgraph:columns');
   if (!live()) return undefined;
   const built = await buildWholeGraph(cols, schema, live);
@@ -37,28 +41,34 @@ export async function prepareWhole(data: LoadedData, schema: SchemaIndex, stats:
   if (!built) return undefined;
   const labels = new Map(cols.entities.map((e) => [e.id, e]));
   const sources = new Map(data.sources.map((s) => [s.id, s]));
-  return { data, schema, stats, graph: built.graph, labels, sources, partial: false, needsLayout: built.needsWorkerLayout };
+  return { data, schema, stats, caps, graph: built.graph, labels, sources, partial: false, needsLayout: built.needsWorkerLayout };
 }
 
 /** The first view of `data`: all of it when small (or `whole` and drawable), else its most connected entities. */
 export async function prepare(data: LoadedData, opts: { whole?: boolean } = {}): Promise<Loaded> {
   const ex = data.explorer;
-  const [schemaRaw, stats] = await Promise.all([ex.schema(), ex.stats()]);
+  const [schemaRaw, stats, caps] = await Promise.all([ex.schema(), ex.stats(), ex.capabilities()]);
   const schema = indexSchema(schemaRaw);
   const partial = stats.entities > LARGE_DATASET_ENTITIES;
-  if (partial && opts.whole && canShowWhole(stats.entities, stats.triples)) return (await prepareWhole(data, schema, stats))!;
+  if (partial && opts.whole && canDrawAll(caps, stats)) return (await prepareWhole(data, schema, stats, caps))!;
   const start = await ex.topEntities(partial ? START_ENTITIES : stats.entities);
   const sub = await ex.subgraph(start.map((e) => e.id));
   const { graph, needsWorkerLayout } = prepareGraph(sub, schema);
   const labels = new Map(sub.entities.map((e) => [e.id, e]));
   const sources = new Map(data.sources.map((s) => [s.id, s]));
-  return { data, schema, stats, graph, labels, sources, partial, needsLayout: needsWorkerLayout };
+  return { data, schema, stats, caps, graph, labels, sources, partial, needsLayout: needsWorkerLayout };
 }
 
+/** The whole graph can be drawn: the data gives it at once, and it is not too large. */
+export const canDrawAll = (caps: Capabilities, stats: Stats): boolean => caps.columns && canShowWhole(stats.entities, stats.triples);
+
+/** The data on screen can take another file merged into it. */
+export const canMerge = (view: Loaded): boolean => view.caps.shareCurrent && !!view.data.explorer.shareCurrent;
+
 /** The entities of `ids` the data has (one call, however many). */
-export async function lookupEntities(view: Loaded, ids: string[]): Promise<Entity[]> {
+export async function lookupEntities(view: Loaded, ids: string[], o?: CallOptions): Promise<Entity[]> {
   if (!ids.length) return [];
-  return (await view.data.explorer.subgraph(ids)).entities;
+  return (await view.data.explorer.subgraph(ids, o)).entities;
 }
 
 /** Draws `ids` not drawn yet, with their links to what is; the new ids and every entity seen on the way. */
@@ -67,9 +77,11 @@ export function growView(view: Loaded, ids: string[], near?: string): Promise<{ 
 }
 
 /** Entity search for the search boxes: the best ten. */
-export const searchEntities = (view: Loaded, text: string): Promise<SearchHit[]> => view.data.explorer.search(text, { limit: 10 });
-export const queryDetails = (view: Loaded, id: string): Promise<EntityDetails | undefined> => view.data.explorer.details(id);
-export const queryNeighbourhood = (view: Loaded, q: NeighbourhoodQuery): Promise<NeighbourhoodResult> => view.data.explorer.neighbourhood(q);
-export const queryPaths = (view: Loaded, q: PathQuery): Promise<PathResult> => view.data.explorer.paths(q);
-export const querySourceText = async (view: Loaded, id: string): Promise<string | undefined> => (await view.data.explorer.source(id))?.text;
-export const exportDataset = (view: Loaded, opts: ExportOptions): Promise<Dataset> => view.data.explorer.exportDataset(opts);
+export const searchEntities = (view: Loaded, text: string, o?: CallOptions): Promise<SearchHit[]> => view.data.explorer.search(text, { limit: 10, ...o });
+export const queryDetails = (view: Loaded, id: string, o?: CallOptions): Promise<EntityDetails | undefined> => view.data.explorer.details(id, o);
+export const queryNeighbourhood = (view: Loaded, q: NeighbourhoodQuery, o?: CallOptions): Promise<NeighbourhoodResult> => view.data.explorer.neighbourhood(q, o);
+export const queryPaths = (view: Loaded, q: PathQuery, o?: CallOptions): Promise<PathResult> => view.data.explorer.paths(q, o);
+export const querySourceText = async (view: Loaded, id: string, o?: CallOptions): Promise<string | undefined> => (await view.data.explorer.source(id, o))?.text;
+export const exportDataset = (view: Loaded, opts: ExportOptions, o?: CallOptions): Promise<Dataset> => view.data.explorer.exportDataset(opts, o);
+
+export { errorText, isAborted } from '../data/error-text.ts';

@@ -2,18 +2,18 @@
 // dropped later (replace or merge), cancelling, and drawing a large view whole.
 // The current data stays on screen until the next one is ready.
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { fromWorkerLoad, loadDefault, openFile, pickDataset, type FileLoad } from '../data/load.ts';
-import { loadDataUrl } from '../data/early-fetch.ts';
+import { openExplorer, pickDataset, type FileLoad, type ReadChoices } from '../data/load.ts';
 import { parseDataParam } from '../state/url-state.ts';
 import type { AppAction, AppState, OpenMode } from '../state/app-reducer.ts';
-import { canShowWhole } from '../graph/view.ts';
 import { useEvent } from '../hooks/use-event.ts';
-import { prepare, prepareWhole } from './gateway.ts';
+import { ExplorerError } from '../../core/errors.ts';
+import { canDrawAll, canMerge, errorText, prepare, prepareWhole } from './gateway.ts';
 
 type Dispatch = (a: AppAction) => void;
 
 export interface Loading {
-  importFiles(files: File[], mode: 'replace' | 'merge'): void;
+  /** Opens files (one dataset, optionally its schema and source texts); `read`: how to read it (the CSV mapping). */
+  importFiles(files: File[], mode: 'replace' | 'merge', read?: ReadChoices): void;
   cancel(): void;
   showAll(): void;
 }
@@ -24,10 +24,10 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
   const pending = useRef<FileLoad | undefined>(undefined);
 
   const startDefault = useEvent(() => {
-    loadDefault().then(async (r) => {
+    openExplorer({ bundled: true }).done.then(async (r) => {
       if (!r.ok) { dispatch({ type: 'fatal', message: 'The bundled dataset is invalid.', problems: { file: 'graph-data/dataset.json', list: r.problems } }); return; }
       dispatch({ type: 'opened', view: await prepare(r.data), mode: 'default', name: r.data.file, warnings: [] });
-    }).catch((e: unknown) => dispatch({ type: 'fatal', message: `Could not load the data: ${String(e)}` }));
+    }).catch((e: unknown) => dispatch({ type: 'fatal', message: `Could not load the data: ${errorText(e)}` }));
   });
 
   /** Follows a load in a loader worker (a chosen file, or `?data=`). */
@@ -52,7 +52,8 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
       performance.mark('actorgraph:view-ready');
       dispatch({ type: 'opened', view: next, mode: o.mode, name, warnings: r.data.warnings });
     } catch (e) {
-      if (pending.current === load) dispatch({ type: 'problems', problems: { file: name, list: [{ severity: 'error', code: 'load-failed', file: name, path: '', message: `could not load the file: ${String(e)}`, hint: 'check that it is an actorgraph dataset (JSON) and try again' }] } });
+      const err = ExplorerError.from(e);
+      if (pending.current === load) dispatch({ type: 'problems', problems: { file: name, list: err.problems?.length ? err.problems : [{ severity: 'error', code: 'load-failed', file: name, path: '', message: `could not load the file: ${err.message}`, hint: err.hint ?? 'check that it is a dataset in a format actorgraph reads and try again' }] } });
     } finally {
       if (pending.current === load) { pending.current = undefined; dispatch({ type: 'load-progress', progress: undefined }); }
       // Nothing on screen yet (a `?data=` that failed): the bundled data (ignored if something else came meanwhile).
@@ -72,7 +73,7 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
     // The loader worker fetches the file itself; failures (HTTP status, not JSON) come back as problems, then the bundled data is shown.
     // `let`: a load started early reports its last progress at once, before `load` is assigned.
     let load: FileLoad | undefined = undefined;
-    load = fromWorkerLoad(loadDataUrl(url, name, (p) => { if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: name } }); }));
+    load = openExplorer({ url, name }, { onProgress: (p) => { if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: name } }); } });
     void follow(load, name, { mode: 'link', whole: d.whole, onFail: startDefault });
   }, []);
 
@@ -86,13 +87,18 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
   const life = useMemo(() => new AbortController(), [view]);
   useEffect(() => () => life.abort(), [life]);
 
-  const importFiles = useEvent((all: File[], mode: 'replace' | 'merge') => {
+  const importFiles = useEvent((all: File[], mode: 'replace' | 'merge', read?: ReadChoices) => {
+    // Which file is the dataset: its name and size for the progress bar (openExplorer picks it the same way).
     const picked = pickDataset(all);
     if ('problem' in picked) { dispatch({ type: 'problems', problems: { file: picked.problem.file, list: [picked.problem] } }); return; }
     const f = picked.dataset;
+    if (mode === 'merge' && view && !canMerge(view)) {
+      dispatch({ type: 'problems', problems: { file: f.name, list: [{ severity: 'error', code: 'merge-not-supported', file: f.name, path: '', message: 'the data open cannot take another file merged into it', hint: 'choose "replace" to open the file on its own' }] } });
+      return;
+    }
     let load: FileLoad | undefined = undefined;
-    load = openFile(f, f.name, {
-      extras: picked.extras, merge: mode === 'merge' ? view?.data : undefined,
+    load = openExplorer({ files: all, read }, {
+      merge: mode === 'merge' ? view?.data : undefined,
       onProgress: (p) => { if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: f.name } }); },
     });
     dispatch({ type: 'load-progress', progress: { phase: 'reading', done: 0, total: f.size, file: f.name } });
@@ -109,11 +115,11 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
 
   const showAll = useEvent(() => {
     const cur = view;
-    if (!cur || !cur.partial || state.drawingAll || !canShowWhole(cur.stats.entities, cur.stats.triples)) return;
+    if (!cur || !cur.partial || state.drawingAll || !canDrawAll(cur.caps, cur.stats)) return;
     dispatch({ type: 'drawing-all', view: cur });
-    prepareWhole(cur.data, cur.schema, cur.stats, () => !life.signal.aborted)
+    prepareWhole(cur.data, cur.schema, cur.stats, cur.caps, () => !life.signal.aborted)
       .then((next) => dispatch({ type: 'drew-all', from: cur, view: next }))
-      .catch((e: unknown) => dispatch({ type: 'draw-all-failed', from: cur, error: String(e) }));
+      .catch((e: unknown) => dispatch({ type: 'draw-all-failed', from: cur, error: errorText(e) }));
   });
 
   return { importFiles, cancel, showAll };

@@ -1,12 +1,14 @@
 // What the state asks of the data: the selected entity's details, the
 // neighbourhood or path query, the text a selected relation quotes. Each
-// answer is dropped if the question changed meanwhile.
+// query has its own AbortController: when the question changes, the one in
+// flight is aborted (a worker's answer to it is dropped) and its failure
+// ignored; other failures are shown with their hint.
 import { useEffect, useState } from 'preact/hooks';
 import type { EntityDetails, NeighbourhoodResult, PathResult } from '../../core/model.ts';
 import type { AppAction, AppState } from '../state/app-reducer.ts';
 import { QUERY_LIMIT } from '../graph/view.ts';
 import { useEvent } from '../hooks/use-event.ts';
-import { lookupEntities, queryDetails, queryNeighbourhood, queryPaths, querySourceText } from './gateway.ts';
+import { errorText, isAborted, lookupEntities, queryDetails, queryNeighbourhood, queryPaths, querySourceText } from './gateway.ts';
 
 export interface Answers {
   details?: EntityDetails;
@@ -24,67 +26,69 @@ export function useQueries(state: AppState, dispatch: (a: AppAction) => void, re
   const [paths, setPaths] = useState<PathResult>();
   const [sourceText, setSourceText] = useState<{ id: string; text?: string }>();
 
-  const ensureLabels = useEvent(async (ids: Iterable<string>) => {
+  const ensureLabels = useEvent(async (ids: Iterable<string>, signal?: AbortSignal) => {
     const cur = view;
     if (!cur) return;
     const missing = [...new Set(ids)].filter((id) => !state.labels.has(id));
     if (!missing.length) return;
     // One call for all of them (a hub can have hundreds of neighbours not drawn).
-    dispatch({ type: 'labels-found', view: cur, entities: await lookupEntities(cur, missing) });
+    dispatch({ type: 'labels-found', view: cur, entities: await lookupEntities(cur, missing, { signal }) });
   });
+
+  /** A query's failure: nothing when it was superseded, else its message and hint. */
+  const failed = useEvent((e: unknown) => { if (!isAborted(e)) dispatch({ type: 'notice', text: `The query failed: ${errorText(e)}` }); });
 
   useEffect(() => {
     if (!view || !url.entity) { setDetails(undefined); return; }
     // Until the link is checked the last answer stays.
     if (!ready) return;
-    let live = true;
-    void queryDetails(view, url.entity).then(async (d) => {
-      if (!live) return;
-      if (d) await ensureLabels([...d.outgoing.map((t) => t.object), ...d.incoming.map((t) => t.subject), ...[...d.outgoing, ...d.incoming].flatMap((t) => t.attributedTo ? [t.attributedTo] : [])]);
-      if (live) { setDetails(d); onDetails?.(); }
-    });
-    return () => { live = false; };
+    const ac = new AbortController(), signal = ac.signal;
+    queryDetails(view, url.entity, { signal }).then(async (d) => {
+      if (d) await ensureLabels([...d.outgoing.map((t) => t.object), ...d.incoming.map((t) => t.subject), ...[...d.outgoing, ...d.incoming].flatMap((t) => t.attributedTo ? [t.attributedTo] : [])], signal);
+      if (!signal.aborted) { setDetails(d); onDetails?.(); }
+    }).catch(failed);
+    return () => ac.abort();
   }, [view, ready, url.entity]);
 
   const nbKey = JSON.stringify([url.view, url.entity, url.depth, url.direction, url.predicates, url.types]);
   useEffect(() => {
     if (!view || url.view !== 'neighbourhood' || !url.entity) { setNb(undefined); return; }
     if (!ready) return;
-    let live = true;
+    const ac = new AbortController(), signal = ac.signal;
     const from = url.entity;
-    void queryNeighbourhood(view, { from: [from], depth: url.depth, direction: url.direction, predicates: url.predicates, types: url.types, limit: view.partial ? QUERY_LIMIT : 2000 })
+    queryNeighbourhood(view, { from: [from], depth: url.depth, direction: url.direction, predicates: url.predicates, types: url.types, limit: view.partial ? QUERY_LIMIT : 2000 }, { signal })
       .then(async (r) => {
-        if (!live) return;
+        if (signal.aborted) return;
         await showInView(r.entities.map((e) => e.id), from);
-        if (live) setNb(r);
-      });
-    return () => { live = false; };
+        if (!signal.aborted) setNb(r);
+      }).catch(failed);
+    return () => ac.abort();
   }, [view, ready, nbKey]);
 
   const pathKey = JSON.stringify([url.view, url.from, url.to, url.k, url.directed, url.pathPredicates, url.avoidTypes]);
   useEffect(() => {
     if (!view || url.view !== 'path' || !url.from || !url.to) { setPaths(undefined); return; }
     if (!ready) return;
-    let live = true;
+    const ac = new AbortController(), signal = ac.signal;
     const from = url.from;
-    void queryPaths(view, { from, to: url.to, mode: 'k-shortest', k: url.k, directed: url.directed, predicates: url.pathPredicates, avoidTypes: url.avoidTypes })
+    queryPaths(view, { from, to: url.to, mode: 'k-shortest', k: url.k, directed: url.directed, predicates: url.pathPredicates, avoidTypes: url.avoidTypes }, { signal })
       .then(async (r) => {
         const nodes = r.paths.flatMap((p) => p.nodes);
-        await ensureLabels(nodes);
-        if (!live) return;
+        await ensureLabels(nodes, signal);
+        if (signal.aborted) return;
         await showInView(nodes, from);
-        if (live) setPaths(r);
-      });
-    return () => { live = false; };
+        if (!signal.aborted) setPaths(r);
+      }).catch(failed);
+    return () => ac.abort();
   }, [view, ready, pathKey]);
 
   // The text of the source a selected relation quotes, from the data (a worker, for files).
   const relationSource = url.relation && details ? [...details.outgoing, ...details.incoming].find((t) => t.id === url.relation)?.source : undefined;
   useEffect(() => {
     if (!view || !relationSource) { setSourceText(undefined); return; }
-    let live = true;
-    void querySourceText(view, relationSource).then((text) => { if (live) setSourceText({ id: relationSource, text }); });
-    return () => { live = false; };
+    const ac = new AbortController(), signal = ac.signal;
+    querySourceText(view, relationSource, { signal }).then((text) => { if (!signal.aborted) setSourceText({ id: relationSource, text }); }).catch(failed);
+    return () => ac.abort();
   }, [view, relationSource]);
 
   return { details, nb, paths, sourceText, ensureLabels };

@@ -8,13 +8,14 @@ import type { CallOptions, Explorer } from '../../core/explorer.ts';
 import { ExplorerError } from '../../core/errors.ts';
 import { MemoryExplorer } from '../../core/memory-explorer.ts';
 import { buildFromText } from './pipeline.ts';
+import { readerByName } from '../../core/readers/registry.ts';
 import { loadInWorker, type WorkerLoad } from './worker-explorer.ts';
 import { loadDataUrl } from './early-fetch.ts';
 import type { GraphColumns } from './columns.ts';
-import { isSchemaFile, type Progress, type RemoteFile } from './protocol.ts';
+import { isEntitiesTable, isSchemaFile, type Progress, type ReadChoices, type RemoteFile } from './protocol.ts';
 
 export { defaultSchema } from './pipeline.ts';
-export type { Progress } from './protocol.ts';
+export type { Progress, ReadChoices } from './protocol.ts';
 
 export const DEFAULT_FILE = 'graph-data/dataset.json';
 
@@ -38,7 +39,7 @@ export interface LoadedData {
 
 export type LoadOutcome = { ok: true; data: LoadedData } | { ok: false; problems: Problem[]; cancelled?: boolean };
 
-export async function loadDefault(): Promise<LoadOutcome> {
+async function loadDefault(): Promise<LoadOutcome> {
   const t0 = performance.now();
   const r = await buildFromText(datasetText, DEFAULT_FILE);
   // Read by the tests and benchmarks: what building the bundled data costs the page.
@@ -66,29 +67,32 @@ export interface FileLoad {
   cancel(): void;
 }
 
-/** Which of several files opened together is the dataset; the others are its schema and source texts. */
+/** Which of several files opened together is the dataset; the others are its schema, source texts, or entities table. */
 export function pickDataset(files: File[]): { dataset: File; extras: File[] } | { problem: Problem } {
-  const datasets = files.filter((f) => !isSchemaFile(f.name) && !/\.txt$/i.test(f.name));
+  // A .txt file is a source text unless a reader claims its name.
+  let datasets = files.filter((f) => !isSchemaFile(f.name) && (!/\.txt$/i.test(f.name) || readerByName(f.name) !== undefined));
+  // A relations table with its entities table (as the CSV export writes them): the relations are the dataset.
+  if (datasets.length === 2 && datasets.filter((f) => isEntitiesTable(f.name)).length === 1) datasets = datasets.filter((f) => !isEntitiesTable(f.name));
   if (datasets.length === 1) return { dataset: datasets[0]!, extras: files.filter((f) => f !== datasets[0]) };
   const names = files.map((f) => f.name).join(', ');
   return {
     problem: {
       severity: 'error', code: 'no-dataset-file', file: names, path: '',
       message: datasets.length ? `${datasets.length} dataset files were opened together (${datasets.map((f) => f.name).join(', ')})` : `none of the files opened is a dataset (${names})`,
-      hint: 'open one dataset file, optionally with its schema (a file named …schema.json) and the .txt source texts it names',
+      hint: 'open one dataset file, optionally with its schema (a file named …schema.json), the .txt source texts it names, or (for a CSV relations table) its entities table named ….entities.csv',
     },
   };
 }
 
 
 /** Opens `file` in a new worker; `merge` is the open data to merge it into. Nothing open changes until it succeeds. */
-export function openFile(file: Blob | RemoteFile, name: string, opts: { merge?: LoadedData; onProgress?(p: Progress): void; extras?: File[] } = {}): FileLoad {
+function openFile(file: Blob | RemoteFile, name: string, opts: { merge?: LoadedData; onProgress?(p: Progress): void; extras?: File[]; read?: ReadChoices } = {}): FileLoad {
   const extras = opts.extras?.map((f) => ({ name: f.name, file: f }));
-  return fromWorkerLoad(loadInWorker(file, name, { shareCurrent: opts.merge?.shareCurrent, onProgress: opts.onProgress, extras }));
+  return fromWorkerLoad(loadInWorker(file, name, { shareCurrent: opts.merge?.shareCurrent, onProgress: opts.onProgress, extras, read: opts.read }));
 }
 
 /** A worker's load as the UI's FileLoad (also for one started before the app, see early-fetch.ts). */
-export function fromWorkerLoad(load: WorkerLoad): FileLoad {
+function fromWorkerLoad(load: WorkerLoad): FileLoad {
   const done = load.done.then((o): LoadOutcome => {
     if (!o.ok) return 'cancelled' in o ? { ok: false, problems: [], cancelled: true } : o;
     const ex = o.explorer;
@@ -100,7 +104,7 @@ export function fromWorkerLoad(load: WorkerLoad): FileLoad {
 /** Where the UI's data is: the bundled dataset, files opened (one dataset, optionally its schema and source texts), or a same-site URL. */
 export type DataSpec =
   | { bundled: true }
-  | { files: File[] }
+  | { files: File[]; read?: ReadChoices }
   | { url: string; name?: string };
 
 export interface OpenOptions {
@@ -123,7 +127,7 @@ export function openExplorer(spec: DataSpec, opts: OpenOptions = {}): FileLoad {
   else {
     const picked = pickDataset(spec.files);
     if ('problem' in picked) return { done: Promise.resolve({ ok: false, problems: [picked.problem] }), cancel: () => {} };
-    load = openFile(picked.dataset, picked.dataset.name, { extras: picked.extras, merge: opts.merge, onProgress: opts.onProgress });
+    load = openFile(picked.dataset, picked.dataset.name, { extras: picked.extras, merge: opts.merge, onProgress: opts.onProgress, read: spec.read });
   }
   if (opts.signal) {
     if (opts.signal.aborted) load.cancel();

@@ -4,12 +4,14 @@
 import schemaText from '../../../graph-data/schema.json?raw';
 import type { Dataset, Schema, Source } from '../../core/model.ts';
 import type { Problem } from '../../core/problems.ts';
-import { parseDataset, parseSchema, validateDataset } from '../../core/validate.ts';
+import { parseSchema, validateDataset } from '../../core/validate.ts';
 import { TripleStore } from '../../core/store.ts';
 import { mergeDatasets } from '../../core/export.ts';
-import { Ingest } from '../../core/ingest.ts';
+import { pickReader, readText, SNIFF_BYTES } from '../../core/readers/registry.ts';
 import { snapshot, type DataSnapshot } from '../../core/memory-explorer.ts';
 import { decodeStrictly, readWhole, type ByteInput } from './utf8.ts';
+import { peekHead } from './sniff.ts';
+import type { ReadChoices } from './protocol.ts';
 
 const bundledSources = import.meta.glob('../../../graph-data/sources/*.txt', {
   query: '?raw', import: 'default', eager: true,
@@ -51,6 +53,8 @@ export interface BuildOptions {
   sourceFiles?: Map<string, string>;
   /** The text came from a fatal UTF-8 decoder: U+FFFD in it is a character, not a bad byte. */
   decodedStrictly?: boolean;
+  /** Options for the file's reader (the CSV mapping). */
+  read?: ReadChoices;
   onPhase?(phase: Phase): void;
 }
 
@@ -77,7 +81,9 @@ export async function buildFromText(text: string, file: string, opts: BuildOptio
     cur = await opts.current();
     known = new Map(cur.dataset.sources.flatMap((s) => (s.text !== undefined ? [[s.id, s.text] as const] : [])));
   }
-  const result = parseDataset(text, { file, defaultSchema: opts.schema ?? defaultSchema(), sourceText: (s) => textOf(s, known), sourceError, decodedStrictly });
+  // The format is the file's (by its name and first characters), whatever the data open.
+  const reader = pickReader({ name: file, head: text.slice(0, SNIFF_BYTES) });
+  const result = readText(reader, text, { ...opts.read, file, defaultSchema: opts.schema ?? defaultSchema(), sourceText: (s) => textOf(s, known), sourceError, decodedStrictly });
   if (!result.ok || !result.dataset || !result.schema) return { ok: false, problems: result.problems };
   const warnings = result.problems.filter((p) => p.severity !== 'error');
   if (!cur) {
@@ -102,6 +108,8 @@ export interface StreamOptions {
   schema?: Schema;
   /** Source texts opened with the dataset, by file name. */
   sourceFiles?: Map<string, string>;
+  /** Options for the file's reader (the CSV mapping). */
+  read?: ReadChoices;
   /** Bytes read so far (reading and checking go together). */
   onBytes?(done: number): void;
   onPhase?(phase: Phase): void;
@@ -110,14 +118,16 @@ export interface StreamOptions {
 /**
  * A dataset's bytes → store without the whole text or any parsed Dataset in
  * memory: strictly decoded chunks go straight into the streaming reader
- * (core/ingest.ts). Same problems as buildFromText. The rare layouts that
+ * its format picks. Same problems as buildFromText. The rare layouts that
  * reader hands back are read again whole and go through buildFromText.
  */
-export async function buildFromBytes(input: ByteInput, file: string, opts: StreamOptions = {}): Promise<BuildOutcome> {
+export async function buildFromBytes(bytes: ByteInput, file: string, opts: StreamOptions = {}): Promise<BuildOutcome> {
   const { textOf, sourceError } = sourceTexts(opts.sourceFiles);
   let whole = false;
-  const ingest = new Ingest({
-    file, defaultSchema: opts.schema ?? defaultSchema(), sourceText: (s) => textOf(s), sourceError, decodedStrictly: true,
+  // The reader is chosen by the file's name and first bytes (core/readers/registry.ts).
+  const { head, input } = await peekHead(bytes, SNIFF_BYTES);
+  const ingest = pickReader({ name: file, head }).open({
+    ...opts.read, file, defaultSchema: opts.schema ?? defaultSchema(), sourceText: (s) => textOf(s), sourceError, decodedStrictly: true,
     // Called only for those rare layouts; the text is read again (asynchronously) below.
     wholeText: () => { whole = true; return undefined; },
   });
@@ -129,7 +139,7 @@ export async function buildFromBytes(input: ByteInput, file: string, opts: Strea
     opts.onPhase?.('reading');
     const read = await readWhole(input, file, opts.onBytes);
     if ('problem' in read) return { ok: false, problems: [read.problem] };
-    return buildFromText(read.text, file, { schema: opts.schema, sourceFiles: opts.sourceFiles, decodedStrictly: true, onPhase: opts.onPhase });
+    return buildFromText(read.text, file, { schema: opts.schema, sourceFiles: opts.sourceFiles, decodedStrictly: true, read: opts.read, onPhase: opts.onPhase });
   }
   if (!r.ok || !r.store) return { ok: false, problems: r.problems };
   // Texts named by path (opened alongside, bundled): the explorer shows them with the evidence.

@@ -5,7 +5,7 @@ import * as Comlink from 'comlink';
 import { ExplorerError, isExplorerErrorData, type ExplorerErrorData } from '../../core/errors.ts';
 import type { Problem } from '../../core/problems.ts';
 import type { Explorer } from '../../core/explorer.ts';
-import type { ExtraFile, LoadedMeta, Progress, RemoteFile } from './protocol.ts';
+import type { ExtraFile, LoadedMeta, Progress, ReadChoices, RemoteFile } from './protocol.ts';
 
 export interface LoadRequest {
   file: Blob | ArrayBuffer | RemoteFile;
@@ -13,6 +13,7 @@ export interface LoadRequest {
   /** Merge: the open data arrives on this port (a DataSnapshot). */
   merge?: MessagePort;
   extras?: ExtraFile[];
+  read?: ReadChoices;
 }
 
 export type LoadAnswer = ({ ok: true } & LoadedMeta) | { ok: false; problems: Problem[] };

@@ -11,7 +11,7 @@ import type {
 } from '../../core/model.ts';
 import type { Problem } from '../../core/problems.ts';
 import type { GraphColumns } from './columns.ts';
-import type { ExtraFile, LoadedMeta, Progress, RemoteFile } from './protocol.ts';
+import type { ExtraFile, LoadedMeta, Progress, ReadChoices, RemoteFile } from './protocol.ts';
 import { Comlink, type RemoteMethod, type WorkerApi } from './rpc.ts';
 
 /** An options object without its signal (a signal cannot cross to a worker; the page side honours it). */
@@ -95,6 +95,8 @@ export interface WorkerLoadOptions {
   onProgress?(p: Progress): void;
   /** Schema and source texts opened with the dataset. */
   extras?: ExtraFile[];
+  /** How to read the file (the CSV mapping step). */
+  read?: ReadChoices;
 }
 
 /** Loads `file` in a new worker. The File is passed as a handle (no copy of its text on the page). */
@@ -125,7 +127,7 @@ export function loadInWorker(file: Blob | ArrayBuffer | RemoteFile, name: string
   if (file instanceof ArrayBuffer) transfer.push(file);
   const onProgress = opts.onProgress;
   const progress = onProgress ? Comlink.proxy((p: Progress) => { if (!finished) onProgress(p); }) : undefined;
-  remote.load(Comlink.transfer({ file, name, merge, extras: opts.extras }, transfer), progress).then(
+  remote.load(Comlink.transfer({ file, name, merge, extras: opts.extras, read: opts.read }, transfer), progress).then(
     (answer) => {
       if (!answer.ok) { finish({ ok: false, problems: answer.problems }); return; }
       const { ok: _ok, ...meta } = answer;

@@ -1,4 +1,5 @@
-// The loader worker: reads a file with progress, validates it, builds the
+// The loader worker: reads a file with progress (its reader chosen by the
+// registry, whatever the format), validates it, builds the
 // store, then keeps it and answers Explorer calls, so big data never blocks
 // the page. One worker per load: cancelling a load is terminating its worker.
 // The page speaks to it through Comlink (rpc.ts).
@@ -10,7 +11,7 @@ import { parseSchema } from '../../core/validate.ts';
 import { buildFromBytes, buildFromText, type BuildOutcome, type CurrentData, type Phase } from './pipeline.ts';
 import { bytesInput, readWhole, streamInput, type ByteInput } from './utf8.ts';
 import { columnsTransfer, type GraphColumns } from './columns.ts';
-import { isSchemaFile, type Progress, type RemoteFile } from './protocol.ts';
+import { isEntitiesTable, isSchemaFile, type Progress, type ReadChoices, type RemoteFile } from './protocol.ts';
 import { Comlink, REMOTE_METHODS, type LoadAnswer, type LoadRequest, type RemoteMethod, type WorkerApi } from './rpc.ts';
 
 let explorer: MemoryExplorer | undefined;
@@ -70,12 +71,14 @@ async function load(m: LoadRequest, onProgress?: (p: Progress) => void): Promise
   const progress = progressReporter(onProgress);
   // The schema and source texts opened alongside: small, read first and whole.
   let schema: Schema | undefined;
+  let read: ReadChoices | undefined = m.read;
   const sourceFiles = new Map<string, string>();
   for (const x of m.extras ?? []) {
     // Decoded strictly like the dataset: a bad byte is located in the file that has it.
-    const read = await readWhole(streamInput(() => x.file.stream()), x.name);
-    if ('problem' in read) return { ok: false, problems: [read.problem] };
-    const text = read.text;
+    const whole = await readWhole(streamInput(() => x.file.stream()), x.name);
+    if ('problem' in whole) return { ok: false, problems: [whole.problem] };
+    const text = whole.text;
+    if (isEntitiesTable(x.name)) { read = { ...read, csvEntities: { name: x.name, text } }; continue; }
     // A source text's BOM is not part of what evidence quotes.
     if (!isSchemaFile(x.name)) { sourceFiles.set(x.name, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text); continue; }
     const r = parseSchema(text, x.name, true);
@@ -90,12 +93,12 @@ async function load(m: LoadRequest, onProgress?: (p: Progress) => void): Promise
   let r: BuildOutcome;
   if (merge) {
     // A merge needs both datasets as objects: the text is read whole.
-    const read = await readWhole(bytes, m.name, onBytes);
-    if ('problem' in read) return { ok: false, problems: [read.problem] };
-    r = await buildFromText(read.text, m.name, { schema, sourceFiles, decodedStrictly: true, current: () => receive(merge), onPhase });
+    const all = await readWhole(bytes, m.name, onBytes);
+    if ('problem' in all) return { ok: false, problems: [all.problem] };
+    r = await buildFromText(all.text, m.name, { schema, sourceFiles, decodedStrictly: true, read, current: () => receive(merge), onPhase });
   } else {
     // Reading and checking go together: the bar shows the bytes read.
-    r = await buildFromBytes(bytes, m.name, { schema, sourceFiles, onBytes, onPhase });
+    r = await buildFromBytes(bytes, m.name, { schema, sourceFiles, read, onBytes, onPhase });
   }
   if (!r.ok) return { ok: false, problems: r.problems };
   explorer = new MemoryExplorer(r.store, r.file);
@@ -108,7 +111,7 @@ class FetchProblem extends Error {}
 
 function failure(e: unknown, name: string): Problem {
   if (e instanceof FetchProblem) return { severity: 'error', code: 'load-failed', file: name, path: '', message: e.message, hint: 'check the path in the data parameter (a .json dataset served by this site); the bundled data is shown instead' };
-  return { severity: 'error', code: 'load-failed', file: name, path: '', message: `could not load the file: ${e instanceof Error ? e.message : String(e)}`, hint: 'check that it is an actorgraph dataset (JSON) and that the browser has memory to spare, then try again' };
+  return { severity: 'error', code: 'load-failed', file: name, path: '', message: `could not load the file: ${e instanceof Error ? e.message : String(e)}`, hint: 'check that it is a dataset in a format actorgraph reads (see the file picker) and that the browser has memory to spare, then try again' };
 }
 
 const api: WorkerApi = {

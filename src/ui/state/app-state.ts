@@ -6,21 +6,21 @@ export function slug(s: string): string {
   return out.slice(0, 40) || 'entity';
 }
 
-export type ExportFormat = 'dataset' | 'graphology';
+/** A writer's id (core/writers/registry.ts): 'dataset', 'graphology', 'csv', … */
+export type ExportFormat = string;
 
-/** "actorgraph-neighbourhood-iran-2.json" and the like. */
-export function exportFileName(state: UrlState, labelOf: (id: string) => string, format: ExportFormat, kind: 'path' | 'neighbourhood' | 'entity' | 'graph'): string {
+/** "actorgraph-neighbourhood-iran-2" and the like: a download's name before its ending. */
+export function exportBaseName(state: UrlState, labelOf: (id: string) => string, kind: 'path' | 'neighbourhood' | 'entity' | 'graph'): string {
   const parts = ['actorgraph'];
   if (kind === 'path') parts.push('path', slug(labelOf(state.from!)), slug(labelOf(state.to!)));
   else if (kind === 'neighbourhood') parts.push('neighbourhood', slug(labelOf(state.entity!)), String(state.depth));
   else if (kind === 'entity') parts.push('entity', slug(labelOf(state.entity!)));
   else parts.push(state.hiddenTypes.length ? 'graph-filtered' : 'graph');
-  if (format === 'graphology') parts.push('graphology');
-  return `${parts.join('-')}.json`;
+  return parts.join('-');
 }
 
-export function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+export function download(name: string, text: string, mediaType = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mediaType }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
