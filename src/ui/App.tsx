@@ -13,7 +13,12 @@ import { useQueries } from './controllers/use-queries.ts';
 import { useCamera } from './controllers/use-camera.ts';
 import { useFileDrop } from './controllers/use-file-drop.ts';
 import { useKeyboard } from './controllers/use-keyboard.ts';
-import { exportView } from './controllers/export-view.ts';
+import { exportRelations, exportView } from './controllers/export-view.ts';
+import { useRelations } from './controllers/use-relations.ts';
+import { relationsQuery } from './state/relations-query.ts';
+import { Dock } from './components/Dock.tsx';
+import { Timeline } from './components/Timeline.tsx';
+import { RelationsTable } from './components/RelationsTable.tsx';
 import { errorText, searchEntities } from './controllers/gateway.ts';
 import { TestHook } from './controllers/test-hook.ts';
 import { Topbar, type ImportMode } from './components/Topbar.tsx';
@@ -42,6 +47,7 @@ export function App() {
   const answers = useQueries(state, dispatch, ready, graph.showInView, () => { if (rightPanel.current) rightPanel.current.scrollTop = 0; });
   const { details, nb, paths } = answers;
   useCamera(graph.controller, state, nb, paths);
+  const relations = useRelations(state, ready, answers.ensureLabels);
   const dragging = useFileDrop((files) => loading.importFiles(files, importMode));
   useKeyboard(searchInput);
 
@@ -92,6 +98,23 @@ export function App() {
         {problems && <div class="overlay"><ProblemList file={problems.file} problems={problems.list} onClose={() => dispatch({ type: 'problems', problems: undefined })} /></div>}
         {dragging && <div class="drop-hint" aria-hidden="true">Drop a dataset file to {importMode === 'merge' ? 'merge it' : 'open it'}</div>}
       </main>
+
+      {view && find && (
+        <Dock url={url} onFilter={(patch) => dispatch({ type: 'filter', patch })} onClear={() => dispatch({ type: 'clear-filters' })} onTab={(bottom) => dispatch({ type: 'navigate', patch: { bottom } })}>
+          {url.bottom === 'timeline' && (
+            <Timeline graph={view.graph} version={state.viewVersion} labels={labels} timeFrom={url.timeFrom} timeTo={url.timeTo} playing={state.playing}
+              onBrush={(from, to) => dispatch({ type: 'brush', from, to })} onPlay={(unit) => dispatch({ type: 'play', unit })}
+              onPause={() => dispatch({ type: 'pause' })} onTick={(span) => dispatch({ type: 'tick', span })} />
+          )}
+          {url.bottom === 'relations' && (
+            <RelationsTable schema={view.schema} labels={labels} sources={view.sources} predicates={Object.keys(view.stats.byPredicate)} table={state.table} page={relations}
+              selected={url.relation} find={find} dispatch={dispatch}
+              onSelect={(t) => void graph.showInView([t.subject, t.object], t.subject).then(() => dispatch({ type: 'select-relation', id: t.id!, subject: t.subject }))}
+              onExport={() => void exportRelations(view, relationsQuery(url, state.table, false), exportFormat, relations.result?.total ?? 0)
+                .then((text) => { if (text) dispatch({ type: 'notice', text }); }, (e: unknown) => dispatch({ type: 'notice', text: `Could not export the relations: ${e instanceof Error ? e.message : String(e)}` }))} />
+          )}
+        </Dock>
+      )}
 
       <aside class="right panel" aria-label="Selected entity" ref={rightPanel}>
         {view && details && (

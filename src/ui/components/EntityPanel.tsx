@@ -3,6 +3,7 @@
 import type { Entity, EntityDetails, Source, Triple } from '../../core/model.ts';
 import type { SchemaIndex } from '../../core/schema.ts';
 import { TypeDot } from './TypeDot.tsx';
+import { formatDate, TrustLine } from './TrustBadge.tsx';
 
 interface Props {
   details: EntityDetails;
@@ -36,19 +37,7 @@ function groups(d: EntityDetails, schema: SchemaIndex): Group[] {
   return [...map.values()].sort((a, b) => b.triples.length - a.triples.length || a.title.localeCompare(b.title));
 }
 
-export function formatDate(d: string): string {
-  return d.replace('/', ' – ');
-}
-
-export function Hedges({ t, labels }: { t: Triple; labels: ReadonlyMap<string, Entity> }) {
-  const parts: string[] = [];
-  if (t.qualifier) parts.push(t.qualifier);
-  if (t.attributedTo) parts.push(`according to ${labels.get(t.attributedTo)?.label ?? t.attributedTo}`);
-  if (t.date) parts.push(formatDate(t.date));
-  if (t.confidence !== undefined) parts.push(`confidence ${Math.round(t.confidence * 100)}%`);
-  if (!parts.length) return null;
-  return <div class="hedges">{parts.map((p) => <span class="hedge" key={p}>{p}</span>)}</div>;
-}
+export { formatDate };
 
 export function SourceLine({ source }: { source?: Source }) {
   if (!source) return null;
@@ -102,8 +91,8 @@ export function EntityPanel({ details, schema, labels, sources, selectedRelation
                       title="Show this quote in the source text"
                     >{selected ? 'hide source' : 'in source'}</button>
                   </div>
-                  <Hedges t={t} labels={labels} />
-                  <blockquote class="evidence">{t.evidence}</blockquote>
+                  <div class="hedges"><TrustLine t={t} source={sources.get(t.source)} labels={labels} /></div>
+                  {t.evidence !== undefined ? <blockquote class="evidence">{t.evidence}</blockquote> : <p class="evidence none">No quote supports this relation.</p>}
                   <SourceLine source={sources.get(t.source)} />
                 </li>
               );

@@ -1,5 +1,7 @@
 // k-hop neighbourhood of the selected entity, with filters and counts.
-import type { Direction, Entity, NeighbourhoodResult } from '../../core/model.ts';
+import type { ClaimStatus, Direction, Entity, NeighbourhoodResult } from '../../core/model.ts';
+import { CLAIM_STATUSES, statusOf } from '../../core/trust.ts';
+import { StatusBadge } from './TrustBadge.tsx';
 import type { SchemaIndex } from '../../core/schema.ts';
 import type { UrlState } from '../state/url-state.ts';
 import { Checklist } from './Checklist.tsx';
@@ -19,6 +21,8 @@ export function NeighbourhoodPanel({ state, schema, entity, result, usedTypes, u
   if (!entity) return <p class="muted hint-box">Select an entity (search, or click a node) to see its neighbourhood.</p>;
   const byDistance: number[] = [];
   if (result) for (const d of Object.values(result.distance)) byDistance[d] = (byDistance[d] ?? 0) + 1;
+  const byStatus = new Map<ClaimStatus, number>();
+  for (const t of result?.triples ?? []) byStatus.set(statusOf(t), (byStatus.get(statusOf(t)) ?? 0) + 1);
   return (
     <div class="query-form">
       <p class="query-subject">Around <strong>{entity.label}</strong></p>
@@ -60,6 +64,9 @@ export function NeighbourhoodPanel({ state, schema, entity, result, usedTypes, u
           <strong class="nb-count">{result.entities.length} entities</strong>, <strong>{result.triples.length} relations</strong>
           <div class="muted small">
             {byDistance.map((n, d) => (n ? <span key={d} class="dist">{d === 0 ? 'start' : `${d} hop${d === 1 ? '' : 's'}`}: {n}</span> : null))}
+          </div>
+          <div class="by-status small" aria-label="Relations by status">
+            {CLAIM_STATUSES.filter((st) => byStatus.has(st)).map((st) => <span key={st}><StatusBadge status={st} /> {byStatus.get(st)}</span>)}
           </div>
           {result.truncated && <div class="warning small">Cut at the limit; the nearest entities are shown.</div>}
         </div>

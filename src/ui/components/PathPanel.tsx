@@ -1,17 +1,19 @@
 // Paths between two entities: pickers, options, results as readable chains.
-import type { Entity, Path, PathResult, SearchHit } from '../../core/model.ts';
+import type { Entity, Path, PathResult, SearchHit, Source } from '../../core/model.ts';
 import type { SchemaIndex } from '../../core/schema.ts';
 import { describePath, pathCapText } from '../../core/format.ts';
 import type { UrlState } from '../state/url-state.ts';
 import { Search } from './Search.tsx';
 import { Checklist } from './Checklist.tsx';
 import { TypeDot } from './TypeDot.tsx';
+import { TrustLine } from './TrustBadge.tsx';
 
 interface Props {
   state: UrlState;
   find(text: string, signal?: AbortSignal): Promise<SearchHit[]>;
   schema: SchemaIndex;
   labels: ReadonlyMap<string, Entity>;
+  sources: ReadonlyMap<string, Source>;
   selected?: Entity;
   result?: PathResult;
   usedTypes: string[];
@@ -20,7 +22,23 @@ interface Props {
   onSelectEntity(id: string): void;
 }
 
-function Chain({ path, labels, schema, onSelectEntity }: { path: Path; labels: ReadonlyMap<string, Entity>; schema: SchemaIndex; onSelectEntity(id: string): void }) {
+interface ChainProps { path: Path; labels: ReadonlyMap<string, Entity>; schema: SchemaIndex; onSelectEntity(id: string): void }
+
+/** Each step's trust, under the chain (the chain itself reads as the path). */
+function StepsTrust({ path, labels, sources, schema }: { path: Path; labels: ReadonlyMap<string, Entity>; sources: ReadonlyMap<string, Source>; schema: SchemaIndex }) {
+  return (
+    <ol class="steps-trust" aria-label="How sure each step is">
+      {path.steps.map((s, i) => {
+        const p = schema.predicates.get(s.triple.predicate);
+        return (
+          <li key={i}><span class="verb">{s.forward ? (p?.label ?? s.triple.predicate) : (p?.inverseLabel ?? s.triple.predicate)}</span> <TrustLine t={s.triple} source={sources.get(s.triple.source)} labels={labels} compact /></li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function Chain({ path, labels, schema, onSelectEntity }: ChainProps) {
   const node = (id: string) => {
     const e = labels.get(id);
     return (
@@ -41,7 +59,7 @@ function Chain({ path, labels, schema, onSelectEntity }: { path: Path; labels: R
   );
 }
 
-export function PathPanel({ state, find, schema, labels, selected, result, usedTypes, usedPredicates, onChange, onSelectEntity }: Props) {
+export function PathPanel({ state, find, schema, labels, sources, selected, result, usedTypes, usedPredicates, onChange, onSelectEntity }: Props) {
   const labelOf = (id: string) => labels.get(id)?.label ?? id;
   return (
     <div class="query-form">
@@ -57,9 +75,14 @@ export function PathPanel({ state, find, schema, labels, selected, result, usedT
         <button type="button" class="ghost small" disabled={!state.from && !state.to} onClick={() => onChange({ from: state.to, to: state.from, pathIndex: 0 })}>⇅ swap</button>
         <label class="inline"><input type="checkbox" checked={state.directed} onChange={(e) => onChange({ directed: (e.currentTarget as HTMLInputElement).checked, pathIndex: 0 })} /> directed</label>
         <label class="inline" for="path-k">paths</label>
-        <select id="path-k" value={String(state.k)} onChange={(e) => onChange({ k: Number((e.currentTarget as HTMLSelectElement).value), pathIndex: 0 })}>
+        <select id="path-k" value={String(state.k)} disabled={state.chronological} title={state.chronological ? 'A chronological search finds the shortest such path' : undefined} onChange={(e) => onChange({ k: Number((e.currentTarget as HTMLSelectElement).value), pathIndex: 0 })}>
           {[1, 2, 3, 5, 10].map((k) => <option key={k} value={String(k)}>{k}</option>)}
         </select>
+      </div>
+      <div class="row">
+        <label class="inline" title="Each step dated no earlier than the dated step before it: what led to what">
+          <input type="checkbox" checked={state.chronological} onChange={(e) => onChange({ chronological: (e.currentTarget as HTMLInputElement).checked, pathIndex: 0 })} /> chronological
+        </label>
       </div>
       <Checklist
         name="path-pred" title="Only predicates" checked={state.pathPredicates}
@@ -81,6 +104,7 @@ export function PathPanel({ state, find, schema, labels, selected, result, usedT
                 {i + 1}. {p.length} step{p.length === 1 ? '' : 's'}
               </button>
               <Chain path={p} labels={labels} schema={schema} onSelectEntity={onSelectEntity} />
+              <StepsTrust path={p} labels={labels} sources={sources} schema={schema} />
             </li>
           ))}
         </ol>

@@ -5,7 +5,7 @@ import type { Loaded } from '../controllers/gateway.ts';
 import { START_ENTITIES } from '../graph/view.ts';
 import { NeighbourhoodPanel } from './NeighbourhoodPanel.tsx';
 import { PathPanel } from './PathPanel.tsx';
-import { Legend } from './Legend.tsx';
+import { EdgeKey, Legend } from './Legend.tsx';
 import type { UrlState } from '../state/url-state.ts';
 
 interface Props {
@@ -54,7 +54,7 @@ export function QueryPanel({ view, url, labels, selected, nb, paths, find, dispa
             <NeighbourhoodPanel state={url} schema={schema} entity={selected} result={nb} usedTypes={usedTypes} usedPredicates={usedPredicates} onChange={onChange} />
           )}
           {url.view === 'path' && (
-            <PathPanel state={url} find={find} schema={schema} labels={labels} selected={selected} result={paths}
+            <PathPanel state={url} find={find} schema={schema} labels={labels} sources={view.sources} selected={selected} result={paths}
               usedTypes={usedTypes} usedPredicates={usedPredicates} onChange={onChange} onSelectEntity={(id) => dispatch({ type: 'select', id })} />
           )}
         </div>
@@ -62,6 +62,7 @@ export function QueryPanel({ view, url, labels, selected, nb, paths, find, dispa
       <Legend schema={schema} counts={typeCounts} hidden={new Set(url.hiddenTypes)}
         onToggle={(t) => dispatch({ type: 'toggle-type', entityType: t })}
         onShowAll={() => dispatch({ type: 'show-all-types' })} />
+      <EdgeKey />
     </>
   );
 }

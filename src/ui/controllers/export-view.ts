@@ -6,7 +6,8 @@ import { download, exportBaseName, type ExportFormat } from '../state/app-state.
 import type { UrlState } from '../state/url-state.ts';
 import { exportRequest } from '../state/export-request.ts';
 import { downloadEnding, exportWriter } from '../data/formats.ts';
-import { exportDataset, type Loaded } from './gateway.ts';
+import { exportDataset, queryRelations, type Loaded } from './gateway.ts';
+import type { RelationsQuery } from '../../core/model.ts';
 
 /** Writes the view; the names of the files downloaded. Rejects with the Explorer's or the writer's error. */
 export async function exportView(view: Loaded, url: UrlState, labels: ReadonlyMap<string, Entity>, format: ExportFormat, nb?: NeighbourhoodResult, paths?: PathResult): Promise<string[]> {
@@ -20,4 +21,24 @@ export async function exportView(view: Loaded, url: UrlState, labels: ReadonlyMa
   const names = files.map((f, i) => (i === 0 ? `${base}${downloadEnding(f.extension)}` : `${base}${f.suffix}${f.extension}`));
   files.forEach((f, i) => download(names[i]!, f.text, f.mediaType));
   return names;
+}
+
+/** Most relations the table exports: the Explorer pages them, 10,000 at a time. */
+export const RELATIONS_EXPORT_MAX = 100_000;
+const RELATIONS_EXPORT_PAGE = 10_000;
+
+/** Every relation the table lists (all its pages), with their entities, through the same export as any view. */
+export async function exportRelations(view: Loaded, q: RelationsQuery, format: ExportFormat, total: number): Promise<string | undefined> {
+  if (total > RELATIONS_EXPORT_MAX) return `${total.toLocaleString('en-US')} relations match: narrow the filters to at most ${RELATIONS_EXPORT_MAX.toLocaleString('en-US')} to export them.`;
+  const ids: string[] = [];
+  for (let offset = 0; offset < total; offset += RELATIONS_EXPORT_PAGE) {
+    const r = await queryRelations(view, { ...q, limit: RELATIONS_EXPORT_PAGE, offset });
+    for (const t of r.triples) if (t.id) ids.push(t.id);
+    if (r.triples.length < RELATIONS_EXPORT_PAGE) break;
+  }
+  const ds = await exportDataset(view, { triples: ids, title: `${view.data.title ?? view.data.file}: ${ids.length} relations` });
+  const base = `actorgraph-relations-${ids.length}`;
+  const files = exportWriter(format).write(ds, { name: base });
+  files.forEach((f, i) => download(i === 0 ? `${base}${downloadEnding(f.extension)}` : `${base}${f.suffix}${f.extension}`, f.text, f.mediaType));
+  return undefined;
 }

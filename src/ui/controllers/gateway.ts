@@ -2,7 +2,7 @@
 // anything: preparing a view, queries, label look-ups and export. Changing how
 // the data is reached (signals, capabilities, another transport) is a change here.
 import type { MultiDirectedGraph } from 'graphology';
-import type { Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult, SearchHit, Source, Stats } from '../../core/model.ts';
+import type { Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult, RelationsQuery, RelationsResult, SearchHit, Source, Stats } from '../../core/model.ts';
 import type { CallOptions, Capabilities, ExportOptions } from '../../core/explorer.ts';
 import { ExplorerError } from '../../core/errors.ts';
 import { indexSchema, type SchemaIndex } from '../../core/schema.ts';
@@ -83,5 +83,7 @@ export const queryNeighbourhood = (view: Loaded, q: NeighbourhoodQuery, o?: Call
 export const queryPaths = (view: Loaded, q: PathQuery, o?: CallOptions): Promise<PathResult> => view.data.explorer.paths(q, o);
 export const querySourceText = async (view: Loaded, id: string, o?: CallOptions): Promise<string | undefined> => (await view.data.explorer.source(id, o))?.text;
 export const exportDataset = (view: Loaded, opts: ExportOptions, o?: CallOptions): Promise<Dataset> => view.data.explorer.exportDataset(opts, o);
+/** Relations by pattern across the data: one page (sorted, filtered) and the total. */
+export const queryRelations = (view: Loaded, q: RelationsQuery, o?: CallOptions): Promise<RelationsResult> => view.data.explorer.relations(q, o);
 
 export { errorText, isAborted } from '../data/error-text.ts';

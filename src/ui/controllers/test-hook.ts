@@ -4,6 +4,7 @@
 import type { GraphController } from '../graph/controller.ts';
 import type { UrlState } from '../state/url-state.ts';
 import type { Loaded } from './gateway.ts';
+import { DIM_EDGE } from '../graph/highlight.ts';
 
 interface HookInput { view?: Loaded; controller?: { current?: GraphController }; url?: UrlState; loading?: string }
 
@@ -40,6 +41,11 @@ function install(): void {
     const ctl = c(), g = current.view?.graph;
     if (!ctl || !g) return 0;
     return g.filterEdges((e) => (ctl.sigma.getEdgeDisplayData(e)?.size ?? 0) > 3).length;
+  });
+  get('dimmedEdges', () => {
+    const ctl = c(), g = current.view?.graph;
+    if (!ctl || !g) return 0;
+    return g.filterEdges((e) => { const d = ctl.sigma.getEdgeDisplayData(e); return !!d && (d.hidden || d.color === DIM_EDGE); }).length;
   });
   Object.freeze(hook);
   Object.defineProperty(window, '__actorgraph', { value: hook });

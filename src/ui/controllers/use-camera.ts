@@ -5,11 +5,21 @@ import type { NeighbourhoodResult, Path, PathResult } from '../../core/model.ts'
 import type { GraphController } from '../graph/controller.ts';
 import type { AppState } from '../state/app-reducer.ts';
 import { chosenPathOf, focusOf } from '../state/focus.ts';
+import { edgesOutside } from '../graph/highlight.ts';
+import { relationTest, trustFilterOf, isOpen } from '../state/trust-filter.ts';
 
 export function useCamera(controller: { current?: GraphController }, state: AppState, nb: NeighbourhoodResult | undefined, paths: PathResult | undefined): Path | undefined {
   const { url, view, viewVersion } = state;
   const chosen = chosenPathOf(paths, url.pathIndex);
-  const focus = useMemo(() => focusOf(url, nb, paths, chosen), [url.entity, url.hiddenTypes.join(), url.outside, url.view, nb, paths, chosen]);
+  const filter = trustFilterOf(url);
+  const filterKey = JSON.stringify(filter);
+  const filtered = useMemo(() => {
+    if (!view || isOpen(filter)) return undefined;
+    const keep = relationTest(filter, (t) => view.sources.get(t.source)?.reliability);
+    return edgesOutside(view.graph, keep as (a: Record<string, unknown>) => boolean);
+  }, [view, viewVersion, filterKey]);
+  const focus = useMemo(() => ({ ...focusOf(url, nb, paths, chosen), filteredEdges: filtered, relation: url.relation }),
+    [url.entity, url.relation, url.hiddenTypes.join(), url.outside, url.view, nb, paths, chosen, filtered]);
   useEffect(() => { controller.current?.setFocus(focus); }, [focus, view, viewVersion]);
 
   useEffect(() => {
@@ -17,7 +27,8 @@ export function useCamera(controller: { current?: GraphController }, state: AppS
     if (!c || !view) return;
     if (url.view === 'path' && chosen) void c.fitNodes(chosen.nodes);
     else if (url.view === 'neighbourhood' && nb) void c.fitNodes(nb.entities.map((e) => e.id));
+    else if (url.relation && view.graph.hasEdge(url.relation)) void c.fitNodes(view.graph.extremities(url.relation));
     else if (url.entity) void c.focusNode(url.entity);
-  }, [view, url.entity, url.view, nb, chosen]);
+  }, [view, url.entity, url.relation, url.view, nb, chosen]);
   return chosen;
 }

@@ -9,6 +9,7 @@ import type { AppAction, AppState } from '../state/app-reducer.ts';
 import { QUERY_LIMIT } from '../graph/view.ts';
 import { useEvent } from '../hooks/use-event.ts';
 import { errorText, isAborted, lookupEntities, queryDetails, queryNeighbourhood, queryPaths, querySourceText } from './gateway.ts';
+import { queryOptions, trustFilterOf } from '../state/trust-filter.ts';
 
 export interface Answers {
   details?: EntityDetails;
@@ -50,13 +51,16 @@ export function useQueries(state: AppState, dispatch: (a: AppAction) => void, re
     return () => ac.abort();
   }, [view, ready, url.entity]);
 
-  const nbKey = JSON.stringify([url.view, url.entity, url.depth, url.direction, url.predicates, url.types]);
+  // The trust and time filters go into both queries.
+  const filter = queryOptions(trustFilterOf(url));
+  const filterKey = JSON.stringify(filter);
+  const nbKey = JSON.stringify([url.view, url.entity, url.depth, url.direction, url.predicates, url.types, filterKey]);
   useEffect(() => {
     if (!view || url.view !== 'neighbourhood' || !url.entity) { setNb(undefined); return; }
     if (!ready) return;
     const ac = new AbortController(), signal = ac.signal;
     const from = url.entity;
-    queryNeighbourhood(view, { from: [from], depth: url.depth, direction: url.direction, predicates: url.predicates, types: url.types, limit: view.partial ? QUERY_LIMIT : 2000 }, { signal })
+    queryNeighbourhood(view, { ...filter, from: [from], depth: url.depth, direction: url.direction, predicates: url.predicates, types: url.types, limit: view.partial ? QUERY_LIMIT : 2000 }, { signal })
       .then(async (r) => {
         if (signal.aborted) return;
         await showInView(r.entities.map((e) => e.id), from);
@@ -65,13 +69,18 @@ export function useQueries(state: AppState, dispatch: (a: AppAction) => void, re
     return () => ac.abort();
   }, [view, ready, nbKey]);
 
-  const pathKey = JSON.stringify([url.view, url.from, url.to, url.k, url.directed, url.pathPredicates, url.avoidTypes]);
+  const pathKey = JSON.stringify([url.view, url.from, url.to, url.k, url.directed, url.pathPredicates, url.avoidTypes, url.chronological, filterKey]);
   useEffect(() => {
     if (!view || url.view !== 'path' || !url.from || !url.to) { setPaths(undefined); return; }
     if (!ready) return;
     const ac = new AbortController(), signal = ac.signal;
     const from = url.from;
-    queryPaths(view, { from, to: url.to, mode: 'k-shortest', k: url.k, directed: url.directed, predicates: url.pathPredicates, avoidTypes: url.avoidTypes }, { signal })
+    queryPaths(view, {
+      ...filter, from, to: url.to,
+      // A chronological path is a shortest one (the Explorer's rule): one path.
+      ...(url.chronological ? { mode: 'shortest' as const, chronological: true } : { mode: 'k-shortest' as const, k: url.k }),
+      directed: url.directed, predicates: url.pathPredicates, avoidTypes: url.avoidTypes,
+    }, { signal })
       .then(async (r) => {
         const nodes = r.paths.flatMap((p) => p.nodes);
         await ensureLabels(nodes, signal);

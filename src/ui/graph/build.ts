@@ -3,6 +3,7 @@
 import type { MultiDirectedGraph } from 'graphology';
 import { indexParallelEdgesIndex, DEFAULT_EDGE_CURVATURE } from '@sigma/edge-curve';
 import type { Subgraph } from '../../core/model.ts';
+import { edgeLook, markTrust } from './edge-style.ts';
 import type { SchemaIndex } from '../../core/schema.ts';
 import { buildGraph } from '../../core/graphology.ts';
 import { stableLayout } from './layout.ts';
@@ -18,24 +19,23 @@ function curvature(index: number, maxIndex: number): number {
 export function prepareGraph(sub: Subgraph, schema: SchemaIndex): { graph: MultiDirectedGraph; needsWorkerLayout: boolean } {
   // Sizes (by degree), colours and labels come from the core; sigma's own attributes are added here.
   const graph = buildGraph(sub, schema) as unknown as MultiDirectedGraph;
+  markTrust(graph, sub.triples);
   styleEdges(graph);
   return { graph, ...stableLayout(graph) };
 }
 
-/** Straight arrows, or evenly spread curves where several relations join one pair. */
+/** Straight arrows, or evenly spread curves where several relations join one pair; dashed or dotted by status. */
 export function styleEdges(graph: MultiDirectedGraph): void {
   indexParallelEdgesIndex(graph, { edgeIndexAttribute: 'parallelIndex', edgeMinIndexAttribute: 'parallelMinIndex', edgeMaxIndexAttribute: 'parallelMaxIndex' });
   graph.forEachEdge((edge, attrs) => {
     const index = attrs.parallelIndex as number | null | undefined;
     const min = attrs.parallelMinIndex as number | null | undefined;
     const max = attrs.parallelMaxIndex as number | null | undefined;
-    if (typeof index !== 'number') {
-      graph.mergeEdgeAttributes(edge, { type: 'arrow', size: 1.5 });
-    } else if (typeof min === 'number') {
-      // Edges in both directions between the pair: indices run min..max around 0.
-      graph.mergeEdgeAttributes(edge, { type: 'curved', size: 1.5, curvature: index === 0 ? 0.0001 : curvature(index, Math.max(max ?? 1, -(min ?? 0))) });
-    } else {
-      graph.mergeEdgeAttributes(edge, { type: 'curved', size: 1.5, curvature: curvature(index, max ?? 1) });
-    }
+    let bend: number | undefined;
+    if (typeof index !== 'number') bend = undefined;
+    // Edges in both directions between the pair: indices run min..max around 0.
+    else if (typeof min === 'number') bend = index === 0 ? 0.0001 : curvature(index, Math.max(max ?? 1, -(min ?? 0)));
+    else bend = curvature(index, max ?? 1);
+    graph.mergeEdgeAttributes(edge, edgeLook(attrs.status, bend));
   });
 }

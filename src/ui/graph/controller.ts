@@ -5,8 +5,10 @@ import type { MultiDirectedGraph } from 'graphology';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { EdgeArrowProgram } from 'sigma/rendering';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
-import { computeHighlight, type FocusInput, type Highlight, DIM_EDGE, DIM_NODE, EDGE, EDGE_STRONG, PATH } from './highlight.ts';
+import { computeHighlight, type FocusInput, type Highlight, DIM_EDGE, DIM_NODE, EDGE, EDGE_STRONG, PATH, RELATION } from './highlight.ts';
 import { runLayout, type LayoutRun } from './layout.ts';
+import { trustLabel } from './edge-style.ts';
+import { LINE_PROGRAMS } from './edge-programs.ts';
 
 /** A focus (neighbourhood) this small shows every label; a larger one leaves the choice to sigma's label grid. */
 const FORCED_LABELS_MAX = 15;
@@ -21,6 +23,7 @@ const sameSet = (a?: ReadonlySet<string>, b?: ReadonlySet<string>) =>
   a === b || (!!a && !!b && a.size === b.size && [...a].every((x) => b.has(x)));
 const sameFocus = (a: FocusInput, b: FocusInput) =>
   a.selected === b.selected && a.outside === b.outside && sameSet(a.hiddenTypes, b.hiddenTypes)
+  && a.relation === b.relation && sameSet(a.filteredEdges, b.filteredEdges)
   && sameSet(a.focusNodes, b.focusNodes) && sameSet(a.focusEdges, b.focusEdges) && sameSet(a.pathNodes, b.pathNodes) && sameSet(a.pathEdges, b.pathEdges);
 
 /** Above this many edges, edges are not hoverable: picking them means drawing every edge a second time each frame. */
@@ -48,7 +51,7 @@ export class GraphController {
       renderEdgeLabels: true,
       enableEdgeEvents: graph.size <= EDGE_EVENTS_MAX,
       defaultEdgeType: 'arrow',
-      edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
+      edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram, ...LINE_PROGRAMS },
       labelDensity: 0.12,
       labelGridCellSize: 110,
       labelRenderedSizeThreshold: 7,
@@ -77,6 +80,11 @@ export class GraphController {
       this.afterDrawQueue = [];
       for (const cb of q) cb();
     });
+    // The container changes size without the window doing so (the dock under the graph opens or grows).
+    this.resizeObserver = new ResizeObserver(() => {
+      if (container.offsetWidth > 0 && container.offsetHeight > 0) this.sigma.refresh({ skipIndexation: true });
+    });
+    this.resizeObserver.observe(container);
     s.on('clickNode', ({ node }) => this.events.onSelect(node));
     s.on('doubleClickNode', (e) => { e.preventSigmaDefault(); this.events.onExpand?.(e.node); });
     s.on('enterNode', ({ node }) => { this.hovered = node; container.style.cursor = 'pointer'; this.recompute(); });
@@ -123,7 +131,9 @@ export class GraphController {
     const needEnds = h.hiddenTypes.size > 0 || h.selected !== undefined;
     const [s, t] = needEnds ? g.extremities(edge) : ['', ''];
     if (h.hiddenTypes.size && (h.hiddenTypes.has(g.getNodeAttribute(s, 'entityType')) || h.hiddenTypes.has(g.getNodeAttribute(t, 'entityType')))) return { ...res, hidden: true };
-    const outsideFocus = h.focusEdges !== undefined && !h.focusEdges.has(edge);
+    const filtered = h.filteredEdges?.has(edge) ?? false;
+    if (filtered && h.outside === 'hide' && edge !== h.relation) return { ...res, hidden: true };
+    const outsideFocus = filtered || (h.focusEdges !== undefined && !h.focusEdges.has(edge));
     if (outsideFocus && h.outside === 'hide') return { ...res, hidden: true };
     const labelled = h.labelledEdges.has(edge) && (!outsideFocus || edge === h.hoveredEdge);
     res.label = labelled ? label : '';
@@ -136,7 +146,10 @@ export class GraphController {
     }
     if (h.selected && (s === h.selected || t === h.selected) && h.hoverEdges === undefined && !outsideFocus) { res.color = EDGE_STRONG; res.zIndex = 2; }
     if (h.pathEdges?.has(edge)) { res.color = PATH; res.size = 3.5; res.zIndex = 3; }
-    if (edge === h.hoveredEdge) { res.color = EDGE_STRONG; res.size = 3; }
+    if (edge === h.hoveredEdge || edge === h.relation) {
+      res.color = edge === h.relation ? RELATION : EDGE_STRONG; res.size = 3; res.zIndex = 3; res.forceLabel = true;
+      res.label = trustLabel(label, data, (id) => (g.hasNode(id) ? g.getNodeAttribute(id, 'label') as string : id));
+    }
     return res;
   }
 
@@ -149,7 +162,7 @@ export class GraphController {
   private setHighlight(h: Highlight): void {
     this.h = h;
     this.plain = !h.hiddenTypes.size && h.focusNodes === undefined && h.focusEdges === undefined && h.hoverNodes === undefined
-      && h.pathNodes === undefined && h.pathEdges === undefined && !h.selected && !h.hovered && !h.hoveredEdge && !h.labelledEdges.size;
+      && h.pathNodes === undefined && h.pathEdges === undefined && h.filteredEdges === undefined && !h.relation && !h.selected && !h.hovered && !h.hoveredEdge && !h.labelledEdges.size;
   }
 
   setFocus(input: FocusInput): void {
@@ -270,7 +283,10 @@ export class GraphController {
     if (this.layout?.running) this.layout.stop();
   }
 
+  private resizeObserver: ResizeObserver;
+
   kill(): void {
+    this.resizeObserver.disconnect();
     this.stopLayout();
     this.sigma.kill();
   }

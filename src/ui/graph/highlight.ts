@@ -14,6 +14,10 @@ export interface FocusInput {
   pathEdges?: ReadonlySet<string>;
   hiddenTypes: ReadonlySet<string>;
   outside: 'dim' | 'hide';
+  /** Relations outside the trust and time filters: dimmed or hidden like entities outside a query. */
+  filteredEdges?: ReadonlySet<string>;
+  /** A relation chosen (in the table or a panel): drawn strong, with its label. */
+  relation?: string;
 }
 
 export interface Highlight extends FocusInput {
@@ -34,6 +38,7 @@ export function computeHighlight(graph: Graph, input: FocusInput): Highlight {
   }
   if (input.hoveredEdge && graph.hasEdge(input.hoveredEdge)) h.labelledEdges.add(input.hoveredEdge);
   for (const e of input.pathEdges ?? []) h.labelledEdges.add(e);
+  if (input.relation && graph.hasEdge(input.relation)) h.labelledEdges.add(input.relation);
   if (input.selected && graph.hasNode(input.selected)) {
     const edges = graph.edges(input.selected);
     if (edges.length <= MAX_SELECTED_EDGE_LABELS) for (const e of edges) h.labelledEdges.add(e);
@@ -41,8 +46,20 @@ export function computeHighlight(graph: Graph, input: FocusInput): Highlight {
   return h;
 }
 
+/** The drawn edges a filter leaves out (`keep` reads an edge's attributes); undefined when it keeps them all. */
+export function edgesOutside(graph: Graph, keep: (attrs: Record<string, unknown>) => boolean): Set<string> | undefined {
+  const out = new Set<string>();
+  graph.forEachEdge((e, a) => {
+    // Edges drawn without their trust fields (compact columns) are kept.
+    if (a.status !== undefined && !keep(a)) out.add(e);
+  });
+  return out.size ? out : undefined;
+}
+
 export const DIM_NODE = '#d5d9df';
 export const DIM_EDGE = '#e8ebef';
 export const EDGE = '#b3bac4';
 export const EDGE_STRONG = '#4a5563';
 export const PATH = '#d97706';
+/** A relation chosen in the table or a panel. */
+export const RELATION = '#1d4ed8';

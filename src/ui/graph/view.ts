@@ -6,6 +6,7 @@ import type { Entity, Subgraph } from '../../core/model.ts';
 import type { SchemaIndex } from '../../core/schema.ts';
 import { edgeAttributes, hashString, nodeAttributes, nodeSize } from '../../core/graphology.ts';
 import { styleEdges } from './build.ts';
+import { markTrust } from './edge-style.ts';
 
 /** Above this many entities the view does not draw everything. */
 export const LARGE_DATASET_ENTITIES = 2000;
@@ -48,6 +49,7 @@ export async function addToView(graph: MultiDirectedGraph, subgraph: (ids: strin
     if (graph.hasEdge(key) || !graph.hasNode(t.subject) || !graph.hasNode(t.object)) continue;
     graph.addDirectedEdgeWithKey(key, t.subject, t.object, edgeAttributes(t, key, schema));
   }
+  markTrust(graph, sub.triples);
   place(graph, added, near);
   graph.forEachNode((n) => graph.setNodeAttribute(n, 'size', nodeSize(graph.degree(n))));
   styleEdges(graph);

@@ -8,6 +8,8 @@ import type { Progress } from '../data/protocol.ts';
 import type { Loaded } from '../controllers/gateway.ts';
 import { defaultUrlState, type QueryView, type UrlState } from './url-state.ts';
 import { cleanUrlState, describeDropped, type KnownData } from './url-check.ts';
+import { initialTable, reduceView, type TableState, type ViewAction } from './view-reducer.ts';
+import type { TimeUnit } from '../timeline/bins.ts';
 
 /** How the address bar follows the last change of `url`: a new history entry, the same one rewritten, left as it is (it already shows it), or cleared. */
 export type UrlWrite = 'push' | 'replace' | 'none' | 'clear';
@@ -31,6 +33,10 @@ export interface AppState {
   notice?: string;
   problems?: ProblemsShown;
   fatal?: string;
+  /** The relations table's question (its filters beyond the shared ones, sort, page). */
+  table: TableState;
+  /** The timeline plays by this unit. */
+  playing?: TimeUnit;
 }
 
 /** How the data on screen came: the bundled data, a `?data=` link (its state is kept, then checked), or a file opened to replace or merge. */
@@ -39,6 +45,7 @@ export type OpenMode = 'default' | 'link' | 'replace' | 'merge';
 export type AppAction =
   | { type: 'navigate'; patch: Partial<UrlState>; push?: boolean }
   | { type: 'select'; id: string | undefined }
+  | { type: 'select-relation'; id: string; subject: string }
   | { type: 'query-view'; view: QueryView }
   | { type: 'toggle-type'; entityType: string }
   | { type: 'show-all-types' }
@@ -54,10 +61,11 @@ export type AppAction =
   | { type: 'view-grew'; view: Loaded }
   | { type: 'notice'; text: string | undefined }
   | { type: 'problems'; problems: ProblemsShown | undefined }
-  | { type: 'fatal'; message: string; problems?: ProblemsShown };
+  | { type: 'fatal'; message: string; problems?: ProblemsShown }
+  | ViewAction;
 
 export function initialState(url: UrlState): AppState {
-  return { url, urlWrite: 'none', urlSeq: 0, urlUnchecked: true, labels: new Map(), viewVersion: 0, drawingAll: false };
+  return { url, urlWrite: 'none', urlSeq: 0, urlUnchecked: true, labels: new Map(), viewVersion: 0, drawingAll: false, table: initialTable() };
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -104,6 +112,9 @@ export function reduce(s: AppState, a: AppAction): AppState {
       return navigate(s, a.patch, a.push ?? false);
     case 'select':
       return a.id === s.url.entity ? s : navigate(s, { entity: a.id, relation: undefined }, true);
+    case 'select-relation':
+      // The relation's subject is selected, so its panel lists the relation with its quote.
+      return s.url.relation === a.id && s.url.entity === a.subject ? s : navigate(s, { entity: a.subject, relation: a.id }, true);
     case 'query-view':
       // The path tab starts from the selection.
       return navigate(s, a.view === 'path' && !s.url.from && s.url.entity ? { view: a.view, from: s.url.entity } : { view: a.view }, false);
@@ -153,5 +164,11 @@ export function reduce(s: AppState, a: AppAction): AppState {
       return { ...s, problems: a.problems };
     case 'fatal':
       return { ...s, fatal: a.message, problems: a.problems ?? s.problems };
+    default: {
+      const { next, urlChanged } = reduceView(s, a);
+      if (next.url === s.url && next.table === s.table && next.playing === s.playing) return s;
+      const base = { ...s, table: next.table, playing: next.playing };
+      return urlChanged ? withUrl(base, next.url, 'replace') : base;
+    }
   }
 }

@@ -1,9 +1,13 @@
 // The shareable part of the view, kept in the URL query string. Every field has
 // a type, a default and a validator; unknown or invalid parameters are dropped,
 // and defaults are left out of the URL so links stay short.
-import type { Direction } from '../../core/model.ts';
+import type { ClaimStatus, Direction, Reliability } from '../../core/model.ts';
+import { CLAIM_STATUSES, RELIABILITIES } from '../../core/trust.ts';
+import { isIsoDate } from './time.ts';
 
 export type QueryView = 'none' | 'neighbourhood' | 'path';
+/** What the bar under the graph shows ('none': only the filters, so the graph gets the height). */
+export type BottomView = 'timeline' | 'relations' | 'none';
 
 export interface UrlState {
   /** Selected entity id. */
@@ -25,6 +29,16 @@ export interface UrlState {
   avoidTypes: string[];
   pathIndex: number;
   hiddenTypes: string[];
+  /** Trust and time filters (see trust-filter.ts): statuses kept (empty: all), lowest grades kept, a time window. */
+  status: ClaimStatus[];
+  minReliability: Reliability;
+  minCredibility: number;
+  timeFrom?: string;
+  timeTo?: string;
+  undated: 'include' | 'exclude';
+  /** Paths whose steps are dated no earlier than the step before. */
+  chronological: boolean;
+  bottom: BottomView;
 }
 
 interface Field<T> {
@@ -55,6 +69,17 @@ const oneOf = <T extends string>(values: readonly T[], def: T): Field<T> => ({
   parse: (raw) => (values as readonly string[]).includes(raw) ? raw as T : undefined,
   format: (v) => v,
 });
+const date: Field<string | undefined> = { param: '', default: undefined, parse: (raw) => (isIsoDate(raw) ? raw : undefined), format: (v) => v ?? '' };
+const listOf = <T extends string>(values: readonly T[]): Field<T[]> => ({
+  param: '', default: [],
+  parse: (raw) => {
+    const items = raw.split(',');
+    // Known values only, in their canonical order: a link with one unknown value is refused whole.
+    if (!items.every((x) => (values as readonly string[]).includes(x))) return undefined;
+    return values.filter((v) => items.includes(v));
+  },
+  format: (v) => v.join(','),
+});
 const bool: Field<boolean> = { param: '', default: false, parse: (raw) => raw === '1' ? true : raw === '0' ? false : undefined, format: (v) => (v ? '1' : '0') };
 
 const f = <T>(param: string, base: Field<T>): Field<T> => ({ ...base, param });
@@ -76,6 +101,14 @@ const FIELDS: { [K in keyof UrlState]-?: Field<UrlState[K]> } = {
   avoidTypes: f('av', list),
   pathIndex: f('pi', int(0, 49, 0)),
   hiddenTypes: f('hide', list),
+  status: f('st', listOf(CLAIM_STATUSES)),
+  minReliability: f('mr', oneOf(RELIABILITIES, 'F')),
+  minCredibility: f('mc', int(1, 6, 6)),
+  timeFrom: f('since', date),
+  timeTo: f('until', date),
+  undated: f('und', oneOf(['include', 'exclude'] as const, 'include')),
+  chronological: f('chr', bool),
+  bottom: f('bot', oneOf(['timeline', 'relations', 'none'] as const, 'timeline')),
 };
 
 const KEYS = Object.keys(FIELDS) as (keyof UrlState)[];
