@@ -2,7 +2,7 @@
 // selected entity and its sources on the right. The state and its changes are
 // in state/app-reducer.ts; each concern's effects in a controller hook; this
 // file only puts them together.
-import { useCallback, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '../core/model.ts';
 import { initialState, reduce } from './state/app-reducer.ts';
 import type { ExportFormat } from './state/app-state.ts';
@@ -29,6 +29,10 @@ import { SourceView } from './components/SourceView.tsx';
 import { ProblemList } from './components/ProblemList.tsx';
 import { LoadProgress } from './components/LoadProgress.tsx';
 import { NoWebGL } from './components/NoWebGL.tsx';
+import { DrawerHead, PanelToggles } from './components/Drawers.tsx';
+
+/** How long a message shows before it goes by itself. */
+const NOTICE_MS = 12_000;
 
 export function App() {
   const [state, dispatch] = useReducer(reduce, undefined, () => initialState(readUrl()));
@@ -49,7 +53,13 @@ export function App() {
   useCamera(graph.controller, state, nb, paths);
   const relations = useRelations(state, ready, answers.ensureLabels);
   const dragging = useFileDrop((files) => loading.importFiles(files, importMode));
-  useKeyboard(searchInput);
+  useKeyboard(searchInput, () => dispatch({ type: 'escape' }));
+  // A message stays long enough to read, then goes (it can be closed sooner).
+  useEffect(() => {
+    if (!state.notice) return;
+    const t = setTimeout(() => dispatch({ type: 'notice', text: undefined }), NOTICE_MS);
+    return () => clearTimeout(t);
+  }, [state.notice]);
 
   const data = view?.data;
   const find = useMemo(() => view && ((text: string, signal?: AbortSignal) => searchEntities(view, text, { signal })), [data]);
@@ -65,10 +75,13 @@ export function App() {
 
   const selected = url.entity ? labels.get(url.entity) ?? details?.entity : undefined;
   const relation = url.relation && details ? [...details.outgoing, ...details.incoming].find((t) => t.id === url.relation) : undefined;
-  const { progress, notice, problems } = state;
+  const { progress, notice, problems, drawer } = state;
+  const closeDrawer = () => dispatch({ type: 'drawer', drawer: undefined });
 
   return (
-    <div class={`app${dragging ? ' dragging' : ''}`}>
+    <div class={`app${dragging ? ' dragging' : ''}${drawer ? ` drawer-${drawer}` : ''}`}>
+      <a class="skip-link" href="#search">Skip to the search</a>
+      <a class="skip-link" href="#graph-nodes">Skip to the list of drawn entities</a>
       <Topbar
         title={view?.data.title ?? view?.data.file ?? 'Loading…'} file={view?.data.file} schema={view?.schema} find={find} searchInput={searchInput}
         onChoose={(h: SearchHit) => { select(h.id); void answers.ensureLabels([h.id]); }}
@@ -77,11 +90,13 @@ export function App() {
         onExport={view ? () => void exportView(view, url, labels, exportFormat, nb, paths).catch((e: unknown) => dispatch({ type: 'notice', text: `Could not export: ${errorText(e)}` })) : undefined}
       />
 
-      <aside class="left panel" aria-label="Queries and types">
+      <aside id="left-panel" class="left panel" aria-label="Queries and types">
+        <DrawerHead title="Queries and types" onClose={closeDrawer} />
         {view && find && <QueryPanel view={view} url={url} labels={labels} selected={selected} nb={nb} paths={paths} find={find} dispatch={dispatch} />}
       </aside>
 
       <main class="stage" aria-label="Graph">
+        <PanelToggles drawer={drawer} selected={selected?.label} onDrawer={(d) => dispatch({ type: 'drawer', drawer: d })} />
         <div ref={container} class="sigma" role="img" aria-label={view ? `Graph of ${view.graph.order} entities and ${view.graph.size} relations` : 'Graph loading'} />
         {!view && <div class="stage-msg" role="status">Loading the graph…</div>}
         <div class="stage-controls" role="group" aria-label="Graph controls">
@@ -116,7 +131,9 @@ export function App() {
         </Dock>
       )}
 
-      <aside class="right panel" aria-label="Selected entity" ref={rightPanel}>
+      {drawer && <div class="scrim" aria-hidden="true" onClick={closeDrawer} />}
+      <aside id="right-panel" class="right panel" aria-label="Selected entity" ref={rightPanel}>
+        <DrawerHead title={selected?.label ?? 'Details'} onClose={closeDrawer} />
         {view && details && (
           <EntityPanel details={details} schema={view.schema} labels={labels} sources={view.sources} selectedRelation={url.relation}
             onExpand={view.partial ? () => graph.expand(details.entity.id) : undefined}

@@ -67,6 +67,8 @@ export class GraphController {
       minCameraRatio: 0.05,
       maxCameraRatio: 10,
       stagePadding: 40,
+      // A hidden or collapsed container (a phone's drawer, a shrinking window) waits for a size instead of throwing.
+      allowInvalidContainer: true,
       nodeReducer: (node, data) => this.nodeReducer(node, data),
       edgeReducer: (edge, data) => this.edgeReducer(edge, data),
     });
@@ -86,6 +88,7 @@ export class GraphController {
     });
     this.resizeObserver.observe(container);
     s.on('clickNode', ({ node }) => this.events.onSelect(node));
+    s.on('clickStage', () => this.events.onSelect(undefined));
     s.on('doubleClickNode', (e) => { e.preventSigmaDefault(); this.events.onExpand?.(e.node); });
     s.on('enterNode', ({ node }) => { this.hovered = node; container.style.cursor = 'pointer'; this.recompute(); });
     s.on('leaveNode', () => { this.hovered = undefined; container.style.cursor = ''; this.recompute(); });

@@ -37,7 +37,11 @@ export interface AppState {
   table: TableState;
   /** The timeline plays by this unit. */
   playing?: TimeUnit;
+  /** On a small screen, the side panel drawn over the graph (CSS shows it only where panels are drawers). */
+  drawer?: Drawer;
 }
+
+export type Drawer = 'queries' | 'details';
 
 /** How the data on screen came: the bundled data, a `?data=` link (its state is kept, then checked), or a file opened to replace or merge. */
 export type OpenMode = 'default' | 'link' | 'replace' | 'merge';
@@ -62,6 +66,8 @@ export type AppAction =
   | { type: 'notice'; text: string | undefined }
   | { type: 'problems'; problems: ProblemsShown | undefined }
   | { type: 'fatal'; message: string; problems?: ProblemsShown }
+  | { type: 'drawer'; drawer: Drawer | undefined }
+  | { type: 'escape' }
   | ViewAction;
 
 export function initialState(url: UrlState): AppState {
@@ -110,8 +116,19 @@ export function reduce(s: AppState, a: AppAction): AppState {
   switch (a.type) {
     case 'navigate':
       return navigate(s, a.patch, a.push ?? false);
-    case 'select':
-      return a.id === s.url.entity ? s : navigate(s, { entity: a.id, relation: undefined }, true);
+    case 'select': {
+      // A new selection shows its details (on a phone, in their drawer); none closes that drawer.
+      const drawer: Drawer | undefined = a.id ? 'details' : s.drawer === 'details' ? undefined : s.drawer;
+      const next = drawer === s.drawer ? s : { ...s, drawer };
+      return a.id === s.url.entity ? next : navigate(next, { entity: a.id, relation: undefined }, true);
+    }
+    case 'drawer':
+      return a.drawer === s.drawer ? s : { ...s, drawer: a.drawer };
+    case 'escape':
+      // One step back at a time: an open drawer, then the selected relation, then the selection.
+      if (s.drawer) return { ...s, drawer: undefined };
+      if (s.url.relation) return navigate(s, { relation: undefined }, false);
+      return s.url.entity ? navigate(s, { entity: undefined }, true) : s;
     case 'select-relation':
       // The relation's subject is selected, so its panel lists the relation with its quote.
       return s.url.relation === a.id && s.url.entity === a.subject ? s : navigate(s, { entity: a.subject, relation: a.id }, true);
