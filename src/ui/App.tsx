@@ -30,6 +30,7 @@ import { ProblemList } from './components/ProblemList.tsx';
 import { LoadProgress } from './components/LoadProgress.tsx';
 import { NoWebGL } from './components/NoWebGL.tsx';
 import { DrawerHead, PanelToggles } from './components/Drawers.tsx';
+import { CopyLink, MissingData } from './components/Share.tsx';
 
 /** How long a message shows before it goes by itself. */
 const NOTICE_MS = 12_000;
@@ -88,7 +89,9 @@ export function App() {
         importMode={importMode} onImportMode={setImportMode} onOpen={(files) => loading.importFiles(files, importMode)}
         exportFormat={exportFormat} onExportFormat={setExportFormat}
         onExport={view ? () => void exportView(view, url, labels, exportFormat, nb, paths).catch((e: unknown) => dispatch({ type: 'notice', text: `Could not export: ${errorText(e)}` })) : undefined}
-      />
+      >
+        <CopyLink kept={!!url.dataset} onDone={(text) => dispatch({ type: 'notice', text })} />
+      </Topbar>
 
       <aside id="left-panel" class="left panel" aria-label="Queries and types">
         <DrawerHead title="Queries and types" onClose={closeDrawer} />
@@ -107,6 +110,7 @@ export function App() {
             ? <button type="button" class="running" onClick={() => ctl()?.stopLayout()} aria-label="Stop the layout"><span class="spinner" aria-hidden="true" /> laying out… stop</button>
             : <button type="button" onClick={() => ctl()?.startLayout()} disabled={!view} aria-label="Run the ForceAtlas2 layout again">re-run layout</button>}
         </div>
+        {state.missing && <MissingData onOpen={() => document.getElementById('import-file')?.click()} onClose={() => dispatch({ type: 'missing-data', hash: undefined })} />}
         {view?.partial && <ViewNote view={view} drawingAll={state.drawingAll} onShowAll={loading.showAll} />}
         {progress && <LoadProgress progress={progress} onCancel={loading.cancel} />}
         {notice && !progress && <div class="toast" role="status">{notice} <button type="button" class="ghost small" onClick={() => dispatch({ type: 'notice', text: undefined })} aria-label="Dismiss">×</button></div>}

@@ -1,6 +1,6 @@
 // The top bar: the dataset's name, the search box, and opening and exporting files.
 import { useRef } from 'preact/hooks';
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import type { SearchHit } from '../../core/model.ts';
 import type { SchemaIndex } from '../../core/schema.ts';
 import type { ExportFormat } from '../state/app-state.ts';
@@ -23,6 +23,8 @@ interface Props {
   exportFormat: ExportFormat;
   onExportFormat(format: ExportFormat): void;
   onExport?: () => void;
+  /** More tools at the end of the toolbar (links). */
+  children?: ComponentChildren;
 }
 
 export function Topbar(p: Props) {
@@ -46,6 +48,7 @@ export function Topbar(p: Props) {
             onChange={(e) => { const el = e.currentTarget as HTMLInputElement; const files = [...(el.files ?? [])]; el.value = ''; if (files.length) p.onOpen(files); }} />
         </div>
         <ExportMenu format={p.exportFormat} onFormat={p.onExportFormat} onExport={p.onExport} />
+        {p.children}
       </div>
     </header>
   );

@@ -39,6 +39,8 @@ export interface AppState {
   playing?: TimeUnit;
   /** On a small screen, the side panel drawn over the graph (CSS shows it only where panels are drawers). */
   drawer?: Drawer;
+  /** A link named data (by hash) this browser does not keep: its state, for when that data is opened. */
+  missing?: { hash: string; url: UrlState };
 }
 
 export type Drawer = 'queries' | 'details';
@@ -68,6 +70,8 @@ export type AppAction =
   | { type: 'fatal'; message: string; problems?: ProblemsShown }
   | { type: 'drawer'; drawer: Drawer | undefined }
   | { type: 'escape' }
+  | { type: 'kept'; view: Loaded; hash: string }
+  | { type: 'missing-data'; hash: string | undefined }
   | ViewAction;
 
 export function initialState(url: UrlState): AppState {
@@ -108,7 +112,7 @@ function opened(s: AppState, a: Extract<AppAction, { type: 'opened' }>): AppStat
   if (a.mode === 'default') return s.view ? s : { ...s, view: a.view, labels: a.view.labels };
   const base: AppState = { ...s, view: a.view, labels: a.view.labels, problems: undefined, drawingAll: false, notice: openedMessage(a) };
   // A link's own state is applied to its data (once checked); a file opened by hand starts afresh.
-  if (a.mode === 'link') return base;
+  if (a.mode === 'link') return s.missing ? { ...withUrl(base, s.missing.url, 'replace'), missing: undefined, urlUnchecked: true } : base;
   return { ...withUrl(base, defaultUrlState(), 'clear'), urlUnchecked: false };
 }
 
@@ -122,6 +126,11 @@ export function reduce(s: AppState, a: AppAction): AppState {
       const next = drawer === s.drawer ? s : { ...s, drawer };
       return a.id === s.url.entity ? next : navigate(next, { entity: a.id, relation: undefined }, true);
     }
+    case 'kept':
+      // The link names the data on screen from now on.
+      return a.view !== s.view || s.url.dataset === a.hash ? s : { ...navigate(s, { dataset: a.hash }, false), missing: undefined };
+    case 'missing-data':
+      return { ...s, missing: a.hash ? { hash: a.hash, url: s.url } : undefined };
     case 'drawer':
       return a.drawer === s.drawer ? s : { ...s, drawer: a.drawer };
     case 'escape':
