@@ -120,3 +120,22 @@ describe('every screen', () => {
     expect(watched.cspErrors).toEqual([]);
   });
 });
+
+describe('readable pictures', () => {
+  for (const size of [{ width: 1400, height: 900 }, { width: 1024, height: 700 }, { width: 390, height: 844 }]) {
+    it(`the default view's labels at ${size.width}×${size.height} neither overlap nor run off the edges`, async () => {
+      const p = await open('', size);
+      await p.waitForTimeout(500);
+      const { boxes, vp } = await p.evaluate(() => {
+        const h = (window as unknown as { __actorgraph: { labelBoxes: { node: string; x: number; y: number; w: number; h: number }[]; viewport: { width: number; height: number } } }).__actorgraph;
+        return { boxes: h.labelBoxes, vp: h.viewport };
+      });
+      expect(boxes.length).toBeGreaterThan(size.width < 500 ? 5 : 15);
+      const overlapping = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h).map((b) => [a.node, b.node]));
+      expect(overlapping).toEqual([]);
+      const cut = boxes.filter((b) => b.x < 0 || b.y < 0 || b.x + b.w > vp.width || b.y + b.h > vp.height).map((b) => b.node);
+      expect(cut).toEqual([]);
+      await p.close();
+    });
+  }
+});

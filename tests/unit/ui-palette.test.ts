@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { differenceCiede2000, filterDeficiencyDeuter, filterDeficiencyProt, oklch } from 'culori';
+import { differenceCiede2000, filterDeficiencyDeuter, filterDeficiencyProt, oklch, parse } from 'culori';
 
 interface T { id: string; color: string; parent?: string }
 const types: T[] = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../graph-data/schema.json'), 'utf8')).entityTypes;
@@ -19,7 +19,7 @@ describe('default palette', () => {
 
   it('with deuteranopia or protanopia simulated, every pair still differs by at least 6 ΔE00', () => {
     for (const sim of [filterDeficiencyDeuter(1), filterDeficiencyProt(1)]) {
-      const close = pairs.map(([a, b]) => ({ a: a.id, b: b.id, d: de(sim(a.color)!, sim(b.color)!) })).filter((p) => p.d < 6);
+      const close = pairs.map(([a, b]) => ({ a: a.id, b: b.id, d: de(sim(parse(a.color)!), sim(parse(b.color)!)) })).filter((p) => p.d < 6);
       expect(close).toEqual([]);
     }
   });

@@ -9,6 +9,8 @@ import { computeHighlight, type FocusInput, type Highlight, DIM_EDGE, DIM_NODE, 
 import { runLayout, type LayoutRun } from './layout.ts';
 import { trustLabel } from './edge-style.ts';
 import { LINE_PROGRAMS } from './edge-programs.ts';
+import { sameFocus, withTimeout } from './compare.ts';
+import { drawLabel, LabelPlacer } from './labels.ts';
 
 /** A focus (neighbourhood) this small shows every label; a larger one leaves the choice to sigma's label grid. */
 const FORCED_LABELS_MAX = 15;
@@ -19,18 +21,8 @@ export interface ControllerEvents {
   onExpand?(id: string): void;
 }
 
-const sameSet = (a?: ReadonlySet<string>, b?: ReadonlySet<string>) =>
-  a === b || (!!a && !!b && a.size === b.size && [...a].every((x) => b.has(x)));
-const sameFocus = (a: FocusInput, b: FocusInput) =>
-  a.selected === b.selected && a.outside === b.outside && sameSet(a.hiddenTypes, b.hiddenTypes)
-  && a.relation === b.relation && sameSet(a.filteredEdges, b.filteredEdges)
-  && sameSet(a.focusNodes, b.focusNodes) && sameSet(a.focusEdges, b.focusEdges) && sameSet(a.pathNodes, b.pathNodes) && sameSet(a.pathEdges, b.pathEdges);
-
 /** Above this many edges, edges are not hoverable: picking them means drawing every edge a second time each frame. */
 export const EDGE_EVENTS_MAX = 20_000;
-
-const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T | undefined> =>
-  Promise.race([p, new Promise<undefined>((r) => setTimeout(() => r(undefined), ms))]);
 
 export class GraphController {
   readonly sigma: Sigma;
@@ -40,6 +32,8 @@ export class GraphController {
   private hoveredEdge?: string;
   private h: Highlight = { hiddenTypes: new Set(), outside: 'dim', labelledEdges: new Set() };
   private layout?: LayoutRun;
+  /** Which labels are drawn (no overlaps, none cut at the edges). */
+  labels: LabelPlacer;
   /** Views set so far (constructor, setGraph); the benchmarks wait for a new one. */
   viewSeq = 0;
   /** performance.now() of the first render of the current view (sigma's afterRender). */
@@ -47,6 +41,7 @@ export class GraphController {
 
   constructor(container: HTMLElement, graph: MultiDirectedGraph, private events: ControllerEvents) {
     this.graph = graph;
+    this.labels = new LabelPlacer(() => this.sigma);
     this.sigma = new Sigma(graph, container, {
       renderEdgeLabels: true,
       enableEdgeEvents: graph.size <= EDGE_EVENTS_MAX,
@@ -69,6 +64,7 @@ export class GraphController {
       stagePadding: 40,
       // A hidden or collapsed container (a phone's drawer, a shrinking window) waits for a size instead of throwing.
       allowInvalidContainer: true,
+      defaultDrawNodeLabel: drawLabel as never,
       nodeReducer: (node, data) => this.nodeReducer(node, data),
       edgeReducer: (edge, data) => this.edgeReducer(edge, data),
     });
@@ -77,11 +73,14 @@ export class GraphController {
     this.firstFrame = performance.now();
     const s = this.sigma;
     s.on('afterRender', () => {
+      if (this.labels.place()) this.sigma.refresh({ skipIndexation: true, schedule: true });
       if (!this.afterDrawQueue.length) return;
       const q = this.afterDrawQueue;
       this.afterDrawQueue = [];
       for (const cb of q) cb();
     });
+    // The first frame was drawn before the listener: labels placed from it.
+    if (this.labels.place()) s.refresh({ skipIndexation: true });
     // The container changes size without the window doing so (the dock under the graph opens or grows).
     this.resizeObserver = new ResizeObserver(() => {
       if (container.offsetWidth > 0 && container.offsetHeight > 0) this.sigma.refresh({ skipIndexation: true });
@@ -103,7 +102,7 @@ export class GraphController {
   private nodeReducer(node: string, data: Record<string, unknown>): Partial<NodeDisplayData> {
     const h = this.h;
     const res = data as Partial<NodeDisplayData> & Record<string, unknown>;
-    if (this.plain) return res;
+    if (this.plain) { this.labels.apply(node, res, true, false); return res; }
     const color = data.color as string, label = data.label as string;
     if (h.hiddenTypes.has(data.entityType as string)) return { ...res, hidden: true };
     const outsideFocus = h.focusNodes !== undefined && !h.focusNodes.has(node);
@@ -122,6 +121,7 @@ export class GraphController {
     if (h.pathNodes?.has(node)) { res.forceLabel = true; res.zIndex = 3; res.color = color; }
     if (node === h.hovered) res.highlighted = true;
     if (node === h.selected) { res.highlighted = true; res.forceLabel = true; res.zIndex = 4; res.color = color; res.label = label; }
+    this.labels.apply(node, res, !!res.label, !!res.forceLabel);
     return res;
   }
 
@@ -182,6 +182,7 @@ export class GraphController {
     this.layoutStart = undefined;
     this.layoutEnd = undefined;
     this.graph = graph;
+    this.labels.reset();
     this.hovered = undefined;
     this.hoveredEdge = undefined;
     // The highlight and camera first: sigma draws the new graph once, in setGraph.
