@@ -118,7 +118,7 @@ export class GraphController {
       if (h.focusNodes !== undefined && h.focusNodes.size <= FORCED_LABELS_MAX && h.hoverNodes === undefined) res.forceLabel = true;
     }
     if (h.hoverNodes?.has(node)) { res.forceLabel = true; res.zIndex = 2; }
-    if (h.pathNodes?.has(node)) { res.forceLabel = true; res.zIndex = 3; res.color = color; }
+    if (h.pathNodes?.has(node)) { res.forceLabel = true; res.zIndex = 3; res.color = color; res.size = Math.max(res.size ?? 0, 6); }
     if (node === h.hovered) res.highlighted = true;
     if (node === h.selected) { res.highlighted = true; res.forceLabel = true; res.zIndex = 4; res.color = color; res.label = label; }
     this.labels.apply(node, res, !!res.label, !!res.forceLabel);
