@@ -14,6 +14,7 @@ import { useCamera } from './controllers/use-camera.ts';
 import { useFileDrop } from './controllers/use-file-drop.ts';
 import { useKeyboard } from './controllers/use-keyboard.ts';
 import { exportRelations, exportView } from './controllers/export-view.ts';
+import { exportImage, isImageFormat } from './controllers/export-image.ts';
 import { useRelations } from './controllers/use-relations.ts';
 import { relationsQuery } from './state/relations-query.ts';
 import { Dock } from './components/Dock.tsx';
@@ -88,7 +89,9 @@ export function App() {
         onChoose={(h: SearchHit) => { select(h.id); void answers.ensureLabels([h.id]); }}
         importMode={importMode} onImportMode={setImportMode} onOpen={(files) => loading.importFiles(files, importMode)}
         exportFormat={exportFormat} onExportFormat={setExportFormat}
-        onExport={view ? () => void exportView(view, url, labels, exportFormat, nb, paths).catch((e: unknown) => dispatch({ type: 'notice', text: `Could not export: ${errorText(e)}` })) : undefined}
+        onExport={view ? () => void (isImageFormat(exportFormat) && ctl()
+          ? exportImage(ctl()!, view, exportFormat, url, (id) => labels.get(id)?.label ?? id)
+          : exportView(view, url, labels, exportFormat, nb, paths)).catch((e: unknown) => dispatch({ type: 'notice', text: `Could not export: ${errorText(e)}` })) : undefined}
       >
         <CopyLink kept={!!url.dataset} onDone={(text) => dispatch({ type: 'notice', text })} />
       </Topbar>

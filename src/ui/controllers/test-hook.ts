@@ -50,6 +50,7 @@ function install(): void {
   // Labels drawn, in viewport pixels, and the drawing's size: overlaps and cuts are checked against them.
   get('labelBoxes', () => c()?.labels.boxes.map((b) => ({ ...b })) ?? []);
   get('viewport', () => c()?.sigma.getDimensions());
+  get('camera', () => c()?.sigma.getCamera().getState());
   Object.freeze(hook);
   Object.defineProperty(window, '__actorgraph', { value: hook });
 }

@@ -200,7 +200,7 @@ export class GraphController {
 
   /** Moves the camera to a node; resolves even if sigma never reports the end. */
   async focusNode(id: string, ratio = 0.45): Promise<void> {
-    const d = this.sigma.getNodeDisplayData(id);
+    const d = this.framed(id);
     if (!d) return;
     await withTimeout(this.sigma.getCamera().animate({ x: d.x, y: d.y, ratio }, { duration: 450 }), 1200);
   }
@@ -208,7 +208,7 @@ export class GraphController {
   async fitNodes(ids: Iterable<string>): Promise<void> {
     let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, n = 0;
     for (const id of ids) {
-      const d = this.sigma.getNodeDisplayData(id);
+      const d = this.framed(id);
       if (!d) continue;
       n++;
       minX = Math.min(minX, d.x); maxX = Math.max(maxX, d.x); minY = Math.min(minY, d.y); maxY = Math.max(maxY, d.y);
@@ -218,14 +218,16 @@ export class GraphController {
     await withTimeout(this.sigma.getCamera().animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 450 }), 1200);
   }
 
-  async resetCamera(): Promise<void> {
-    await withTimeout(this.sigma.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 300 }), 1000);
+  /** A node's place in the camera's coordinates, from its position (sigma's cached display data can lag a graph just changed). */
+  private framed(id: string): { x: number; y: number } | undefined {
+    if (!this.graph.hasNode(id)) return undefined;
+    const s = this.sigma;
+    return s.viewportToFramedGraph(s.graphToViewport(this.graph.getNodeAttributes(id) as { x: number; y: number }));
   }
 
-  zoom(factor: number): void {
-    const cam = this.sigma.getCamera();
-    void withTimeout(cam.animate({ ratio: cam.getState().ratio / factor }, { duration: 200 }), 800);
-  }
+  async resetCamera(): Promise<void> { await withTimeout(this.sigma.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 300 }), 1000); }
+
+  zoom(factor: number): void { const cam = this.sigma.getCamera(); void withTimeout(cam.animate({ ratio: cam.getState().ratio / factor }, { duration: 200 }), 800); }
 
   get layoutRunning(): boolean { return this.layout?.running ?? false; }
   /** ForceAtlas2 iterations of the current (or last) layout run, as of the last positions drawn. */
