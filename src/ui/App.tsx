@@ -110,8 +110,8 @@ export function App() {
           <button type="button" onClick={() => ctl()?.zoom(1 / 1.5)} aria-label="Zoom out">−</button>
           <button type="button" onClick={() => void ctl()?.resetCamera()} aria-label="Fit the whole graph">fit</button>
           {graph.layoutRunning
-            ? <button type="button" class="running" onClick={() => ctl()?.stopLayout()} aria-label="Stop the layout"><span class="spinner" aria-hidden="true" /> laying out… stop</button>
-            : <button type="button" onClick={() => ctl()?.startLayout()} disabled={!view} aria-label="Run the ForceAtlas2 layout again">re-run layout</button>}
+            ? <button type="button" class="running" onClick={() => ctl()?.stopLayout()}><span class="spinner" aria-hidden="true" /> Stop<span class="visually-hidden"> the layout</span></button>
+            : <button type="button" onClick={() => ctl()?.startLayout()} disabled={!view}><span class="visually-hidden">Run the ForceAtlas2 </span>layout<span class="visually-hidden"> again</span></button>}
         </div>
         {state.missing && <MissingData onOpen={() => document.getElementById('import-file')?.click()} onClose={() => dispatch({ type: 'missing-data', hash: undefined })} />}
         {view?.partial && <ViewNote view={view} drawingAll={state.drawingAll} onShowAll={loading.showAll} />}

@@ -100,7 +100,7 @@ export function PathPanel({ state, find, schema, labels, sources, selected, resu
         <ol class="path-results" aria-label="Paths found">
           {result.paths.map((p, i) => (
             <li key={i} class={`path-result${i === state.pathIndex ? ' on' : ''}`}>
-              <button type="button" class="path-choose" aria-pressed={i === state.pathIndex} aria-label={`Highlight path ${i + 1}: ${describePath(p, labelOf, schema)}`} onClick={() => onChange({ pathIndex: i })}>
+              <button type="button" class="path-choose" aria-pressed={i === state.pathIndex} aria-label={`${i + 1}. ${p.length} step${p.length === 1 ? '' : 's'}: highlight this path, ${describePath(p, labelOf, schema)}`} onClick={() => onChange({ pathIndex: i })}>
                 {i + 1}. {p.length} step{p.length === 1 ? '' : 's'}
               </button>
               <Chain path={p} labels={labels} schema={schema} onSelectEntity={onSelectEntity} />
