@@ -32,6 +32,8 @@ import { LoadProgress } from './components/LoadProgress.tsx';
 import { NoWebGL } from './components/NoWebGL.tsx';
 import { DrawerHead, PanelToggles } from './components/Drawers.tsx';
 import { CopyLink, MissingData } from './components/Share.tsx';
+import { DrawnList } from './components/DrawnList.tsx';
+import { Shortcuts } from './components/Shortcuts.tsx';
 
 /** How long a message shows before it goes by itself. */
 const NOTICE_MS = 12_000;
@@ -55,7 +57,8 @@ export function App() {
   useCamera(graph.controller, state, nb, paths);
   const relations = useRelations(state, ready, answers.ensureLabels);
   const dragging = useFileDrop((files) => loading.importFiles(files, importMode));
-  useKeyboard(searchInput, () => dispatch({ type: 'escape' }));
+  const [help, setHelp] = useState(false);
+  useKeyboard(searchInput, () => dispatch({ type: 'escape' }), () => setHelp(true));
   // A message stays long enough to read, then goes (it can be closed sooner).
   useEffect(() => {
     if (!state.notice) return;
@@ -114,6 +117,7 @@ export function App() {
             : <button type="button" onClick={() => ctl()?.startLayout()} disabled={!view}><span class="visually-hidden">Run the ForceAtlas2 </span>layout<span class="visually-hidden"> again</span></button>}
         </div>
         {state.missing && <MissingData onOpen={() => document.getElementById('import-file')?.click()} onClose={() => dispatch({ type: 'missing-data', hash: undefined })} />}
+        {view && <DrawnList graph={view.graph} version={state.viewVersion} hiddenTypes={url.hiddenTypes} selected={url.entity} onSelect={select} />}
         {view?.partial && <ViewNote view={view} drawingAll={state.drawingAll} onShowAll={loading.showAll} />}
         {progress && <LoadProgress progress={progress} onCancel={loading.cancel} />}
         {notice && !progress && <div class="toast" role="status">{notice} <button type="button" class="ghost small" onClick={() => dispatch({ type: 'notice', text: undefined })} aria-label="Dismiss">×</button></div>}
@@ -151,6 +155,7 @@ export function App() {
           <SourceView source={view.sources.get(relation.source)} text={answers.sourceText?.id === relation.source ? answers.sourceText.text : undefined} evidence={relation.evidence ?? ''} onClose={() => dispatch({ type: 'navigate', patch: { relation: undefined } })} />
         )}
       </aside>
+      {help && <Shortcuts onClose={() => { setHelp(false); searchInput.current?.focus(); }} />}
       <TestHook view={view} controller={graph.controller} url={url} loading={progress?.phase} />
     </div>
   );

@@ -73,3 +73,46 @@ describe('accessibility', () => {
     expect(watched.pageErrors).toEqual([]);
   });
 });
+
+describe('keyboard', () => {
+  it('the query tabs follow the arrow keys, Home and End', async () => {
+    const p = await open('');
+    await p.getByRole('tab', { name: 'Explore' }).focus();
+    await p.keyboard.press('ArrowRight');
+    await p.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'neighbourhood', null, { timeout: T });
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('tab-neighbourhood');
+    await p.keyboard.press('End');
+    await p.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'path', null, { timeout: T });
+    await p.keyboard.press('ArrowRight');
+    await p.waitForFunction(() => !new URL(location.href).searchParams.has('q'), null, { timeout: T });
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('tab-none');
+    await p.close();
+  });
+
+  it('a skip link leads to the list of drawn entities, which selects them', async () => {
+    const p = await open('');
+    await p.keyboard.press('Tab');
+    await p.keyboard.press('Tab');
+    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the list of drawn entities');
+    await p.keyboard.press('Enter');
+    await p.keyboard.press('Tab');
+    const list = p.getByRole('navigation', { name: 'Entities drawn' });
+    expect(await list.isVisible()).toBe(true);
+    expect(await list.getByRole('button').count()).toBe(121);
+    await list.getByRole('button', { name: /^Kataib Hezbollah \(/ }).click({ timeout: T });
+    await p.waitForFunction(() => new URL(location.href).searchParams.get('e') === 'kataib-hezbollah', null, { timeout: T });
+    await p.close();
+  });
+
+  it('? opens the sheet of shortcuts; Escape closes it and leaves the selection', async () => {
+    const p = await open('?e=iran');
+    await p.locator('body').press('?');
+    const sheet = p.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await sheet.waitFor({ timeout: T });
+    expect(await axe(p)).toEqual([]);
+    await p.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'detached', timeout: T });
+    expect(new URL(p.url()).searchParams.get('e')).toBe('iran');
+    await p.close();
+  });
+});
