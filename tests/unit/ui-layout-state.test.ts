@@ -36,3 +36,13 @@ describe('app state: drawers and Escape', () => {
     expect(reduce(s3, { type: 'escape' })).toBe(s3);
   });
 });
+
+describe('app state: hiding the selection\'s type', () => {
+  it('lets the selection go; hiding another type keeps it', () => {
+    const v = { ...view, labels: new Map([['iran', { id: 'iran', label: 'Iran', type: 'state' }]]) } as unknown as Loaded;
+    const s0 = run(initialState(parseUrlState('?e=iran&rel=r1')), { type: 'opened', view: v, mode: 'default', name: 'd.json', warnings: [] });
+    expect(reduce(s0, { type: 'toggle-type', entityType: 'person' }).url.entity).toBe('iran');
+    const s1 = reduce(s0, { type: 'toggle-type', entityType: 'state' });
+    expect(s1.url).toMatchObject({ entity: undefined, relation: undefined, hiddenTypes: ['state'] });
+  });
+});

@@ -64,11 +64,11 @@ export function PathPanel({ state, find, schema, labels, sources, selected, resu
   return (
     <div class="query-form">
       <div class="picker">
-        <Search find={find} schema={schema} id="path-from" label="Path from" placeholder="From…" compact value={state.from ? labelOf(state.from) : ''} onChoose={(h) => onChange({ from: h.id, pathIndex: 0 })} />
+        <Search find={find} schema={schema} id="path-from" label="Path from" placeholder="From…" compact value={state.from ? labelOf(state.from) : ''} onChoose={(h) => onChange({ from: h.id, pathIndex: 0 })} onClear={() => onChange({ from: undefined, pathIndex: 0 })} />
         {selected && state.from !== selected.id && <button type="button" class="ghost small" onClick={() => onChange({ from: selected.id, pathIndex: 0 })} title={`From ${selected.label}`}>use selected</button>}
       </div>
       <div class="picker">
-        <Search find={find} schema={schema} id="path-to" label="Path to" placeholder="To…" compact value={state.to ? labelOf(state.to) : ''} onChoose={(h) => onChange({ to: h.id, pathIndex: 0 })} />
+        <Search find={find} schema={schema} id="path-to" label="Path to" placeholder="To…" compact value={state.to ? labelOf(state.to) : ''} onChoose={(h) => onChange({ to: h.id, pathIndex: 0 })} onClear={() => onChange({ to: undefined, pathIndex: 0 })} />
         {selected && state.to !== selected.id && <button type="button" class="ghost small" onClick={() => onChange({ to: selected.id, pathIndex: 0 })} title={`To ${selected.label}`}>use selected</button>}
       </div>
       <div class="row">

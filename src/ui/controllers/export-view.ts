@@ -12,7 +12,8 @@ import type { RelationsQuery } from '../../core/model.ts';
 /** Writes the view; the names of the files downloaded. Rejects with the Explorer's or the writer's error. */
 export async function exportView(view: Loaded, url: UrlState, labels: ReadonlyMap<string, Entity>, format: ExportFormat, nb?: NeighbourhoodResult, paths?: PathResult): Promise<string[]> {
   const labelOf = (id: string) => labels.get(id)?.label ?? id;
-  const { kind, opts } = exportRequest(view, url, labelOf, nb, paths);
+  const { kind, opts, nothing } = exportRequest(view, url, labelOf, nb, paths);
+  if (nothing) throw new Error(nothing);
   const writer = exportWriter(format);
   const ds = await exportDataset(view, opts);
   const base = exportBaseName(url, labelOf, kind);

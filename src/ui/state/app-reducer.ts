@@ -146,7 +146,10 @@ export function reduce(s: AppState, a: AppAction): AppState {
       return navigate(s, a.view === 'path' && !s.url.from && s.url.entity ? { view: a.view, from: s.url.entity } : { view: a.view }, false);
     case 'toggle-type': {
       const hidden = s.url.hiddenTypes;
-      return navigate(s, { hiddenTypes: hidden.includes(a.entityType) ? hidden.filter((t) => t !== a.entityType) : [...hidden, a.entityType] }, false);
+      if (hidden.includes(a.entityType)) return navigate(s, { hiddenTypes: hidden.filter((t) => t !== a.entityType) }, false);
+      // Hiding the selection's type lets the selection go (its panel would speak of nothing drawn).
+      const gone = s.url.entity !== undefined && s.labels.get(s.url.entity)?.type === a.entityType;
+      return navigate(s, { hiddenTypes: [...hidden, a.entityType], ...(gone ? { entity: undefined, relation: undefined } : {}) }, false);
     }
     case 'show-all-types':
       return navigate(s, { hiddenTypes: [] }, false);
