@@ -12,7 +12,9 @@ import { useGraph } from './controllers/use-graph.ts';
 import { useQueries } from './controllers/use-queries.ts';
 import { useCamera } from './controllers/use-camera.ts';
 import { useFileDrop } from './controllers/use-file-drop.ts';
+import { useImport } from './controllers/use-import.ts';
 import { useKeyboard } from './controllers/use-keyboard.ts';
+import { useFormats } from './controllers/use-formats.ts';
 import { exportRelations, exportView } from './controllers/export-view.ts';
 import { exportImage, isImageFormat } from './controllers/export-image.ts';
 import { useRelations } from './controllers/use-relations.ts';
@@ -29,6 +31,7 @@ import { EntityPanel } from './components/EntityPanel.tsx';
 import { SourceView } from './components/SourceView.tsx';
 import { ProblemList } from './components/ProblemList.tsx';
 import { LoadProgress } from './components/LoadProgress.tsx';
+import { CsvMappingDialog } from './components/CsvMappingDialog.tsx';
 import { NoWebGL } from './components/NoWebGL.tsx';
 import { DrawerHead, PanelToggles } from './components/Drawers.tsx';
 import { CopyLink, MissingData } from './components/Share.tsx';
@@ -56,7 +59,9 @@ export function App() {
   const { details, nb, paths } = answers;
   useCamera(graph.controller, state, nb, paths);
   const relations = useRelations(state, ready, answers.ensureLabels);
-  const dragging = useFileDrop((files) => loading.importFiles(files, importMode));
+  const importing = useImport(loading.importFiles);
+  const dragging = useFileDrop((files) => importing.open(files, importMode));
+  const formats = useFormats();
   const [help, setHelp] = useState(false);
   useKeyboard(searchInput, () => dispatch({ type: 'escape' }), () => setHelp(true));
   // A message stays long enough to read, then goes (it can be closed sooner).
@@ -90,8 +95,8 @@ export function App() {
       <Topbar
         title={view?.data.title ?? view?.data.file ?? 'Loading…'} file={view?.data.file} schema={view?.schema} find={find} searchInput={searchInput}
         onChoose={(h: SearchHit) => { select(h.id); void answers.ensureLabels([h.id]); }}
-        importMode={importMode} onImportMode={setImportMode} onOpen={(files) => loading.importFiles(files, importMode)}
-        exportFormat={exportFormat} onExportFormat={setExportFormat}
+        importMode={importMode} onImportMode={setImportMode} onOpen={(files) => importing.open(files, importMode)}
+        formats={formats} exportFormat={exportFormat} onExportFormat={setExportFormat}
         onExport={view ? () => void (isImageFormat(exportFormat) && ctl()
           ? exportImage(ctl()!, view, exportFormat, url, (id) => labels.get(id)?.label ?? id)
           : exportView(view, url, labels, exportFormat, nb, paths)).catch((e: unknown) => dispatch({ type: 'notice', text: `Could not export: ${errorText(e)}` })) : undefined}
@@ -122,6 +127,7 @@ export function App() {
         {progress && <LoadProgress progress={progress} onCancel={loading.cancel} />}
         {notice && !progress && <div class="toast" role="status">{notice} <button type="button" class="ghost small" onClick={() => dispatch({ type: 'notice', text: undefined })} aria-label="Dismiss">×</button></div>}
         {problems && <div class="overlay"><ProblemList file={problems.file} problems={problems.list} onClose={() => dispatch({ type: 'problems', problems: undefined })} /></div>}
+        {importing.table && <CsvMappingDialog key={importing.table.name} file={importing.table.name} preview={importing.table.preview} onLoad={importing.load} onCancel={importing.cancel} />}
         {dragging && <div class="drop-hint" aria-hidden="true">Drop a dataset file to {importMode === 'merge' ? 'merge it' : 'open it'}</div>}
       </main>
 
@@ -137,7 +143,7 @@ export function App() {
               selected={url.relation} find={find} dispatch={dispatch}
               onSelect={(t) => void graph.showInView([t.subject, t.object], t.subject).then(() => dispatch({ type: 'select-relation', id: t.id!, subject: t.subject }))}
               onExport={() => void exportRelations(view, relationsQuery(url, state.table, false), exportFormat, relations.result?.total ?? 0)
-                .then((text) => { if (text) dispatch({ type: 'notice', text }); }, (e: unknown) => dispatch({ type: 'notice', text: `Could not export the relations: ${e instanceof Error ? e.message : String(e)}` }))} />
+                .then((text) => { if (text) dispatch({ type: 'notice', text }); }, (e: unknown) => dispatch({ type: 'notice', text: `Could not export the relations: ${errorText(e)}` }))} />
           )}
         </Dock>
       )}

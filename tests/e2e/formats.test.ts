@@ -83,6 +83,8 @@ beforeAll(async () => {
   watched = watch(page, origin);
   await page.goto(origin + '/', { timeout: T });
   await waitReady(page);
+  // The formats are loaded after the first frame.
+  await page.waitForFunction((n) => document.querySelectorAll('#export-format option').length === n, WRITERS.length, { timeout: T });
 });
 
 afterAll(async () => {

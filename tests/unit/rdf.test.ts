@@ -57,6 +57,14 @@ describe('actorgraph RDF mapping', () => {
     expect(readInChunks(r, file!.text, 997).dataset).toEqual(ds);
   });
 
+  it('reads lines longer than a chunk, and a last line without its line break', () => {
+    const text = writerById('nt')!.write(ds)[0]!.text;
+    expect(readInChunks('n-triples', text.slice(0, -1), 13).dataset).toEqual(ds);
+    const long = `<http://e.org/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://e.org/T> .\n<http://e.org/a> <http://www.w3.org/2000/01/rdf-schema#comment> "${'x'.repeat(9_000)}" .\n`;
+    const r = readInChunks('n-triples', long, 1000, 'long.nt');
+    expect(r.dataset!.entities[0]!.description).toHaveLength(9_000);
+  });
+
   it('writes one direct edge per distinct relation and one rdf:Statement per relation', () => {
     const quads = new Parser({ format: 'N-Triples' }).parse(writeNTriples(ds));
     const stmts = quads.filter((q) => q.predicate.value.endsWith('#type') && q.object.value.endsWith('#Statement'));

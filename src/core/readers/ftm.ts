@@ -43,7 +43,7 @@ class FtmSession implements ReadSession {
   private readonly problems: Problem[] = [];
   private readonly entities = new Map<string, FtmEntity>();
   private readonly skipped = new Map<string, number>();
-  private rest = '';
+  private rest: string[] = [];
   private line = 0;
   private first = true;
   private content = false;
@@ -73,19 +73,24 @@ class FtmSession implements ReadSession {
     }
     const fault = this.pre.fault(chunk);
     if (fault) {
-      const text = this.rest + chunk.slice(0, fault.at);
+      const text = this.rest.join('') + chunk.slice(0, fault.at);
       const lines = text.split('\n');
       this.problems.push(encodingProblem(this.opts.file, fault, { line: this.line + lines.length, column: lines[lines.length - 1]!.length + 1 }));
       this.fatal = true;
       return;
     }
-    const text = this.rest + chunk;
+    // A line longer than a chunk waits in parts, joined once its end arrives (no rescans).
+    const first = chunk.indexOf('\n');
+    if (first < 0) { this.rest.push(chunk); this.t.scan += performance.now() - t0; return; }
+    const head = this.rest.join('');
+    const text = head + chunk;
+    this.rest = [];
     let from = 0;
-    for (let nl = text.indexOf('\n', from); nl >= 0; nl = text.indexOf('\n', from)) {
+    for (let nl = head.length + first; nl >= 0; nl = text.indexOf('\n', from)) {
       this.lineOf(text.slice(from, nl));
       from = nl + 1;
     }
-    this.rest = text.slice(from);
+    if (from < text.length) this.rest.push(text.slice(from));
     this.t.scan += performance.now() - t0;
   }
 
@@ -139,7 +144,7 @@ class FtmSession implements ReadSession {
   }
 
   end(): ReadResult {
-    if (!this.fatal && this.rest !== '') { this.lineOf(this.rest); this.rest = ''; }
+    if (!this.fatal && this.rest.length) { const last = this.rest.join(''); this.rest = []; this.lineOf(last); }
     if (!this.fatal && !this.content && this.problems.length === 0) this.problems.push(emptyFile(this.opts.file, this.line > 0));
     if (this.problems.length) return this.pre.withBom({ ok: false, problems: this.problems, timings: this.t });
     const t0 = performance.now();

@@ -64,7 +64,7 @@ class RdfSession implements ReadSession {
   private depth = 0;
 
   // Line mode (N-Triples, N-Quads): the text not yet ending in a line break, and the line number.
-  private rest = '';
+  private rest: string[] = [];
   private lineNo = 0;
   private scanner?: NtScanner;
   private lastLine = -1;
@@ -129,13 +129,18 @@ class RdfSession implements ReadSession {
   }
 
   private lineChunk(chunk: string): void {
-    const text = this.rest === '' ? chunk : this.rest + chunk;
+    // A line longer than a chunk waits in parts, joined once its end arrives (no rescans).
+    const first = chunk.indexOf('\n');
+    if (first < 0) { this.rest.push(chunk); return; }
+    const head = this.rest.length ? this.rest.join('') : '';
+    this.rest = [];
+    const text = head + chunk;
     let from = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0 && !this.problem; nl = text.indexOf('\n', from)) {
+    for (let nl = head.length + first; nl >= 0 && !this.problem; nl = text.indexOf('\n', from)) {
       this.lineOf(text, from, nl);
       from = nl + 1;
     }
-    this.rest = this.problem ? '' : text.slice(from);
+    if (!this.problem && from < text.length) this.rest.push(text.slice(from));
   }
 
   private lineOf(text: string, from: number, to: number): void {
@@ -213,7 +218,7 @@ class RdfSession implements ReadSession {
     if (!this.problem && !this.content) this.problem = emptyFile(this.opts.file, this.chars > 0);
     if (!this.problem) {
       try {
-        if (this.lineMode) { this.lineOf(this.rest, 0, this.rest.length); this.rest = ''; } else this.handlers.end?.();
+        if (this.lineMode) { const last = this.rest.join(''); this.rest = []; this.lineOf(last, 0, last.length); } else this.handlers.end?.();
       } catch (e) { if (e instanceof Stop) this.problem = e.problem; else throw e; }
     }
     this.t.scan += performance.now() - t0;

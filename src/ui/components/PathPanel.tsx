@@ -95,7 +95,7 @@ export function PathPanel({ state, find, schema, labels, sources, selected, resu
         onChange={(avoidTypes) => onChange({ avoidTypes, pathIndex: 0 })}
       />
       {result && result.paths.length === 0 && <p class="no-path" role="status">No path. {result.reason}</p>}
-      {result && pathCapText(result, 'k-shortest') && <p class="cap-note small" role="note">{pathCapText(result, 'k-shortest')}</p>}
+      {result && pathCapText(result, state.chronological ? 'shortest' : 'k-shortest') && <p class="cap-note small" role="note">{pathCapText(result, state.chronological ? 'shortest' : 'k-shortest')}</p>}
       {result && result.paths.length > 0 && (
         <ol class="path-results" aria-label="Paths found">
           {result.paths.map((p, i) => (

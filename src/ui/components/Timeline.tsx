@@ -35,6 +35,8 @@ function histogramOf(graph: MultiDirectedGraph, labels: ReadonlyMap<string, Enti
 
 export function Timeline({ graph, version, labels, timeFrom, timeTo, playing, onBrush, onPlay, onPause, onTick }: Props) {
   const h = useMemo(() => histogramOf(graph, labels), [graph, version, labels.size]);
+  // A graph drawn whole from compact columns carries no dates (see graph/edge-style.ts markTrust).
+  const unmarked = useMemo(() => !h && graph.size > 0 && !graph.someEdge((_, a) => a.status !== undefined), [h, graph, version]);
   const [unit, setUnit] = useState<TimeUnit>('month');
   useEffect(() => { if (h) setUnit(h.unit); }, [h?.unit]);
   const [drag, setDrag] = useState<{ x0: number; x1: number }>();
@@ -49,8 +51,6 @@ export function Timeline({ graph, version, labels, timeFrom, timeTo, playing, on
   }, [playing, span?.start, span?.end]);
 
   if (!h) {
-    // A graph drawn whole from compact columns carries no dates (see graph/edge-style.ts markTrust).
-    const unmarked = graph.size > 0 && !graph.someEdge((_, a) => a.status !== undefined);
     const text = unmarked ? 'This graph is drawn whole without its relations’ dates; the filters and the Relations tab still work by date.' : 'No dated relation or event in the view.';
     return <div class="timeline empty muted small" role="status">{text}</div>;
   }

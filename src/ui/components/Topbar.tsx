@@ -4,7 +4,7 @@ import type { ComponentChildren, Ref } from 'preact';
 import type { SearchHit } from '../../core/model.ts';
 import type { SchemaIndex } from '../../core/schema.ts';
 import type { ExportFormat } from '../state/app-state.ts';
-import { openAccept, readableFormats } from '../data/formats.ts';
+import type { Formats } from '../controllers/use-formats.ts';
 import { Search } from './Search.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 
@@ -20,6 +20,8 @@ interface Props {
   importMode: ImportMode;
   onImportMode(mode: ImportMode): void;
   onOpen(files: File[]): void;
+  /** What the picker accepts and Export offers (undefined until loaded). */
+  formats?: Formats;
   exportFormat: ExportFormat;
   onExportFormat(format: ExportFormat): void;
   onExport?: () => void;
@@ -38,16 +40,16 @@ export function Topbar(p: Props) {
       )}
       <div class="toolbar" role="toolbar" aria-label="Data">
         <div class="tool-group">
-          <button type="button" onClick={() => fileInput.current?.click()} title={`Open a dataset file, with its schema.json and .txt source texts if it has them (or drop them on the page). Formats: ${readableFormats()}`}>Open…</button>
+          <button type="button" onClick={() => fileInput.current?.click()} title={`Open a dataset file, with its schema.json and .txt source texts if it has them (or drop them on the page). Formats: ${p.formats?.readableFormats() ?? 'loading…'}`}>Open…</button>
           <label class="visually-hidden" for="import-mode">When opening a file</label>
           <select id="import-mode" value={p.importMode} onChange={(e) => p.onImportMode((e.currentTarget as HTMLSelectElement).value as ImportMode)}>
             <option value="replace">replace</option>
             <option value="merge">merge</option>
           </select>
-          <input ref={fileInput} id="import-file" class="visually-hidden" type="file" multiple accept={openAccept()} aria-label="Dataset file to open (with its schema.json and source texts, if any)"
+          <input ref={fileInput} id="import-file" class="visually-hidden" type="file" multiple accept={p.formats?.openAccept() ?? '.json,.txt'} aria-label="Dataset file to open (with its schema.json and source texts, if any)"
             onChange={(e) => { const el = e.currentTarget as HTMLInputElement; const files = [...(el.files ?? [])]; el.value = ''; if (files.length) p.onOpen(files); }} />
         </div>
-        <ExportMenu format={p.exportFormat} onFormat={p.onExportFormat} onExport={p.onExport} />
+        <ExportMenu choices={p.formats?.exportChoices() ?? []} format={p.exportFormat} onFormat={p.onExportFormat} onExport={p.onExport} />
         {p.children}
       </div>
     </header>

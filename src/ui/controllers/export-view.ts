@@ -1,27 +1,32 @@
-// Export: what the current view holds, written by the chosen writer (every
-// format in core/writers/registry.ts); a writer that makes several files
-// (CSV: relations and entities) gives several downloads.
-import type { Entity, NeighbourhoodResult, PathResult } from '../../core/model.ts';
+// Export: what the current view holds (or the relations the table lists),
+// written by the chosen writer (every format in core/writers/registry.ts);
+// a writer that makes several files (CSV: relations and entities) gives
+// several downloads.
+import type { Dataset, Entity, NeighbourhoodResult, PathResult, RelationsQuery } from '../../core/model.ts';
 import { download, exportBaseName, type ExportFormat } from '../state/app-state.ts';
 import type { UrlState } from '../state/url-state.ts';
 import { exportRequest } from '../state/export-request.ts';
-import { downloadEnding, exportWriter } from '../data/formats.ts';
+import { loadFormats } from './use-formats.ts';
 import { exportDataset, queryRelations, type Loaded } from './gateway.ts';
-import type { RelationsQuery } from '../../core/model.ts';
+
+/** Writes `ds` as `format` and downloads each file; their names. */
+async function writeAll(ds: Dataset, base: string, format: ExportFormat): Promise<string[]> {
+  const { downloadEnding, exportWriter } = await loadFormats();
+  const files = exportWriter(format).write(ds, { name: base });
+  // As core's fileNames: the main file, then its parts beside it (`x.csv`, `x.entities.csv`).
+  const names = files.map((f, i) => (i === 0 ? `${base}${downloadEnding(f.extension)}` : `${base}${f.suffix}${f.extension}`));
+  files.forEach((f, i) => download(names[i]!, f.text, f.mediaType));
+  return names;
+}
 
 /** Writes the view; the names of the files downloaded. Rejects with the Explorer's or the writer's error. */
 export async function exportView(view: Loaded, url: UrlState, labels: ReadonlyMap<string, Entity>, format: ExportFormat, nb?: NeighbourhoodResult, paths?: PathResult): Promise<string[]> {
   const labelOf = (id: string) => labels.get(id)?.label ?? id;
   const { kind, opts, nothing } = exportRequest(view, url, labelOf, nb, paths);
   if (nothing) throw new Error(nothing);
-  const writer = exportWriter(format);
+  await loadFormats();
   const ds = await exportDataset(view, opts);
-  const base = exportBaseName(url, labelOf, kind);
-  const files = writer.write(ds, { name: base });
-  // As core's fileNames: the main file, then its parts beside it (`x.csv`, `x.entities.csv`).
-  const names = files.map((f, i) => (i === 0 ? `${base}${downloadEnding(f.extension)}` : `${base}${f.suffix}${f.extension}`));
-  files.forEach((f, i) => download(names[i]!, f.text, f.mediaType));
-  return names;
+  return writeAll(ds, exportBaseName(url, labelOf, kind), format);
 }
 
 /** Most relations the table exports: the Explorer pages them, 10,000 at a time. */
@@ -38,8 +43,6 @@ export async function exportRelations(view: Loaded, q: RelationsQuery, format: E
     if (r.triples.length < RELATIONS_EXPORT_PAGE) break;
   }
   const ds = await exportDataset(view, { triples: ids, title: `${view.data.title ?? view.data.file}: ${ids.length} relations` });
-  const base = `actorgraph-relations-${ids.length}`;
-  const files = exportWriter(format).write(ds, { name: base });
-  files.forEach((f, i) => download(i === 0 ? `${base}${downloadEnding(f.extension)}` : `${base}${f.suffix}${f.extension}`, f.text, f.mediaType));
+  await writeAll(ds, `actorgraph-relations-${ids.length}`, format);
   return undefined;
 }

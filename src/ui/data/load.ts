@@ -8,7 +8,6 @@ import type { CallOptions, Explorer } from '../../core/explorer.ts';
 import { ExplorerError } from '../../core/errors.ts';
 import { MemoryExplorer } from '../../core/memory-explorer.ts';
 import { buildFromText } from './pipeline.ts';
-import { readerByName } from '../../core/readers/registry.ts';
 import { loadInWorker, type WorkerLoad } from './worker-explorer.ts';
 import { loadDataUrl } from './early-fetch.ts';
 import type { GraphColumns } from './columns.ts';
@@ -69,8 +68,7 @@ export interface FileLoad {
 
 /** Which of several files opened together is the dataset; the others are its schema, source texts, or entities table. */
 export function pickDataset(files: File[]): { dataset: File; extras: File[] } | { problem: Problem } {
-  // A .txt file is a source text unless a reader claims its name.
-  let datasets = files.filter((f) => !isSchemaFile(f.name) && (!/\.txt$/i.test(f.name) || readerByName(f.name) !== undefined));
+  let datasets = files.filter((f) => !isSchemaFile(f.name) && !/\.txt$/i.test(f.name));
   // A relations table with its entities table (as the CSV export writes them): the relations are the dataset.
   if (datasets.length === 2 && datasets.filter((f) => isEntitiesTable(f.name)).length === 1) datasets = datasets.filter((f) => !isEntitiesTable(f.name));
   if (datasets.length === 1) return { dataset: datasets[0]!, extras: files.filter((f) => f !== datasets[0]) };

@@ -7,7 +7,9 @@ import type { Problem } from '../../core/problems.ts';
 import { parseSchema, validateDataset } from '../../core/validate.ts';
 import { TripleStore } from '../../core/store.ts';
 import { mergeDatasets } from '../../core/export.ts';
-import { pickReader, readText, SNIFF_BYTES } from '../../core/readers/registry.ts';
+import { jsonDatasetReader } from '../../core/readers/json-dataset.ts';
+import type { DatasetReader } from '../../core/readers/reader.ts';
+import type { ParseResult, ValidateOptions } from '../../core/check/options.ts';
 import { snapshot, type DataSnapshot } from '../../core/memory-explorer.ts';
 import { decodeStrictly, readWhole, type ByteInput } from './utf8.ts';
 import { peekHead } from './sniff.ts';
@@ -33,6 +35,24 @@ export function defaultSchema(): Schema {
   return (defaultSchemaCache = r.schema);
 }
 
+/**
+ * How a file finds its reader: the whole registry in the loader worker
+ * (core/readers/registry.ts), only the dataset JSON reader on the page (the
+ * bundled data), so that no other format's code weighs on the app's start.
+ */
+export interface ReaderChoice {
+  pick(file: { name: string; head: string | Uint8Array }): DatasetReader;
+  readText(reader: DatasetReader, text: string, opts: ValidateOptions): ParseResult;
+  /** How many first bytes `pick` looks at. */
+  sniffBytes: number;
+}
+
+export const JSON_ONLY: ReaderChoice = {
+  pick: () => jsonDatasetReader,
+  readText: (reader, text, opts) => (reader.readText ?? jsonDatasetReader.readText!)(text, opts),
+  sniffBytes: 0,
+};
+
 /** What a merge needs of the data already open: its dataset with source texts inline. */
 export type CurrentData = DataSnapshot;
 /** The store's dataset with every known source text inline, so it can travel to another worker. */
@@ -55,6 +75,8 @@ export interface BuildOptions {
   decodedStrictly?: boolean;
   /** Options for the file's reader (the CSV mapping). */
   read?: ReadChoices;
+  /** Where its reader comes from (default: the dataset JSON reader only). */
+  readers?: ReaderChoice;
   onPhase?(phase: Phase): void;
 }
 
@@ -82,8 +104,9 @@ export async function buildFromText(text: string, file: string, opts: BuildOptio
     known = new Map(cur.dataset.sources.flatMap((s) => (s.text !== undefined ? [[s.id, s.text] as const] : [])));
   }
   // The format is the file's (by its name and first characters), whatever the data open.
-  const reader = pickReader({ name: file, head: text.slice(0, SNIFF_BYTES) });
-  const result = readText(reader, text, { ...opts.read, file, defaultSchema: opts.schema ?? defaultSchema(), sourceText: (s) => textOf(s, known), sourceError, decodedStrictly });
+  const readers = opts.readers ?? JSON_ONLY;
+  const reader = readers.pick({ name: file, head: text.slice(0, readers.sniffBytes) });
+  const result = readers.readText(reader, text, { ...opts.read, file, defaultSchema: opts.schema ?? defaultSchema(), sourceText: (s) => textOf(s, known), sourceError, decodedStrictly });
   if (!result.ok || !result.dataset || !result.schema) return { ok: false, problems: result.problems };
   const warnings = result.problems.filter((p) => p.severity !== 'error');
   if (!cur) {
@@ -110,6 +133,8 @@ export interface StreamOptions {
   sourceFiles?: Map<string, string>;
   /** Options for the file's reader (the CSV mapping). */
   read?: ReadChoices;
+  /** Where its reader comes from (default: the dataset JSON reader only). */
+  readers?: ReaderChoice;
   /** Bytes read so far (reading and checking go together). */
   onBytes?(done: number): void;
   onPhase?(phase: Phase): void;
@@ -124,9 +149,10 @@ export interface StreamOptions {
 export async function buildFromBytes(bytes: ByteInput, file: string, opts: StreamOptions = {}): Promise<BuildOutcome> {
   const { textOf, sourceError } = sourceTexts(opts.sourceFiles);
   let whole = false;
-  // The reader is chosen by the file's name and first bytes (core/readers/registry.ts).
-  const { head, input } = await peekHead(bytes, SNIFF_BYTES);
-  const ingest = pickReader({ name: file, head }).open({
+  // The reader is chosen by the file's name and first bytes.
+  const readers = opts.readers ?? JSON_ONLY;
+  const { head, input } = await peekHead(bytes, readers.sniffBytes);
+  const ingest = readers.pick({ name: file, head }).open({
     ...opts.read, file, defaultSchema: opts.schema ?? defaultSchema(), sourceText: (s) => textOf(s), sourceError, decodedStrictly: true,
     // Called only for those rare layouts; the text is read again (asynchronously) below.
     wholeText: () => { whole = true; return undefined; },
@@ -139,7 +165,7 @@ export async function buildFromBytes(bytes: ByteInput, file: string, opts: Strea
     opts.onPhase?.('reading');
     const read = await readWhole(input, file, opts.onBytes);
     if ('problem' in read) return { ok: false, problems: [read.problem] };
-    return buildFromText(read.text, file, { schema: opts.schema, sourceFiles: opts.sourceFiles, decodedStrictly: true, read: opts.read, onPhase: opts.onPhase });
+    return buildFromText(read.text, file, { schema: opts.schema, sourceFiles: opts.sourceFiles, decodedStrictly: true, read: opts.read, readers, onPhase: opts.onPhase });
   }
   if (!r.ok || !r.store) return { ok: false, problems: r.problems };
   // Texts named by path (opened alongside, bundled): the explorer shows them with the evidence.

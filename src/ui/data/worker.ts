@@ -8,13 +8,17 @@ import { ExplorerError } from '../../core/errors.ts';
 import { MemoryExplorer } from '../../core/memory-explorer.ts';
 import type { Schema } from '../../core/model.ts';
 import { parseSchema } from '../../core/validate.ts';
-import { buildFromBytes, buildFromText, type BuildOutcome, type CurrentData, type Phase } from './pipeline.ts';
+import { buildFromBytes, buildFromText, type BuildOutcome, type CurrentData, type Phase, type ReaderChoice } from './pipeline.ts';
+import { pickReader, readText, SNIFF_BYTES } from '../../core/readers/registry.ts';
 import { bytesInput, readWhole, streamInput, type ByteInput } from './utf8.ts';
 import { columnsTransfer, type GraphColumns } from './columns.ts';
 import { isEntitiesTable, isSchemaFile, type Progress, type ReadChoices, type RemoteFile } from './protocol.ts';
 import { Comlink, REMOTE_METHODS, type LoadAnswer, type LoadRequest, type RemoteMethod, type WorkerApi } from './rpc.ts';
 
 let explorer: MemoryExplorer | undefined;
+
+/** Every registered format: a file's reader is chosen by its name and first bytes. */
+const readers: ReaderChoice = { pick: (f) => pickReader(f), readText, sniffBytes: SNIFF_BYTES };
 
 /** Progress at most every 50 ms: enough for a smooth bar, few messages. */
 function progressReporter(onProgress: ((p: Progress) => void) | undefined) {
@@ -95,10 +99,10 @@ async function load(m: LoadRequest, onProgress?: (p: Progress) => void): Promise
     // A merge needs both datasets as objects: the text is read whole.
     const all = await readWhole(bytes, m.name, onBytes);
     if ('problem' in all) return { ok: false, problems: [all.problem] };
-    r = await buildFromText(all.text, m.name, { schema, sourceFiles, decodedStrictly: true, read, current: () => receive(merge), onPhase });
+    r = await buildFromText(all.text, m.name, { schema, sourceFiles, decodedStrictly: true, read, readers, current: () => receive(merge), onPhase });
   } else {
     // Reading and checking go together: the bar shows the bytes read.
-    r = await buildFromBytes(bytes, m.name, { schema, sourceFiles, read, onBytes, onPhase });
+    r = await buildFromBytes(bytes, m.name, { schema, sourceFiles, read, readers, onBytes, onPhase });
   }
   if (!r.ok) return { ok: false, problems: r.problems };
   explorer = new MemoryExplorer(r.store, r.file);
