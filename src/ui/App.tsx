@@ -16,7 +16,8 @@ import { useImport } from './controllers/use-import.ts';
 import { useKeyboard } from './controllers/use-keyboard.ts';
 import { useFormats } from './controllers/use-formats.ts';
 import { exportRelations, exportView } from './controllers/export-view.ts';
-import { exportImage, isImageFormat } from './controllers/export-image.ts';
+import { exportImage } from './controllers/export-image.ts';
+import { PictureMenu } from './components/PictureMenu.tsx';
 import { useRelations } from './controllers/use-relations.ts';
 import { relationsQuery } from './state/relations-query.ts';
 import { Dock } from './components/Dock.tsx';
@@ -97,10 +98,10 @@ export function App() {
         onChoose={(h: SearchHit) => { select(h.id); void answers.ensureLabels([h.id]); }}
         importMode={importMode} onImportMode={setImportMode} onOpen={(files) => importing.open(files, importMode)}
         formats={formats} exportFormat={exportFormat} onExportFormat={setExportFormat}
-        onExport={view ? () => void (isImageFormat(exportFormat) && ctl()
-          ? exportImage(ctl()!, view, exportFormat, url, (id) => labels.get(id)?.label ?? id)
-          : exportView(view, url, labels, exportFormat, nb, paths)).catch((e: unknown) => dispatch({ type: 'notice', text: `Could not export: ${errorText(e)}` })) : undefined}
+        onExport={view ? () => void exportView(view, url, labels, exportFormat, nb, paths).catch((e: unknown) => dispatch({ type: 'notice', text: `Could not export: ${errorText(e)}` })) : undefined}
       >
+        <PictureMenu onPicture={view ? (f) => void (ctl() && exportImage(ctl()!, view, f, url, (id) => labels.get(id)?.label ?? id)
+          .catch((e: unknown) => dispatch({ type: 'notice', text: `Could not save the picture: ${errorText(e)}` }))) : undefined} />
         <CopyLink kept={!!url.dataset} onDone={(text) => dispatch({ type: 'notice', text })} />
       </Topbar>
 

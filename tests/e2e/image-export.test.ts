@@ -1,4 +1,4 @@
-// Pictures of the view from the Export menu: a PNG at 1× and 2× with the
+// Pictures of the view, beside the Export menu: a PNG at 1× and 2× with the
 // graph's colours in it, and an SVG with a node per drawn entity and the drawn labels.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, readFileSync } from 'node:fs';
@@ -28,8 +28,7 @@ afterAll(async () => {
 });
 
 async function exportAs(format: string) {
-  await page.selectOption('#export-format', format, { timeout: T });
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: T }), page.getByRole('button', { name: 'Export' }).click({ timeout: T })]);
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: T }), page.selectOption('#picture-format', format, { timeout: T })]);
   return { name: dl.suggestedFilename(), path: (await dl.path())! };
 }
 

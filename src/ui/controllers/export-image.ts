@@ -12,7 +12,6 @@ export const IMAGE_CHOICES = [
   { id: 'image-svg', label: 'SVG image', keeps: 'the view as vectors: nodes, relations, the labels drawn, title and legend' },
 ] as const;
 
-export const isImageFormat = (f: string): boolean => IMAGE_CHOICES.some((c) => c.id === f);
 
 /** What the picture says: the data, how much of it is shown, and the types shown. */
 export function pictureOf(ctl: GraphController, view: Loaded, what: string): Picture {

@@ -11,6 +11,7 @@ import { trustLabel } from './edge-style.ts';
 import { LINE_PROGRAMS } from './edge-programs.ts';
 import { sameFocus, withTimeout } from './compare.ts';
 import { drawLabel, LabelPlacer } from './labels.ts';
+import { enableDrag } from './drag.ts';
 
 /** A focus (neighbourhood) this small shows every label; a larger one leaves the choice to sigma's label grid. */
 const FORCED_LABELS_MAX = 15;
@@ -68,12 +69,11 @@ export class GraphController {
       nodeReducer: (node, data) => this.nodeReducer(node, data),
       edgeReducer: (edge, data) => this.edgeReducer(edge, data),
     });
-    // sigma's constructor renders synchronously: it has drawn by the time it returns.
-    this.viewSeq = 1;
+    this.viewSeq = 1; // sigma's constructor renders synchronously: it has drawn by the time it returns.
     this.firstFrame = performance.now();
     const s = this.sigma;
     s.on('afterRender', () => {
-      if (this.labels.place()) this.sigma.refresh({ skipIndexation: true, schedule: true });
+      this.labels.schedule(() => this.sigma.refresh({ skipIndexation: true }));
       if (!this.afterDrawQueue.length) return;
       const q = this.afterDrawQueue;
       this.afterDrawQueue = [];
@@ -87,7 +87,7 @@ export class GraphController {
     });
     this.resizeObserver.observe(container);
     s.on('clickNode', ({ node }) => this.events.onSelect(node));
-    s.on('clickStage', () => this.events.onSelect(undefined));
+    s.on('clickStage', () => this.events.onSelect(undefined)); enableDrag(s);
     s.on('doubleClickNode', (e) => { e.preventSigmaDefault(); this.events.onExpand?.(e.node); });
     s.on('enterNode', ({ node }) => { this.hovered = node; container.style.cursor = 'pointer'; this.recompute(); });
     s.on('leaveNode', () => { this.hovered = undefined; container.style.cursor = ''; this.recompute(); });
@@ -293,6 +293,7 @@ export class GraphController {
 
   kill(): void {
     this.resizeObserver.disconnect();
+    this.labels.cancel();
     this.stopLayout();
     this.sigma.kill();
   }

@@ -11,6 +11,8 @@ export interface LabelBox { node: string; x: number; y: number; w: number; h: nu
 /** At most this many labels are looked at per frame (the largest nodes first). */
 const MAX_CANDIDATES = 3000;
 const PAD = 2;
+/** Placement runs at most this often (ms). */
+const PLACE_MS = 120;
 
 /** Box overlap with a little air between labels. */
 const overlaps = (a: LabelBox, b: LabelBox) => a.x < b.x + b.w + PAD && b.x < a.x + a.w + PAD && a.y < b.y + b.h + PAD && b.y < a.y + a.h + PAD;
@@ -60,6 +62,26 @@ export class LabelPlacer {
 
   constructor(private sigmaOf: () => Sigma) {}
   private get sigma(): Sigma { return this.sigmaOf(); }
+
+  private timer?: ReturnType<typeof setTimeout>;
+  private last = 0;
+
+  /**
+   * After a frame: places labels again, at most every PLACE_MS (a layout
+   * draws every frame; placing each time would double its work), and asks
+   * for a redraw when that changed what is shown.
+   */
+  schedule(redraw: () => void): void {
+    if (this.timer) return;
+    const wait = Math.max(0, this.last + PLACE_MS - performance.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.last = performance.now();
+      if (this.place()) redraw();
+    }, wait);
+  }
+
+  cancel(): void { if (this.timer) clearTimeout(this.timer); this.timer = undefined; }
 
   /** The graph changed: sizes (the priority) are read again. */
   reset(): void { this.order = undefined; }
