@@ -11,6 +11,8 @@ export interface LabelBox { node: string; x: number; y: number; w: number; h: nu
 /** At most this many labels are looked at per frame (the largest nodes first). */
 const MAX_CANDIDATES = 3000;
 const PAD = 2;
+/** Above this many nodes sigma's own label grid decides (placing costs too much per frame). */
+const MAX_NODES = 2000;
 /** Placement runs at most this often (ms). */
 const PLACE_MS = 120;
 
@@ -83,11 +85,15 @@ export class LabelPlacer {
 
   cancel(): void { if (this.timer) clearTimeout(this.timer); this.timer = undefined; }
 
+  /** Off for big graphs: labels as sigma's grid gives them. */
+  private off = false;
+
   /** The graph changed: sizes (the priority) are read again. */
-  reset(): void { this.order = undefined; }
+  reset(): void { this.order = undefined; this.key = ''; this.shown.clear(); }
 
   /** Sets what a node's reducer output shows: its label only if placed. `wanted`: it would be labelled; `forced`: it must be. */
   apply(node: string, res: Partial<NodeDisplayData> & Record<string, unknown>, wanted: boolean, forced: boolean): void {
+    if (this.off) return;
     res.wantLabel = wanted;
     res.mustLabel = forced;
     if (!this.shown.has(node)) { res.label = ''; return; }
@@ -109,6 +115,8 @@ export class LabelPlacer {
   /** After a frame: places labels from what was drawn; true when that changed (redraw). */
   place(): boolean {
     const s = this.sigma, g = s.getGraph();
+    this.off = g.order > MAX_NODES;
+    if (this.off) { this.boxes = []; return false; }
     this.order ??= g.nodes().sort((a, b) => (g.getNodeAttribute(b, 'size') as number) - (g.getNodeAttribute(a, 'size') as number));
     const { width, height } = s.getDimensions();
     const threshold = s.getSetting('labelRenderedSizeThreshold');
