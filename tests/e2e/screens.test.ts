@@ -139,3 +139,26 @@ describe('readable pictures', () => {
     });
   }
 });
+
+describe('drag', () => {
+  it('a node dragged moves (its label with it) and the camera stays', async () => {
+    const p = await open('', { width: 1400, height: 900 });
+    await p.waitForTimeout(500);
+    type B = { node: string; x: number; y: number; w: number; h: number };
+    const boxes = () => p.evaluate(() => (window as unknown as { __actorgraph: { labelBoxes: B[] } }).__actorgraph.labelBoxes);
+    const canvas = (await p.locator('.sigma').boundingBox())!;
+    // A label placed right of its node: the node's edge is just left of the label.
+    const b = (await boxes()).find((x) => x.x > 100 && x.y > 100 && x.y < canvas.height - 150)!;
+    const camera = await p.evaluate(() => (window as unknown as { __actorgraph: { camera: unknown } }).__actorgraph.camera);
+    await p.mouse.move(canvas.x + b.x - 5, canvas.y + b.y + b.h / 2);
+    await p.mouse.down();
+    await p.mouse.move(canvas.x + b.x - 5 + 40, canvas.y + b.y + b.h / 2 + 60, { steps: 8 });
+    await p.mouse.up();
+    await p.waitForTimeout(400);
+    const after = (await boxes()).find((x) => x.node === b.node);
+    expect(after).toBeDefined();
+    expect(after!.y - b.y).toBeGreaterThan(25);
+    expect(await p.evaluate(() => (window as unknown as { __actorgraph: { camera: unknown } }).__actorgraph.camera)).toEqual(camera);
+    await p.close();
+  });
+});
