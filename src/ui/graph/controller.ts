@@ -79,15 +79,15 @@ export class GraphController {
       this.afterDrawQueue = [];
       for (const cb of q) cb();
     });
-    // The first frame was drawn before the listener: labels placed from it.
-    if (this.labels.place()) s.refresh({ skipIndexation: true });
+    if (this.labels.place()) s.refresh({ skipIndexation: true }); // the first frame came before the listener
     // The container changes size without the window doing so (the dock under the graph opens or grows).
     this.resizeObserver = new ResizeObserver(() => {
       if (container.offsetWidth > 0 && container.offsetHeight > 0) this.sigma.refresh({ skipIndexation: true });
     });
     this.resizeObserver.observe(container);
-    s.on('clickNode', ({ node }) => this.events.onSelect(node));
-    s.on('clickStage', () => this.events.onSelect(undefined)); enableDrag(s);
+    const dragged = enableDrag(s);
+    s.on('clickNode', ({ node }) => { if (!dragged()) this.events.onSelect(node); });
+    s.on('clickStage', () => this.events.onSelect(undefined));
     s.on('doubleClickNode', (e) => { e.preventSigmaDefault(); this.events.onExpand?.(e.node); });
     s.on('enterNode', ({ node }) => { this.hovered = node; container.style.cursor = 'pointer'; this.recompute(); });
     s.on('leaveNode', () => { this.hovered = undefined; container.style.cursor = ''; this.recompute(); });

@@ -2,13 +2,13 @@
 // `fixed` nodes in place) until the layout is run from scratch.
 import type Sigma from 'sigma';
 
-export function enableDrag(s: Sigma, onMoved?: () => void): void {
+/** Returns whether the last press on a node moved it (its click is then no selection). */
+export function enableDrag(s: Sigma, onMoved?: () => void): () => boolean {
   let dragged: string | undefined;
   let moved = false;
   // The frame stays as it is while a node moves, so that the others do not jump; freed on drop.
   s.on('downNode', ({ node }) => { dragged = node; moved = false; s.setCustomBBox(s.getBBox()); });
-  const captor = s.getMouseCaptor();
-  captor.on('mousemovebody', (e) => {
+  s.on('moveBody', ({ event: e }) => {
     if (!dragged) return;
     const p = s.viewportToGraph(e);
     s.getGraph().mergeNodeAttributes(dragged, { x: p.x, y: p.y, fixed: true, pinned: true });
@@ -24,6 +24,8 @@ export function enableDrag(s: Sigma, onMoved?: () => void): void {
     dragged = undefined;
     s.setCustomBBox(null);
   };
-  captor.on('mouseup', drop);
-  captor.on('mouseleave', drop);
+  s.on('upNode', drop);
+  s.on('upStage', drop);
+  s.getMouseCaptor().on('mouseleave', drop);
+  return () => moved;
 }
