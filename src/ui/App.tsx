@@ -2,7 +2,7 @@
 // selected entity and its sources on the right. The state and its changes are
 // in state/app-reducer.ts; each concern's effects in a controller hook; this
 // file only puts them together.
-import { useCallback, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '../core/model.ts';
 import { initialState, reduce } from './state/app-reducer.ts';
 import type { ExportFormat } from './state/app-state.ts';
@@ -16,6 +16,8 @@ import { useImport } from './controllers/use-import.ts';
 import { useKeyboard } from './controllers/use-keyboard.ts';
 import { useFormats } from './controllers/use-formats.ts';
 import { exportRelations, exportView } from './controllers/export-view.ts';
+import { exportImage } from './controllers/export-image.ts';
+import { PictureMenu } from './components/PictureMenu.tsx';
 import { useRelations } from './controllers/use-relations.ts';
 import { relationsQuery } from './state/relations-query.ts';
 import { Dock } from './components/Dock.tsx';
@@ -33,6 +35,13 @@ import { LoadProgress } from './components/LoadProgress.tsx';
 import { CsvMappingDialog } from './components/CsvMappingDialog.tsx';
 import { NoWebGL } from './components/NoWebGL.tsx';
 import { AnnotateEntry } from './annotate/entry.tsx';
+import { DrawerHead, PanelToggles } from './components/Drawers.tsx';
+import { CopyLink, MissingData } from './components/Share.tsx';
+import { DrawnList } from './components/DrawnList.tsx';
+import { Shortcuts } from './components/Shortcuts.tsx';
+
+/** How long a message shows before it goes by itself. */
+const NOTICE_MS = 12_000;
 
 export function App() {
   const [state, dispatch] = useReducer(reduce, undefined, () => initialState(readUrl()));
@@ -55,8 +64,15 @@ export function App() {
   const relations = useRelations(state, ready, answers.ensureLabels);
   const importing = useImport(loading.importFiles);
   const dragging = useFileDrop((files) => importing.open(files, importMode));
-  useKeyboard(searchInput);
   const formats = useFormats();
+  const [help, setHelp] = useState(false);
+  useKeyboard(searchInput, () => dispatch({ type: 'escape' }), () => setHelp(true));
+  // A message stays long enough to read, then goes (it can be closed sooner).
+  useEffect(() => {
+    if (!state.notice) return;
+    const t = setTimeout(() => dispatch({ type: 'notice', text: undefined }), NOTICE_MS);
+    return () => clearTimeout(t);
+  }, [state.notice]);
 
   const data = view?.data;
   const find = useMemo(() => view && ((text: string, signal?: AbortSignal) => searchEntities(view, text, { signal })), [data]);
@@ -72,10 +88,13 @@ export function App() {
 
   const selected = url.entity ? labels.get(url.entity) ?? details?.entity : undefined;
   const relation = url.relation && details ? [...details.outgoing, ...details.incoming].find((t) => t.id === url.relation) : undefined;
-  const { progress, notice, problems } = state;
+  const { progress, notice, problems, drawer } = state;
+  const closeDrawer = () => dispatch({ type: 'drawer', drawer: undefined });
 
   return (
-    <div class={`app${dragging ? ' dragging' : ''}`}>
+    <div class={`app${dragging ? ' dragging' : ''}${drawer ? ` drawer-${drawer}` : ''}`}>
+      <a class="skip-link" href="#search">Skip to the search</a>
+      <a class="skip-link" href="#graph-nodes">Skip to the list of drawn entities</a>
       <Topbar
         title={view?.data.title ?? view?.data.file ?? 'Loading…'} file={view?.data.file} schema={view?.schema} find={find} searchInput={searchInput}
         onChoose={(h: SearchHit) => { select(h.id); void answers.ensureLabels([h.id]); }}
@@ -83,13 +102,19 @@ export function App() {
         formats={formats} exportFormat={exportFormat} onExportFormat={setExportFormat}
         onExport={view ? () => void exportView(view, url, labels, exportFormat, nb, paths).catch((e: unknown) => dispatch({ type: 'notice', text: `Could not export: ${errorText(e)}` })) : undefined}
         onAnnotate={view ? () => setAnnotating(true) : undefined}
-      />
+      >
+        <PictureMenu onPicture={view ? (f) => void (ctl() && exportImage(ctl()!, view, f, url, (id) => labels.get(id)?.label ?? id)
+          .catch((e: unknown) => dispatch({ type: 'notice', text: `Could not save the picture: ${errorText(e)}` }))) : undefined} />
+        <CopyLink kept={!!url.dataset} onDone={(text) => dispatch({ type: 'notice', text })} />
+      </Topbar>
 
-      <aside class="left panel" aria-label="Queries and types">
+      <aside id="left-panel" class="left panel" aria-label="Queries and types">
+        <DrawerHead title="Queries and types" onClose={closeDrawer} />
         {view && find && <QueryPanel view={view} url={url} labels={labels} selected={selected} nb={nb} paths={paths} find={find} dispatch={dispatch} />}
       </aside>
 
       <main class="stage" aria-label="Graph">
+        <PanelToggles drawer={drawer} selected={selected?.label} onDrawer={(d) => dispatch({ type: 'drawer', drawer: d })} />
         <div ref={container} class="sigma" role="img" aria-label={view ? `Graph of ${view.graph.order} entities and ${view.graph.size} relations` : 'Graph loading'} />
         {!view && <div class="stage-msg" role="status">Loading the graph…</div>}
         <div class="stage-controls" role="group" aria-label="Graph controls">
@@ -97,9 +122,11 @@ export function App() {
           <button type="button" onClick={() => ctl()?.zoom(1 / 1.5)} aria-label="Zoom out">−</button>
           <button type="button" onClick={() => void ctl()?.resetCamera()} aria-label="Fit the whole graph">fit</button>
           {graph.layoutRunning
-            ? <button type="button" class="running" onClick={() => ctl()?.stopLayout()} aria-label="Stop the layout"><span class="spinner" aria-hidden="true" /> laying out… stop</button>
-            : <button type="button" onClick={() => ctl()?.startLayout()} disabled={!view} aria-label="Run the ForceAtlas2 layout again">re-run layout</button>}
+            ? <button type="button" class="running" onClick={() => ctl()?.stopLayout()}><span class="spinner" aria-hidden="true" /> Stop<span class="visually-hidden"> the layout</span></button>
+            : <button type="button" onClick={() => ctl()?.startLayout()} disabled={!view}><span class="visually-hidden">Run the ForceAtlas2 </span>layout<span class="visually-hidden"> again</span></button>}
         </div>
+        {state.missing && <MissingData onOpen={() => document.getElementById('import-file')?.click()} onClose={() => dispatch({ type: 'missing-data', hash: undefined })} />}
+        {view && <DrawnList graph={view.graph} version={state.viewVersion} hiddenTypes={url.hiddenTypes} selected={url.entity} onSelect={select} />}
         {view?.partial && <ViewNote view={view} drawingAll={state.drawingAll} onShowAll={loading.showAll} />}
         {progress && <LoadProgress progress={progress} onCancel={loading.cancel} />}
         {notice && !progress && <div class="toast" role="status">{notice} <button type="button" class="ghost small" onClick={() => dispatch({ type: 'notice', text: undefined })} aria-label="Dismiss">×</button></div>}
@@ -125,7 +152,9 @@ export function App() {
         </Dock>
       )}
 
-      <aside class="right panel" aria-label="Selected entity" ref={rightPanel}>
+      {drawer && <div class="scrim" aria-hidden="true" onClick={closeDrawer} />}
+      <aside id="right-panel" class="right panel" aria-label="Selected entity" ref={rightPanel}>
+        <DrawerHead title={selected?.label ?? 'Details'} onClose={closeDrawer} />
         {view && details && (
           <EntityPanel details={details} schema={view.schema} labels={labels} sources={view.sources} selectedRelation={url.relation}
             onExpand={view.partial ? () => graph.expand(details.entity.id) : undefined}
@@ -137,6 +166,7 @@ export function App() {
         )}
       </aside>
       {annotating && view && <AnnotateEntry view={view} onClose={() => setAnnotating(false)} />}
+      {help && <Shortcuts onClose={() => { setHelp(false); searchInput.current?.focus(); }} />}
       <TestHook view={view} controller={graph.controller} url={url} loading={progress?.phase} />
     </div>
   );

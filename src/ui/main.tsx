@@ -4,6 +4,7 @@
 // context here first would cost every visit a second context creation.
 import { render } from 'preact';
 import './styles.css';
+import './layout.css';
 import { NoWebGL } from './components/NoWebGL.tsx';
 import { prefetchData } from './data/early-fetch.ts';
 

@@ -214,7 +214,9 @@ describe('explorer', () => {
     await page.setInputFiles('#import-file', file, { timeout: T });
     await page.waitForFunction((n) => (window as unknown as { __actorgraph: Hook }).__actorgraph.nodes === n, entities, { timeout: T });
     await page.locator('.toast', { hasText: 'Opened' }).waitFor({ timeout: T });
-    expect(new URL(page.url()).search).toBe('');
+    // A fresh state: only the name of the data, once it is kept in the browser.
+    await page.waitForFunction(() => location.search !== '' , null, { timeout: T });
+    expect(new URL(page.url()).search).toMatch(/^\?ds=[0-9a-f]{32}$/);
   });
 
   it('lists located errors for broken files and keeps the graph', async () => {

@@ -48,3 +48,34 @@ describe('what an export holds', () => {
     expect(exportRequest(view, parseUrlState('?hide=place'), labelOf)).toEqual({ kind: 'graph', opts: { entities: ['a'], title: 'T' } });
   });
 });
+
+describe('what an export holds: what the view shows, no more', () => {
+  const labelOf = (id: string) => id.toUpperCase();
+  const types: Record<string, string> = { a: 'state', b: 'state', p: 'place' };
+  const edges: Record<string, [string, string]> = { t1: ['a', 'b'], t2: ['a', 'p'] };
+  const graph = {
+    hasNode: (n: string) => n in types,
+    getNodeAttribute: (n: string) => types[n],
+    edges: (n: string) => Object.keys(edges).filter((e) => edges[e]!.includes(n)),
+    source: (e: string) => edges[e]![0], target: (e: string) => edges[e]![1],
+    filterNodes: (fn: (n: string, a: Record<string, unknown>) => boolean) => Object.keys(types).filter((n) => fn(n, { entityType: types[n] })),
+  };
+  const view = (partial = false) => ({ data: { title: 'T' }, graph, partial, stats: { entities: 5000 } }) as unknown as Loaded;
+
+  it('a path search without a result exports nothing, and says why', () => {
+    const r = exportRequest(view(), parseUrlState('?q=path&from=a&to=b'), labelOf, undefined, { paths: [] } as unknown as PathResult);
+    expect(r.nothing).toBe('Paths from A to B: no path found, nothing to export.');
+    expect(exportRequest(view(), parseUrlState('?q=path&from=a&to=b'), labelOf).nothing).toBeDefined();
+  });
+
+  it('hidden types are left out of a neighbourhood and of an entity\'s relations', () => {
+    const n = { entities: [{ id: 'a', type: 'state' }, { id: 'p', type: 'place' }], triples: [{ id: 't2', subject: 'a', object: 'p' }] } as unknown as NeighbourhoodResult;
+    expect(exportRequest(view(), parseUrlState('?e=a&q=neighbourhood&hide=place'), labelOf, n).opts).toEqual({ entities: ['a'], title: 'Neighbourhood of A, depth 1' });
+    expect(exportRequest(view(), parseUrlState('?e=a&hide=place'), labelOf).opts).toEqual({ triples: ['t1'], title: 'A and its relations' });
+  });
+
+  it('a partial view is titled with what it draws, not the whole dataset alone', () => {
+    expect(exportRequest(view(true), parseUrlState(''), labelOf).opts.title).toBe('T (the 3 entities drawn, of 5,000)');
+    expect(exportRequest(view(false), parseUrlState(''), labelOf).opts.title).toBe('T');
+  });
+});

@@ -29,11 +29,13 @@ export function Dock({ url, onFilter, onClear, onTab, children }: Props) {
   return (
     <section class="dock" aria-label="Filters, timeline and relations">
       <FilterBar url={url} onFilter={onFilter} onClear={onClear} />
-      <div class="dock-tabs" role="tablist" aria-label="Under the graph" onKeyDown={onKey}>
+      <div class="dock-tabs">
+        <div class="dock-tablist" role="tablist" aria-label="Under the graph" onKeyDown={onKey}>
         {TABS.map(({ v, name }) => (
           <button key={v} type="button" role="tab" id={`dock-tab-${v}`} aria-selected={url.bottom === v} tabIndex={url.bottom === v || (open ? false : v === 'timeline') ? 0 : -1}
             aria-controls="dock-panel" class={url.bottom === v ? 'on' : ''} onClick={() => onTab(v)}>{name}</button>
         ))}
+        </div>
         <button type="button" class="ghost small dock-toggle" aria-expanded={open} aria-controls="dock-panel"
           onClick={() => onTab(open ? 'none' : 'timeline')}>{open ? '▾ hide' : '▴ show'}</button>
       </div>

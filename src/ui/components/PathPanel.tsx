@@ -64,11 +64,11 @@ export function PathPanel({ state, find, schema, labels, sources, selected, resu
   return (
     <div class="query-form">
       <div class="picker">
-        <Search find={find} schema={schema} id="path-from" label="Path from" placeholder="From…" compact value={state.from ? labelOf(state.from) : ''} onChoose={(h) => onChange({ from: h.id, pathIndex: 0 })} />
+        <Search find={find} schema={schema} id="path-from" label="Path from" placeholder="From…" compact value={state.from ? labelOf(state.from) : ''} onChoose={(h) => onChange({ from: h.id, pathIndex: 0 })} onClear={() => onChange({ from: undefined, pathIndex: 0 })} />
         {selected && state.from !== selected.id && <button type="button" class="ghost small" onClick={() => onChange({ from: selected.id, pathIndex: 0 })} title={`From ${selected.label}`}>use selected</button>}
       </div>
       <div class="picker">
-        <Search find={find} schema={schema} id="path-to" label="Path to" placeholder="To…" compact value={state.to ? labelOf(state.to) : ''} onChoose={(h) => onChange({ to: h.id, pathIndex: 0 })} />
+        <Search find={find} schema={schema} id="path-to" label="Path to" placeholder="To…" compact value={state.to ? labelOf(state.to) : ''} onChoose={(h) => onChange({ to: h.id, pathIndex: 0 })} onClear={() => onChange({ to: undefined, pathIndex: 0 })} />
         {selected && state.to !== selected.id && <button type="button" class="ghost small" onClick={() => onChange({ to: selected.id, pathIndex: 0 })} title={`To ${selected.label}`}>use selected</button>}
       </div>
       <div class="row">
@@ -100,7 +100,7 @@ export function PathPanel({ state, find, schema, labels, sources, selected, resu
         <ol class="path-results" aria-label="Paths found">
           {result.paths.map((p, i) => (
             <li key={i} class={`path-result${i === state.pathIndex ? ' on' : ''}`}>
-              <button type="button" class="path-choose" aria-pressed={i === state.pathIndex} aria-label={`Highlight path ${i + 1}: ${describePath(p, labelOf, schema)}`} onClick={() => onChange({ pathIndex: i })}>
+              <button type="button" class="path-choose" aria-pressed={i === state.pathIndex} aria-label={`${i + 1}. ${p.length} step${p.length === 1 ? '' : 's'}: highlight this path, ${describePath(p, labelOf, schema)}`} onClick={() => onChange({ pathIndex: i })}>
                 {i + 1}. {p.length} step{p.length === 1 ? '' : 's'}
               </button>
               <Chain path={p} labels={labels} schema={schema} onSelectEntity={onSelectEntity} />

@@ -1,4 +1,5 @@
 // The left panel: the query tabs (explore, neighbourhood, path) and the legend of types.
+import { nextTab } from '../state/tabs.ts';
 import type { Entity, NeighbourhoodResult, PathResult, SearchHit } from '../../core/model.ts';
 import type { AppAction } from '../state/app-reducer.ts';
 import type { Loaded } from '../controllers/gateway.ts';
@@ -34,15 +35,21 @@ export function QueryPanel({ view, url, labels, selected, nb, paths, find, dispa
     <>
       <section class="query" aria-labelledby="query-title">
         <h2 id="query-title" class="visually-hidden">Query</h2>
-        <div class="tabs" role="tablist" aria-label="Query">
+        <div class="tabs" role="tablist" aria-label="Query" onKeyDown={(e) => {
+          const v = nextTab(TABS, url.view, e.key);
+          if (!v) return;
+          e.preventDefault();
+          dispatch({ type: 'query-view', view: v });
+          document.getElementById(`tab-${v}`)?.focus();
+        }}>
           {TABS.map((v) => (
-            <button key={v} type="button" role="tab" id={`tab-${v}`} aria-selected={url.view === v} class={url.view === v ? 'on' : ''}
+            <button key={v} type="button" role="tab" id={`tab-${v}`} aria-selected={url.view === v} tabIndex={url.view === v ? 0 : -1} aria-controls="query-tabpanel" class={url.view === v ? 'on' : ''}
               onClick={() => dispatch({ type: 'query-view', view: v })}>
               {TAB_NAMES[v]}
             </button>
           ))}
         </div>
-        <div role="tabpanel" aria-labelledby={`tab-${url.view}`} class="tabpanel">
+        <div role="tabpanel" id="query-tabpanel" aria-labelledby={`tab-${url.view}`} class="tabpanel">
           {url.view === 'none' && (
             <div class="hint-box muted">
               <p>{count(stats.entities)} entities, {count(stats.triples)} relations from {count(stats.sources)} source{stats.sources === 1 ? '' : 's'}.</p>

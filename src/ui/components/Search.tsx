@@ -18,10 +18,12 @@ interface Props {
   inputRef?: Ref<HTMLInputElement>;
   /** Shown in the box when nothing is typed (e.g. the chosen entity's label). */
   value?: string;
+  /** The box emptied by hand: the choice it held is let go. */
+  onClear?: () => void;
   compact?: boolean;
 }
 
-export function Search({ find, schema, id, label, placeholder, onChoose, inputRef, value, compact }: Props) {
+export function Search({ find, schema, id, label, placeholder, onChoose, inputRef, value, compact, onClear }: Props) {
   const [text, setText] = useState(value ?? '');
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [active, setActive] = useState(0);
@@ -76,7 +78,7 @@ export function Search({ find, schema, id, label, placeholder, onChoose, inputRe
         aria-activedescendant={showList ? `${id}-opt-${active}` : undefined}
         placeholder={placeholder}
         value={text}
-        onInput={(e) => { setText((e.currentTarget as HTMLInputElement).value); setOpen(true); }}
+        onInput={(e) => { const t = (e.currentTarget as HTMLInputElement).value; setText(t); setOpen(true); if (!t && value) onClear?.(); }}
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKeyDown}

@@ -1,6 +1,6 @@
 // The top bar: the dataset's name, the search box, and opening and exporting files.
 import { useRef } from 'preact/hooks';
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import type { SearchHit } from '../../core/model.ts';
 import type { SchemaIndex } from '../../core/schema.ts';
 import type { ExportFormat } from '../state/app-state.ts';
@@ -27,6 +27,8 @@ interface Props {
   onExport?: () => void;
   /** Opens the annotation workspace. */
   onAnnotate?: () => void;
+  /** More tools at the end of the toolbar (links). */
+  children?: ComponentChildren;
 }
 
 export function Topbar(p: Props) {
@@ -51,6 +53,7 @@ export function Topbar(p: Props) {
         </div>
         <button type="button" id="open-annotate" onClick={() => p.onAnnotate?.()} disabled={!p.onAnnotate} title="Add a document, mark relations from its quotes, grow the graph">Annotate</button>
         <ExportMenu choices={p.formats?.exportChoices() ?? []} format={p.exportFormat} onFormat={p.onExportFormat} onExport={p.onExport} />
+        {p.children}
       </div>
     </header>
   );

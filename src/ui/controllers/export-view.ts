@@ -22,7 +22,8 @@ async function writeAll(ds: Dataset, base: string, format: ExportFormat): Promis
 /** Writes the view; the names of the files downloaded. Rejects with the Explorer's or the writer's error. */
 export async function exportView(view: Loaded, url: UrlState, labels: ReadonlyMap<string, Entity>, format: ExportFormat, nb?: NeighbourhoodResult, paths?: PathResult): Promise<string[]> {
   const labelOf = (id: string) => labels.get(id)?.label ?? id;
-  const { kind, opts } = exportRequest(view, url, labelOf, nb, paths);
+  const { kind, opts, nothing } = exportRequest(view, url, labelOf, nb, paths);
+  if (nothing) throw new Error(nothing);
   await loadFormats();
   const ds = await exportDataset(view, opts);
   return writeAll(ds, exportBaseName(url, labelOf, kind), format);

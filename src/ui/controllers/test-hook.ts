@@ -47,6 +47,10 @@ function install(): void {
     if (!ctl || !g) return 0;
     return g.filterEdges((e) => { const d = ctl.sigma.getEdgeDisplayData(e); return !!d && (d.hidden || d.color === DIM_EDGE); }).length;
   });
+  // Labels drawn, in viewport pixels, and the drawing's size: overlaps and cuts are checked against them.
+  get('labelBoxes', () => c()?.labels.boxes.map((b) => ({ ...b })) ?? []);
+  get('viewport', () => c()?.sigma.getDimensions());
+  get('camera', () => c()?.sigma.getCamera().getState());
   Object.freeze(hook);
   Object.defineProperty(window, '__actorgraph', { value: hook });
 }

@@ -8,7 +8,10 @@ import { parseDataParam } from '../state/url-state.ts';
 import type { AppAction, AppState, OpenMode } from '../state/app-reducer.ts';
 import { useEvent } from '../hooks/use-event.ts';
 import { ExplorerError } from '../../core/errors.ts';
-import { canDrawAll, canMerge, errorText, prepare, prepareWhole } from './gateway.ts';
+import { canDrawAll, canMerge, errorText, prepare, prepareWhole, type Loaded } from './gateway.ts';
+import { nextSteps, stepsHash, type DataStep } from '../store/steps.ts';
+import { keepData, keptData } from '../store/kept.ts';
+import { replayBase, specOf } from '../store/replay.ts';
 
 type Dispatch = (a: AppAction) => void;
 
@@ -23,6 +26,12 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
   const view = state.view;
   // The load in flight (a worker): the only one whose outcome is applied.
   const pending = useRef<FileLoad | undefined>(undefined);
+  // How the data on screen came (replayable), and what a link names it by.
+  const steps = useRef<DataStep[]>([{ kind: 'bundled' }]);
+  const keep = useEvent((next: DataStep[], v: Loaded, name: string, hash?: Promise<string>) => {
+    steps.current = next;
+    void (hash ?? stepsHash(next)).then(async (h) => { if (await keepData(h, next, name)) dispatch({ type: 'kept', view: v, hash: h }); });
+  });
 
   const startDefault = useEvent(() => {
     // Started against a SPARQL store (npm start -- --endpoint URL): that instead of the bundled data.
@@ -35,7 +44,7 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
   });
 
   /** Follows a load in a loader worker (a chosen file, or `?data=`). */
-  const follow = useEvent(async (load: FileLoad, name: string, o: { mode: OpenMode; whole: boolean; onFail?: () => void }) => {
+  const follow = useEvent(async (load: FileLoad, name: string, o: { mode: OpenMode; whole: boolean; onFail?: () => void; onOpened?: (v: Loaded) => void }) => {
     pending.current?.cancel();
     pending.current = load;
     let failed = true;
@@ -55,6 +64,7 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
       failed = false;
       performance.mark('actorgraph:view-ready');
       dispatch({ type: 'opened', view: next, mode: o.mode, name, warnings: r.data.warnings });
+      o.onOpened?.(next);
     } catch (e) {
       const err = ExplorerError.from(e);
       if (pending.current === load) dispatch({ type: 'problems', problems: { file: name, list: err.problems?.length ? err.problems : [{ severity: 'error', code: 'load-failed', file: name, path: '', message: `could not load the file: ${err.message}`, hint: err.hint ?? 'check that it is a dataset in a format actorgraph reads and try again' }] } });
@@ -68,6 +78,8 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
   useEffect(() => {
     // `?data=/same-site/file.json[&view=all]`: that dataset instead of the bundled one.
     const d = parseDataParam(location.search, location.origin);
+    const ds = state.url.dataset;
+    if (!d.url && ds) { void reopen(ds); return; }
     if (d.error) {
       dispatch({ type: 'problems', problems: { file: 'data parameter', list: [{ severity: 'error', code: 'bad-data-url', file: 'page address', path: 'data', message: d.error, hint: 'give the path of a .json dataset served by this site, e.g. ?data=/datasets/graph.json' }] } });
     }
@@ -78,8 +90,29 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
     // `let`: a load started early reports its last progress at once, before `load` is assigned.
     let load: FileLoad | undefined;
     load = openExplorer({ url, name }, { onProgress: (p) => { if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: name } }); } });
+    steps.current = [{ kind: 'url', url }];
     void follow(load, name, { mode: 'link', whole: d.whole, onFail: startDefault });
   }, []);
+
+  /** `?ds=HASH`: the data kept under that hash, in the link's view; else the bundled data, and a word that it is missing. */
+  const reopen = useEvent(async (hash: string) => {
+    const kept = await keptData(hash);
+    if (!kept) { dispatch({ type: 'missing-data', hash }); startDefault(); return; }
+    const name = kept.title;
+    dispatch({ type: 'load-progress', progress: { phase: 'reading', done: 0, total: 0, file: name } });
+    try {
+      const base = await replayBase(kept.steps);
+      const last = kept.steps[kept.steps.length - 1]!;
+      let load: FileLoad | undefined = undefined;
+      load = openExplorer(specOf(last), { merge: base, onProgress: (p) => { if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: name } }); } });
+      await follow(load, name, { mode: 'link', whole: false, onFail: startDefault, onOpened: () => { steps.current = kept.steps; } });
+      base?.dispose();
+    } catch (e) {
+      dispatch({ type: 'load-progress', progress: undefined });
+      dispatch({ type: 'notice', text: `Could not reopen the kept data: ${errorText(e)}` });
+      startDefault();
+    }
+  });
 
   // Data let go once other data answers (or the page goes).
   useEffect(() => {
@@ -106,7 +139,13 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
       onProgress: (p) => { if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: f.name } }); },
     });
     dispatch({ type: 'load-progress', progress: { phase: 'reading', done: 0, total: f.size, file: f.name } });
-    void follow(load, f.name, { mode, whole: false });
+    const next = nextSteps(steps.current, all, read, mode === 'merge');
+    const hash = stepsHash(next);
+    // The file a link named and this browser lacked: opened in the link's view.
+    const missing = state.missing;
+    void (missing ? hash : Promise.resolve('')).then((h) => follow(load!, f.name, {
+      mode: missing && h === missing.hash ? 'link' : mode, whole: false, onOpened: (v) => keep(next, v, f.name, hash),
+    }));
   });
 
   const cancel = useEvent(() => {

@@ -9,6 +9,9 @@ import { computeHighlight, type FocusInput, type Highlight, DIM_EDGE, DIM_NODE, 
 import { runLayout, type LayoutRun } from './layout.ts';
 import { trustLabel } from './edge-style.ts';
 import { LINE_PROGRAMS } from './edge-programs.ts';
+import { sameFocus, withTimeout } from './compare.ts';
+import { drawLabel, LabelPlacer } from './labels.ts';
+import { enableDrag } from './drag.ts';
 
 /** A focus (neighbourhood) this small shows every label; a larger one leaves the choice to sigma's label grid. */
 const FORCED_LABELS_MAX = 15;
@@ -19,18 +22,8 @@ export interface ControllerEvents {
   onExpand?(id: string): void;
 }
 
-const sameSet = (a?: ReadonlySet<string>, b?: ReadonlySet<string>) =>
-  a === b || (!!a && !!b && a.size === b.size && [...a].every((x) => b.has(x)));
-const sameFocus = (a: FocusInput, b: FocusInput) =>
-  a.selected === b.selected && a.outside === b.outside && sameSet(a.hiddenTypes, b.hiddenTypes)
-  && a.relation === b.relation && sameSet(a.filteredEdges, b.filteredEdges)
-  && sameSet(a.focusNodes, b.focusNodes) && sameSet(a.focusEdges, b.focusEdges) && sameSet(a.pathNodes, b.pathNodes) && sameSet(a.pathEdges, b.pathEdges);
-
 /** Above this many edges, edges are not hoverable: picking them means drawing every edge a second time each frame. */
 export const EDGE_EVENTS_MAX = 20_000;
-
-const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T | undefined> =>
-  Promise.race([p, new Promise<undefined>((r) => setTimeout(() => r(undefined), ms))]);
 
 export class GraphController {
   readonly sigma: Sigma;
@@ -40,6 +33,8 @@ export class GraphController {
   private hoveredEdge?: string;
   private h: Highlight = { hiddenTypes: new Set(), outside: 'dim', labelledEdges: new Set() };
   private layout?: LayoutRun;
+  /** Which labels are drawn (no overlaps, none cut at the edges). */
+  labels: LabelPlacer;
   /** Views set so far (constructor, setGraph); the benchmarks wait for a new one. */
   viewSeq = 0;
   /** performance.now() of the first render of the current view (sigma's afterRender). */
@@ -47,6 +42,7 @@ export class GraphController {
 
   constructor(container: HTMLElement, graph: MultiDirectedGraph, private events: ControllerEvents) {
     this.graph = graph;
+    this.labels = new LabelPlacer(() => this.sigma);
     this.sigma = new Sigma(graph, container, {
       renderEdgeLabels: true,
       enableEdgeEvents: graph.size <= EDGE_EVENTS_MAX,
@@ -67,25 +63,31 @@ export class GraphController {
       minCameraRatio: 0.05,
       maxCameraRatio: 10,
       stagePadding: 40,
+      // A hidden or collapsed container (a phone's drawer, a shrinking window) waits for a size instead of throwing.
+      allowInvalidContainer: true,
+      defaultDrawNodeLabel: drawLabel as never,
       nodeReducer: (node, data) => this.nodeReducer(node, data),
       edgeReducer: (edge, data) => this.edgeReducer(edge, data),
     });
-    // sigma's constructor renders synchronously: it has drawn by the time it returns.
-    this.viewSeq = 1;
+    this.viewSeq = 1; // sigma's constructor renders synchronously: it has drawn by the time it returns.
     this.firstFrame = performance.now();
     const s = this.sigma;
     s.on('afterRender', () => {
+      this.labels.schedule(() => this.sigma.refresh({ skipIndexation: true }));
       if (!this.afterDrawQueue.length) return;
       const q = this.afterDrawQueue;
       this.afterDrawQueue = [];
       for (const cb of q) cb();
     });
+    if (this.labels.place()) s.refresh({ skipIndexation: true }); // the first frame came before the listener
     // The container changes size without the window doing so (the dock under the graph opens or grows).
     this.resizeObserver = new ResizeObserver(() => {
       if (container.offsetWidth > 0 && container.offsetHeight > 0) this.sigma.refresh({ skipIndexation: true });
     });
     this.resizeObserver.observe(container);
-    s.on('clickNode', ({ node }) => this.events.onSelect(node));
+    const dragged = enableDrag(s);
+    s.on('clickNode', ({ node }) => { if (!dragged()) this.events.onSelect(node); });
+    s.on('clickStage', () => this.events.onSelect(undefined));
     s.on('doubleClickNode', (e) => { e.preventSigmaDefault(); this.events.onExpand?.(e.node); });
     s.on('enterNode', ({ node }) => { this.hovered = node; container.style.cursor = 'pointer'; this.recompute(); });
     s.on('leaveNode', () => { this.hovered = undefined; container.style.cursor = ''; this.recompute(); });
@@ -100,7 +102,7 @@ export class GraphController {
   private nodeReducer(node: string, data: Record<string, unknown>): Partial<NodeDisplayData> {
     const h = this.h;
     const res = data as Partial<NodeDisplayData> & Record<string, unknown>;
-    if (this.plain) return res;
+    if (this.plain) { this.labels.apply(node, res, true, false); return res; }
     const color = data.color as string, label = data.label as string;
     if (h.hiddenTypes.has(data.entityType as string)) return { ...res, hidden: true };
     const outsideFocus = h.focusNodes !== undefined && !h.focusNodes.has(node);
@@ -116,9 +118,10 @@ export class GraphController {
       if (h.focusNodes !== undefined && h.focusNodes.size <= FORCED_LABELS_MAX && h.hoverNodes === undefined) res.forceLabel = true;
     }
     if (h.hoverNodes?.has(node)) { res.forceLabel = true; res.zIndex = 2; }
-    if (h.pathNodes?.has(node)) { res.forceLabel = true; res.zIndex = 3; res.color = color; }
+    if (h.pathNodes?.has(node)) { res.forceLabel = true; res.zIndex = 3; res.color = color; res.size = Math.max(res.size ?? 0, 6); }
     if (node === h.hovered) res.highlighted = true;
     if (node === h.selected) { res.highlighted = true; res.forceLabel = true; res.zIndex = 4; res.color = color; res.label = label; }
+    this.labels.apply(node, res, !!res.label, !!res.forceLabel);
     return res;
   }
 
@@ -179,6 +182,7 @@ export class GraphController {
     this.layoutStart = undefined;
     this.layoutEnd = undefined;
     this.graph = graph;
+    this.labels.reset();
     this.hovered = undefined;
     this.hoveredEdge = undefined;
     // The highlight and camera first: sigma draws the new graph once, in setGraph.
@@ -196,7 +200,7 @@ export class GraphController {
 
   /** Moves the camera to a node; resolves even if sigma never reports the end. */
   async focusNode(id: string, ratio = 0.45): Promise<void> {
-    const d = this.sigma.getNodeDisplayData(id);
+    const d = this.framed(id);
     if (!d) return;
     await withTimeout(this.sigma.getCamera().animate({ x: d.x, y: d.y, ratio }, { duration: 450 }), 1200);
   }
@@ -204,7 +208,7 @@ export class GraphController {
   async fitNodes(ids: Iterable<string>): Promise<void> {
     let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, n = 0;
     for (const id of ids) {
-      const d = this.sigma.getNodeDisplayData(id);
+      const d = this.framed(id);
       if (!d) continue;
       n++;
       minX = Math.min(minX, d.x); maxX = Math.max(maxX, d.x); minY = Math.min(minY, d.y); maxY = Math.max(maxY, d.y);
@@ -214,14 +218,16 @@ export class GraphController {
     await withTimeout(this.sigma.getCamera().animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 450 }), 1200);
   }
 
-  async resetCamera(): Promise<void> {
-    await withTimeout(this.sigma.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 300 }), 1000);
+  /** A node's place in the camera's coordinates, from its position (sigma's cached display data can lag a graph just changed). */
+  private framed(id: string): { x: number; y: number } | undefined {
+    if (!this.graph.hasNode(id)) return undefined;
+    const s = this.sigma;
+    return s.viewportToFramedGraph(s.graphToViewport(this.graph.getNodeAttributes(id) as { x: number; y: number }));
   }
 
-  zoom(factor: number): void {
-    const cam = this.sigma.getCamera();
-    void withTimeout(cam.animate({ ratio: cam.getState().ratio / factor }, { duration: 200 }), 800);
-  }
+  async resetCamera(): Promise<void> { await withTimeout(this.sigma.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 300 }), 1000); }
+
+  zoom(factor: number): void { const cam = this.sigma.getCamera(); void withTimeout(cam.animate({ ratio: cam.getState().ratio / factor }, { duration: 200 }), 800); }
 
   get layoutRunning(): boolean { return this.layout?.running ?? false; }
   /** ForceAtlas2 iterations of the current (or last) layout run, as of the last positions drawn. */
@@ -287,6 +293,7 @@ export class GraphController {
 
   kill(): void {
     this.resizeObserver.disconnect();
+    this.labels.cancel();
     this.stopLayout();
     this.sigma.kill();
   }

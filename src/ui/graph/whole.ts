@@ -5,7 +5,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { SchemaIndex } from '../../core/schema.ts';
 import { EDGE_COLOR, nodeAttributes } from '../../core/graphology.ts';
 import type { GraphColumns } from '../data/columns.ts';
-import { styleEdges } from './build.ts';
+import { edgeWidth, nodeScale, styleEdges } from './build.ts';
 import { stableLayout } from './layout.ts';
 
 /** Above this many relations every edge is a straight arrow: curving parallel edges costs more than it shows at that density. */
@@ -20,7 +20,7 @@ export async function buildWholeGraph(cols: GraphColumns, schema: SchemaIndex, l
   const degree = new Uint32Array(entities.length);
   for (let t = 0; t < subject.length; t++) { degree[subject[t]!]!++; degree[object[t]!]!++; }
   // Thousands of nodes at the sizes of a small view would cover each other: smaller as there are more.
-  const scale = Math.min(1, Math.max(0.3, Math.sqrt(1000 / Math.max(1, entities.length))));
+  const scale = nodeScale(entities.length);
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i]!;
     if (graph.hasNode(e.id)) continue;
@@ -30,13 +30,14 @@ export async function buildWholeGraph(cols: GraphColumns, schema: SchemaIndex, l
   }
   const labels = predicateIds.map((p) => schema.predicates.get(p)?.label ?? p);
   const straight = subject.length > STRAIGHT_EDGES_ABOVE;
+  const width = edgeWidth(subject.length);
   for (let from = 0; from < subject.length; from += SLICE) {
     if (from) { await yieldToPage(); if (!live()) return undefined; }
     const to = Math.min(subject.length, from + SLICE);
     for (let t = from; t < to; t++) {
       const key = tripleIds[t]!;
       const p = predicate[t]!;
-      const attrs = { predicate: predicateIds[p]!, label: labels[p]!, tripleId: key, color: EDGE_COLOR, size: 1 };
+      const attrs = { predicate: predicateIds[p]!, label: labels[p]!, tripleId: key, color: EDGE_COLOR, size: width };
       // The store's triple ids are unique; a repeat would be drawn once (graphology refuses the second key).
       try {
         graph.addDirectedEdgeWithKey(key, entities[subject[t]!]!.id, entities[object[t]!]!.id, straight ? { ...attrs, type: 'arrow' } : attrs);

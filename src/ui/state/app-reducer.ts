@@ -37,7 +37,13 @@ export interface AppState {
   table: TableState;
   /** The timeline plays by this unit. */
   playing?: TimeUnit;
+  /** On a small screen, the side panel drawn over the graph (CSS shows it only where panels are drawers). */
+  drawer?: Drawer;
+  /** A link named data (by hash) this browser does not keep: its state, for when that data is opened. */
+  missing?: { hash: string; url: UrlState };
 }
+
+export type Drawer = 'queries' | 'details';
 
 /** How the data on screen came: the bundled data, a `?data=` link (its state is kept, then checked), or a file opened to replace or merge. */
 export type OpenMode = 'default' | 'link' | 'replace' | 'merge';
@@ -62,6 +68,10 @@ export type AppAction =
   | { type: 'notice'; text: string | undefined }
   | { type: 'problems'; problems: ProblemsShown | undefined }
   | { type: 'fatal'; message: string; problems?: ProblemsShown }
+  | { type: 'drawer'; drawer: Drawer | undefined }
+  | { type: 'escape' }
+  | { type: 'kept'; view: Loaded; hash: string }
+  | { type: 'missing-data'; hash: string | undefined }
   | ViewAction;
 
 export function initialState(url: UrlState): AppState {
@@ -102,7 +112,7 @@ function opened(s: AppState, a: Extract<AppAction, { type: 'opened' }>): AppStat
   if (a.mode === 'default') return s.view ? s : { ...s, view: a.view, labels: a.view.labels };
   const base: AppState = { ...s, view: a.view, labels: a.view.labels, problems: undefined, drawingAll: false, notice: openedMessage(a) };
   // A link's own state is applied to its data (once checked); a file opened by hand starts afresh.
-  if (a.mode === 'link') return base;
+  if (a.mode === 'link') return s.missing ? { ...withUrl(base, s.missing.url, 'replace'), missing: undefined, urlUnchecked: true } : base;
   return { ...withUrl(base, defaultUrlState(), 'clear'), urlUnchecked: false };
 }
 
@@ -110,8 +120,24 @@ export function reduce(s: AppState, a: AppAction): AppState {
   switch (a.type) {
     case 'navigate':
       return navigate(s, a.patch, a.push ?? false);
-    case 'select':
-      return a.id === s.url.entity ? s : navigate(s, { entity: a.id, relation: undefined }, true);
+    case 'select': {
+      // A new selection shows its details (on a phone, in their drawer); none closes that drawer.
+      const drawer: Drawer | undefined = a.id ? 'details' : s.drawer === 'details' ? undefined : s.drawer;
+      const next = drawer === s.drawer ? s : { ...s, drawer };
+      return a.id === s.url.entity ? next : navigate(next, { entity: a.id, relation: undefined }, true);
+    }
+    case 'kept':
+      // The link names the data on screen from now on.
+      return a.view !== s.view || s.url.dataset === a.hash ? s : { ...navigate(s, { dataset: a.hash }, false), missing: undefined };
+    case 'missing-data':
+      return { ...s, missing: a.hash ? { hash: a.hash, url: s.url } : undefined };
+    case 'drawer':
+      return a.drawer === s.drawer ? s : { ...s, drawer: a.drawer };
+    case 'escape':
+      // One step back at a time: an open drawer, then the selected relation, then the selection.
+      if (s.drawer) return { ...s, drawer: undefined };
+      if (s.url.relation) return navigate(s, { relation: undefined }, false);
+      return s.url.entity ? navigate(s, { entity: undefined }, true) : s;
     case 'select-relation':
       // The relation's subject is selected, so its panel lists the relation with its quote.
       return s.url.relation === a.id && s.url.entity === a.subject ? s : navigate(s, { entity: a.subject, relation: a.id }, true);
@@ -120,7 +146,10 @@ export function reduce(s: AppState, a: AppAction): AppState {
       return navigate(s, a.view === 'path' && !s.url.from && s.url.entity ? { view: a.view, from: s.url.entity } : { view: a.view }, false);
     case 'toggle-type': {
       const hidden = s.url.hiddenTypes;
-      return navigate(s, { hiddenTypes: hidden.includes(a.entityType) ? hidden.filter((t) => t !== a.entityType) : [...hidden, a.entityType] }, false);
+      if (hidden.includes(a.entityType)) return navigate(s, { hiddenTypes: hidden.filter((t) => t !== a.entityType) }, false);
+      // Hiding the selection's type lets the selection go (its panel would speak of nothing drawn).
+      const gone = s.url.entity !== undefined && s.labels.get(s.url.entity)?.type === a.entityType;
+      return navigate(s, { hiddenTypes: [...hidden, a.entityType], ...(gone ? { entity: undefined, relation: undefined } : {}) }, false);
     }
     case 'show-all-types':
       return navigate(s, { hiddenTypes: [] }, false);

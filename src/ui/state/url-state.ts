@@ -39,6 +39,8 @@ export interface UrlState {
   /** Paths whose steps are dated no earlier than the step before. */
   chronological: boolean;
   bottom: BottomView;
+  /** Opened data kept in this browser, by its content hash (store/steps.ts). */
+  dataset?: string;
 }
 
 interface Field<T> {
@@ -109,6 +111,7 @@ const FIELDS: { [K in keyof UrlState]-?: Field<UrlState[K]> } = {
   undated: f('und', oneOf(['include', 'exclude'] as const, 'include')),
   chronological: f('chr', bool),
   bottom: f('bot', oneOf(['timeline', 'relations', 'none'] as const, 'timeline')),
+  dataset: f('ds', { ...str, parse: (raw) => (/^[0-9a-f]{32}$/.test(raw) ? raw : undefined) }),
 };
 
 const KEYS = Object.keys(FIELDS) as (keyof UrlState)[];

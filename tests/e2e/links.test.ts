@@ -1,0 +1,84 @@
+// Links that always work: a file opened is kept in the browser under its
+// content hash, the address names it (?ds=), a reload brings back the same data
+// and view, "Copy link" copies it, and a browser without that data says so and
+// reopens the link's view once the same file is opened.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { buildAndServe, launch, ROOT, SHOTS, type Served } from './harness.ts';
+import { hook, T, waitReady, watch, searchAndChoose, type Watched } from './page.ts';
+
+let served: Served;
+let browser: Browser;
+let origin: string;
+let watched: Watched;
+const FILE = resolve(SHOTS, '..', 'kept-link.json');
+
+beforeAll(async () => {
+  const ds = JSON.parse(readFileSync(resolve(ROOT, 'graph-data/dataset.json'), 'utf8'));
+  ds.title = 'A file kept in the browser';
+  writeFileSync(FILE, JSON.stringify(ds));
+  served = await buildAndServe();
+  origin = served.url.replace(/\/$/, '');
+  browser = await launch();
+  watched = { foreign: [], dialogs: [], pageErrors: [], cspErrors: [] };
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+async function fresh(): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const p = await ctx.newPage();
+  watched = watch(p, origin, watched);
+  return p;
+}
+
+describe('links', () => {
+  let link = '';
+
+  it('an opened file is named in the address; a reload brings back the same data and view; Copy link copies it', async () => {
+    const p = await fresh();
+    await p.goto(`${origin}/`, { timeout: T });
+    await waitReady(p);
+    await p.setInputFiles('#import-file', FILE, { timeout: T });
+    await p.waitForFunction(() => /[?&]ds=[0-9a-f]{32}/.test(location.search), null, { timeout: T });
+    expect((await hook(p)).file).toBe('kept-link.json');
+    await searchAndChoose(p, 'kataib', 'Kataib Hezbollah');
+    await p.waitForFunction(() => new URL(location.href).searchParams.get('e') === 'kataib-hezbollah', null, { timeout: T });
+    await p.getByRole('button', { name: 'Copy link' }).click({ timeout: T });
+    await p.locator('.toast', { hasText: 'Link copied' }).waitFor({ timeout: T });
+    link = await p.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(p.url());
+    await p.reload({ timeout: T });
+    await waitReady(p);
+    await p.waitForFunction(() => (window as unknown as { __actorgraph: { file?: string } }).__actorgraph.file === 'kept-link.json', null, { timeout: T });
+    expect((await hook(p)).selected).toBe('kataib-hezbollah');
+    await p.getByRole('heading', { name: 'Kataib Hezbollah', exact: true }).first().waitFor({ timeout: T });
+    expect(p.url()).toBe(link);
+    await p.context().close();
+  });
+
+  it('a browser without that data says so, offers to open it, and then shows the link\'s view', async () => {
+    const p = await fresh();
+    await p.goto(link, { timeout: T });
+    await waitReady(p);
+    await p.getByRole('alert').filter({ hasText: 'does not keep' }).waitFor({ timeout: T });
+    await p.screenshot({ path: `${SHOTS}/links-missing-data.png`, timeout: T });
+    const [chooser] = await Promise.all([p.waitForEvent('filechooser', { timeout: T }), p.getByRole('button', { name: 'Open the file…' }).click({ timeout: T })]);
+    await chooser.setFiles(FILE);
+    await p.waitForFunction(() => (window as unknown as { __actorgraph: { file?: string } }).__actorgraph.file === 'kept-link.json', null, { timeout: T });
+    await p.waitForFunction(() => new URL(location.href).searchParams.get('e') === 'kataib-hezbollah', null, { timeout: T });
+    expect((await hook(p)).selected).toBe('kataib-hezbollah');
+    expect(await p.getByRole('alert').filter({ hasText: 'does not keep' }).count()).toBe(0);
+    await p.context().close();
+  });
+
+  it('left no page errors', () => {
+    expect(watched.pageErrors).toEqual([]);
+  });
+});
