@@ -14,6 +14,7 @@ export function Shortcuts({ onClose }: { onClose(): void }) {
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => { close.current?.focus(); }, []);
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a click on the backdrop is a mouse shortcut; Escape and the Close button do the same from the keyboard
     <div class="overlay shortcuts-overlay" onClick={(e) => { if (e.target === e.currentTarget) onClose(); }}>
       <div class="shortcuts" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onClose(); } }}>
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>

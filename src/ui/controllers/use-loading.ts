@@ -103,7 +103,7 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
     try {
       const base = await replayBase(kept.steps);
       const last = kept.steps[kept.steps.length - 1]!;
-      let load: FileLoad | undefined = undefined;
+      let load: FileLoad | undefined ;
       load = openExplorer(specOf(last), { merge: base, onProgress: (p) => { if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: name } }); } });
       await follow(load, name, { mode: 'link', whole: false, onFail: startDefault, onOpened: () => { steps.current = kept.steps; } });
       base?.dispose();
