@@ -25,7 +25,11 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler: () => [
-        { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+          injectTo: 'head-prepend',
+        },
       ],
     },
   };
@@ -38,8 +42,16 @@ function contentSecurityPolicy(): Plugin {
 export function sparqlProxy(env: NodeJS.ProcessEnv = process.env): Record<string, ProxyOptions> | undefined {
   if (!env.ACTORGRAPH_ENDPOINT) return undefined;
   const u = new URL(env.ACTORGRAPH_ENDPOINT);
-  const auth = env.ACTORGRAPH_AUTH ?? (u.username ? `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}` : undefined);
-  const header = !auth ? undefined : /^(Basic|Bearer) /i.test(auth) ? auth : auth.includes(':') ? `Basic ${Buffer.from(auth).toString('base64')}` : `Bearer ${auth}`;
+  const auth =
+    env.ACTORGRAPH_AUTH ??
+    (u.username ? `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}` : undefined);
+  const header = !auth
+    ? undefined
+    : /^(Basic|Bearer) /i.test(auth)
+      ? auth
+      : auth.includes(':')
+        ? `Basic ${Buffer.from(auth).toString('base64')}`
+        : `Bearer ${auth}`;
   const path = u.pathname + u.search;
   return {
     '^/sparql$': {
@@ -65,7 +77,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', globalSetup: ['tests/setup/build-cli.ts'], testTimeout: 30_000 },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/setup/build-cli.ts'],
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,

@@ -5,7 +5,12 @@ import type { Schema } from '../src/core/model.ts';
 import { generateDataset, mulberry32 } from './generate.ts';
 import { median, p99, row, type Row } from './stats.ts';
 
-export async function benchAnnotate(opts: { quick: boolean; seed: number; schema: Schema; log: (...a: unknown[]) => void }): Promise<{ rows: Row[]; details: Record<string, unknown> }> {
+export async function benchAnnotate(opts: {
+  quick: boolean;
+  seed: number;
+  schema: Schema;
+  log: (...a: unknown[]) => void;
+}): Promise<{ rows: Row[]; details: Record<string, unknown> }> {
   const { MentionFinder } = await import('../src/core/annotate/mentions.ts');
   const { tokenize } = await import('../src/core/annotate/tokens.ts');
   const entities = opts.quick ? 20_000 : 100_000;
@@ -22,7 +27,8 @@ export async function benchAnnotate(opts: { quick: boolean; seed: number; schema
   const finder = new MentionFinder(ds.entities);
   const buildMs = performance.now() - t0;
   const runs = opts.quick ? 5 : 20;
-  const times: number[] = [], floor: number[] = [];
+  const times: number[] = [],
+    floor: number[] = [];
   let mentions = 0;
   for (let r = 0; r < runs; r++) {
     t0 = performance.now();
@@ -33,11 +39,18 @@ export async function benchAnnotate(opts: { quick: boolean; seed: number; schema
     floor.push(performance.now() - t0);
   }
   const m = median(times);
-  const rows = [row({
-    measure: `mentions in a ${chars / 1000}k-character document, ${entities / 1000}k entities`, unit: 'ms', median: m, p99: p99(times), samples: runs,
-    baseline: { name: 'folding the text into words alone', median: median(floor) },
-    target: '≤ 200 ms', met: m <= 200,
-    note: `${mentions} mentions; ${names} names in a token trie built once in ${buildMs.toFixed(0)} ms`,
-  })];
+  const rows = [
+    row({
+      measure: `mentions in a ${chars / 1000}k-character document, ${entities / 1000}k entities`,
+      unit: 'ms',
+      median: m,
+      p99: p99(times),
+      samples: runs,
+      baseline: { name: 'folding the text into words alone', median: median(floor) },
+      target: '≤ 200 ms',
+      met: m <= 200,
+      note: `${mentions} mentions; ${names} names in a token trie built once in ${buildMs.toFixed(0)} ms`,
+    }),
+  ];
   return { rows, details: { entities, names, chars, mentions, buildMs } };
 }

@@ -43,41 +43,76 @@ export async function benchTabularFormats(o: FormatsBench): Promise<{ rows: Row[
   const rows: Row[] = [];
   const runs = o.quick ? 1 : 3;
   // CSV: the relations table with its entities table beside it.
-  const csv = derived(o.jsonPath, '.csv', (d) => { const t = writeCsv(d); return { '': t.relations, '.entities': t.entities }; });
+  const csv = derived(o.jsonPath, '.csv', (d) => {
+    const t = writeCsv(d);
+    return { '': t.relations, '.entities': t.entities };
+  });
   const res = { csv: [] as { totalMs: number; peakMB: number }[], json: [] as { totalMs: number; peakMB: number }[] };
   for (let i = 0; i < runs; i++) {
     o.log(`formats: csv and json load, run ${i + 1}/${runs}`);
     res.csv.push(await o.runChild('ours', csv));
     res.json.push(await o.runChild('ours', o.jsonPath));
   }
-  const csvMs = median(res.csv.map((r) => r.totalMs)), jsonMs = median(res.json.map((r) => r.totalMs));
-  rows.push(row({ measure: `CSV import ${o.size}`, unit: 'ms', median: csvMs, samples: runs, baseline: { name: 'JSON load of the same graph', median: jsonMs },
-    target: '≤ 1.5× the JSON load', met: csvMs / jsonMs <= 1.5, note: 'relations table + entities table, read as a stream' }));
+  const csvMs = median(res.csv.map((r) => r.totalMs)),
+    jsonMs = median(res.json.map((r) => r.totalMs));
+  rows.push(
+    row({
+      measure: `CSV import ${o.size}`,
+      unit: 'ms',
+      median: csvMs,
+      samples: runs,
+      baseline: { name: 'JSON load of the same graph', median: jsonMs },
+      target: '≤ 1.5× the JSON load',
+      met: csvMs / jsonMs <= 1.5,
+      note: 'relations table + entities table, read as a stream',
+    }),
+  );
   const peak = median(res.csv.map((r) => r.peakMB));
-  rows.push(row({ measure: `CSV import ${o.size}: peak heap`, unit: 'MB', median: peak, samples: runs, target: '< 500 MB', met: peak < 500 }));
+  rows.push(
+    row({
+      measure: `CSV import ${o.size}: peak heap`,
+      unit: 'MB',
+      median: peak,
+      samples: runs,
+      target: '< 500 MB',
+      met: peak < 500,
+    }),
+  );
 
   // GEXF and GraphML, in process: ours (parse, map, check, build) against the graphology parser alone.
   const graphDetails: Record<string, number[]> = {};
   for (const [name, ext, write, reader, theirs] of [
-    ['GEXF', '.gexf', writeGexf, gexfReader, parseGexf], ['GraphML', '.graphml', writeGraphml, graphmlReader, parseGraphml],
+    ['GEXF', '.gexf', writeGexf, gexfReader, parseGexf],
+    ['GraphML', '.graphml', writeGraphml, graphmlReader, parseGraphml],
   ] as const) {
     const path = derived(o.graphJsonPath, ext, (d) => ({ '': write(d) }));
     const text = readFileSync(path, 'utf8');
-    const ours: number[] = [], base: number[] = [];
+    const ours: number[] = [],
+      base: number[] = [];
     for (let i = 0; i < runs; i++) {
       o.log(`formats: ${name} run ${i + 1}/${runs}`);
       let t0 = performance.now();
       const r = readText(reader, text, { file: path, defaultSchema: o.schema });
       ours.push(performance.now() - t0);
-      if (!r.ok) throw new Error(`${path}: ${JSON.stringify(r.problems.filter((p) => p.severity === 'error').slice(0, 3))}`);
+      if (!r.ok)
+        throw new Error(`${path}: ${JSON.stringify(r.problems.filter((p) => p.severity === 'error').slice(0, 3))}`);
       t0 = performance.now();
       (theirs as (g: typeof Graph, s: string) => unknown)(Graph, text);
       base.push(performance.now() - t0);
     }
     graphDetails[name] = [...ours, ...base];
-    rows.push(row({ measure: `${name} read ${o.graphSize}`, unit: 'ms', median: median(ours), samples: runs,
-      baseline: { name: `graphology-${name.toLowerCase()} parse`, median: median(base) }, target: '≤ 1.5× the graphology parser', met: median(ours) / median(base) <= 1.5,
-      note: 'ours: XML parse, mapping, checks and the store; theirs: parse into a graphology graph' }));
+    rows.push(
+      row({
+        measure: `${name} read ${o.graphSize}`,
+        unit: 'ms',
+        median: median(ours),
+        samples: runs,
+        baseline: { name: `graphology-${name.toLowerCase()} parse`, median: median(base) },
+        target: '≤ 1.5× the graphology parser',
+        met: median(ours) / median(base) <= 1.5,
+        note: 'ours: XML parse, mapping, checks and the store; theirs: parse into a graphology graph',
+      }),
+    );
   }
   return { rows, details: { csv: res, graph: graphDetails } };
 }

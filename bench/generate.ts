@@ -2,7 +2,16 @@
 // aliases, heavy-tailed degrees, triples that respect the schema's
 // domain/range, and sources whose text holds every evidence quote verbatim.
 // Same options → byte-identical output (own PRNG, no Math.random, no clock).
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { indexSchema } from '../src/core/schema.ts';
@@ -65,32 +74,128 @@ export function loadSchema(path = SCHEMA_PATH): Schema {
 
 // --- names -----------------------------------------------------------------
 
-const SYL = ['al', 'ba', 'dar', 'fa', 'ha', 'ka', 'lu', 'ma', 'na', 'qa', 'ra', 'sa', 'ta', 'zu', 'mi', 'ro',
-  'ter', 'ven', 'kor', 'len', 'dan', 'sul', 'har', 'bek', 'vos', 'nir', 'gal', 'tam', 'yer', 'ost'];
+const SYL = [
+  'al',
+  'ba',
+  'dar',
+  'fa',
+  'ha',
+  'ka',
+  'lu',
+  'ma',
+  'na',
+  'qa',
+  'ra',
+  'sa',
+  'ta',
+  'zu',
+  'mi',
+  'ro',
+  'ter',
+  'ven',
+  'kor',
+  'len',
+  'dan',
+  'sul',
+  'har',
+  'bek',
+  'vos',
+  'nir',
+  'gal',
+  'tam',
+  'yer',
+  'ost',
+];
 // Transliteration variants with diacritics, for aliases.
-const ACCENT: Record<string, string> = { a: 'ā', e: 'é', i: 'ī', o: 'ō', u: 'ū', h: 'ḥ', s: 'ş', z: 'ż', k: 'ḳ', d: 'ḍ', t: 'ṭ' };
-const ORG_FORMS = ['{N} Brigades', '{N} Front', 'Movement for {N}', '{N} Party', 'Army of {N}', '{N} Council',
-  '{N} Alliance', 'Sons of {N}', '{N} Battalion', 'Union of {N} Workers', '{N} Foundation', '{N} Ministry'];
+const ACCENT: Record<string, string> = {
+  a: 'ā',
+  e: 'é',
+  i: 'ī',
+  o: 'ō',
+  u: 'ū',
+  h: 'ḥ',
+  s: 'ş',
+  z: 'ż',
+  k: 'ḳ',
+  d: 'ḍ',
+  t: 'ṭ',
+};
+const ORG_FORMS = [
+  '{N} Brigades',
+  '{N} Front',
+  'Movement for {N}',
+  '{N} Party',
+  'Army of {N}',
+  '{N} Council',
+  '{N} Alliance',
+  'Sons of {N}',
+  '{N} Battalion',
+  'Union of {N} Workers',
+  '{N} Foundation',
+  '{N} Ministry',
+];
 const PLACE_FORMS = ['{N}', '{N}', 'Al-{N}', '{N} Province', 'Port {N}', '{N}abad', 'Upper {N}'];
-const EVENT_FORMS = ['{N} airstrike', 'Battle of {N}', '{N} talks', '{N} ceasefire', 'Siege of {N}', '{N} bombing',
-  '{N} summit', '{N} raid'];
+const EVENT_FORMS = [
+  '{N} airstrike',
+  'Battle of {N}',
+  '{N} talks',
+  '{N} ceasefire',
+  'Siege of {N}',
+  '{N} bombing',
+  '{N} summit',
+  '{N} raid',
+];
 const GENERIC_FORMS = ['{N}', 'The {N}', '{N} Initiative', '{N} Group'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
-  'November', 'December'];
-const LEADS = ['', '', '', 'Officials said ', 'According to local sources, ', 'The report says ', 'Witnesses said ',
-  'In a statement, it was confirmed that ', 'Analysts believe '];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const LEADS = [
+  '',
+  '',
+  '',
+  'Officials said ',
+  'According to local sources, ',
+  'The report says ',
+  'Witnesses said ',
+  'In a statement, it was confirmed that ',
+  'Analysts believe ',
+];
 const TAILS = ['', '', ', the report said', ', according to two officials', ' earlier this year', ', sources said'];
-const FILLER = ['The situation remained tense.', 'No casualties were reported.', 'Talks are expected to resume.',
-  'The claim could not be independently verified.', 'Further details were not released.',
-  'Regional powers called for restraint.'];
+const FILLER = [
+  'The situation remained tense.',
+  'No casualties were reported.',
+  'Talks are expected to resume.',
+  'The claim could not be independently verified.',
+  'Further details were not released.',
+  'Regional powers called for restraint.',
+];
 const QUALIFIERS = ['reportedly', 'likely', 'suspected', 'allegedly'];
 
-function cap(s: string): string { return s.charAt(0).toUpperCase() + s.slice(1); }
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
 
 /** Entity types' roots decide the name style (person, organisation, place, event, other). */
-function nameStyle(typeId: string, schema: ReturnType<typeof indexSchema>): 'person' | 'org' | 'place' | 'event' | 'other' {
+function nameStyle(
+  typeId: string,
+  schema: ReturnType<typeof indexSchema>,
+): 'person' | 'org' | 'place' | 'event' | 'other' {
   const ids: string[] = [];
-  for (let cur: string | undefined = typeId, i = 0; cur && i < 32; i++) { ids.push(cur); cur = schema.types.get(cur)?.parent; }
+  for (let cur: string | undefined = typeId, i = 0; cur && i < 32; i++) {
+    ids.push(cur);
+    cur = schema.types.get(cur)?.parent;
+  }
   const s = ids.join(' ');
   if (/person|individual|people|official|leader|politician|commander/.test(s)) return 'person';
   if (/event|strike|attack|operation|incident|meeting/.test(s)) return 'event';
@@ -101,19 +206,30 @@ function nameStyle(typeId: string, schema: ReturnType<typeof indexSchema>): 'per
 
 // --- the generator ----------------------------------------------------------
 
-interface Picker { ids: Int32Array; cum: Float64Array; }
+interface Picker {
+  ids: Int32Array;
+  cum: Float64Array;
+}
 
 function makePicker(ids: number[], weight: Float64Array): Picker {
   const cum = new Float64Array(ids.length);
   let acc = 0;
-  for (let i = 0; i < ids.length; i++) { acc += weight[ids[i]!]!; cum[i] = acc; }
+  for (let i = 0; i < ids.length; i++) {
+    acc += weight[ids[i]!]!;
+    cum[i] = acc;
+  }
   return { ids: Int32Array.from(ids), cum };
 }
 
 function pick(p: Picker, r: number): number {
   const x = r * p.cum[p.cum.length - 1]!;
-  let lo = 0, hi = p.cum.length - 1;
-  while (lo < hi) { const mid = (lo + hi) >>> 1; if (p.cum[mid]! <= x) lo = mid + 1; else hi = mid; }
+  let lo = 0,
+    hi = p.cum.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (p.cum[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
   return p.ids[lo]!;
 }
 
@@ -135,16 +251,21 @@ export function generateDataset(opts: GenerateOptions): Dataset {
   // Uneven type mix, as in real collections: a few types dominate.
   const typeWeight = typeIds.map(() => 0.2 + rnd() * rnd() * 3);
   const typeCum: number[] = [];
-  typeWeight.reduce((a, w) => { typeCum.push(a + w); return a + w; }, 0);
+  typeWeight.reduce((a, w) => {
+    typeCum.push(a + w);
+    return a + w;
+  }, 0);
   const pickType = () => {
     const x = rnd() * typeCum[typeCum.length - 1]!;
-    let i = 0; while (typeCum[i]! <= x) i++;
+    let i = 0;
+    while (typeCum[i]! <= x) i++;
     return typeIds[i]!;
   };
 
   const word = (minSyl: number, maxSyl: number) => {
     const n = minSyl + int(maxSyl - minSyl + 1);
-    let w = ''; for (let i = 0; i < n; i++) w += choice(SYL);
+    let w = '';
+    for (let i = 0; i < n; i++) w += choice(SYL);
     return cap(w);
   };
   const usedIds = new Map<string, number>();
@@ -159,7 +280,10 @@ export function generateDataset(opts: GenerateOptions): Dataset {
     else if (style === 'place') label = choice(PLACE_FORMS).replace('{N}', word(2, 3));
     else if (style === 'event') label = choice(EVENT_FORMS).replace('{N}', word(2, 3));
     else label = choice(GENERIC_FORMS).replace('{N}', word(2, 3));
-    const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slug = label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     const seen = usedIds.get(slug) ?? 0;
     usedIds.set(slug, seen + 1);
     const e: Entity = { id: seen ? `${slug}-${seen + 1}` : slug, label, type };
@@ -170,10 +294,14 @@ export function generateDataset(opts: GenerateOptions): Dataset {
         const kind = int(4);
         if (kind === 0) {
           // Acronym, sometimes dotted.
-          const ac = label.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
+          const ac = label
+            .split(/\s+/)
+            .filter((w) => /^[A-Z]/.test(w))
+            .map((w) => w[0])
+            .join('');
           if (ac.length >= 2) aliases.add(rnd() < 0.5 ? ac : `${ac.split('').join('.')}.`);
         } else if (kind === 1) {
-          aliases.add(label.replace(/[aeiouhszkdt]/g, (c) => (rnd() < 0.4 ? ACCENT[c] ?? c : c)));
+          aliases.add(label.replace(/[aeiouhszkdt]/g, (c) => (rnd() < 0.4 ? (ACCENT[c] ?? c) : c)));
         } else if (kind === 2) {
           aliases.add(rnd() < 0.5 ? label.replace(/ /g, '-') : label.toUpperCase());
         } else {
@@ -192,7 +320,12 @@ export function generateDataset(opts: GenerateOptions): Dataset {
   // Popularity: Zipf over a random ranking → heavy-tailed degrees.
   const rank = new Int32Array(nEntities);
   for (let i = 0; i < nEntities; i++) rank[i] = i;
-  for (let i = nEntities - 1; i > 0; i--) { const j = int(i + 1); const t = rank[i]!; rank[i] = rank[j]!; rank[j] = t; }
+  for (let i = nEntities - 1; i > 0; i--) {
+    const j = int(i + 1);
+    const t = rank[i]!;
+    rank[i] = rank[j]!;
+    rank[j] = t;
+  }
   const weight = new Float64Array(nEntities);
   for (let r = 0; r < nEntities; r++) weight[rank[r]!] = 1 / (r + 1) ** skew;
 
@@ -216,15 +349,25 @@ export function generateDataset(opts: GenerateOptions): Dataset {
   const asSubject = new Map<string, number[]>();
   const asObject = new Map<string, number[]>();
   for (const t of typeIds) {
-    asSubject.set(t, preds.flatMap((x, k) => (idx.expand(x.p.domain).has(t) ? [k] : [])));
-    asObject.set(t, preds.flatMap((x, k) => (idx.expand(x.p.range).has(t) ? [k] : [])));
+    asSubject.set(
+      t,
+      preds.flatMap((x, k) => (idx.expand(x.p.domain).has(t) ? [k] : [])),
+    );
+    asObject.set(
+      t,
+      preds.flatMap((x, k) => (idx.expand(x.p.range).has(t) ? [k] : [])),
+    );
   }
   const predWeight = preds.map(() => 0.3 + rnd() * 2);
   const predCum: number[] = [];
-  predWeight.reduce((a, w) => { predCum.push(a + w); return a + w; }, 0);
+  predWeight.reduce((a, w) => {
+    predCum.push(a + w);
+    return a + w;
+  }, 0);
   const pickPred = () => {
     const x = rnd() * predCum[predCum.length - 1]!;
-    let i = 0; while (predCum[i]! <= x) i++;
+    let i = 0;
+    while (predCum[i]! <= x) i++;
     return i;
   };
 
@@ -232,23 +375,33 @@ export function generateDataset(opts: GenerateOptions): Dataset {
   // First one triple per entity (within budget) so nothing is isolated.
   for (let i = 0; i < nEntities && ends.length < nTriples; i++) {
     const t = typeOf[i]!;
-    const s = asSubject.get(t)!, o = asObject.get(t)!;
+    const s = asSubject.get(t)!,
+      o = asObject.get(t)!;
     const useSubj = s.length && (!o.length || rnd() < 0.5);
     const k = useSubj ? choice(s) : choice(o);
     const x = preds[k]!;
     let a = useSubj ? i : pick(x.dom, rnd());
     let b = useSubj ? pick(x.ran, rnd()) : i;
-    if (a === b) { if (useSubj) b = pick(x.ran, rnd()); else a = pick(x.dom, rnd()); }
+    if (a === b) {
+      if (useSubj) b = pick(x.ran, rnd());
+      else a = pick(x.dom, rnd());
+    }
     if (a !== b) ends.push([k, a, b]);
   }
   while (ends.length < nTriples) {
     const k = pickPred();
     const x = preds[k]!;
-    const a = pick(x.dom, rnd()), b = pick(x.ran, rnd());
+    const a = pick(x.dom, rnd()),
+      b = pick(x.ran, rnd());
     if (a !== b) ends.push([k, a, b]);
   }
   // Shuffle so source documents mix old and new entities.
-  for (let i = ends.length - 1; i > 0; i--) { const j = int(i + 1); const t = ends[i]!; ends[i] = ends[j]!; ends[j] = t; }
+  for (let i = ends.length - 1; i > 0; i--) {
+    const j = int(i + 1);
+    const t = ends[i]!;
+    ends[i] = ends[j]!;
+    ends[j] = t;
+  }
 
   // Sources: documents of ~triplesPerSource sentences, each triple's evidence one of them.
   const perSource = opts.triplesPerSource ?? 40;
@@ -263,7 +416,8 @@ export function generateDataset(opts: GenerateOptions): Dataset {
     for (let j = 0; j < n && t < ends.length; j++, t++) {
       const [k, a, b] = ends[t]!;
       const p = preds[k]!.p;
-      const S = entities[a]!, O = entities[b]!;
+      const S = entities[a]!,
+        O = entities[b]!;
       // Sometimes the source names an entity by an alias, as real texts do.
       const sName = S.aliases && rnd() < 0.2 ? choice(S.aliases) : S.label;
       const oName = O.aliases && rnd() < 0.2 ? choice(O.aliases) : O.label;
@@ -284,7 +438,13 @@ export function generateDataset(opts: GenerateOptions): Dataset {
     const title = `${choice(['Report', 'Analysis', 'Briefing', 'Dispatch', 'Update'])}: ${word(2, 3)} ${choice(['crisis', 'talks', 'front', 'region', 'networks'])}`;
     const words = date.split('-');
     const text = `${title}\n${MONTHS[Number(words[1]) - 1]} ${Number(words[2])}, ${words[0]}\n\n${paragraphs(sentences, rnd)}`;
-    sources.push({ id: sid, title, publisher: `${word(2, 2)} ${choice(['News', 'Monitor', 'Times', 'Review', 'Post'])}`, published: date, text });
+    sources.push({
+      id: sid,
+      title,
+      publisher: `${word(2, 2)} ${choice(['News', 'Monitor', 'Times', 'Review', 'Post'])}`,
+      published: date,
+      text,
+    });
   }
 
   return {
@@ -299,7 +459,7 @@ export function generateDataset(opts: GenerateOptions): Dataset {
 
 function paragraphs(sentences: string[], rnd: () => number): string {
   const out: string[] = [];
-  for (let i = 0; i < sentences.length;) {
+  for (let i = 0; i < sentences.length; ) {
     const n = 2 + Math.floor(rnd() * 4);
     out.push(sentences.slice(i, i + n).join(' '));
     i += n;
@@ -323,7 +483,8 @@ export function serialiseDataset(ds: Dataset): string {
   for (const [k, v] of Object.entries(head)) parts.push(`  ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`);
   const list = (name: string, items: unknown[], last: boolean) => {
     parts.push(`  ${JSON.stringify(name)}: [\n`);
-    for (let i = 0; i < items.length; i++) parts.push(`    ${JSON.stringify(items[i])}${i < items.length - 1 ? ',' : ''}\n`);
+    for (let i = 0; i < items.length; i++)
+      parts.push(`    ${JSON.stringify(items[i])}${i < items.length - 1 ? ',' : ''}\n`);
     parts.push(last ? '  ]\n' : '  ],\n');
   };
   list('sources', sources, false);
@@ -363,7 +524,10 @@ export function writeNTriples(ds: Dataset, full: boolean, out: (chunk: string) =
   const iri = (kind: string, id: string) => `<${NT_BASE}${kind}/${encodeURIComponent(id)}>`;
   let lines: string[] = [];
   const flush = (force = false) => {
-    if (lines.length && (force || lines.length > 50_000)) { out(`${lines.join('\n')}\n`); lines = []; }
+    if (lines.length && (force || lines.length > 50_000)) {
+      out(`${lines.join('\n')}\n`);
+      lines = [];
+    }
   };
   for (const e of ds.entities) {
     const s = iri('e', e.id);
@@ -384,8 +548,12 @@ export function writeNTriples(ds: Dataset, full: boolean, out: (chunk: string) =
     lines.push(`${s} ${p} ${o} .`);
     if (full) {
       const st = `_:t${i}`;
-      lines.push(`${st} <${RDF_NS}subject> ${s} .`, `${st} <${RDF_NS}predicate> ${p} .`, `${st} <${RDF_NS}object> ${o} .`,
-        `${st} <${NT_BASE}source> ${iri('s', t.source)} .`);
+      lines.push(
+        `${st} <${RDF_NS}subject> ${s} .`,
+        `${st} <${RDF_NS}predicate> ${p} .`,
+        `${st} <${RDF_NS}object> ${o} .`,
+        `${st} <${NT_BASE}source> ${iri('s', t.source)} .`,
+      );
       if (t.evidence !== undefined) lines.push(`${st} <${NT_BASE}evidence> ${ntString(t.evidence)} .`);
       if (t.id !== undefined) lines.push(`${st} <${NT_BASE}id> ${ntString(t.id)} .`);
       if (t.date !== undefined) lines.push(`${st} <${NT_BASE}date> ${ntString(t.date)} .`);
@@ -395,18 +563,37 @@ export function writeNTriples(ds: Dataset, full: boolean, out: (chunk: string) =
   flush(true);
 }
 
-export interface GeneratedFile { path: string; ntPath: string; ntFullPath: string; triples: number; seed: number; created: boolean; }
+export interface GeneratedFile {
+  path: string;
+  ntPath: string;
+  ntFullPath: string;
+  triples: number;
+  seed: number;
+  created: boolean;
+}
 
 /** The dataset file for (size, seed) in bench/data/, generated on first use. */
-export function ensureDatasetFile(triples: number, seed: number, schema = loadSchema(), opts: Partial<GenerateOptions> = {}): GeneratedFile {
+export function ensureDatasetFile(
+  triples: number,
+  seed: number,
+  schema = loadSchema(),
+  opts: Partial<GenerateOptions> = {},
+): GeneratedFile {
   mkdirSync(DATA_DIR, { recursive: true });
   const suffix = opts.entities ? `-e${opts.entities}` : '';
   const base = join(DATA_DIR, `synthetic-${sizeName(triples)}${suffix}-s${seed}`);
-  const path = `${base}.json`, ntPath = `${base}.nt`, ntFullPath = `${base}.full.nt`;
+  const path = `${base}.json`,
+    ntPath = `${base}.nt`,
+    ntFullPath = `${base}.full.nt`;
   // The schema's hash is part of the cache key: a changed schema regenerates.
   const stamp = `${base}.schema-hash`;
   const hash = fnv1a(JSON.stringify(schema)).toString(16);
-  const fresh = existsSync(path) && existsSync(ntPath) && existsSync(ntFullPath) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash;
+  const fresh =
+    existsSync(path) &&
+    existsSync(ntPath) &&
+    existsSync(ntFullPath) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8') === hash;
   if (fresh) return { path, ntPath, ntFullPath, triples, seed, created: false };
   const ds = generateDataset({ ...opts, triples, seed, schema });
   // Write then rename, so an interrupted run leaves no half file behind.
@@ -415,12 +602,15 @@ export function ensureDatasetFile(triples: number, seed: number, schema = loadSc
   writeFileSync(`${ntPath}.tmp`, toNTriples(ds));
   renameSync(`${ntPath}.tmp`, ntPath);
   const fd = openSync(`${ntFullPath}.tmp`, 'w');
-  try { writeNTriples(ds, true, (chunk) => writeSync(fd, chunk)); } finally { closeSync(fd); }
+  try {
+    writeNTriples(ds, true, (chunk) => writeSync(fd, chunk));
+  } finally {
+    closeSync(fd);
+  }
   renameSync(`${ntFullPath}.tmp`, ntFullPath);
   writeFileSync(stamp, hash);
   return { path, ntPath, ntFullPath, triples, seed, created: true };
 }
-
 
 // `node bin/run-ts.mjs bench/generate.ts --size 100k --seed 1` writes the file.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -25,13 +25,15 @@ const mark = (name: string) => {
 };
 
 if (mode === 'json') {
-  keep = [(() => {
-    const text = readFileSync(file, 'utf8');
-    mark('read');
-    const parsed: unknown = JSON.parse(text);
-    mark('parse');
-    return parsed;
-  })()];
+  keep = [
+    (() => {
+      const text = readFileSync(file, 'utf8');
+      mark('read');
+      const parsed: unknown = JSON.parse(text);
+      mark('parse');
+      return parsed;
+    })(),
+  ];
 } else if (mode === 'n3') {
   const N3 = await import('n3');
   const { createReadStream } = await import('node:fs');
@@ -70,6 +72,11 @@ if (mode === 'json') {
 
 // What stays once the transient text and parse tree are gone.
 let retained = NaN;
-if (gc) { gc(); retained = getHeapStatistics().used_heap_size / MB; }
+if (gc) {
+  gc();
+  retained = getHeapStatistics().used_heap_size / MB;
+}
 const sum = Object.values(phases).reduce((a, b) => a + b, 0);
-console.log(`RESULT ${JSON.stringify({ mode, totalMs: sum, phases, heapAt, retainedMB: retained, kept: keep.length })}`);
+console.log(
+  `RESULT ${JSON.stringify({ mode, totalMs: sum, phases, heapAt, retainedMB: retained, kept: keep.length })}`,
+);

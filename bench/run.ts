@@ -6,7 +6,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import {
-  BENCH_DIR, ROOT_DIR, SCHEMA_PATH, ensureDatasetFile, loadSchema, mulberry32, parseSize, sizeName,
+  BENCH_DIR,
+  ROOT_DIR,
+  SCHEMA_PATH,
+  ensureDatasetFile,
+  loadSchema,
+  mulberry32,
+  parseSize,
+  sizeName,
 } from './generate.ts';
 import { buildCsr, CsrSearcher } from './csr.ts';
 import { benchCli } from './cli.ts';
@@ -17,8 +24,17 @@ import type { TripleStore } from '../src/core/store.ts';
 // The 1M-triple queries hold the store, a CSR copy and a graphology graph at
 // once: give the process room rather than measure the collector thrashing.
 if (getHeapStatistics().heap_size_limit < 6 * 2 ** 30 && !process.env.ACTORGRAPH_BENCH_CHILD) {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=12288', '--expose-gc', join(ROOT_DIR, 'bin/run-ts.mjs'), join(BENCH_DIR, 'run.ts'), ...process.argv.slice(2)],
-    { stdio: 'inherit', env: { ...process.env, ACTORGRAPH_BENCH_CHILD: '1' } });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--max-old-space-size=12288',
+      '--expose-gc',
+      join(ROOT_DIR, 'bin/run-ts.mjs'),
+      join(BENCH_DIR, 'run.ts'),
+      ...process.argv.slice(2),
+    ],
+    { stdio: 'inherit', env: { ...process.env, ACTORGRAPH_BENCH_CHILD: '1' } },
+  );
   process.exit(r.status ?? 1);
 }
 
@@ -35,7 +51,9 @@ const quick = flag('quick') !== undefined;
 const size = parseSize(flag('size') || '1m');
 const seed = Number(flag('seed') || '1');
 // The Virtuoso section runs only when asked (--only virtuoso --size 100k): it starts a database server.
-const only = new Set<Section>((flag('only') || ALL.filter((s) => s !== 'virtuoso').join(',')).split(',').map((s) => s.trim()) as Section[]);
+const only = new Set<Section>(
+  (flag('only') || ALL.filter((s) => s !== 'virtuoso').join(',')).split(',').map((s) => s.trim()) as Section[],
+);
 for (const s of only) if (!ALL.includes(s)) throw new Error(`--only ${s}: unknown section; use ${ALL.join(',')}`);
 
 const rows: Row[] = [];
@@ -59,25 +77,51 @@ function dataset(): ReturnType<typeof ensureDatasetFile> {
 // ---------------------------------------------------------------------------
 // load: each run in a fresh process
 
-interface ChildResult { totalMs: number; phases: Record<string, number>; heapAt: Record<string, number>; retainedMB: number; peakMB: number; gcPeakMB: number }
+interface ChildResult {
+  totalMs: number;
+  phases: Record<string, number>;
+  heapAt: Record<string, number>;
+  retainedMB: number;
+  peakMB: number;
+  gcPeakMB: number;
+}
 
 function runChild(mode: string, path: string): Promise<ChildResult> {
   return new Promise((resolveP, reject) => {
-    const args = ['--expose-gc', '--trace-gc', '--max-old-space-size=8192', '--import', 'tsx', join(BENCH_DIR, 'load-child.ts'), mode, path, SCHEMA_PATH];
+    const args = [
+      '--expose-gc',
+      '--trace-gc',
+      '--max-old-space-size=8192',
+      '--import',
+      'tsx',
+      join(BENCH_DIR, 'load-child.ts'),
+      mode,
+      path,
+      SCHEMA_PATH,
+    ];
     const child = spawn(process.execPath, args, { cwd: ROOT_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '', err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
+    let out = '',
+      err = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), 10 * 60_000);
     child.on('close', (code) => {
       clearTimeout(timer);
       const line = out.split('\n').find((l) => l.startsWith('RESULT '));
-      if (code !== 0 || !line) { reject(new Error(`load child (${mode}) failed with ${code}: ${err.slice(-2000)}`)); return; }
+      if (code !== 0 || !line) {
+        reject(new Error(`load child (${mode}) failed with ${code}: ${err.slice(-2000)}`));
+        return;
+      }
       const res = JSON.parse(line.slice(7)) as ChildResult;
       // --trace-gc: "Mark-Compact 812.3 (830.1) -> 640.2 (700.3) MB": the first
       // figure is the heap in use when the collection began.
       let gcPeak = 0;
-      for (const m of out.matchAll(/ ([\d.]+) \(([\d.]+)\) -> ([\d.]+) \(([\d.]+)\) MB/g)) gcPeak = Math.max(gcPeak, Number(m[1]));
+      for (const m of out.matchAll(/ ([\d.]+) \(([\d.]+)\) -> ([\d.]+) \(([\d.]+)\) MB/g))
+        gcPeak = Math.max(gcPeak, Number(m[1]));
       res.gcPeakMB = gcPeak;
       res.peakMB = Math.max(gcPeak, ...Object.values(res.heapAt));
       resolveP(res);
@@ -98,28 +142,73 @@ async function benchLoad(): Promise<void> {
     }
   }
   const med = (m: string, f: (r: ChildResult) => number) => median(res[m]!.map(f));
-  const ours = med('ours', (r) => r.totalMs), json = med('json', (r) => r.totalMs), n3 = med('n3', (r) => r.totalMs);
-  const note = `${runs} cold runs each in a fresh process; phases (median ms): ` +
-    Object.keys(res.ours![0]!.phases).map((k) => `${k} ${med('ours', (r) => r.phases[k]!).toFixed(0)}`).join(', ');
-  rows.push(row({ measure: `load ${sz}: read+parse+validate+build`, unit: 'ms', median: ours, samples: runs,
-    baseline: { name: 'N3 parse→Store (s-p-o, types, labels)', median: n3 }, target: '≥ 5× faster than N3', met: n3 / ours >= 5, note }));
+  const ours = med('ours', (r) => r.totalMs),
+    json = med('json', (r) => r.totalMs),
+    n3 = med('n3', (r) => r.totalMs);
+  const note =
+    `${runs} cold runs each in a fresh process; phases (median ms): ` +
+    Object.keys(res.ours![0]!.phases)
+      .map((k) => `${k} ${med('ours', (r) => r.phases[k]!).toFixed(0)}`)
+      .join(', ');
+  rows.push(
+    row({
+      measure: `load ${sz}: read+parse+validate+build`,
+      unit: 'ms',
+      median: ours,
+      samples: runs,
+      baseline: { name: 'N3 parse→Store (s-p-o, types, labels)', median: n3 },
+      target: '≥ 5× faster than N3',
+      met: n3 / ours >= 5,
+      note,
+    }),
+  );
   const n3full = med('n3full', (r) => r.totalMs);
-  rows.push(row({ measure: `load ${sz} vs N3 on the same information`, unit: 'ms', median: ours, samples: runs,
-    baseline: { name: 'N3 parse→Store (+ aliases, source texts, reified evidence)', median: n3full }, target: '≥ 5× faster than N3',
-    met: n3full / ours >= 5, note: 'the N-Triples file carries what our loader reads: each triple reified with source, evidence, id and date' }));
-  rows.push(row({ measure: `load ${sz} vs JSON.parse floor`, unit: 'ms', median: ours, samples: runs,
-    baseline: { name: 'read+JSON.parse', median: json }, target: '≤ 3× JSON.parse', met: ours / json <= 3 }));
+  rows.push(
+    row({
+      measure: `load ${sz} vs N3 on the same information`,
+      unit: 'ms',
+      median: ours,
+      samples: runs,
+      baseline: { name: 'N3 parse→Store (+ aliases, source texts, reified evidence)', median: n3full },
+      target: '≥ 5× faster than N3',
+      met: n3full / ours >= 5,
+      note: 'the N-Triples file carries what our loader reads: each triple reified with source, evidence, id and date',
+    }),
+  );
+  rows.push(
+    row({
+      measure: `load ${sz} vs JSON.parse floor`,
+      unit: 'ms',
+      median: ours,
+      samples: runs,
+      baseline: { name: 'read+JSON.parse', median: json },
+      target: '≤ 3× JSON.parse',
+      met: ours / json <= 3,
+    }),
+  );
   const peak = med('ours', (r) => r.peakMB);
-  rows.push(row({ measure: `load ${sz}: peak heap`, unit: 'MB', median: peak, samples: runs,
-    baseline: { name: 'N3 peak', median: med('n3', (r) => r.peakMB) }, target: '< 500 MB', met: peak < 500,
-    note: `largest V8 heap in use seen at any GC (--trace-gc) or phase boundary; retained after build + gc: ${med('ours', (r) => r.retainedMB).toFixed(0)} MB (JSON.parse alone peaks at ${med('json', (r) => r.peakMB).toFixed(0)} MB)` }));
+  rows.push(
+    row({
+      measure: `load ${sz}: peak heap`,
+      unit: 'MB',
+      median: peak,
+      samples: runs,
+      baseline: { name: 'N3 peak', median: med('n3', (r) => r.peakMB) },
+      target: '< 500 MB',
+      met: peak < 500,
+      note: `largest V8 heap in use seen at any GC (--trace-gc) or phase boundary; retained after build + gc: ${med('ours', (r) => r.retainedMB).toFixed(0)} MB (JSON.parse alone peaks at ${med('json', (r) => r.peakMB).toFixed(0)} MB)`,
+    }),
+  );
   details.load = res;
 }
 
 // ---------------------------------------------------------------------------
 // in-process queries over one loaded store
 
-interface Loaded { store: TripleStore; dataset: Dataset }
+interface Loaded {
+  store: TripleStore;
+  dataset: Dataset;
+}
 let loaded: Loaded | undefined;
 
 async function load(): Promise<Loaded> {
@@ -129,7 +218,8 @@ async function load(): Promise<Loaded> {
   const file = dataset();
   const text = readFileSync(file.path, 'utf8');
   const res = validateDataset(JSON.parse(text), { file: file.path, defaultSchema: schema, text });
-  if (!res.ok || !res.dataset) throw new Error(`${file.path}: generated dataset does not validate: ${JSON.stringify(res.problems.slice(0, 3))}`);
+  if (!res.ok || !res.dataset)
+    throw new Error(`${file.path}: generated dataset does not validate: ${JSON.stringify(res.problems.slice(0, 3))}`);
   loaded = { store: TripleStore.build(res.dataset, res.schema ?? schema), dataset: res.dataset };
   return loaded;
 }
@@ -143,7 +233,8 @@ async function benchSearch(): Promise<void> {
   const buildMs = performance.now() - t0;
   const rnd = mulberry32(seed * 7919 + 1);
   const n = quick ? 100 : 300;
-  const prefix: string[] = [], typo: { q: string; id: string }[] = [];
+  const prefix: string[] = [],
+    typo: { q: string; id: string }[] = [];
   for (let k = 0; k < n; k++) {
     const e = store.entityAt(Math.floor(rnd() * store.entityCount));
     prefix.push(e.label.slice(0, 4));
@@ -151,21 +242,53 @@ async function benchSearch(): Promise<void> {
     const letters = [...e.label].map((c, i) => (i >= 2 && /[a-z]/i.test(c) ? i : -1)).filter((i) => i >= 0);
     const at = letters[Math.floor(rnd() * letters.length)] ?? e.label.length - 1;
     const c = e.label[at]!.toLowerCase();
-    let r = c; while (r === c) r = String.fromCharCode(97 + Math.floor(rnd() * 26));
+    let r = c;
+    while (r === c) r = String.fromCharCode(97 + Math.floor(rnd() * 26));
     typo.push({ q: e.label.slice(0, at) + r + e.label.slice(at + 1), id: e.id });
   }
   const tp = timeEach(prefix, (q) => search.search(q, { limit: 10 }));
   const tt = timeEach(typo, (x) => search.search(x.q, { limit: 10 }));
-  const prefixOk = prefix.filter((q) => search.search(q, { limit: 10 }).some((h) => foldForSearch(h.label).startsWith(foldForSearch(q)))).length;
+  const prefixOk = prefix.filter((q) =>
+    search.search(q, { limit: 10 }).some((h) => foldForSearch(h.label).startsWith(foldForSearch(q))),
+  ).length;
   const typoOk = typo.filter((x) => search.search(x.q, { limit: 10 }).some((h) => h.id === x.id)).length;
   const all = [...tp, ...tt];
   const ents = `${store.entityCount} entities`;
-  rows.push(row({ measure: `search prefix (4 letters), ${ents}`, unit: 'ms', median: median(tp), p99: p99(tp), samples: n,
-    target: 'median < 2, p99 < 10', met: median(tp) < 2 && p99(tp) < 10, note: `${prefixOk}/${n} queries have a hit starting with the prefix; index built in ${buildMs.toFixed(0)} ms` }));
-  rows.push(row({ measure: `search one-typo label, ${ents}`, unit: 'ms', median: median(tt), p99: p99(tt), samples: n,
-    target: 'median < 2, p99 < 10', met: median(tt) < 2 && p99(tt) < 10, note: `the intended entity is in the top 10 for ${typoOk}/${n}` }));
-  rows.push(row({ measure: `search all queries, ${ents}`, unit: 'ms', median: median(all), p99: p99(all), samples: all.length,
-    target: 'median < 2, p99 < 10', met: median(all) < 2 && p99(all) < 10 }));
+  rows.push(
+    row({
+      measure: `search prefix (4 letters), ${ents}`,
+      unit: 'ms',
+      median: median(tp),
+      p99: p99(tp),
+      samples: n,
+      target: 'median < 2, p99 < 10',
+      met: median(tp) < 2 && p99(tp) < 10,
+      note: `${prefixOk}/${n} queries have a hit starting with the prefix; index built in ${buildMs.toFixed(0)} ms`,
+    }),
+  );
+  rows.push(
+    row({
+      measure: `search one-typo label, ${ents}`,
+      unit: 'ms',
+      median: median(tt),
+      p99: p99(tt),
+      samples: n,
+      target: 'median < 2, p99 < 10',
+      met: median(tt) < 2 && p99(tt) < 10,
+      note: `the intended entity is in the top 10 for ${typoOk}/${n}`,
+    }),
+  );
+  rows.push(
+    row({
+      measure: `search all queries, ${ents}`,
+      unit: 'ms',
+      median: median(all),
+      p99: p99(all),
+      samples: all.length,
+      target: 'median < 2, p99 < 10',
+      met: median(all) < 2 && p99(all) < 10,
+    }),
+  );
   details.search = { buildMs, prefixRecall: prefixOk / n, typoRecall: typoOk / n };
 }
 
@@ -179,7 +302,10 @@ async function benchPaths(): Promise<void> {
   const nPairs = quick ? 60 : 200;
   const pairs: [string, string][] = [];
   for (let k = 0; k < nPairs; k++) {
-    pairs.push([store.entityAt(Math.floor(rnd() * store.entityCount)).id, store.entityAt(Math.floor(rnd() * store.entityCount)).id]);
+    pairs.push([
+      store.entityAt(Math.floor(rnd() * store.entityCount)).id,
+      store.entityAt(Math.floor(rnd() * store.entityCount)).id,
+    ]);
   }
   const ci = (id: string) => csr.index.get(id)!;
 
@@ -197,41 +323,86 @@ async function benchPaths(): Promise<void> {
   const fl = timeEach(pairs, ([a, b]) => floor.shortestPath(ci(a), ci(b)));
   const gr = timeEach(pairs, ([a, b]) => bidirectional(g, a, b));
   // Same lengths as the floor, or the comparison means nothing.
-  let mismatch = 0, found = 0, lenSum = 0;
+  let mismatch = 0,
+    found = 0,
+    lenSum = 0;
   for (const [a, b] of pairs) {
     const p = findPaths(store, { from: a, to: b }).paths[0];
     const f = floor.shortestPath(ci(a), ci(b));
     if ((p ? p.length : -1) !== (f ? f.length - 1 : -1)) mismatch++;
-    if (f) { found++; lenSum += f.length - 1; }
+    if (f) {
+      found++;
+      lenSum += f.length - 1;
+    }
   }
-  rows.push(row({ measure: `shortest path, ${sz} triples`, unit: 'ms', median: median(ours), p99: p99(ours), samples: nPairs,
-    baseline: { name: 'CSR bidir BFS', median: median(fl) }, target: 'median ≤ 5× CSR floor', met: median(ours) <= 5 * median(fl),
-    note: `${found}/${nPairs} pairs connected, mean length ${(lenSum / Math.max(1, found)).toFixed(2)}; ${mismatch} length mismatches with the floor; graphology bidirectional median ${median(gr).toFixed(3)} ms, p99 ${p99(gr).toFixed(3)} ms` }));
-  rows.push(row({ measure: `shortest path vs graphology`, unit: 'ms', median: median(ours), p99: p99(ours), samples: nPairs,
-    baseline: { name: 'graphology bidirectional', median: median(gr) } }));
+  rows.push(
+    row({
+      measure: `shortest path, ${sz} triples`,
+      unit: 'ms',
+      median: median(ours),
+      p99: p99(ours),
+      samples: nPairs,
+      baseline: { name: 'CSR bidir BFS', median: median(fl) },
+      target: 'median ≤ 5× CSR floor',
+      met: median(ours) <= 5 * median(fl),
+      note: `${found}/${nPairs} pairs connected, mean length ${(lenSum / Math.max(1, found)).toFixed(2)}; ${mismatch} length mismatches with the floor; graphology bidirectional median ${median(gr).toFixed(3)} ms, p99 ${p99(gr).toFixed(3)} ms`,
+    }),
+  );
+  rows.push(
+    row({
+      measure: `shortest path vs graphology`,
+      unit: 'ms',
+      median: median(ours),
+      p99: p99(ours),
+      samples: nPairs,
+      baseline: { name: 'graphology bidirectional', median: median(gr) },
+    }),
+  );
 
   // Constrained: every other predicate of the schema.
   const allowedIds = schema.predicates.filter((_, i) => i % 2 === 0).map((p) => p.id);
   const mask = new Uint8Array(csr.predicates.length);
-  csr.predicates.forEach((p, k) => { mask[k] = allowedIds.includes(p) ? 1 : 0; });
+  csr.predicates.forEach((p, k) => {
+    mask[k] = allowedIds.includes(p) ? 1 : 0;
+  });
   const oc = timeEach(pairs, ([a, b]) => findPaths(store, { from: a, to: b, predicates: allowedIds }));
   const fc = timeEach(pairs, ([a, b]) => floor.shortestPath(ci(a), ci(b), mask));
-  let cm = 0, cf = 0;
+  let cm = 0,
+    cf = 0;
   for (const [a, b] of pairs) {
     const p = findPaths(store, { from: a, to: b, predicates: allowedIds }).paths[0];
     const f = floor.shortestPath(ci(a), ci(b), mask);
     if ((p ? p.length : -1) !== (f ? f.length - 1 : -1)) cm++;
     if (f) cf++;
   }
-  rows.push(row({ measure: `constrained path (${allowedIds.length}/${schema.predicates.length} predicates)`, unit: 'ms', median: median(oc), p99: p99(oc), samples: nPairs,
-    baseline: { name: 'CSR bidir BFS', median: median(fc) }, target: 'median ≤ 5× CSR floor', met: median(oc) <= 5 * median(fc),
-    note: `${cf}/${nPairs} pairs connected; ${cm} length mismatches with the floor` }));
+  rows.push(
+    row({
+      measure: `constrained path (${allowedIds.length}/${schema.predicates.length} predicates)`,
+      unit: 'ms',
+      median: median(oc),
+      p99: p99(oc),
+      samples: nPairs,
+      baseline: { name: 'CSR bidir BFS', median: median(fc) },
+      target: 'median ≤ 5× CSR floor',
+      met: median(oc) <= 5 * median(fc),
+      note: `${cf}/${nPairs} pairs connected; ${cm} length mismatches with the floor`,
+    }),
+  );
 
   // k = 5 shortest.
   const kPairs = pairs.slice(0, quick ? 30 : 100);
   const ok5 = timeEach(kPairs, ([a, b]) => findPaths(store, { from: a, to: b, mode: 'k-shortest', k: 5 }), 5);
-  rows.push(row({ measure: `k=5 shortest paths, ${sz} triples`, unit: 'ms', median: median(ok5), p99: p99(ok5), samples: kPairs.length,
-    target: 'median < 20 ms', met: median(ok5) < 20 }));
+  rows.push(
+    row({
+      measure: `k=5 shortest paths, ${sz} triples`,
+      unit: 'ms',
+      median: median(ok5),
+      p99: p99(ok5),
+      samples: kPairs.length,
+      target: 'median < 20 ms',
+      met: median(ok5) < 20,
+    }),
+  );
 
   // 2-hop neighbourhood, and export of it.
   const starts = pairs.map((p) => p[0]);
@@ -239,28 +410,72 @@ async function benchPaths(): Promise<void> {
   const on = timeEach(starts, (a) => sizes.push(neighbourhood(store, { from: [a], depth: 2 }).entities.length), 5);
   const fn = timeEach(starts, (a) => floor.reach(ci(a), 2), 5);
   const onSizes = sizes.slice(-starts.length);
-  rows.push(row({ measure: `2-hop neighbourhood, ${sz} triples`, unit: 'ms', median: median(on), p99: p99(on), samples: starts.length,
-    baseline: { name: 'CSR 2-hop reach', median: median(fn) },
-    note: `no limit; entities returned: median ${median(onSizes)}, p99 ${p99(onSizes)}` }));
+  rows.push(
+    row({
+      measure: `2-hop neighbourhood, ${sz} triples`,
+      unit: 'ms',
+      median: median(on),
+      p99: p99(on),
+      samples: starts.length,
+      baseline: { name: 'CSR 2-hop reach', median: median(fn) },
+      note: `no limit; entities returned: median ${median(onSizes)}, p99 ${p99(onSizes)}`,
+    }),
+  );
   // Trust and time: the same 2-hop neighbourhoods over asserted relations dated 2020 or later
   // (the allow mask is built by the first query and kept for the rest).
   const filter = { status: ['asserted' as const], dateFrom: '2020' };
   const fsz: number[] = [];
-  const ofl = timeEach(starts, (a) => fsz.push(neighbourhood(store, { from: [a], depth: 2, ...filter }).entities.length), 5);
-  rows.push(row({ measure: `2-hop neighbourhood, asserted since 2020, ${sz} triples`, unit: 'ms', median: median(ofl), p99: p99(ofl), samples: starts.length,
-    baseline: { name: 'unfiltered', median: median(on) }, note: `entities returned: median ${median(fsz.slice(-starts.length))}` }));
+  const ofl = timeEach(
+    starts,
+    (a) => fsz.push(neighbourhood(store, { from: [a], depth: 2, ...filter }).entities.length),
+    5,
+  );
+  rows.push(
+    row({
+      measure: `2-hop neighbourhood, asserted since 2020, ${sz} triples`,
+      unit: 'ms',
+      median: median(ofl),
+      p99: p99(ofl),
+      samples: starts.length,
+      baseline: { name: 'unfiltered', median: median(on) },
+      note: `entities returned: median ${median(fsz.slice(-starts.length))}`,
+    }),
+  );
 
   // Relations by pattern: a predicate's relations sorted by date (first page), and words in the evidence over everything.
   const { relations } = await import('../src/core/relations.ts');
   const preds = schema.predicates.map((p) => p.id).slice(0, quick ? 5 : 20);
   const totals: number[] = [];
-  const orl = timeEach(preds, (p) => totals.push(relations(store, { predicates: [p], sort: 'date', limit: 100 }).total), 3);
-  rows.push(row({ measure: `relations of a predicate, by date, page of 100, ${sz} triples`, unit: 'ms', median: median(orl), p99: p99(orl), samples: preds.length,
-    target: 'median < 100 ms', met: median(orl) < 100, note: `matches: median ${median(totals.slice(-preds.length))}` }));
+  const orl = timeEach(
+    preds,
+    (p) => totals.push(relations(store, { predicates: [p], sort: 'date', limit: 100 }).total),
+    3,
+  );
+  rows.push(
+    row({
+      measure: `relations of a predicate, by date, page of 100, ${sz} triples`,
+      unit: 'ms',
+      median: median(orl),
+      p99: p99(orl),
+      samples: preds.length,
+      target: 'median < 100 ms',
+      met: median(orl) < 100,
+      note: `matches: median ${median(totals.slice(-preds.length))}`,
+    }),
+  );
   const words = starts.slice(0, quick ? 5 : 10).map((a) => store.entity(a)!.label.split(' ')[0]!);
   const ort = timeEach(words, (w) => relations(store, { text: w, limit: 100 }), 2);
-  rows.push(row({ measure: `relations with a word in the evidence, ${sz} triples`, unit: 'ms', median: median(ort), p99: p99(ort), samples: words.length,
-    target: 'median < 1000 ms', met: median(ort) < 1000 }));
+  rows.push(
+    row({
+      measure: `relations with a word in the evidence, ${sz} triples`,
+      unit: 'ms',
+      median: median(ort),
+      p99: p99(ort),
+      samples: words.length,
+      target: 'median < 1000 ms',
+      met: median(ort) < 1000,
+    }),
+  );
 
   try {
     const { exportDataset } = await import('../src/core/export.ts');
@@ -270,10 +485,25 @@ async function benchPaths(): Promise<void> {
     t0 = performance.now();
     const oe = timeEach(hoods, (ids) => outSizes.push(exportDataset(store, { entities: ids }).triples.length), 3);
     const ts = outSizes.slice(-hoods.length);
-    rows.push(row({ measure: `export of a 2-hop neighbourhood`, unit: 'ms', median: median(oe), p99: p99(oe), samples: hoods.length,
-      note: `triples exported: median ${median(ts)}, p99 ${p99(ts)}; entities: median ${median(hoods.map((h) => h.length))}` }));
+    rows.push(
+      row({
+        measure: `export of a 2-hop neighbourhood`,
+        unit: 'ms',
+        median: median(oe),
+        p99: p99(oe),
+        samples: hoods.length,
+        note: `triples exported: median ${median(ts)}, p99 ${p99(ts)}; entities: median ${median(hoods.map((h) => h.length))}`,
+      }),
+    );
   } catch (e) {
-    rows.push(row({ measure: 'export of a 2-hop neighbourhood', unit: 'ms', median: NaN, note: `not measured: ${(e as Error).message.split('\n')[0]}` }));
+    rows.push(
+      row({
+        measure: 'export of a 2-hop neighbourhood',
+        unit: 'ms',
+        median: NaN,
+        note: `not measured: ${(e as Error).message.split('\n')[0]}`,
+      }),
+    );
   }
 }
 
@@ -293,17 +523,42 @@ async function main(): Promise<void> {
   if (only.has('browser') || only.has('bundle')) {
     loaded = undefined; // let the collector take the big store before Chromium starts
     const { benchBrowser } = await import('./browser.ts');
-    const r = await benchBrowser({ quick, seed, schema, browser: only.has('browser'), bundle: only.has('bundle'), log });
+    const r = await benchBrowser({
+      quick,
+      seed,
+      schema,
+      browser: only.has('browser'),
+      bundle: only.has('bundle'),
+      log,
+    });
     rows.push(...r.rows);
     details.browser = r.details;
   }
   if (only.has('formats')) {
     const { benchFormats } = await import('./formats.ts');
-    const r = await benchFormats({ jsonPath: dataset().path, schemaPath: SCHEMA_PATH, runs: quick ? 1 : 3, sz, log, runChild, row, median });
+    const r = await benchFormats({
+      jsonPath: dataset().path,
+      schemaPath: SCHEMA_PATH,
+      runs: quick ? 1 : 3,
+      sz,
+      log,
+      runChild,
+      row,
+      median,
+    });
     rows.push(...r.rows);
     const { benchTabularFormats } = await import('./formats-tabular.ts');
     const graphSize = Math.min(size, 100_000);
-    const t = await benchTabularFormats({ jsonPath: dataset().path, graphJsonPath: ensureDatasetFile(graphSize, seed, schema).path, size: sz, graphSize: sizeName(graphSize), schema, quick, log, runChild });
+    const t = await benchTabularFormats({
+      jsonPath: dataset().path,
+      graphJsonPath: ensureDatasetFile(graphSize, seed, schema).path,
+      size: sz,
+      graphSize: sizeName(graphSize),
+      schema,
+      quick,
+      log,
+      runChild,
+    });
     rows.push(...t.rows);
     details.formats = { rdf: r.details, tabular: t.details };
   }
@@ -321,8 +576,12 @@ async function main(): Promise<void> {
   const table = printTable(rows);
   console.log(table);
   const result = {
-    when: new Date(started).toISOString(), durationS: (Date.now() - started) / 1000,
-    machine: machineInfo(), options: { size, seed, quick, only: [...only] }, rows, details,
+    when: new Date(started).toISOString(),
+    durationS: (Date.now() - started) / 1000,
+    machine: machineInfo(),
+    options: { size, seed, quick, only: [...only] },
+    rows,
+    details,
   };
   const outDir = join(BENCH_DIR, 'out');
   mkdirSync(outDir, { recursive: true });

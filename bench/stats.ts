@@ -34,7 +34,8 @@ export function row(r: Omit<Row, 'ratio'>): Row {
 export function fmt(x: number | undefined, unit = ''): string {
   if (x === undefined || Number.isNaN(x)) return '–';
   const a = Math.abs(x);
-  const s = a >= 1000 ? x.toFixed(0) : a >= 100 ? x.toFixed(1) : a >= 10 ? x.toFixed(2) : a >= 1 ? x.toFixed(3) : x.toFixed(4);
+  const s =
+    a >= 1000 ? x.toFixed(0) : a >= 100 ? x.toFixed(1) : a >= 10 ? x.toFixed(2) : a >= 1 ? x.toFixed(3) : x.toFixed(4);
   return unit ? `${s} ${unit}` : s;
 }
 

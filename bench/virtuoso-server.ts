@@ -87,24 +87,45 @@ DefaultGraph = http://localhost/nothing
 /** Starts a Virtuoso of its own (about 4 s), ready for queries and updates on /sparql. */
 export async function startVirtuoso(): Promise<Virtuoso> {
   const dir = mkdtempSync(join(tmpdir(), 'actorgraph-virtuoso-'));
-  const sqlPort = await freePort(), httpPort = await freePort();
+  const sqlPort = await freePort(),
+    httpPort = await freePort();
   const file = join(dir, 'virtuoso.ini');
   writeFileSync(file, ini(dir, sqlPort, httpPort));
   await new Promise<void>((resolve, reject) => {
     // +wait: the command returns once the server accepts connections (the server itself goes to the background).
     const p = spawn(VIRTUOSO_BIN, ['+configfile', file, '+wait'], { cwd: dir, stdio: 'ignore' });
     p.once('error', reject);
-    p.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`virtuoso-t exited with ${code}: ${existsSync(join(dir, 'virtuoso.log')) ? readFileSync(join(dir, 'virtuoso.log'), 'utf8').slice(-2000) : ''}`))));
+    p.once('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(
+              `virtuoso-t exited with ${code}: ${existsSync(join(dir, 'virtuoso.log')) ? readFileSync(join(dir, 'virtuoso.log'), 'utf8').slice(-2000) : ''}`,
+            ),
+          ),
+    );
   });
-  const isql = (sql: string) => execFileSync(ISQL_BIN, [`127.0.0.1:${sqlPort}`, 'dba', 'dba', `exec=${sql}`], { encoding: 'utf8', timeout: 600_000 });
+  const isql = (sql: string) =>
+    execFileSync(ISQL_BIN, [`127.0.0.1:${sqlPort}`, 'dba', 'dba', `exec=${sql}`], {
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
   isql('GRANT SPARQL_UPDATE TO "SPARQL";');
   isql('GRANT EXECUTE ON DB.DBA.SPARQL_INSERT_DICT_CONTENT TO "SPARQL";');
   isql('GRANT EXECUTE ON DB.DBA.SPARQL_DELETE_DICT_CONTENT TO "SPARQL";');
   return {
-    endpoint: `http://127.0.0.1:${httpPort}/sparql`, sqlPort, dir, isql,
+    endpoint: `http://127.0.0.1:${httpPort}/sparql`,
+    sqlPort,
+    dir,
+    isql,
     async stop() {
-      try { isql('shutdown;'); } catch { /* already down */ }
-      for (let i = 0; i < 50 && existsSync(join(dir, 'virtuoso.lck')); i++) await new Promise((r) => setTimeout(r, 100));
+      try {
+        isql('shutdown;');
+      } catch {
+        /* already down */
+      }
+      for (let i = 0; i < 50 && existsSync(join(dir, 'virtuoso.lck')); i++)
+        await new Promise((r) => setTimeout(r, 100));
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -44,11 +44,15 @@ export async function benchVirtuoso(d: VirtuosoDeps): Promise<{ rows: Row[]; det
   try {
     const memory = new MemoryExplorer(d.store);
     const dataset = await memory.exportDataset({ all: true });
-    const g1 = 'https://bench.actorgraph.org/pushed', g2 = 'https://bench.actorgraph.org/bulk';
+    const g1 = 'https://bench.actorgraph.org/pushed',
+      g2 = 'https://bench.actorgraph.org/bulk';
 
     d.log('virtuoso: push');
     let t = performance.now();
-    const pushed = await push(new SparqlClient({ query: v.endpoint, timeoutMs: 600_000 }), dataset, { graph: g1, batch: 2000 });
+    const pushed = await push(new SparqlClient({ query: v.endpoint, timeoutMs: 600_000 }), dataset, {
+      graph: g1,
+      batch: 2000,
+    });
     const pushMs = performance.now() - t;
     d.log(`virtuoso: pushed ${pushed.triples} triples in ${(pushMs / 1000).toFixed(1)} s, ${pushed.requests} requests`);
 
@@ -78,9 +82,16 @@ export async function benchVirtuoso(d: VirtuosoDeps): Promise<{ rows: Row[]; det
       ['shortest path', (ex) => timeAsync(pairs, ([a, b]) => ex.paths({ from: a, to: b })), pairs.length],
     ];
     const rows: Row[] = [
-      row({ measure: `Virtuoso: push ${d.sz} (${(pushed.triples / 1e6).toFixed(2)}M RDF triples)`, unit: 'ms', median: pushMs, samples: 1,
-        baseline: { name: 'Virtuoso bulk load (ld_dir + rdf_loader_run) of the same N-Triples', median: bulkMs }, target: '≤ 3× bulk load', met: pushMs / bulkMs <= 3,
-        note: `${pushed.requests} requests of 2,000 triples` }),
+      row({
+        measure: `Virtuoso: push ${d.sz} (${(pushed.triples / 1e6).toFixed(2)}M RDF triples)`,
+        unit: 'ms',
+        median: pushMs,
+        samples: 1,
+        baseline: { name: 'Virtuoso bulk load (ld_dir + rdf_loader_run) of the same N-Triples', median: bulkMs },
+        target: '≤ 3× bulk load',
+        met: pushMs / bulkMs <= 3,
+        note: `${pushed.requests} requests of 2,000 triples`,
+      }),
     ];
     const perOp: Record<string, unknown> = {};
     for (const [name, run, count] of ops) {
@@ -90,9 +101,19 @@ export async function benchVirtuoso(d: VirtuosoDeps): Promise<{ rows: Row[]; det
       const st = await run(sparql);
       const reqs = (sparql.requests - before) / count;
       perOp[name] = { storeMs: st, memoryMs: mem, requestsPerOp: reqs };
-      rows.push(row({ measure: `Virtuoso ${d.sz}: ${name}`, unit: 'ms', median: median(st), p99: p99(st), samples: count,
-        baseline: { name: 'the same in memory', median: median(mem) }, target: 'report', met: true,
-        note: `${reqs.toFixed(1)} requests per operation; in memory p99 ${p99(mem).toFixed(2)} ms` }));
+      rows.push(
+        row({
+          measure: `Virtuoso ${d.sz}: ${name}`,
+          unit: 'ms',
+          median: median(st),
+          p99: p99(st),
+          samples: count,
+          baseline: { name: 'the same in memory', median: median(mem) },
+          target: 'report',
+          met: true,
+          note: `${reqs.toFixed(1)} requests per operation; in memory p99 ${p99(mem).toFixed(2)} ms`,
+        }),
+      );
     }
     return { rows, details: { pushMs, bulkMs, pushed, perOp } };
   } finally {

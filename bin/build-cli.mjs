@@ -29,8 +29,13 @@ export async function buildCli() {
   const { output } = await bundle.generate({ format: 'esm', codeSplitting: false });
   await bundle.close();
   const chunk = output.find((o) => o.type === 'chunk' && o.isEntry);
-  if (!chunk || output.length !== 1) throw new Error(`actorgraph: expected one bundled file, got ${output.map((o) => o.fileName).join(', ')}`);
-  const inputs = [...chunk.moduleIds, fileURLToPath(import.meta.url), fileURLToPath(new URL('cli-bundle.mjs', import.meta.url))]
+  if (!chunk || output.length !== 1)
+    throw new Error(`actorgraph: expected one bundled file, got ${output.map((o) => o.fileName).join(', ')}`);
+  const inputs = [
+    ...chunk.moduleIds,
+    fileURLToPath(import.meta.url),
+    fileURLToPath(new URL('cli-bundle.mjs', import.meta.url)),
+  ]
     .filter((id) => isAbsolute(id))
     .map((id) => relative(ROOT, id).split(sep).join('/'));
   mkdirSync(new URL('.', BUNDLE), { recursive: true });

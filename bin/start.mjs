@@ -7,15 +7,32 @@
 import { parseArgs } from 'node:util';
 import { build, preview } from 'vite';
 
-const { values } = parseArgs({ options: { endpoint: { type: 'string' }, graph: { type: 'string' }, auth: { type: 'string' }, port: { type: 'string' } }, allowPositionals: false });
+const { values } = parseArgs({
+  options: {
+    endpoint: { type: 'string' },
+    graph: { type: 'string' },
+    auth: { type: 'string' },
+    port: { type: 'string' },
+  },
+  allowPositionals: false,
+});
 const endpoint = values.endpoint ?? process.env.ACTORGRAPH_ENDPOINT;
 if (values.auth) process.env.ACTORGRAPH_AUTH = values.auth;
 if (endpoint) {
   let u;
-  try { u = new URL(endpoint); } catch { console.error(`actorgraph: not a URL: ${endpoint}`); process.exit(2); }
-  if (!/^https?:$/.test(u.protocol)) { console.error(`actorgraph: not an http(s) endpoint: ${endpoint}`); process.exit(2); }
+  try {
+    u = new URL(endpoint);
+  } catch {
+    console.error(`actorgraph: not a URL: ${endpoint}`);
+    process.exit(2);
+  }
+  if (!/^https?:$/.test(u.protocol)) {
+    console.error(`actorgraph: not an http(s) endpoint: ${endpoint}`);
+    process.exit(2);
+  }
   process.env.ACTORGRAPH_ENDPOINT = endpoint;
-  u.username = ''; u.password = '';
+  u.username = '';
+  u.password = '';
   // What the page shows it is connected to (never the credentials).
   process.env.VITE_ACTORGRAPH_ENDPOINT = u.toString();
 }

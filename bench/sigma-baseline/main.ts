@@ -30,17 +30,28 @@ async function main(): Promise<void> {
   state.rendered = performance.now();
   // Sigma draws synchronously in its constructor; the next animation frame is
   // when that drawing has been handed to the compositor.
-  requestAnimationFrame(() => { state.firstFrame = performance.now(); });
+  requestAnimationFrame(() => {
+    state.firstFrame = performance.now();
+  });
   void renderer;
   if (new URLSearchParams(location.search).get('layout') === '1') {
     const layout = new FA2Layout(graph, { settings: forceAtlas2.inferSettings(graph) });
-    graph.on('eachNodeAttributesUpdated', () => { state.iterations++; });
+    graph.on('eachNodeAttributesUpdated', () => {
+      state.iterations++;
+    });
     // Start once the first frame is out, as an explorer would.
-    requestAnimationFrame(() => requestAnimationFrame(() => {
-      state.layoutStart = performance.now();
-      layout.start();
-      state.stopLayout = () => { layout.stop(); state.layoutEnd = performance.now(); };
-    }));
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        state.layoutStart = performance.now();
+        layout.start();
+        state.stopLayout = () => {
+          layout.stop();
+          state.layoutEnd = performance.now();
+        };
+      }),
+    );
   }
 }
-main().catch((e) => { state.error = String(e); });
+main().catch((e) => {
+  state.error = String(e);
+});

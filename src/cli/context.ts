@@ -17,7 +17,10 @@ export const EXIT_USAGE = 2;
 
 /** A failure the user can fix; printed without a stack trace. */
 export class CliError extends Error {
-  constructor(message: string, readonly code: number = EXIT_USAGE) {
+  constructor(
+    message: string,
+    readonly code: number = EXIT_USAGE,
+  ) {
     super(message);
   }
 }
@@ -68,7 +71,9 @@ export function context(explorer: Explorer, values: Values, io: Io): Context {
   let caps: Promise<Capabilities> | undefined;
   const known = new Map<string, string>();
   return {
-    explorer, values, io,
+    explorer,
+    values,
+    io,
     schema: () => (schema ??= explorer.schema().then((s) => ({ schema: s, lookup: predicateIndex(s) }))),
     capabilities: () => (caps ??= explorer.capabilities()),
     async labels(ids) {
@@ -76,14 +81,22 @@ export function context(explorer: Explorer, values: Values, io: Io): Context {
       for (let i = 0; i < missing.length; i += 1000) {
         const batch = missing.slice(i, i + 1000);
         const found = await explorer.entities(batch);
-        batch.forEach((id, k) => { known.set(id, found[k]?.label ?? id); });
+        batch.forEach((id, k) => {
+          known.set(id, found[k]?.label ?? id);
+        });
       }
       return (id) => known.get(id) ?? id;
     },
   };
 }
 
-export function int(values: Values, name: 'limit' | 'depth' | 'k' | 'max-length' | 'offset' | 'batch' | 'timeout', fallback: number, min = 1, max = 1_000_000): number {
+export function int(
+  values: Values,
+  name: 'limit' | 'depth' | 'k' | 'max-length' | 'offset' | 'batch' | 'timeout',
+  fallback: number,
+  min = 1,
+  max = 1_000_000,
+): number {
   const raw = values[name];
   if (raw === undefined) return fallback;
   const n = Number(raw);
@@ -125,7 +138,8 @@ export async function resolve(ctx: Context, name: string): Promise<Entity> {
   const byId = await ctx.explorer.entity(name);
   if (byId) return byId;
   const hits = await ctx.explorer.search(name, { limit: 8 });
-  if (!hits.length) throw new CliError(`no entity matches '${name}'. Try 'actorgraph search ${JSON.stringify(name)}'.`, EXIT_NOTHING);
+  if (!hits.length)
+    throw new CliError(`no entity matches '${name}'. Try 'actorgraph search ${JSON.stringify(name)}'.`, EXIT_NOTHING);
   const folded = foldForSearch(name);
   const found = await ctx.explorer.entities(hits.map((h) => h.id));
   const byHit = new Map(hits.map((h, k) => [h.id, found[k]]));
@@ -167,10 +181,14 @@ export function relationFilter(values: Values): RelationFilter {
   const cred = values['min-credibility'];
   if (cred !== undefined) {
     const c = Number(cred);
-    if (!Number.isInteger(c) || c < 1 || c > 6) throw new CliError(`--min-credibility must be a whole number 1 (best) to 6, got '${cred}'`);
+    if (!Number.isInteger(c) || c < 1 || c > 6)
+      throw new CliError(`--min-credibility must be a whole number 1 (best) to 6, got '${cred}'`);
     f.minCredibility = c as Credibility;
   }
-  for (const [flag, key] of [['from', 'dateFrom'], ['to', 'dateTo']] as const) {
+  for (const [flag, key] of [
+    ['from', 'dateFrom'],
+    ['to', 'dateTo'],
+  ] as const) {
     const d = values[flag];
     if (d === undefined) continue;
     if (!ISO_DATE.test(d)) throw new CliError(`--${flag} must be a date: YYYY, YYYY-MM or YYYY-MM-DD, got '${d}'`);
@@ -178,7 +196,8 @@ export function relationFilter(values: Values): RelationFilter {
   }
   const undated = values.undated;
   if (undated !== undefined) {
-    if (undated !== 'include' && undated !== 'exclude') throw new CliError(`--undated must be include or exclude, got '${undated}'`);
+    if (undated !== 'include' && undated !== 'exclude')
+      throw new CliError(`--undated must be include or exclude, got '${undated}'`);
     f.undated = undated;
   }
   return f;

@@ -74,10 +74,16 @@ async function run(argv: string[], io: Io, deps: CliDeps): Promise<number> {
 }
 
 /** The store named by --endpoint or ACTORGRAPH_ENDPOINT, with its options; undefined for a file. */
-function endpointOf(values: Values, io: Io, env: Record<string, string | undefined>, fetchFn?: typeof fetch): EndpointSpec | undefined {
+function endpointOf(
+  values: Values,
+  io: Io,
+  env: Record<string, string | undefined>,
+  fetchFn?: typeof fetch,
+): EndpointSpec | undefined {
   const url = values.endpoint ?? env.ACTORGRAPH_ENDPOINT;
   if (!url) {
-    for (const flag of ['update-endpoint', 'graph', 'auth', 'timeout'] as const) if (values[flag] !== undefined) throw new CliError(`--${flag} needs --endpoint URL`);
+    for (const flag of ['update-endpoint', 'graph', 'auth', 'timeout'] as const)
+      if (values[flag] !== undefined) throw new CliError(`--${flag} needs --endpoint URL`);
     return undefined;
   }
   const auth = values.auth ?? env.ACTORGRAPH_AUTH;
@@ -94,16 +100,28 @@ function endpointOf(values: Values, io: Io, env: Record<string, string | undefin
 
 async function dispatch(command: string, ctx: ReturnType<typeof context>, args: string[]): Promise<number> {
   switch (command) {
-    case 'search': return search(ctx, args);
-    case 'show': return show(ctx, args);
-    case 'neighbours': case 'neighbors': return neighbours(ctx, args);
-    case 'path': return path(ctx, args);
-    case 'triples': case 'relations': return triples(ctx, args);
-    case 'export': return exportCmd(ctx, args);
-    case 'stats': return stats(ctx, args);
+    case 'search':
+      return search(ctx, args);
+    case 'show':
+      return show(ctx, args);
+    case 'neighbours':
+    case 'neighbors':
+      return neighbours(ctx, args);
+    case 'path':
+      return path(ctx, args);
+    case 'triples':
+    case 'relations':
+      return triples(ctx, args);
+    case 'export':
+      return exportCmd(ctx, args);
+    case 'stats':
+      return stats(ctx, args);
     // Loaded on demand: its language model costs every other command's start.
-    case 'annotate': return (await import('./commands/annotate.ts')).annotate(ctx, args);
+    case 'annotate':
+      return (await import('./commands/annotate.ts')).annotate(ctx, args);
     default:
-      throw new CliError(`unknown command '${command}'. Commands: search, show, neighbours, path, triples, export, convert, validate, stats, annotate, push.`);
+      throw new CliError(
+        `unknown command '${command}'. Commands: search, show, neighbours, path, triples, export, convert, validate, stats, annotate, push.`,
+      );
   }
 }

@@ -8,7 +8,13 @@ import type { DateSpans } from './relation-filter.ts';
 import type { Filters } from './paths.ts';
 
 export function chronologicalShortest(
-  store: TripleStore, s: number, t: number, f: Filters, avoid: Uint32Array, avoidGen: number, spans: DateSpans,
+  store: TripleStore,
+  s: number,
+  t: number,
+  f: Filters,
+  avoid: Uint32Array,
+  avoidGen: number,
+  spans: DateSpans,
 ): { nodes: number[]; triples: number[] } | undefined {
   const { subj, obj, pred, entityType } = store.columns;
   const { offsets: outOff, items: outItems } = store.outCsr;
@@ -17,15 +23,21 @@ export function chronologicalShortest(
   const { predOk, tripleOk, typeBlocked, directed } = f;
   // The clock is the earliest day the last dated step may have been (YYYYMMDD); 0 before any.
   const best = new Int32Array(store.entityCount).fill(0x7fffffff);
-  const node: number[] = [s], parent: number[] = [-1], via: number[] = [-1], clock: number[] = [0];
+  const node: number[] = [s],
+    parent: number[] = [-1],
+    via: number[] = [-1],
+    clock: number[] = [0];
   best[s] = 0;
   let head = 0;
   for (let level = 0; level < f.maxLength && head < node.length; level++) {
     const end = node.length;
     for (; head < end; head++) {
-      const u = node[head]!, c = clock[head]!;
+      const u = node[head]!,
+        c = clock[head]!;
       for (let pass = 0; pass < (directed ? 1 : 2); pass++) {
-        const off = pass === 0 ? outOff : inOff, items = pass === 0 ? outItems : inItems, other = pass === 0 ? obj : subj;
+        const off = pass === 0 ? outOff : inOff,
+          items = pass === 0 ? outItems : inItems,
+          other = pass === 0 ? obj : subj;
         for (let k = off[u]!, e = off[u + 1]!; k < e; k++) {
           const tr = items[k]!;
           if (predOk && !predOk[pred[tr]!]) continue;
@@ -42,7 +54,10 @@ export function chronologicalShortest(
           if (typeBlocked?.[entityType[v]!]) continue;
           if (f.avoidEntities && avoid[v] === avoidGen) continue;
           best[v] = next;
-          node.push(v); parent.push(head); via.push(tr); clock.push(next);
+          node.push(v);
+          parent.push(head);
+          via.push(tr);
+          clock.push(next);
         }
       }
     }
@@ -50,8 +65,16 @@ export function chronologicalShortest(
   return undefined;
 }
 
-function trace(node: number[], parent: number[], via: number[], at: number, last: number, lastTriple: number): { nodes: number[]; triples: number[] } {
-  const nodes = [last], triples = [lastTriple];
+function trace(
+  node: number[],
+  parent: number[],
+  via: number[],
+  at: number,
+  last: number,
+  lastTriple: number,
+): { nodes: number[]; triples: number[] } {
+  const nodes = [last],
+    triples = [lastTriple];
   for (let i = at; i >= 0; i = parent[i]!) {
     nodes.push(node[i]!);
     if (via[i]! >= 0) triples.push(via[i]!);

@@ -22,18 +22,33 @@ export interface GraphColumns {
 }
 
 export function graphColumns(store: TripleStore): GraphColumns {
-  const n = store.entityCount, m = store.tripleCount;
+  const n = store.entityCount,
+    m = store.tripleCount;
   const entities = new Array<Entity>(n);
   for (let i = 0; i < n; i++) entities[i] = store.entityAt(i);
-  const subject = new Uint32Array(m), object = new Uint32Array(m), predicate = new Uint32Array(m);
+  const subject = new Uint32Array(m),
+    object = new Uint32Array(m),
+    predicate = new Uint32Array(m);
   const tripleIds = new Array<string>(m);
   for (let t = 0; t < m; t++) {
-    subject[t] = store.subjectOf(t); object[t] = store.objectOf(t); predicate[t] = store.predicateOf(t);
+    subject[t] = store.subjectOf(t);
+    object[t] = store.objectOf(t);
+    predicate[t] = store.predicateOf(t);
     tripleIds[t] = store.tripleId(t);
   }
   const predicateIds = Array.from({ length: store.predicateCount }, (_, p) => store.predicateId(p));
   // Copies: the typed arrays are transferred away from the worker, and the store keeps its own.
   const status = store.statusCodeColumn().slice();
   const spans = dateSpans(store);
-  return { entities, subject, object, predicate, predicateIds, tripleIds, status, dateLo: spans.lo.slice(), dateHi: spans.hi.slice() };
+  return {
+    entities,
+    subject,
+    object,
+    predicate,
+    predicateIds,
+    tripleIds,
+    status,
+    dateLo: spans.lo.slice(),
+    dateHi: spans.hi.slice(),
+  };
 }

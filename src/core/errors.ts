@@ -4,21 +4,21 @@
 import type { Problem } from './problems.ts';
 
 export type ExplorerErrorCode =
-  | 'aborted'          // the caller's signal fired
-  | 'bad-request'      // a malformed request (negative limit, both --k and --all, …)
+  | 'aborted' // the caller's signal fired
+  | 'bad-request' // a malformed request (negative limit, both --k and --all, …)
   | 'unknown-entity'
   | 'unknown-type'
   | 'unknown-predicate'
-  | 'not-supported'    // this Explorer cannot do that (see capabilities())
-  | 'invalid-data'     // the data could not be opened: see `problems`
-  | 'too-large'        // the answer would pass a stated bound
-  | 'closed'           // the data was closed (its worker ended)
-  | 'not-loaded'       // asked before any data was loaded
+  | 'not-supported' // this Explorer cannot do that (see capabilities())
+  | 'invalid-data' // the data could not be opened: see `problems`
+  | 'too-large' // the answer would pass a stated bound
+  | 'closed' // the data was closed (its worker ended)
+  | 'not-loaded' // asked before any data was loaded
   | 'worker-failed'
-  | 'unreachable'      // a remote store did not answer
-  | 'timeout'          // a remote store answered too late
-  | 'unauthorized'     // a remote store refused the credentials
-  | 'bad-answer'       // a remote store answered something else than SPARQL results
+  | 'unreachable' // a remote store did not answer
+  | 'timeout' // a remote store answered too late
+  | 'unauthorized' // a remote store refused the credentials
+  | 'bad-answer' // a remote store answered something else than SPARQL results
   | 'internal';
 
 export interface ExplorerErrorData {
@@ -43,7 +43,12 @@ export class ExplorerError extends Error implements ExplorerErrorData {
   }
 
   toJSON(): ExplorerErrorData {
-    return { code: this.code, message: this.message, ...(this.hint !== undefined ? { hint: this.hint } : {}), ...(this.problems ? { problems: this.problems } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.hint !== undefined ? { hint: this.hint } : {}),
+      ...(this.problems ? { problems: this.problems } : {}),
+    };
   }
 
   /** Any thrown value as an ExplorerError (a plain Error becomes `internal`, an AbortError `aborted`). */
@@ -56,10 +61,16 @@ export class ExplorerError extends Error implements ExplorerErrorData {
 }
 
 export function isExplorerErrorData(x: unknown): x is ExplorerErrorData {
-  return typeof x === 'object' && x !== null && typeof (x as ExplorerErrorData).code === 'string' && typeof (x as ExplorerErrorData).message === 'string';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as ExplorerErrorData).code === 'string' &&
+    typeof (x as ExplorerErrorData).message === 'string'
+  );
 }
 
-export const aborted = (): ExplorerError => new ExplorerError({ code: 'aborted', message: 'the request was cancelled' });
+export const aborted = (): ExplorerError =>
+  new ExplorerError({ code: 'aborted', message: 'the request was cancelled' });
 
 /** Throws `aborted` when the caller's signal has fired. */
 export function checkSignal(signal: AbortSignal | undefined): void {

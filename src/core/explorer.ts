@@ -4,8 +4,21 @@
 // method is async, takes an abort signal, and answers large results in bounded
 // pages that say when they were cut. Errors are ExplorerError ({code, message, hint}).
 import type {
-  Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult, RelationsQuery, RelationsResult,
-  Schema, SearchHit, SearchOptions, Source, Stats, Subgraph, Dataset,
+  Entity,
+  EntityDetails,
+  NeighbourhoodQuery,
+  NeighbourhoodResult,
+  PathQuery,
+  PathResult,
+  RelationsQuery,
+  RelationsResult,
+  Schema,
+  SearchHit,
+  SearchOptions,
+  Source,
+  Stats,
+  Subgraph,
+  Dataset,
 } from './model.ts';
 import type { GraphColumns } from './columns.ts';
 

@@ -4,8 +4,19 @@
 import type { SerializedGraph } from 'graphology-types';
 import type { ExportOptions } from './explorer.ts';
 import {
-  DATASET_FORMAT, DATASET_VERSION,
-  type Attributes, type ClaimStatus, type Credibility, type Dataset, type Entity, type EntityType, type Predicate, type Schema, type Source, type Subgraph, type Triple,
+  DATASET_FORMAT,
+  DATASET_VERSION,
+  type Attributes,
+  type ClaimStatus,
+  type Credibility,
+  type Dataset,
+  type Entity,
+  type EntityType,
+  type Predicate,
+  type Schema,
+  type Source,
+  type Subgraph,
+  type Triple,
 } from './model.ts';
 import type { Problem } from './problems.ts';
 import { ExplorerError } from './errors.ts';
@@ -16,7 +27,10 @@ import { initialPosition, nodeSize, typeColor, EDGE_COLOR } from './graphology.t
 // ---- standalone dataset ------------------------------------------------
 
 function unknownError(kind: string, ids: string[], hint: string): Error {
-  const shown = ids.slice(0, 5).map((x) => `'${x}'`).join(', ');
+  const shown = ids
+    .slice(0, 5)
+    .map((x) => `'${x}'`)
+    .join(', ');
   const message = `export: unknown ${kind}${ids.length > 1 ? 's' : ''} ${shown}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}; ${hint}`;
   return new ExplorerError({ code: kind === 'entity' ? 'unknown-entity' : 'bad-request', message, hint });
 }
@@ -26,7 +40,11 @@ export function schemaSubset(schema: SchemaIndex, typeIds: Iterable<string>, pre
   const predicates = new Set(predicateIds);
   const wanted = new Set<string>();
   const addType = (id: string) => {
-    for (let cur: string | undefined = id, i = 0; cur !== undefined && !wanted.has(cur) && i <= schema.types.size; i++) {
+    for (
+      let cur: string | undefined = id, i = 0;
+      cur !== undefined && !wanted.has(cur) && i <= schema.types.size;
+      i++
+    ) {
       if (!schema.types.has(cur)) break;
       wanted.add(cur);
       cur = schema.types.get(cur)!.parent;
@@ -51,7 +69,10 @@ export function exportDataset(store: TripleStore, opts: ExportOptions): Dataset 
     const unknown: string[] = [];
     for (const id of opts.triples) {
       const t = store.tripleIndexOf(id);
-      if (t < 0) { unknown.push(id); continue; }
+      if (t < 0) {
+        unknown.push(id);
+        continue;
+      }
       tripleSet.add(t);
       entitySet.add(store.subjectOf(t));
       entitySet.add(store.objectOf(t));
@@ -63,9 +84,13 @@ export function exportDataset(store: TripleStore, opts: ExportOptions): Dataset 
     for (const id of opts.entities ?? []) {
       const i = store.indexOf(id);
       if (i < 0) unknown.push(id);
-      else { chosen.push(i); entitySet.add(i); }
+      else {
+        chosen.push(i);
+        entitySet.add(i);
+      }
     }
-    if (unknown.length) throw unknownError('entity', unknown, 'use entity ids of the dataset (search for them by name)');
+    if (unknown.length)
+      throw unknownError('entity', unknown, 'use entity ids of the dataset (search for them by name)');
     const core = new Set(entitySet);
     if (opts.includeTriples !== false) {
       for (const i of chosen) {
@@ -74,8 +99,14 @@ export function exportDataset(store: TripleStore, opts: ExportOptions): Dataset 
     }
     if (opts.includeNeighbours) {
       for (const i of chosen) {
-        for (const t of store.outTriples(i)) { tripleSet.add(t); entitySet.add(store.objectOf(t)); }
-        for (const t of store.inTriples(i)) { tripleSet.add(t); entitySet.add(store.subjectOf(t)); }
+        for (const t of store.outTriples(i)) {
+          tripleSet.add(t);
+          entitySet.add(store.objectOf(t));
+        }
+        for (const t of store.inTriples(i)) {
+          tripleSet.add(t);
+          entitySet.add(store.subjectOf(t));
+        }
       }
     }
   }
@@ -90,12 +121,17 @@ export function exportDataset(store: TripleStore, opts: ExportOptions): Dataset 
     if (store.hasGivenId(t)) return triple;
     const key = `${triple.subject}\u0000${triple.predicate}\u0000${triple.object}`;
     const n = (ordinals.get(key) ?? 0) + 1;
-    if (deriveTripleId(triple, n) === triple.id) { delete triple.id; ordinals.set(key, n); }
+    if (deriveTripleId(triple, n) === triple.id) {
+      delete triple.id;
+      ordinals.set(key, n);
+    }
     return triple;
   });
 
   const usedSources = new Set(triples.map((t) => t.source));
-  const sources = store.sources.filter((s) => usedSources.has(s.id)).map((s) => standaloneSource(s, store.sourceText(s.id)));
+  const sources = store.sources
+    .filter((s) => usedSources.has(s.id))
+    .map((s) => standaloneSource(s, store.sourceText(s.id)));
   const attributed = new Set(triples.map((t) => t.attributedTo).filter((x): x is string => x !== undefined));
   // An attributedTo entity outside the export would dangle: bring it along.
   for (const id of attributed) {
@@ -104,7 +140,11 @@ export function exportDataset(store: TripleStore, opts: ExportOptions): Dataset 
       if (e) entities.push(e);
     }
   }
-  const schema = schemaSubset(store.schema, entities.map((e) => e.type), triples.map((t) => t.predicate));
+  const schema = schemaSubset(
+    store.schema,
+    entities.map((e) => e.type),
+    triples.map((t) => t.predicate),
+  );
   const ds: Dataset = { format: DATASET_FORMAT, version: DATASET_VERSION, schema, sources, entities, triples };
   const title = opts.title ?? store.title;
   if (title !== undefined) ds.title = title;
@@ -161,7 +201,10 @@ export interface ExportEdgeAttributes {
  * (`type` as `entityType`: sigma reads `type` as its render program), triple
  * fields in edge attributes (`source` as `sourceId`); the edge key is the triple id.
  */
-export function toGraphologyExport(sub: Subgraph, schema: SchemaIndex): SerializedGraph<ExportNodeAttributes, ExportEdgeAttributes> {
+export function toGraphologyExport(
+  sub: Subgraph,
+  schema: SchemaIndex,
+): SerializedGraph<ExportNodeAttributes, ExportEdgeAttributes> {
   const degree = new Map<string, number>();
   for (const t of sub.triples) {
     degree.set(t.subject, (degree.get(t.subject) ?? 0) + 1);
@@ -213,7 +256,9 @@ export function toGraphologyExport(sub: Subgraph, schema: SchemaIndex): Serializ
 export function fromGraphologyExport(json: unknown): Subgraph {
   const g = json as Partial<SerializedGraph>;
   if (!g || typeof g !== 'object' || !Array.isArray(g.nodes) || !Array.isArray(g.edges)) {
-    throw new Error('not a graphology export: expected an object with "nodes" and "edges" arrays, as written by graph.export() or `actorgraph export --format graphology`');
+    throw new Error(
+      'not a graphology export: expected an object with "nodes" and "edges" arrays, as written by graph.export() or `actorgraph export --format graphology`',
+    );
   }
   const entities: Entity[] = g.nodes.map((n, i) => {
     const a = (n.attributes ?? {}) as Partial<ExportNodeAttributes> & { type?: string };
@@ -231,8 +276,14 @@ export function fromGraphologyExport(json: unknown): Subgraph {
   });
   const triples: Triple[] = g.edges.map((ed, i) => {
     const a = (ed.attributes ?? {}) as Partial<ExportEdgeAttributes>;
-    if (typeof a.predicate !== 'string' || typeof a.sourceId !== 'string' || (a.evidence !== undefined && typeof a.evidence !== 'string')) {
-      throw new Error(`graphology export: edges[${i}] needs "predicate" and "sourceId" attributes (and "evidence", when present, as a string)`);
+    if (
+      typeof a.predicate !== 'string' ||
+      typeof a.sourceId !== 'string' ||
+      (a.evidence !== undefined && typeof a.evidence !== 'string')
+    ) {
+      throw new Error(
+        `graphology export: edges[${i}] needs "predicate" and "sourceId" attributes (and "evidence", when present, as a string)`,
+      );
     }
     const t: Triple = { subject: ed.source, predicate: a.predicate, object: ed.target, source: a.sourceId };
     if (a.evidence !== undefined) t.evidence = a.evidence;
@@ -266,26 +317,57 @@ const sortedKeys = (o: object) => JSON.stringify(o, Object.keys(o).sort());
  * The union of two datasets by id. On a conflict (same id, different
  * content) the first dataset's item is kept and a problem says where.
  */
-export function mergeDatasets(a: Dataset, b: Dataset, opts: MergeOptions = {}): { dataset: Dataset; problems: Problem[] } {
+export function mergeDatasets(
+  a: Dataset,
+  b: Dataset,
+  opts: MergeOptions = {},
+): { dataset: Dataset; problems: Problem[] } {
   const fileA = opts.files?.a ?? 'first dataset';
   const fileB = opts.files?.b ?? 'second dataset';
   const problems: Problem[] = [];
   const conflict = (code: string, path: string, message: string, hint: string) =>
-    problems.push({ severity: 'error', code, file: fileB, path, message: `${message} (${fileA} and ${fileB} disagree; the first is kept)`, hint });
+    problems.push({
+      severity: 'error',
+      code,
+      file: fileB,
+      path,
+      message: `${message} (${fileA} and ${fileB} disagree; the first is kept)`,
+      hint,
+    });
 
   // Entities: first wins; aliases unioned; missing optional fields filled from b.
   const entities: Entity[] = a.entities.map((e) => ({ ...e }));
   const byId = new Map(entities.map((e) => [e.id, e]));
   b.entities.forEach((e, i) => {
     const prev = byId.get(e.id);
-    if (!prev) { const copy = { ...e }; entities.push(copy); byId.set(e.id, copy); return; }
-    if (prev.type !== e.type) conflict('merge-conflict', `entities[${i}].type`, `entity '${e.id}' is a ${prev.type} in one dataset and a ${e.type} in the other`, 'give one of them another id, or make both agree on the type');
-    if (prev.label !== e.label) conflict('merge-conflict', `entities[${i}].label`, `entity '${e.id}' is labelled '${prev.label}' in one dataset and '${e.label}' in the other`, 'make both agree on the label; keep the other name as an alias');
+    if (!prev) {
+      const copy = { ...e };
+      entities.push(copy);
+      byId.set(e.id, copy);
+      return;
+    }
+    if (prev.type !== e.type)
+      conflict(
+        'merge-conflict',
+        `entities[${i}].type`,
+        `entity '${e.id}' is a ${prev.type} in one dataset and a ${e.type} in the other`,
+        'give one of them another id, or make both agree on the type',
+      );
+    if (prev.label !== e.label)
+      conflict(
+        'merge-conflict',
+        `entities[${i}].label`,
+        `entity '${e.id}' is labelled '${prev.label}' in one dataset and '${e.label}' in the other`,
+        'make both agree on the label; keep the other name as an alias',
+      );
     // The first's aliases stay as they are; only names new to it are added.
     const names = new Set([prev.label, ...(prev.aliases ?? [])]);
     const added: string[] = [];
     for (const x of [...(e.aliases ?? []), ...(prev.label !== e.label ? [e.label] : [])]) {
-      if (!names.has(x)) { names.add(x); added.push(x); }
+      if (!names.has(x)) {
+        names.add(x);
+        added.push(x);
+      }
     }
     if (added.length) prev.aliases = [...(prev.aliases ?? []), ...added];
     if (prev.description === undefined && e.description !== undefined) prev.description = e.description;
@@ -307,8 +389,18 @@ export function mergeDatasets(a: Dataset, b: Dataset, opts: MergeOptions = {}): 
   b.triples.forEach((t, i) => {
     if (t.id !== undefined) {
       const prev = tripleById.get(t.id);
-      if (!prev) { tripleById.set(t.id, t); triples.push(t); return; }
-      if (sortedKeys(prev) !== sortedKeys(t)) conflict('merge-conflict', `triples[${i}]`, `triple '${t.id}' differs between the datasets`, 'give one of them another id, or make both the same');
+      if (!prev) {
+        tripleById.set(t.id, t);
+        triples.push(t);
+        return;
+      }
+      if (sortedKeys(prev) !== sortedKeys(t))
+        conflict(
+          'merge-conflict',
+          `triples[${i}]`,
+          `triple '${t.id}' differs between the datasets`,
+          'give one of them another id, or make both the same',
+        );
       return;
     }
     const key = sortedKeys(t);
@@ -325,46 +417,91 @@ export function mergeDatasets(a: Dataset, b: Dataset, opts: MergeOptions = {}): 
   const sourceById = new Map(a.sources.map((s) => [s.id, s]));
   b.sources.forEach((s, i) => {
     const prev = sourceById.get(s.id);
-    if (!prev) { sourceById.set(s.id, s); sources.push(s); return; }
+    if (!prev) {
+      sourceById.set(s.id, s);
+      sources.push(s);
+      return;
+    }
     for (const f of ['title', 'url', 'published', 'publisher'] as const) {
       if (prev[f] !== undefined && s[f] !== undefined && prev[f] !== s[f]) {
-        conflict('merge-conflict', `sources[${i}].${f}`, `source '${s.id}' has ${f} '${prev[f]}' in one dataset and '${s[f]}' in the other`, 'make both agree, or give one source another id');
+        conflict(
+          'merge-conflict',
+          `sources[${i}].${f}`,
+          `source '${s.id}' has ${f} '${prev[f]}' in one dataset and '${s[f]}' in the other`,
+          'make both agree, or give one source another id',
+        );
       }
     }
   });
 
   const dataset: Dataset = { format: DATASET_FORMAT, version: DATASET_VERSION, sources, entities, triples };
-  const title = a.title !== undefined && b.title !== undefined && a.title !== b.title ? `${a.title} + ${b.title}` : a.title ?? b.title;
+  const title =
+    a.title !== undefined && b.title !== undefined && a.title !== b.title
+      ? `${a.title} + ${b.title}`
+      : (a.title ?? b.title);
   if (title !== undefined) dataset.title = title;
   const sa = a.schema ?? (b.schema ? opts.defaultSchema : undefined);
   const sb = b.schema ?? (a.schema ? opts.defaultSchema : undefined);
   if (sa || sb) {
     if (!sa || !sb) {
-      problems.push({ severity: 'warning', code: 'merge-schema', file: sa ? fileB : fileA, path: 'schema', message: 'one dataset embeds a schema and the other relies on the default schema, which was not given', hint: 'pass the default schema to merge, or embed the schema in both datasets' });
+      problems.push({
+        severity: 'warning',
+        code: 'merge-schema',
+        file: sa ? fileB : fileA,
+        path: 'schema',
+        message: 'one dataset embeds a schema and the other relies on the default schema, which was not given',
+        hint: 'pass the default schema to merge, or embed the schema in both datasets',
+      });
     }
     dataset.schema = mergeSchemas(sa, sb, conflict);
   }
   return { dataset, problems };
 }
 
-function mergeSchemas(a: Schema | undefined, b: Schema | undefined,
-  conflict: (code: string, path: string, message: string, hint: string) => void): Schema {
+function mergeSchemas(
+  a: Schema | undefined,
+  b: Schema | undefined,
+  conflict: (code: string, path: string, message: string, hint: string) => void,
+): Schema {
   const entityTypes: EntityType[] = [...(a?.entityTypes ?? [])];
   const types = new Map(entityTypes.map((t) => [t.id, t]));
   (b?.entityTypes ?? []).forEach((t, i) => {
     const prev = types.get(t.id);
-    if (!prev) { types.set(t.id, t); entityTypes.push(t); return; }
+    if (!prev) {
+      types.set(t.id, t);
+      entityTypes.push(t);
+      return;
+    }
     if (prev.parent !== t.parent || prev.label !== t.label) {
-      conflict('schema-conflict', `schema.entityTypes[${i}]`, `entity type '${t.id}' is defined differently (label or parent)`, 'make both schemas define the type alike');
+      conflict(
+        'schema-conflict',
+        `schema.entityTypes[${i}]`,
+        `entity type '${t.id}' is defined differently (label or parent)`,
+        'make both schemas define the type alike',
+      );
     }
   });
   const predicates: Predicate[] = [...(a?.predicates ?? [])];
   const preds = new Map(predicates.map((p) => [p.id, p]));
   (b?.predicates ?? []).forEach((p, i) => {
     const prev = preds.get(p.id);
-    if (!prev) { preds.set(p.id, p); predicates.push(p); return; }
-    if (prev.label !== p.label || prev.inverseLabel !== p.inverseLabel || !same([...prev.domain].sort(), [...p.domain].sort()) || !same([...prev.range].sort(), [...p.range].sort())) {
-      conflict('schema-conflict', `schema.predicates[${i}]`, `predicate '${p.id}' is defined differently (labels, domain or range)`, 'make both schemas define the predicate alike');
+    if (!prev) {
+      preds.set(p.id, p);
+      predicates.push(p);
+      return;
+    }
+    if (
+      prev.label !== p.label ||
+      prev.inverseLabel !== p.inverseLabel ||
+      !same([...prev.domain].sort(), [...p.domain].sort()) ||
+      !same([...prev.range].sort(), [...p.range].sort())
+    ) {
+      conflict(
+        'schema-conflict',
+        `schema.predicates[${i}]`,
+        `predicate '${p.id}' is defined differently (labels, domain or range)`,
+        'make both schemas define the predicate alike',
+      );
     }
   });
   return { entityTypes, predicates };

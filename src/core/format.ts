@@ -1,6 +1,17 @@
 // Pure text formatting of Explorer answers, shared by the CLI and the UI.
 // No store, no engine: everything here works on plain model objects.
-import type { ClaimStatus, Credibility, Path, PathMode, PathResult, Predicate, Reliability, Schema, Source, Triple } from './model.ts';
+import type {
+  ClaimStatus,
+  Credibility,
+  Path,
+  PathMode,
+  PathResult,
+  Predicate,
+  Reliability,
+  Schema,
+  Source,
+  Triple,
+} from './model.ts';
 import { credibilityOf, reliabilityOf, statusOf } from './trust.ts';
 
 /** What describing a triple needs of a schema: a SchemaIndex or `predicateIndex(schema)`. */
@@ -17,7 +28,9 @@ export function describePath(path: Path, labelOf: (id: string) => string, schema
   let text = labelOf(path.nodes[0]!);
   path.steps.forEach((step, i) => {
     const p = schema.predicates.get(step.triple.predicate);
-    const verb = step.forward ? (p?.label ?? step.triple.predicate) : (p?.inverseLabel ?? `${step.triple.predicate} (inverse)`);
+    const verb = step.forward
+      ? (p?.label ?? step.triple.predicate)
+      : (p?.inverseLabel ?? `${step.triple.predicate} (inverse)`);
     text += ` —${verb}→ ${labelOf(path.nodes[i + 1]!)}`;
   });
   return text;
@@ -59,7 +72,10 @@ export function sourceWithGrade<S extends Source>(s: S): S & { reliability: Reli
 }
 
 /** The Admiralty grade of a relation: source reliability and information credibility, "B2"; absent grades read as F / 6. */
-export function gradeOf(t: Pick<Triple, 'credibility'>, source: Pick<Source, 'reliability'> | undefined): `${Reliability}${Credibility}` {
+export function gradeOf(
+  t: Pick<Triple, 'credibility'>,
+  source: Pick<Source, 'reliability'> | undefined,
+): `${Reliability}${Credibility}` {
   return `${reliabilityOf(source)}${credibilityOf(t)}`;
 }
 
@@ -68,7 +84,12 @@ export function gradeOf(t: Pick<Triple, 'credibility'>, source: Pick<Source, 're
  * according to Lloyd Austin; 2021-02-25; graded B2". The status comes first
  * except for a plain assertion, whose status goes without saying unless `always`.
  */
-export function trustText(t: Triple, labelOf: (id: string) => string, source?: Pick<Source, 'reliability'>, always = false): string {
+export function trustText(
+  t: Triple,
+  labelOf: (id: string) => string,
+  source?: Pick<Source, 'reliability'>,
+  always = false,
+): string {
   const status = statusOf(t);
   const parts: string[] = [];
   if (status !== 'asserted' || always) parts.push(status);
@@ -81,7 +102,12 @@ export function trustText(t: Triple, labelOf: (id: string) => string, source?: P
 }
 
 /** "A —backed by→ B  [hedged; reportedly; according to C; 2021]": a triple with its trust, as lists show it. */
-export function describeClaim(t: Triple, labelOf: (id: string) => string, schema: PredicateLookup, source?: Pick<Source, 'reliability'>): string {
+export function describeClaim(
+  t: Triple,
+  labelOf: (id: string) => string,
+  schema: PredicateLookup,
+  source?: Pick<Source, 'reliability'>,
+): string {
   const trust = trustText(t, labelOf, source);
   return `${describeTriple(t, labelOf, schema)}${trust ? `  [${trust}]` : ''}`;
 }

@@ -86,7 +86,11 @@ export function edgeAttributes(t: Triple, tripleId: string, schema: SchemaIndex)
   };
 }
 
-export function buildGraph(sub: Subgraph, schema: SchemaIndex, opts: BuildGraphOptions = {}): MultiDirectedGraph<NodeAttributes, EdgeAttributes> {
+export function buildGraph(
+  sub: Subgraph,
+  schema: SchemaIndex,
+  opts: BuildGraphOptions = {},
+): MultiDirectedGraph<NodeAttributes, EdgeAttributes> {
   const graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: true });
   const present = new Set(sub.entities.map((e) => e.id));
   const local = new Map<string, number>();

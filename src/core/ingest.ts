@@ -8,7 +8,10 @@ export type IngestResult = ReadResult;
 export { JsonStreamSession as Ingest };
 
 /** Streams a dataset from chunks of text (any sizes; split anywhere) into a store. */
-export async function ingestDataset(chunks: AsyncIterable<string> | Iterable<string>, opts: IngestOptions): Promise<IngestResult> {
+export async function ingestDataset(
+  chunks: AsyncIterable<string> | Iterable<string>,
+  opts: IngestOptions,
+): Promise<IngestResult> {
   const ing = new JsonStreamSession(opts);
   for await (const c of chunks) {
     ing.push(c);

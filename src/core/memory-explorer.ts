@@ -1,10 +1,35 @@
 // The Explorer over an in-memory TripleStore: what the CLI and the UI use today.
 // The work is synchronous, so a signal is checked before it starts (a remote
 // Explorer passes it on to its requests instead).
-import { DEFAULT_LIMITS, type Capabilities, type CallOptions, type DetailsOptions, type Explorer, type ExportOptions, type PageOptions, type SourcesQuery, type SourcesResult, type SubgraphResult } from './explorer.ts';
+import {
+  DEFAULT_LIMITS,
+  type Capabilities,
+  type CallOptions,
+  type DetailsOptions,
+  type Explorer,
+  type ExportOptions,
+  type PageOptions,
+  type SourcesQuery,
+  type SourcesResult,
+  type SubgraphResult,
+} from './explorer.ts';
 import type {
-  Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult, RelationsQuery, RelationsResult,
-  Schema, SearchHit, SearchOptions, Source, Stats, Subgraph, Triple,
+  Dataset,
+  Entity,
+  EntityDetails,
+  NeighbourhoodQuery,
+  NeighbourhoodResult,
+  PathQuery,
+  PathResult,
+  RelationsQuery,
+  RelationsResult,
+  Schema,
+  SearchHit,
+  SearchOptions,
+  Source,
+  Stats,
+  Subgraph,
+  Triple,
 } from './model.ts';
 import { checkSignal, ExplorerError } from './errors.ts';
 import { exportDataset } from './export.ts';
@@ -47,7 +72,8 @@ export function snapshot(store: TripleStore, file: string): DataSnapshot {
 /** A limit from a caller: a whole number ≥ 0, else `bad-request`. */
 function limitOf(value: number | undefined, fallback: number, name = 'limit'): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value < 0) throw new ExplorerError({ code: 'bad-request', message: `${name} must be a number ≥ 0, got ${value}` });
+  if (!Number.isFinite(value) || value < 0)
+    throw new ExplorerError({ code: 'bad-request', message: `${name} must be a number ≥ 0, got ${value}` });
   return Math.floor(value);
 }
 
@@ -56,7 +82,10 @@ export class MemoryExplorer implements Explorer {
   private byDegree?: Uint32Array;
 
   /** `file`: the name the data came from (for snapshots). */
-  constructor(readonly store: TripleStore, readonly file = 'dataset') {}
+  constructor(
+    readonly store: TripleStore,
+    readonly file = 'dataset',
+  ) {}
 
   /** The search index, built on first use (it costs time and memory a CLI `path` does not need). */
   get entitySearch(): EntitySearch {
@@ -92,7 +121,12 @@ export class MemoryExplorer implements Explorer {
   async entities(ids: string[], options?: { limit?: number } & CallOptions): Promise<(Entity | undefined)[]> {
     checkSignal(options?.signal);
     const limit = limitOf(options?.limit, DEFAULT_LIMITS.entities);
-    if (ids.length > limit) throw new ExplorerError({ code: 'too-large', message: `${ids.length} entities asked at once; at most ${limit}`, hint: 'ask in batches, or pass a larger limit' });
+    if (ids.length > limit)
+      throw new ExplorerError({
+        code: 'too-large',
+        message: `${ids.length} entities asked at once; at most ${limit}`,
+        hint: 'ask in batches, or pass a larger limit',
+      });
     return ids.map((id) => this.store.entity(id));
   }
 
@@ -135,12 +169,21 @@ export class MemoryExplorer implements Explorer {
 
   async relations(query: RelationsQuery, options?: CallOptions): Promise<RelationsResult> {
     checkSignal(options?.signal);
-    return relations(this.store, { ...query, limit: limitOf(query.limit, DEFAULT_LIMITS.relations), offset: limitOf(query.offset, 0, 'offset') });
+    return relations(this.store, {
+      ...query,
+      limit: limitOf(query.limit, DEFAULT_LIMITS.relations),
+      offset: limitOf(query.offset, 0, 'offset'),
+    });
   }
 
   async subgraph(entityIds: string[], options?: PageOptions & CallOptions): Promise<SubgraphResult> {
     checkSignal(options?.signal);
-    const r = subgraphOf(this.store, entityIds, limitOf(options?.limit, DEFAULT_LIMITS.subgraph), limitOf(options?.offset, 0, 'offset'));
+    const r = subgraphOf(
+      this.store,
+      entityIds,
+      limitOf(options?.limit, DEFAULT_LIMITS.subgraph),
+      limitOf(options?.offset, 0, 'offset'),
+    );
     return { ...r, truncated: r.truncated ?? false };
   }
 
@@ -163,12 +206,17 @@ export class MemoryExplorer implements Explorer {
   async exportDataset(options: ExportOptions, call?: CallOptions): Promise<Dataset> {
     checkSignal(call?.signal);
     const store = this.store;
-    const opts = options.all && !options.triples
-      ? { ...options, entities: Array.from({ length: store.entityCount }, (_, i) => store.entityAt(i).id) }
-      : options;
+    const opts =
+      options.all && !options.triples
+        ? { ...options, entities: Array.from({ length: store.entityCount }, (_, i) => store.entityAt(i).id) }
+        : options;
     const ds = exportDataset(store, opts);
     if (options.maxTriples !== undefined && ds.triples.length > options.maxTriples) {
-      throw new ExplorerError({ code: 'too-large', message: `the export holds ${ds.triples.length} triples, more than the ${options.maxTriples} allowed`, hint: 'export fewer entities, or allow more triples' });
+      throw new ExplorerError({
+        code: 'too-large',
+        message: `the export holds ${ds.triples.length} triples, more than the ${options.maxTriples} allowed`,
+        hint: 'export fewer entities, or allow more triples',
+      });
     }
     return ds;
   }
@@ -198,7 +246,9 @@ export function computeStats(store: TripleStore): Stats {
   const byStatus: Partial<Record<(typeof CLAIM_STATUSES)[number], number>> = {};
   const counts = new Uint32Array(CLAIM_STATUSES.length);
   for (const c of store.statusCodeColumn()) counts[c]!++;
-  CLAIM_STATUSES.forEach((s, k) => { if (counts[k]) byStatus[s] = counts[k]; });
+  CLAIM_STATUSES.forEach((s, k) => {
+    if (counts[k]) byStatus[s] = counts[k];
+  });
   return {
     ...(store.title !== undefined ? { title: store.title } : {}),
     entities: store.entityCount,
@@ -217,8 +267,10 @@ export function computeStats(store: TripleStore): Stats {
 export function entityDetails(store: TripleStore, id: string, page: PageOptions = {}): EntityDetails | undefined {
   const i = store.indexOf(id);
   if (i < 0) return undefined;
-  const limit = limitOf(page.limit, DEFAULT_LIMITS.details), offset = limitOf(page.offset, 0, 'offset');
-  const out = store.outTriples(i), inc = store.inTriples(i);
+  const limit = limitOf(page.limit, DEFAULT_LIMITS.details),
+    offset = limitOf(page.offset, 0, 'offset');
+  const out = store.outTriples(i),
+    inc = store.inTriples(i);
   const outgoing: Triple[] = Array.from(out.subarray(offset, offset + limit), (t) => store.tripleAt(t));
   const incoming: Triple[] = Array.from(inc.subarray(offset, offset + limit), (t) => store.tripleAt(t));
   const details: EntityDetails = { entity: store.entityAt(i), outgoing, incoming };
@@ -231,7 +283,12 @@ export function entityDetails(store: TripleStore, id: string, page: PageOptions 
 }
 
 /** The given entities (unknown ids skipped, duplicates once) and every triple among them, in file order. */
-export function subgraphOf(store: TripleStore, entityIds: string[], limit = Infinity, offset = 0): Subgraph & Partial<SubgraphResult> {
+export function subgraphOf(
+  store: TripleStore,
+  entityIds: string[],
+  limit = Infinity,
+  offset = 0,
+): Subgraph & Partial<SubgraphResult> {
   const inSet = new Uint8Array(store.entityCount);
   const chosen: number[] = [];
   for (const id of entityIds) {
@@ -247,7 +304,13 @@ export function subgraphOf(store: TripleStore, entityIds: string[], limit = Infi
   tripleIdx.sort((a, b) => a - b);
   const page = tripleIdx.slice(offset, offset + limit);
   const truncated = offset + page.length < tripleIdx.length;
-  const result: Subgraph & Partial<SubgraphResult> = { entities: chosen.map((i) => store.entityAt(i)), triples: page.map((t) => store.tripleAt(t)) };
-  if (truncated) { result.truncated = true; result.totalTriples = tripleIdx.length; }
+  const result: Subgraph & Partial<SubgraphResult> = {
+    entities: chosen.map((i) => store.entityAt(i)),
+    triples: page.map((t) => store.tripleAt(t)),
+  };
+  if (truncated) {
+    result.truncated = true;
+    result.totalTriples = tripleIdx.length;
+  }
   return result;
 }

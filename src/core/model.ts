@@ -201,7 +201,16 @@ export interface PathQuery extends RelationFilter {
   chronological?: boolean;
 }
 
-export type RelationSort = 'file' | 'date' | 'predicate' | 'subject' | 'object' | 'source' | 'status' | 'credibility' | 'reliability';
+export type RelationSort =
+  | 'file'
+  | 'date'
+  | 'predicate'
+  | 'subject'
+  | 'object'
+  | 'source'
+  | 'status'
+  | 'credibility'
+  | 'reliability';
 
 /** Relations by pattern across the whole graph: every field narrows; none given lists them all. */
 export interface RelationsQuery extends RelationFilter {

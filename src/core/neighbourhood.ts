@@ -11,10 +11,18 @@ import type { TripleStore } from './store.ts';
 import { allowMask } from './relation-filter.ts';
 
 /** The last mask of each kind built per store: a UI or a benchmark asks with the same filter again and again. */
-interface LastMask { ids: string[]; mask: Uint8Array }
+interface LastMask {
+  ids: string[];
+  mask: Uint8Array;
+}
 const lastMasks = new WeakMap<TripleStore, { predicates?: LastMask; types?: LastMask }>();
 
-function cachedMask(store: TripleStore, kind: 'predicates' | 'types', ids: readonly string[], build: () => Uint8Array): Uint8Array {
+function cachedMask(
+  store: TripleStore,
+  kind: 'predicates' | 'types',
+  ids: readonly string[],
+  build: () => Uint8Array,
+): Uint8Array {
   let slot = lastMasks.get(store);
   if (!slot) lastMasks.set(store, (slot = {}));
   const last = slot[kind];
@@ -62,10 +70,19 @@ function scratch(store: TripleStore): Scratch {
   let s = scratches.get(store);
   if (!s) {
     const n = store.entityCount;
-    s = { stamp: new Uint32Array(n), gen: 0, dist: new Int32Array(n), order: new Uint32Array(n), triples: new Uint32Array(0) };
+    s = {
+      stamp: new Uint32Array(n),
+      gen: 0,
+      dist: new Int32Array(n),
+      order: new Uint32Array(n),
+      triples: new Uint32Array(0),
+    };
     scratches.set(store, s);
   }
-  if (s.gen >= 0xfffffffe) { s.stamp.fill(0); s.gen = 0; }
+  if (s.gen >= 0xfffffffe) {
+    s.stamp.fill(0);
+    s.gen = 0;
+  }
   s.gen++;
   return s;
 }
@@ -91,13 +108,17 @@ export function neighbourhood(store: TripleStore, q: NeighbourhoodQuery): Neighb
   for (const id of q.from) {
     const i = store.indexOf(id);
     if (i < 0 || stamp[i] === gen) continue;
-    if (count >= limit) { truncated = true; break; }
+    if (count >= limit) {
+      truncated = true;
+      break;
+    }
     stamp[i] = gen;
     dist[i] = 0;
     order[count++] = i;
   }
 
-  const walkOut = direction !== 'in', walkIn = direction !== 'out';
+  const walkOut = direction !== 'in',
+    walkIn = direction !== 'out';
   let head = 0;
   bfs: while (head < count && !truncated) {
     const i = order[head++]!;
@@ -105,14 +126,20 @@ export function neighbourhood(store: TripleStore, q: NeighbourhoodQuery): Neighb
     if (d >= depth) break; // BFS order: every later entity is at least as far
     for (let pass = 0; pass < 2; pass++) {
       if (pass === 0 ? !walkOut : !walkIn) continue;
-      const off = pass === 0 ? outOff : inOff, nbr = pass === 0 ? outNbr : inNbr, pr = pass === 0 ? outPred : inPred, items = pass === 0 ? outItems : inItems;
+      const off = pass === 0 ? outOff : inOff,
+        nbr = pass === 0 ? outNbr : inNbr,
+        pr = pass === 0 ? outPred : inPred,
+        items = pass === 0 ? outItems : inItems;
       for (let k = off[i]!, e = off[i + 1]!; k < e; k++) {
         if (predOk && !predOk[pr[k]!]) continue;
         if (allow && !allow[items[k]!]) continue;
         const j = nbr[k]!;
         if (stamp[j] === gen) continue;
         if (typeOk && !typeOk[entityType[j]!]) continue;
-        if (count >= limit) { truncated = true; break bfs; }
+        if (count >= limit) {
+          truncated = true;
+          break bfs;
+        }
         stamp[j] = gen;
         dist[j] = d + 1;
         order[count++] = j;
@@ -132,7 +159,8 @@ export function neighbourhood(store: TripleStore, q: NeighbourhoodQuery): Neighb
   }
 
   // Triples among the returned entities, each once (from its subject's side).
-  if (ws.triples.length < Math.min(outSum, m)) ws.triples = new Uint32Array(Math.min(m, Math.max(outSum, 2 * ws.triples.length)));
+  if (ws.triples.length < Math.min(outSum, m))
+    ws.triples = new Uint32Array(Math.min(m, Math.max(outSum, 2 * ws.triples.length)));
   const buf = ws.triples;
   let nt = 0;
   for (let r = 0; r < count; r++) {
@@ -147,13 +175,16 @@ export function neighbourhood(store: TripleStore, q: NeighbourhoodQuery): Neighb
   // In file order: materialising then reads the columns front to back. Few: sort;
   // many (sorting costs ~70 ns each, more than a bit per triple of the whole graph): a bitset pass.
   if (nt * 2048 <= m) buf.subarray(0, nt).sort();
-  else fileOrderByBits(buf, nt, ws.bits ??= new Int32Array((m + 31) >>> 5));
+  else fileOrderByBits(buf, nt, (ws.bits ??= new Int32Array((m + 31) >>> 5)));
   return { entities, triples: store.triplesAt(buf, nt), distance, truncated };
 }
 
 /** Sorts the distinct triple indices buf[0 .. n) by setting their bits and reading them back in order (clearing them). */
 function fileOrderByBits(buf: Uint32Array, n: number, bits: Int32Array): void {
-  for (let k = 0; k < n; k++) { const t = buf[k]!; bits[t >>> 5]! |= 1 << (t & 31); }
+  for (let k = 0; k < n; k++) {
+    const t = buf[k]!;
+    bits[t >>> 5]! |= 1 << (t & 31);
+  }
   let j = 0;
   for (let w = 0; w < bits.length; w++) {
     let x = bits[w]!;

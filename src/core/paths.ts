@@ -34,12 +34,16 @@ interface Workspace {
   /** `allShortest`: marks stamped with `gen`, and BFS distances. */
   markF: Uint32Array;
   distF: Int32Array;
-  queueF: Uint32Array; queueB: Uint32Array;
+  queueF: Uint32Array;
+  queueB: Uint32Array;
   /** Avoided entities (stamped per query) and Yen's root nodes (stamped per spur search). */
-  avoid: Uint32Array; avoidGen: number;
-  root: Uint32Array; rootGen: number;
+  avoid: Uint32Array;
+  avoidGen: number;
+  root: Uint32Array;
+  rootGen: number;
   /** Nodes the spur node must not step to next (stamped per spur search). */
-  banned: Uint32Array; banGen: number;
+  banned: Uint32Array;
+  banGen: number;
   searcher?: Searcher;
 }
 
@@ -51,12 +55,18 @@ function workspace(store: TripleStore): Workspace {
     const n = store.entityCount;
     ws = {
       gen: 0,
-      side: new Uint8Array(n), parT: new Int32Array(n),
-      markF: new Uint32Array(n), distF: new Int32Array(n),
-      queueF: new Uint32Array(n), queueB: new Uint32Array(n),
-      avoid: new Uint32Array(n), avoidGen: 0,
-      root: new Uint32Array(n), rootGen: 0,
-      banned: new Uint32Array(n), banGen: 0,
+      side: new Uint8Array(n),
+      parT: new Int32Array(n),
+      markF: new Uint32Array(n),
+      distF: new Int32Array(n),
+      queueF: new Uint32Array(n),
+      queueB: new Uint32Array(n),
+      avoid: new Uint32Array(n),
+      avoidGen: 0,
+      root: new Uint32Array(n),
+      rootGen: 0,
+      banned: new Uint32Array(n),
+      banGen: 0,
     };
     workspaces.set(store, ws);
   }
@@ -87,30 +97,48 @@ export interface Filters {
 
 export class Searcher {
   readonly ws: Workspace;
-  readonly subj: Uint32Array; readonly obj: Uint32Array;
-  readonly pred: Uint16Array | Uint32Array; readonly etype: Uint16Array | Uint32Array;
-  readonly outOff: Uint32Array; readonly outItems: Uint32Array;
-  readonly inOff: Uint32Array; readonly inItems: Uint32Array;
-  readonly outNbr: Uint32Array; readonly inNbr: Uint32Array;
-  readonly outPred: Uint16Array | Uint32Array; readonly inPred: Uint16Array | Uint32Array;
+  readonly subj: Uint32Array;
+  readonly obj: Uint32Array;
+  readonly pred: Uint16Array | Uint32Array;
+  readonly etype: Uint16Array | Uint32Array;
+  readonly outOff: Uint32Array;
+  readonly outItems: Uint32Array;
+  readonly inOff: Uint32Array;
+  readonly inItems: Uint32Array;
+  readonly outNbr: Uint32Array;
+  readonly inNbr: Uint32Array;
+  readonly outPred: Uint16Array | Uint32Array;
+  readonly inPred: Uint16Array | Uint32Array;
   /** Yen's spur node (-1 outside Yen), whose next step may not be a banned node. */
   spur = -1;
   useRoot = false;
   /** Triples of the steps of the last path `shortest` found. */
   lastTriples: number[] = [];
 
-  constructor(readonly store: TripleStore, public f: Filters) {
+  constructor(
+    readonly store: TripleStore,
+    public f: Filters,
+  ) {
     this.ws = workspace(store);
     const c = store.columns;
-    this.subj = c.subj; this.obj = c.obj; this.pred = c.pred; this.etype = c.entityType;
-    this.outOff = store.outCsr.offsets; this.outItems = store.outCsr.items;
-    this.inOff = store.inCsr.offsets; this.inItems = store.inCsr.items;
-    this.outNbr = store.outNbr; this.inNbr = store.inNbr; this.outPred = store.outPred; this.inPred = store.inPred;
+    this.subj = c.subj;
+    this.obj = c.obj;
+    this.pred = c.pred;
+    this.etype = c.entityType;
+    this.outOff = store.outCsr.offsets;
+    this.outItems = store.outCsr.items;
+    this.inOff = store.inCsr.offsets;
+    this.inItems = store.inCsr.items;
+    this.outNbr = store.outNbr;
+    this.inNbr = store.inNbr;
+    this.outPred = store.outPred;
+    this.inPred = store.inPred;
   }
 
   /** May v be an intermediate node? (Endpoints are handled by the caller.) */
   private passable(v: number): boolean {
-    const f = this.f, ws = this.ws;
+    const f = this.f,
+      ws = this.ws;
     if (f.typeBlocked?.[this.etype[v]!]) return false;
     if (f.avoidEntities && ws.avoid[v] === ws.avoidGen) return false;
     if (this.useRoot && ws.root[v] === ws.rootGen) return false;
@@ -131,33 +159,56 @@ export class Searcher {
     // side: 1 = reached from s, 2 = from t; a byte per entity stays in cache. Cleared from the queues at the end.
     const { side, parT, queueF, queueB } = ws;
     const { subj, obj, outOff, outItems, inOff, inItems, outNbr, inNbr, outPred, inPred } = this;
-    const predOk = this.f.predOk, tripleOk = this.f.tripleOk;
+    const predOk = this.f.predOk,
+      tripleOk = this.f.tripleOk;
     const directed = this.f.directed;
     const spur = this.spur;
-    const typeBlocked = this.f.typeBlocked, etype = this.etype;
-    const avoid = this.f.avoidEntities ? ws.avoid : undefined, avoidGen = ws.avoidGen;
-    const root = this.useRoot ? ws.root : undefined, rootGen = ws.rootGen;
-    const banned = ws.banned, banGen = ws.banGen;
-    side[s] = 1; queueF[0] = s;
-    side[t] = 2; queueB[0] = t;
-    let fHead = 0, fTail = 1, bHead = 0, bTail = 1;
-    let dF = 0, dB = 0;
-    let meetA = -1, meetB = -1, meetT = -1; // path … meetA → meetB …
+    const typeBlocked = this.f.typeBlocked,
+      etype = this.etype;
+    const avoid = this.f.avoidEntities ? ws.avoid : undefined,
+      avoidGen = ws.avoidGen;
+    const root = this.useRoot ? ws.root : undefined,
+      rootGen = ws.rootGen;
+    const banned = ws.banned,
+      banGen = ws.banGen;
+    side[s] = 1;
+    queueF[0] = s;
+    side[t] = 2;
+    queueB[0] = t;
+    let fHead = 0,
+      fTail = 1,
+      bHead = 0,
+      bTail = 1;
+    let dF = 0,
+      dB = 0;
+    let meetA = -1,
+      meetB = -1,
+      meetT = -1; // path … meetA → meetB …
 
     search: while (fHead < fTail && bHead < bTail && dF + dB + 1 <= maxLength) {
       const forward = fTail - fHead <= bTail - bHead;
       const queue = forward ? queueF : queueB;
       const mine = forward ? 1 : 2;
-      let head = forward ? fHead : bHead, tail = forward ? fTail : bTail;
+      let head = forward ? fHead : bHead,
+        tail = forward ? fTail : bTail;
       const end = tail;
       // Forward walks out-triples first (subject → object); backward walks in-triples first,
       // so that each side meets the path's forward triples before its backward ones.
-      const off1 = forward ? outOff : inOff, nbr1 = forward ? outNbr : inNbr, pred1 = forward ? outPred : inPred, items1 = forward ? outItems : inItems;
-      const off2 = forward ? inOff : outOff, nbr2 = forward ? inNbr : outNbr, pred2 = forward ? inPred : outPred, items2 = forward ? inItems : outItems;
+      const off1 = forward ? outOff : inOff,
+        nbr1 = forward ? outNbr : inNbr,
+        pred1 = forward ? outPred : inPred,
+        items1 = forward ? outItems : inItems;
+      const off2 = forward ? inOff : outOff,
+        nbr2 = forward ? inNbr : outNbr,
+        pred2 = forward ? inPred : outPred,
+        items2 = forward ? inItems : outItems;
       while (head < end) {
         const u = queue[head++]!;
         for (let pass = 0; pass < (directed ? 1 : 2); pass++) {
-          const off = pass === 0 ? off1 : off2, nbr = pass === 0 ? nbr1 : nbr2, pr = pass === 0 ? pred1 : pred2, items = pass === 0 ? items1 : items2;
+          const off = pass === 0 ? off1 : off2,
+            nbr = pass === 0 ? nbr1 : nbr2,
+            pr = pass === 0 ? pred1 : pred2,
+            items = pass === 0 ? items1 : items2;
           for (let k = off[u]!, e = off[u + 1]!; k < e; k++) {
             if (predOk && !predOk[pr[k]!]) continue;
             if (tripleOk && !tripleOk[items[k]!]) continue;
@@ -165,20 +216,34 @@ export class Searcher {
             const sv = side[v]!;
             if (sv === mine) continue;
             // Yen: the spur node may not step to a banned node (path order: forward u → v, backward v → u).
-            if (spur >= 0 && (forward ? u === spur && banned[v] === banGen : v === spur && banned[u] === banGen)) continue;
+            if (spur >= 0 && (forward ? u === spur && banned[v] === banGen : v === spur && banned[u] === banGen))
+              continue;
             if (sv !== 0) {
-              meetA = forward ? u : v; meetB = forward ? v : u; meetT = items[k]!;
-              if (forward) fTail = tail; else bTail = tail;
+              meetA = forward ? u : v;
+              meetB = forward ? v : u;
+              meetT = items[k]!;
+              if (forward) fTail = tail;
+              else bTail = tail;
               break search;
             }
             if (typeBlocked?.[etype[v]!]) continue;
             if (avoid && avoid[v] === avoidGen) continue;
             if (root && root[v] === rootGen) continue;
-            side[v] = mine; parT[v] = items[k]!; queue[tail++] = v;
+            side[v] = mine;
+            parT[v] = items[k]!;
+            queue[tail++] = v;
           }
         }
       }
-      if (forward) { fHead = head; fTail = tail; dF++; } else { bHead = head; bTail = tail; dB++; }
+      if (forward) {
+        fHead = head;
+        fTail = tail;
+        dF++;
+      } else {
+        bHead = head;
+        bTail = tail;
+        dB++;
+      }
     }
     for (let k = 0; k < fTail; k++) side[queueF[k]!] = 0;
     for (let k = 0; k < bTail; k++) side[queueB[k]!] = 0;
@@ -218,22 +283,31 @@ export class Searcher {
     const gen = (ws.gen = nextGen([ws.markF], ws.gen));
     const { markF, distF, queueF } = ws;
     const { subj, obj, pred, outOff, outItems, inOff, inItems } = this;
-    const predOk = this.f.predOk, tripleOk = this.f.tripleOk, directed = this.f.directed;
-    markF[s] = gen; distF[s] = 0; queueF[0] = s;
-    let head = 0, tail = 1;
+    const predOk = this.f.predOk,
+      tripleOk = this.f.tripleOk,
+      directed = this.f.directed;
+    markF[s] = gen;
+    distF[s] = 0;
+    queueF[0] = s;
+    let head = 0,
+      tail = 1;
     while (head < tail) {
       const u = queueF[head++]!;
       const du = distF[u]!;
       if (du >= d - 1) break;
       for (let pass = 0; pass < (directed ? 1 : 2); pass++) {
-        const off = pass === 0 ? outOff : inOff, items = pass === 0 ? outItems : inItems, other = pass === 0 ? obj : subj;
+        const off = pass === 0 ? outOff : inOff,
+          items = pass === 0 ? outItems : inItems,
+          other = pass === 0 ? obj : subj;
         for (let k = off[u]!, e = off[u + 1]!; k < e; k++) {
           const tr = items[k]!;
           if (predOk && !predOk[pred[tr]!]) continue;
           if (tripleOk && !tripleOk[tr]) continue;
           const v = other[tr]!;
           if (markF[v] === gen || v === t || !this.passable(v)) continue;
-          markF[v] = gen; distF[v] = du + 1; queueF[tail++] = v;
+          markF[v] = gen;
+          distF[v] = du + 1;
+          queueF[tail++] = v;
         }
       }
     }
@@ -245,14 +319,19 @@ export class Searcher {
     const walk = (x: number, level: number): void => {
       if (capped) return;
       if (level === 0) {
-        if (paths.length >= cap) { capped = true; return; }
+        if (paths.length >= cap) {
+          capped = true;
+          return;
+        }
         paths.push(stack.slice().reverse());
         return;
       }
       const preds: number[] = [];
       seenPred.clear();
       for (let pass = 0; pass < (directed ? 1 : 2); pass++) {
-        const off = pass === 0 ? inOff : outOff, items = pass === 0 ? inItems : outItems, other = pass === 0 ? subj : obj;
+        const off = pass === 0 ? inOff : outOff,
+          items = pass === 0 ? inItems : outItems,
+          other = pass === 0 ? subj : obj;
         for (let k = off[x]!, e = off[x + 1]!; k < e; k++) {
           const tr = items[k]!;
           if (predOk && !predOk[pred[tr]!]) continue;
@@ -278,7 +357,9 @@ export class Searcher {
       let sum = 0;
       seenPred.clear();
       for (let pass = 0; pass < (directed ? 1 : 2); pass++) {
-        const off = pass === 0 ? inOff : outOff, items = pass === 0 ? inItems : outItems, other = pass === 0 ? subj : obj;
+        const off = pass === 0 ? inOff : outOff,
+          items = pass === 0 ? inItems : outItems,
+          other = pass === 0 ? subj : obj;
         for (let k = off[x]!, e = off[x + 1]!; k < e; k++) {
           const tr = items[k]!;
           if (predOk && !predOk[pred[tr]!]) continue;
@@ -318,7 +399,11 @@ export class Searcher {
           for (const p of A) {
             if (p.length <= i + 1) continue;
             let same = true;
-            for (let j = 0; j <= i; j++) if (p[j] !== last[j]) { same = false; break; }
+            for (let j = 0; j <= i; j++)
+              if (p[j] !== last[j]) {
+                same = false;
+                break;
+              }
             if (same) ws.banned[p[i + 1]!] = ws.banGen;
           }
           for (let j = 0; j < i; j++) ws.root[last[j]!] = ws.rootGen;
@@ -350,25 +435,35 @@ export class Searcher {
   /** The representative triple for the step a → b: forward first, then backwards; first in file order. */
   stepTriple(a: number, b: number): PathStep {
     const { subj, obj, pred, outOff, outItems, inOff, inItems } = this;
-    const predOk = this.f.predOk, tripleOk = this.f.tripleOk;
+    const predOk = this.f.predOk,
+      tripleOk = this.f.tripleOk;
     const ok = (tr: number) => (!predOk || predOk[pred[tr]!] === 1) && (!tripleOk || tripleOk[tr] === 1);
     let bestT = -1;
     // Forward a → b: scan the shorter of out(a) and in(b); both are in file order.
     if (outOff[a + 1]! - outOff[a]! <= inOff[b + 1]! - inOff[b]!) {
       for (let k = outOff[a]!; k < outOff[a + 1]!; k++) {
         const tr = outItems[k]!;
-        if (obj[tr] === b && ok(tr)) { bestT = tr; break; }
+        if (obj[tr] === b && ok(tr)) {
+          bestT = tr;
+          break;
+        }
       }
     } else {
       for (let k = inOff[b]!; k < inOff[b + 1]!; k++) {
         const tr = inItems[k]!;
-        if (subj[tr] === a && ok(tr)) { bestT = tr; break; }
+        if (subj[tr] === a && ok(tr)) {
+          bestT = tr;
+          break;
+        }
       }
     }
     if (bestT >= 0) return { triple: this.store.tripleAt(bestT), forward: true };
     for (let k = inOff[a]!; k < inOff[a + 1]!; k++) {
       const tr = inItems[k]!;
-      if (subj[tr] === b && ok(tr)) { bestT = tr; break; }
+      if (subj[tr] === b && ok(tr)) {
+        bestT = tr;
+        break;
+      }
     }
     if (bestT < 0) throw new Error(`internal: no triple between entity ${a} and ${b}`);
     return { triple: this.store.tripleAt(bestT), forward: false };
@@ -380,7 +475,10 @@ export class Searcher {
     for (let i = 0; i + 1 < nodes.length; i++) {
       if (triples) {
         const t = triples[i]!;
-        steps.push({ triple: this.store.tripleAt(t), forward: this.subj[t] === nodes[i] && this.obj[t] === nodes[i + 1] });
+        steps.push({
+          triple: this.store.tripleAt(t),
+          forward: this.subj[t] === nodes[i] && this.obj[t] === nodes[i + 1],
+        });
       } else steps.push(this.stepTriple(nodes[i]!, nodes[i + 1]!));
     }
     return { length: nodes.length - 1, nodes: nodes.map((i) => this.store.entityAt(i).id), steps };
@@ -394,10 +492,14 @@ export function findPaths(store: TripleStore, q: PathQuery): PathAnswer {
   const t = store.indexOf(q.to);
   if (s < 0 || t < 0) {
     const missing = [s < 0 ? q.from : undefined, t < 0 && q.to !== q.from ? q.to : undefined].filter(Boolean);
-    return { paths: [], reason: `unknown entity ${missing.map((m) => `'${m}'`).join(' and ')}: use an entity id from the dataset (search for it by name)` };
+    return {
+      paths: [],
+      reason: `unknown entity ${missing.map((m) => `'${m}'`).join(' and ')}: use an entity id from the dataset (search for it by name)`,
+    };
   }
   const label = (i: number) => store.entityAt(i).label;
-  if (s === t) return { paths: [], reason: `from and to are the same entity (${label(s)}); pick two different entities` };
+  if (s === t)
+    return { paths: [], reason: `from and to are the same entity (${label(s)}); pick two different entities` };
 
   const mode = q.mode ?? 'shortest';
   const maxLength = q.maxLength !== undefined && q.maxLength >= 0 ? Math.floor(q.maxLength) : Infinity;
@@ -409,7 +511,10 @@ export function findPaths(store: TripleStore, q: PathQuery): PathAnswer {
     ws.avoidGen = nextGen([ws.avoid], ws.avoidGen);
     for (const id of q.avoidEntities) {
       const i = store.indexOf(id);
-      if (i >= 0) { ws.avoid[i] = ws.avoidGen; avoidEntities = true; }
+      if (i >= 0) {
+        ws.avoid[i] = ws.avoidGen;
+        avoidEntities = true;
+      }
     }
   }
   const tripleOk = allowMask(store, q);
@@ -424,7 +529,11 @@ export function findPaths(store: TripleStore, q: PathQuery): PathAnswer {
   let truncated = false;
   let total: number | undefined;
   if (q.chronological && mode !== 'shortest') {
-    throw new ExplorerError({ code: 'bad-request', message: `chronological paths are found in shortest mode only, not ${mode}`, hint: 'drop k / all, or drop chronological' });
+    throw new ExplorerError({
+      code: 'bad-request',
+      message: `chronological paths are found in shortest mode only, not ${mode}`,
+      hint: 'drop k / all, or drop chronological',
+    });
   }
   if (q.chronological) {
     const p = chronologicalShortest(store, s, t, filters, ws.avoid, ws.avoidGen, dateSpans(store));
@@ -441,7 +550,10 @@ export function findPaths(store: TripleStore, q: PathQuery): PathAnswer {
     }
   } else if (mode === 'k-shortest') {
     const k = Math.max(1, Math.min(MAX_K, Math.floor(q.k ?? DEFAULT_K)));
-    if ((q.k ?? DEFAULT_K) > MAX_K) { note = `k is capped at ${MAX_K}`; truncated = true; }
+    if ((q.k ?? DEFAULT_K) > MAX_K) {
+      note = `k is capped at ${MAX_K}`;
+      truncated = true;
+    }
     nodeLists = searcher.kShortest(s, t, k);
   } else {
     const p = searcher.shortest(s, t);
@@ -466,8 +578,16 @@ function explainNoPath(store: TripleStore, s: number, t: number, q: PathQuery, f
   const between = `between ${store.entityAt(s).label} and ${store.entityAt(t).label}`;
   const len = (filters: Filters): number => {
     // The query's own filters without a length cap: the search that just failed, so no need to run it again.
-    if (f.maxLength === Infinity && !q.chronological && filters.directed === f.directed && filters.predOk === f.predOk &&
-      filters.tripleOk === f.tripleOk && filters.typeBlocked === f.typeBlocked && filters.avoidEntities === f.avoidEntities) return -1;
+    if (
+      f.maxLength === Infinity &&
+      !q.chronological &&
+      filters.directed === f.directed &&
+      filters.predOk === f.predOk &&
+      filters.tripleOk === f.tripleOk &&
+      filters.typeBlocked === f.typeBlocked &&
+      filters.avoidEntities === f.avoidEntities
+    )
+      return -1;
     const p = new Searcher(store, filters).shortest(s, t);
     return p ? p.length - 1 : -1;
   };
@@ -478,35 +598,49 @@ function explainNoPath(store: TripleStore, s: number, t: number, q: PathQuery, f
   if (f.directed) {
     cur = { ...cur, directed: true };
     const l = len(cur);
-    if (l < 0) return `no directed path from ${store.entityAt(s).label} to ${store.entityAt(t).label}; there is an undirected one of ${plural(base, 'step')} (drop "directed")`;
+    if (l < 0)
+      return `no directed path from ${store.entityAt(s).label} to ${store.entityAt(t).label}; there is an undirected one of ${plural(base, 'step')} (drop "directed")`;
     prevLen = l;
   }
   if (f.predOk) {
     cur = { ...cur, predOk: f.predOk };
     const l = len(cur);
-    if (l < 0) return `no path ${between} using only predicates ${(q.predicates ?? []).join(', ')}; without that filter the shortest has ${plural(prevLen, 'step')}`;
+    if (l < 0)
+      return `no path ${between} using only predicates ${(q.predicates ?? []).join(', ')}; without that filter the shortest has ${plural(prevLen, 'step')}`;
     prevLen = l;
   }
   if (f.typeBlocked || f.avoidEntities) {
     cur = { ...cur, typeBlocked: f.typeBlocked, avoidEntities: f.avoidEntities };
     const l = len(cur);
     const avoided = [...(q.avoidTypes ?? []).map((x) => `type ${x}`), ...(q.avoidEntities ?? [])].join(', ');
-    if (l < 0) return `no path ${between} avoiding ${avoided}; without avoiding them the shortest has ${plural(prevLen, 'step')}`;
+    if (l < 0)
+      return `no path ${between} avoiding ${avoided}; without avoiding them the shortest has ${plural(prevLen, 'step')}`;
     prevLen = l;
   }
   if (f.tripleOk) {
     cur = { ...cur, tripleOk: f.tripleOk };
     const l = len(cur);
-    if (l < 0) return `no path ${between} over the relations the trust and time filters keep (${filterWords(q)}); without them the shortest has ${plural(prevLen, 'step')}`;
+    if (l < 0)
+      return `no path ${between} over the relations the trust and time filters keep (${filterWords(q)}); without them the shortest has ${plural(prevLen, 'step')}`;
     prevLen = l;
   }
   if (q.chronological) {
     const ws = workspace(store);
-    const p = chronologicalShortest(store, s, t, { ...cur, maxLength: Infinity }, ws.avoid, ws.avoidGen, dateSpans(store));
-    if (!p) return `no chronological path ${between} (each step dated no earlier than the one before); without that the shortest has ${plural(prevLen, 'step')}`;
+    const p = chronologicalShortest(
+      store,
+      s,
+      t,
+      { ...cur, maxLength: Infinity },
+      ws.avoid,
+      ws.avoidGen,
+      dateSpans(store),
+    );
+    if (!p)
+      return `no chronological path ${between} (each step dated no earlier than the one before); without that the shortest has ${plural(prevLen, 'step')}`;
     prevLen = p.nodes.length - 1;
   }
-  if (prevLen > f.maxLength) return `no path within max length ${f.maxLength}; the shortest has ${plural(prevLen, 'step')}`;
+  if (prevLen > f.maxLength)
+    return `no path within max length ${f.maxLength}; the shortest has ${plural(prevLen, 'step')}`;
   return `no path ${between} under the given filters`;
 }
 
@@ -516,9 +650,12 @@ function filterWords(q: PathQuery): string {
     q.status?.length ? `status ${q.status.join(' or ')}` : '',
     q.minReliability ? `sources graded ${q.minReliability} or better` : '',
     q.minCredibility ? `credibility ${q.minCredibility} or better` : '',
-    q.dateFrom ? `from ${q.dateFrom}` : '', q.dateTo ? `to ${q.dateTo}` : '',
+    q.dateFrom ? `from ${q.dateFrom}` : '',
+    q.dateTo ? `to ${q.dateTo}` : '',
     q.undated === 'exclude' ? 'dated only' : '',
-  ].filter(Boolean).join('; ');
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 // Path descriptions are formatting: they live in format.ts; kept here for existing importers.

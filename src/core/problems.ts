@@ -19,8 +19,7 @@ export interface Problem {
 }
 
 export function formatProblem(p: Problem): string {
-  const where = [p.file, p.line !== undefined ? `${p.line}:${p.column ?? 1}` : undefined]
-    .filter(Boolean).join(':');
+  const where = [p.file, p.line !== undefined ? `${p.line}:${p.column ?? 1}` : undefined].filter(Boolean).join(':');
   const at = p.path ? ` at ${p.path}` : '';
   return `${where}${at}: ${p.severity}: ${p.message}\n  fix: ${p.hint}`;
 }

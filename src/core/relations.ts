@@ -19,14 +19,21 @@ function nonAsciiEvidence(store: TripleStore): Uint8Array {
   if (a) return a;
   const ev = store.trustColumns.evidence;
   a = new Uint8Array(store.tripleCount);
-  for (let t = 0; t < a.length; t++) { const e = ev[t]; if (e !== undefined && NON_ASCII.test(e)) a[t] = 1; }
+  for (let t = 0; t < a.length; t++) {
+    const e = ev[t];
+    if (e !== undefined && NON_ASCII.test(e)) a[t] = 1;
+  }
   nonAsciiCache.set(store, a);
   return a;
 }
 export const MAX_RELATIONS_LIMIT = 10_000;
 
 function unknown(what: string, id: string): ExplorerError {
-  return new ExplorerError({ code: what === 'entity' ? 'unknown-entity' : 'bad-request', message: `unknown ${what} '${id}'`, hint: `use ${what} ids of the dataset` });
+  return new ExplorerError({
+    code: what === 'entity' ? 'unknown-entity' : 'bad-request',
+    message: `unknown ${what} '${id}'`,
+    hint: `use ${what} ids of the dataset`,
+  });
 }
 
 /** Matching triple indices, in file order. */
@@ -38,7 +45,9 @@ export function matchRelations(store: TripleStore, q: RelationsQuery): Uint32Arr
     if (i < 0) throw unknown('entity', id);
     return i;
   };
-  const s = ent(q.subject), o = ent(q.object), either = ent(q.entity);
+  const s = ent(q.subject),
+    o = ent(q.object),
+    either = ent(q.entity);
   if (q.attributedTo !== undefined) ent(q.attributedTo);
   let src = -1;
   if (q.source !== undefined) {
@@ -46,7 +55,8 @@ export function matchRelations(store: TripleStore, q: RelationsQuery): Uint32Arr
     if (src < 0) throw unknown('source', q.source);
   }
   for (const p of q.predicates ?? []) if (store.predicateIndex(p) < 0) throw unknown('predicate', p);
-  for (const t of [...(q.subjectTypes ?? []), ...(q.objectTypes ?? [])]) if (store.typeIndexById(t) < 0) throw unknown('entity type', t);
+  for (const t of [...(q.subjectTypes ?? []), ...(q.objectTypes ?? [])])
+    if (store.typeIndexById(t) < 0) throw unknown('entity type', t);
   const predOk = predicateMask(store, q.predicates);
   const sType = typeMaskOf(store, q.subjectTypes);
   // Both type masks are cached in one slot: build the object one apart.
@@ -63,15 +73,19 @@ export function matchRelations(store: TripleStore, q: RelationsQuery): Uint32Arr
 
   // The candidates: the smallest index that applies.
   let cand: ArrayLike<number> | undefined;
-  const consider = (c: ArrayLike<number>) => { if (!cand || c.length < cand.length) cand = c; };
+  const consider = (c: ArrayLike<number>) => {
+    if (!cand || c.length < cand.length) cand = c;
+  };
   if (s >= 0) consider(store.outTriples(s));
   if (o >= 0) consider(store.inTriples(o));
   if (q.predicates?.length === 1) consider(store.triplesWithPredicate(store.predicateIndex(q.predicates[0]!)));
   let eitherList: Uint32Array | undefined;
   if (either >= 0) {
-    const out = store.outTriples(either), inn = store.inTriples(either);
+    const out = store.outTriples(either),
+      inn = store.inTriples(either);
     eitherList = new Uint32Array(out.length + inn.length);
-    eitherList.set(out); eitherList.set(inn, out.length);
+    eitherList.set(out);
+    eitherList.set(inn, out.length);
     eitherList.sort();
     consider(eitherList);
   }
@@ -95,7 +109,9 @@ export function matchRelations(store: TripleStore, q: RelationsQuery): Uint32Arr
     if (words.length) {
       const ev = cols.evidence[t];
       if (ev === undefined) continue;
-      if (!nonAscii![t]) { if (!asciiTests.every((r) => r.test(ev))) continue; } else {
+      if (!nonAscii![t]) {
+        if (!asciiTests.every((r) => r.test(ev))) continue;
+      } else {
         const folded = ` ${foldForSearch(ev)}`;
         if (!words.every((w) => folded.includes(` ${w}`))) continue;
       }
@@ -113,7 +129,9 @@ function sortKeys(store: TripleStore, sort: NonNullable<RelationsQuery['sort']>)
     const labels = order.map(label);
     order.sort((a, b) => (labels[a]! < labels[b]! ? -1 : labels[a]! > labels[b]! ? 1 : a - b));
     const rank = new Uint32Array(count);
-    order.forEach((i, r) => { rank[i] = r; });
+    order.forEach((i, r) => {
+      rank[i] = r;
+    });
     return rank;
   };
   switch (sort) {
@@ -122,10 +140,13 @@ function sortKeys(store: TripleStore, sort: NonNullable<RelationsQuery['sort']>)
       return (t) => (lo[t]! < 0 ? 99_999_999 : lo[t]!); // undated last
     }
     case 'predicate': {
-      const r = rankBy(store.predicateCount, (p) => (store.schema.predicates.get(store.predicateId(p))?.label ?? store.predicateId(p)).toLowerCase());
+      const r = rankBy(store.predicateCount, (p) =>
+        (store.schema.predicates.get(store.predicateId(p))?.label ?? store.predicateId(p)).toLowerCase(),
+      );
       return (t) => r[pred[t]!]!;
     }
-    case 'subject': case 'object': {
+    case 'subject':
+    case 'object': {
       const r = entityRanks(store);
       const col = sort === 'subject' ? subj : obj;
       return (t) => r[col[t]!]!;
@@ -139,13 +160,15 @@ function sortKeys(store: TripleStore, sort: NonNullable<RelationsQuery['sort']>)
       const c = store.statusCodeColumn();
       return (t) => c[t]!;
     }
-    case 'credibility': return (t) => store.credibilityAt(t);
+    case 'credibility':
+      return (t) => store.credibilityAt(t);
     case 'reliability': {
       const ranks = store.sourceReliabilityRanks();
       const src = store.trustColumns.src;
       return (t) => ranks[src[t]!]!;
     }
-    default: return (t) => t;
+    default:
+      return (t) => t;
   }
 }
 
@@ -156,7 +179,9 @@ function entityRanks(store: TripleStore): Uint32Array {
   if (r) return r;
   const n = store.entityCount;
   const labels = Array.from({ length: n }, (_, i) => store.entityAt(i).label.toLowerCase());
-  const order = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => (labels[a]! < labels[b]! ? -1 : labels[a]! > labels[b]! ? 1 : a - b));
+  const order = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) =>
+    labels[a]! < labels[b]! ? -1 : labels[a]! > labels[b]! ? 1 : a - b,
+  );
   r = new Uint32Array(n);
   for (let k = 0; k < n; k++) r[order[k]!] = k;
   labelRanks.set(store, r);
@@ -166,14 +191,22 @@ function entityRanks(store: TripleStore): Uint32Array {
 export function relations(store: TripleStore, q: RelationsQuery): RelationsResult {
   const limit = q.limit === undefined ? DEFAULT_RELATIONS_LIMIT : Math.floor(q.limit);
   const offset = q.offset === undefined ? 0 : Math.floor(q.offset);
-  if (!(limit >= 0) || !(offset >= 0)) throw new ExplorerError({ code: 'bad-request', message: `limit and offset must be numbers ≥ 0, got ${q.limit} and ${q.offset}` });
+  if (!(limit >= 0) || !(offset >= 0))
+    throw new ExplorerError({
+      code: 'bad-request',
+      message: `limit and offset must be numbers ≥ 0, got ${q.limit} and ${q.offset}`,
+    });
   const capped = Math.min(limit, MAX_RELATIONS_LIMIT);
   const hits = matchRelations(store, q);
   const total = hits.length;
   let page: ArrayLike<number>;
   const sort = q.sort ?? 'file';
   if (sort === 'file') {
-    page = q.descending ? Uint32Array.from(hits).reverse().subarray(offset, offset + capped) : hits.subarray(offset, offset + capped);
+    page = q.descending
+      ? Uint32Array.from(hits)
+          .reverse()
+          .subarray(offset, offset + capped)
+      : hits.subarray(offset, offset + capped);
   } else {
     // Packed keys (rank × 2^bits + position) sort as plain numbers: stable, and no comparator calls.
     const key = sortKeys(store, sort);

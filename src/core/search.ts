@@ -32,7 +32,11 @@ export function searchTokens(text: string): string[] {
 }
 
 // Rank tiers (higher first); the score orders hits within a tier.
-const EXACT_LABEL = 4, EXACT_ALIAS = 3, PREFIX = 2, FUZZY = 1, ATTRIBUTE = 0;
+const EXACT_LABEL = 4,
+  EXACT_ALIAS = 3,
+  PREFIX = 2,
+  FUZZY = 1,
+  ATTRIBUTE = 0;
 /** Words of an attribute value indexed: its start says what it is about; the rest would bloat the index. */
 const ATTRIBUTE_WORDS = 64;
 const TIER_SPAN = 1000;
@@ -90,7 +94,10 @@ export class EntitySearch {
       if (e.attributes) {
         for (const k in e.attributes) {
           const v = e.attributes[k];
-          if (typeof v === 'string') { names.push(v); this.attrNames.push(k); }
+          if (typeof v === 'string') {
+            names.push(v);
+            this.attrNames.push(k);
+          }
         }
       }
       keys.clear();
@@ -114,7 +121,11 @@ export class EntitySearch {
             this.termText.push(w);
             df.push(0);
           }
-          if (!distinct.has(t)) { distinct.add(t); df[t]!++; docTermList.push(t); }
+          if (!distinct.has(t)) {
+            distinct.add(t);
+            df[t]!++;
+            docTermList.push(t);
+          }
         }
         docTermOff.push(docTermList.length);
       }
@@ -157,7 +168,8 @@ export class EntitySearch {
     };
     if (word.length >= MIN_PREFIX) {
       // A prefix weighs by how much of the term it covers.
-      for (const [term, t] of this.terms.atPrefix(word)) add(strong, t, term === word ? 1 : 0.3 + 0.4 * (word.length / term.length));
+      for (const [term, t] of this.terms.atPrefix(word))
+        add(strong, t, term === word ? 1 : 0.3 + 0.4 * (word.length / term.length));
     } else {
       const t = this.terms.get(word);
       if (t !== undefined) add(strong, t, 1);
@@ -193,19 +205,24 @@ export class EntitySearch {
     const scoreDoc = (d: number, driverValue: number, driverStrong: boolean): void => {
       const e = this.docEntity[d]!;
       if (mask && !mask[store.typeIndexOf(e)]) return;
-      const a = docTermOff[d]!, b = docTermOff[d + 1]!;
+      const a = docTermOff[d]!,
+        b = docTermOff[d + 1]!;
       let sum = driverValue;
       let allStrong = driverStrong;
       for (let j = 0; j < matches.length; j++) {
         if (j === driver) continue;
         const m = matches[j]!;
-        let best = 0, bestStrong = false;
+        let best = 0,
+          bestStrong = false;
         for (let k = a; k < b; k++) {
           const t = docTerms[k]!;
           const s = m.strong.get(t);
           if (s !== undefined) {
             const v = s * termIdf[t]!;
-            if (!bestStrong || v > best) { best = v; bestStrong = true; }
+            if (!bestStrong || v > best) {
+              best = v;
+              bestStrong = true;
+            }
           } else if (!bestStrong) {
             const f = m.fuzzy.get(t);
             if (f !== undefined && f * termIdf[t]! > best) best = f * termIdf[t]!;
@@ -216,7 +233,16 @@ export class EntitySearch {
         if (!bestStrong) allStrong = false;
       }
       const isLabel = this.docAlias[d] === -1;
-      const tier = this.docAlias[d]! <= -2 ? ATTRIBUTE : this.docKey[d] === key ? (isLabel ? EXACT_LABEL : EXACT_ALIAS) : allStrong ? PREFIX : FUZZY;
+      const tier =
+        this.docAlias[d]! <= -2
+          ? ATTRIBUTE
+          : this.docKey[d] === key
+            ? isLabel
+              ? EXACT_LABEL
+              : EXACT_ALIAS
+            : allStrong
+              ? PREFIX
+              : FUZZY;
       // Shorter names first (a length norm), well-connected entities and labels slightly ahead.
       const within = (sum / Math.sqrt(b - a)) * (1 + 0.1 * Math.log1p(store.degree(e))) * (isLabel ? 1.05 : 1);
       const score = tier * TIER_SPAN + Math.min(within, TIER_SPAN - 1);
@@ -246,17 +272,26 @@ export class EntitySearch {
 
     // Top `limit` by score, ties by file order: a bounded insertion, no full sort.
     const top: number[] = [];
-    const better = (x: number, y: number) => bestEntity[x]! > bestEntity[y]! || (bestEntity[x] === bestEntity[y] && x < y);
+    const better = (x: number, y: number) =>
+      bestEntity[x]! > bestEntity[y]! || (bestEntity[x] === bestEntity[y] && x < y);
     for (const e of touched) {
       if (top.length === limit && !better(e, top[limit - 1]!)) continue;
       let at = top.length === limit ? limit - 1 : top.length;
       if (top.length < limit) top.push(e);
-      while (at > 0 && better(e, top[at - 1]!)) { top[at] = top[at - 1]!; at--; }
+      while (at > 0 && better(e, top[at - 1]!)) {
+        top[at] = top[at - 1]!;
+        at--;
+      }
       top[at] = e;
     }
     return top.map((i) => {
       const e = store.entityAt(i);
-      const hit: SearchHit = { id: e.id, label: e.label, type: e.type, score: Math.round(bestEntity[i]! * 1000) / 1000 };
+      const hit: SearchHit = {
+        id: e.id,
+        label: e.label,
+        type: e.type,
+        score: Math.round(bestEntity[i]! * 1000) / 1000,
+      };
       const alias = this.docAlias[bestDoc[i]!]!;
       if (alias >= 0) hit.matchedAlias = e.aliases![alias]!;
       else if (alias <= -2) hit.matchedAttribute = this.attrNames[-2 - alias]!;

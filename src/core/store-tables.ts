@@ -36,11 +36,17 @@ export function indexEntities(all: readonly Entity[]): { entities: Entity[]; ind
 }
 
 /** Types: schema order first, then any the data uses beyond it; and each entity's type index. */
-export function indexTypes(schema: Schema, entities: readonly Entity[]): { ids: string[]; index: Map<string, number>; ofEntity: Uint16Array | Uint32Array } {
+export function indexTypes(
+  schema: Schema,
+  entities: readonly Entity[],
+): { ids: string[]; index: Map<string, number>; ofEntity: Uint16Array | Uint32Array } {
   const ids = schema.entityTypes.map((t) => t.id);
   const index = new Map(ids.map((id, i) => [id, i]));
   for (const e of entities) {
-    if (!index.has(e.type)) { index.set(e.type, ids.length); ids.push(e.type); }
+    if (!index.has(e.type)) {
+      index.set(e.type, ids.length);
+      ids.push(e.type);
+    }
   }
   const ofEntity = smallIntArray(entities.length, ids.length);
   for (let i = 0; i < entities.length; i++) ofEntity[i] = index.get(entities[i]!.type)!;
@@ -48,13 +54,26 @@ export function indexTypes(schema: Schema, entities: readonly Entity[]): { ids: 
 }
 
 /** Neighbour and predicate per CSR slot: walks read them in sequence instead of jumping through the columns. */
-export function slotColumns(m: number, out: Csr, inn: Csr, subj: Uint32Array, obj: Uint32Array, pred: Uint16Array | Uint32Array, predMax: number) {
-  const outNbr = new Uint32Array(m), inNbr = new Uint32Array(m);
-  const outPred = smallIntArray(m, predMax), inPred = smallIntArray(m, predMax);
+export function slotColumns(
+  m: number,
+  out: Csr,
+  inn: Csr,
+  subj: Uint32Array,
+  obj: Uint32Array,
+  pred: Uint16Array | Uint32Array,
+  predMax: number,
+) {
+  const outNbr = new Uint32Array(m),
+    inNbr = new Uint32Array(m);
+  const outPred = smallIntArray(m, predMax),
+    inPred = smallIntArray(m, predMax);
   for (let k = 0; k < m; k++) {
-    const to = out.items[k]!, ti = inn.items[k]!;
-    outNbr[k] = obj[to]!; outPred[k] = pred[to]!;
-    inNbr[k] = subj[ti]!; inPred[k] = pred[ti]!;
+    const to = out.items[k]!,
+      ti = inn.items[k]!;
+    outNbr[k] = obj[to]!;
+    outPred[k] = pred[to]!;
+    inNbr[k] = subj[ti]!;
+    inPred[k] = pred[ti]!;
   }
   return { outNbr, inNbr, outPred, inPred };
 }

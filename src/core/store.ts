@@ -3,8 +3,16 @@
 // walk arrays instead of objects. Parsed Triple objects are not kept: they are
 // materialised on demand by `tripleAt`.
 import {
-  DATASET_FORMAT, DATASET_VERSION,
-  type Attributes, type ClaimStatus, type Credibility, type Dataset, type Entity, type Schema, type Source, type Triple,
+  DATASET_FORMAT,
+  DATASET_VERSION,
+  type Attributes,
+  type ClaimStatus,
+  type Credibility,
+  type Dataset,
+  type Entity,
+  type Schema,
+  type Source,
+  type Triple,
 } from './model.ts';
 import { indexSchema, type SchemaIndex } from './schema.ts';
 import { CLAIM_STATUSES, isHedge, reliabilityRank, statusCode } from './trust.ts';
@@ -77,7 +85,9 @@ export class TripleStore {
     this.predIds = schema.predicates.map((p) => p.id);
     this.predIndex = new Map(this.predIds.map((id, i) => [id, i]));
     this.sourceIndex = new Map();
-    dataset.sources.forEach((s, i) => { if (!this.sourceIndex.has(s.id)) this.sourceIndex.set(s.id, i); });
+    dataset.sources.forEach((s, i) => {
+      if (!this.sourceIndex.has(s.id)) this.sourceIndex.set(s.id, i);
+    });
 
     // Columns from a streaming reader come validated and resolved; Triple objects are resolved here.
     let c = cols;
@@ -88,7 +98,11 @@ export class TripleStore {
     }
     const m = c.count;
     this.tripleCount = m;
-    this.subj = c.subj; this.obj = c.obj; this.pred = c.pred; this.src = c.src; this.evidence = c.evidence;
+    this.subj = c.subj;
+    this.obj = c.obj;
+    this.pred = c.pred;
+    this.src = c.src;
+    this.evidence = c.evidence;
     if (c.date) this.date = c.date;
     if (c.confidence) this.confidence = c.confidence;
     if (c.attributedTo) this.attributedTo = c.attributedTo;
@@ -99,13 +113,20 @@ export class TripleStore {
     if (c.attributes?.size) this.attributes = c.attributes;
     this.givenIdIndex = new Map();
     // Duplicate ids (validation reports them): the first one wins.
-    c.givenIds?.forEach((id, t) => { if (id !== undefined && !this.givenIdIndex.has(id)) this.givenIdIndex.set(id, t); });
+    c.givenIds?.forEach((id, t) => {
+      if (id !== undefined && !this.givenIdIndex.has(id)) this.givenIdIndex.set(id, t);
+    });
     this.extraSourceCount = this.sources.length - dataset.sources.length;
 
     const predMax = this.predIds.length;
     this.out = buildCsr(this.subj, n);
     this.inn = buildCsr(this.obj, n);
-    ({ outNbr: this.outNbr, inNbr: this.inNbr, outPred: this.outPred, inPred: this.inPred } = slotColumns(m, this.out, this.inn, this.subj, this.obj, this.pred, predMax));
+    ({
+      outNbr: this.outNbr,
+      inNbr: this.inNbr,
+      outPred: this.outPred,
+      inPred: this.inPred,
+    } = slotColumns(m, this.out, this.inn, this.subj, this.obj, this.pred, predMax));
     this.byPredicate = buildCsr(this.pred, this.predIds.length);
     this.byType = buildCsr(this.entityType, this.typeIds.length);
     this.repeatOrdinal = repeatOrdinals(this.out, n, this.pred, this.obj, this.givenIds);
@@ -115,10 +136,18 @@ export class TripleStore {
   /** Triple objects → columns of indices; predicates and sources the schema or dataset lack are appended (validation reports them). */
   private resolveTriples(triples: readonly Triple[]): { cols: TripleColumns; extraSources: Source[] } {
     const m = triples.length;
-    for (const t of triples) if (!this.predIndex.has(t.predicate)) { this.predIndex.set(t.predicate, this.predIds.length); this.predIds.push(t.predicate); }
+    for (const t of triples)
+      if (!this.predIndex.has(t.predicate)) {
+        this.predIndex.set(t.predicate, this.predIds.length);
+        this.predIds.push(t.predicate);
+      }
     const c: TripleColumns = {
-      count: m, subj: new Uint32Array(m), obj: new Uint32Array(m),
-      pred: smallIntArray(m, this.predIds.length), src: smallIntArray(m, this.sources.length + 1), evidence: new Array<string>(m),
+      count: m,
+      subj: new Uint32Array(m),
+      obj: new Uint32Array(m),
+      pred: smallIntArray(m, this.predIds.length),
+      src: smallIntArray(m, this.sources.length + 1),
+      evidence: new Array<string>(m),
     };
     const extraSources: Source[] = [];
     for (let t = 0; t < m; t++) {
@@ -127,7 +156,9 @@ export class TripleStore {
       const o = this.entityIndex.get(tr.object);
       if (s === undefined || o === undefined) {
         const which = s === undefined ? `subject '${tr.subject}'` : `object '${tr.object}'`;
-        throw new Error(`triples[${t}]: ${which} is not an entity of the dataset; validate the dataset (actorgraph validate) and add the entity or fix the id before building the store`);
+        throw new Error(
+          `triples[${t}]: ${which} is not an entity of the dataset; validate the dataset (actorgraph validate) and add the entity or fix the id before building the store`,
+        );
       }
       c.subj[t] = s;
       c.obj[t] = o;
@@ -159,9 +190,15 @@ export class TripleStore {
     const m = this.tripleCount;
     if (this.entities.some((e) => COLLIDING_ID.test(e.id)) || this.predIds.some((p) => p.includes('|'))) {
       // Derived ids may collide with each other: settle every id as tripleIds does (rare ids, so the cost is rare too).
-      const ids = tripleIds(triples ?? Array.from({ length: m }, (_, t) => ({
-        id: this.givenIds?.[t], subject: this.entities[this.subj[t]!]!.id, predicate: this.predIds[this.pred[t]!]!, object: this.entities[this.obj[t]!]!.id,
-      })));
+      const ids = tripleIds(
+        triples ??
+          Array.from({ length: m }, (_, t) => ({
+            id: this.givenIds?.[t],
+            subject: this.entities[this.subj[t]!]!.id,
+            predicate: this.predIds[this.pred[t]!]!,
+            object: this.entities[this.obj[t]!]!.id,
+          })),
+      );
       for (let t = 0; t < m; t++) {
         if (this.givenIds?.[t] === undefined && ids[t] !== this.derivedId(t)) (override ??= new Map()).set(t, ids[t]!);
       }
@@ -280,9 +317,15 @@ export class TripleStore {
 
   // ---- triples --------------------------------------------------------
 
-  subjectOf(t: number): number { return this.subj[t]!; }
-  objectOf(t: number): number { return this.obj[t]!; }
-  predicateOf(t: number): number { return this.pred[t]!; }
+  subjectOf(t: number): number {
+    return this.subj[t]!;
+  }
+  objectOf(t: number): number {
+    return this.obj[t]!;
+  }
+  predicateOf(t: number): number {
+    return this.pred[t]!;
+  }
 
   /** The triple's id: as given in the file, else derived. */
   tripleId(t: number): string {
@@ -294,11 +337,14 @@ export class TripleStore {
   /** `s|p|o`, `#n` for repeats, before any disambiguation. */
   private derivedId(t: number): string {
     const ids = this.entityIds();
-    return deriveTripleId({
-      subject: ids[this.subj[t]!]!,
-      predicate: this.predIds[this.pred[t]!]!,
-      object: ids[this.obj[t]!]!,
-    }, this.repeatOrdinal.size ? this.repeatOrdinal.get(t) ?? 1 : 1);
+    return deriveTripleId(
+      {
+        subject: ids[this.subj[t]!]!,
+        predicate: this.predIds[this.pred[t]!]!,
+        object: ids[this.obj[t]!]!,
+      },
+      this.repeatOrdinal.size ? (this.repeatOrdinal.get(t) ?? 1) : 1,
+    );
   }
 
   /** Entity ids by index, built on first use, so materialising triples does not visit the entity objects. */
@@ -315,7 +361,8 @@ export class TripleStore {
   }
 
   tripleAt(t: number): Triple {
-    if (!(t >= 0 && t < this.tripleCount)) throw new RangeError(`triple index ${t} out of range 0..${this.tripleCount - 1}`);
+    if (!(t >= 0 && t < this.tripleCount))
+      throw new RangeError(`triple index ${t} out of range 0..${this.tripleCount - 1}`);
     return this.makeTriple(t, this.entityIds());
   }
 
@@ -325,14 +372,17 @@ export class TripleStore {
     const out: Triple[] = [];
     for (let k = 0; k < count; k++) {
       const t = indices[k]!;
-      if (!(t >= 0 && t < this.tripleCount)) throw new RangeError(`triple index ${t} out of range 0..${this.tripleCount - 1}`);
+      if (!(t >= 0 && t < this.tripleCount))
+        throw new RangeError(`triple index ${t} out of range 0..${this.tripleCount - 1}`);
       out.push(this.makeTriple(t, ids));
     }
     return out;
   }
 
   private makeTriple(t: number, ids: string[]): Triple {
-    const subject = ids[this.subj[t]!]!, predicate = this.predIds[this.pred[t]!]!, object = ids[this.obj[t]!]!;
+    const subject = ids[this.subj[t]!]!,
+      predicate = this.predIds[this.pred[t]!]!,
+      object = ids[this.obj[t]!]!;
     let id = this.givenIds?.[t] ?? this.derivedOverride?.get(t);
     if (id === undefined) {
       // deriveTripleId's string, built with fewer intermediate strings (this is most of a triple's cost).
@@ -369,17 +419,32 @@ export class TripleStore {
     if (this.statusCodes) return this.statusCodes;
     const m = this.tripleCount;
     const codes = new Uint8Array(m);
-    const unsourced = statusCode('unsourced'), hedged = statusCode('hedged'), attributed = statusCode('attributed'), asserted = statusCode('asserted');
+    const unsourced = statusCode('unsourced'),
+      hedged = statusCode('hedged'),
+      attributed = statusCode('attributed'),
+      asserted = statusCode('asserted');
     const hedgeMemo = new Map<string, boolean>();
     for (let t = 0; t < m; t++) {
       const ex = this.explicitStatus?.[t];
-      if (ex) { codes[t] = ex - 1; continue; }
-      if (this.evidence[t] === undefined) { codes[t] = unsourced; continue; }
+      if (ex) {
+        codes[t] = ex - 1;
+        continue;
+      }
+      if (this.evidence[t] === undefined) {
+        codes[t] = unsourced;
+        continue;
+      }
       const q = this.qualifier?.[t];
       if (q !== undefined) {
         let h = hedgeMemo.get(q);
-        if (h === undefined) { h = isHedge(q); hedgeMemo.set(q, h); }
-        if (h) { codes[t] = hedged; continue; }
+        if (h === undefined) {
+          h = isHedge(q);
+          hedgeMemo.set(q, h);
+        }
+        if (h) {
+          codes[t] = hedged;
+          continue;
+        }
       }
       codes[t] = this.attributedTo?.[t] !== undefined ? attributed : asserted;
     }
@@ -476,10 +541,19 @@ export class TripleStore {
     return this.outDegree(i) + this.inDegree(i);
   }
   /** The raw CSR arrays, for hot loops that must not allocate subarrays. */
-  get outCsr(): Csr { return this.out; }
-  get inCsr(): Csr { return this.inn; }
+  get outCsr(): Csr {
+    return this.out;
+  }
+  get inCsr(): Csr {
+    return this.inn;
+  }
   /** The subject/object/predicate columns, for hot loops. */
-  get columns(): { subj: Uint32Array; obj: Uint32Array; pred: Uint16Array | Uint32Array; entityType: Uint16Array | Uint32Array } {
+  get columns(): {
+    subj: Uint32Array;
+    obj: Uint32Array;
+    pred: Uint16Array | Uint32Array;
+    entityType: Uint16Array | Uint32Array;
+  } {
     return { subj: this.subj, obj: this.obj, pred: this.pred, entityType: this.entityType };
   }
 

@@ -1,21 +1,42 @@
 // Text normalisation shared by evidence matching, search and highlighting.
 
 const QUOTES: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u00B4': "'", '`': "'",
-  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"', '\u00AB': '"', '\u00BB': '"',
-  '\u2013': '-', '\u2014': '-', '\u2212': '-', '\u2010': '-', '\u2011': '-',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201A': "'",
+  '\u201B': "'",
+  '\u2032': "'",
+  '\u00B4': "'",
+  '`': "'",
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+  '\u201F': '"',
+  '\u2033': '"',
+  '\u00AB': '"',
+  '\u00BB': '"',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2212': '-',
+  '\u2010': '-',
+  '\u2011': '-',
 };
 
 /** Folds quote and dash variants to ASCII and runs of white space to one space. */
 export function normaliseQuotes(s: string): string {
-  return s.replace(/[\u2018\u2019\u201A\u201B\u2032\u00B4`\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2013\u2014\u2212\u2010\u2011]/g, (c) => QUOTES[c] ?? c)
+  return s
+    .replace(
+      /[\u2018\u2019\u201A\u201B\u2032\u00B4`\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2013\u2014\u2212\u2010\u2011]/g,
+      (c) => QUOTES[c] ?? c,
+    )
     .replace(/\s+/g, ' ')
     .trim();
 }
 
 /** Lower case, no diacritics, no punctuation: the form search compares. */
 export function foldForSearch(s: string): string {
-  return s.normalize('NFKD')
+  return s
+    .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/['\u2018\u2019`\u00B4]/g, '')
@@ -37,7 +58,11 @@ export function findEvidence(text: string, quote: string): { start: number; end:
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (/\s/.test(c)) {
-      if (!lastSpace) { norm += ' '; map.push(i); lastSpace = true; }
+      if (!lastSpace) {
+        norm += ' ';
+        map.push(i);
+        lastSpace = true;
+      }
       continue;
     }
     norm += QUOTES[c] ?? c;

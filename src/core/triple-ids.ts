@@ -39,12 +39,19 @@ export function tripleIds(triples: readonly Pick<Triple, 'id' | 'subject' | 'pre
 export const COLLIDING_ID = /\||[#~]\d+$/;
 
 /** Ordinals (>= 2) of id-less triples repeating an earlier id-less s|p|o, per subject, in file order (out slices are in index order). */
-export function repeatOrdinals(out: Csr, n: number, pred: Uint16Array | Uint32Array, obj: Uint32Array, givenIds: readonly (string | undefined)[] | undefined): Map<number, number> {
+export function repeatOrdinals(
+  out: Csr,
+  n: number,
+  pred: Uint16Array | Uint32Array,
+  obj: Uint32Array,
+  givenIds: readonly (string | undefined)[] | undefined,
+): Map<number, number> {
   const repeat = new Map<number, number>();
   const seen = new Map<number, number>();
   const { offsets, items } = out;
   for (let i = 0; i < n; i++) {
-    const a = offsets[i]!, b = offsets[i + 1]!;
+    const a = offsets[i]!,
+      b = offsets[i + 1]!;
     if (b - a < 2) continue;
     seen.clear();
     for (let k = a; k < b; k++) {

@@ -7,7 +7,17 @@ export const RELIABILITIES: readonly Reliability[] = ['A', 'B', 'C', 'D', 'E', '
 export const CREDIBILITIES: readonly Credibility[] = [1, 2, 3, 4, 5, 6];
 
 /** Qualifier words that make a relation hedged (matched case-insensitively as a word of the qualifier). */
-export const HEDGES: readonly string[] = ['reportedly', 'allegedly', 'likely', 'possibly', 'suspected', 'unconfirmed', 'claimed', 'believed', 'apparently'];
+export const HEDGES: readonly string[] = [
+  'reportedly',
+  'allegedly',
+  'likely',
+  'possibly',
+  'suspected',
+  'unconfirmed',
+  'claimed',
+  'believed',
+  'apparently',
+];
 const HEDGE_WORD = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${HEDGES.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 
 /** Whether a qualifier hedges: one of its words is in HEDGES. */

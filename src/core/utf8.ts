@@ -35,22 +35,39 @@ export class Utf8Locator {
     for (let i = 0; i < bytes.length; i++, this.pos++) {
       const b = bytes[i]!;
       if (this.need > 0) {
-        if (b < this.lo || b > this.hi) { this.at = { pos: this.leadPos, col: this.leadCol }; return true; }
-        this.lo = 0x80; this.hi = 0xbf;
+        if (b < this.lo || b > this.hi) {
+          this.at = { pos: this.leadPos, col: this.leadCol };
+          return true;
+        }
+        this.lo = 0x80;
+        this.hi = 0xbf;
         if (--this.need === 0) this.col += this.units;
         continue;
       }
       if (b < 0x80) {
-        if (b === 10) { this.line++; this.col = 0; } else this.col++;
+        if (b === 10) {
+          this.line++;
+          this.col = 0;
+        } else this.col++;
         continue;
       }
       if (b >= 0xc2 && b <= 0xdf) this.need = 1;
-      else if (b >= 0xe0 && b <= 0xef) { this.need = 2; if (b === 0xe0) this.lo = 0xa0; else if (b === 0xed) this.hi = 0x9f; }
-      else if (b >= 0xf0 && b <= 0xf4) { this.need = 3; if (b === 0xf0) this.lo = 0x90; else if (b === 0xf4) this.hi = 0x8f; }
-      else { this.at = { pos: this.pos, col: this.col }; return true; }
+      else if (b >= 0xe0 && b <= 0xef) {
+        this.need = 2;
+        if (b === 0xe0) this.lo = 0xa0;
+        else if (b === 0xed) this.hi = 0x9f;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        this.need = 3;
+        if (b === 0xf0) this.lo = 0x90;
+        else if (b === 0xf4) this.hi = 0x8f;
+      } else {
+        this.at = { pos: this.pos, col: this.col };
+        return true;
+      }
       // Column counts UTF-16 units, as editors and the JSON locations do.
       this.units = this.need === 3 ? 2 : 1;
-      this.leadPos = this.pos; this.leadCol = this.col;
+      this.leadPos = this.pos;
+      this.leadCol = this.col;
     }
     return false;
   }
@@ -72,7 +89,10 @@ export class StrictUtf8Decoder {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   private first = true;
   /** `name` says which file in a UTF-16 message. */
-  constructor(private readonly file: string, private readonly name = file) {}
+  constructor(
+    private readonly file: string,
+    private readonly name = file,
+  ) {}
 
   /** The text of `bytes` (`last` for the final call); a UTF-16 problem; or 'bad' for a byte that is not UTF-8. */
   decode(bytes: Uint8Array, last = false): { text: string } | { problem: Problem } | 'bad' {

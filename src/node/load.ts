@@ -68,7 +68,10 @@ export function loadSchemaFile(path: string): { schema?: Schema; problems: Probl
  * Reads a dataset file, its schema (embedded, else `schemaPath`, else the
  * default schema) and the texts of its sources, and validates them.
  */
-export function loadDatasetFile(path: string, opts: { schemaPath?: string; checkEvidence?: boolean } = {}): ParseResult {
+export function loadDatasetFile(
+  path: string,
+  opts: { schemaPath?: string; checkEvidence?: boolean } = {},
+): ParseResult {
   const read = readText(path, MAX_FILE_BYTES, 'dataset file');
   if ('problem' in read) return { ok: false, problems: [read.problem] };
   const ctx = datasetContext(path, opts);
@@ -77,8 +80,12 @@ export function loadDatasetFile(path: string, opts: { schemaPath?: string; check
 }
 
 /** Validation options for a dataset file (its schema, the texts of its sources) and the step that adds the schema file's problems. */
-function datasetContext(path: string, opts: { schemaPath?: string; checkEvidence?: boolean }): {
-  options: ValidateOptions; finish: <R extends ParseResult>(result: R) => R;
+function datasetContext(
+  path: string,
+  opts: { schemaPath?: string; checkEvidence?: boolean },
+): {
+  options: ValidateOptions;
+  finish: <R extends ParseResult>(result: R) => R;
   /** A source's text as read from its `path` (read once, shared with validation). */
   textOf: (s: Source) => string | undefined;
 } {
@@ -110,9 +117,10 @@ function datasetContext(path: string, opts: { schemaPath?: string; checkEvidence
       const r = sourceRead(s);
       if (!r || 'text' in r) return undefined;
       const code = r.problem.code === 'file-not-found' ? 'source-file-missing' : r.problem.code;
-      const hint = r.problem.code === 'file-not-found'
-        ? `the path is taken relative to the dataset file (${base}); fix it or add the file`
-        : r.problem.hint;
+      const hint =
+        r.problem.code === 'file-not-found'
+          ? `the path is taken relative to the dataset file (${base}); fix it or add the file`
+          : r.problem.hint;
       return { code, message: r.problem.message, hint };
     },
   };
@@ -126,9 +134,13 @@ function datasetContext(path: string, opts: { schemaPath?: string; checkEvidence
       result.problems = result.problems.filter((p) => p.code !== 'no-schema');
       // Where the dataset lacks its schema (its top-level object), as the problem it replaces said.
       const at = { line: noSchema.line ?? 1, column: noSchema.column ?? 1 };
-      const p = fileProblem('invalid-schema', path,
+      const p = fileProblem(
+        'invalid-schema',
+        path,
         `the dataset has no schema of its own and the schema file ${schemaPath} is not usable`,
-        'fix the schema file (its problems are listed with it), or embed a schema under "schema"', at);
+        'fix the schema file (its problems are listed with it), or embed a schema under "schema"',
+        at,
+      );
       p.path = noSchema.path;
       result.problems.unshift(p, ...schemaFile.problems);
       result.ok = false;
@@ -152,7 +164,10 @@ function datasetContext(path: string, opts: { schemaPath?: string; checkEvidence
  * chunks and never held whole (see core/readers/). Same problems as
  * loadDatasetFile; `store` is present when the file is valid.
  */
-export function loadStoreFile(path: string, opts: { schemaPath?: string; checkEvidence?: boolean; keepDataset?: boolean; chunkBytes?: number } = {}): ReadResult {
+export function loadStoreFile(
+  path: string,
+  opts: { schemaPath?: string; checkEvidence?: boolean; keepDataset?: boolean; chunkBytes?: number } = {},
+): ReadResult {
   const none = { scan: 0, parse: 0, check: 0, build: 0 };
   const file = openRegular(path, 'dataset file', MAX_FILE_BYTES);
   if ('problem' in file) return { ok: false, problems: [file.problem], timings: none };
@@ -167,7 +182,10 @@ export function loadStoreFile(path: string, opts: { schemaPath?: string; checkEv
     ...ctx.options,
     keepDataset: opts.keepDataset,
     // Rare inputs are read whole again (see readers/json-stream.ts); the file is not kept meanwhile.
-    wholeText: () => { const r = readText(path, MAX_FILE_BYTES, 'dataset file'); return 'text' in r ? r.text : undefined; },
+    wholeText: () => {
+      const r = readText(path, MAX_FILE_BYTES, 'dataset file');
+      return 'text' in r ? r.text : undefined;
+    },
   };
   // Opened on the first text, once the reader is chosen by the file's name and start.
   let session: ReadSession | undefined;
@@ -176,8 +194,14 @@ export function loadStoreFile(path: string, opts: { schemaPath?: string; checkEv
   // 64 KiB: a chunk's parsed records stay in cache and die young (measured faster and leaner than 1 MiB).
   const failed = readChunks(file, path, 'dataset file', MAX_FILE_BYTES, opts.chunkBytes ?? 1 << 16, (bytes, last) => {
     const decoded = decoder.decode(bytes, last);
-    if (decoded === 'bad') { stop = notUtf8(path, MAX_FILE_BYTES, 'dataset file').problem; return false; }
-    if ('problem' in decoded) { stop = decoded.problem; return false; }
+    if (decoded === 'bad') {
+      stop = notUtf8(path, MAX_FILE_BYTES, 'dataset file').problem;
+      return false;
+    }
+    if ('problem' in decoded) {
+      stop = decoded.problem;
+      return false;
+    }
     session ??= pickReader({ name: path, head: decoded.text.slice(0, SNIFF_BYTES) }).open(options);
     session.push(decoded.text);
     return !session.finished;
@@ -204,7 +228,9 @@ export function loadDefault(): { store: TripleStore; result: ParseResult } {
     const errors = result.problems.filter((p) => p.severity === 'error');
     const shown = errors.slice(0, 20).map(formatProblem).join('\n');
     const more = errors.length > 20 ? `\n… and ${errors.length - 20} more errors` : '';
-    throw new Error(`the default data in ${dirname(DEFAULT_DATASET)} is invalid (${errors.length} errors):\n${shown}${more}`);
+    throw new Error(
+      `the default data in ${dirname(DEFAULT_DATASET)} is invalid (${errors.length} errors):\n${shown}${more}`,
+    );
   }
   return { store: TripleStore.build(result.dataset, result.schema), result };
 }

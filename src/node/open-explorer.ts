@@ -54,13 +54,23 @@ export const openExplorer: OpenExplorer = async (spec, options) => {
   options?.signal?.throwIfAborted();
   if (typeof spec === 'object' && 'endpoint' in spec) return openEndpoint(spec);
   const files = typeof spec === 'string' ? [spec] : spec.files;
-  if (files.length !== 1) throw new ExplorerError({ code: 'bad-request', message: `one dataset file is needed, got ${files.length}`, hint: 'name one dataset file' });
+  if (files.length !== 1)
+    throw new ExplorerError({
+      code: 'bad-request',
+      message: `one dataset file is needed, got ${files.length}`,
+      hint: 'name one dataset file',
+    });
   const path = files[0]!;
   if (isUrl(path)) return openEndpoint({ endpoint: path });
   const result = loadStoreFile(path);
   if (!result.ok || !result.store) {
     const problems = result.problems.filter((p) => p.severity === 'error');
-    throw new ExplorerError({ code: 'invalid-data', message: `cannot load ${path}: ${problems.length} error(s)`, hint: `run 'actorgraph validate ${path}'`, problems });
+    throw new ExplorerError({
+      code: 'invalid-data',
+      message: `cannot load ${path}: ${problems.length} error(s)`,
+      hint: `run 'actorgraph validate ${path}'`,
+      problems,
+    });
   }
   return new MemoryExplorer(result.store, path);
 };
@@ -75,5 +85,10 @@ export interface FileCheck {
 /** Checks a dataset file without opening an Explorer on it (what `validate` reports). */
 export function checkFile(file: string = DEFAULT_DATASET): FileCheck {
   const r = loadDatasetFile(file);
-  return { file, ok: r.ok, problems: r.problems, counts: r.dataset ? { entities: r.dataset.entities.length, triples: r.dataset.triples.length } : undefined };
+  return {
+    file,
+    ok: r.ok,
+    problems: r.problems,
+    counts: r.dataset ? { entities: r.dataset.entities.length, triples: r.dataset.triples.length } : undefined,
+  };
 }

@@ -26,7 +26,12 @@ function kindOf(st: Stats): string | undefined {
 }
 
 function special(path: string, what: string, kind: string): Problem {
-  return fileProblem('file-unreadable', path, `${what} ${path} is ${kind}, not a regular file`, 'give the path of a regular file: pipes, devices and sockets are not read');
+  return fileProblem(
+    'file-unreadable',
+    path,
+    `${what} ${path} is ${kind}, not a regular file`,
+    'give the path of a regular file: pipes, devices and sockets are not read',
+  );
 }
 
 function errno(e: unknown): string | undefined {
@@ -42,7 +47,12 @@ export function isFsError(e: unknown): e is NodeJS.ErrnoException {
  * Opens `path` for reading if it is a regular file of at most `limit` bytes
  * (and, with `within`, if it resolves inside that folder); else the problem.
  */
-export function openRegular(path: string, what: string, limit: number, within?: string): OpenFile | { problem: Problem } {
+export function openRegular(
+  path: string,
+  what: string,
+  limit: number,
+  within?: string,
+): OpenFile | { problem: Problem } {
   let real: string;
   let st: Stats;
   try {
@@ -58,9 +68,20 @@ export function openRegular(path: string, what: string, limit: number, within?: 
   if (kind) return { problem: special(path, what, kind) };
   if (within !== undefined) {
     let root: string;
-    try { root = realpathSync(within); } catch { root = within; }
+    try {
+      root = realpathSync(within);
+    } catch {
+      root = within;
+    }
     if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep)) {
-      return { problem: fileProblem('bad-path', path, `${what} ${path} leads outside the dataset's folder (to ${real})`, "keep source texts inside the dataset's folder; a link may not point out of it") };
+      return {
+        problem: fileProblem(
+          'bad-path',
+          path,
+          `${what} ${path} leads outside the dataset's folder (to ${real})`,
+          "keep source texts inside the dataset's folder; a link may not point out of it",
+        ),
+      };
     }
   }
   if (st.size > limit) return { problem: fileTooLarge(path, what, path, st.size, limit) };
@@ -73,7 +94,10 @@ export function openRegular(path: string, what: string, limit: number, within?: 
   }
   const again = fstatSync(fd);
   const changed = again.isDirectory() ? 'a directory' : kindOf(again);
-  if (changed) { closeSync(fd); return { problem: special(path, what, changed) }; }
+  if (changed) {
+    closeSync(fd);
+    return { problem: special(path, what, changed) };
+  }
   return { fd, real, size: again.size };
 }
 
@@ -85,7 +109,14 @@ type OnChunk = (bytes: Uint8Array, last: boolean) => boolean | void;
  * reused buffer) until the end, or until `onChunk` returns false; a file that
  * grows past `limit` while read is the problem. Closes the file.
  */
-export function readChunks(file: OpenFile, path: string, what: string, limit: number, chunkBytes: number, onChunk: OnChunk): { problem: Problem } | undefined {
+export function readChunks(
+  file: OpenFile,
+  path: string,
+  what: string,
+  limit: number,
+  chunkBytes: number,
+  onChunk: OnChunk,
+): { problem: Problem } | undefined {
   const buf = Buffer.allocUnsafe(chunkBytes);
   let total = 0;
   try {
@@ -104,7 +135,12 @@ export function readChunks(file: OpenFile, path: string, what: string, limit: nu
 }
 
 /** The whole of a regular file, read with a running bound. */
-export function readBytes(path: string, what: string, limit: number, within?: string): { bytes: Buffer } | { problem: Problem } {
+export function readBytes(
+  path: string,
+  what: string,
+  limit: number,
+  within?: string,
+): { bytes: Buffer } | { problem: Problem } {
   const file = openRegular(path, what, limit, within);
   if ('problem' in file) return file;
   // Room for the size seen at open and one byte more, to see the end (or growth) at once.

@@ -58,7 +58,9 @@ export function App() {
   useUrlSync(state, dispatch);
   const loading = useLoading(state, dispatch);
   const graph = useGraph(container, state, dispatch, ready);
-  const answers = useQueries(state, dispatch, ready, graph.showInView, () => { if (rightPanel.current) rightPanel.current.scrollTop = 0; });
+  const answers = useQueries(state, dispatch, ready, graph.showInView, () => {
+    if (rightPanel.current) rightPanel.current.scrollTop = 0;
+  });
   const { details, nb, paths } = answers;
   useCamera(graph.controller, state, nb, paths);
   const relations = useRelations(state, ready, answers.ensureLabels);
@@ -66,7 +68,11 @@ export function App() {
   const dragging = useFileDrop((files) => importing.open(files, importMode));
   const formats = useFormats();
   const [help, setHelp] = useState(false);
-  useKeyboard(searchInput, () => dispatch({ type: 'escape' }), () => setHelp(true));
+  useKeyboard(
+    searchInput,
+    () => dispatch({ type: 'escape' }),
+    () => setHelp(true),
+  );
   // A message stays long enough to read, then goes (it can be closed sooner).
   useEffect(() => {
     if (!state.notice) return;
@@ -75,7 +81,10 @@ export function App() {
   }, [state.notice]);
 
   const data = view?.data;
-  const find = useMemo(() => view && ((text: string, signal?: AbortSignal) => searchEntities(view, text, { signal })), [data]);
+  const find = useMemo(
+    () => view && ((text: string, signal?: AbortSignal) => searchEntities(view, text, { signal })),
+    [data],
+  );
   const select = useCallback((id: string | undefined) => dispatch({ type: 'select', id }), []);
   // Made once the first view is drawn: read when used.
   const ctl = () => graph.controller.current;
@@ -83,71 +92,236 @@ export function App() {
   if (graph.noWebgl) return <NoWebGL />;
   if (state.fatal) {
     const p = state.problems;
-    return <main class="fatal"><h1>actorgraph</h1><p>{state.fatal}</p>{p && <ProblemList file={p.file} problems={p.list} onClose={() => dispatch({ type: 'problems', problems: undefined })} />}</main>;
+    return (
+      <main class="fatal">
+        <h1>actorgraph</h1>
+        <p>{state.fatal}</p>
+        {p && (
+          <ProblemList
+            file={p.file}
+            problems={p.list}
+            onClose={() => dispatch({ type: 'problems', problems: undefined })}
+          />
+        )}
+      </main>
+    );
   }
 
-  const selected = url.entity ? labels.get(url.entity) ?? details?.entity : undefined;
-  const relation = url.relation && details ? [...details.outgoing, ...details.incoming].find((t) => t.id === url.relation) : undefined;
+  const selected = url.entity ? (labels.get(url.entity) ?? details?.entity) : undefined;
+  const relation =
+    url.relation && details ? [...details.outgoing, ...details.incoming].find((t) => t.id === url.relation) : undefined;
   const { progress, notice, problems, drawer } = state;
   const closeDrawer = () => dispatch({ type: 'drawer', drawer: undefined });
 
   return (
     <div class={`app${dragging ? ' dragging' : ''}${drawer ? ` drawer-${drawer}` : ''}`}>
-      <a class="skip-link" href="#search">Skip to the search</a>
-      <a class="skip-link" href="#graph-nodes">Skip to the list of drawn entities</a>
+      <a class="skip-link" href="#search">
+        Skip to the search
+      </a>
+      <a class="skip-link" href="#graph-nodes">
+        Skip to the list of drawn entities
+      </a>
       <Topbar
-        title={view?.data.title ?? view?.data.file ?? 'Loading…'} file={view?.data.file} schema={view?.schema} find={find} searchInput={searchInput}
-        onChoose={(h: SearchHit) => { select(h.id); void answers.ensureLabels([h.id]); }}
-        importMode={importMode} onImportMode={setImportMode} onOpen={(files) => importing.open(files, importMode)}
-        formats={formats} exportFormat={exportFormat} onExportFormat={setExportFormat}
-        onExport={view ? () => void exportView(view, url, labels, exportFormat, nb, paths).catch((e: unknown) => dispatch({ type: 'notice', text: `Could not export: ${errorText(e)}` })) : undefined}
+        title={view?.data.title ?? view?.data.file ?? 'Loading…'}
+        file={view?.data.file}
+        schema={view?.schema}
+        find={find}
+        searchInput={searchInput}
+        onChoose={(h: SearchHit) => {
+          select(h.id);
+          void answers.ensureLabels([h.id]);
+        }}
+        importMode={importMode}
+        onImportMode={setImportMode}
+        onOpen={(files) => importing.open(files, importMode)}
+        formats={formats}
+        exportFormat={exportFormat}
+        onExportFormat={setExportFormat}
+        onExport={
+          view
+            ? () =>
+                void exportView(view, url, labels, exportFormat, nb, paths).catch((e: unknown) =>
+                  dispatch({ type: 'notice', text: `Could not export: ${errorText(e)}` }),
+                )
+            : undefined
+        }
         onAnnotate={view ? () => setAnnotating(true) : undefined}
       >
-        <PictureMenu onPicture={view ? (f) => void (ctl() && exportImage(ctl()!, view, f, url, (id) => labels.get(id)?.label ?? id)
-          .catch((e: unknown) => dispatch({ type: 'notice', text: `Could not save the picture: ${errorText(e)}` }))) : undefined} />
+        <PictureMenu
+          onPicture={
+            view
+              ? (f) =>
+                  void (
+                    ctl() &&
+                    exportImage(ctl()!, view, f, url, (id) => labels.get(id)?.label ?? id).catch((e: unknown) =>
+                      dispatch({ type: 'notice', text: `Could not save the picture: ${errorText(e)}` }),
+                    )
+                  )
+              : undefined
+          }
+        />
         <CopyLink kept={!!url.dataset} onDone={(text) => dispatch({ type: 'notice', text })} />
       </Topbar>
 
       <aside id="left-panel" class="left panel" aria-label="Queries and types">
         <DrawerHead title="Queries and types" onClose={closeDrawer} />
-        {view && find && <QueryPanel view={view} url={url} labels={labels} selected={selected} nb={nb} paths={paths} find={find} dispatch={dispatch} />}
+        {view && find && (
+          <QueryPanel
+            view={view}
+            url={url}
+            labels={labels}
+            selected={selected}
+            nb={nb}
+            paths={paths}
+            find={find}
+            dispatch={dispatch}
+          />
+        )}
       </aside>
 
       <main class="stage" aria-label="Graph">
-        <PanelToggles drawer={drawer} selected={selected?.label} onDrawer={(d) => dispatch({ type: 'drawer', drawer: d })} />
-        <div ref={container} class="sigma" role="img" aria-label={view ? `Graph of ${view.graph.order} entities and ${view.graph.size} relations` : 'Graph loading'} />
-        {!view && <div class="stage-msg" role="status">Loading the graph…</div>}
+        <PanelToggles
+          drawer={drawer}
+          selected={selected?.label}
+          onDrawer={(d) => dispatch({ type: 'drawer', drawer: d })}
+        />
+        <div
+          ref={container}
+          class="sigma"
+          role="img"
+          aria-label={view ? `Graph of ${view.graph.order} entities and ${view.graph.size} relations` : 'Graph loading'}
+        />
+        {!view && (
+          <div class="stage-msg" role="status">
+            Loading the graph…
+          </div>
+        )}
         <div class="stage-controls" role="group" aria-label="Graph controls">
-          <button type="button" onClick={() => ctl()?.zoom(1.5)} aria-label="Zoom in">+</button>
-          <button type="button" onClick={() => ctl()?.zoom(1 / 1.5)} aria-label="Zoom out">−</button>
-          <button type="button" onClick={() => void ctl()?.resetCamera()} aria-label="Fit the whole graph">fit</button>
-          {graph.layoutRunning
-            ? <button type="button" class="running" onClick={() => ctl()?.stopLayout()}><span class="spinner" aria-hidden="true" /> Stop<span class="visually-hidden"> the layout</span></button>
-            : <button type="button" onClick={() => ctl()?.startLayout()} disabled={!view}><span class="visually-hidden">Run the ForceAtlas2 </span>layout<span class="visually-hidden"> again</span></button>}
+          <button type="button" onClick={() => ctl()?.zoom(1.5)} aria-label="Zoom in">
+            +
+          </button>
+          <button type="button" onClick={() => ctl()?.zoom(1 / 1.5)} aria-label="Zoom out">
+            −
+          </button>
+          <button type="button" onClick={() => void ctl()?.resetCamera()} aria-label="Fit the whole graph">
+            fit
+          </button>
+          {graph.layoutRunning ? (
+            <button type="button" class="running" onClick={() => ctl()?.stopLayout()}>
+              <span class="spinner" aria-hidden="true" /> Stop<span class="visually-hidden"> the layout</span>
+            </button>
+          ) : (
+            <button type="button" onClick={() => ctl()?.startLayout()} disabled={!view}>
+              <span class="visually-hidden">Run the ForceAtlas2 </span>layout<span class="visually-hidden"> again</span>
+            </button>
+          )}
         </div>
-        {state.missing && <MissingData onOpen={() => document.getElementById('import-file')?.click()} onClose={() => dispatch({ type: 'missing-data', hash: undefined })} />}
-        {view && <DrawnList graph={view.graph} version={state.viewVersion} hiddenTypes={url.hiddenTypes} selected={url.entity} onSelect={select} />}
+        {state.missing && (
+          <MissingData
+            onOpen={() => document.getElementById('import-file')?.click()}
+            onClose={() => dispatch({ type: 'missing-data', hash: undefined })}
+          />
+        )}
+        {view && (
+          <DrawnList
+            graph={view.graph}
+            version={state.viewVersion}
+            hiddenTypes={url.hiddenTypes}
+            selected={url.entity}
+            onSelect={select}
+          />
+        )}
         {view?.partial && <ViewNote view={view} drawingAll={state.drawingAll} onShowAll={loading.showAll} />}
         {progress && <LoadProgress progress={progress} onCancel={loading.cancel} />}
-        {notice && !progress && <div class="toast" role="status">{notice} <button type="button" class="ghost small" onClick={() => dispatch({ type: 'notice', text: undefined })} aria-label="Dismiss">×</button></div>}
-        {problems && <div class="overlay"><ProblemList file={problems.file} problems={problems.list} onClose={() => dispatch({ type: 'problems', problems: undefined })} /></div>}
-        {importing.table && <CsvMappingDialog key={importing.table.name} file={importing.table.name} preview={importing.table.preview} onLoad={importing.load} onCancel={importing.cancel} />}
-        {dragging && <div class="drop-hint" aria-hidden="true">Drop a dataset file to {importMode === 'merge' ? 'merge it' : 'open it'}</div>}
+        {notice && !progress && (
+          <div class="toast" role="status">
+            {notice}{' '}
+            <button
+              type="button"
+              class="ghost small"
+              onClick={() => dispatch({ type: 'notice', text: undefined })}
+              aria-label="Dismiss"
+            >
+              ×
+            </button>
+          </div>
+        )}
+        {problems && (
+          <div class="overlay">
+            <ProblemList
+              file={problems.file}
+              problems={problems.list}
+              onClose={() => dispatch({ type: 'problems', problems: undefined })}
+            />
+          </div>
+        )}
+        {importing.table && (
+          <CsvMappingDialog
+            key={importing.table.name}
+            file={importing.table.name}
+            preview={importing.table.preview}
+            onLoad={importing.load}
+            onCancel={importing.cancel}
+          />
+        )}
+        {dragging && (
+          <div class="drop-hint" aria-hidden="true">
+            Drop a dataset file to {importMode === 'merge' ? 'merge it' : 'open it'}
+          </div>
+        )}
       </main>
 
       {view && find && (
-        <Dock url={url} onFilter={(patch) => dispatch({ type: 'filter', patch })} onClear={() => dispatch({ type: 'clear-filters' })} onTab={(bottom) => dispatch({ type: 'navigate', patch: { bottom } })}>
+        <Dock
+          url={url}
+          onFilter={(patch) => dispatch({ type: 'filter', patch })}
+          onClear={() => dispatch({ type: 'clear-filters' })}
+          onTab={(bottom) => dispatch({ type: 'navigate', patch: { bottom } })}
+        >
           {url.bottom === 'timeline' && (
-            <Timeline graph={view.graph} version={state.viewVersion} labels={labels} timeFrom={url.timeFrom} timeTo={url.timeTo} playing={state.playing}
-              onBrush={(from, to) => dispatch({ type: 'brush', from, to })} onPlay={(unit) => dispatch({ type: 'play', unit })}
-              onPause={() => dispatch({ type: 'pause' })} onTick={(span) => dispatch({ type: 'tick', span })} />
+            <Timeline
+              graph={view.graph}
+              version={state.viewVersion}
+              labels={labels}
+              timeFrom={url.timeFrom}
+              timeTo={url.timeTo}
+              playing={state.playing}
+              onBrush={(from, to) => dispatch({ type: 'brush', from, to })}
+              onPlay={(unit) => dispatch({ type: 'play', unit })}
+              onPause={() => dispatch({ type: 'pause' })}
+              onTick={(span) => dispatch({ type: 'tick', span })}
+            />
           )}
           {url.bottom === 'relations' && (
-            <RelationsTable schema={view.schema} labels={labels} sources={view.sources} predicates={Object.keys(view.stats.byPredicate)} table={state.table} page={relations}
-              selected={url.relation} find={find} dispatch={dispatch}
-              onSelect={(t) => void graph.showInView([t.subject, t.object], t.subject).then(() => dispatch({ type: 'select-relation', id: t.id!, subject: t.subject }))}
-              onExport={() => void exportRelations(view, relationsQuery(url, state.table, false), exportFormat, relations.result?.total ?? 0)
-                .then((text) => { if (text) dispatch({ type: 'notice', text }); }, (e: unknown) => dispatch({ type: 'notice', text: `Could not export the relations: ${errorText(e)}` }))} />
+            <RelationsTable
+              schema={view.schema}
+              labels={labels}
+              sources={view.sources}
+              predicates={Object.keys(view.stats.byPredicate)}
+              table={state.table}
+              page={relations}
+              selected={url.relation}
+              find={find}
+              dispatch={dispatch}
+              onSelect={(t) =>
+                void graph
+                  .showInView([t.subject, t.object], t.subject)
+                  .then(() => dispatch({ type: 'select-relation', id: t.id!, subject: t.subject }))
+              }
+              onExport={() =>
+                void exportRelations(
+                  view,
+                  relationsQuery(url, state.table, false),
+                  exportFormat,
+                  relations.result?.total ?? 0,
+                ).then(
+                  (text) => {
+                    if (text) dispatch({ type: 'notice', text });
+                  },
+                  (e: unknown) => dispatch({ type: 'notice', text: `Could not export the relations: ${errorText(e)}` }),
+                )
+              }
+            />
           )}
         </Dock>
       )}
@@ -156,17 +330,41 @@ export function App() {
       <aside id="right-panel" class="right panel" aria-label="Selected entity" ref={rightPanel}>
         <DrawerHead title={selected?.label ?? 'Details'} onClose={closeDrawer} />
         {view && details && (
-          <EntityPanel details={details} schema={view.schema} labels={labels} sources={view.sources} selectedRelation={url.relation}
+          <EntityPanel
+            details={details}
+            schema={view.schema}
+            labels={labels}
+            sources={view.sources}
+            selectedRelation={url.relation}
             onExpand={view.partial ? () => graph.expand(details.entity.id) : undefined}
-            onSelectEntity={select} onSelectRelation={(id) => dispatch({ type: 'navigate', patch: { relation: id } })} />
+            onSelectEntity={select}
+            onSelectRelation={(id) => dispatch({ type: 'navigate', patch: { relation: id } })}
+          />
         )}
-        {!details && <div class="hint-box muted"><h2>No entity selected</h2><p>Click a node or search to see who it is connected to, and the evidence for every relation.</p></div>}
+        {!details && (
+          <div class="hint-box muted">
+            <h2>No entity selected</h2>
+            <p>Click a node or search to see who it is connected to, and the evidence for every relation.</p>
+          </div>
+        )}
         {relation && view && (
-          <SourceView source={view.sources.get(relation.source)} text={answers.sourceText?.id === relation.source ? answers.sourceText.text : undefined} evidence={relation.evidence ?? ''} onClose={() => dispatch({ type: 'navigate', patch: { relation: undefined } })} />
+          <SourceView
+            source={view.sources.get(relation.source)}
+            text={answers.sourceText?.id === relation.source ? answers.sourceText.text : undefined}
+            evidence={relation.evidence ?? ''}
+            onClose={() => dispatch({ type: 'navigate', patch: { relation: undefined } })}
+          />
         )}
       </aside>
       {annotating && view && <AnnotateEntry view={view} onClose={() => setAnnotating(false)} />}
-      {help && <Shortcuts onClose={() => { setHelp(false); searchInput.current?.focus(); }} />}
+      {help && (
+        <Shortcuts
+          onClose={() => {
+            setHelp(false);
+            searchInput.current?.focus();
+          }}
+        />
+      )}
       <TestHook view={view} controller={graph.controller} url={url} loading={progress?.phase} />
     </div>
   );

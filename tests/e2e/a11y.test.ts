@@ -40,8 +40,16 @@ async function axe(p: Page): Promise<string[]> {
   // Evaluated through the debugging protocol: the page's CSP does not apply.
   await p.evaluate(AXE);
   return p.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id}: ${n.target.join(' ')}`));
+    const r = await (
+      window as unknown as {
+        axe: {
+          run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run({ resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id}: ${n.target.join(' ')}`));
   });
 }
 
@@ -79,7 +87,9 @@ describe('keyboard', () => {
     const p = await open('');
     await p.getByRole('tab', { name: 'Explore' }).focus();
     await p.keyboard.press('ArrowRight');
-    await p.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'neighbourhood', null, { timeout: T });
+    await p.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'neighbourhood', null, {
+      timeout: T,
+    });
     expect(await p.evaluate(() => document.activeElement?.id)).toBe('tab-neighbourhood');
     await p.keyboard.press('End');
     await p.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'path', null, { timeout: T });
@@ -100,7 +110,9 @@ describe('keyboard', () => {
     expect(await list.isVisible()).toBe(true);
     expect(await list.getByRole('button').count()).toBe(121);
     await list.getByRole('button', { name: /^Kataib Hezbollah \(/ }).click({ timeout: T });
-    await p.waitForFunction(() => new URL(location.href).searchParams.get('e') === 'kataib-hezbollah', null, { timeout: T });
+    await p.waitForFunction(() => new URL(location.href).searchParams.get('e') === 'kataib-hezbollah', null, {
+      timeout: T,
+    });
     await p.close();
   });
 

@@ -23,7 +23,12 @@ let page: Page;
 const pageErrors: string[] = [];
 const dialogs: string[] = [];
 
-const waitReady = (p: Page) => p.waitForFunction(() => (window as unknown as { __actorgraph?: { ready: boolean } }).__actorgraph?.ready === true, null, { timeout: T });
+const waitReady = (p: Page) =>
+  p.waitForFunction(
+    () => (window as unknown as { __actorgraph?: { ready: boolean } }).__actorgraph?.ready === true,
+    null,
+    { timeout: T },
+  );
 
 async function openWorkspace(): Promise<void> {
   await waitReady(page);
@@ -56,7 +61,13 @@ async function select(quote: string): Promise<void> {
   await page.waitForFunction((q) => document.querySelector('#an-quote')?.textContent === q, quote, { timeout: T });
 }
 
-async function relation(quote: string, subject: string, predicate: string, object: string, more?: () => Promise<void>): Promise<void> {
+async function relation(
+  quote: string,
+  subject: string,
+  predicate: string,
+  object: string,
+  more?: () => Promise<void>,
+): Promise<void> {
   const before = await page.locator('.an-relations li').count();
   await select(quote);
   await page.fill('#rel-subject', subject, { timeout: T });
@@ -73,7 +84,10 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
   await page.goto(served.url, { timeout: T });
 });
 
@@ -91,8 +105,17 @@ describe('grow the graph', () => {
     await page.fill('#doc-published', '2021-02-20', { timeout: T });
     await page.getByRole('button', { name: 'Add document', exact: true }).click({ timeout: T });
     await page.locator('.an-text').waitFor({ timeout: T });
-    const marked = await page.$$eval('mark.mention', (ms) => ms.map((m) => [m.getAttribute('data-entity'), m.textContent]));
-    expect(marked).toEqual(expect.arrayContaining([['erbil-air-base', 'Erbil Air Base'], ['pentagon', 'Pentagon'], ['kataib-hezbollah', 'Kataib Hezbollah'], ['iran', 'Iran']]));
+    const marked = await page.$$eval('mark.mention', (ms) =>
+      ms.map((m) => [m.getAttribute('data-entity'), m.textContent]),
+    );
+    expect(marked).toEqual(
+      expect.arrayContaining([
+        ['erbil-air-base', 'Erbil Air Base'],
+        ['pentagon', 'Pentagon'],
+        ['kataib-hezbollah', 'Kataib Hezbollah'],
+        ['iran', 'Iran'],
+      ]),
+    );
     expect(marked.some(([, t]) => t === 'Harbour Brigade')).toBe(false);
   });
 
@@ -103,30 +126,50 @@ describe('grow the graph', () => {
     await page.locator('mark.mention[data-entity="harbour-brigade"]').first().waitFor({ timeout: T });
     expect(await page.locator('mark.mention[data-entity="harbour-brigade"]').count()).toBe(2);
 
-    await relation('Kataib Hezbollah is backed by Iran', 'Kataib Hezbollah (kataib-hezbollah)', 'backed-by', 'Iran (iran)');
+    await relation(
+      'Kataib Hezbollah is backed by Iran',
+      'Kataib Hezbollah (kataib-hezbollah)',
+      'backed-by',
+      'Iran (iran)',
+    );
     await relation('The Harbour Brigade is also backed by Iran', 'Harbour Brigade', 'backed-by', 'iran');
-    await relation('it reportedly coordinates with Kataib Hezbollah', 'Harbour Brigade (harbour-brigade)', 'coordinates-with', 'Kataib Hezbollah (kataib-hezbollah)', async () => {
-      await page.click('.an-more summary', { timeout: T });
-      await page.fill('#rel-qualifier', 'reportedly', { timeout: T });
-      await page.fill('#rel-date', '2021-02', { timeout: T });
-      await page.selectOption('#rel-credibility', '3', { timeout: T });
-    });
+    await relation(
+      'it reportedly coordinates with Kataib Hezbollah',
+      'Harbour Brigade (harbour-brigade)',
+      'coordinates-with',
+      'Kataib Hezbollah (kataib-hezbollah)',
+      async () => {
+        await page.click('.an-more summary', { timeout: T });
+        await page.fill('#rel-qualifier', 'reportedly', { timeout: T });
+        await page.fill('#rel-date', '2021-02', { timeout: T });
+        await page.selectOption('#rel-credibility', '3', { timeout: T });
+      },
+    );
     expect(await page.locator('.an-relations li').count()).toBe(3);
-    await page.waitForFunction(() => /valid · 3 relation\(s\), 1 entity added · saved/.test(document.querySelector('#an-status')?.textContent ?? ''), null, { timeout: T });
+    await page.waitForFunction(
+      () =>
+        /valid · 3 relation\(s\), 1 entity added · saved/.test(document.querySelector('#an-status')?.textContent ?? ''),
+      null,
+      { timeout: T },
+    );
 
     // Undo and redo the last relation.
     await page.click('#an-undo', { timeout: T });
     expect(await page.locator('.an-relations li').count()).toBe(2);
     await page.click('#an-redo', { timeout: T });
     expect(await page.locator('.an-relations li').count()).toBe(3);
-    await page.waitForFunction(() => /· saved$/.test(document.querySelector('#an-status')?.textContent ?? ''), null, { timeout: T });
+    await page.waitForFunction(() => /· saved$/.test(document.querySelector('#an-status')?.textContent ?? ''), null, {
+      timeout: T,
+    });
   });
 
-  it('refuses a relation the schema does not allow, with the checker\'s words', async () => {
+  it("refuses a relation the schema does not allow, with the checker's words", async () => {
     await select('Erbil Air Base');
     await page.fill('#rel-subject', 'Pentagon (pentagon)', { timeout: T });
     await page.fill('#rel-object', 'Erbil Air Base (erbil-air-base)', { timeout: T });
-    const offered = await page.$$eval('#rel-predicate option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const offered = await page.$$eval('#rel-predicate option', (os) =>
+      os.map((o) => (o as HTMLOptionElement).value).filter(Boolean),
+    );
     expect(offered).not.toContain('backed-by'); // a facility is no actor
     expect(offered).toContain('transits');
     // A date that does not exist: the core's checker refuses it and says why.
@@ -149,7 +192,10 @@ describe('grow the graph', () => {
     expect(await page.locator('.an-relations li').count()).toBe(3);
     expect(await page.locator('mark.mention[data-entity="harbour-brigade"]').count()).toBe(2);
 
-    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: T }), page.click('#an-export', { timeout: T })]);
+    const [dl] = await Promise.all([
+      page.waitForEvent('download', { timeout: T }),
+      page.click('#an-export', { timeout: T }),
+    ]);
     const text = readFileSync((await dl.path())!, 'utf8');
     const r = parseDataset(text, { file: 'annotated.json' });
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
@@ -158,11 +204,16 @@ describe('grow the graph', () => {
     expect(src).toMatchObject({ publisher: 'Test Wire', published: '2021-02-20', text: DOC });
     const mine = ds.triples.filter((t) => t.source === src.id);
     expect(mine.map((t) => [t.subject, t.predicate, t.object])).toEqual([
-      ['kataib-hezbollah', 'backed-by', 'iran'], ['harbour-brigade', 'backed-by', 'iran'], ['harbour-brigade', 'coordinates-with', 'kataib-hezbollah'],
+      ['kataib-hezbollah', 'backed-by', 'iran'],
+      ['harbour-brigade', 'backed-by', 'iran'],
+      ['harbour-brigade', 'coordinates-with', 'kataib-hezbollah'],
     ]);
     for (const t of mine) expect(findEvidence(src.text!, t.evidence!)).toBeDefined();
     expect(mine[2]).toMatchObject({ qualifier: 'reportedly', date: '2021-02', credibility: 3 });
-    expect(ds.entities.find((e) => e.id === 'harbour-brigade')).toMatchObject({ label: 'Harbour Brigade', type: 'armed-group' });
+    expect(ds.entities.find((e) => e.id === 'harbour-brigade')).toMatchObject({
+      label: 'Harbour Brigade',
+      type: 'armed-group',
+    });
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(300);

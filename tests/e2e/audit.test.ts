@@ -24,7 +24,9 @@ afterAll(async () => {
 });
 
 async function open(path: string): Promise<Page> {
-  const p = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true })).newPage();
+  const p = await (
+    await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true })
+  ).newPage();
   watched = watch(p, origin, watched);
   await p.goto(`${origin}/${path}`, { timeout: T });
   await waitReady(p);
@@ -57,7 +59,7 @@ describe('audit', () => {
     await p.close();
   });
 
-  it('hiding the selected entity\'s type closes its panel', async () => {
+  it("hiding the selected entity's type closes its panel", async () => {
     const p = await open('?e=iran');
     await p.getByRole('heading', { name: 'Iran', exact: true }).first().waitFor({ timeout: T });
     await p.getByTitle('Hide State', { exact: true }).click({ timeout: T });
@@ -68,7 +70,10 @@ describe('audit', () => {
 
   it('exporting a path search that found nothing downloads nothing and says so', async () => {
     const p = await open('?q=path&from=joe-biden&to=kataib-hezbollah&pp=located-in');
-    await p.getByText(/No path/i).first().waitFor({ timeout: T });
+    await p
+      .getByText(/No path/i)
+      .first()
+      .waitFor({ timeout: T });
     let downloads = 0;
     p.on('download', () => downloads++);
     await p.getByRole('button', { name: 'Export' }).click({ timeout: T });
@@ -79,7 +84,10 @@ describe('audit', () => {
 
   it('a message closes by itself', async () => {
     const p = await open('?q=path&from=joe-biden&to=kataib-hezbollah&pp=located-in');
-    await p.getByText(/No path/i).first().waitFor({ timeout: T });
+    await p
+      .getByText(/No path/i)
+      .first()
+      .waitFor({ timeout: T });
     await p.getByRole('button', { name: 'Export' }).click({ timeout: T });
     const toast = p.locator('.toast', { hasText: 'nothing to export' });
     await toast.waitFor({ timeout: T });

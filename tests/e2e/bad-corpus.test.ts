@@ -22,7 +22,10 @@ function readme(): Map<string, { accepted: boolean; codes: string[] }> {
   for (const line of readFileSync(resolve(BAD, 'README.md'), 'utf8').split('\n')) {
     const m = /^- `([^`]+\.json)` — .*?\b(Accepted|Rejected)\b(.*)$/.exec(line);
     if (!m) continue;
-    out.set(m[1]!, { accepted: m[2] === 'Accepted', codes: [...m[3]!.split(/\bwarned\b/)[0]!.matchAll(/`([a-z0-9-]+)`/g)].map((x) => x[1]!) });
+    out.set(m[1]!, {
+      accepted: m[2] === 'Accepted',
+      codes: [...m[3]!.split(/\bwarned\b/)[0]!.matchAll(/`([a-z0-9-]+)`/g)].map((x) => x[1]!),
+    });
   }
   return out;
 }
@@ -58,7 +61,9 @@ afterAll(async () => {
 describe('bad-input corpus in the explorer', () => {
   it('rejects or accepts every corpus file as the README says, and a rejected file changes nothing', async () => {
     const expected = readme();
-    const files = readdirSync(BAD).filter((f) => f.endsWith('.json')).sort();
+    const files = readdirSync(BAD)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     // The README covers the folder (the generated huge files are not in it).
     expect([...expected.keys()].sort()).toEqual(files);
     const seen: string[] = [];
@@ -67,20 +72,39 @@ describe('bad-input corpus in the explorer', () => {
       const before = await hook(page);
       await page.setInputFiles('#import-file', [resolve(BAD, name), SCHEMA, SOURCE], { timeout: T });
       // Either the problem list or the file open: whichever comes.
-      await page.waitForFunction((n) => document.querySelector('.problems') !== null || (window as unknown as { __actorgraph: Hook }).__actorgraph.file === n, name, { timeout: T });
-      const rejected = await page.locator('.problems').count() > 0;
+      await page.waitForFunction(
+        (n) =>
+          document.querySelector('.problems') !== null ||
+          (window as unknown as { __actorgraph: Hook }).__actorgraph.file === n,
+        name,
+        { timeout: T },
+      );
+      const rejected = (await page.locator('.problems').count()) > 0;
       seen.push(`${name}: ${rejected ? 'rejected' : 'accepted'}`);
-      expect(`${name}: ${rejected ? 'rejected' : 'accepted'}`).toBe(`${name}: ${want.accepted ? 'accepted' : 'rejected'}`);
+      expect(`${name}: ${rejected ? 'rejected' : 'accepted'}`).toBe(
+        `${name}: ${want.accepted ? 'accepted' : 'rejected'}`,
+      );
       if (rejected) {
         await expect(page.locator('.problems h2').textContent()).resolves.toContain(`${name} was not loaded`);
-        const codes = new Set(await page.locator('.problem.error').evaluateAll((els) => els.map((e) => e.getAttribute('data-code'))));
+        const codes = new Set(
+          await page.locator('.problem.error').evaluateAll((els) => els.map((e) => e.getAttribute('data-code'))),
+        );
         for (const c of want.codes) expect([name, codes.has(c)]).toEqual([name, true]);
         const after = await hook(page);
-        expect([name, after.nodes, after.edges, after.selected, after.file]).toEqual([name, before.nodes, before.edges, before.selected, before.file]);
-        if (name === 'domain-range.json') await page.screenshot({ path: `${SHOTS}/bad-corpus-rejected.png`, timeout: T });
+        expect([name, after.nodes, after.edges, after.selected, after.file]).toEqual([
+          name,
+          before.nodes,
+          before.edges,
+          before.selected,
+          before.file,
+        ]);
+        if (name === 'domain-range.json')
+          await page.screenshot({ path: `${SHOTS}/bad-corpus-rejected.png`, timeout: T });
         await page.getByRole('button', { name: 'Dismiss the problems' }).click({ timeout: T });
       } else {
-        const raw = JSON.parse(readFileSync(resolve(BAD, name), 'utf8').replace(/^\uFEFF/, '')) as { entities: unknown[] };
+        const raw = JSON.parse(readFileSync(resolve(BAD, name), 'utf8').replace(/^\uFEFF/, '')) as {
+          entities: unknown[];
+        };
         const after = await hook(page);
         expect([name, after.nodes]).toEqual([name, raw.entities.length]);
         await page.locator('.toast', { hasText: `Opened ${name}` }).waitFor({ timeout: T });
@@ -90,7 +114,10 @@ describe('bad-input corpus in the explorer', () => {
         }
         await start();
       }
-      expect([name, await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)]).toEqual([name, undefined]);
+      expect([name, await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)]).toEqual([
+        name,
+        undefined,
+      ]);
       expect([name, watched]).toEqual([name, { foreign: [], dialogs: [], pageErrors: [], cspErrors: [] }]);
     }
     expect(seen).toHaveLength(files.length);

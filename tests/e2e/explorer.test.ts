@@ -26,19 +26,37 @@ const cspErrors: string[] = [];
 const schema = parseSchema(readFileSync(resolve(ROOT, 'graph-data/schema.json'), 'utf8'), 'schema.json').schema!;
 const core = loadDefault();
 
-interface Hook { ready: boolean; layoutRunning: boolean; nodes: number; edges: number; entities: number; selected?: string; visibleNodes: number; highlightedEdges: number; file?: string }
+interface Hook {
+  ready: boolean;
+  layoutRunning: boolean;
+  nodes: number;
+  edges: number;
+  entities: number;
+  selected?: string;
+  visibleNodes: number;
+  highlightedEdges: number;
+  file?: string;
+}
 const hook = (p: Page = page) => p.evaluate(() => ({ ...(window as unknown as { __actorgraph: Hook }).__actorgraph }));
 const shot = (name: string, p: Page = page) => p.screenshot({ path: `${SHOTS}/${name}.png`, timeout: T });
-const waitReady = (p: Page) => p.waitForFunction(() => (window as unknown as { __actorgraph?: Hook }).__actorgraph?.ready === true, null, { timeout: T });
+const waitReady = (p: Page) =>
+  p.waitForFunction(() => (window as unknown as { __actorgraph?: Hook }).__actorgraph?.ready === true, null, {
+    timeout: T,
+  });
 
 function watch(p: Page): void {
   p.on('request', (r) => {
     const u = new URL(r.url());
     if (u.protocol !== 'blob:' && u.protocol !== 'data:' && u.origin !== origin) foreign.push(r.url());
   });
-  p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  p.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
   p.on('pageerror', (e) => pageErrors.push(e.message));
-  p.on('console', (m) => { if (/Content[- ]Security[- ]Policy/i.test(m.text())) cspErrors.push(m.text()); });
+  p.on('console', (m) => {
+    if (/Content[- ]Security[- ]Policy/i.test(m.text())) cspErrors.push(m.text());
+  });
 }
 
 async function newPage(path = ''): Promise<Page> {
@@ -124,12 +142,17 @@ describe('explorer', () => {
     await page.getByRole('heading', { name: 'Iran', exact: true, level: 2 }).waitFor({ timeout: T });
   });
 
-  it('shows a relation\'s evidence highlighted in the source text', async () => {
+  it("shows a relation's evidence highlighted in the source text", async () => {
     await page.locator('.relation').first().getByRole('button', { name: 'in source' }).click({ timeout: T });
     const mark = page.locator('.source-view mark');
     await mark.waitFor({ timeout: T });
     const quote = await page.locator('.relation.selected .evidence').textContent({ timeout: T });
-    const norm = (s: string | null) => (s ?? '').replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, ' ').trim();
+    const norm = (s: string | null) =>
+      (s ?? '')
+        .replace(/[\u2018\u2019]/g, "'")
+        .replace(/[\u201C\u201D]/g, '"')
+        .replace(/\s+/g, ' ')
+        .trim();
     expect(norm(await mark.textContent())).toBe(norm(quote));
   });
 
@@ -140,17 +163,28 @@ describe('explorer', () => {
     const count = page.locator('.nb-count');
     await count.waitFor({ timeout: T });
     const expected = neighbourhood(core.store, { from: ['iran'], depth: 2, direction: 'both', limit: 2000 });
-    await page.waitForFunction((n) => document.querySelector('.nb-count')?.textContent === `${n} entities`, expected.entities.length, { timeout: T });
+    await page.waitForFunction(
+      (n) => document.querySelector('.nb-count')?.textContent === `${n} entities`,
+      expected.entities.length,
+      { timeout: T },
+    );
     const u = new URL(page.url()).searchParams;
     expect([u.get('q'), u.get('d'), u.get('out'), u.get('e')]).toEqual(['neighbourhood', '2', 'hide', 'iran']);
-    await page.waitForFunction((n) => (window as unknown as { __actorgraph: Hook }).__actorgraph.visibleNodes === n, expected.entities.length, { timeout: T });
+    await page.waitForFunction(
+      (n) => (window as unknown as { __actorgraph: Hook }).__actorgraph.visibleNodes === n,
+      expected.entities.length,
+      { timeout: T },
+    );
     await page.waitForTimeout(600);
     await shot('neighbourhood');
   });
 
   it('finds paths from Joe Biden to Kataib Hezbollah, as chains, highlighted', async () => {
     await page.getByRole('tab', { name: 'Path' }).click({ timeout: T });
-    for (const [id, text, label] of [['#path-from', 'joe biden', 'Joe Biden'], ['#path-to', 'kataib hez', 'Kataib Hezbollah']] as const) {
+    for (const [id, text, label] of [
+      ['#path-from', 'joe biden', 'Joe Biden'],
+      ['#path-to', 'kataib hez', 'Kataib Hezbollah'],
+    ] as const) {
       await page.fill(id, '', { timeout: T });
       await page.locator(id).pressSequentially(text, { timeout: T });
       const opt = page.locator(`${id}-list [role=option]`, { hasText: label }).first();
@@ -165,7 +199,11 @@ describe('explorer', () => {
     expect((await first.locator('.chain').textContent())?.replace(/\s+/g, ' ').trim()).toBe(want);
     expect(want.startsWith('Joe Biden —')).toBe(true);
     expect(await page.locator('.path-result').count()).toBe(answer.paths.length);
-    await page.waitForFunction((n) => (window as unknown as { __actorgraph: Hook }).__actorgraph.highlightedEdges >= n, answer.paths[0]!.length, { timeout: T });
+    await page.waitForFunction(
+      (n) => (window as unknown as { __actorgraph: Hook }).__actorgraph.highlightedEdges >= n,
+      answer.paths[0]!.length,
+      { timeout: T },
+    );
     const u = new URL(page.url()).searchParams;
     expect([u.get('q'), u.get('from'), u.get('to')]).toEqual(['path', 'joe-biden', 'kataib-hezbollah']);
     await page.waitForTimeout(600);
@@ -196,7 +234,10 @@ describe('explorer', () => {
   });
 
   it('exports the current view as a dataset that validates and loads back', async () => {
-    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: T }), page.getByRole('button', { name: 'Export' }).click({ timeout: T })]);
+    const [dl] = await Promise.all([
+      page.waitForEvent('download', { timeout: T }),
+      page.getByRole('button', { name: 'Export' }).click({ timeout: T }),
+    ]);
     expect(dl.suggestedFilename()).toBe('actorgraph-path-joe-biden-kataib-hezbollah.json');
     const file = resolve(SHOTS, '..', dl.suggestedFilename());
     await dl.saveAs(file);
@@ -207,15 +248,22 @@ describe('explorer', () => {
     const entities = r.dataset!.entities.length;
 
     await page.selectOption('#export-format', 'graphology', { timeout: T });
-    const [dl2] = await Promise.all([page.waitForEvent('download', { timeout: T }), page.getByRole('button', { name: 'Export' }).click({ timeout: T })]);
+    const [dl2] = await Promise.all([
+      page.waitForEvent('download', { timeout: T }),
+      page.getByRole('button', { name: 'Export' }).click({ timeout: T }),
+    ]);
     expect(dl2.suggestedFilename()).toBe('actorgraph-path-joe-biden-kataib-hezbollah-graphology.json');
     await page.selectOption('#export-format', 'dataset', { timeout: T });
 
     await page.setInputFiles('#import-file', file, { timeout: T });
-    await page.waitForFunction((n) => (window as unknown as { __actorgraph: Hook }).__actorgraph.nodes === n, entities, { timeout: T });
+    await page.waitForFunction(
+      (n) => (window as unknown as { __actorgraph: Hook }).__actorgraph.nodes === n,
+      entities,
+      { timeout: T },
+    );
     await page.locator('.toast', { hasText: 'Opened' }).waitFor({ timeout: T });
     // A fresh state: only the name of the data, once it is kept in the browser.
-    await page.waitForFunction(() => location.search !== '' , null, { timeout: T });
+    await page.waitForFunction(() => location.search !== '', null, { timeout: T });
     expect(new URL(page.url()).search).toMatch(/^\?ds=[0-9a-f]{32}$/);
   });
 
@@ -235,8 +283,12 @@ describe('explorer', () => {
     await page.locator('.problems').waitFor({ timeout: T });
     const jpaths = await page.locator('.problem .jpath').allTextContents();
     expect(jpaths).toContain('triples[0].predicate');
-    await expect(page.locator('.problem', { hasText: 'triples[0].predicate' }).first().locator('.loc').textContent()).resolves.toMatch(/^unknown-predicate\.json:\d+:\d+$/);
-    await expect(page.locator('.problem', { hasText: 'triples[0].predicate' }).first().locator('.fix').textContent()).resolves.toMatch(/fix: \S/);
+    await expect(
+      page.locator('.problem', { hasText: 'triples[0].predicate' }).first().locator('.loc').textContent(),
+    ).resolves.toMatch(/^unknown-predicate\.json:\d+:\d+$/);
+    await expect(
+      page.locator('.problem', { hasText: 'triples[0].predicate' }).first().locator('.fix').textContent(),
+    ).resolves.toMatch(/fix: \S/);
     expect((await hook()).nodes).toBe(before);
     await shot('import-errors');
     await page.getByRole('button', { name: 'Dismiss the problems' }).click({ timeout: T });
@@ -245,7 +297,9 @@ describe('explorer', () => {
   it('renders hostile strings from a file as text, never as markup', async () => {
     const payload = '<img src=x onerror="window.__pwned=1">';
     const ds = {
-      format: 'actorgraph/dataset', version: 1, title: `Hostile ${payload}`,
+      format: 'actorgraph/dataset',
+      version: 1,
+      title: `Hostile ${payload}`,
       sources: [{ id: 's', title: `Source ${payload}`, text: `It says ${payload} backs the other.` }],
       entities: [
         { id: 'evil', label: `Evil ${payload}`, type: 'person', description: payload },
@@ -254,7 +308,10 @@ describe('explorer', () => {
       triples: [{ subject: 'evil', predicate: 'met-with', object: 'other', source: 's', evidence: `${payload} backs` }],
     };
     // Use a predicate that exists between two persons in the default schema.
-    const pred = schema.predicates.find((p) => p.domain.some((d) => ['person', 'actor'].includes(d)) && p.range.some((d) => ['person', 'actor'].includes(d)))!;
+    const pred = schema.predicates.find(
+      (p) =>
+        p.domain.some((d) => ['person', 'actor'].includes(d)) && p.range.some((d) => ['person', 'actor'].includes(d)),
+    )!;
     ds.triples[0]!.predicate = pred.id;
     await importFile('hostile.json', JSON.stringify(ds));
     await page.locator('.toast', { hasText: 'Opened hostile.json' }).waitFor({ timeout: T });
@@ -270,10 +327,16 @@ describe('explorer', () => {
   it('merges a second file into the current data when asked', async () => {
     const before = (await hook()).nodes;
     const extra = {
-      format: 'actorgraph/dataset', version: 1,
+      format: 'actorgraph/dataset',
+      version: 1,
       sources: [{ id: 'note', title: 'Analyst note', text: 'Alice met Bob in Geneva.' }],
-      entities: [{ id: 'alice', label: 'Alice', type: 'person' }, { id: 'bob', label: 'Bob', type: 'person' }],
-      triples: [{ subject: 'alice', predicate: 'spoke-with', object: 'bob', source: 'note', evidence: 'Alice met Bob' }],
+      entities: [
+        { id: 'alice', label: 'Alice', type: 'person' },
+        { id: 'bob', label: 'Bob', type: 'person' },
+      ],
+      triples: [
+        { subject: 'alice', predicate: 'spoke-with', object: 'bob', source: 'note', evidence: 'Alice met Bob' },
+      ],
     };
     await page.selectOption('#import-mode', 'merge', { timeout: T });
     await importFile('extra.json', JSON.stringify(extra));
@@ -292,7 +355,11 @@ describe('explorer', () => {
     expect((await hook()).layoutRunning).toBe(false);
     // Left alone, it stops by itself once settled (or at its time budget).
     await page.getByRole('button', { name: 'Run the ForceAtlas2 layout again' }).click({ timeout: T });
-    await page.waitForFunction(() => (window as unknown as { __actorgraph: Hook }).__actorgraph.layoutRunning === false, null, { timeout: T });
+    await page.waitForFunction(
+      () => (window as unknown as { __actorgraph: Hook }).__actorgraph.layoutRunning === false,
+      null,
+      { timeout: T },
+    );
   });
 
   it('says plainly when WebGL is unavailable', async () => {

@@ -37,7 +37,9 @@ function readInNode(name: string, text: string, extra: Record<string, unknown> =
 /** Every download `click` starts, once `count` have come. */
 async function downloads(count: number, click: () => Promise<void>): Promise<Download[]> {
   const got: Download[] = [];
-  const on = (d: Download) => { got.push(d); };
+  const on = (d: Download) => {
+    got.push(d);
+  };
   page.on('download', on);
   try {
     await click();
@@ -62,10 +64,14 @@ async function openAndWait(paths: string[], name: string, count: number, table: 
   await page.setInputFiles('#import-file', paths, { timeout: T });
   // A table first shows its columns: the guessed mapping is taken as is.
   if (table) await page.getByRole('dialog').getByRole('button', { name: 'Load' }).click({ timeout: T });
-  await page.waitForFunction(([file, n]) => {
-    const h = (window as unknown as { __actorgraph: { file?: string; nodes: number } }).__actorgraph;
-    return h.file === file && h.nodes === n;
-  }, [name, count] as const, { timeout: T });
+  await page.waitForFunction(
+    ([file, n]) => {
+      const h = (window as unknown as { __actorgraph: { file?: string; nodes: number } }).__actorgraph;
+      return h.file === file && h.nodes === n;
+    },
+    [name, count] as const,
+    { timeout: T },
+  );
 }
 
 async function openFile(path: string): Promise<void> {
@@ -84,7 +90,9 @@ beforeAll(async () => {
   await page.goto(`${origin}/`, { timeout: T });
   await waitReady(page);
   // The formats are loaded after the first frame.
-  await page.waitForFunction((n) => document.querySelectorAll('#export-format option').length === n, WRITERS.length, { timeout: T });
+  await page.waitForFunction((n) => document.querySelectorAll('#export-format option').length === n, WRITERS.length, {
+    timeout: T,
+  });
 });
 
 afterAll(async () => {
@@ -107,23 +115,38 @@ describe('formats in the explorer', () => {
     const ds = JSON.parse((await saved(first!)).text) as Dataset;
     expect(ds.entities.length).toBe(nodes);
 
-    const options = await page.locator('#export-format option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const options = await page
+      .locator('#export-format option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(options).toEqual(WRITERS.map((w) => w.id));
     for (const w of WRITERS) {
       const expected = w.write(ds, { name: 'actorgraph-graph' });
       await page.selectOption('#export-format', w.id, { timeout: T });
-      const got = await Promise.all((await downloads(expected.length, () => page.getByRole('button', { name: 'Export' }).click({ timeout: T }))).map(saved));
-      const names = expected.map((f, i) => (i === 0 ? `actorgraph-graph${downloadEnding(f.extension)}` : `actorgraph-graph${f.suffix}${f.extension}`));
+      const got = await Promise.all(
+        (
+          await downloads(expected.length, () => page.getByRole('button', { name: 'Export' }).click({ timeout: T }))
+        ).map(saved),
+      );
+      const names = expected.map((f, i) =>
+        i === 0 ? `actorgraph-graph${downloadEnding(f.extension)}` : `actorgraph-graph${f.suffix}${f.extension}`,
+      );
       expect(got.map((f) => f.name).sort(), w.id).toEqual([...names].sort());
       const main = got.find((f) => f.name === names[0])!;
       const others = got.filter((f) => f !== main);
-      const { reader, result } = readInNode(main.name, main.text, others.length && w.id === 'csv' ? { csvEntities: { name: others[0]!.name, text: others[0]!.text } } : {});
+      const { reader, result } = readInNode(
+        main.name,
+        main.text,
+        others.length && w.id === 'csv' ? { csvEntities: { name: others[0]!.name, text: others[0]!.text } } : {},
+      );
       // A format with no reader yet falls to the JSON reader, which does not claim it.
       if (reader.id === 'actorgraph-json' && w.id !== 'dataset') {
         expect(() => JSON.parse(main.text), w.id).not.toThrow();
         continue;
       }
-      expect(result.problems.filter((p) => p.severity === 'error'), `${w.id} read back by ${reader.id}`).toEqual([]);
+      expect(
+        result.problems.filter((p) => p.severity === 'error'),
+        `${w.id} read back by ${reader.id}`,
+      ).toEqual([]);
       expect(result.dataset?.entities.length, w.id).toBe(nodes);
       exported.push({ id: w.id, paths: [main.path, ...others.map((f) => f.path)], entities: nodes });
     }
@@ -137,7 +160,9 @@ describe('formats in the explorer', () => {
     }
   });
 
-  const fixtures = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((f) => readerByName(f) && !/schema\.json$/.test(f)) : [];
+  const fixtures = existsSync(FIXTURES)
+    ? readdirSync(FIXTURES).filter((f) => readerByName(f) && !/schema\.json$/.test(f))
+    : [];
   it.runIf(fixtures.length > 0)('opens every format fixture and draws all its entities', async () => {
     for (const f of fixtures) {
       const path = resolve(FIXTURES, f);
@@ -148,30 +173,41 @@ describe('formats in the explorer', () => {
     }
   });
 
-  it.runIf(hasCsv)('a CSV goes through the mapping step: a relation column with an unusual name is given its role, then loads', async () => {
-    const path = resolve(OUT, 'unusual.csv');
-    writeFileSync(path, '\ufeffActor;Connection;Partner;Quote\r\nAlpha Group;funds;Beta Front;"Alpha funds Beta; openly"\r\nBeta Front;trains;Gamma Cell;Beta trains Gamma\r\n');
-    await openFile(path);
-    const dialog = page.getByRole('dialog', { name: /unusual\.csv/ });
-    await dialog.waitFor({ timeout: T });
-    await expect(dialog.locator('tbody tr').count()).resolves.toBe(2);
-    await expect(dialog.getByRole('cell', { name: 'Alpha funds Beta; openly' }).count()).resolves.toBe(1);
-    const role = dialog.getByRole('combobox', { name: 'Role of column Connection' });
-    expect(await role.inputValue()).toBe('');
-    await role.selectOption('predicate', { timeout: T });
-    await dialog.getByRole('combobox', { name: 'Role of column Actor' }).selectOption('subject', { timeout: T });
-    await dialog.getByRole('combobox', { name: 'Role of column Partner' }).selectOption('object', { timeout: T });
-    await dialog.getByRole('combobox', { name: 'Role of column Quote' }).selectOption('evidence', { timeout: T });
-    await dialog.getByRole('button', { name: 'Load' }).click({ timeout: T });
-    await page.waitForFunction(() => {
-      const h = (window as unknown as { __actorgraph: { file?: string; nodes: number; edges: number } }).__actorgraph;
-      return h.file === 'unusual.csv' && h.nodes === 3 && h.edges === 2;
-    }, null, { timeout: T });
-    // The relation is named by the column chosen.
-    await page.locator('#search').fill('Alpha', { timeout: T });
-    await page.locator('#search-list [role=option]', { hasText: 'Alpha Group' }).first().click({ timeout: T });
-    await page.locator('.rel-group h3', { hasText: 'funds' }).waitFor({ timeout: T });
-  });
+  it.runIf(hasCsv)(
+    'a CSV goes through the mapping step: a relation column with an unusual name is given its role, then loads',
+    async () => {
+      const path = resolve(OUT, 'unusual.csv');
+      writeFileSync(
+        path,
+        '\ufeffActor;Connection;Partner;Quote\r\nAlpha Group;funds;Beta Front;"Alpha funds Beta; openly"\r\nBeta Front;trains;Gamma Cell;Beta trains Gamma\r\n',
+      );
+      await openFile(path);
+      const dialog = page.getByRole('dialog', { name: /unusual\.csv/ });
+      await dialog.waitFor({ timeout: T });
+      await expect(dialog.locator('tbody tr').count()).resolves.toBe(2);
+      await expect(dialog.getByRole('cell', { name: 'Alpha funds Beta; openly' }).count()).resolves.toBe(1);
+      const role = dialog.getByRole('combobox', { name: 'Role of column Connection' });
+      expect(await role.inputValue()).toBe('');
+      await role.selectOption('predicate', { timeout: T });
+      await dialog.getByRole('combobox', { name: 'Role of column Actor' }).selectOption('subject', { timeout: T });
+      await dialog.getByRole('combobox', { name: 'Role of column Partner' }).selectOption('object', { timeout: T });
+      await dialog.getByRole('combobox', { name: 'Role of column Quote' }).selectOption('evidence', { timeout: T });
+      await dialog.getByRole('button', { name: 'Load' }).click({ timeout: T });
+      await page.waitForFunction(
+        () => {
+          const h = (window as unknown as { __actorgraph: { file?: string; nodes: number; edges: number } })
+            .__actorgraph;
+          return h.file === 'unusual.csv' && h.nodes === 3 && h.edges === 2;
+        },
+        null,
+        { timeout: T },
+      );
+      // The relation is named by the column chosen.
+      await page.locator('#search').fill('Alpha', { timeout: T });
+      await page.locator('#search-list [role=option]', { hasText: 'Alpha Group' }).first().click({ timeout: T });
+      await page.locator('.rel-group h3', { hasText: 'funds' }).waitFor({ timeout: T });
+    },
+  );
 
   it.runIf(hasCsv)('cancelling the mapping step leaves the graph as it was', async () => {
     const before = await hook(page);
@@ -184,21 +220,38 @@ describe('formats in the explorer', () => {
     expect([after.file, after.nodes]).toEqual([before.file, before.nodes]);
   });
 
-  it('says when a hub\'s relations were cut: showing 1000 of 1100', async () => {
+  it("says when a hub's relations were cut: showing 1000 of 1100", async () => {
     const n = 1100;
     const ds = {
-      format: 'actorgraph/dataset', version: 1, title: 'A hub',
+      format: 'actorgraph/dataset',
+      version: 1,
+      title: 'A hub',
       sources: [{ id: 'roll', title: 'The roll', text: 'Everyone listed is a member of the Hub Society.' }],
-      entities: [{ id: 'hub', label: 'Hub Society', type: 'organization' }, ...Array.from({ length: n }, (_, i) => ({ id: `p${i}`, label: `Member ${i}`, type: 'person' }))],
-      triples: Array.from({ length: n }, (_, i) => ({ subject: `p${i}`, predicate: 'member-of', object: 'hub', source: 'roll', evidence: 'a member of the Hub Society' })),
+      entities: [
+        { id: 'hub', label: 'Hub Society', type: 'organization' },
+        ...Array.from({ length: n }, (_, i) => ({ id: `p${i}`, label: `Member ${i}`, type: 'person' })),
+      ],
+      triples: Array.from({ length: n }, (_, i) => ({
+        subject: `p${i}`,
+        predicate: 'member-of',
+        object: 'hub',
+        source: 'roll',
+        evidence: 'a member of the Hub Society',
+      })),
     };
     const path = resolve(OUT, 'hub.json');
     writeFileSync(path, JSON.stringify(ds));
     await openFile(path);
-    await page.waitForFunction((count) => (window as unknown as { __actorgraph: { file?: string; nodes: number } }).__actorgraph.nodes === count, n + 1, { timeout: T });
+    await page.waitForFunction(
+      (count) => (window as unknown as { __actorgraph: { file?: string; nodes: number } }).__actorgraph.nodes === count,
+      n + 1,
+      { timeout: T },
+    );
     await page.locator('#search').fill('Hub Society', { timeout: T });
     await page.locator('#search-list [role=option]', { hasText: 'Hub Society' }).first().click({ timeout: T });
-    await page.locator('.entity-panel .cap-note', { hasText: `showing 1000 of ${n} relations` }).waitFor({ timeout: T });
+    await page
+      .locator('.entity-panel .cap-note', { hasText: `showing 1000 of ${n} relations` })
+      .waitFor({ timeout: T });
   });
 
   it('broke no CSP rule, opened no dialog, made no foreign request', async () => {

@@ -11,8 +11,15 @@ export const OUT = resolve(ROOT, 'test-results/e2e-dist');
 export const SHOTS = resolve(ROOT, 'test-results/screenshots');
 
 export const CHROMIUM_ARGS = [
-  '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+  '--use-gl=angle',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
   '--no-sandbox',
 ];
@@ -29,7 +36,11 @@ function freePort(): Promise<number> {
   });
 }
 
-export interface Served { url: string; server: PreviewServer; close(): Promise<void> }
+export interface Served {
+  url: string;
+  server: PreviewServer;
+  close(): Promise<void>;
+}
 
 /** Builds and serves the app; `files` (path under the site → local file) are served beside it. */
 export async function buildAndServe(files: Record<string, string> = {}): Promise<Served> {
@@ -40,7 +51,12 @@ export async function buildAndServe(files: Record<string, string> = {}): Promise
     copyFileSync(from, to);
   }
   const port = await freePort();
-  const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir: OUT }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+  const server = await preview({
+    root: ROOT,
+    logLevel: 'warn',
+    build: { outDir: OUT },
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+  });
   return { url: `http://127.0.0.1:${port}/`, server, close: () => server.close() };
 }
 

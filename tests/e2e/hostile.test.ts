@@ -17,7 +17,13 @@ const deep = 200_000;
 const FILES: Record<string, { text: string; code: string }> = {
   'deep-brackets.json': { text: '['.repeat(deep), code: 'json-syntax' },
   'deep-closed.json': { text: '['.repeat(deep) + ']'.repeat(deep), code: 'not-an-object' },
-  'deep-in-entity.json': { text: VALID.replace('"label":"United States"', `"label":"United States","x":${'['.repeat(deep)}${']'.repeat(deep - 1)}`), code: 'json-syntax' },
+  'deep-in-entity.json': {
+    text: VALID.replace(
+      '"label":"United States"',
+      `"label":"United States","x":${'['.repeat(deep)}${']'.repeat(deep - 1)}`,
+    ),
+    code: 'json-syntax',
+  },
   'white-space.json': { text: `${' '.repeat(30_000_000)}{}`, code: 'not-a-dataset' },
   'truncated-default.json': { text: VALID.slice(0, Math.floor(VALID.length / 2)), code: 'json-syntax' },
 };
@@ -51,19 +57,29 @@ describe('hostile files in the explorer', () => {
     await page.evaluate(() => {
       const w = window as unknown as { __long: number[] };
       w.__long = [];
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push(e.duration); }).observe({ type: 'longtask' });
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) w.__long.push(e.duration);
+      }).observe({ type: 'longtask' });
     });
     const before = await hook(page);
     for (const [name, want] of Object.entries(FILES)) {
       await page.setInputFiles('#import-file', join(dir, name), { timeout: T });
       await page.locator('.problems').waitFor({ timeout: 60_000 });
       await expect(page.locator('.problems h2').textContent()).resolves.toContain(`${name} was not loaded`);
-      const codes = await page.locator('.problem.error').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+      const codes = await page
+        .locator('.problem.error')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
       expect([name, codes]).toEqual([name, [want.code]]);
       // Located: the problem shows a line.
       await expect(page.locator('.problem.error .loc').first().textContent()).resolves.toMatch(/:\d+:\d+$/);
       const after = await hook(page);
-      expect([name, after.nodes, after.edges, after.selected, after.file]).toEqual([name, before.nodes, before.edges, before.selected, before.file]);
+      expect([name, after.nodes, after.edges, after.selected, after.file]).toEqual([
+        name,
+        before.nodes,
+        before.edges,
+        before.selected,
+        before.file,
+      ]);
       await page.getByRole('button', { name: 'Dismiss the problems' }).click({ timeout: T });
     }
     // The page still answers.

@@ -28,7 +28,10 @@ afterAll(async () => {
 });
 
 async function exportAs(format: string) {
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: T }), page.selectOption('#picture-format', format, { timeout: T })]);
+  const [dl] = await Promise.all([
+    page.waitForEvent('download', { timeout: T }),
+    page.selectOption('#picture-format', format, { timeout: T }),
+  ]);
   return { name: dl.suggestedFilename(), path: (await dl.path())! };
 }
 
@@ -38,14 +41,17 @@ describe('image export', () => {
     expect(one.name).toBe('actorgraph-graph.png');
     copyFileSync(one.path, `${SHOTS}/export-view.png`);
     const img = decodePng(readFileSync(one.path));
-    const { width } = await page.evaluate(() => (window as unknown as { __actorgraph: { viewport: { width: number } } }).__actorgraph.viewport);
+    const { width } = await page.evaluate(
+      () => (window as unknown as { __actorgraph: { viewport: { width: number } } }).__actorgraph.viewport,
+    );
     expect(img.width).toBe(width);
     // The graph is drawn: many coloured pixels between the title band and the legend.
     let coloured = 0;
-    for (let y = 50; y < img.height - 100; y++) for (let x = 0; x < img.width; x++) {
-      const i = (y * img.width + x) * img.channels;
-      if (img.data[i]! < 200 || img.data[i + 1]! < 200 || img.data[i + 2]! < 200) coloured++;
-    }
+    for (let y = 50; y < img.height - 100; y++)
+      for (let x = 0; x < img.width; x++) {
+        const i = (y * img.width + x) * img.channels;
+        if (img.data[i]! < 200 || img.data[i + 1]! < 200 || img.data[i + 2]! < 200) coloured++;
+      }
     expect(coloured).toBeGreaterThan(5000);
     const two = decodePng(readFileSync((await exportAs('image-png-2x')).path));
     expect(two.width).toBe(img.width * 2);

@@ -36,7 +36,10 @@ const labelOf = (id: string) => store.entity(id)!.label;
 const uniqueLabel = (() => {
   let counts: Map<string, number> | undefined;
   return (id: string) => {
-    counts ??= ds.entities.reduce((m, e) => m.set(e.label.toLowerCase(), (m.get(e.label.toLowerCase()) ?? 0) + 1), new Map<string, number>());
+    counts ??= ds.entities.reduce(
+      (m, e) => m.set(e.label.toLowerCase(), (m.get(e.label.toLowerCase()) ?? 0) + 1),
+      new Map<string, number>(),
+    );
     return counts.get(labelOf(id).toLowerCase()) === 1;
   };
 })();
@@ -56,7 +59,9 @@ beforeAll(async () => {
   await page.goto(`${origin}/?e=kataib-hezbollah`, { timeout: T });
   await waitReady(page);
   figures.firstReadyMs = Math.round(await page.evaluate(() => performance.now()));
-  figures.defaultBuildOnPageMs = Math.round(await page.evaluate(() => performance.getEntriesByName('actorgraph:default-data')[0]?.duration ?? -1));
+  figures.defaultBuildOnPageMs = Math.round(
+    await page.evaluate(() => performance.getEntriesByName('actorgraph:default-data')[0]?.duration ?? -1),
+  );
 });
 
 afterAll(async () => {
@@ -71,7 +76,9 @@ describe('large data', () => {
       const w = window as unknown as { __long: number[]; __phases: string[] };
       w.__long = [];
       w.__phases = [];
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push(e.duration); }).observe({ type: 'longtask' });
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) w.__long.push(e.duration);
+      }).observe({ type: 'longtask' });
       // The bar may be up for well under a second: record every phase it showed.
       new MutationObserver(() => {
         const p = document.querySelector('.load-progress .load-phase')?.textContent;
@@ -80,7 +87,11 @@ describe('large data', () => {
     });
     const t0 = Date.now();
     await page.setInputFiles('#import-file', FILE_20K, { timeout: T });
-    await page.waitForFunction(() => (window as unknown as { __actorgraph: Hook }).__actorgraph.file === 'large-20k.json', null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { __actorgraph: Hook }).__actorgraph.file === 'large-20k.json',
+      null,
+      { timeout: 60_000 },
+    );
     figures.open20kMs = Date.now() - t0;
     await page.locator('.load-progress').waitFor({ state: 'detached', timeout: T });
     const phases = await page.evaluate(() => (window as unknown as { __phases: string[] }).__phases);
@@ -92,7 +103,9 @@ describe('large data', () => {
     expect(h.entities).toBe(3_000);
     expect(h.nodes).toBe(50);
     expect(new Set(h.nodeIds)).toEqual(new Set(top));
-    await expect(page.locator('.view-note-text').textContent()).resolves.toBe('showing 50 of 3,000 entities — search or expand to see more');
+    await expect(page.locator('.view-note-text').textContent()).resolves.toBe(
+      'showing 50 of 3,000 entities — search or expand to see more',
+    );
     await page.waitForTimeout(800);
     const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
     figures.longTasks = long.length;
@@ -105,13 +118,21 @@ describe('large data', () => {
     // For comparison with building it on the page at start (defaultBuildOnPageMs).
     const t0 = Date.now();
     await page.setInputFiles('#import-file', resolve(ROOT, 'graph-data/dataset.json'), { timeout: T });
-    await page.waitForFunction(() => (window as unknown as { __actorgraph: Hook }).__actorgraph.file === 'dataset.json', null, { timeout: T });
+    await page.waitForFunction(
+      () => (window as unknown as { __actorgraph: Hook }).__actorgraph.file === 'dataset.json',
+      null,
+      { timeout: T },
+    );
     figures.defaultViaWorkerMs = Date.now() - t0;
     const h = await hook(page);
     expect(h.partial).toBe(false);
     expect(h.nodes).toBe(h.entities);
     await page.setInputFiles('#import-file', FILE_20K, { timeout: T });
-    await page.waitForFunction(() => (window as unknown as { __actorgraph: Hook }).__actorgraph.file === 'large-20k.json', null, { timeout: T });
+    await page.waitForFunction(
+      () => (window as unknown as { __actorgraph: Hook }).__actorgraph.file === 'large-20k.json',
+      null,
+      { timeout: T },
+    );
   });
 
   it('expands a node by its neighbours, capped', async () => {
@@ -121,33 +142,53 @@ describe('large data', () => {
     const before = await hook(page);
     expect(before.nodes).toBe(50);
     const shown = new Set(before.nodeIds);
-    const around = neighbourhood(store, { from: [hub], depth: 1 }).entities.map((e) => e.id).filter((id) => !shown.has(id));
+    const around = neighbourhood(store, { from: [hub], depth: 1 })
+      .entities.map((e) => e.id)
+      .filter((id) => !shown.has(id));
     const want = Math.min(200, around.length);
     expect(want).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Expand neighbours' }).click({ timeout: T });
-    await page.waitForFunction((n) => (window as unknown as { __actorgraph: Hook }).__actorgraph.nodes === n, 50 + want, { timeout: T });
+    await page.waitForFunction(
+      (n) => (window as unknown as { __actorgraph: Hook }).__actorgraph.nodes === n,
+      50 + want,
+      { timeout: T },
+    );
     const after = await hook(page);
     for (const id of after.nodeIds.filter((id) => !shown.has(id))) expect(around).toContain(id);
-    if (around.length > 200) await page.locator('.toast', { hasText: 'Added 200 of the neighbours' }).waitFor({ timeout: T });
-    await expect(page.locator('.view-note-text').textContent()).resolves.toBe(`showing ${(50 + want).toLocaleString('en-US')} of 3,000 entities — search or expand to see more`);
+    if (around.length > 200)
+      await page.locator('.toast', { hasText: 'Added 200 of the neighbours' }).waitFor({ timeout: T });
+    await expect(page.locator('.view-note-text').textContent()).resolves.toBe(
+      `showing ${(50 + want).toLocaleString('en-US')} of 3,000 entities — search or expand to see more`,
+    );
     figures.afterExpand = after.nodes;
-    await page.waitForFunction(() => !(window as unknown as { __actorgraph: Hook }).__actorgraph.layoutRunning, null, { timeout: T });
+    await page.waitForFunction(() => !(window as unknown as { __actorgraph: Hook }).__actorgraph.layoutRunning, null, {
+      timeout: T,
+    });
     await shot('large-expanded');
   });
 
   it('draws and selects a searched entity that was not in view', async () => {
     const before = await hook(page);
     const shown = new Set(before.nodeIds);
-    const far = ds.entities.map((e) => e.id).reverse().find((id) => !shown.has(id) && uniqueLabel(id))!;
+    const far = ds.entities
+      .map((e) => e.id)
+      .reverse()
+      .find((id) => !shown.has(id) && uniqueLabel(id))!;
     await searchAndChoose(page, labelOf(far), labelOf(far));
     await page.getByRole('heading', { name: labelOf(far), exact: true, level: 2 }).waitFor({ timeout: T });
-    await page.waitForFunction((id) => (window as unknown as { __actorgraph: Hook }).__actorgraph.nodeIds.includes(id), far, { timeout: T });
+    await page.waitForFunction(
+      (id) => (window as unknown as { __actorgraph: Hook }).__actorgraph.nodeIds.includes(id),
+      far,
+      { timeout: T },
+    );
     const after = await hook(page);
     expect(after.selected).toBe(far);
     expect(after.nodes).toBe(before.nodes + 1);
     // Its relations to what is drawn are drawn too.
     const i = store.indexOf(far);
-    const links = [...store.outTriples(i), ...store.inTriples(i)].filter((t) => shown.has(store.entityAt(store.subjectOf(t) === i ? store.objectOf(t) : store.subjectOf(t)).id)).length;
+    const links = [...store.outTriples(i), ...store.inTriples(i)].filter((t) =>
+      shown.has(store.entityAt(store.subjectOf(t) === i ? store.objectOf(t) : store.subjectOf(t)).id),
+    ).length;
     expect(after.edges - before.edges).toBe(links);
   });
 
@@ -155,7 +196,10 @@ describe('large data', () => {
     const from = top.find(uniqueLabel)!;
     const to = (await hook(page)).selected!;
     await page.getByRole('tab', { name: 'Path' }).click({ timeout: T });
-    for (const [sel, id] of [['#path-from', from], ['#path-to', to]] as const) {
+    for (const [sel, id] of [
+      ['#path-from', from],
+      ['#path-to', to],
+    ] as const) {
       await page.fill(sel, '', { timeout: T });
       await page.locator(sel).pressSequentially(labelOf(id), { timeout: T });
       const opt = page.locator(`${sel}-list [role=option]`, { hasText: labelOf(id) }).first();
@@ -170,7 +214,11 @@ describe('large data', () => {
     expect((await first.locator('.chain').textContent())?.replace(/\s+/g, ' ').trim()).toBe(want);
     const drawn = new Set((await hook(page)).nodeIds);
     for (const n of answer.paths[0]!.nodes) expect(drawn.has(n)).toBe(true);
-    await page.waitForFunction((n) => (window as unknown as { __actorgraph: Hook }).__actorgraph.highlightedEdges >= n, answer.paths[0]!.length, { timeout: T });
+    await page.waitForFunction(
+      (n) => (window as unknown as { __actorgraph: Hook }).__actorgraph.highlightedEdges >= n,
+      answer.paths[0]!.length,
+      { timeout: T },
+    );
     await page.waitForTimeout(800);
     await shot('large-path');
   });
@@ -192,8 +240,19 @@ describe('large data', () => {
     // Long enough for the cancelled load to have finished, had it not been stopped.
     await page.waitForTimeout(3000);
     const after = await hook(page);
-    expect({ nodes: after.nodes, edges: after.edges, selected: after.selected, file: after.file, loading: after.loading })
-      .toEqual({ nodes: before.nodes, edges: before.edges, selected: before.selected, file: 'large-20k.json', loading: undefined });
+    expect({
+      nodes: after.nodes,
+      edges: after.edges,
+      selected: after.selected,
+      file: after.file,
+      loading: after.loading,
+    }).toEqual({
+      nodes: before.nodes,
+      edges: before.edges,
+      selected: before.selected,
+      file: 'large-20k.json',
+      loading: undefined,
+    });
     expect(phase).toBeDefined();
     // The previous worker still serves queries.
     const other = top.filter(uniqueLabel)[1]!;
@@ -204,11 +263,25 @@ describe('large data', () => {
 
   it('draws the whole 3,000-entity dataset on request, laid out in the worker', async () => {
     await page.setInputFiles('#import-file', FILE_20K, { timeout: T });
-    await page.waitForFunction(() => { const h = (window as unknown as { __actorgraph: Hook }).__actorgraph; return h.file === 'large-20k.json' && h.nodes === 50 && !h.loading; }, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => {
+        const h = (window as unknown as { __actorgraph: Hook }).__actorgraph;
+        return h.file === 'large-20k.json' && h.nodes === 50 && !h.loading;
+      },
+      null,
+      { timeout: 60_000 },
+    );
     const before = await hook(page);
     const button = page.locator('.view-note').getByRole('button', { name: 'Show all 3,000 entities' });
     await button.click({ timeout: T });
-    await page.waitForFunction(() => { const h = (window as unknown as { __actorgraph: Hook }).__actorgraph; return h.nodes === 3000 && h.firstFrame !== undefined; }, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => {
+        const h = (window as unknown as { __actorgraph: Hook }).__actorgraph;
+        return h.nodes === 3000 && h.firstFrame !== undefined;
+      },
+      null,
+      { timeout: 60_000 },
+    );
     const h = await hook(page);
     expect(h.partial).toBe(false);
     expect(h.edges).toBe(store.tripleCount);
@@ -216,7 +289,11 @@ describe('large data', () => {
     expect(new Set(h.nodeIds)).toEqual(new Set(ds.entities.map((e) => e.id)));
     await expect(page.locator('.view-note').count()).resolves.toBe(0);
     // ForceAtlas2 runs in its worker and reports iterations as positions arrive.
-    await page.waitForFunction(() => (window as unknown as { __actorgraph: Hook }).__actorgraph.layoutIterations > 0, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { __actorgraph: Hook }).__actorgraph.layoutIterations > 0,
+      null,
+      { timeout: 30_000 },
+    );
     expect((await hook(page)).layoutStart).toBeGreaterThan(h.firstFrame!);
     await page.waitForTimeout(3000);
     await shot('large-whole');
@@ -233,22 +310,55 @@ describe('large data', () => {
     const p = await ctx.newPage();
     const w = watch(p, origin);
     await p.goto(`${origin}/?data=/e2e-data/large-20k.json&view=all`, { timeout: T });
-    await p.waitForFunction(() => { const h = (window as unknown as { __actorgraph?: Hook }).__actorgraph; return h?.nodes === 3000 && h.firstFrame !== undefined && h.viewSeq === 1; }, null, { timeout: 60_000 });
+    await p.waitForFunction(
+      () => {
+        const h = (window as unknown as { __actorgraph?: Hook }).__actorgraph;
+        return h?.nodes === 3000 && h.firstFrame !== undefined && h.viewSeq === 1;
+      },
+      null,
+      { timeout: 60_000 },
+    );
     const h = await hook(p);
-    expect({ file: h.file, partial: h.partial, edges: h.edges }).toEqual({ file: 'large-20k.json', partial: false, edges: store.tripleCount });
-    await p.waitForFunction(() => (window as unknown as { __actorgraph: Hook }).__actorgraph.layoutIterations > 0, null, { timeout: 30_000 });
+    expect({ file: h.file, partial: h.partial, edges: h.edges }).toEqual({
+      file: 'large-20k.json',
+      partial: false,
+      edges: store.tripleCount,
+    });
+    await p.waitForFunction(
+      () => (window as unknown as { __actorgraph: Hook }).__actorgraph.layoutIterations > 0,
+      null,
+      { timeout: 30_000 },
+    );
     // Without view=all: the partial view.
     await p.goto(`${origin}/?data=/e2e-data/large-20k.json`, { timeout: T });
-    await p.waitForFunction(() => (window as unknown as { __actorgraph?: Hook }).__actorgraph?.file === 'large-20k.json', null, { timeout: 60_000 });
+    await p.waitForFunction(
+      () => (window as unknown as { __actorgraph?: Hook }).__actorgraph?.file === 'large-20k.json',
+      null,
+      { timeout: 60_000 },
+    );
     expect((await hook(p)).nodes).toBe(50);
     // Another origin is refused with the reason; the bundled data is shown.
     await p.goto(`${origin}/?data=${encodeURIComponent('https://example.org/x.json')}`, { timeout: T });
-    await p.locator('.problem-list, [role=alert], .problems', { hasText: 'single "/"' }).first().waitFor({ timeout: T });
-    await p.waitForFunction(() => (window as unknown as { __actorgraph?: Hook }).__actorgraph?.file === 'graph-data/dataset.json', null, { timeout: T });
+    await p
+      .locator('.problem-list, [role=alert], .problems', { hasText: 'single "/"' })
+      .first()
+      .waitFor({ timeout: T });
+    await p.waitForFunction(
+      () => (window as unknown as { __actorgraph?: Hook }).__actorgraph?.file === 'graph-data/dataset.json',
+      null,
+      { timeout: T },
+    );
     // A missing file (the preview server answers with the app's page, or a 404): said so, and the bundled data.
     await p.goto(`${origin}/?data=/e2e-data/missing.json`, { timeout: T });
-    await p.getByText(/HTTP 404|not a JSON file/).first().waitFor({ timeout: T });
-    await p.waitForFunction(() => (window as unknown as { __actorgraph?: Hook }).__actorgraph?.file === 'graph-data/dataset.json', null, { timeout: T });
+    await p
+      .getByText(/HTTP 404|not a JSON file/)
+      .first()
+      .waitFor({ timeout: T });
+    await p.waitForFunction(
+      () => (window as unknown as { __actorgraph?: Hook }).__actorgraph?.file === 'graph-data/dataset.json',
+      null,
+      { timeout: T },
+    );
     expect(w).toEqual({ foreign: [], dialogs: [], pageErrors: [], cspErrors: [] });
     expect(await p.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
     await ctx.close();

@@ -49,30 +49,45 @@ describe('links', () => {
     await p.waitForFunction(() => /[?&]ds=[0-9a-f]{32}/.test(location.search), null, { timeout: T });
     expect((await hook(p)).file).toBe('kept-link.json');
     await searchAndChoose(p, 'kataib', 'Kataib Hezbollah');
-    await p.waitForFunction(() => new URL(location.href).searchParams.get('e') === 'kataib-hezbollah', null, { timeout: T });
+    await p.waitForFunction(() => new URL(location.href).searchParams.get('e') === 'kataib-hezbollah', null, {
+      timeout: T,
+    });
     await p.getByRole('button', { name: 'Copy link' }).click({ timeout: T });
     await p.locator('.toast', { hasText: 'Link copied' }).waitFor({ timeout: T });
     link = await p.evaluate(() => navigator.clipboard.readText());
     expect(link).toBe(p.url());
     await p.reload({ timeout: T });
     await waitReady(p);
-    await p.waitForFunction(() => (window as unknown as { __actorgraph: { file?: string } }).__actorgraph.file === 'kept-link.json', null, { timeout: T });
+    await p.waitForFunction(
+      () => (window as unknown as { __actorgraph: { file?: string } }).__actorgraph.file === 'kept-link.json',
+      null,
+      { timeout: T },
+    );
     expect((await hook(p)).selected).toBe('kataib-hezbollah');
     await p.getByRole('heading', { name: 'Kataib Hezbollah', exact: true }).first().waitFor({ timeout: T });
     expect(p.url()).toBe(link);
     await p.context().close();
   });
 
-  it('a browser without that data says so, offers to open it, and then shows the link\'s view', async () => {
+  it("a browser without that data says so, offers to open it, and then shows the link's view", async () => {
     const p = await fresh();
     await p.goto(link, { timeout: T });
     await waitReady(p);
     await p.getByRole('alert').filter({ hasText: 'does not keep' }).waitFor({ timeout: T });
     await p.screenshot({ path: `${SHOTS}/links-missing-data.png`, timeout: T });
-    const [chooser] = await Promise.all([p.waitForEvent('filechooser', { timeout: T }), p.getByRole('button', { name: 'Open the file…' }).click({ timeout: T })]);
+    const [chooser] = await Promise.all([
+      p.waitForEvent('filechooser', { timeout: T }),
+      p.getByRole('button', { name: 'Open the file…' }).click({ timeout: T }),
+    ]);
     await chooser.setFiles(FILE);
-    await p.waitForFunction(() => (window as unknown as { __actorgraph: { file?: string } }).__actorgraph.file === 'kept-link.json', null, { timeout: T });
-    await p.waitForFunction(() => new URL(location.href).searchParams.get('e') === 'kataib-hezbollah', null, { timeout: T });
+    await p.waitForFunction(
+      () => (window as unknown as { __actorgraph: { file?: string } }).__actorgraph.file === 'kept-link.json',
+      null,
+      { timeout: T },
+    );
+    await p.waitForFunction(() => new URL(location.href).searchParams.get('e') === 'kataib-hezbollah', null, {
+      timeout: T,
+    });
     expect((await hook(p)).selected).toBe('kataib-hezbollah');
     expect(await p.getByRole('alert').filter({ hasText: 'does not keep' }).count()).toBe(0);
     await p.context().close();

@@ -5,24 +5,56 @@ import type { Page } from 'playwright-core';
 export const T = 15_000;
 
 export interface Hook {
-  ready: boolean; layoutRunning: boolean; nodes: number; edges: number; entities: number; selected?: string;
-  visibleNodes: number; highlightedEdges: number; file?: string; partial: boolean; loading?: string; nodeIds: string[];
-  firstFrame?: number; viewSeq: number; layoutIterations: number; layoutStart?: number; layoutEnd?: number;
+  ready: boolean;
+  layoutRunning: boolean;
+  nodes: number;
+  edges: number;
+  entities: number;
+  selected?: string;
+  visibleNodes: number;
+  highlightedEdges: number;
+  file?: string;
+  partial: boolean;
+  loading?: string;
+  nodeIds: string[];
+  firstFrame?: number;
+  viewSeq: number;
+  layoutIterations: number;
+  layoutStart?: number;
+  layoutEnd?: number;
 }
 
-export const hook = (p: Page): Promise<Hook> => p.evaluate(() => ({ ...(window as unknown as { __actorgraph: Hook }).__actorgraph }));
-export const waitReady = (p: Page) => p.waitForFunction(() => (window as unknown as { __actorgraph?: Hook }).__actorgraph?.ready === true, null, { timeout: T });
+export const hook = (p: Page): Promise<Hook> =>
+  p.evaluate(() => ({ ...(window as unknown as { __actorgraph: Hook }).__actorgraph }));
+export const waitReady = (p: Page) =>
+  p.waitForFunction(() => (window as unknown as { __actorgraph?: Hook }).__actorgraph?.ready === true, null, {
+    timeout: T,
+  });
 
-export interface Watched { foreign: string[]; dialogs: string[]; pageErrors: string[]; cspErrors: string[] }
+export interface Watched {
+  foreign: string[];
+  dialogs: string[];
+  pageErrors: string[];
+  cspErrors: string[];
+}
 
-export function watch(p: Page, origin: string, w: Watched = { foreign: [], dialogs: [], pageErrors: [], cspErrors: [] }): Watched {
+export function watch(
+  p: Page,
+  origin: string,
+  w: Watched = { foreign: [], dialogs: [], pageErrors: [], cspErrors: [] },
+): Watched {
   p.on('request', (r) => {
     const u = new URL(r.url());
     if (u.protocol !== 'blob:' && u.protocol !== 'data:' && u.origin !== origin) w.foreign.push(r.url());
   });
-  p.on('dialog', (d) => { w.dialogs.push(d.message()); void d.dismiss(); });
+  p.on('dialog', (d) => {
+    w.dialogs.push(d.message());
+    void d.dismiss();
+  });
   p.on('pageerror', (e) => w.pageErrors.push(e.message));
-  p.on('console', (m) => { if (/Content[- ]Security[- ]Policy/i.test(m.text())) w.cspErrors.push(m.text()); });
+  p.on('console', (m) => {
+    if (/Content[- ]Security[- ]Policy/i.test(m.text())) w.cspErrors.push(m.text());
+  });
   return w;
 }
 

@@ -29,8 +29,25 @@ async function open(path: string, viewport: { width: number; height: number }): 
   return p;
 }
 const shot = (p: Page, name: string) => p.screenshot({ path: `${SHOTS}/screens-${name}.png`, timeout: T });
-const box = (p: Page, sel: string) => p.locator(sel).first().evaluate((el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height, right: r.right, bottom: r.bottom }; });
-const visible = (p: Page, sel: string) => p.locator(sel).first().evaluate((el) => getComputedStyle(el).visibility !== 'hidden' && el.getBoundingClientRect().right > 0 && el.getBoundingClientRect().left < innerWidth && el.getBoundingClientRect().top < innerHeight);
+const box = (p: Page, sel: string) =>
+  p
+    .locator(sel)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, w: r.width, h: r.height, right: r.right, bottom: r.bottom };
+    });
+const visible = (p: Page, sel: string) =>
+  p
+    .locator(sel)
+    .first()
+    .evaluate(
+      (el) =>
+        getComputedStyle(el).visibility !== 'hidden' &&
+        el.getBoundingClientRect().right > 0 &&
+        el.getBoundingClientRect().left < innerWidth &&
+        el.getBoundingClientRect().top < innerHeight,
+    );
 
 beforeAll(async () => {
   served = await buildAndServe();
@@ -69,21 +86,31 @@ describe('every screen', () => {
     expect(await visible(p, '.left')).toBe(false);
     expect(await visible(p, '.right')).toBe(false);
     await p.getByRole('button', { name: /Queries/ }).click({ timeout: T });
-    await p.waitForFunction(() => getComputedStyle(document.querySelector('.left')!).visibility === 'visible', null, { timeout: T });
+    await p.waitForFunction(() => getComputedStyle(document.querySelector('.left')!).visibility === 'visible', null, {
+      timeout: T,
+    });
     await p.waitForTimeout(300);
     await shot(p, 'phone-queries');
     await p.keyboard.press('Escape');
-    await p.waitForFunction(() => getComputedStyle(document.querySelector('.left')!).visibility === 'hidden', null, { timeout: T });
+    await p.waitForFunction(() => getComputedStyle(document.querySelector('.left')!).visibility === 'hidden', null, {
+      timeout: T,
+    });
     await searchAndChoose(p, 'kataib', 'Kataib Hezbollah');
-    await p.waitForFunction(() => getComputedStyle(document.querySelector('.right')!).visibility === 'visible', null, { timeout: T });
+    await p.waitForFunction(() => getComputedStyle(document.querySelector('.right')!).visibility === 'visible', null, {
+      timeout: T,
+    });
     await p.locator('.right .entity-panel, .right h2').first().waitFor({ timeout: T });
     await p.waitForTimeout(400);
     await shot(p, 'phone-details');
     await p.getByRole('button', { name: 'Close the panel' }).last().click({ timeout: T });
-    await p.waitForFunction(() => getComputedStyle(document.querySelector('.right')!).visibility === 'hidden', null, { timeout: T });
+    await p.waitForFunction(() => getComputedStyle(document.querySelector('.right')!).visibility === 'hidden', null, {
+      timeout: T,
+    });
     // Still selected: the details come back from the button over the graph.
     await p.getByRole('button', { name: /^Details:/ }).click({ timeout: T });
-    await p.waitForFunction(() => getComputedStyle(document.querySelector('.right')!).visibility === 'visible', null, { timeout: T });
+    await p.waitForFunction(() => getComputedStyle(document.querySelector('.right')!).visibility === 'visible', null, {
+      timeout: T,
+    });
     await p.close();
   });
 
@@ -105,9 +132,13 @@ describe('every screen', () => {
   it('shrinking a drawn page to nothing and back never breaks the drawing', async () => {
     const p = await open('', { width: 1400, height: 900 });
     await p.setViewportSize({ width: 600, height: 800 });
-    await p.evaluate(() => { (document.querySelector('.stage') as HTMLElement).style.display = 'none'; });
+    await p.evaluate(() => {
+      (document.querySelector('.stage') as HTMLElement).style.display = 'none';
+    });
     await p.waitForTimeout(200);
-    await p.evaluate(() => { (document.querySelector('.stage') as HTMLElement).style.display = ''; });
+    await p.evaluate(() => {
+      (document.querySelector('.stage') as HTMLElement).style.display = '';
+    });
     await p.setViewportSize({ width: 390, height: 844 });
     await p.waitForTimeout(300);
     expect((await box(p, '.sigma canvas')).w).toBeGreaterThan(300);
@@ -122,18 +153,36 @@ describe('every screen', () => {
 });
 
 describe('readable pictures', () => {
-  for (const size of [{ width: 1400, height: 900 }, { width: 1024, height: 700 }, { width: 390, height: 844 }]) {
+  for (const size of [
+    { width: 1400, height: 900 },
+    { width: 1024, height: 700 },
+    { width: 390, height: 844 },
+  ]) {
     it(`the default view's labels at ${size.width}×${size.height} neither overlap nor run off the edges`, async () => {
       const p = await open('', size);
       await p.waitForTimeout(500);
       const { boxes, vp } = await p.evaluate(() => {
-        const h = (window as unknown as { __actorgraph: { labelBoxes: { node: string; x: number; y: number; w: number; h: number }[]; viewport: { width: number; height: number } } }).__actorgraph;
+        const h = (
+          window as unknown as {
+            __actorgraph: {
+              labelBoxes: { node: string; x: number; y: number; w: number; h: number }[];
+              viewport: { width: number; height: number };
+            };
+          }
+        ).__actorgraph;
         return { boxes: h.labelBoxes, vp: h.viewport };
       });
       expect(boxes.length).toBeGreaterThan(size.width < 500 ? 5 : 15);
-      const overlapping = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h).map((b) => [a.node, b.node]));
+      const overlapping = boxes.flatMap((a, i) =>
+        boxes
+          .slice(i + 1)
+          .filter((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h)
+          .map((b) => [a.node, b.node]),
+      );
       expect(overlapping).toEqual([]);
-      const cut = boxes.filter((b) => b.x < 0 || b.y < 0 || b.x + b.w > vp.width || b.y + b.h > vp.height).map((b) => b.node);
+      const cut = boxes
+        .filter((b) => b.x < 0 || b.y < 0 || b.x + b.w > vp.width || b.y + b.h > vp.height)
+        .map((b) => b.node);
       expect(cut).toEqual([]);
       await p.close();
     });
@@ -145,11 +194,14 @@ describe('drag', () => {
     const p = await open('', { width: 1400, height: 900 });
     await p.waitForTimeout(500);
     type B = { node: string; x: number; y: number; w: number; h: number };
-    const boxes = () => p.evaluate(() => (window as unknown as { __actorgraph: { labelBoxes: B[] } }).__actorgraph.labelBoxes);
+    const boxes = () =>
+      p.evaluate(() => (window as unknown as { __actorgraph: { labelBoxes: B[] } }).__actorgraph.labelBoxes);
     const canvas = (await p.locator('.sigma').boundingBox())!;
     // A label placed right of its node: the node's edge is just left of the label.
     const b = (await boxes()).find((x) => x.x > 100 && x.y > 100 && x.y < canvas.height - 150)!;
-    const camera = await p.evaluate(() => (window as unknown as { __actorgraph: { camera: unknown } }).__actorgraph.camera);
+    const camera = await p.evaluate(
+      () => (window as unknown as { __actorgraph: { camera: unknown } }).__actorgraph.camera,
+    );
     await p.mouse.move(canvas.x + b.x - 5, canvas.y + b.y + b.h / 2);
     await p.mouse.down();
     await p.mouse.move(canvas.x + b.x - 5 + 40, canvas.y + b.y + b.h / 2 + 60, { steps: 8 });
@@ -158,7 +210,9 @@ describe('drag', () => {
     const after = (await boxes()).find((x) => x.node === b.node);
     expect(after).toBeDefined();
     expect(after!.y - b.y).toBeGreaterThan(25);
-    expect(await p.evaluate(() => (window as unknown as { __actorgraph: { camera: unknown } }).__actorgraph.camera)).toEqual(camera);
+    expect(
+      await p.evaluate(() => (window as unknown as { __actorgraph: { camera: unknown } }).__actorgraph.camera),
+    ).toEqual(camera);
     await p.close();
   });
 });

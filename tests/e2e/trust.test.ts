@@ -36,13 +36,25 @@ const shot = (p: Page, name: string) => p.screenshot({ path: `${SHOTS}/${name}.p
 async function tableIds(p: Page): Promise<string[]> {
   const ids: string[] = [];
   for (;;) {
-    await p.waitForFunction(() => document.querySelector('.relations-table table')?.getAttribute('aria-busy') === 'false', null, { timeout: T });
-    ids.push(...await p.locator('.relations-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-triple')!)));
+    await p.waitForFunction(
+      () => document.querySelector('.relations-table table')?.getAttribute('aria-busy') === 'false',
+      null,
+      { timeout: T },
+    );
+    ids.push(
+      ...(await p
+        .locator('.relations-table tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-triple')!))),
+    );
     const next = p.getByRole('button', { name: 'next ›' });
     if (await next.isDisabled()) return ids;
     const first = await p.locator('.relations-table tbody tr').first().getAttribute('data-triple');
     await next.click({ timeout: T });
-    await p.waitForFunction((f) => document.querySelector('.relations-table tbody tr')?.getAttribute('data-triple') !== f, first, { timeout: T });
+    await p.waitForFunction(
+      (f) => document.querySelector('.relations-table tbody tr')?.getAttribute('data-triple') !== f,
+      first,
+      { timeout: T },
+    );
   }
 }
 
@@ -63,7 +75,12 @@ describe('trust and time in the UI', () => {
   it('the legend explains the edge styles with a line per status', async () => {
     const p = await open('');
     const key = p.getByRole('region', { name: 'Relations' });
-    for (const [status, line] of [['asserted', 'solid'], ['attributed', 'dashed'], ['hedged', 'dashed'], ['unsourced', 'dotted']]) {
+    for (const [status, line] of [
+      ['asserted', 'solid'],
+      ['attributed', 'dashed'],
+      ['hedged', 'dashed'],
+      ['unsourced', 'dotted'],
+    ]) {
       await expect(key.getByText(new RegExp(`${status}\\s*\\(${line}\\)`)).count()).resolves.toBe(1);
     }
     // Dashed and dotted edges, close up.
@@ -101,7 +118,13 @@ describe('trust and time in the UI', () => {
     await waitReady(p);
     const notAsserted = triples.filter((t) => statusOf(t) !== 'asserted').length;
     expect(notAsserted).toBeGreaterThan(0);
-    await expect.poll(() => p.evaluate(() => (window as unknown as { __actorgraph: { dimmedEdges: number } }).__actorgraph.dimmedEdges), { timeout: T }).toBe(notAsserted);
+    await expect
+      .poll(
+        () =>
+          p.evaluate(() => (window as unknown as { __actorgraph: { dimmedEdges: number } }).__actorgraph.dimmedEdges),
+        { timeout: T },
+      )
+      .toBe(notAsserted);
     await p.close();
   });
 
@@ -115,7 +138,9 @@ describe('trust and time in the UI', () => {
     await expect.poll(() => count.textContent(), { timeout: T }).toBe(`${all.entities.length} entities`);
     await p.goto(`${origin}/?e=iran&q=neighbourhood&d=2&since=2021-02-25&until=2021-02-26&und=exclude`, { timeout: T });
     await waitReady(p);
-    await expect.poll(() => p.locator('.nb-count').textContent(), { timeout: T }).toBe(`${narrowed.entities.length} entities`);
+    await expect
+      .poll(() => p.locator('.nb-count').textContent(), { timeout: T })
+      .toBe(`${narrowed.entities.length} entities`);
     await p.close();
   });
 
@@ -123,7 +148,13 @@ describe('trust and time in the UI', () => {
     const hedged = triples.find((t) => statusOf(t) === 'hedged' && t.subject !== t.object)!;
     expect(hedged).toBeDefined();
     const others = { status: ['asserted', 'attributed', 'unsourced'] as ('asserted' | 'attributed' | 'unsourced')[] };
-    const without = findPaths(core.store, { from: hedged.subject, to: hedged.object, mode: 'k-shortest', k: 3, ...others });
+    const without = findPaths(core.store, {
+      from: hedged.subject,
+      to: hedged.object,
+      mode: 'k-shortest',
+      k: 3,
+      ...others,
+    });
     const p = await open(`?q=path&from=${encodeURIComponent(hedged.subject)}&to=${encodeURIComponent(hedged.object)}`);
     const results = p.locator('.path-results');
     await results.waitFor({ timeout: T });
@@ -140,23 +171,46 @@ describe('trust and time in the UI', () => {
   });
 
   it('the relations table lists every killed relation, and a row shows it on the graph', async () => {
-    const want = triples.filter((t) => t.predicate === 'killed').map((t) => t.id!).sort();
+    const want = triples
+      .filter((t) => t.predicate === 'killed')
+      .map((t) => t.id!)
+      .sort();
     expect(want.length).toBeGreaterThan(0);
     const p = await open('?bot=relations');
     await p.selectOption('#rel-predicate', 'killed', { timeout: T });
-    await p.waitForFunction((n) => document.querySelectorAll('.relations-table tbody tr').length === Math.min(n, 50), want.length, { timeout: T });
+    await p.waitForFunction(
+      (n) => document.querySelectorAll('.relations-table tbody tr').length === Math.min(n, 50),
+      want.length,
+      { timeout: T },
+    );
     expect((await tableIds(p)).sort()).toEqual(want);
     // The graph follows its container as the dock grows: it never draws over the table.
-    await expect.poll(() => p.evaluate(() => {
-      const canvas = document.querySelector('.sigma canvas')!.getBoundingClientRect();
-      return canvas.bottom <= document.querySelector('.dock')!.getBoundingClientRect().top + 1;
-    }), { timeout: T }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          p.evaluate(() => {
+            const canvas = document.querySelector('.sigma canvas')!.getBoundingClientRect();
+            return canvas.bottom <= document.querySelector('.dock')!.getBoundingClientRect().top + 1;
+          }),
+        { timeout: T },
+      )
+      .toBe(true);
     // The result exports like any view: those relations and their ends, as a dataset that validates.
     const [dl] = await Promise.all([
-      p.waitForEvent('download', { timeout: T }).catch(async (e: unknown) => { throw new Error(`${String(e)}; toast: ${await p.locator('.toast').textContent().catch(() => 'none')}`); }),
+      p.waitForEvent('download', { timeout: T }).catch(async (e: unknown) => {
+        throw new Error(
+          `${String(e)}; toast: ${await p
+            .locator('.toast')
+            .textContent()
+            .catch(() => 'none')}`,
+        );
+      }),
       p.getByRole('button', { name: `Export ${want.length}` }).click({ timeout: T }),
     ]);
-    const parsed = parseDataset(readFileSync((await dl.path())!, 'utf8'), { file: 'export.json', defaultSchema: core.result.schema! });
+    const parsed = parseDataset(readFileSync((await dl.path())!, 'utf8'), {
+      file: 'export.json',
+      defaultSchema: core.result.schema!,
+    });
     expect(parsed.problems.filter((x) => x.severity === 'error')).toEqual([]);
     expect(dl.suggestedFilename()).toBe(`actorgraph-relations-${want.length}.json`);
     expect(parsed.dataset!.triples.map((t) => t.id!).sort()).toEqual(want);

@@ -18,17 +18,31 @@ const { values } = parseArgs({
 });
 const seed = values.seed !== undefined ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
 const runs = Number(values.runs);
-console.log(`fuzzing: ${runs} inputs, seed ${seed}, ${values.workers} worker(s), time box ${values.timeout} ms per input`);
+console.log(
+  `fuzzing: ${runs} inputs, seed ${seed}, ${values.workers} worker(s), time box ${values.timeout} ms per input`,
+);
 const report = await runFuzz({
-  runs, seed, workers: Number(values.workers), timeoutMs: Number(values.timeout),
-  index: values.index !== undefined ? Number(values.index) : undefined, minimise: true, log: (l) => console.log(l),
+  runs,
+  seed,
+  workers: Number(values.workers),
+  timeoutMs: Number(values.timeout),
+  index: values.index !== undefined ? Number(values.index) : undefined,
+  minimise: true,
+  log: (l) => console.log(l),
 });
 
-console.log(`\n${report.inputs} inputs in ${(report.ms / 1000).toFixed(1)} s (${(report.ms / Math.max(1, report.inputs)).toFixed(1)} ms each), ${report.failures.length} failing`);
-for (const [t, f] of Object.entries(report.perTarget)) console.log(`  ${t.padEnd(18)} ${String(f.inputs).padStart(6)} inputs  ${String(f.valid).padStart(5)} valid  ${String(f.failures).padStart(4)} failing  (${f.seeds} seeds)`);
+console.log(
+  `\n${report.inputs} inputs in ${(report.ms / 1000).toFixed(1)} s (${(report.ms / Math.max(1, report.inputs)).toFixed(1)} ms each), ${report.failures.length} failing`,
+);
+for (const [t, f] of Object.entries(report.perTarget))
+  console.log(
+    `  ${t.padEnd(18)} ${String(f.inputs).padStart(6)} inputs  ${String(f.valid).padStart(5)} valid  ${String(f.failures).padStart(4)} failing  (${f.seeds} seeds)`,
+  );
 if (report.slowest) {
   const s = report.slowest;
-  console.log(`slowest: ${s.ms.toFixed(0)} ms, index ${s.index} (${s.target}, ${s.recipe.join('+') || 'seed'}, ${s.bytes.toLocaleString('en-US')} bytes)`);
+  console.log(
+    `slowest: ${s.ms.toFixed(0)} ms, index ${s.index} (${s.target}, ${s.recipe.join('+') || 'seed'}, ${s.bytes.toLocaleString('en-US')} bytes)`,
+  );
 }
 if (report.failures.length) {
   const dir = join(ROOT, 'fuzz-out');
@@ -37,7 +51,10 @@ if (report.failures.length) {
     const base = join(dir, `${f.target}-seed${seed}-index${f.index}`);
     writeFileSync(`${base}.input`, f.bytes);
     if (f.minimal) writeFileSync(`${base}.min.input`, f.minimal);
-    writeFileSync(`${base}.txt`, `${f.failures.join('\n')}\nseed ${f.seedName}, mutations ${f.recipe.join('+')}\nreplay: npm run fuzz -- --seed ${seed} --index ${f.index}\n`);
+    writeFileSync(
+      `${base}.txt`,
+      `${f.failures.join('\n')}\nseed ${f.seedName}, mutations ${f.recipe.join('+')}\nreplay: npm run fuzz -- --seed ${seed} --index ${f.index}\n`,
+    );
   }
   console.log(`failing inputs saved in ${dir}; replay one with: npm run fuzz -- --seed ${seed} --index <index>`);
   process.exitCode = 1;

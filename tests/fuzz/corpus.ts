@@ -25,7 +25,11 @@ export const SCHEMA_TARGET = 'schema-json';
 function files(dir: string): string[] {
   let out: string[] = [];
   let names: string[];
-  try { names = readdirSync(dir); } catch { return out; }
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return out;
+  }
   for (const n of names.sort()) {
     const p = join(dir, n);
     const st = statSync(p);
@@ -38,7 +42,11 @@ function files(dir: string): string[] {
 function seed(path: string, schema: SchemaName): Seed {
   const bytes = new Uint8Array(readFileSync(path));
   let text: string | undefined;
-  try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { text = undefined; }
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = undefined;
+  }
   return { name: relative(ROOT, path), bytes, text, schema };
 }
 
@@ -56,13 +64,25 @@ const GENERIC = [
 
 /** Inputs hostile by design for one format or another, given to every reader: each must be an error or a warning, never a crash or a hang. */
 const BOMBS: [string, string][] = [
-  ['xml-billion-laughs', `<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]>\n<gexf><graph><nodes><node id="a" label="&lol9;"/></nodes></graph></gexf>\n`],
-  ['xml-external-entity', '<?xml version="1.0"?>\n<!DOCTYPE g [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<graphml><graph><node id="&xxe;"/></graph></graphml>\n'],
+  [
+    'xml-billion-laughs',
+    `<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]>\n<gexf><graph><nodes><node id="a" label="&lol9;"/></nodes></graph></gexf>\n`,
+  ],
+  [
+    'xml-external-entity',
+    '<?xml version="1.0"?>\n<!DOCTYPE g [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<graphml><graph><node id="&xxe;"/></graph></graphml>\n',
+  ],
   ['xml-deep', `<?xml version="1.0"?>\n<gexf>${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</gexf>\n`],
   ['csv-wide-row', `id,label,type\n${'a,'.repeat(200_000)}a\n`],
   ['csv-open-quote', `id,label,type\na,"${'x'.repeat(100_000)}\n`],
-  ['turtle-deep-collection', `@prefix ex: <http://example.org/> .\nex:a ex:b ${'( '.repeat(50_000)}${') '.repeat(50_000)}.\n`],
-  ['turtle-deep-blank-nodes', `@prefix ex: <http://example.org/> .\nex:a ex:b ${'[ ex:c '.repeat(50_000)}${'] '.repeat(50_000)}.\n`],
+  [
+    'turtle-deep-collection',
+    `@prefix ex: <http://example.org/> .\nex:a ex:b ${'( '.repeat(50_000)}${') '.repeat(50_000)}.\n`,
+  ],
+  [
+    'turtle-deep-blank-nodes',
+    `@prefix ex: <http://example.org/> .\nex:a ex:b ${'[ ex:c '.repeat(50_000)}${'] '.repeat(50_000)}.\n`,
+  ],
   ['ntriples-huge-literal', `<http://e/a> <http://e/b> "${'x'.repeat(500_000)}" .\n`],
   ['ftm-deep', `{"id":"p","schema":"Person","properties":{"name":${'['.repeat(100_000)}${']'.repeat(100_000)}}}\n`],
 ];
@@ -76,16 +96,27 @@ export function corpusFor(reader: DatasetReader | typeof SCHEMA_TARGET): Seed[] 
   if (hit) return hit;
   let seeds: Seed[];
   if (typeof reader === 'string') {
-    seeds = [seed(join(ROOT, 'graph-data/schema.json'), 'graph'), seed(join(ROOT, 'tests/fixtures/schema.json'), 'fixtures')];
+    seeds = [
+      seed(join(ROOT, 'graph-data/schema.json'), 'graph'),
+      seed(join(ROOT, 'tests/fixtures/schema.json'), 'fixtures'),
+    ];
   } else {
     const claims = (p: string) => reader.extensions.some((e) => p.toLowerCase().endsWith(e));
     const own = files(join(ROOT, 'tests/fuzz/seeds', id));
     const fixtures = files(join(ROOT, 'tests/fixtures')).filter(claims);
     seeds = [...own, ...fixtures].map((p) => seed(p, 'fixtures'));
-    if (files(join(ROOT, 'graph-data')).some((p) => claims(p) && p.endsWith('dataset.json'))) seeds.push(seed(join(ROOT, 'graph-data/dataset.json'), 'graph'));
+    if (files(join(ROOT, 'graph-data')).some((p) => claims(p) && p.endsWith('dataset.json')))
+      seeds.push(seed(join(ROOT, 'graph-data/dataset.json'), 'graph'));
     const enc = new TextEncoder();
-    if (seeds.length === 0) seeds = GENERIC.map((text, i) => ({ name: `generic-${i}`, bytes: enc.encode(text), text, schema: 'fixtures' as const }));
-    for (const [name, text] of BOMBS) seeds.push({ name: `bomb:${name}`, bytes: enc.encode(text), text, schema: 'fixtures' });
+    if (seeds.length === 0)
+      seeds = GENERIC.map((text, i) => ({
+        name: `generic-${i}`,
+        bytes: enc.encode(text),
+        text,
+        schema: 'fixtures' as const,
+      }));
+    for (const [name, text] of BOMBS)
+      seeds.push({ name: `bomb:${name}`, bytes: enc.encode(text), text, schema: 'fixtures' });
   }
   cache.set(id, seeds);
   return seeds;

@@ -24,7 +24,10 @@ export interface Verdict {
 
 const FILE = 'fuzz-input';
 
-interface World { schema: Schema; texts: Map<string, string> }
+interface World {
+  schema: Schema;
+  texts: Map<string, string>;
+}
 const worlds = new Map<SchemaName, World>();
 
 function world(name: SchemaName): World {
@@ -34,7 +37,8 @@ function world(name: SchemaName): World {
   let schemaPath: string;
   if (name === 'graph') {
     schemaPath = join(ROOT, 'graph-data/schema.json');
-    for (const f of readdirSync(join(ROOT, 'graph-data/sources'))) texts.set(`sources/${f}`, readFileSync(join(ROOT, 'graph-data/sources', f), 'utf8'));
+    for (const f of readdirSync(join(ROOT, 'graph-data/sources')))
+      texts.set(`sources/${f}`, readFileSync(join(ROOT, 'graph-data/sources', f), 'utf8'));
   } else {
     schemaPath = join(ROOT, 'tests/fixtures/schema.json');
     texts.set('source.txt', readFileSync(join(ROOT, 'tests/fixtures/bad/source.txt'), 'utf8'));
@@ -52,8 +56,10 @@ function options(w: World, decodedStrictly: boolean): ReaderOptions {
     decodedStrictly,
     defaultSchema: w.schema,
     sourceText: (s) => (s.path !== undefined ? w.texts.get(s.path) : s.text),
-    sourceError: (s) => (s.path !== undefined && !w.texts.has(s.path)
-      ? { code: 'source-file-missing', message: `no file ${s.path}`, hint: 'fix the path' } : undefined),
+    sourceError: (s) =>
+      s.path !== undefined && !w.texts.has(s.path)
+        ? { code: 'source-file-missing', message: `no file ${s.path}`, hint: 'fix the path' }
+        : undefined,
   };
 }
 
@@ -62,32 +68,56 @@ const ARRAY_PROTO_NAMES = Object.getOwnPropertyNames(Array.prototype).sort().joi
 
 function prototypeProblems(): string[] {
   const out: string[] = [];
-  if (Object.getOwnPropertyNames(Object.prototype).sort().join() !== PROTO_NAMES) out.push('Object.prototype gained or lost a property');
-  if (Object.getOwnPropertyNames(Array.prototype).sort().join() !== ARRAY_PROTO_NAMES) out.push('Array.prototype gained or lost a property');
+  if (Object.getOwnPropertyNames(Object.prototype).sort().join() !== PROTO_NAMES)
+    out.push('Object.prototype gained or lost a property');
+  if (Object.getOwnPropertyNames(Array.prototype).sort().join() !== ARRAY_PROTO_NAMES)
+    out.push('Array.prototype gained or lost a property');
   for (const k in {}) out.push(`Object.prototype has an enumerable '${k}'`);
   return out;
 }
 
 function placed(p: Problem, where: string, out: string[]): void {
-  const bad = !p || typeof p !== 'object' || p.file !== FILE || !(Number.isInteger(p.line) && p.line! >= 1) || !(Number.isInteger(p.column) && p.column! >= 1)
-    || typeof p.message !== 'string' || !p.message || typeof p.hint !== 'string' || !p.hint || (p.severity !== 'error' && p.severity !== 'warning') || typeof p.code !== 'string';
+  const bad =
+    !p ||
+    typeof p !== 'object' ||
+    p.file !== FILE ||
+    !(Number.isInteger(p.line) && p.line! >= 1) ||
+    !(Number.isInteger(p.column) && p.column! >= 1) ||
+    typeof p.message !== 'string' ||
+    !p.message ||
+    typeof p.hint !== 'string' ||
+    !p.hint ||
+    (p.severity !== 'error' && p.severity !== 'warning') ||
+    typeof p.code !== 'string';
   if (bad) out.push(`unplaced problem (${where}): ${JSON.stringify(p).slice(0, 300)}`);
 }
 
 const sig = (p: Problem) => `${p.severity} ${p.code} ${p.path} ${p.line}:${p.column}`;
 
-function compare(a: { ok: boolean; problems: Problem[] }, b: { ok: boolean; problems: Problem[] }, what: string, out: string[]): void {
-  if (a.ok !== b.ok) { out.push(`${what}: ok ${a.ok} vs ${b.ok}`); return; }
-  const x = a.problems.map(sig), y = b.problems.map(sig);
+function compare(
+  a: { ok: boolean; problems: Problem[] },
+  b: { ok: boolean; problems: Problem[] },
+  what: string,
+  out: string[],
+): void {
+  if (a.ok !== b.ok) {
+    out.push(`${what}: ok ${a.ok} vs ${b.ok}`);
+    return;
+  }
+  const x = a.problems.map(sig),
+    y = b.problems.map(sig);
   const i = x.findIndex((s, k) => s !== y[k]);
-  if (i >= 0 || x.length !== y.length) out.push(`${what}: problems differ at #${i < 0 ? Math.min(x.length, y.length) : i}: ${x[i] ?? '(none)'} | ${y[i] ?? '(none)'}`);
+  if (i >= 0 || x.length !== y.length)
+    out.push(
+      `${what}: problems differ at #${i < 0 ? Math.min(x.length, y.length) : i}: ${x[i] ?? '(none)'} | ${y[i] ?? '(none)'}`,
+    );
 }
 
 /** Bytes in chunks of random sizes, decoded as the loaders do. */
 function decodeChunks(bytes: Uint8Array, r: Rng): { texts: string[] } | 'bad' | { problem: Problem } {
   const d = new StrictUtf8Decoder(FILE);
   const texts: string[] = [];
-  for (let i = 0; ;) {
+  for (let i = 0; ; ) {
     const n = Math.min(bytes.length - i, 1 + Math.floor(r() * (r() < 0.5 ? 8 : 70_000)));
     const part = d.decode(bytes.subarray(i, i + n), i + n >= bytes.length);
     if (part === 'bad' || 'problem' in part) return part;
@@ -97,13 +127,25 @@ function decodeChunks(bytes: Uint8Array, r: Rng): { texts: string[] } | 'bad' | 
   }
 }
 
-async function answers(result: ReadResult, whole: { ok: boolean; dataset?: { entities: unknown[]; triples: unknown[] } }, out: string[]): Promise<void> {
+async function answers(
+  result: ReadResult,
+  whole: { ok: boolean; dataset?: { entities: unknown[]; triples: unknown[] } },
+  out: string[],
+): Promise<void> {
   const store = result.store;
-  if (!store) { out.push('valid, but the session gave no store'); return; }
+  if (!store) {
+    out.push('valid, but the session gave no store');
+    return;
+  }
   const ex = new MemoryExplorer(store, FILE);
   const stats = await ex.stats();
-  if (whole.dataset && (stats.entities !== whole.dataset.entities.length || stats.triples !== whole.dataset.triples.length)) {
-    out.push(`stats ${stats.entities}/${stats.triples} differ from the whole read ${whole.dataset.entities.length}/${whole.dataset.triples.length}`);
+  if (
+    whole.dataset &&
+    (stats.entities !== whole.dataset.entities.length || stats.triples !== whole.dataset.triples.length)
+  ) {
+    out.push(
+      `stats ${stats.entities}/${stats.triples} differ from the whole read ${whole.dataset.entities.length}/${whole.dataset.triples.length}`,
+    );
   }
   if (store.entityCount > 0) {
     const e = store.entityAt(0);
@@ -114,7 +156,8 @@ async function answers(result: ReadResult, whole: { ok: boolean; dataset?: { ent
     const t = store.toDataset().triples[0]!;
     if (t.subject !== t.object) {
       const res = await ex.paths({ from: t.subject, to: t.object });
-      if (!res.paths.length) out.push(`no path between the ends of triple ${t.id} (${t.subject} → ${t.object}): ${res.reason ?? ''}`);
+      if (!res.paths.length)
+        out.push(`no path between the ends of triple ${t.id} (${t.subject} → ${t.object}): ${res.reason ?? ''}`);
     }
   }
 }
@@ -123,7 +166,13 @@ async function answers(result: ReadResult, whole: { ok: boolean; dataset?: { ent
 const LEAK = /root:[^:\n]*:0:0:/;
 
 /** Checks one input of one target; never throws. `mustRefuse`: an entity bomb or external entity, which no reader may accept. */
-export async function check(target: string, bytes: Uint8Array, schemaName: SchemaName, seed: number, mustRefuse = false): Promise<Verdict> {
+export async function check(
+  target: string,
+  bytes: Uint8Array,
+  schemaName: SchemaName,
+  seed: number,
+  mustRefuse = false,
+): Promise<Verdict> {
   const t0 = performance.now();
   const out: string[] = [];
   let valid = false;
@@ -160,7 +209,10 @@ export async function check(target: string, bytes: Uint8Array, schemaName: Schem
       else {
         if (parts.texts.join('') !== text) out.push('chunked decoding gave another text');
         const many = reader.open(opts);
-        for (const s of parts.texts) { if (many.finished) break; many.push(s); }
+        for (const s of parts.texts) {
+          if (many.finished) break;
+          many.push(s);
+        }
         const manyRes = many.end();
         for (const p of manyRes.problems) placed(p, 'chunked stream', out);
         compare(base, manyRes, 'whole vs chunked stream', out);
@@ -175,7 +227,9 @@ export async function check(target: string, bytes: Uint8Array, schemaName: Schem
       if (LEAK.test(seen)) out.push('the content of /etc/passwd shows in the result: an external entity was read');
     }
   } catch (e) {
-    out.push(`exception: ${e instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, 6).join(' | ') : String(e)}`);
+    out.push(
+      `exception: ${e instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, 6).join(' | ') : String(e)}`,
+    );
   }
   out.push(...prototypeProblems());
   return { failures: out, valid, ms: performance.now() - t0 };

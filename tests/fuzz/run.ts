@@ -21,8 +21,20 @@ export interface FuzzOptions {
   log?: (line: string) => void;
 }
 
-export interface FuzzInput { index: number; target: string; seedName: string; recipe: string[]; bytes: Uint8Array; schema: Seed['schema']; inputSeed: number; mustRefuse?: boolean }
-export interface FuzzFailure extends FuzzInput { failures: string[]; minimal?: Uint8Array }
+export interface FuzzInput {
+  index: number;
+  target: string;
+  seedName: string;
+  recipe: string[];
+  bytes: Uint8Array;
+  schema: Seed['schema'];
+  inputSeed: number;
+  mustRefuse?: boolean;
+}
+export interface FuzzFailure extends FuzzInput {
+  failures: string[];
+  minimal?: Uint8Array;
+}
 export interface FuzzReport {
   inputs: number;
   ms: number;
@@ -46,7 +58,17 @@ export function makeInput(seed: number, index: number, scale: Scale): FuzzInput 
   const round = Math.floor(index / ts.length);
   // The first round of each target: its seeds as they are.
   const base = corpus[round < corpus.length ? round : Math.floor(r() * corpus.length)]!;
-  if (round < corpus.length) return { index, target, seedName: base.name, recipe: [], bytes: base.bytes, schema: base.schema, inputSeed: s, mustRefuse: base.name.startsWith('bomb:xml-') };
+  if (round < corpus.length)
+    return {
+      index,
+      target,
+      seedName: base.name,
+      recipe: [],
+      bytes: base.bytes,
+      schema: base.schema,
+      inputSeed: s,
+      mustRefuse: base.name.startsWith('bomb:xml-'),
+    };
   const other = corpus[Math.floor(r() * corpus.length)]!;
   const { bytes, recipe } = mutate(r, base, other.text ?? '', scale);
   return { index, target, seedName: base.name, recipe, bytes, schema: base.schema, inputSeed: s };
@@ -62,7 +84,13 @@ async function minimise(pool: Pool, f: FuzzFailure, budget = 300): Promise<Uint8
       const next = new Uint8Array(cur.length - Math.min(chunk, cur.length - at));
       next.set(cur.subarray(0, at));
       next.set(cur.subarray(at + chunk), at);
-      const v = await pool.run({ target: f.target, bytes: next, schema: f.schema, seed: f.inputSeed, mustRefuse: f.mustRefuse });
+      const v = await pool.run({
+        target: f.target,
+        bytes: next,
+        schema: f.schema,
+        seed: f.inputSeed,
+        mustRefuse: f.mustRefuse,
+      });
       if (v.failures.length && kind(v.failures) === want) cur = next;
       else at += chunk;
     }
@@ -76,7 +104,13 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
   const pool = new Pool(o.workers ?? 1, o.timeoutMs ?? 30_000);
   const t0 = performance.now();
   const report: FuzzReport = { inputs: 0, ms: 0, perTarget: {}, failures: [], slowest: undefined };
-  for (const t of targets()) report.perTarget[t] = { inputs: 0, valid: 0, failures: 0, seeds: corpusFor(READERS.find((r) => r.id === t) ?? SCHEMA_TARGET).length };
+  for (const t of targets())
+    report.perTarget[t] = {
+      inputs: 0,
+      valid: 0,
+      failures: 0,
+      seeds: corpusFor(READERS.find((r) => r.id === t) ?? SCHEMA_TARGET).length,
+    };
   const indices = o.index !== undefined ? [o.index] : Array.from({ length: o.runs }, (_, i) => i);
   let done = 0;
   try {
@@ -85,18 +119,34 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
     const lane = async () => {
       while (nextI < indices.length) {
         const input = makeInput(o.seed, indices[nextI++]!, scale);
-        const v = await pool.run({ target: input.target, bytes: input.bytes, schema: input.schema, seed: input.inputSeed, mustRefuse: input.mustRefuse });
+        const v = await pool.run({
+          target: input.target,
+          bytes: input.bytes,
+          schema: input.schema,
+          seed: input.inputSeed,
+          mustRefuse: input.mustRefuse,
+        });
         const t = report.perTarget[input.target]!;
         t.inputs++;
         if (v.valid) t.valid++;
         report.inputs++;
-        if (!report.slowest || v.ms > report.slowest.ms) report.slowest = { ms: v.ms, index: input.index, target: input.target, recipe: input.recipe, bytes: input.bytes.length };
+        if (!report.slowest || v.ms > report.slowest.ms)
+          report.slowest = {
+            ms: v.ms,
+            index: input.index,
+            target: input.target,
+            recipe: input.recipe,
+            bytes: input.bytes.length,
+          };
         if (v.failures.length) {
           t.failures++;
           report.failures.push({ ...input, failures: v.failures });
-          log(`FAIL seed ${o.seed} index ${input.index} (${input.target}, ${input.seedName}, ${input.recipe.join('+') || 'seed'}): ${v.failures[0]}`);
+          log(
+            `FAIL seed ${o.seed} index ${input.index} (${input.target}, ${input.seedName}, ${input.recipe.join('+') || 'seed'}): ${v.failures[0]}`,
+          );
         }
-        if (++done % 500 === 0) log(`${done} inputs, ${report.failures.length} failing, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+        if (++done % 500 === 0)
+          log(`${done} inputs, ${report.failures.length} failing, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       }
     };
     await Promise.all(Array.from({ length: o.workers ?? 1 }, lane));

@@ -8,6 +8,8 @@ export const HANG = '__hang__';
 
 parentPort!.on('message', (job: Job) => {
   if (job.target === HANG) for (;;);
-  void check(job.target, job.bytes, job.schema, job.seed, job.mustRefuse).then((v) => parentPort!.postMessage({ id: job.id, ...v }));
+  void check(job.target, job.bytes, job.schema, job.seed, job.mustRefuse).then((v) =>
+    parentPort!.postMessage({ id: job.id, ...v }),
+  );
 });
 parentPort!.postMessage({ ready: true });

@@ -12,8 +12,19 @@ const schema = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../graph
 describe('documents', () => {
   it('become sources with their text inline and an id not taken', () => {
     const taken = new Set(['src-strike-on-the-border']);
-    const s = documentSource('# Strike on the border\n\nText.', { publisher: ' Wire ', published: '2021-02-26', url: 'https://example.org/a' }, (id) => taken.has(id));
-    expect(s).toEqual({ id: 'src-strike-on-the-border-2', title: 'Strike on the border', publisher: 'Wire', published: '2021-02-26', url: 'https://example.org/a', text: '# Strike on the border\n\nText.' });
+    const s = documentSource(
+      '# Strike on the border\n\nText.',
+      { publisher: ' Wire ', published: '2021-02-26', url: 'https://example.org/a' },
+      (id) => taken.has(id),
+    );
+    expect(s).toEqual({
+      id: 'src-strike-on-the-border-2',
+      title: 'Strike on the border',
+      publisher: 'Wire',
+      published: '2021-02-26',
+      url: 'https://example.org/a',
+      text: '# Strike on the border\n\nText.',
+    });
     expect(guessTitle('\n\n  ')).toBe('Untitled document');
     expect(documentKind('x.bin', '<!DOCTYPE html><p>')).toBe('html');
     expect(documentKind('x.md', '<html>')).toBe('markdown');
@@ -21,8 +32,12 @@ describe('documents', () => {
 });
 
 describe('candidates', () => {
-  const text = 'Pentagon spokesman John Kirby met Maria Gonzalez of the Red Crescent Society in Madrid. Maria Gonzalez left Madrid on Friday.';
-  const mentions = new MentionFinder([{ id: 'john-kirby', label: 'John Kirby', type: 'person' }, { id: 'pentagon', label: 'Pentagon', type: 'government-body' }]).find(text);
+  const text =
+    'Pentagon spokesman John Kirby met Maria Gonzalez of the Red Crescent Society in Madrid. Maria Gonzalez left Madrid on Friday.';
+  const mentions = new MentionFinder([
+    { id: 'john-kirby', label: 'John Kirby', type: 'person' },
+    { id: 'pentagon', label: 'Pentagon', type: 'government-body' },
+  ]).find(text);
 
   it('names people, organisations and places not known yet, with a guessed type of the schema', () => {
     const cs = findCandidates(text, { mentions, schema });
@@ -35,9 +50,36 @@ describe('candidates', () => {
   });
 
   it('maps a kind onto any schema: by id, by label, else the first type', () => {
-    const s = (ids: [string, string][]): Schema => ({ entityTypes: ids.map(([id, label]) => ({ id, label, color: '#000' })), predicates: [] });
-    expect(typeForKind('person', s([['thing', 'Thing'], ['person', 'Person']]))).toBe('person');
-    expect(typeForKind('organization', s([['thing', 'Thing'], ['org', 'Organisation']]))).toBe('org');
-    expect(typeForKind('place', s([['thing', 'Thing'], ['org', 'Organisation']]))).toBe('thing');
+    const s = (ids: [string, string][]): Schema => ({
+      entityTypes: ids.map(([id, label]) => ({ id, label, color: '#000' })),
+      predicates: [],
+    });
+    expect(
+      typeForKind(
+        'person',
+        s([
+          ['thing', 'Thing'],
+          ['person', 'Person'],
+        ]),
+      ),
+    ).toBe('person');
+    expect(
+      typeForKind(
+        'organization',
+        s([
+          ['thing', 'Thing'],
+          ['org', 'Organisation'],
+        ]),
+      ),
+    ).toBe('org');
+    expect(
+      typeForKind(
+        'place',
+        s([
+          ['thing', 'Thing'],
+          ['org', 'Organisation'],
+        ]),
+      ),
+    ).toBe('thing');
   });
 });

@@ -3,7 +3,8 @@ import type { Entity } from '../../src/core/model.ts';
 import { MentionFinder } from '../../src/core/annotate/mentions.ts';
 import { tokenize } from '../../src/core/annotate/tokens.ts';
 
-const E = (id: string, label: string, aliases?: string[], type = 'actor'): Entity => (aliases ? { id, label, type, aliases } : { id, label, type });
+const E = (id: string, label: string, aliases?: string[], type = 'actor'): Entity =>
+  aliases ? { id, label, type, aliases } : { id, label, type };
 const spans = (f: MentionFinder, text: string) => f.find(text).map((m) => [m.entity, text.slice(m.start, m.end)]);
 
 describe('tokenize', () => {
@@ -37,11 +38,23 @@ describe('MentionFinder', () => {
 
   it('finds labels and aliases, case, diacritic and punctuation aside', () => {
     expect(spans(finder, 'KATAIB HEZBOLLAH and Kataʼib Hizballah; kata’ib hizballah.')).toEqual([
-      ['kh', 'KATAIB HEZBOLLAH'], ['kh', 'Kataʼib Hizballah'], ['kh', 'kata’ib hizballah'],
+      ['kh', 'KATAIB HEZBOLLAH'],
+      ['kh', 'Kataʼib Hizballah'],
+      ['kh', 'kata’ib hizballah'],
     ]);
-    expect(spans(finder, 'in Deïr ez Zôr, also Dayr-az-Zawr')).toEqual([['deir', 'Deïr ez Zôr'], ['deir', 'Dayr-az-Zawr']]);
+    expect(spans(finder, 'in Deïr ez Zôr, also Dayr-az-Zawr')).toEqual([
+      ['deir', 'Deïr ez Zôr'],
+      ['deir', 'Dayr-az-Zawr'],
+    ]);
     const m = finder.find('the Islamic Republic of Iran said')[0]!;
-    expect(m).toMatchObject({ entity: 'iran', label: 'Iran', alias: 'Islamic Republic of Iran', mention: 'Islamic Republic of Iran', start: 4, end: 28 });
+    expect(m).toMatchObject({
+      entity: 'iran',
+      label: 'Iran',
+      alias: 'Islamic Republic of Iran',
+      mention: 'Islamic Republic of Iran',
+      start: 4,
+      end: 28,
+    });
   });
 
   it('matches on word boundaries: Iran in Iran-backed, not in Iranian', () => {
@@ -50,13 +63,18 @@ describe('MentionFinder', () => {
 
   it('takes the longest name first and never overlaps', () => {
     expect(spans(finder, 'US forces and the US military struck, the US said')).toEqual([
-      ['us-mil', 'US forces'], ['us-mil', 'US military'], ['us', 'US'],
+      ['us-mil', 'US forces'],
+      ['us-mil', 'US military'],
+      ['us', 'US'],
     ]);
     expect(spans(finder, 'the Iranian government')).toEqual([['iranian', 'Iranian government']]);
   });
 
   it('reads a dotted acronym and does not take the pronoun "us" for the US', () => {
-    expect(spans(finder, 'The U.S. told us; KH and kh')).toEqual([['us', 'U.S.'], ['kh', 'KH']]);
+    expect(spans(finder, 'The U.S. told us; KH and kh')).toEqual([
+      ['us', 'U.S.'],
+      ['kh', 'KH'],
+    ]);
   });
 
   it('flags a name that fits several entities, with the candidates', () => {
@@ -70,7 +88,12 @@ describe('MentionFinder', () => {
     const text = '🇺🇸 𝐔𝐒 and 😀 Kataib\u00a0Hezbollah — «Déir ez-Zor» ŞİMŞEK Tehran';
     const ms = finder.find(text);
     for (const m of ms) expect(text.slice(m.start, m.end)).toBe(m.mention);
-    expect(ms.map((m) => [m.entity, m.mention])).toEqual([['us', '𝐔𝐒'], ['kh', 'Kataib\u00a0Hezbollah'], ['deir', 'Déir ez-Zor'], ['iranian', 'Tehran']]);
+    expect(ms.map((m) => [m.entity, m.mention])).toEqual([
+      ['us', '𝐔𝐒'],
+      ['kh', 'Kataib\u00a0Hezbollah'],
+      ['deir', 'Déir ez-Zor'],
+      ['iranian', 'Tehran'],
+    ]);
   });
 
   it('keeps names added later and is not fooled by prefixes of names', () => {

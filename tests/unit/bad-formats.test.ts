@@ -24,13 +24,19 @@ const OURS = /\.(nt|nq|ttl|trig|ijson)$/;
 
 describe('bad RDF and FtM files', () => {
   it('every such corpus file has an expectation', () => {
-    expect(readdirSync(BAD).filter((f) => OURS.test(f)).sort()).toEqual(Object.keys(EXPECT).sort());
+    expect(
+      readdirSync(BAD)
+        .filter((f) => OURS.test(f))
+        .sort(),
+    ).toEqual(Object.keys(EXPECT).sort());
   });
 
   for (const [name, want] of Object.entries(EXPECT)) {
     it(`${name}: ${want.ok ? 'accepted' : 'rejected'} with ${want.codes.join(', ')}`, () => {
       const r = loadDatasetFile(join(BAD, name), { schemaPath: SCHEMA });
-      expect([...new Set(r.problems.map((p) => p.code))].sort(), JSON.stringify(r.problems, null, 1)).toEqual([...want.codes].sort());
+      expect([...new Set(r.problems.map((p) => p.code))].sort(), JSON.stringify(r.problems, null, 1)).toEqual(
+        [...want.codes].sort(),
+      );
       expect(r.ok).toBe(want.ok);
       expect(r.dataset).toBeUndefined();
       const first = r.problems.find((p) => p.severity === 'error')!;

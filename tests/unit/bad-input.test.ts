@@ -49,7 +49,10 @@ const EXPECT: Record<string, { ok: boolean; codes: string[] }> = {
   'bad-dates.json': { ok: false, codes: ['bad-date'] },
   'evidence-not-found.json': { ok: false, codes: ['evidence-not-found'] },
   'schema-cycle.json': { ok: false, codes: ['type-cycle'] },
-  'schema-problems.json': { ok: false, codes: ['bad-color', 'duplicate-id', 'empty-label', 'unknown-parent-type', 'unknown-type'] },
+  'schema-problems.json': {
+    ok: false,
+    codes: ['bad-color', 'duplicate-id', 'empty-label', 'unknown-parent-type', 'unknown-type'],
+  },
   'bad-confidence.json': { ok: false, codes: ['bad-confidence'] },
   'missing-source-file.json': { ok: false, codes: ['source-file-missing'] },
   'bad-source-path.json': { ok: false, codes: ['bad-path'] },
@@ -81,7 +84,9 @@ function checkWellFormed(p: Problem, file: string): void {
 
 describe('bad-input corpus', () => {
   it('every corpus file has an expectation and a README line', () => {
-    const files = readdirSync(BAD).filter((f) => f.endsWith('.json')).sort();
+    const files = readdirSync(BAD)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     expect(files).toEqual(Object.keys(EXPECT).sort());
     const readme = readFileSync(join(BAD, 'README.md'), 'utf8');
     for (const f of files) expect(readme, f).toContain(`\`${f}\``);
@@ -171,8 +176,10 @@ describe('bad-input corpus', () => {
   });
 
   it('rejects a 1 MiB label, giving its length', () => {
-    const text = readFileSync(join(BAD, 'valid.json'), 'utf8')
-      .replace('"label": "Iran"', `"label": "${'x'.repeat(1024 * 1024)}"`);
+    const text = readFileSync(join(BAD, 'valid.json'), 'utf8').replace(
+      '"label": "Iran"',
+      `"label": "${'x'.repeat(1024 * 1024)}"`,
+    );
     const schema = JSON.parse(readFileSync(SCHEMA, 'utf8')) as Schema;
     const r = parseDataset(text, { file: 'big-label.json', defaultSchema: schema, sourceText: () => SOURCE });
     expect(r.ok).toBe(false);

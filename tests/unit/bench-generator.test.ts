@@ -16,7 +16,8 @@ describe('bench generator', () => {
   });
 
   it('mulberry32 gives the same stream for the same seed, in [0, 1)', () => {
-    const r1 = mulberry32(42), r2 = mulberry32(42);
+    const r1 = mulberry32(42),
+      r2 = mulberry32(42);
     const xs = Array.from({ length: 1000 }, () => r1());
     expect(xs).toEqual(Array.from({ length: 1000 }, () => r2()));
     expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
@@ -28,7 +29,12 @@ describe('bench generator', () => {
     expect(ds.triples).toHaveLength(10_000);
     expect(ds.entities).toHaveLength(1000);
     const text = serialiseDataset(ds);
-    const r = validateDataset(JSON.parse(text), { file: 'synthetic-10k.json', defaultSchema: schema, text, checkEvidence: true });
+    const r = validateDataset(JSON.parse(text), {
+      file: 'synthetic-10k.json',
+      defaultSchema: schema,
+      text,
+      checkEvidence: true,
+    });
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(r.ok).toBe(true);
     // Every evidence quote is a sentence of its source.
@@ -42,8 +48,14 @@ describe('bench generator', () => {
     const type = new Map(ds.entities.map((e) => [e.id, e.type]));
     for (const t of ds.triples) {
       const p = idx.predicates.get(t.predicate)!;
-      expect(p.domain.some((d) => idx.isA(type.get(t.subject)!, d)), `${t.subject} ${t.predicate}`).toBe(true);
-      expect(p.range.some((d) => idx.isA(type.get(t.object)!, d)), `${t.predicate} ${t.object}`).toBe(true);
+      expect(
+        p.domain.some((d) => idx.isA(type.get(t.subject)!, d)),
+        `${t.subject} ${t.predicate}`,
+      ).toBe(true);
+      expect(
+        p.range.some((d) => idx.isA(type.get(t.object)!, d)),
+        `${t.predicate} ${t.object}`,
+      ).toBe(true);
     }
   });
 
@@ -85,21 +97,26 @@ describe('CSR floor', () => {
         const v = q[h]!;
         for (let e = g.off[v]!; e < g.off[v + 1]!; e++) {
           const w = g.nbr[e]!;
-          if (dist[w]! < 0) { dist[w] = dist[v]! + 1; q.push(w); }
+          if (dist[w]! < 0) {
+            dist[w] = dist[v]! + 1;
+            q.push(w);
+          }
         }
       }
       return dist[b]!;
     };
     const rnd = mulberry32(9);
     for (let i = 0; i < 200; i++) {
-      const a = Math.floor(rnd() * g.ids.length), b = Math.floor(rnd() * g.ids.length);
+      const a = Math.floor(rnd() * g.ids.length),
+        b = Math.floor(rnd() * g.ids.length);
       const p = s.shortestPath(a, b);
       const d = bfs(a, b);
       expect(p ? p.length - 1 : -1).toBe(d);
-      if (p) for (let k = 1; k < p.length; k++) {
-        const v = p[k - 1]!;
-        expect(Array.from(g.nbr.subarray(g.off[v]!, g.off[v + 1]!))).toContain(p[k]);
-      }
+      if (p)
+        for (let k = 1; k < p.length; k++) {
+          const v = p[k - 1]!;
+          expect(Array.from(g.nbr.subarray(g.off[v]!, g.off[v + 1]!))).toContain(p[k]);
+        }
     }
   });
 });

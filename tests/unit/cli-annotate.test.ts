@@ -16,14 +16,22 @@ const cli = (...args: string[]) => {
 };
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'actorgraph-annotate-')); });
-afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'actorgraph-annotate-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
-interface Out { mentions: { entity: string; label: string; mention: string; start: number; end: number; candidates?: unknown[] }[]; candidates: { text: string; type: string; start: number; end: number }[] }
+interface Out {
+  mentions: { entity: string; label: string; mention: string; start: number; end: number; candidates?: unknown[] }[];
+  candidates: { text: string; type: string; start: number; end: number }[];
+}
 
 describe('cli annotate', () => {
   it('prints the mentions of known entities with offsets into the text, and candidates for new ones', () => {
-    const text = '🛰️ Al-Monitor — The U.S. struck Kataïb Hezbollah near Abu Kamal; Iran-backed fighters and Iranian officials. Reporter Maria Gonzalez wrote from Madrid.\n';
+    const text =
+      '🛰️ Al-Monitor — The U.S. struck Kataïb Hezbollah near Abu Kamal; Iran-backed fighters and Iranian officials. Reporter Maria Gonzalez wrote from Madrid.\n';
     const file = join(dir, 'report.txt');
     writeFileSync(file, text);
     const r = cli('annotate', file, '--json');
@@ -41,9 +49,15 @@ describe('cli annotate', () => {
 
   it('reads HTML as its text, and says so plainly when the file is missing', () => {
     const file = join(dir, 'page.html');
-    writeFileSync(file, '<html><head><style>p{}</style><script>var Pentagon=1</script></head><body><p>Pentagon spokesman <b>John Kirby</b> said &amp; left.</p></body></html>');
+    writeFileSync(
+      file,
+      '<html><head><style>p{}</style><script>var Pentagon=1</script></head><body><p>Pentagon spokesman <b>John Kirby</b> said &amp; left.</p></body></html>',
+    );
     const out = JSON.parse(cli('annotate', file, '--json').stdout) as Out;
-    expect(out.mentions.map((m) => [m.entity, m.start])).toEqual([['pentagon', 0], ['john-kirby', 19]]);
+    expect(out.mentions.map((m) => [m.entity, m.start])).toEqual([
+      ['pentagon', 0],
+      ['john-kirby', 19],
+    ]);
     const text = cli('annotate', file);
     expect(text.stdout).toMatch(/"John Kirby" → John Kirby \(john-kirby\)/);
     const missing = cli('annotate', join(dir, 'nope.txt'));
@@ -54,7 +68,9 @@ describe('cli annotate', () => {
 
 describe('HTML to text', () => {
   it('drops markup, scripts and comments, decodes entities and keeps blocks on lines', () => {
-    expect(htmlToText('<p>a &lt;b&gt; &#x1F600; &eacute;</p><!-- x --><script>evil()</script><div>c<br>d</div>')).toBe('a <b> 😀 é\n\nc\nd');
+    expect(htmlToText('<p>a &lt;b&gt; &#x1F600; &eacute;</p><!-- x --><script>evil()</script><div>c<br>d</div>')).toBe(
+      'a <b> 😀 é\n\nc\nd',
+    );
     expect(htmlToText('<img src=x onerror="alert(1)">text<a href=\'>\'>link</a>')).toBe('textlink');
     expect(documentText('notes.md', '\uFEFF# Title\r\nbody')).toBe('# Title\nbody');
   });

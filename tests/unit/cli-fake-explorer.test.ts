@@ -23,61 +23,137 @@ const triples: Triple[] = [
 ];
 const byId = new Map(people.map((e) => [e.id, e]));
 const capabilities: Capabilities = {
-  backend: 'fake', columns: false, shareCurrent: false,
+  backend: 'fake',
+  columns: false,
+  shareCurrent: false,
   pathModes: { shortest: true, allShortest: true, kShortest: true },
-  typoTolerantSearch: false, write: false, limits: { maxK: 5, maxAllShortest: 1, maxSearch: 10 },
+  typoTolerantSearch: false,
+  write: false,
+  limits: { maxK: 5, maxAllShortest: 1, maxSearch: 10 },
 };
 const sub = (ids: string[]): SubgraphResult => ({
   entities: people.filter((e) => ids.includes(e.id)),
   triples: triples.filter((t) => ids.includes(t.subject) && ids.includes(t.object)),
   truncated: false,
 });
-const path: Path = { length: 2, nodes: ['ann', 'bob', 'cy'], steps: [{ triple: triples[0]!, forward: true }, { triple: triples[1]!, forward: true }] };
+const path: Path = {
+  length: 2,
+  nodes: ['ann', 'bob', 'cy'],
+  steps: [
+    { triple: triples[0]!, forward: true },
+    { triple: triples[1]!, forward: true },
+  ],
+};
 
 const calls: string[] = [];
 const fake: Explorer = {
-  async capabilities() { calls.push('capabilities'); return capabilities; },
-  async schema() { calls.push('schema'); return schema; },
-  async stats() { calls.push('stats'); return { title: 'Fake graph', entities: 3, triples: 2, sources: 1, types: 1, predicates: 1, byType: { person: 3 }, byPredicate: { knows: 2 } }; },
-  async search(text) { calls.push('search'); return people.filter((e) => e.label.toLowerCase().includes(text.toLowerCase())).map((e) => ({ id: e.id, label: e.label, type: e.type, score: 1 })); },
-  async entity(id) { calls.push('entity'); return byId.get(id); },
-  async entities(ids) { calls.push('entities'); return ids.map((id) => byId.get(id)); },
+  async capabilities() {
+    calls.push('capabilities');
+    return capabilities;
+  },
+  async schema() {
+    calls.push('schema');
+    return schema;
+  },
+  async stats() {
+    calls.push('stats');
+    return {
+      title: 'Fake graph',
+      entities: 3,
+      triples: 2,
+      sources: 1,
+      types: 1,
+      predicates: 1,
+      byType: { person: 3 },
+      byPredicate: { knows: 2 },
+    };
+  },
+  async search(text) {
+    calls.push('search');
+    return people
+      .filter((e) => e.label.toLowerCase().includes(text.toLowerCase()))
+      .map((e) => ({ id: e.id, label: e.label, type: e.type, score: 1 }));
+  },
+  async entity(id) {
+    calls.push('entity');
+    return byId.get(id);
+  },
+  async entities(ids) {
+    calls.push('entities');
+    return ids.map((id) => byId.get(id));
+  },
   async details(id) {
     calls.push('details');
     const entity = byId.get(id);
-    return entity && { entity, outgoing: triples.filter((t) => t.subject === id), incoming: triples.filter((t) => t.object === id) };
+    return (
+      entity && {
+        entity,
+        outgoing: triples.filter((t) => t.subject === id),
+        incoming: triples.filter((t) => t.object === id),
+      }
+    );
   },
-  async source(id) { return id === 'note' ? src : undefined; },
-  async sources(q) { calls.push('sources'); const s = !q?.ids || q.ids.includes('note') ? [src] : []; return { sources: s, total: s.length, truncated: false }; },
-  async neighbourhood(q) { calls.push('neighbourhood'); return { ...sub(['ann', 'bob']), distance: { [q.from[0]!]: 0, bob: 1 } }; },
+  async source(id) {
+    return id === 'note' ? src : undefined;
+  },
+  async sources(q) {
+    calls.push('sources');
+    const s = !q?.ids || q.ids.includes('note') ? [src] : [];
+    return { sources: s, total: s.length, truncated: false };
+  },
+  async neighbourhood(q) {
+    calls.push('neighbourhood');
+    return { ...sub(['ann', 'bob']), distance: { [q.from[0]!]: 0, bob: 1 } };
+  },
   async paths(q) {
     calls.push('paths');
-    if (q.mode === 'all-shortest') return { paths: [path], truncated: true, total: 7, note: 'only the first 1 shortest paths are listed; there are 7' };
+    if (q.mode === 'all-shortest')
+      return {
+        paths: [path],
+        truncated: true,
+        total: 7,
+        note: 'only the first 1 shortest paths are listed; there are 7',
+      };
     return { paths: [path] };
   },
   async relations(q) {
     calls.push('relations');
-    const all = triples.filter((t) => (!q.subject || t.subject === q.subject) && (!q.object || t.object === q.object) && (!q.predicates?.length || q.predicates.includes(t.predicate)));
+    const all = triples.filter(
+      (t) =>
+        (!q.subject || t.subject === q.subject) &&
+        (!q.object || t.object === q.object) &&
+        (!q.predicates?.length || q.predicates.includes(t.predicate)),
+    );
     const offset = q.offset ?? 0;
     return { triples: all.slice(offset, offset + (q.limit ?? 100)), total: all.length };
   },
-  async subgraph(ids) { return sub(ids); },
-  async topEntities(n) { return people.slice(0, n); },
+  async subgraph(ids) {
+    return sub(ids);
+  },
+  async topEntities(n) {
+    return people.slice(0, n);
+  },
   async exportDataset(o): Promise<Dataset> {
     calls.push(`export:${o.all ? 'all' : (o.entities ?? []).join(',')}`);
-    const ids = o.all ? people.map((e) => e.id) : o.entities ?? [];
+    const ids = o.all ? people.map((e) => e.id) : (o.entities ?? []);
     return { format: 'actorgraph/dataset', version: 1, title: o.title, schema, sources: [src], ...sub(ids) } as Dataset;
   },
 };
 
 async function run(...argv: string[]) {
-  const out: string[] = [], err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }, {
-    openExplorer: async (spec) => {
-      if (spec !== 'fake.json') throw new ExplorerError({ code: 'invalid-data', message: `no such fake ${String(spec)}`, problems: [] });
-      return fake;
+  const out: string[] = [],
+    err: string[] = [];
+  const code = await main(
+    argv,
+    { out: (s) => out.push(s), err: (s) => err.push(s) },
+    {
+      openExplorer: async (spec) => {
+        if (spec !== 'fake.json')
+          throw new ExplorerError({ code: 'invalid-data', message: `no such fake ${String(spec)}`, problems: [] });
+        return fake;
+      },
     },
-  });
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -125,7 +201,11 @@ describe('the CLI over a fake Explorer', () => {
     expect(calls).toContain('relations');
     expect(r.out).toMatch(/^1 relation\n\s+Bob Baker —knows→ Cy Cole\n\s+“Bob knows Cy\.” — Fake Press, 2024-01-02/);
     const json = JSON.parse((await run('--data', 'fake.json', 'triples', '--limit', '1', '--json')).out);
-    expect(json).toMatchObject({ total: 2, triples: [{ id: 't1', status: 'asserted' }], sources: [{ id: 'note', reliability: 'F' }] });
+    expect(json).toMatchObject({
+      total: 2,
+      triples: [{ id: 't1', status: 'asserted' }],
+      sources: [{ id: 'note', reliability: 'F' }],
+    });
     const none = await run('--data', 'fake.json', 'triples', '--object', 'ann');
     expect(none.code).toBe(1);
   });

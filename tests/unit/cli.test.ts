@@ -19,8 +19,12 @@ function json(args: string[]) {
 }
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'actorgraph-cli-')); });
-afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'actorgraph-cli-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('cli', () => {
   it('search kataib lists both Kataib groups, Kataib Hezbollah first among exact-prefix matches', () => {
@@ -98,7 +102,11 @@ describe('cli', () => {
     expect(code).toBe(0);
     expect(data.id).toBe('kataib-hezbollah');
     expect(data.aliases).toContain("Kata'ib Hezbollah");
-    expect(data.relations.some((r: { predicate: string; entity: { id: string } }) => r.predicate === 'backed-by' && r.entity.id === 'iran')).toBe(true);
+    expect(
+      data.relations.some(
+        (r: { predicate: string; entity: { id: string } }) => r.predicate === 'backed-by' && r.entity.id === 'iran',
+      ),
+    ).toBe(true);
   });
 
   it('an ambiguous name lists the candidates and exits 2', () => {
@@ -156,12 +164,23 @@ describe('cli', () => {
 
   it('validate reports a located error and exits 2 on a broken file', () => {
     const file = join(dir, 'broken.json');
-    writeFileSync(file, JSON.stringify({
-      format: 'actorgraph/dataset', version: 1,
-      sources: [{ id: 's', title: 'S', text: 'A backs B.' }],
-      entities: [{ id: 'a', label: 'A', type: 'person' }, { id: 'b', label: 'B', type: 'person' }],
-      triples: [{ subject: 'a', predicate: 'no-such-predicate', object: 'b', source: 's', evidence: 'A backs B.' }],
-    }, null, 2));
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          format: 'actorgraph/dataset',
+          version: 1,
+          sources: [{ id: 's', title: 'S', text: 'A backs B.' }],
+          entities: [
+            { id: 'a', label: 'A', type: 'person' },
+            { id: 'b', label: 'B', type: 'person' },
+          ],
+          triples: [{ subject: 'a', predicate: 'no-such-predicate', object: 'b', source: 's', evidence: 'A backs B.' }],
+        },
+        null,
+        2,
+      ),
+    );
     const r = cli('validate', file);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(file);

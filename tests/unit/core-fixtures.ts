@@ -17,7 +17,13 @@ export const schema: Schema = {
     { id: 'authorized', label: 'authorized', inverseLabel: 'authorized by', domain: ['person'], range: ['event'] },
     { id: 'struck', label: 'struck', inverseLabel: 'struck by', domain: ['event'], range: ['place'] },
     { id: 'used-by', label: 'used by', inverseLabel: 'uses', domain: ['place'], range: ['actor'] },
-    { id: 'member-of', label: 'member of', inverseLabel: 'has member', domain: ['person'], range: ['organization', 'state'] },
+    {
+      id: 'member-of',
+      label: 'member of',
+      inverseLabel: 'has member',
+      domain: ['person'],
+      range: ['organization', 'state'],
+    },
     { id: 'killed', label: 'killed', inverseLabel: 'killed by', domain: ['actor', 'event'], range: ['person'] },
     { id: 'ordered', label: 'ordered', inverseLabel: 'ordered by', domain: ['person'], range: ['event'] },
     { id: 'part-of', label: 'part of', inverseLabel: 'has part', domain: ['actor'], range: ['actor'] },
@@ -32,7 +38,15 @@ export const story: Dataset = {
   format: 'actorgraph/dataset',
   version: 1,
   title: 'Strike story',
-  sources: [{ id: src, title: 'US strikes Iran-backed militias', publisher: 'Al-Monitor', published: '2021-02-26', path: 'sources/a.txt' }],
+  sources: [
+    {
+      id: src,
+      title: 'US strikes Iran-backed militias',
+      publisher: 'Al-Monitor',
+      published: '2021-02-26',
+      path: 'sources/a.txt',
+    },
+  ],
   entities: [
     { id: 'iran', label: 'Iran', type: 'state', aliases: ['Islamic Republic of Iran'] },
     { id: 'iran-gov', label: "Iran's government", type: 'organization' },
@@ -47,19 +61,94 @@ export const story: Dataset = {
     { id: 'soleimani-killing', label: 'Killing of Qasem Soleimani', type: 'event', date: '2020-01-03' },
   ],
   triples: [
-    { id: 't1', subject: 'kataib-hezbollah', predicate: 'backed-by', object: 'iran', source: src, evidence: ev('KH backed by Iran'), confidence: 0.9 },
-    { id: 't2', subject: 'kataib-sayyid-al-shuhada', predicate: 'backed-by', object: 'iran', source: src, evidence: ev('KSS backed by Iran') },
-    { id: 't3', subject: 'joe-biden', predicate: 'authorized', object: 'us-strike', source: src, evidence: ev('Biden authorized'), date: '2021-02-25' },
-    { id: 't4', subject: 'us-strike', predicate: 'struck', object: 'border-point', source: src, evidence: ev('struck a border control point') },
-    { id: 't5', subject: 'border-point', predicate: 'used-by', object: 'kataib-hezbollah', source: src, evidence: ev('used by KH'), qualifier: 'reportedly', attributedTo: 'united-states' },
-    { subject: 'joe-biden', predicate: 'member-of', object: 'united-states', source: src, evidence: ev('Biden of the US') },
-    { subject: 'donald-trump', predicate: 'ordered', object: 'soleimani-killing', source: src, evidence: ev('Trump ordered') },
-    { subject: 'soleimani-killing', predicate: 'killed', object: 'qasem-soleimani', source: src, evidence: ev('killed Soleimani') },
-    { subject: 'qasem-soleimani', predicate: 'member-of', object: 'iran-gov', source: src, evidence: ev('Soleimani of the IRGC') },
+    {
+      id: 't1',
+      subject: 'kataib-hezbollah',
+      predicate: 'backed-by',
+      object: 'iran',
+      source: src,
+      evidence: ev('KH backed by Iran'),
+      confidence: 0.9,
+    },
+    {
+      id: 't2',
+      subject: 'kataib-sayyid-al-shuhada',
+      predicate: 'backed-by',
+      object: 'iran',
+      source: src,
+      evidence: ev('KSS backed by Iran'),
+    },
+    {
+      id: 't3',
+      subject: 'joe-biden',
+      predicate: 'authorized',
+      object: 'us-strike',
+      source: src,
+      evidence: ev('Biden authorized'),
+      date: '2021-02-25',
+    },
+    {
+      id: 't4',
+      subject: 'us-strike',
+      predicate: 'struck',
+      object: 'border-point',
+      source: src,
+      evidence: ev('struck a border control point'),
+    },
+    {
+      id: 't5',
+      subject: 'border-point',
+      predicate: 'used-by',
+      object: 'kataib-hezbollah',
+      source: src,
+      evidence: ev('used by KH'),
+      qualifier: 'reportedly',
+      attributedTo: 'united-states',
+    },
+    {
+      subject: 'joe-biden',
+      predicate: 'member-of',
+      object: 'united-states',
+      source: src,
+      evidence: ev('Biden of the US'),
+    },
+    {
+      subject: 'donald-trump',
+      predicate: 'ordered',
+      object: 'soleimani-killing',
+      source: src,
+      evidence: ev('Trump ordered'),
+    },
+    {
+      subject: 'soleimani-killing',
+      predicate: 'killed',
+      object: 'qasem-soleimani',
+      source: src,
+      evidence: ev('killed Soleimani'),
+    },
+    {
+      subject: 'qasem-soleimani',
+      predicate: 'member-of',
+      object: 'iran-gov',
+      source: src,
+      evidence: ev('Soleimani of the IRGC'),
+    },
     { subject: 'iran-gov', predicate: 'part-of', object: 'iran', source: src, evidence: ev('the government of Iran') },
     // A repeat of the same s|p|o without id: derived ids get `#2`.
-    { subject: 'iran-gov', predicate: 'part-of', object: 'iran', source: src, evidence: ev('again, the government of Iran') },
-    { subject: 'donald-trump', predicate: 'member-of', object: 'united-states', source: src, evidence: ev('Trump of the US') },
+    {
+      subject: 'iran-gov',
+      predicate: 'part-of',
+      object: 'iran',
+      source: src,
+      evidence: ev('again, the government of Iran'),
+    },
+    {
+      subject: 'donald-trump',
+      predicate: 'member-of',
+      object: 'united-states',
+      source: src,
+      evidence: ev('Trump of the US'),
+    },
   ],
 };
 
@@ -74,7 +163,13 @@ export const abstractSchema: Schema = {
     { id: 'hub', label: 'Hub', color: '#ff0000', parent: 'node' },
     { id: 'blocked', label: 'Blocked', color: '#00ff00' },
   ],
-  predicates: ['p', 'q', 'r'].map((id) => ({ id, label: `${id} to`, inverseLabel: `${id} from`, domain: [], range: [] })),
+  predicates: ['p', 'q', 'r'].map((id) => ({
+    id,
+    label: `${id} to`,
+    inverseLabel: `${id} from`,
+    domain: [],
+    range: [],
+  })),
 };
 
 /**
@@ -85,13 +180,21 @@ export function abstractGraph(edges: string[], extraNodes: string[] = []): Datas
   const types = new Map<string, string>();
   const name = (raw: string) => {
     const id = raw.replace(/[!*]$/, '');
-    if (!types.has(id) || types.get(id) === 'node') types.set(id, raw.endsWith('!') ? 'blocked' : raw.endsWith('*') ? 'hub' : 'node');
+    if (!types.has(id) || types.get(id) === 'node')
+      types.set(id, raw.endsWith('!') ? 'blocked' : raw.endsWith('*') ? 'hub' : 'node');
     return id;
   };
   const triples: Triple[] = edges.map((e, i) => {
     const m = /^(.+?)-(\w)->(.+)$/.exec(e);
     if (!m) throw new Error(`bad edge ${e}`);
-    return { id: `e${i}:${e.replace(/[!*]/g, '')}`, subject: name(m[1]!), predicate: m[2]!, object: name(m[3]!), source: 's', evidence: e };
+    return {
+      id: `e${i}:${e.replace(/[!*]/g, '')}`,
+      subject: name(m[1]!),
+      predicate: m[2]!,
+      object: name(m[3]!),
+      source: 's',
+      evidence: e,
+    };
   });
   for (const n of extraNodes) name(n);
   return {

@@ -61,7 +61,10 @@ describe('default schema', () => {
       // Walking up must reach a root within as many steps as there are types.
       let cur: string | undefined = t.id;
       let steps = 0;
-      while (cur !== undefined && steps <= ids.length) { cur = index.types.get(cur)?.parent; steps++; }
+      while (cur !== undefined && steps <= ids.length) {
+        cur = index.types.get(cur)?.parent;
+        steps++;
+      }
       expect(cur, `cycle through ${t.id}`).toBeUndefined();
     }
   });
@@ -92,15 +95,17 @@ describe('default dataset: integrity', () => {
   it('names the Al-Monitor article as its one source', () => {
     expect(dataset.format).toBe('actorgraph/dataset');
     expect(dataset.version).toBe(1);
-    expect(dataset.sources).toEqual([{
-      id: 'al-monitor-2021-02-26',
-      title: 'Biden approves airstrike on Iran-backed militias in Syria following Iraq attacks',
-      publisher: 'Al-Monitor',
-      published: '2021-02-26',
-      path: 'sources/al-monitor-2021-02-26-us-strike-syria.txt',
-      reliability: 'B',
-      description: expect.stringMatching(/^Graded B \(usually reliable\): .+\.$/),
-    }]);
+    expect(dataset.sources).toEqual([
+      {
+        id: 'al-monitor-2021-02-26',
+        title: 'Biden approves airstrike on Iran-backed militias in Syria following Iraq attacks',
+        publisher: 'Al-Monitor',
+        published: '2021-02-26',
+        path: 'sources/al-monitor-2021-02-26-us-strike-syria.txt',
+        reliability: 'B',
+        description: expect.stringMatching(/^Graded B \(usually reliable\): .+\.$/),
+      },
+    ]);
     expect(article.startsWith(source.title)).toBe(true);
   });
 
@@ -115,7 +120,8 @@ describe('default dataset: integrity', () => {
       expect(index.types.has(e.type), `${e.id}: type ${e.type}`).toBe(true);
       if (e.date !== undefined) expect(validDate(e.date), `${e.id}: date ${e.date}`).toBe(true);
     }
-    for (const t of dataset.triples) if (t.date !== undefined) expect(validDate(t.date), `${t.id}: date ${t.date}`).toBe(true);
+    for (const t of dataset.triples)
+      if (t.date !== undefined) expect(validDate(t.date), `${t.id}: date ${t.date}`).toBe(true);
   });
 
   it('resolves every reference and respects every domain and range', () => {
@@ -124,10 +130,15 @@ describe('default dataset: integrity', () => {
       const s = entities.get(t.subject);
       const o = entities.get(t.object);
       const p = index.predicates.get(t.predicate);
-      if (!s || !o || !p) { bad.push(`${t.id}: unresolved reference`); continue; }
+      if (!s || !o || !p) {
+        bad.push(`${t.id}: unresolved reference`);
+        continue;
+      }
       if (t.source !== source.id) bad.push(`${t.id}: source ${t.source}`);
-      if (t.attributedTo !== undefined && !entities.has(t.attributedTo)) bad.push(`${t.id}: attributedTo ${t.attributedTo}`);
-      if (!p.domain.some((d) => index.isA(s.type, d))) bad.push(`${t.id}: ${s.id} (${s.type}) outside domain of ${p.id}`);
+      if (t.attributedTo !== undefined && !entities.has(t.attributedTo))
+        bad.push(`${t.id}: attributedTo ${t.attributedTo}`);
+      if (!p.domain.some((d) => index.isA(s.type, d)))
+        bad.push(`${t.id}: ${s.id} (${s.type}) outside domain of ${p.id}`);
       if (!p.range.some((r) => index.isA(o.type, r))) bad.push(`${t.id}: ${o.id} (${o.type}) outside range of ${p.id}`);
       if (s.id === o.id) bad.push(`${t.id}: self-loop`);
     }
@@ -135,7 +146,9 @@ describe('default dataset: integrity', () => {
   });
 
   it('quotes the article verbatim in every evidence, never the teaser after it', () => {
-    const missing = dataset.triples.filter((t) => t.evidence === undefined || findEvidence(article, t.evidence) === undefined).map((t) => t.id);
+    const missing = dataset.triples
+      .filter((t) => t.evidence === undefined || findEvidence(article, t.evidence) === undefined)
+      .map((t) => t.id);
     expect(missing).toEqual([]);
     // Byte-exact, curly quotes and dashes included, not just equal after folding.
     const inexact = dataset.triples.filter((t) => !article.includes(t.evidence ?? '\u0000')).map((t) => t.id);
@@ -145,7 +158,9 @@ describe('default dataset: integrity', () => {
   });
 
   it('keeps evidence on every relation: none is unsourced', () => {
-    expect(dataset.triples.filter((t) => t.evidence === undefined || statusOf(t) === 'unsourced').map((t) => t.id)).toEqual([]);
+    expect(
+      dataset.triples.filter((t) => t.evidence === undefined || statusOf(t) === 'unsourced').map((t) => t.id),
+    ).toEqual([]);
   });
 
   it('uses every entity in at least one triple', () => {
@@ -154,14 +169,24 @@ describe('default dataset: integrity', () => {
   });
 
   it('takes nothing from the "Check Also" teaser', () => {
-    const teaserOnly = ['Iran Update', 'April 15, 2024', '2024', 'drone and missile attack', 'emphasized the need to respond'];
+    const teaserOnly = [
+      'Iran Update',
+      'April 15, 2024',
+      '2024',
+      'drone and missile attack',
+      'emphasized the need to respond',
+    ];
     for (const w of teaserOnly) expect(teaser.includes(w)).toBe(true);
     const strings = [
       dataset.title ?? '',
       ...dataset.entities.flatMap((e) => [e.label, e.description ?? '', e.date ?? '', ...(e.aliases ?? [])]),
       ...dataset.triples.flatMap((t) => [t.evidence ?? '', t.date ?? '', t.qualifier ?? '']),
     ];
-    for (const w of teaserOnly) expect(strings.filter((s) => s.includes(w)), w).toEqual([]);
+    for (const w of teaserOnly)
+      expect(
+        strings.filter((s) => s.includes(w)),
+        w,
+      ).toEqual([]);
   });
 
   it('loads through the validator with no problems at all', () => {
@@ -193,15 +218,21 @@ describe('default dataset: facts of the article', () => {
     expect(destroyed.attributedTo).toBe('john-kirby');
     expect(index.predicates.get(destroyed.predicate)!.label).toBe('destroyed facilities at');
     // Not the point itself, and no place for it: the article does not locate it.
-    expect(dataset.triples.filter((t) => t.object === 'border-control-point' && /destroy/.test(t.predicate)).map((t) => t.predicate))
-      .toEqual(['destroyed-facilities-at']);
-    expect(dataset.triples.filter((t) => t.subject === 'border-control-point' && t.predicate === 'located-in')).toEqual([]);
+    expect(
+      dataset.triples
+        .filter((t) => t.object === 'border-control-point' && /destroy/.test(t.predicate))
+        .map((t) => t.predicate),
+    ).toEqual(['destroyed-facilities-at']);
+    expect(dataset.triples.filter((t) => t.subject === 'border-control-point' && t.predicate === 'located-in')).toEqual(
+      [],
+    );
     expect(only('border-control-point', 'used-by', 'kataib-hezbollah').attributedTo).toBe('john-kirby');
     only('john-kirby', 'spokesperson-for', 'pentagon');
   });
 
   it('the strike answers each of the three rocket barrages', () => {
-    for (const a of ['erbil-rocket-attack', 'green-zone-rocket-attack', 'balad-rocket-attack']) only(STRIKE, 'retaliation-for', a);
+    for (const a of ['erbil-rocket-attack', 'green-zone-rocket-attack', 'balad-rocket-attack'])
+      only(STRIKE, 'retaliation-for', a);
     only('erbil-rocket-attack', 'targeted', 'erbil-air-base');
     only('erbil-air-base', 'located-in', 'kurdistan-region');
     only('erbil-rocket-attack', 'killed', 'filipino-contractor');
@@ -213,8 +244,9 @@ describe('default dataset: facts of the article', () => {
   it('Iran’s government denied involvement in the Erbil attack, and nothing says it was not involved', () => {
     const denial = only('irans-government', 'denied-involvement-in', 'erbil-rocket-attack');
     expect(denial.evidence).toBe('Iran’s government denied involvement in the Erbil strike');
-    const between = dataset.triples.filter((t) =>
-      ['iran', 'irans-government'].includes(t.subject) && t.object === 'erbil-rocket-attack');
+    const between = dataset.triples.filter(
+      (t) => ['iran', 'irans-government'].includes(t.subject) && t.object === 'erbil-rocket-attack',
+    );
     expect(between.map((t) => t.predicate)).toEqual(['denied-involvement-in']);
     expect(schema.predicates.filter((p) => /not-involved|uninvolved|no-involvement/.test(p.id))).toEqual([]);
   });
@@ -224,7 +256,9 @@ describe('default dataset: facts of the article', () => {
   });
 
   it('hedges and attributions stay with their claims', () => {
-    const mulroy = dataset.triples.find((t) => t.attributedTo === 'mick-mulroy' && t.predicate === 'avoid-trouble-for')!;
+    const mulroy = dataset.triples.find(
+      (t) => t.attributedTo === 'mick-mulroy' && t.predicate === 'avoid-trouble-for',
+    )!;
     expect(mulroy).toBeDefined();
     expect(mulroy.qualifier).toBe('likely');
     expect(only('mike-pompeo', 'discussed', 'israeli-airstrikes-2021-01').qualifier).toBe('reportedly');
@@ -246,7 +280,8 @@ describe('default dataset: facts of the article', () => {
     expect(entities.get('israeli-airstrikes-2021-01')!.date).toBe('2021-01');
     expect(only('israeli-airstrikes-2021-01', 'targeted', 'iran-backed-militia-facilities').date).toBe('2021-01');
     expect(entities.get('soleimani-drone-strike')!.date).toBe('2020-01');
-    for (const o of ['militia-buildings-eastern-syria', 'strike-target-militias']) expect(only(STRIKE, 'targeted', o).date).toBe('2021-02-25');
+    for (const o of ['militia-buildings-eastern-syria', 'strike-target-militias'])
+      expect(only(STRIKE, 'targeted', o).date).toBe('2021-02-25');
     expect(only(STRIKE, 'killed', 'militia-member-killed').date).toBe('2021-02-25');
   });
 
@@ -269,7 +304,11 @@ describe('default dataset: facts of the article', () => {
       while (queue.length) {
         const at = queue.shift()!;
         if (at === to) return seen.get(at)!;
-        for (const n of adjacent.get(at) ?? []) if (!seen.has(n)) { seen.set(n, seen.get(at)! + 1); queue.push(n); }
+        for (const n of adjacent.get(at) ?? [])
+          if (!seen.has(n)) {
+            seen.set(n, seen.get(at)! + 1);
+            queue.push(n);
+          }
       }
       return -1;
     };
@@ -279,11 +318,23 @@ describe('default dataset: facts of the article', () => {
 
   it('knows the names searchers type', () => {
     const cases: [string, string][] = [
-      ['kataib-hezbollah', 'KH'], ['kataib-hezbollah', "Kata'ib Hezbollah"], ['kataib-hezbollah', 'Kataib Hizbollah'],
-      ['kataib-sayyid-al-shuhada', 'KSS'], ['pentagon', 'Department of Defense'], ['pentagon', 'US Department of Defense'],
-      ['qasem-soleimani', 'Suleimani'], ['qasem-soleimani', 'Qassem Soleimani'], ['mustafa-al-kadhimi', 'Kadhimi'],
-      ['islamic-state', 'IS'], ['islamic-state', 'ISIS'], ['islamic-state', 'ISIL'], ['albukamal', 'Abu Kamal'],
-      ['al-qaim', 'Al Qaim'], ['kenneth-mckenzie', 'Frank McKenzie'], ['sallyport', 'SallyPort Global'], ['iran', 'Tehran'],
+      ['kataib-hezbollah', 'KH'],
+      ['kataib-hezbollah', "Kata'ib Hezbollah"],
+      ['kataib-hezbollah', 'Kataib Hizbollah'],
+      ['kataib-sayyid-al-shuhada', 'KSS'],
+      ['pentagon', 'Department of Defense'],
+      ['pentagon', 'US Department of Defense'],
+      ['qasem-soleimani', 'Suleimani'],
+      ['qasem-soleimani', 'Qassem Soleimani'],
+      ['mustafa-al-kadhimi', 'Kadhimi'],
+      ['islamic-state', 'IS'],
+      ['islamic-state', 'ISIS'],
+      ['islamic-state', 'ISIL'],
+      ['albukamal', 'Abu Kamal'],
+      ['al-qaim', 'Al Qaim'],
+      ['kenneth-mckenzie', 'Frank McKenzie'],
+      ['sallyport', 'SallyPort Global'],
+      ['iran', 'Tehran'],
     ];
     expect(cases.filter(([id, alias]) => !hasAlias(id, alias))).toEqual([]);
   });
@@ -298,7 +349,10 @@ function reach(from: string, predicates: string[], directed = false): Set<string
     for (const t of dataset.triples) {
       if (!predicates.includes(t.predicate)) continue;
       const next = t.subject === at ? t.object : !directed && t.object === at ? t.subject : undefined;
-      if (next !== undefined && !seen.has(next)) { seen.add(next); queue.push(next); }
+      if (next !== undefined && !seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
     }
   }
   return seen;
@@ -311,8 +365,14 @@ describe('default dataset: the line-by-line review', () => {
 
   it('splits "Iran-backed militias" into the groups the article speaks of', () => {
     expect(entities.has('iran-backed-militias')).toBe(false);
-    const groups = ['strike-target-militias', 'iran-backed-groups-region', 'armed-groups-tehran-supports',
-      'powerful-iraqi-shiite-militias', 'militias-transiting-border', 'iran-backed-targets'];
+    const groups = [
+      'strike-target-militias',
+      'iran-backed-groups-region',
+      'armed-groups-tehran-supports',
+      'powerful-iraqi-shiite-militias',
+      'militias-transiting-border',
+      'iran-backed-targets',
+    ];
     for (const g of groups) expect(triplesOf(g, 'backed-by', 'iran').length, g).toBe(1);
     only(STRIKE, 'targeted', 'strike-target-militias');
     only(STRIKE, 'risks-retaliation-from', 'iran-backed-groups-region');
@@ -325,20 +385,33 @@ describe('default dataset: the line-by-line review', () => {
   it('no path makes Kataib Hezbollah one of the groups that call for US withdrawal or transit the border', () => {
     for (const kh of ['kataib-hezbollah', 'kataib-sayyid-al-shuhada']) {
       const same = reach(kh, IDENTITY);
-      const acts = dataset.triples.filter((t) => same.has(t.subject) && ['seeks-withdrawal-of', 'transits', 'moves-forces-toward'].includes(t.predicate));
-      expect(acts.map((t) => t.id), kh).toEqual([]);
+      const acts = dataset.triples.filter(
+        (t) => same.has(t.subject) && ['seeks-withdrawal-of', 'transits', 'moves-forces-toward'].includes(t.predicate),
+      );
+      expect(
+        acts.map((t) => t.id),
+        kh,
+      ).toEqual([]);
       expect(reach(kh, [...IDENTITY, 'seeks-withdrawal-of']).has('us-forces-in-iraq'), kh).toBe(false);
     }
     // It is the leaders of the powerful Iraqi Shiite militias who call for it.
     only('shiite-militia-leaders', 'seeks-withdrawal-of', 'us-forces-in-iraq');
     only('shiite-militia-leaders', 'leads', 'powerful-iraqi-shiite-militias');
-    expect(dataset.triples.filter((t) => t.predicate === 'seeks-withdrawal-of').map((t) => t.subject)).toEqual(['shiite-militia-leaders']);
+    expect(dataset.triples.filter((t) => t.predicate === 'seeks-withdrawal-of').map((t) => t.subject)).toEqual([
+      'shiite-militia-leaders',
+    ]);
   });
 
   it('no path Iran → weapons → the recent attacks: earlier strikes used similar Iranian-made weapons', () => {
     const recent = reach('iraq-rocket-attacks-2021', ['part-of']);
-    const madeInIran = new Set(dataset.triples.filter((t) => t.predicate === 'made-in' && t.object === 'iran').map((t) => t.subject));
-    expect(dataset.triples.filter((t) => t.predicate === 'used' && recent.has(t.subject) && madeInIran.has(t.object)).map((t) => t.id)).toEqual([]);
+    const madeInIran = new Set(
+      dataset.triples.filter((t) => t.predicate === 'made-in' && t.object === 'iran').map((t) => t.subject),
+    );
+    expect(
+      dataset.triples
+        .filter((t) => t.predicate === 'used' && recent.has(t.subject) && madeInIran.has(t.object))
+        .map((t) => t.id),
+    ).toEqual([]);
     expect(reach('iran', ['made-in', 'used']).has('iraq-rocket-attacks-2021')).toBe(false);
     only('previous-rocket-strikes-iraq', 'used', 'iranian-made-weapons');
     only('iraq-rocket-attacks-2021', 'used', 'weapons-recent-attacks');
@@ -377,9 +450,13 @@ describe('default dataset: the line-by-line review', () => {
   it('has what the review found missing', () => {
     const minimise = only(STRIKE, 'designed-to-limit', 'strike-casualties');
     expect(minimise.attributedTo).toBe('officials-unnamed');
-    expect(triplesOf(STRIKE, 'designed-to-limit', 'strike-casualties').map((t) => t.attributedTo).sort())
-      .toEqual(['officials-unnamed', 'us-official-familiar']);
-    for (const place of ['eastern-syria', 'iraq']) expect(only(STRIKE, 'aimed-to-de-escalate-in', place).attributedTo).toBe('john-kirby');
+    expect(
+      triplesOf(STRIKE, 'designed-to-limit', 'strike-casualties')
+        .map((t) => t.attributedTo)
+        .sort(),
+    ).toEqual(['officials-unnamed', 'us-official-familiar']);
+    for (const place of ['eastern-syria', 'iraq'])
+      expect(only(STRIKE, 'aimed-to-de-escalate-in', place).attributedTo).toBe('john-kirby');
     only('biden-administration', 'avoided-attributing-blame-for', 'iraq-rocket-attacks-2021');
     expect(only('joe-biden', 'agreed-with', 'mustafa-al-kadhimi').attributedTo).toBe('white-house');
     only('filipino-contractor', 'national-of', 'philippines');
@@ -387,21 +464,51 @@ describe('default dataset: the line-by-line review', () => {
     expect(entities.get('erbil-wounded')!.label).toMatch(/^Nine /);
     expect(only('balad-rocket-attack', 'used', 'balad-rockets').evidence).toContain('at least four rockets');
     only('masrour-barzani', 'declined-to-name-perpetrators-of', 'erbil-rocket-attack');
-    for (const s of ['united-states', 'iran']) expect(only('kirkuk-rocket-attack-2019', 'brought-to-brink-of-conflict', s).date).toBe('2019');
-    for (const [a, p] of [['erbil-rocket-attack', 'erbil-air-base'], ['green-zone-rocket-attack', 'green-zone'], ['balad-rocket-attack', 'balad-air-base'], ['kirkuk-rocket-attack-2019', 'kirkuk-air-base']]) only(a!, 'occurred-in', p!);
+    for (const s of ['united-states', 'iran'])
+      expect(only('kirkuk-rocket-attack-2019', 'brought-to-brink-of-conflict', s).date).toBe('2019');
+    for (const [a, p] of [
+      ['erbil-rocket-attack', 'erbil-air-base'],
+      ['green-zone-rocket-attack', 'green-zone'],
+      ['balad-rocket-attack', 'balad-air-base'],
+      ['kirkuk-rocket-attack-2019', 'kirkuk-air-base'],
+    ])
+      only(a!, 'occurred-in', p!);
     only('us-military', 'part-of', 'united-states');
     only('us-official-familiar', 'works-for', 'united-states');
   });
 
   it('models statements one way: as relations attributed to the speaker, not as statement events', () => {
     expect(schema.predicates.some((p) => p.id === 'made-statement')).toBe(false);
-    for (const id of ['austin-remarks-2021-02-25', 'iraq-mod-statement-2021-02-26', 'mckenzie-warning-2021-02-24', 'barzani-announcement-2021-02-25'])
+    for (const id of [
+      'austin-remarks-2021-02-25',
+      'iraq-mod-statement-2021-02-26',
+      'mckenzie-warning-2021-02-24',
+      'barzani-announcement-2021-02-25',
+    ])
       expect(entities.has(id), id).toBe(false);
     // What is left of type communication are calls, a discussion and a request: each has a party or a response.
     for (const e of dataset.entities.filter((x) => x.type === 'communication'))
-      expect(dataset.triples.some((t) => t.object === e.id && ['participated-in', 'responded-to', 'followed'].includes(t.predicate)), e.id).toBe(true);
-    const speakers = ['lloyd-austin', 'john-kirby', 'masrour-barzani', 'mick-mulroy', 'white-house', 'officials-unnamed', 'us-official-familiar', 'former-us-official'];
-    for (const s of speakers) expect(dataset.triples.some((t) => t.attributedTo === s), s).toBe(true);
+      expect(
+        dataset.triples.some(
+          (t) => t.object === e.id && ['participated-in', 'responded-to', 'followed'].includes(t.predicate),
+        ),
+        e.id,
+      ).toBe(true);
+    const speakers = [
+      'lloyd-austin',
+      'john-kirby',
+      'masrour-barzani',
+      'mick-mulroy',
+      'white-house',
+      'officials-unnamed',
+      'us-official-familiar',
+      'former-us-official',
+    ];
+    for (const s of speakers)
+      expect(
+        dataset.triples.some((t) => t.attributedTo === s),
+        s,
+      ).toBe(true);
   });
 });
 
@@ -414,14 +521,19 @@ describe('default dataset: status and grades', () => {
   it('states the status of every relation, and derivation agrees wherever it can tell', () => {
     const bad: string[] = [];
     for (const t of dataset.triples) {
-      if (t.status === undefined) { bad.push(`${t.id}: no status`); continue; }
+      if (t.status === undefined) {
+        bad.push(`${t.id}: no status`);
+        continue;
+      }
       if (t.status === 'unsourced') bad.push(`${t.id}: unsourced`);
       if (t.status === 'attributed' && t.attributedTo === undefined) bad.push(`${t.id}: attributed to no one`);
       if (t.status === 'hedged' && t.qualifier === undefined) bad.push(`${t.id}: hedged without the source’s words`);
       // A claim with a speaker is never the source's own voice.
-      if (t.attributedTo !== undefined && t.status === 'asserted') bad.push(`${t.id}: asserted, yet attributed to ${t.attributedTo}`);
+      if (t.attributedTo !== undefined && t.status === 'asserted')
+        bad.push(`${t.id}: asserted, yet attributed to ${t.attributedTo}`);
       // Where the qualifier is in the hedge vocabulary, the stated status is the derived one.
-      if (isHedge(t.qualifier) && t.status !== statusOf({ ...t, status: undefined })) bad.push(`${t.id}: ${t.status} against the derivation`);
+      if (isHedge(t.qualifier) && t.status !== statusOf({ ...t, status: undefined }))
+        bad.push(`${t.id}: ${t.status} against the derivation`);
     }
     expect(bad).toEqual([]);
   });
@@ -433,13 +545,16 @@ describe('default dataset: status and grades', () => {
     expect(only('risked-retaliation', 'could-complicate-reentry-into', 'nuclear-agreement-2015').status).toBe('hedged');
     expect(only(STRIKE, 'destroyed-facilities-at', 'border-control-point').status).toBe('attributed');
     expect(only('joe-biden', 'agreed-with', 'mustafa-al-kadhimi').status).toBe('attributed');
-    for (const t of triplesOf('militias-transiting-border', 'moves-forces-toward', 'mediterranean')) expect(t.status).toBe('attributed');
+    for (const t of triplesOf('militias-transiting-border', 'moves-forces-toward', 'mediterranean'))
+      expect(t.status).toBe('attributed');
     expect(only('irans-government', 'denied-involvement-in', 'erbil-rocket-attack').status).toBe('asserted');
     expect(only('mike-pompeo', 'discussed', 'israeli-airstrikes-2021-01').status).toBe('hedged');
   });
 
   it('grades credibility 1–6 only where the article allows a judgement', () => {
-    expect(dataset.triples.filter((t) => t.credibility !== undefined && !isCredibility(t.credibility)).map((t) => t.id)).toEqual([]);
+    expect(
+      dataset.triples.filter((t) => t.credibility !== undefined && !isCredibility(t.credibility)).map((t) => t.id),
+    ).toEqual([]);
     const STRIKE = 'us-airstrike-2021-02-25';
     // Aims, intentions and fears cannot be judged from the article.
     expect(only(STRIKE, 'aimed-to-de-escalate-in', 'iraq').credibility).toBeUndefined();

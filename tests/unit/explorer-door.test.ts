@@ -23,15 +23,26 @@ const schema: Schema = {
 /** An n×n lattice: from the corner n0_0 to n{n-1}_{n-1} there are C(2n-2, n-1) shortest paths. */
 function grid(n: number): Dataset {
   const id = (r: number, c: number) => `n${r}_${c}`;
-  const entities = [], triples = [];
+  const entities = [],
+    triples = [];
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < n; c++) {
       entities.push({ id: id(r, c), label: `Node ${r},${c}`, type: 'person' });
-      if (c + 1 < n) triples.push({ subject: id(r, c), predicate: 'knows', object: id(r, c + 1), source: 's', evidence: 'x' });
-      if (r + 1 < n) triples.push({ subject: id(r, c), predicate: 'knows', object: id(r + 1, c), source: 's', evidence: 'x' });
+      if (c + 1 < n)
+        triples.push({ subject: id(r, c), predicate: 'knows', object: id(r, c + 1), source: 's', evidence: 'x' });
+      if (r + 1 < n)
+        triples.push({ subject: id(r, c), predicate: 'knows', object: id(r + 1, c), source: 's', evidence: 'x' });
     }
   }
-  return { format: 'actorgraph/dataset', version: 1, title: 'Grid', schema, sources: [{ id: 's', title: 'S', text: 'x' }], entities, triples };
+  return {
+    format: 'actorgraph/dataset',
+    version: 1,
+    title: 'Grid',
+    schema,
+    sources: [{ id: 's', title: 'S', text: 'x' }],
+    entities,
+    triples,
+  };
 }
 
 /** A hub with many neighbours. */
@@ -42,7 +53,14 @@ function star(n: number): Dataset {
     entities.push({ id: `p${i}`, label: `P ${i}`, type: 'person' });
     triples.push({ subject: 'hub', predicate: 'knows', object: `p${i}`, source: 's', evidence: 'x' });
   }
-  return { format: 'actorgraph/dataset', version: 1, schema, sources: [{ id: 's', title: 'S', text: 'x' }], entities, triples };
+  return {
+    format: 'actorgraph/dataset',
+    version: 1,
+    schema,
+    sources: [{ id: 's', title: 'S', text: 'x' }],
+    entities,
+    triples,
+  };
 }
 
 const explorerOf = (ds: Dataset) => new MemoryExplorer(TripleStore.build(ds, ds.schema!));
@@ -149,17 +167,34 @@ describe('signals, capabilities, errors', () => {
   it('an aborted signal rejects every method with code aborted', async () => {
     const signal = AbortSignal.abort();
     const calls = [
-      ex.capabilities({ signal }), ex.schema({ signal }), ex.stats({ signal }), ex.search('hub', { signal }),
-      ex.entity('hub', { signal }), ex.entities(['hub'], { signal }), ex.details('hub', { signal }), ex.source('s', { signal }),
-      ex.sources({}, { signal }), ex.neighbourhood({ from: ['hub'], depth: 1 }, { signal }), ex.paths({ from: 'hub', to: 'p1' }, { signal }),
-      ex.subgraph(['hub'], { signal }), ex.topEntities(1, { signal }), ex.exportDataset({ all: true }, { signal }), ex.columns({ signal }),
+      ex.capabilities({ signal }),
+      ex.schema({ signal }),
+      ex.stats({ signal }),
+      ex.search('hub', { signal }),
+      ex.entity('hub', { signal }),
+      ex.entities(['hub'], { signal }),
+      ex.details('hub', { signal }),
+      ex.source('s', { signal }),
+      ex.sources({}, { signal }),
+      ex.neighbourhood({ from: ['hub'], depth: 1 }, { signal }),
+      ex.paths({ from: 'hub', to: 'p1' }, { signal }),
+      ex.subgraph(['hub'], { signal }),
+      ex.topEntities(1, { signal }),
+      ex.exportDataset({ all: true }, { signal }),
+      ex.columns({ signal }),
     ];
     for (const c of calls) await expect(c).rejects.toMatchObject({ name: 'ExplorerError', code: 'aborted' });
   });
 
   it('capabilities say what the in-memory Explorer can do', async () => {
     const c = await ex.capabilities();
-    expect(c).toMatchObject({ backend: 'memory', columns: true, shareCurrent: true, typoTolerantSearch: true, limits: { maxK: MAX_K, maxAllShortest: MAX_ALL_SHORTEST } });
+    expect(c).toMatchObject({
+      backend: 'memory',
+      columns: true,
+      shareCurrent: true,
+      typoTolerantSearch: true,
+      limits: { maxK: MAX_K, maxAllShortest: MAX_ALL_SHORTEST },
+    });
     expect(typeof ex.columns).toBe('function');
     expect(typeof ex.shareCurrent).toBe('function');
   });
@@ -171,17 +206,26 @@ describe('signals, capabilities, errors', () => {
     const remote = await openExplorer({ endpoint: 'http://127.0.0.1:9/sparql' });
     expect((await remote.capabilities()).backend).toBe('sparql');
     await expect(remote.stats()).rejects.toMatchObject({ code: 'unreachable', hint: expect.any(String) });
-    await expect(openExplorer('/nonexistent/dataset.json')).rejects.toMatchObject({ code: 'invalid-data', problems: [expect.objectContaining({ severity: 'error' })] });
+    await expect(openExplorer('/nonexistent/dataset.json')).rejects.toMatchObject({
+      code: 'invalid-data',
+      problems: [expect.objectContaining({ severity: 'error' })],
+    });
   });
 
   it('cross the worker boundary as ExplorerError, not strings', () => {
     const handler = Comlink.transferHandlers.get('throw')!;
     const roundTrip = (value: unknown) => {
       const [wire] = handler.serialize({ value });
-      try { handler.deserialize(structuredClone(wire)); } catch (e) { return e; }
+      try {
+        handler.deserialize(structuredClone(wire));
+      } catch (e) {
+        return e;
+      }
       throw new Error('deserialize did not throw');
     };
-    const e = roundTrip(new ExplorerError({ code: 'unknown-entity', message: 'no such entity', hint: 'search for it' }));
+    const e = roundTrip(
+      new ExplorerError({ code: 'unknown-entity', message: 'no such entity', hint: 'search for it' }),
+    );
     expect(e).toBeInstanceOf(ExplorerError);
     expect(e).toMatchObject({ code: 'unknown-entity', message: 'no such entity', hint: 'search for it' });
     expect(roundTrip(new Error('boom'))).toMatchObject({ name: 'ExplorerError', code: 'internal', message: 'boom' });

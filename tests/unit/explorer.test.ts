@@ -13,7 +13,16 @@ describe('MemoryExplorer', () => {
     const s = await explorer.stats();
     expect(s).toMatchObject({ entities: 11, triples: 12, sources: 1, types: 7, predicates: 8 });
     expect(s.byType).toEqual({ state: 2, organization: 1, 'armed-group': 2, person: 3, event: 2, place: 1 });
-    expect(s.byPredicate).toEqual({ 'backed-by': 2, authorized: 1, struck: 1, 'used-by': 1, 'member-of': 3, killed: 1, ordered: 1, 'part-of': 2 });
+    expect(s.byPredicate).toEqual({
+      'backed-by': 2,
+      authorized: 1,
+      struck: 1,
+      'used-by': 1,
+      'member-of': 3,
+      killed: 1,
+      ordered: 1,
+      'part-of': 2,
+    });
   });
 
   it('gives an entity with its outgoing and incoming triples', async () => {
@@ -36,7 +45,11 @@ describe('MemoryExplorer', () => {
   it('gives the subgraph among entities', async () => {
     const sub = await explorer.subgraph(['iran', 'iran-gov', 'qasem-soleimani', 'ghost', 'iran']);
     expect(sub.entities.map((e) => e.id)).toEqual(['iran', 'iran-gov', 'qasem-soleimani']);
-    expect(sub.triples.map((t) => t.id)).toEqual(['qasem-soleimani|member-of|iran-gov', 'iran-gov|part-of|iran', 'iran-gov|part-of|iran#2']);
+    expect(sub.triples.map((t) => t.id)).toEqual([
+      'qasem-soleimani|member-of|iran-gov',
+      'iran-gov|part-of|iran',
+      'iran-gov|part-of|iran#2',
+    ]);
   });
 
   it('searches, walks and exports through the same interface', async () => {
@@ -103,9 +116,15 @@ describe.skipIf(!haveDefault)('on the default data', () => {
     expect(r.entities.some((e) => e.id === 'kataib-hezbollah')).toBe(true);
     expect(Object.values(r.distance).every((d) => d <= 2)).toBe(true);
     const d1 = (await explorer.neighbourhood({ from: ['iran'], depth: 1 })).entities.length;
-    expect(d1).toBe(1 + new Set([...store.outTriples(store.indexOf('iran'))].map((t) => store.objectOf(t))
-      .concat([...store.inTriples(store.indexOf('iran'))].map((t) => store.subjectOf(t)))
-      .filter((i) => i !== store.indexOf('iran'))).size);
+    expect(d1).toBe(
+      1 +
+        new Set(
+          [...store.outTriples(store.indexOf('iran'))]
+            .map((t) => store.objectOf(t))
+            .concat([...store.inTriples(store.indexOf('iran'))].map((t) => store.subjectOf(t)))
+            .filter((i) => i !== store.indexOf('iran')),
+        ).size,
+    );
     expect(r.entities.length).toBeGreaterThanOrEqual(d1);
   });
 
@@ -117,7 +136,8 @@ describe.skipIf(!haveDefault)('on the default data', () => {
     expect((await explorer.search("Kata'ib"))[0]!.id).toBe('kataib-hezbollah');
     expect((await explorer.search('KH'))[0]!.id).toBe('kataib-hezbollah');
     expect((await explorer.search('hezbolah'))[0]!.id).toBe('kataib-hezbollah');
-    for (const q of ['soleimani', 'suleimani', 'Qāsem']) expect((await explorer.search(q))[0]!.id).toBe('qasem-soleimani');
+    for (const q of ['soleimani', 'suleimani', 'Qāsem'])
+      expect((await explorer.search(q))[0]!.id).toBe('qasem-soleimani');
     expect((await explorer.search('iran'))[0]!.id).toBe('iran');
   });
 });

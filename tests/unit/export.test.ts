@@ -31,7 +31,15 @@ describe('exportDataset', () => {
     // Types used plus ancestors, and the types backed-by names; only the predicate used.
     expect(ds.schema!.entityTypes.map((t) => t.id)).toEqual(['actor', 'state', 'organization', 'armed-group']);
     expect(ds.schema!.predicates.map((p) => p.id)).toEqual(['backed-by']);
-    expect(ds.sources).toEqual([{ id: 'al-monitor', title: 'US strikes Iran-backed militias', publisher: 'Al-Monitor', published: '2021-02-26', text: sourceText }]);
+    expect(ds.sources).toEqual([
+      {
+        id: 'al-monitor',
+        title: 'US strikes Iran-backed militias',
+        publisher: 'Al-Monitor',
+        published: '2021-02-26',
+        text: sourceText,
+      },
+    ]);
     const back = reload(ds).toDataset();
     expect(back.entities).toEqual(ds.entities);
     expect(back.triples).toEqual(ds.triples);
@@ -41,7 +49,12 @@ describe('exportDataset', () => {
   it('adds direct neighbours and the triples reaching them, keeping derived ids stable', () => {
     const ds = exportDataset(store, { entities: ['iran'], includeNeighbours: true });
     expect(ds.entities.map((e) => e.id)).toEqual(['iran', 'iran-gov', 'kataib-hezbollah', 'kataib-sayyid-al-shuhada']);
-    expect(ds.triples.map((t) => t.id ?? `(${t.evidence})`)).toEqual(['t1', 't2', '(evidence: the government of Iran)', '(evidence: again, the government of Iran)']);
+    expect(ds.triples.map((t) => t.id ?? `(${t.evidence})`)).toEqual([
+      't1',
+      't2',
+      '(evidence: the government of Iran)',
+      '(evidence: again, the government of Iran)',
+    ]);
     const again = reload(ds);
     expect(again.toDataset().triples).toEqual(ds.triples);
     expect(again.tripleAt(3).id).toBe('iran-gov|part-of|iran#2');
@@ -49,7 +62,13 @@ describe('exportDataset', () => {
 
   it('exports exactly the given triples with their endpoints and attributed entities', () => {
     const ds = exportDataset(store, { triples: ['iran-gov|part-of|iran#2', 't5'] });
-    expect(ds.entities.map((e) => e.id)).toEqual(['iran', 'iran-gov', 'kataib-hezbollah', 'border-point', 'united-states']);
+    expect(ds.entities.map((e) => e.id)).toEqual([
+      'iran',
+      'iran-gov',
+      'kataib-hezbollah',
+      'border-point',
+      'united-states',
+    ]);
     // Alone in the export, the repeat would derive a plain id: it is written out.
     expect(ds.triples.map((t) => t.id)).toEqual(['t5', 'iran-gov|part-of|iran#2']);
     const again = reload(ds);
@@ -105,7 +124,12 @@ describe('graphology', () => {
     expect(g.order).toBe(11);
     expect(g.size).toBe(12);
     const kh = g.getNodeAttributes('kataib-hezbollah');
-    expect(kh).toMatchObject({ label: 'Kataib Hezbollah', entityType: 'armed-group', color: '#8c564b', aliases: ["Kata'ib Hizballah", 'KH'] });
+    expect(kh).toMatchObject({
+      label: 'Kataib Hezbollah',
+      entityType: 'armed-group',
+      color: '#8c564b',
+      aliases: ["Kata'ib Hizballah", 'KH'],
+    });
     expect(kh.size).toBe(nodeSize(2));
     expect(g.getNodeAttribute('iran', 'size')).toBe(4 + 3 * 2);
     expect(g.getNodeAttributes('iran').x).toBe(buildGraph(sub, si).getNodeAttributes('iran').x);
@@ -116,7 +140,10 @@ describe('graphology', () => {
   });
 
   it('colours a type without colour like its nearest coloured ancestor', () => {
-    const pale: Schema = { ...schema, entityTypes: schema.entityTypes.map((t) => (t.id === 'armed-group' ? { ...t, color: '' } : t)) };
+    const pale: Schema = {
+      ...schema,
+      entityTypes: schema.entityTypes.map((t) => (t.id === 'armed-group' ? { ...t, color: '' } : t)),
+    };
     const g = buildGraph(sub, indexSchema(pale));
     expect(g.getNodeAttribute('kataib-hezbollah', 'color')).toBe('#ff7f0e');
   });
@@ -129,18 +156,32 @@ describe('graphology', () => {
 
 describe('mergeDatasets', () => {
   const a: Dataset = {
-    format: 'actorgraph/dataset', version: 1, title: 'A', schema,
+    format: 'actorgraph/dataset',
+    version: 1,
+    title: 'A',
+    schema,
     sources: [{ id: 's1', title: 'One' }],
-    entities: [{ id: 'iran', label: 'Iran', type: 'state', aliases: ['IR'] }, { id: 'kh', label: 'Kataib Hezbollah', type: 'armed-group' }],
+    entities: [
+      { id: 'iran', label: 'Iran', type: 'state', aliases: ['IR'] },
+      { id: 'kh', label: 'Kataib Hezbollah', type: 'armed-group' },
+    ],
     triples: [
       { id: 't1', subject: 'kh', predicate: 'backed-by', object: 'iran', source: 's1', evidence: 'x' },
       { subject: 'kh', predicate: 'part-of', object: 'iran', source: 's1', evidence: 'y' },
     ],
   };
   const b: Dataset = {
-    format: 'actorgraph/dataset', version: 1, title: 'B',
-    schema: { entityTypes: [...schema.entityTypes.slice(0, 2), { id: 'city', label: 'City', color: '#000000' }], predicates: [{ ...schema.predicates[0]!, label: 'supported by' }] },
-    sources: [{ id: 's1', title: 'Uno' }, { id: 's2', title: 'Two' }],
+    format: 'actorgraph/dataset',
+    version: 1,
+    title: 'B',
+    schema: {
+      entityTypes: [...schema.entityTypes.slice(0, 2), { id: 'city', label: 'City', color: '#000000' }],
+      predicates: [{ ...schema.predicates[0]!, label: 'supported by' }],
+    },
+    sources: [
+      { id: 's1', title: 'Uno' },
+      { id: 's2', title: 'Two' },
+    ],
     entities: [
       { id: 'iran', label: 'Islamic Republic of Iran', type: 'organization', aliases: ['IR', 'Persia'] },
       { id: 'baghdad', label: 'Baghdad', type: 'city' },
@@ -156,7 +197,12 @@ describe('mergeDatasets', () => {
     const { dataset, problems } = mergeDatasets(a, b, { files: { a: 'a.json', b: 'b.json' } });
     expect(dataset.title).toBe('A + B');
     expect(dataset.entities.map((e) => e.id)).toEqual(['iran', 'kh', 'baghdad']);
-    expect(dataset.entities[0]).toEqual({ id: 'iran', label: 'Iran', type: 'state', aliases: ['IR', 'Persia', 'Islamic Republic of Iran'] });
+    expect(dataset.entities[0]).toEqual({
+      id: 'iran',
+      label: 'Iran',
+      type: 'state',
+      aliases: ['IR', 'Persia', 'Islamic Republic of Iran'],
+    });
     expect(dataset.triples.map((t) => t.id ?? t.evidence)).toEqual(['t1', 'y', 't2']);
     expect(dataset.sources.map((s) => s.id)).toEqual(['s1', 's2']);
     expect(dataset.schema!.entityTypes.map((t) => t.id)).toEqual([...schema.entityTypes.map((t) => t.id), 'city']);
@@ -174,7 +220,11 @@ describe('mergeDatasets', () => {
   });
 
   it('merges disjoint datasets without problems', () => {
-    const half = (ds: Dataset, ids: string[]) => ({ ...ds, entities: ds.entities, triples: ds.triples.filter((t) => ids.includes(t.id!)) });
+    const half = (ds: Dataset, ids: string[]) => ({
+      ...ds,
+      entities: ds.entities,
+      triples: ds.triples.filter((t) => ids.includes(t.id!)),
+    });
     const { dataset, problems } = mergeDatasets(half(story, ['t1', 't2']), half(story, ['t3', 't4', 't5']));
     expect(problems).toEqual([]);
     expect(dataset.triples.map((t) => t.id)).toEqual(['t1', 't2', 't3', 't4', 't5']);

@@ -21,7 +21,9 @@ const EXPECT: Record<string, { code: string; line: number; column?: number; hint
 
 describe('bad files of other formats', () => {
   it('every such file has an expectation and a README line', () => {
-    const files = readdirSync(BAD).filter((f) => /\.(csv|gexf|graphml)$/.test(f)).sort();
+    const files = readdirSync(BAD)
+      .filter((f) => /\.(csv|gexf|graphml)$/.test(f))
+      .sort();
     expect(files).toEqual(Object.keys(EXPECT).sort());
     const readme = readFileSync(join(BAD, 'README.md'), 'utf8');
     for (const f of files) expect(readme).toContain(`\`${f}\``);
@@ -35,7 +37,12 @@ describe('bad files of other formats', () => {
       expect(res.ok).toBe(false);
       expect(res.store).toBeUndefined();
       const errors = res.problems.filter((p) => p.severity === 'error');
-      expect(errors[0]).toMatchObject({ code: want.code, file: join(BAD, name), line: want.line, hint: expect.stringMatching(want.hint) });
+      expect(errors[0]).toMatchObject({
+        code: want.code,
+        file: join(BAD, name),
+        line: want.line,
+        hint: expect.stringMatching(want.hint),
+      });
       if (want.column !== undefined) expect(errors[0]!.column).toBe(want.column);
       for (const p of res.problems) expect(p.line).toBeGreaterThan(0);
     });

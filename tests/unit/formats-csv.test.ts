@@ -26,8 +26,27 @@ describe('detectCsvColumns', () => {
     const c = detectCsvColumns(SPREADSHEET);
     expect(c.delimiter).toBe(';');
     expect(c.kind).toBe('relations');
-    expect(c.headers).toEqual(['Actor 1', 'Relationship', 'Actor 2', 'Quote', 'Source URL', 'Start', 'End', 'Confidence', 'Region']);
-    expect(c.mapping).toEqual({ subject: 0, predicate: 1, object: 2, evidence: 3, url: 4, start: 5, end: 6, confidence: 7 });
+    expect(c.headers).toEqual([
+      'Actor 1',
+      'Relationship',
+      'Actor 2',
+      'Quote',
+      'Source URL',
+      'Start',
+      'End',
+      'Confidence',
+      'Region',
+    ]);
+    expect(c.mapping).toEqual({
+      subject: 0,
+      predicate: 1,
+      object: 2,
+      evidence: 3,
+      url: 4,
+      start: 5,
+      end: 6,
+      confidence: 7,
+    });
     expect(c.firstRows).toHaveLength(3);
     expect(c.firstRows[0]![3]).toBe('Iran has long funded\r\nHezbollah; it says so.');
   });
@@ -57,22 +76,38 @@ describe('CSV reader', () => {
     const res = readChunked(SPREADSHEET, 1 << 16);
     expect(res.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const d = res.dataset!;
-    expect(d.entities.map((e) => [e.id, e.label])).toEqual([['iran', 'Iran'], ['hezbollah', 'Hezbollah'], ['kata-ib-hezbollah', "Kata'ib Hezbollah"]]);
+    expect(d.entities.map((e) => [e.id, e.label])).toEqual([
+      ['iran', 'Iran'],
+      ['hezbollah', 'Hezbollah'],
+      ['kata-ib-hezbollah', "Kata'ib Hezbollah"],
+    ]);
     const [t0, t1, t2] = d.triples;
-    expect(t0).toMatchObject({ subject: 'iran', predicate: 'backed-by', object: 'hezbollah', evidence: 'Iran has long funded\r\nHezbollah; it says so.', date: '2019/2021-06', confidence: 0.8, attributes: { Region: 'Levant' } });
+    expect(t0).toMatchObject({
+      subject: 'iran',
+      predicate: 'backed-by',
+      object: 'hezbollah',
+      evidence: 'Iran has long funded\r\nHezbollah; it says so.',
+      date: '2019/2021-06',
+      confidence: 0.8,
+      attributes: { Region: 'Levant' },
+    });
     expect(d.sources.find((s) => s.id === t0!.source)).toMatchObject({ url: 'https://example.org/a' });
     expect(t1!.evidence).toBeUndefined();
     expect(t1).toMatchObject({ subject: 'kata-ib-hezbollah', object: 'iran', confidence: 0.6 });
     expect(t2).toMatchObject({ predicate: 'trains', evidence: 'He said "we train them"', date: '2020-03/' });
     // One warning lists the relation names the schema lacks.
-    expect(res.problems.filter((p) => p.code === 'generated-predicates')).toEqual([expect.objectContaining({ line: 5, message: expect.stringContaining("'trains'") })]);
+    expect(res.problems.filter((p) => p.code === 'generated-predicates')).toEqual([
+      expect.objectContaining({ line: 5, message: expect.stringContaining("'trains'") }),
+    ]);
     for (const size of [1, 7, 64]) expect(readChunked(SPREADSHEET, size).dataset).toEqual(d);
   });
 
   it('locates problems by row and cell', () => {
     const res = readChunked('subject,predicate,object,evidence,date\nIran,backed by,Hezbollah,"a\nb",2021-13\n', 5);
     expect(res.ok).toBe(false);
-    expect(res.problems).toContainEqual(expect.objectContaining({ code: 'bad-date', path: 'triples[0].date', line: 2, column: 5 }));
+    expect(res.problems).toContainEqual(
+      expect.objectContaining({ code: 'bad-date', path: 'triples[0].date', line: 2, column: 5 }),
+    );
   });
 
   it('takes a mapping chosen by the user', () => {
@@ -83,14 +118,27 @@ describe('CSV reader', () => {
 
   it('matches names of an entities table by id, label or alias', () => {
     const entities = readFileSync(join(FORMATS, 'entities.tsv'), 'utf8');
-    const res = readChunked('subject,relation,object\nHizbullah,backed by,Islamic Republic of Iran\nhezbollah,opposes,Israel\n', 9, { csvEntities: { name: 'entities.tsv', text: entities } });
+    const res = readChunked(
+      'subject,relation,object\nHizbullah,backed by,Islamic Republic of Iran\nhezbollah,opposes,Israel\n',
+      9,
+      { csvEntities: { name: 'entities.tsv', text: entities } },
+    );
     const d = res.dataset!;
-    expect(d.triples.map((t) => [t.subject, t.object])).toEqual([['hezbollah', 'iran'], ['hezbollah', 'israel']]);
-    expect(d.entities.find((e) => e.id === 'hezbollah')).toMatchObject({ type: 'armed-group', aliases: ['Hizbullah', 'Party of God'], attributes: { founded: 1982 } });
+    expect(d.triples.map((t) => [t.subject, t.object])).toEqual([
+      ['hezbollah', 'iran'],
+      ['hezbollah', 'israel'],
+    ]);
+    expect(d.entities.find((e) => e.id === 'hezbollah')).toMatchObject({
+      type: 'armed-group',
+      aliases: ['Hizbullah', 'Party of God'],
+      attributes: { founded: 1982 },
+    });
   });
 
   it('puts problems of the entities table in that file', () => {
-    const res = readChunked('subject,relation,object\nA,backed by,B\n', 100, { csvEntities: { name: 'e.csv', text: 'id,name,type\na,A,actor\nb,B,actor\nb,B2,actor\n' } });
+    const res = readChunked('subject,relation,object\nA,backed by,B\n', 100, {
+      csvEntities: { name: 'e.csv', text: 'id,name,type\na,A,actor\nb,B,actor\nb,B2,actor\n' },
+    });
     expect(res.problems).toContainEqual(expect.objectContaining({ code: 'duplicate-id', file: 'e.csv', line: 4 }));
   });
 

@@ -32,22 +32,36 @@ function defaultData(): Dataset {
 }
 
 const hasNetworkx = (() => {
-  try { execFileSync('python3', ['-c', 'import networkx'], { stdio: 'ignore' }); return true; } catch { return false; }
+  try {
+    execFileSync('python3', ['-c', 'import networkx'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 })();
 
 describe('GEXF and GraphML written by networkx', () => {
-  for (const [name, reader] of [['networkx.gexf', gexfReader], ['networkx.graphml', graphmlReader]] as const) {
+  for (const [name, reader] of [
+    ['networkx.gexf', gexfReader],
+    ['networkx.graphml', graphmlReader],
+  ] as const) {
     it(`reads ${name}: types and relations by name, other attributes kept`, () => {
       const res = read(reader, name);
       expect(res.problems.filter((p) => p.severity === 'error')).toEqual([]);
       const d = res.dataset!;
       expect(d.entities.map((e) => [e.id, e.label, e.type])).toEqual([
-        ['iran', 'Iran', 'state'], ['hezbollah', 'Hezbollah', 'armed-group'], ['kh', "Kata'ib Hezbollah", 'armed-group'], ['idf', 'Israel Defense Forces', 'military-force'],
+        ['iran', 'Iran', 'state'],
+        ['hezbollah', 'Hezbollah', 'armed-group'],
+        ['kh', "Kata'ib Hezbollah", 'armed-group'],
+        ['idf', 'Israel Defense Forces', 'military-force'],
       ]);
       expect(d.entities[0]!.attributes).toEqual({ population: 88000000 });
       expect(d.entities[2]!.attributes).toEqual({ active: true });
       expect(d.triples.map((t) => [t.subject, t.predicate, t.object])).toEqual([
-        ['hezbollah', 'backed-by', 'iran'], ['kh', 'backed-by', 'iran'], ['kh', 'trains-with', 'hezbollah'], ['idf', 'opposes', 'hezbollah'],
+        ['hezbollah', 'backed-by', 'iran'],
+        ['kh', 'backed-by', 'iran'],
+        ['kh', 'trains-with', 'hezbollah'],
+        ['idf', 'opposes', 'hezbollah'],
       ]);
       expect(d.triples[0]).toMatchObject({ evidence: 'Iran has long funded Hezbollah.', attributes: { weight: 2 } });
       expect(d.triples[3]).toMatchObject({ date: '2024' });
@@ -57,8 +71,9 @@ describe('GEXF and GraphML written by networkx', () => {
   }
 
   it('reads the same graph from both', () => {
-    expect(read(gexfReader, 'networkx.gexf').dataset!.triples.map((t) => t.predicate))
-      .toEqual(read(graphmlReader, 'networkx.graphml').dataset!.triples.map((t) => t.predicate));
+    expect(read(gexfReader, 'networkx.gexf').dataset!.triples.map((t) => t.predicate)).toEqual(
+      read(graphmlReader, 'networkx.graphml').dataset!.triples.map((t) => t.predicate),
+    );
   });
 });
 
@@ -67,9 +82,19 @@ describe('a Gephi GEXF with viz attributes', () => {
     const res = read(gexfReader, 'gephi.gexf');
     const d = res.dataset!;
     expect(res.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(d.entities[0]).toMatchObject({ id: 'n0', label: 'Iran', type: 'state', position: { x: -120.5, y: 88.25 }, attributes: { 'Modularity Class': 0, size: 24 } });
+    expect(d.entities[0]).toMatchObject({
+      id: 'n0',
+      label: 'Iran',
+      type: 'state',
+      position: { x: -120.5, y: 88.25 },
+      attributes: { 'Modularity Class': 0, size: 24 },
+    });
     expect(d.entities[1]!.type).toBe('armed-group');
-    expect(d.schema!.entityTypes.find((t) => t.id === 'rebel-movement')).toEqual({ id: 'rebel-movement', label: 'Rebel movement', color: '#43a047' });
+    expect(d.schema!.entityTypes.find((t) => t.id === 'rebel-movement')).toEqual({
+      id: 'rebel-movement',
+      label: 'Rebel movement',
+      color: '#43a047',
+    });
     expect(d.triples.map((t) => t.predicate)).toEqual(['backed-by', 'supplied-by']);
     expect(d.triples[0]!.attributes).toEqual({ weight: 3 });
   });
@@ -94,10 +119,20 @@ describe('XML refused before parsing', () => {
 
   it('refuses entity expansion and external entities with a located error', () => {
     const bad = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
-    for (const [name, reader, line] of [['xml-billion-laughs.gexf', gexfReader, 2], ['xml-external-entity.graphml', graphmlReader, 3]] as const) {
+    for (const [name, reader, line] of [
+      ['xml-billion-laughs.gexf', gexfReader, 2],
+      ['xml-external-entity.graphml', graphmlReader, 3],
+    ] as const) {
       const res = readText(reader, readFileSync(join(bad, name), 'utf8'), { file: name, defaultSchema: schema });
       expect(res.ok).toBe(false);
-      expect(res.problems).toEqual([expect.objectContaining({ code: 'xml-doctype', line, column: 1, hint: expect.stringContaining('remove the <!DOCTYPE') })]);
+      expect(res.problems).toEqual([
+        expect.objectContaining({
+          code: 'xml-doctype',
+          line,
+          column: 1,
+          hint: expect.stringContaining('remove the <!DOCTYPE'),
+        }),
+      ]);
     }
   });
 });
@@ -111,9 +146,17 @@ const DEFAULT_COUNTS = (() => {
 describe('writers and readers of graph formats', () => {
   const original = defaultData();
   it('has the default data to work on', () => {
-    expect([original.entities.length, original.triples.length, original.sources.length]).toEqual([DEFAULT_COUNTS.entities, DEFAULT_COUNTS.triples, 1]);
+    expect([original.entities.length, original.triples.length, original.sources.length]).toEqual([
+      DEFAULT_COUNTS.entities,
+      DEFAULT_COUNTS.triples,
+      1,
+    ]);
   });
-  for (const [id, reader] of [['gexf', gexfReader], ['graphml', graphmlReader], ['graphology', graphologyJsonReader]] as const) {
+  for (const [id, reader] of [
+    ['gexf', gexfReader],
+    ['graphml', graphmlReader],
+    ['graphology', graphologyJsonReader],
+  ] as const) {
     it(`round-trips the default data through ${id} with nothing lost`, () => {
       const [file] = writerById(id)!.write(original);
       expect(pickReader({ name: `x${file!.extension}`, head: file!.text.slice(0, 4096) })).toBe(reader);
@@ -148,12 +191,19 @@ describe('writers and readers of graph formats', () => {
     const d = defaultData();
     writeFileSync(join(dir, 'g.gexf'), writerById('gexf')!.write(d)[0]!.text);
     writeFileSync(join(dir, 'g.graphml'), writerById('graphml')!.write(d)[0]!.text);
-    const out = execFileSync('python3', ['-c', [
-      'import networkx as nx, sys',
-      `a = nx.read_gexf(${JSON.stringify(join(dir, 'g.gexf'))})`,
-      `b = nx.read_graphml(${JSON.stringify(join(dir, 'g.graphml'))})`,
-      'print(a.number_of_nodes(), a.number_of_edges(), b.number_of_nodes(), b.number_of_edges(), b.nodes["iran"]["label"])',
-    ].join('\n')], { encoding: 'utf8' });
+    const out = execFileSync(
+      'python3',
+      [
+        '-c',
+        [
+          'import networkx as nx, sys',
+          `a = nx.read_gexf(${JSON.stringify(join(dir, 'g.gexf'))})`,
+          `b = nx.read_graphml(${JSON.stringify(join(dir, 'g.graphml'))})`,
+          'print(a.number_of_nodes(), a.number_of_edges(), b.number_of_nodes(), b.number_of_edges(), b.nodes["iran"]["label"])',
+        ].join('\n'),
+      ],
+      { encoding: 'utf8' },
+    );
     const { entities: n, triples: m } = DEFAULT_COUNTS;
     expect(out.trim()).toBe(`${n} ${m} ${n} ${m} Iran`);
   });

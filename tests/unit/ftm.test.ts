@@ -19,8 +19,12 @@ describe('FtM reader', () => {
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const d = r.dataset!;
     expect(d.entities.map((e) => [e.id, e.type, e.label])).toEqual([
-      ['p-jane', 'person', 'Jane Doe'], ['p-john', 'person', 'John Roe'], ['c-acme', 'company', 'Acme Holdings Ltd'],
-      ['o-club', 'organization', 'Harbour Yacht Club'], ['pb-port', 'government-body', 'Port Authority'], ['v-sea', 'materiel', 'Sea Breeze'],
+      ['p-jane', 'person', 'Jane Doe'],
+      ['p-john', 'person', 'John Roe'],
+      ['c-acme', 'company', 'Acme Holdings Ltd'],
+      ['o-club', 'organization', 'Harbour Yacht Club'],
+      ['pb-port', 'government-body', 'Port Authority'],
+      ['v-sea', 'materiel', 'Sea Breeze'],
     ]);
     const jane = d.entities[0]!;
     expect(jane.aliases).toEqual(['J. Doe', 'Jane Q. Doe']);
@@ -44,14 +48,26 @@ describe('FtM reader', () => {
     const dir = d.triples[0]!;
     expect(dir.attributes).toEqual({ role: 'Managing director' });
     expect(dir.evidence).toBeUndefined();
-    expect(d.triples.find((t) => t.id === 'rep-1')!.attributes).toEqual({ role: 'Legal counsel', summary: 'Acts for the company in the harbour dispute.' });
+    expect(d.triples.find((t) => t.id === 'rep-1')!.attributes).toEqual({
+      role: 'Legal counsel',
+      summary: 'Acts for the company in the harbour dispute.',
+    });
     // One source per distinct publisher and URL; links without either cite the file.
     const registry = d.sources.find((s) => s.publisher === 'Companies Registry')!;
     expect(registry).toMatchObject({ title: 'Companies Registry', url: 'https://registry.example.org/acme' });
     expect(d.triples.filter((t) => t.source === registry.id).map((t) => t.id)).toEqual(['dir-1', 'own-2']);
     expect(d.triples.find((t) => t.id === 'mem-1')!.source).toBe('sample.ftm.json');
-    expect(d.sources.map((s) => s.title)).toEqual(['Imported from sample.ftm.json', 'Companies Registry', 'Maritime Register']);
-    expect(r.schema!.predicates.find((p) => p.id === 'ownership')).toMatchObject({ label: 'owns', inverseLabel: 'owned by', domain: ['company', 'person'], range: ['materiel', 'company'] });
+    expect(d.sources.map((s) => s.title)).toEqual([
+      'Imported from sample.ftm.json',
+      'Companies Registry',
+      'Maritime Register',
+    ]);
+    expect(r.schema!.predicates.find((p) => p.id === 'ownership')).toMatchObject({
+      label: 'owns',
+      inverseLabel: 'owned by',
+      domain: ['company', 'person'],
+      range: ['materiel', 'company'],
+    });
     // A sanction links one entity only: counted, not read.
     expect(r.problems.find((p) => p.code === 'ftm-not-mapped')!.message).toContain('Sanction (1)');
   });
@@ -59,8 +75,12 @@ describe('FtM reader', () => {
   it('is picked by its endings and by its first line', () => {
     expect(pickReader({ name: 'x.ftm.json' })).toBe(ftmReader);
     expect(pickReader({ name: 'x.ijson' })).toBe(ftmReader);
-    expect(pickReader({ name: 'data.json', head: '{"id": "p1", "schema": "Person", "properties": {"name": ["A"]}}\n' })).toBe(ftmReader);
-    expect(pickReader({ name: 'data.json', head: '{"format": "actorgraph/dataset", "version": 1}' })).not.toBe(ftmReader);
+    expect(
+      pickReader({ name: 'data.json', head: '{"id": "p1", "schema": "Person", "properties": {"name": ["A"]}}\n' }),
+    ).toBe(ftmReader);
+    expect(pickReader({ name: 'data.json', head: '{"format": "actorgraph/dataset", "version": 1}' })).not.toBe(
+      ftmReader,
+    );
   });
 
   it('reads the same fed in pieces split anywhere, fragments of one id merged', () => {
@@ -79,7 +99,10 @@ describe('FtM writer', () => {
 
   it('writes valid FtM lines: thing schemata for entities, interval schemata with both ends for relations', () => {
     const text = writeFtm({ ...d.dataset!, schema: d.schema });
-    const lines = text.trim().split('\n').map((l) => JSON.parse(l) as { id: string; schema: string; properties: Record<string, unknown> });
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; schema: string; properties: Record<string, unknown> });
     expect(lines).toHaveLength(d.dataset!.entities.length + d.dataset!.triples.length);
     const ids = new Set(lines.map((l) => l.id));
     expect(ids.size).toBe(lines.length);
@@ -87,15 +110,22 @@ describe('FtM writer', () => {
       expect(typeof l.id).toBe('string');
       expect(FTM_THINGS.has(l.schema) || l.schema in FTM_EDGES).toBe(true);
       expect(['Thing', 'Value', 'Analyzable']).not.toContain(l.schema);
-      for (const v of Object.values(l.properties)) expect(Array.isArray(v) && v.every((x) => typeof x === 'string' && x !== '')).toBe(true);
+      for (const v of Object.values(l.properties))
+        expect(Array.isArray(v) && v.every((x) => typeof x === 'string' && x !== '')).toBe(true);
       const edge = FTM_EDGES[l.schema];
       if (edge) {
         expect(ids.has((l.properties[edge.subject] as string[])[0]!)).toBe(true);
         expect(ids.has((l.properties[edge.object] as string[])[0]!)).toBe(true);
       }
     }
-    expect(lines.find((l) => l.id === 'joe-biden')).toMatchObject({ schema: 'Person', properties: { name: ['Joe Biden'] } });
-    expect(lines.find((l) => l.id === 'strike-in-syria')).toMatchObject({ schema: 'UnknownLink', properties: { role: ['occurred in'], date: ['2021-02-25'] } });
+    expect(lines.find((l) => l.id === 'joe-biden')).toMatchObject({
+      schema: 'Person',
+      properties: { name: ['Joe Biden'] },
+    });
+    expect(lines.find((l) => l.id === 'strike-in-syria')).toMatchObject({
+      schema: 'UnknownLink',
+      properties: { role: ['occurred in'], date: ['2021-02-25'] },
+    });
   });
 
   it('FtM read back from its own output keeps the entities and relations', () => {
@@ -103,7 +133,9 @@ describe('FtM writer', () => {
     const back = readText(ftmReader, text, { file: 'x.ftm.json', defaultSchema: SCHEMA });
     expect(back.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(back.dataset!.entities.map((e) => e.id)).toEqual(d.dataset!.entities.map((e) => e.id));
-    expect(back.dataset!.triples.map((t) => [t.subject, t.object])).toEqual(d.dataset!.triples.map((t) => [t.subject, t.object]));
+    expect(back.dataset!.triples.map((t) => [t.subject, t.object])).toEqual(
+      d.dataset!.triples.map((t) => [t.subject, t.object]),
+    );
   });
 });
 
@@ -133,8 +165,16 @@ describe('CLI over RDF and FtM', () => {
   it('export --format ftm writes FtM lines', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ag-ftm-'));
     const { io: o } = io();
-    expect(await main(['export', '--entity', 'joe-biden', '--depth', '1', '--format', 'ftm', '--out', join(dir, 'v.ftm.json')], o)).toBe(0);
-    const lines = readFileSync(join(dir, 'v.ftm.json'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(
+      await main(
+        ['export', '--entity', 'joe-biden', '--depth', '1', '--format', 'ftm', '--out', join(dir, 'v.ftm.json')],
+        o,
+      ),
+    ).toBe(0);
+    const lines = readFileSync(join(dir, 'v.ftm.json'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.find((l) => l.id === 'joe-biden').schema).toBe('Person');
     expect(lines.some((l) => l.schema === 'UnknownLink')).toBe(true);
   });

@@ -13,7 +13,8 @@ import { BRIEF, mutate, rng, STRING_MUTATIONS } from '../fuzz/mutate.ts';
 import { Pool } from '../fuzz/pool.ts';
 
 // A fixed seed by default, so a failure is stable; FUZZ_SEED=random (or a number) for a new one.
-const SEED = process.env.FUZZ_SEED === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FUZZ_SEED ?? 20261201);
+const SEED =
+  process.env.FUZZ_SEED === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FUZZ_SEED ?? 20261201);
 
 const RUNS = 500;
 
@@ -25,7 +26,8 @@ describe('fuzzing the readers', () => {
   });
 
   it('inputs are a pure function of the seed and index', () => {
-    const a = makeInput(7, 123, BRIEF), b = makeInput(7, 123, BRIEF);
+    const a = makeInput(7, 123, BRIEF),
+      b = makeInput(7, 123, BRIEF);
     expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
     expect(a.recipe).toEqual(b.recipe);
   });
@@ -55,7 +57,12 @@ describe('fuzzing the readers', () => {
     try {
       const hung = await pool.run({ target: '__hang__', bytes: new Uint8Array(0), schema: 'fixtures', seed: 1 });
       expect(hung.failures[0]).toMatch(/time box exceeded/);
-      const next = await pool.run({ target: 'actorgraph-json', bytes: new TextEncoder().encode('{}'), schema: 'fixtures', seed: 1 });
+      const next = await pool.run({
+        target: 'actorgraph-json',
+        bytes: new TextEncoder().encode('{}'),
+        schema: 'fixtures',
+        seed: 1,
+      });
       expect(next.failures).toEqual([]);
     } finally {
       await pool.close();
@@ -66,20 +73,30 @@ describe('fuzzing the readers', () => {
     const lines: string[] = [];
     const report = await runFuzz({ runs: RUNS, seed: SEED, brief: true, timeoutMs: 15_000, log: (l) => lines.push(l) });
     expect(report.inputs).toBe(RUNS);
-    expect(report.failures.map((f) => `index ${f.index} (${f.target}, ${f.recipe.join('+')}): ${f.failures.join(' / ')}`), `seed ${SEED}`).toEqual([]);
+    expect(
+      report.failures.map((f) => `index ${f.index} (${f.target}, ${f.recipe.join('+')}): ${f.failures.join(' / ')}`),
+      `seed ${SEED}`,
+    ).toEqual([]);
     expect(report.slowest!.ms).toBeLessThan(10_000);
     for (const t of targets()) expect(report.perTarget[t]!.inputs).toBeGreaterThan(0);
   }, 60_000);
 
-  it.each(targets())('fast-check generated hostile inputs for %s: the same checks', async (target) => {
-    let valid = 0;
-    await fc.assert(fc.asyncProperty(hostileBytes, async (bytes) => {
-      const v = await check(target, bytes, 'fixtures', 1);
-      if (v.valid) valid++;
-      expect(v.failures).toEqual([]);
-      expect(v.ms).toBeLessThan(10_000);
-    }), { numRuns: 150, seed: SEED });
-    // Some of them are valid: the Explorer is asked questions on those.
-    if (target === 'actorgraph-json') expect(valid).toBeGreaterThan(10);
-  }, 60_000);
+  it.each(targets())(
+    'fast-check generated hostile inputs for %s: the same checks',
+    async (target) => {
+      let valid = 0;
+      await fc.assert(
+        fc.asyncProperty(hostileBytes, async (bytes) => {
+          const v = await check(target, bytes, 'fixtures', 1);
+          if (v.valid) valid++;
+          expect(v.failures).toEqual([]);
+          expect(v.ms).toBeLessThan(10_000);
+        }),
+        { numRuns: 150, seed: SEED },
+      );
+      // Some of them are valid: the Explorer is asked questions on those.
+      if (target === 'actorgraph-json') expect(valid).toBeGreaterThan(10);
+    },
+    60_000,
+  );
 });

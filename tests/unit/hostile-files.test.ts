@@ -52,7 +52,10 @@ const withSourcePath = (path: string) => VALID.replace('"path": "source.txt"', `
 describe('1-2. deep nesting: located syntax errors, no stack overflow', () => {
   it('5,000 open brackets: the CLI gives the located json-syntax error', () => {
     const { file } = folder('['.repeat(5000));
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/actorgraph.mjs'), 'validate', file], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/actorgraph.mjs'), 'validate', file], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.stderr + r.stdout).not.toMatch(/internal error|call stack/);
     expect(r.stdout + r.stderr).toMatch(/:1:5001: error: invalid JSON/);
     expect(checkFile(file).problems.map((p) => p.code)).toEqual(['json-syntax']);
@@ -143,7 +146,9 @@ describe.runIf(posix)('3-4. only regular files are read, inside the folder, boun
     const open = openRegular(file, 'dataset file', 1 << 20);
     if ('problem' in open) throw new Error(open.problem.message);
     let seen = 0;
-    const failed = readChunks(open, file, 'dataset file', 100, 16, (b) => { seen += b.length; });
+    const failed = readChunks(open, file, 'dataset file', 100, 16, (b) => {
+      seen += b.length;
+    });
     expect(failed?.problem.code).toBe('file-too-large');
     expect(seen).toBeLessThanOrEqual(112);
   });

@@ -9,37 +9,103 @@ import { findSyntaxError, locatePaths } from '../../src/core/json-location.ts';
 
 function jsoncFirstError(text: string): { code: number; offset: number; line: number; column: number } | undefined {
   let first: { code: number; offset: number; line: number; column: number } | undefined;
-  visit(text, {
-    onError: (code, offset, _len, line, column) => { first ??= { code, offset, line, column }; },
-  }, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  visit(
+    text,
+    {
+      onError: (code, offset, _len, line, column) => {
+        first ??= { code, offset, line, column };
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
   return first;
 }
 
-const piece = fc.constantFrom('{', '}', '[', ']', ',', ':', ' ', '\n', '\r\n', '\r', '\t', '"a"', '"b\\n"', '"\\u12"', '"\\x"', '"\u0001"', '"', '\\',
-  '1', '-', '-0', '0.', '1e', '1.5e+3', '01', 'true', 'tru', 'null', 'nul', '/', '//c', '/*', '*/', 'x', '\u00a0', '\u2028', '"k":', '\u000b');
+const piece = fc.constantFrom(
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  ' ',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  '"a"',
+  '"b\\n"',
+  '"\\u12"',
+  '"\\x"',
+  '"\u0001"',
+  '"',
+  '\\',
+  '1',
+  '-',
+  '-0',
+  '0.',
+  '1e',
+  '1.5e+3',
+  '01',
+  'true',
+  'tru',
+  'null',
+  'nul',
+  '/',
+  '//c',
+  '/*',
+  '*/',
+  'x',
+  '\u00a0',
+  '\u2028',
+  '"k":',
+  '\u000b',
+);
 const jsonish = fc.array(piece, { maxLength: 30 }).map((a) => a.join(''));
 
 describe('the iterative JSON scanner', () => {
   it('finds the first error jsonc-parser finds, at the same offset, line and column', () => {
-    fc.assert(fc.property(jsonish, (text) => {
-      expect(scanJson(text)).toEqual(jsoncFirstError(text));
-    }), { numRuns: 3000, seed: 13 });
+    fc.assert(
+      fc.property(jsonish, (text) => {
+        expect(scanJson(text)).toEqual(jsoncFirstError(text));
+      }),
+      { numRuns: 3000, seed: 13 },
+    );
   });
 
   it('agrees on mutated JSON values', () => {
-    const mutated = fc.tuple(fc.json({ maxDepth: 4 }), fc.nat(), fc.constantFrom('', ',', '}', ']', '"', ':', ' ', '\n', 'x'), fc.nat({ max: 3 }))
-      .map(([j, at, ins, del]) => { const k = at % (j.length + 1); return j.slice(0, k) + ins + j.slice(k + del); });
-    fc.assert(fc.property(mutated, (text) => {
-      expect(scanJson(text)).toEqual(jsoncFirstError(text));
-    }), { numRuns: 3000, seed: 31 });
+    const mutated = fc
+      .tuple(
+        fc.json({ maxDepth: 4 }),
+        fc.nat(),
+        fc.constantFrom('', ',', '}', ']', '"', ':', ' ', '\n', 'x'),
+        fc.nat({ max: 3 }),
+      )
+      .map(([j, at, ins, del]) => {
+        const k = at % (j.length + 1);
+        return j.slice(0, k) + ins + j.slice(k + del);
+      });
+    fc.assert(
+      fc.property(mutated, (text) => {
+        expect(scanJson(text)).toEqual(jsoncFirstError(text));
+      }),
+      { numRuns: 3000, seed: 31 },
+    );
   });
 
   it('accepts exactly what JSON.parse accepts on these inputs', () => {
-    fc.assert(fc.property(jsonish, (text) => {
-      let parses = true;
-      try { JSON.parse(text); } catch { parses = false; }
-      if (parses) expect(scanJson(text)).toBeUndefined();
-    }), { numRuns: 2000, seed: 7 });
+    fc.assert(
+      fc.property(jsonish, (text) => {
+        let parses = true;
+        try {
+          JSON.parse(text);
+        } catch {
+          parses = false;
+        }
+        if (parses) expect(scanJson(text)).toBeUndefined();
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
   });
 
   it('locates an error 100,000 levels deep without recursion', () => {

@@ -3,7 +3,14 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_DATASET, DEFAULT_SCHEMA, loadDatasetFile, loadDefault, loadSchemaFile, loadStoreFile } from '../../src/node/load.ts';
+import {
+  DEFAULT_DATASET,
+  DEFAULT_SCHEMA,
+  loadDatasetFile,
+  loadDefault,
+  loadSchemaFile,
+  loadStoreFile,
+} from '../../src/node/load.ts';
 
 const FIX = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const SCHEMA = join(FIX, 'schema.json');
@@ -152,7 +159,10 @@ describe('loadSchemaFile', () => {
 
   it('reports a type cycle located in the file', () => {
     const file = join(tmp, 'cycle-schema.json');
-    const text = readFileSync(SCHEMA, 'utf8').replace('"id": "actor", "label": "Actor",', '"id": "actor", "label": "Actor", "parent": "state",');
+    const text = readFileSync(SCHEMA, 'utf8').replace(
+      '"id": "actor", "label": "Actor",',
+      '"id": "actor", "label": "Actor", "parent": "state",',
+    );
     writeFileSync(file, text);
     const r = loadSchemaFile(file);
     expect(r.schema).toBeUndefined();
@@ -164,12 +174,21 @@ describe('loadSchemaFile', () => {
 
 describe('UTF-8 decoding', () => {
   const dir = mkdtempSync(join(tmpdir(), 'actorgraph-utf8-'));
-  const dataset = (label: string) => JSON.stringify({
-    format: 'actorgraph/dataset', version: 1,
-    sources: [{ id: 's', title: 'S', text: 'A backs B.' }],
-    entities: [{ id: 'a', label, type: 'person' }, { id: 'b', label: 'B', type: 'person' }],
-    triples: [{ subject: 'a', predicate: 'spoke-with', object: 'b', source: 's', evidence: 'A backs B.' }],
-  }, null, 2);
+  const dataset = (label: string) =>
+    JSON.stringify(
+      {
+        format: 'actorgraph/dataset',
+        version: 1,
+        sources: [{ id: 's', title: 'S', text: 'A backs B.' }],
+        entities: [
+          { id: 'a', label, type: 'person' },
+          { id: 'b', label: 'B', type: 'person' },
+        ],
+        triples: [{ subject: 'a', predicate: 'spoke-with', object: 'b', source: 's', evidence: 'A backs B.' }],
+      },
+      null,
+      2,
+    );
 
   it('keeps a real U+FFFD character: it is data, not a decoding failure', () => {
     const file = join(dir, 'replacement-char.json');
@@ -196,12 +215,20 @@ describe('UTF-8 decoding', () => {
   });
 
   it('locates overlong forms, surrogates and code points past U+10FFFF at their first byte', () => {
-    const bad: Record<string, number[]> = { overlong: [0xe0, 0x80, 0xaf], surrogate: [0xed, 0xa0, 0x80], beyond: [0xf4, 0x90, 0x80, 0x80] };
+    const bad: Record<string, number[]> = {
+      overlong: [0xe0, 0x80, 0xaf],
+      surrogate: [0xed, 0xa0, 0x80],
+      beyond: [0xf4, 0x90, 0x80, 0x80],
+    };
     for (const [name, seq] of Object.entries(bad)) {
       const file = join(dir, `${name}.json`);
       const text = dataset('Xy');
       const at = Buffer.byteLength(text.slice(0, text.indexOf('Xy') + 1));
-      const bytes = Buffer.concat([Buffer.from(text.slice(0, text.indexOf('Xy') + 1)), Buffer.from(seq), Buffer.from(text.slice(text.indexOf('Xy') + 1))]);
+      const bytes = Buffer.concat([
+        Buffer.from(text.slice(0, text.indexOf('Xy') + 1)),
+        Buffer.from(seq),
+        Buffer.from(text.slice(text.indexOf('Xy') + 1)),
+      ]);
       writeFileSync(file, bytes);
       const line = text.split('\n').findIndex((l) => l.includes('Xy')) + 1;
       const column = text.split('\n')[line - 1]!.indexOf('Xy') + 2;

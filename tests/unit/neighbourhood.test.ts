@@ -22,7 +22,14 @@ describe('neighbourhood', () => {
   });
 
   it('follows the direction asked', () => {
-    expect(ids(neighbourhood(store, { from: ['a'], depth: 2, direction: 'out' }))).toEqual(['a', 'b', 'f', 'c', 'i', 'g']);
+    expect(ids(neighbourhood(store, { from: ['a'], depth: 2, direction: 'out' }))).toEqual([
+      'a',
+      'b',
+      'f',
+      'c',
+      'i',
+      'g',
+    ]);
     expect(ids(neighbourhood(store, { from: ['a'], depth: 2, direction: 'in' }))).toEqual(['a', 'e', 'h']);
     expect(ids(neighbourhood(store, { from: ['d'], depth: 3, direction: 'in' }))).toEqual(['d', 'c', 'b', 'a']);
   });
@@ -35,7 +42,15 @@ describe('neighbourhood', () => {
   });
 
   it('reaches only entities of the given types (subtypes included), always keeping the start', () => {
-    expect(ids(neighbourhood(store, { from: ['a'], depth: 2, types: ['node'] }))).toEqual(['a', 'b', 'f', 'e', 'c', 'i', 'g']);
+    expect(ids(neighbourhood(store, { from: ['a'], depth: 2, types: ['node'] }))).toEqual([
+      'a',
+      'b',
+      'f',
+      'e',
+      'c',
+      'i',
+      'g',
+    ]);
     expect(ids(neighbourhood(store, { from: ['a'], depth: 2, types: ['hub'] }))).toEqual(['a']);
     expect(ids(neighbourhood(store, { from: ['b'], depth: 1, types: ['hub'] }))).toEqual(['b', 'i']);
     expect(ids(neighbourhood(store, { from: ['h'], depth: 1, types: ['hub'] }))).toEqual(['h']);
@@ -63,27 +78,41 @@ describe('neighbourhood', () => {
 
   it('returns the triples among the returned entities once each, in file order', () => {
     const r = neighbourhood(store, { from: ['a'], depth: 2 });
-    expect(r.triples.map((t) => t.id)).toEqual(['e0:a-p->b', 'e1:b-p->c', 'e3:e-p->a', 'e4:a-q->f', 'e5:f-p->g', 'e6:h-p->a', 'e7:b-p->i']);
+    expect(r.triples.map((t) => t.id)).toEqual([
+      'e0:a-p->b',
+      'e1:b-p->c',
+      'e3:e-p->a',
+      'e4:a-q->f',
+      'e5:f-p->g',
+      'e6:h-p->a',
+      'e7:b-p->i',
+    ]);
   });
 
   it('agrees with a plain breadth-first search on random graphs, query after query', () => {
     let seed = 12345;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-    let sorted = 0, bitset = 0;
+    let sorted = 0,
+      bitset = 0;
     for (let g = 0; g < 14; g++) {
       // Mostly small graphs; a few large sparse ones, where small results are sorted rather than collected by bitset.
       const nodes = g % 5 === 4 ? 4000 + Math.floor(rnd() * 2000) : 20 + Math.floor(rnd() * 180);
       const edges: string[] = [];
       const marks = ['', '', '', '!', '*'];
       for (let k = 0, m = nodes * (1 + Math.floor(rnd() * 4)); k < m; k++) {
-        edges.push(`n${Math.floor(rnd() * nodes)}${pick(marks)}-${pick(['p', 'q', 'r'])}->n${Math.floor(rnd() * nodes)}${pick(marks)}`);
+        edges.push(
+          `n${Math.floor(rnd() * nodes)}${pick(marks)}-${pick(['p', 'q', 'r'])}->n${Math.floor(rnd() * nodes)}${pick(marks)}`,
+        );
       }
       const s = abstractStore(edges);
       // Several queries on one store: the stamped scratch arrays must not leak between them.
       for (let k = 0; k < 25; k++) {
         const q: NeighbourhoodQuery = {
-          from: [s.entityAt(Math.floor(rnd() * s.entityCount)).id, ...(rnd() < 0.2 ? ['nobody', s.entityAt(0).id] : [])],
+          from: [
+            s.entityAt(Math.floor(rnd() * s.entityCount)).id,
+            ...(rnd() < 0.2 ? ['nobody', s.entityAt(0).id] : []),
+          ],
           depth: Math.floor(rnd() * 4),
           direction: pick(['out', 'in', 'both', undefined] as const),
         };
@@ -114,24 +143,38 @@ function reference(s: TripleStore, q: NeighbourhoodQuery): NeighbourhoodResult {
   for (const id of q.from) {
     const i = s.indexOf(id);
     if (i < 0 || dist.has(i)) continue;
-    if (order.length >= limit) { truncated = true; break; }
-    dist.set(i, 0); order.push(i);
+    if (order.length >= limit) {
+      truncated = true;
+      break;
+    }
+    dist.set(i, 0);
+    order.push(i);
   }
   for (let h = 0; h < order.length && !truncated; h++) {
-    const u = order[h]!, d = dist.get(u)!;
+    const u = order[h]!,
+      d = dist.get(u)!;
     if (d >= q.depth) continue;
     const next: number[] = [];
-    if (dir !== 'in') for (const t of s.outTriples(u)) if (!preds || preds.has(s.predicateId(s.predicateOf(t)))) next.push(s.objectOf(t));
-    if (dir !== 'out') for (const t of s.inTriples(u)) if (!preds || preds.has(s.predicateId(s.predicateOf(t)))) next.push(s.subjectOf(t));
+    if (dir !== 'in')
+      for (const t of s.outTriples(u))
+        if (!preds || preds.has(s.predicateId(s.predicateOf(t)))) next.push(s.objectOf(t));
+    if (dir !== 'out')
+      for (const t of s.inTriples(u))
+        if (!preds || preds.has(s.predicateId(s.predicateOf(t)))) next.push(s.subjectOf(t));
     for (const v of next) {
       if (dist.has(v) || (types && !types.has(s.entityAt(v).type))) continue;
-      if (order.length >= limit) { truncated = true; break; }
-      dist.set(v, d + 1); order.push(v);
+      if (order.length >= limit) {
+        truncated = true;
+        break;
+      }
+      dist.set(v, d + 1);
+      order.push(v);
     }
   }
   const triples = [];
   for (let t = 0; t < s.tripleCount; t++) {
-    if (dist.has(s.subjectOf(t)) && dist.has(s.objectOf(t)) && (!preds || preds.has(s.predicateId(s.predicateOf(t))))) triples.push(s.tripleAt(t));
+    if (dist.has(s.subjectOf(t)) && dist.has(s.objectOf(t)) && (!preds || preds.has(s.predicateId(s.predicateOf(t)))))
+      triples.push(s.tripleAt(t));
   }
   const distance: Record<string, number> = {};
   for (const i of order) distance[s.entityAt(i).id] = dist.get(i)!;

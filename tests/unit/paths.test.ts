@@ -16,7 +16,10 @@ describe('shortest path', () => {
     expect(r.paths.length).toBe(1);
     expect(nodes(r.paths[0]!)).toBe('sht');
     expect(r.paths[0]!.length).toBe(2);
-    expect(r.paths[0]!.steps.map((st) => [st.triple.id, st.forward])).toEqual([['e0:s-p->h', true], ['e1:h-p->t', true]]);
+    expect(r.paths[0]!.steps.map((st) => [st.triple.id, st.forward])).toEqual([
+      ['e0:s-p->h', true],
+      ['e1:h-p->t', true],
+    ]);
   });
 
   it('walks triples backwards unless directed', () => {
@@ -43,7 +46,9 @@ describe('shortest path', () => {
     expect(r.paths).toEqual([]);
     expect(r.reason).toBe('no path between S and T avoiding h, b; without avoiding them the shortest has 2 steps');
     const rt = findPaths(store, { from: 's', to: 't', avoidTypes: ['blocked'], avoidEntities: ['a'] });
-    expect(rt.reason).toBe('no path between S and T avoiding type blocked, a; without avoiding them the shortest has 2 steps');
+    expect(rt.reason).toBe(
+      'no path between S and T avoiding type blocked, a; without avoiding them the shortest has 2 steps',
+    );
   });
 
   it('respects max length and says how long the shortest is', () => {
@@ -57,15 +62,21 @@ describe('shortest path', () => {
 
   it('follows only the allowed predicates', () => {
     const r = findPaths(store, { from: 's', to: 't', predicates: ['q'] });
-    expect(r.reason).toBe('no path between S and T using only predicates q; without that filter the shortest has 2 steps');
+    expect(r.reason).toBe(
+      'no path between S and T using only predicates q; without that filter the shortest has 2 steps',
+    );
     expect(findPaths(store, { from: 's', to: 't', predicates: ['p'] }).paths.length).toBe(1);
   });
 
   it('explains unknown, identical and unconnected entities', () => {
     expect(findPaths(store, { from: 'nope', to: 't' }).reason).toMatch(/^unknown entity 'nope'/);
     expect(findPaths(store, { from: 'nope', to: 'nada' }).reason).toMatch(/^unknown entity 'nope' and 'nada'/);
-    expect(findPaths(store, { from: 's', to: 's' }).reason).toBe('from and to are the same entity (S); pick two different entities');
-    expect(findPaths(store, { from: 's', to: 'lonely' }).reason).toBe('no path at all between S and LONELY: they are not connected in the graph');
+    expect(findPaths(store, { from: 's', to: 's' }).reason).toBe(
+      'from and to are the same entity (S); pick two different entities',
+    );
+    expect(findPaths(store, { from: 's', to: 'lonely' }).reason).toBe(
+      'no path at all between S and LONELY: they are not connected in the graph',
+    );
     expect(findPaths(store, { from: 's', to: 'x', mode: 'k-shortest' }).reason).toMatch(/^no path at all/);
   });
 
@@ -75,7 +86,10 @@ describe('shortest path', () => {
     expect(ab.paths.length).toBe(1);
     expect(ab.paths[0]!.steps[0]).toMatchObject({ forward: true, triple: { id: 'e1:a-q->b' } });
     const ca = findPaths(st, { from: 'c', to: 'a' });
-    expect(ca.paths[0]!.steps.map((s) => [s.triple.id, s.forward])).toEqual([['e3:b-r->c', false], ['e0:b-p->a', true]]);
+    expect(ca.paths[0]!.steps.map((s) => [s.triple.id, s.forward])).toEqual([
+      ['e3:b-r->c', false],
+      ['e0:b-p->a', true],
+    ]);
     const onlyP = findPaths(st, { from: 'a', to: 'b', predicates: ['p'] });
     expect(onlyP.paths[0]!.steps[0]!.triple.id).toBe('e2:a-p->b');
   });
@@ -83,17 +97,38 @@ describe('shortest path', () => {
 
 describe('all shortest paths', () => {
   it('lists every shortest path of a diamond', () => {
-    const st = abstractStore(['s-p->a', 'a-p->t', 's-p->b', 'b-p->t', 's-p->c', 'c-p->t', 's-p->d', 'd-p->e', 'e-p->t']);
+    const st = abstractStore([
+      's-p->a',
+      'a-p->t',
+      's-p->b',
+      'b-p->t',
+      's-p->c',
+      'c-p->t',
+      's-p->d',
+      'd-p->e',
+      'e-p->t',
+    ]);
     const r = findPaths(st, { from: 's', to: 't', mode: 'all-shortest' });
     expect(r.paths.map(nodes).sort()).toEqual(['sat', 'sbt', 'sct']);
-    expect(findPaths(st, { from: 's', to: 't', mode: 'all-shortest', avoidEntities: ['b'] }).paths.map(nodes).sort()).toEqual(['sat', 'sct']);
+    expect(
+      findPaths(st, { from: 's', to: 't', mode: 'all-shortest', avoidEntities: ['b'] })
+        .paths.map(nodes)
+        .sort(),
+    ).toEqual(['sat', 'sct']);
   });
 
   it('multiplies across diamonds in series, directed or not', () => {
     const st = abstractStore(['s-p->a', 'a-p->m', 's-p->b', 'b-p->m', 'm-p->c', 'c-p->t', 'd-p->m', 't-p->d']);
     // Undirected: m → {c, d} → t; directed: only m → c → t.
-    expect(findPaths(st, { from: 's', to: 't', mode: 'all-shortest' }).paths.map(nodes).sort()).toEqual(['samct', 'samdt', 'sbmct', 'sbmdt']);
-    expect(findPaths(st, { from: 's', to: 't', mode: 'all-shortest', directed: true }).paths.map(nodes).sort()).toEqual(['samct', 'sbmct']);
+    expect(findPaths(st, { from: 's', to: 't', mode: 'all-shortest' }).paths.map(nodes).sort()).toEqual([
+      'samct',
+      'samdt',
+      'sbmct',
+      'sbmdt',
+    ]);
+    expect(findPaths(st, { from: 's', to: 't', mode: 'all-shortest', directed: true }).paths.map(nodes).sort()).toEqual(
+      ['samct', 'sbmct'],
+    );
   });
 
   it('caps the count with a note', () => {
@@ -119,10 +154,21 @@ describe('k shortest paths', () => {
 
   it('ranks disjoint routes by length', () => {
     const st = abstractStore(routes);
-    expect(findPaths(st, { from: 's', to: 't', mode: 'k-shortest', k: 3 }).paths.map(nodes)).toEqual(['sat', 'sbct', 'sdeft']);
-    expect(findPaths(st, { from: 's', to: 't', mode: 'k-shortest', k: 10 }).paths.map(nodes)).toEqual(['sat', 'sbct', 'sdeft']);
+    expect(findPaths(st, { from: 's', to: 't', mode: 'k-shortest', k: 3 }).paths.map(nodes)).toEqual([
+      'sat',
+      'sbct',
+      'sdeft',
+    ]);
+    expect(findPaths(st, { from: 's', to: 't', mode: 'k-shortest', k: 10 }).paths.map(nodes)).toEqual([
+      'sat',
+      'sbct',
+      'sdeft',
+    ]);
     expect(findPaths(st, { from: 's', to: 't', mode: 'k-shortest', k: 2 }).paths.map(nodes)).toEqual(['sat', 'sbct']);
-    expect(findPaths(st, { from: 's', to: 't', mode: 'k-shortest', k: 3, maxLength: 3 }).paths.map(nodes)).toEqual(['sat', 'sbct']);
+    expect(findPaths(st, { from: 's', to: 't', mode: 'k-shortest', k: 3, maxLength: 3 }).paths.map(nodes)).toEqual([
+      'sat',
+      'sbct',
+    ]);
   });
 
   it('gives every simple path, once, in order of length', () => {
@@ -138,15 +184,22 @@ describe('k shortest paths', () => {
 
   it('agrees with brute force on random graphs', () => {
     let seed = 7;
-    const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
     for (let round = 0; round < 30; round++) {
       const n = 7;
       const edges: string[] = [];
       for (let e = 0; e < 11; e++) {
-        const a = rand(n), b = rand(n);
+        const a = rand(n),
+          b = rand(n);
         if (a !== b) edges.push(`v${a}-p->v${b}`);
       }
-      const st = abstractStore(edges, Array.from({ length: n }, (_, i) => `v${i}`));
+      const st = abstractStore(
+        edges,
+        Array.from({ length: n }, (_, i) => `v${i}`),
+      );
       for (const directed of [false, true]) {
         const all = simplePaths(st, 'v0', 'v1', directed).sort((x, y) => x - y);
         const r = findPaths(st, { from: 'v0', to: 'v1', mode: 'k-shortest', k: 4, directed });
@@ -165,11 +218,17 @@ describe('k shortest paths', () => {
 describe('many queries on one store', () => {
   it('match a plain BFS, and give the same answer when asked again after other queries', () => {
     let seed = 99;
-    const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
     const n = 300;
     const edges: string[] = [];
     for (let e = 0; e < 700; e++) edges.push(`v${rand(n)}${rand(6) === 0 ? '!' : ''}-${'pqr'[rand(3)]}->v${rand(n)}`);
-    const st = abstractStore(edges, Array.from({ length: n }, (_, i) => `v${i}`));
+    const st = abstractStore(
+      edges,
+      Array.from({ length: n }, (_, i) => `v${i}`),
+    );
     const queries = Array.from({ length: 150 }, () => {
       const q: PathQuery = { from: `v${rand(n)}`, to: `v${rand(n)}`, directed: rand(3) === 0 };
       if (rand(3) === 0) q.predicates = ['p', 'qr'[rand(2)]!];
@@ -200,15 +259,19 @@ describe('many queries on one store', () => {
 
 /** Shortest length under the query's filters by a plain BFS over every triple, or -1. */
 function bfsLength(st: TripleStore, q: PathQuery): number {
-  const s = st.indexOf(q.from), t = st.indexOf(q.to);
-  const ok = (i: number) => i === t || (!(q.avoidEntities ?? []).includes(st.entityAt(i).id) && !(q.avoidTypes && st.entityAt(i).type === 'blocked'));
+  const s = st.indexOf(q.from),
+    t = st.indexOf(q.to);
+  const ok = (i: number) =>
+    i === t ||
+    (!(q.avoidEntities ?? []).includes(st.entityAt(i).id) && !(q.avoidTypes && st.entityAt(i).type === 'blocked'));
   const dist = new Map<number, number>([[s, 0]]);
   for (let frontier = [s]; frontier.length; ) {
     const next: number[] = [];
     for (const u of frontier) {
       for (let tr = 0; tr < st.tripleCount; tr++) {
         if (q.predicates && !q.predicates.includes(st.predicateId(st.predicateOf(tr)))) continue;
-        const a = st.subjectOf(tr), b = st.objectOf(tr);
+        const a = st.subjectOf(tr),
+          b = st.objectOf(tr);
         const v = a === u ? b : !q.directed && b === u ? a : -1;
         if (v < 0 || dist.has(v) || !ok(v)) continue;
         dist.set(v, dist.get(u)! + 1);
@@ -224,7 +287,10 @@ function bfsLength(st: TripleStore, q: PathQuery): number {
 /** Lengths of all simple entity paths (pairs of entities joined by any triple count once). */
 function simplePaths(st: TripleStore, from: string, to: string, directed: boolean): number[] {
   const adj = new Map<number, Set<number>>();
-  const add = (a: number, b: number) => { if (!adj.has(a)) adj.set(a, new Set()); adj.get(a)!.add(b); };
+  const add = (a: number, b: number) => {
+    if (!adj.has(a)) adj.set(a, new Set());
+    adj.get(a)!.add(b);
+  };
   for (let t = 0; t < st.tripleCount; t++) {
     add(st.subjectOf(t), st.objectOf(t));
     if (!directed) add(st.objectOf(t), st.subjectOf(t));
@@ -233,7 +299,10 @@ function simplePaths(st: TripleStore, from: string, to: string, directed: boolea
   const target = st.indexOf(to);
   const seen = new Set<number>();
   const dfs = (u: number, len: number) => {
-    if (u === target) { out.push(len); return; }
+    if (u === target) {
+      out.push(len);
+      return;
+    }
     seen.add(u);
     for (const v of adj.get(u) ?? []) if (!seen.has(v)) dfs(v, len + 1);
     seen.delete(u);
@@ -259,11 +328,15 @@ describe('describePath', () => {
 
   it('reads a path in words, with inverse labels for steps walked backwards', () => {
     const r = findPaths(store, { from: 'joe-biden', to: 'kataib-hezbollah' });
-    expect(describePath(r.paths[0]!, labelOf, si)).toBe('Joe Biden —authorized→ US airstrike on eastern Syria —struck→ border control point —used by→ Kataib Hezbollah');
+    expect(describePath(r.paths[0]!, labelOf, si)).toBe(
+      'Joe Biden —authorized→ US airstrike on eastern Syria —struck→ border control point —used by→ Kataib Hezbollah',
+    );
     const back = findPaths(store, { from: 'iran', to: 'kataib-hezbollah' });
     expect(describePath(back.paths[0]!, labelOf, si)).toBe('Iran —backs→ Kataib Hezbollah');
     const trump = findPaths(store, { from: 'donald-trump', to: 'qasem-soleimani' });
-    expect(describePath(trump.paths[0]!, labelOf, si)).toBe('Donald Trump —ordered→ Killing of Qasem Soleimani —killed→ Qasem Soleimani');
+    expect(describePath(trump.paths[0]!, labelOf, si)).toBe(
+      'Donald Trump —ordered→ Killing of Qasem Soleimani —killed→ Qasem Soleimani',
+    );
   });
 
   it('links Biden and Soleimani through the states', () => {

@@ -17,13 +17,27 @@ describe('shared preflight', () => {
   });
 
   it('tells an empty file from one of white space', () => {
-    expect(preflightText('', F).problems[0]).toMatchObject({ code: 'empty-file', message: 'the file is empty', line: 1 });
-    expect(preflightText(' \n\t', F).problems[0]).toMatchObject({ code: 'empty-file', message: 'the file holds only white space' });
-    expect(preflightText('\ufeff', F)).toMatchObject({ failed: true, problems: [{ code: 'bom' }, { code: 'empty-file' }] });
+    expect(preflightText('', F).problems[0]).toMatchObject({
+      code: 'empty-file',
+      message: 'the file is empty',
+      line: 1,
+    });
+    expect(preflightText(' \n\t', F).problems[0]).toMatchObject({
+      code: 'empty-file',
+      message: 'the file holds only white space',
+    });
+    expect(preflightText('\ufeff', F)).toMatchObject({
+      failed: true,
+      problems: [{ code: 'bom' }, { code: 'empty-file' }],
+    });
   });
 
   it('recognises UTF-16 read as UTF-8, leniently decoded only', () => {
-    expect(preflightText('\ufffe{', F).problems[0]).toMatchObject({ code: 'not-utf8', message: 'file is not UTF-8: it starts with a UTF-16 byte order mark', hint: UTF8_HINT });
+    expect(preflightText('\ufffe{', F).problems[0]).toMatchObject({
+      code: 'not-utf8',
+      message: 'file is not UTF-8: it starts with a UTF-16 byte order mark',
+      hint: UTF8_HINT,
+    });
     expect(preflightText('\ufffd\ufffd{', F).failed).toBe(true);
     // From a strict decoder, U+FFFD is a character like any other.
     expect(preflightText('\ufffd\ufffd{', F, true).failed).toBe(false);
@@ -33,7 +47,11 @@ describe('shared preflight', () => {
     const r = preflightText('{\n  "a": "x\u0000"\n}', F);
     expect(r.problems).toEqual([notUtf8(F, { kind: 'nul' }, { line: 2, column: 10 })]);
     expect(r.problems[0]!.message).toContain('NUL bytes');
-    expect(preflightText('{"a":\n"\ufffd"}', F).problems[0]).toMatchObject({ message: 'file is not UTF-8: it contains bytes that are not valid UTF-8', line: 2, column: 2 });
+    expect(preflightText('{"a":\n"\ufffd"}', F).problems[0]).toMatchObject({
+      message: 'file is not UTF-8: it contains bytes that are not valid UTF-8',
+      line: 2,
+      column: 2,
+    });
     expect(encodingFault('ab\ufffdc\u0000', false)).toEqual({ at: 2, nul: false });
     expect(encodingFault('ab\ufffdc\u0000', true)).toEqual({ at: 4, nul: true });
     expect(encodingFault('plain', false)).toBeUndefined();
@@ -62,7 +80,9 @@ describe('shared preflight', () => {
 describe('strict UTF-8 decoding', () => {
   it('refuses UTF-16 by its byte order mark, naming the file', () => {
     const d = new StrictUtf8Decoder(F, 'dataset file f.json');
-    expect(d.decode(new Uint8Array([0xff, 0xfe, 0x7b, 0x00]))).toEqual({ problem: notUtf8(F, { kind: 'utf16', name: 'dataset file f.json', endian: 'LE' }) });
+    expect(d.decode(new Uint8Array([0xff, 0xfe, 0x7b, 0x00]))).toEqual({
+      problem: notUtf8(F, { kind: 'utf16', name: 'dataset file f.json', endian: 'LE' }),
+    });
   });
 
   it('decodes sequences split across chunks and flags a bad byte', () => {

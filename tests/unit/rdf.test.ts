@@ -15,14 +15,23 @@ import type { ParseResult } from '../../src/core/check/options.ts';
 
 const SCHEMA = loadSchemaFile('graph-data/schema.json').schema!;
 const reader = (id: string) => READERS.find((r) => r.id === id)!;
-const FORMATS = [['nt', 'n-triples'], ['nq', 'n-quads'], ['ttl', 'turtle'], ['trig', 'trig']] as const;
+const FORMATS = [
+  ['nt', 'n-triples'],
+  ['nq', 'n-quads'],
+  ['ttl', 'turtle'],
+  ['trig', 'trig'],
+] as const;
 
 /** The default data as a standalone dataset (schema embedded, source texts inline), as `export` writes it. */
 function defaultStandalone(): Dataset {
   const r = loadDatasetFile('graph-data/dataset.json');
   expect(r.ok).toBe(true);
   const d = r.dataset!;
-  return { ...d, schema: r.schema, sources: d.sources.map(({ path: _p, ...s }) => ({ ...s, text: readFileSync(`graph-data/${_p}`, 'utf8') })) };
+  return {
+    ...d,
+    schema: r.schema,
+    sources: d.sources.map(({ path: _p, ...s }) => ({ ...s, text: readFileSync(`graph-data/${_p}`, 'utf8') })),
+  };
 }
 
 /** Reads `text` pushed in pieces of `size` characters. */
@@ -35,7 +44,19 @@ function readInChunks(id: string, text: string, size: number, file = `x.${id}`):
 
 describe('ids in IRIs', () => {
   it('encodes any id to an ASCII IRI segment and back', () => {
-    for (const id of ['kataib-hezbollah', 'a b', 'x|y', 'a/b#c?d', '__proto__', 'كتائب', '𝒳', '~u0041', '\ud800lone', '100%', 'a.b_c']) {
+    for (const id of [
+      'kataib-hezbollah',
+      'a b',
+      'x|y',
+      'a/b#c?d',
+      '__proto__',
+      'كتائب',
+      '𝒳',
+      '~u0041',
+      '\ud800lone',
+      '100%',
+      'a.b_c',
+    ]) {
       const enc = encodeId(id);
       expect(enc).toMatch(/^[A-Za-z0-9_.~%-]*$/);
       expect(enc).not.toMatch(/[/#?]/);
@@ -72,7 +93,13 @@ describe('actorgraph RDF mapping', () => {
     const direct = quads.filter((q) => q.predicate.value.startsWith('https://actorgraph.org/id/predicate/'));
     expect(direct).toHaveLength(new Set(ds.triples.map((t) => `${t.subject} ${t.predicate} ${t.object}`)).size);
     const t = ds.triples[0]!;
-    expect(direct.some((q) => q.subject.value === `https://actorgraph.org/id/${t.subject}` && q.object.value === `https://actorgraph.org/id/${t.object}`)).toBe(true);
+    expect(
+      direct.some(
+        (q) =>
+          q.subject.value === `https://actorgraph.org/id/${t.subject}` &&
+          q.object.value === `https://actorgraph.org/id/${t.object}`,
+      ),
+    ).toBe(true);
     // Every line is a plain N-Triple: no RDF-star, no blank nodes.
     expect(quads.every((q) => q.subject.termType === 'NamedNode' && q.object.termType !== 'BlankNode')).toBe(true);
   });
@@ -84,7 +111,9 @@ describe('actorgraph RDF mapping', () => {
     expect(ttl).toMatch(/^@prefix ag: <https:\/\/actorgraph\.org\/ns#> \.$/m);
     expect(ttl).toContain('a ag:Relation');
     const trig = writerById('trig')!.write(ds, { name: 'iran' })[0]!.text;
-    expect(new Parser({ format: 'TriG' }).parse(trig).every((q) => q.graph.value === 'https://actorgraph.org/id/graph/iran')).toBe(true);
+    expect(
+      new Parser({ format: 'TriG' }).parse(trig).every((q) => q.graph.value === 'https://actorgraph.org/id/graph/iran'),
+    ).toBe(true);
   });
 
   it('picks the RDF readers by name and by content', () => {
@@ -94,8 +123,12 @@ describe('actorgraph RDF mapping', () => {
     expect(pickReader({ name: 'x.nq' }).id).toBe('n-quads');
     expect(pickReader({ name: 'upload', head: '@prefix ex: <http://e/> .\nex:a ex:b ex:c .' }).id).toBe('turtle');
     expect(pickReader({ name: 'upload', head: '# c\n<http://e/a> <http://e/b> "x"@en .\n' }).id).toBe('n-triples');
-    expect(pickReader({ name: 'upload', head: '<http://e/a> <http://e/b> <http://e/c> <http://e/g> .\n' }).id).toBe('n-quads');
-    expect(pickReader({ name: 'upload', head: '@prefix ex: <http://e/> .\nex:g { ex:a ex:b ex:c . }' }).id).toBe('trig');
+    expect(pickReader({ name: 'upload', head: '<http://e/a> <http://e/b> <http://e/c> <http://e/g> .\n' }).id).toBe(
+      'n-quads',
+    );
+    expect(pickReader({ name: 'upload', head: '@prefix ex: <http://e/> .\nex:g { ex:a ex:b ex:c . }' }).id).toBe(
+      'trig',
+    );
     expect(RDF_READERS.every((r) => r.sniff('{"format": "actorgraph/dataset"}') === 0)).toBe(true);
   });
 });
@@ -113,7 +146,10 @@ describe('foreign RDF', () => {
       ['ex:analytical-society', 'schema:Organization', 'Analytical Society'],
       ['ex:royal-society', 'schema:Organization', 'Royal Society'],
     ]);
-    expect(r.schema!.entityTypes.map((t) => [t.id, t.label])).toEqual([['foaf:Person', 'Person'], ['schema:Organization', 'Organization']]);
+    expect(r.schema!.entityTypes.map((t) => [t.id, t.label])).toEqual([
+      ['foaf:Person', 'Person'],
+      ['schema:Organization', 'Organization'],
+    ]);
     const member = r.schema!.predicates.find((p) => p.id === 'schema:memberOf')!;
     expect(member).toMatchObject({ label: 'member of', domain: ['foaf:Person'], range: ['schema:Organization'] });
   });
@@ -123,7 +159,12 @@ describe('foreign RDF', () => {
     const ada = d.entities.find((e) => e.id === 'ex:ada')!;
     expect(ada.aliases).toEqual(['Augusta Ada King', 'Countess of Lovelace']);
     expect(ada.description).toBe('Mathematician.');
-    expect(ada.attributes).toMatchObject({ iri: 'http://example.org/people/ada', 'schema:birthDate': '1815-12-10', 'foaf:age': 36, 'foaf:homepage': 'https://example.org/ada' });
+    expect(ada.attributes).toMatchObject({
+      iri: 'http://example.org/people/ada',
+      'schema:birthDate': '1815-12-10',
+      'foaf:age': 36,
+      'foaf:homepage': 'https://example.org/ada',
+    });
     const royal = d.entities.find((e) => e.id === 'ex:royal-society')!;
     expect(royal.aliases).toEqual(['Société royale']);
     expect(royal.description).toBe('A learned society.');

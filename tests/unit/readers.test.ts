@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetReader, ReadSession } from '../../src/core/readers/reader.ts';
-import { pickReader, READERS, readerByName, readText, sniffText, SNIFF_BYTES } from '../../src/core/readers/registry.ts';
+import {
+  pickReader,
+  READERS,
+  readerByName,
+  readText,
+  sniffText,
+  SNIFF_BYTES,
+} from '../../src/core/readers/registry.ts';
 import { jsonDatasetReader } from '../../src/core/readers/json-dataset.ts';
 import { parseDataset } from '../../src/core/validate.ts';
 import { DATASET_FORMAT, DATASET_VERSION, type Schema } from '../../src/core/model.ts';
@@ -11,8 +18,13 @@ const enc = (s: string) => new TextEncoder().encode(s);
 /** A stand-in for a later format: it never reads anything, only claims files. */
 function fake(id: string, extensions: string[], sniff: (head: string) => number): DatasetReader {
   return {
-    id, label: id, extensions, sniff,
-    open: (): ReadSession => { throw new Error('not for reading'); },
+    id,
+    label: id,
+    extensions,
+    sniff,
+    open: (): ReadSession => {
+      throw new Error('not for reading');
+    },
   };
 }
 const csv = fake('csv', ['.csv', '.tsv'], (h) => (/^[^{[\n]*[,;\t][^\n]*\n/.test(h) ? 0.6 : 0));
@@ -39,7 +51,9 @@ describe('reader registry', () => {
     expect(pickReader({ name: 'export.txt', head: enc('<?xml version="1.0"?>\n<gexf xmlns="x">') }, ALL)).toBe(gexf);
     expect(pickReader({ head: enc('{"id":"p1","schema":"Person","properties":{}}\n') }, ALL)).toBe(ftm);
     expect(pickReader({ name: 'rows', head: 'subject;predicate;object\na;b;c\n' }, ALL)).toBe(csv);
-    expect(pickReader({ name: 'upload', head: enc('{ "format": "actorgraph/dataset", "version": 1 }') }, ALL)).toBe(jsonDatasetReader);
+    expect(pickReader({ name: 'upload', head: enc('{ "format": "actorgraph/dataset", "version": 1 }') }, ALL)).toBe(
+      jsonDatasetReader,
+    );
   });
 
   it('lets sure content override a wrong extension, but not a guess', () => {
@@ -75,9 +89,13 @@ describe('reader registry', () => {
       predicates: [{ id: 'knows', label: 'knows', inverseLabel: 'known by', domain: ['actor'], range: ['actor'] }],
     };
     const text = JSON.stringify({
-      format: 'actorgraph/dataset', version: 1,
+      format: 'actorgraph/dataset',
+      version: 1,
       sources: [{ id: 's', title: 'S', text: 'A knows B.' }],
-      entities: [{ id: 'a', label: 'A', type: 'actor' }, { id: 'b', label: 'B', type: 'actor' }],
+      entities: [
+        { id: 'a', label: 'A', type: 'actor' },
+        { id: 'b', label: 'B', type: 'actor' },
+      ],
       triples: [{ subject: 'a', predicate: 'knows', object: 'b', source: 's', evidence: 'A knows B.' }],
     });
     const opts = { file: 'd.json', defaultSchema: schema };
@@ -96,8 +114,14 @@ describe('record sink (DatasetAssembler)', () => {
   const cells = (row: number, columns: Record<string, number>, kept: { n: number }) => {
     const place = {
       loc: { line: row, column: 1 },
-      locate: (rel: (string | number)[]) => (typeof rel[0] === 'string' && columns[rel[0]] !== undefined ? { line: row, column: columns[rel[0]]! } : place.loc),
-      keep: (value: unknown) => { kept.n++; return { at: place, value: () => value }; },
+      locate: (rel: (string | number)[]) =>
+        typeof rel[0] === 'string' && columns[rel[0]] !== undefined
+          ? { line: row, column: columns[rel[0]]! }
+          : place.loc,
+      keep: (value: unknown) => {
+        kept.n++;
+        return { at: place, value: () => value };
+      },
     };
     return place;
   };
@@ -116,8 +140,18 @@ describe('record sink (DatasetAssembler)', () => {
     sink.member('version', { line: 1, column: 1 }, DATASET_VERSION, cells(1, {}, kept));
     // A relations table before the entities, as a spreadsheet export may come.
     sink.beginList('triples', { line: 1, column: 1 });
-    sink.record('triples', { subject: 'a', predicate: 'knows', object: 'b', source: 's', evidence: 'A knows B.' }, 0, cells(2, cols, kept));
-    sink.record('triples', { subject: 'a', predicate: 'knowz', object: 'b', source: 's', evidence: 'A knows B.' }, 1, cells(3, cols, kept));
+    sink.record(
+      'triples',
+      { subject: 'a', predicate: 'knows', object: 'b', source: 's', evidence: 'A knows B.' },
+      0,
+      cells(2, cols, kept),
+    );
+    sink.record(
+      'triples',
+      { subject: 'a', predicate: 'knowz', object: 'b', source: 's', evidence: 'A knows B.' },
+      1,
+      cells(3, cols, kept),
+    );
     sink.endList('triples');
     sink.beginList('sources', { line: 1, column: 1 });
     sink.record('sources', { id: 's', title: 'S', text: 'A knows B.' }, 0, cells(10, {}, kept));
@@ -129,11 +163,22 @@ describe('record sink (DatasetAssembler)', () => {
     const res = sink.end();
     expect(kept.n).toBe(2);
     expect(res.ok).toBe(false);
-    expect(res.problems).toEqual([expect.objectContaining({ code: 'unknown-predicate', path: 'triples[1].predicate', file: 'rel.csv', line: 3, column: 2 })]);
+    expect(res.problems).toEqual([
+      expect.objectContaining({
+        code: 'unknown-predicate',
+        path: 'triples[1].predicate',
+        file: 'rel.csv',
+        line: 3,
+        column: 2,
+      }),
+    ]);
   });
 
   it('builds the store when every record is valid', () => {
-    const sink = new DatasetAssembler({ file: 'ok.csv', defaultSchema: schema }, { scan: 0, parse: 0, check: 0, build: 0 });
+    const sink = new DatasetAssembler(
+      { file: 'ok.csv', defaultSchema: schema },
+      { scan: 0, parse: 0, check: 0, build: 0 },
+    );
     const kept = { n: 0 };
     sink.beginList('sources', { line: 1, column: 1 });
     sink.record('sources', { id: 's', title: 'S', text: 'A knows B.' }, 0, cells(1, {}, kept));
@@ -143,7 +188,12 @@ describe('record sink (DatasetAssembler)', () => {
     sink.record('entities', { id: 'b', label: 'B', type: 'actor' }, 1, cells(3, {}, kept));
     sink.endList('entities');
     sink.beginList('triples', { line: 1, column: 1 });
-    sink.record('triples', { subject: 'a', predicate: 'knows', object: 'b', source: 's', evidence: 'A knows B.' }, 0, cells(4, {}, kept));
+    sink.record(
+      'triples',
+      { subject: 'a', predicate: 'knows', object: 'b', source: 's', evidence: 'A knows B.' },
+      0,
+      cells(4, {}, kept),
+    );
     sink.endList('triples');
     const res = sink.end();
     expect(kept.n).toBe(0);

@@ -70,19 +70,35 @@ describe('entity search', () => {
 describe('entity search over attributes', () => {
   it('finds text attribute values, below every name match, and says which attribute matched', () => {
     const schema = { entityTypes: [{ id: 'actor', label: 'Actor', color: '#777777' }], predicates: [] };
-    const store = TripleStore.build({
-      format: 'actorgraph/dataset', version: 1, sources: [], triples: [],
-      entities: [
-        { id: 'x', label: 'Xylo', type: 'actor', attributes: { country: 'Iraq', founded: 2003, note: 'Baghdad office' } },
-        { id: 'iraq', label: 'Iraq', type: 'actor' },
-        { id: 'y', label: 'Yonder', type: 'actor', attributes: { hq: 'Baghdad' } },
-      ],
-    }, schema);
+    const store = TripleStore.build(
+      {
+        format: 'actorgraph/dataset',
+        version: 1,
+        sources: [],
+        triples: [],
+        entities: [
+          {
+            id: 'x',
+            label: 'Xylo',
+            type: 'actor',
+            attributes: { country: 'Iraq', founded: 2003, note: 'Baghdad office' },
+          },
+          { id: 'iraq', label: 'Iraq', type: 'actor' },
+          { id: 'y', label: 'Yonder', type: 'actor', attributes: { hq: 'Baghdad' } },
+        ],
+      },
+      schema,
+    );
     const s = new EntitySearch(store);
     expect(s.search('iraq').map((h) => h.id)).toEqual(['iraq', 'x']);
     expect(s.search('iraq')[1]).toMatchObject({ id: 'x', matchedAttribute: 'country' });
     expect(s.search('baghdad office')).toEqual([expect.objectContaining({ id: 'x', matchedAttribute: 'note' })]);
     expect(s.search('2003')).toEqual([]); // numbers are values, not text
-    expect(s.search('baghdad').map((h) => h.id).sort()).toEqual(['x', 'y']);
+    expect(
+      s
+        .search('baghdad')
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['x', 'y']);
   });
 });

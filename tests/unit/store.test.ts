@@ -3,7 +3,8 @@ import { TripleStore, deriveTripleId, tripleIds } from '../../src/core/store.ts'
 import type { Dataset } from '../../src/core/model.ts';
 import { abstractStore, schema, story, storyStore } from './core-fixtures.ts';
 
-const sortById = <T extends { id?: string }>(xs: T[]) => [...xs].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+const sortById = <T extends { id?: string }>(xs: T[]) =>
+  [...xs].sort((a, b) => String(a.id).localeCompare(String(b.id)));
 
 describe('TripleStore', () => {
   it('maps entity ids to compact indices and back', () => {
@@ -25,10 +26,18 @@ describe('TripleStore', () => {
     const iran = s.indexOf('iran');
     expect(s.outTriples(iran).length).toBe(0);
     // t1, t2 and the two part-of triples point at Iran, in file order.
-    expect(Array.from(s.inTriples(iran)).map((t) => s.tripleAt(t).id)).toEqual(['t1', 't2', 'iran-gov|part-of|iran', 'iran-gov|part-of|iran#2']);
+    expect(Array.from(s.inTriples(iran)).map((t) => s.tripleAt(t).id)).toEqual([
+      't1',
+      't2',
+      'iran-gov|part-of|iran',
+      'iran-gov|part-of|iran#2',
+    ]);
     expect(s.degree(iran)).toBe(4);
     const biden = s.indexOf('joe-biden');
-    expect(Array.from(s.outTriples(biden)).map((t) => s.predicateId(s.predicateOf(t)))).toEqual(['authorized', 'member-of']);
+    expect(Array.from(s.outTriples(biden)).map((t) => s.predicateId(s.predicateOf(t)))).toEqual([
+      'authorized',
+      'member-of',
+    ]);
     expect(s.degree(biden)).toBe(2);
     const t5 = s.tripleIndexOf('t5');
     expect(s.subjectOf(t5)).toBe(s.indexOf('border-point'));
@@ -85,7 +94,9 @@ describe('TripleStore', () => {
     // Ids and optional fields as the file had them: no key set to undefined.
     const all = s.triplesAt(Array.from({ length: s.tripleCount }, (_, t) => t));
     expect(all.map((t) => t.id)).toEqual(tripleIds(story.triples));
-    all.forEach((t, i) => { expect({ ...story.triples[i], id: t.id }).toStrictEqual(t); });
+    all.forEach((t, i) => {
+      expect({ ...story.triples[i], id: t.id }).toStrictEqual(t);
+    });
   });
 
   it('gives back the dataset that went in', () => {
@@ -104,8 +115,13 @@ describe('TripleStore', () => {
 
   it('survives duplicate triple ids and self-loops', () => {
     const ds: Dataset = {
-      format: 'actorgraph/dataset', version: 1, sources: [{ id: 's', title: 's' }],
-      entities: [{ id: 'a', label: 'A', type: 'node' }, { id: 'b', label: 'B', type: 'node' }],
+      format: 'actorgraph/dataset',
+      version: 1,
+      sources: [{ id: 's', title: 's' }],
+      entities: [
+        { id: 'a', label: 'A', type: 'node' },
+        { id: 'b', label: 'B', type: 'node' },
+      ],
       triples: [
         { id: 'x', subject: 'a', predicate: 'p', object: 'b', source: 's', evidence: '1' },
         { id: 'x', subject: 'b', predicate: 'p', object: 'a', source: 's', evidence: '2' },
@@ -120,8 +136,13 @@ describe('TripleStore', () => {
 
   it('keeps a derived id apart from a given id of the same shape', () => {
     const ds: Dataset = {
-      format: 'actorgraph/dataset', version: 1, sources: [{ id: 's', title: 's' }],
-      entities: [{ id: 'a', label: 'A', type: 'node' }, { id: 'b', label: 'B', type: 'node' }],
+      format: 'actorgraph/dataset',
+      version: 1,
+      sources: [{ id: 's', title: 's' }],
+      entities: [
+        { id: 'a', label: 'A', type: 'node' },
+        { id: 'b', label: 'B', type: 'node' },
+      ],
       triples: [
         { id: 'a|p|b', subject: 'b', predicate: 'p', object: 'a', source: 's', evidence: '1' },
         { subject: 'a', predicate: 'p', object: 'b', source: 's', evidence: '2' },
@@ -135,7 +156,10 @@ describe('TripleStore', () => {
   });
 
   it('reports a triple naming an unknown entity with where and how to fix', () => {
-    const ds: Dataset = { ...story, triples: [{ subject: 'ghost', predicate: 'p', object: 'iran', source: 'al-monitor', evidence: 'x' }] };
+    const ds: Dataset = {
+      ...story,
+      triples: [{ subject: 'ghost', predicate: 'p', object: 'iran', source: 'al-monitor', evidence: 'x' }],
+    };
     expect(() => TripleStore.build(ds, schema)).toThrow(/triples\[0\]: subject 'ghost'.*validate/);
   });
 
@@ -143,7 +167,8 @@ describe('TripleStore', () => {
     const edges: string[] = [];
     for (let i = 0; i < 200; i++) edges.push(`n${i}-p->n${(i * 7 + 3) % 200}`, `n${i}-q->n${(i * 13 + 1) % 200}`);
     const s = abstractStore(edges);
-    let outSum = 0, inSum = 0;
+    let outSum = 0,
+      inSum = 0;
     for (let i = 0; i < s.entityCount; i++) {
       for (const t of s.outTriples(i)) expect(s.subjectOf(t)).toBe(i);
       for (const t of s.inTriples(i)) expect(s.objectOf(t)).toBe(i);

@@ -15,17 +15,42 @@ const TEXT = 'A knows B. B reportedly knows C. C says A knows C.';
 type Json = Record<string, any>;
 function base(): Json {
   return {
-    format: 'actorgraph/dataset', version: 1,
-    sources: [{ id: 's', title: 'S', text: TEXT, reliability: 'B' }, { id: 'file', title: 'Imported from x.csv' }],
+    format: 'actorgraph/dataset',
+    version: 1,
+    sources: [
+      { id: 's', title: 'S', text: TEXT, reliability: 'B' },
+      { id: 'file', title: 'Imported from x.csv' },
+    ],
     entities: [
-      { id: 'a', label: 'A', type: 'actor', attributes: { country: 'Iraq', founded: 2003, active: true }, position: { x: 1.5, y: -2 } },
+      {
+        id: 'a',
+        label: 'A',
+        type: 'actor',
+        attributes: { country: 'Iraq', founded: 2003, active: true },
+        position: { x: 1.5, y: -2 },
+      },
       { id: 'b', label: 'B', type: 'actor' },
       { id: 'c', label: 'C', type: 'actor' },
     ],
     triples: [
       { subject: 'a', predicate: 'knows', object: 'b', source: 's', evidence: 'A knows B.', credibility: 2 },
-      { subject: 'b', predicate: 'knows', object: 'c', source: 's', evidence: 'B reportedly knows C.', qualifier: 'reportedly' },
-      { subject: 'a', predicate: 'knows', object: 'c', source: 's', evidence: 'A knows C', attributedTo: 'c', attributes: { weight: 0.5 } },
+      {
+        subject: 'b',
+        predicate: 'knows',
+        object: 'c',
+        source: 's',
+        evidence: 'B reportedly knows C.',
+        qualifier: 'reportedly',
+      },
+      {
+        subject: 'a',
+        predicate: 'knows',
+        object: 'c',
+        source: 's',
+        evidence: 'A knows C',
+        attributedTo: 'c',
+        attributes: { weight: 0.5 },
+      },
       { subject: 'c', predicate: 'knows', object: 'b', source: 'file' },
       { subject: 'c', predicate: 'knows', object: 'a', source: 'file', status: 'hedged' },
     ],
@@ -41,7 +66,8 @@ function both(d: unknown) {
   const streamed = session.end();
   return { whole, streamed, text };
 }
-const codes = (r: { problems: { code: string; severity: string }[] }) => r.problems.map((p) => `${p.severity}:${p.code}`);
+const codes = (r: { problems: { code: string; severity: string }[] }) =>
+  r.problems.map((p) => `${p.severity}:${p.code}`);
 
 describe('the contract fields', () => {
   it('accepts them, warns once about unsourced relations, and keeps every field', () => {
@@ -55,7 +81,10 @@ describe('the contract fields', () => {
     expect(streamed.dataset).toEqual(whole.dataset);
     const ds = whole.dataset!;
     expect(ds.sources[0]!.reliability).toBe('B');
-    expect(ds.entities[0]).toMatchObject({ attributes: { country: 'Iraq', founded: 2003, active: true }, position: { x: 1.5, y: -2 } });
+    expect(ds.entities[0]).toMatchObject({
+      attributes: { country: 'Iraq', founded: 2003, active: true },
+      position: { x: 1.5, y: -2 },
+    });
     expect(ds.triples[0]!.credibility).toBe(2);
     expect(ds.triples[2]!.attributes).toEqual({ weight: 0.5 });
     expect(ds.triples[3]!.evidence).toBeUndefined();
@@ -67,7 +96,9 @@ describe('the contract fields', () => {
     d.triples.pop();
     const { whole, streamed } = both(d);
     for (const r of [whole, streamed]) {
-      expect(r.problems).toEqual([expect.objectContaining({ code: 'unsourced-relation', path: 'triples[3]', line: expect.any(Number) })]);
+      expect(r.problems).toEqual([
+        expect.objectContaining({ code: 'unsourced-relation', path: 'triples[3]', line: expect.any(Number) }),
+      ]);
     }
   });
 
@@ -97,7 +128,10 @@ describe('the contract fields', () => {
       expect(by('entities[1].position')).toMatchObject({ code: 'bad-position' });
       expect(by('entities[2].attributes.label')).toMatchObject({ code: 'bad-attribute' });
       expect(by('entities[2].attributes.tags')).toMatchObject({ code: 'bad-attribute' });
-      expect(by('triples[0].credibility')).toMatchObject({ code: 'bad-credibility', hint: 'write it without quotes: 3' });
+      expect(by('triples[0].credibility')).toMatchObject({
+        code: 'bad-credibility',
+        hint: 'write it without quotes: 3',
+      });
       expect(by('triples[0].status')).toMatchObject({ code: 'status-conflict' });
       expect(by('triples[1].status')).toMatchObject({ code: 'status-conflict' });
       expect(by('triples[2].status')).toMatchObject({ code: 'bad-status' });
@@ -111,15 +145,22 @@ describe('the contract fields', () => {
     d.entities[1].attributes = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, i]));
     d.entities[2].attributes = { long: 'x'.repeat(10_001), [`${'k'.repeat(101)}`]: 1 };
     const r = parseDataset(JSON.stringify(d), { file: 'd.json', defaultSchema: SCHEMA });
-    expect(codes(r)).toEqual(expect.arrayContaining(['error:too-many-attributes', 'error:too-long', 'error:bad-attribute']));
-    const nan = parseDataset('{"format":"actorgraph/dataset","version":1,"sources":[],"entities":[{"id":"a","label":"A","type":"actor","attributes":{"x":1e999}}],"triples":[]}', { file: 'd.json', defaultSchema: SCHEMA });
+    expect(codes(r)).toEqual(
+      expect.arrayContaining(['error:too-many-attributes', 'error:too-long', 'error:bad-attribute']),
+    );
+    const nan = parseDataset(
+      '{"format":"actorgraph/dataset","version":1,"sources":[],"entities":[{"id":"a","label":"A","type":"actor","attributes":{"x":1e999}}],"triples":[]}',
+      { file: 'd.json', defaultSchema: SCHEMA },
+    );
     expect(codes(nan)).toContain('error:bad-attribute');
   });
 
   it('still refuses empty evidence (absent is how to say unsourced)', () => {
     const d = base();
     d.triples[0].evidence = ' ';
-    expect(codes(parseDataset(JSON.stringify(d), { file: 'd.json', defaultSchema: SCHEMA }))).toContain('error:empty-evidence');
+    expect(codes(parseDataset(JSON.stringify(d), { file: 'd.json', defaultSchema: SCHEMA }))).toContain(
+      'error:empty-evidence',
+    );
   });
 });
 
@@ -178,7 +219,10 @@ describe('open intervals', () => {
     d.triples[2].date = '/';
     d.entities[2].date = '2020-13/';
     for (const r of Object.values(both(d)).slice(0, 2) as { problems: { code: string; path: string }[] }[]) {
-      expect(r.problems.filter((p) => p.code === 'bad-date').map((p) => p.path)).toEqual(['entities[2].date', 'triples[2].date']);
+      expect(r.problems.filter((p) => p.code === 'bad-date').map((p) => p.path)).toEqual([
+        'entities[2].date',
+        'triples[2].date',
+      ]);
     }
   });
 });

@@ -20,7 +20,8 @@ function graph(edges: string[], patch: Record<number, Partial<Triple>> = {}, sou
   if (sources) ds.sources = sources;
   return TripleStore.build(ds, abstractSchema);
 }
-const nodes = (store: TripleStore, q: Parameters<typeof findPaths>[1]) => findPaths(store, q).paths.map((p) => p.nodes.join(''));
+const nodes = (store: TripleStore, q: Parameters<typeof findPaths>[1]) =>
+  findPaths(store, q).paths.map((p) => p.nodes.join(''));
 
 describe('dates compared at the precision given', () => {
   it('gives a date or interval its first and last day', () => {
@@ -41,7 +42,9 @@ describe('paths honour the trust filters', () => {
   it('a path avoiding hedged claims takes a different route', () => {
     expect(nodes(store, { from: 'a', to: 'e' })).toEqual(['abe']);
     expect(nodes(store, { from: 'a', to: 'e', status: ['asserted'] })).toEqual(['acde']);
-    expect(nodes(store, { from: 'a', to: 'e', status: ['asserted', 'attributed'], mode: 'all-shortest' })).toEqual(['acde']);
+    expect(nodes(store, { from: 'a', to: 'e', status: ['asserted', 'attributed'], mode: 'all-shortest' })).toEqual([
+      'acde',
+    ]);
     expect(nodes(store, { from: 'a', to: 'e', status: ['asserted'], mode: 'k-shortest', k: 3 })).toEqual(['acde']);
   });
 
@@ -52,8 +55,14 @@ describe('paths honour the trust filters', () => {
   });
 
   it('grades: absent reliability reads as F, absent credibility as 6', () => {
-    const graded = graph(['a-p->b', 'b-p->e', 'a-p->c', 'c-p->d', 'd-p->e'], { 1: { source: 'weak' }, 3: { credibility: 2 }, 4: { credibility: 3 }, 2: { credibility: 1 } },
-      [{ id: 's', title: 'good', reliability: 'B' }, { id: 'weak', title: 'weak' }]);
+    const graded = graph(
+      ['a-p->b', 'b-p->e', 'a-p->c', 'c-p->d', 'd-p->e'],
+      { 1: { source: 'weak' }, 3: { credibility: 2 }, 4: { credibility: 3 }, 2: { credibility: 1 } },
+      [
+        { id: 's', title: 'good', reliability: 'B' },
+        { id: 'weak', title: 'weak' },
+      ],
+    );
     expect(nodes(graded, { from: 'a', to: 'e', minReliability: 'C' })).toEqual(['acde']);
     expect(nodes(graded, { from: 'a', to: 'e', minReliability: 'F' })).toEqual(['abe']);
     expect(nodes(graded, { from: 'a', to: 'e', minCredibility: 3 })).toEqual(['acde']);
@@ -63,9 +72,17 @@ describe('paths honour the trust filters', () => {
 
 describe('time windows', () => {
   // a's neighbours: x in 2020, y on 2021-02-25, z undated, w from 2019 to January 2021, v from March 2021 on.
-  const store = graph(['a-p->x', 'a-p->y', 'a-p->z', 'w-p->a', 'a-p->v'],
-    { 0: { date: '2020' }, 1: { date: '2021-02-25' }, 3: { date: '2019/2021-01' }, 4: { date: '2021-03/' } });
-  const around = (f: object) => neighbourhood(store, { from: ['a'], depth: 1, ...f }).entities.map((e) => e.id).sort().join('');
+  const store = graph(['a-p->x', 'a-p->y', 'a-p->z', 'w-p->a', 'a-p->v'], {
+    0: { date: '2020' },
+    1: { date: '2021-02-25' },
+    3: { date: '2019/2021-01' },
+    4: { date: '2021-03/' },
+  });
+  const around = (f: object) =>
+    neighbourhood(store, { from: ['a'], depth: 1, ...f })
+      .entities.map((e) => e.id)
+      .sort()
+      .join('');
 
   it('a time window narrows a neighbourhood; undated relations stay unless excluded', () => {
     expect(around({})).toBe('avwxyz');
@@ -76,14 +93,25 @@ describe('time windows', () => {
     expect(around({ dateFrom: '2022' })).toBe('avz');
     expect(around({ undated: 'exclude' })).toBe('avwxy');
     // The triples among them are filtered too.
-    expect(neighbourhood(store, { from: ['a'], depth: 1, dateFrom: '2021-02' }).triples.map((t) => t.object).sort()).toEqual(['v', 'y', 'z']);
+    expect(
+      neighbourhood(store, { from: ['a'], depth: 1, dateFrom: '2021-02' })
+        .triples.map((t) => t.object)
+        .sort(),
+    ).toEqual(['v', 'y', 'z']);
   });
 
   it('builds the mask once per filter, and refuses bad filters with a hint', () => {
     const f = { dateFrom: '2021' };
     expect(allowMask(store, f)).toBe(allowMask(store, { dateFrom: '2021' }));
     expect(allowMask(store, {})).toBeUndefined();
-    for (const bad of [{ dateFrom: '21-02' }, { dateFrom: '2022', dateTo: '2021' }, { minReliability: 'G' }, { minCredibility: 7 }, { status: ['rumour'] }, { undated: 'maybe' }]) {
+    for (const bad of [
+      { dateFrom: '21-02' },
+      { dateFrom: '2022', dateTo: '2021' },
+      { minReliability: 'G' },
+      { minCredibility: 7 },
+      { status: ['rumour'] },
+      { undated: 'maybe' },
+    ]) {
       expect(() => allowMask(store, bad as object)).toThrow(ExplorerError);
     }
   });
@@ -91,7 +119,12 @@ describe('time windows', () => {
 
 describe('chronological paths', () => {
   // a→b in March 2021, b→t in January 2021: not chronological. a→e (2019) → b (2020) reaches b earlier, then b→t works.
-  const store = graph(['a-p->b', 'b-p->t', 'a-p->e', 'e-p->b'], { 0: { date: '2021-03' }, 1: { date: '2021-01' }, 2: { date: '2019' }, 3: { date: '2020' } });
+  const store = graph(['a-p->b', 'b-p->t', 'a-p->e', 'e-p->b'], {
+    0: { date: '2021-03' },
+    1: { date: '2021-01' },
+    2: { date: '2019' },
+    3: { date: '2020' },
+  });
 
   it('takes each step no earlier than the one before, re-entering an entity reached earlier in time', () => {
     expect(nodes(store, { from: 'a', to: 't' })).toEqual(['abt']);
@@ -105,9 +138,15 @@ describe('chronological paths', () => {
     expect(nodes(coarse, { from: 'a', to: 't', chronological: true })).toEqual(['abct']);
     const r = findPaths(store, { from: 'a', to: 't', chronological: true, maxLength: 2 });
     expect(r.paths).toEqual([]);
-    const none = findPaths(graph(['a-p->b', 'b-p->t'], { 0: { date: '2021-03' }, 1: { date: '2021-01' } }), { from: 'a', to: 't', chronological: true });
+    const none = findPaths(graph(['a-p->b', 'b-p->t'], { 0: { date: '2021-03' }, 1: { date: '2021-01' } }), {
+      from: 'a',
+      to: 't',
+      chronological: true,
+    });
     expect(none.reason).toMatch(/no chronological path/);
-    expect(() => findPaths(store, { from: 'a', to: 't', chronological: true, mode: 'k-shortest' })).toThrow(/shortest mode only/);
+    expect(() => findPaths(store, { from: 'a', to: 't', chronological: true, mode: 'k-shortest' })).toThrow(
+      /shortest mode only/,
+    );
   });
 });
 
@@ -166,7 +205,11 @@ describe('whole-graph columns', () => {
   it('carry each triple status and date span, for edge styles and a timeline', async () => {
     const { graphColumns } = await import('../../src/core/columns.ts');
     const { CLAIM_STATUSES } = await import('../../src/core/trust.ts');
-    const store = graph(['a-p->b', 'b-p->c', 'c-p->a'], { 0: { qualifier: 'allegedly', date: '2021' }, 1: { evidence: undefined }, 2: { date: '2020-02/' } });
+    const store = graph(['a-p->b', 'b-p->c', 'c-p->a'], {
+      0: { qualifier: 'allegedly', date: '2021' },
+      1: { evidence: undefined },
+      2: { date: '2020-02/' },
+    });
     const c = graphColumns(store);
     expect([...c.status].map((k) => CLAIM_STATUSES[k])).toEqual(['hedged', 'unsourced', 'asserted']);
     expect([...c.dateLo]).toEqual([20210101, -1, 20200201]);
@@ -176,7 +219,11 @@ describe('whole-graph columns', () => {
 
 describe('stats by trust', () => {
   it('counts triples by status and the undated apart', async () => {
-    const store = graph(['a-p->b', 'b-p->c', 'c-p->a', 'a-q->c'], { 0: { qualifier: 'allegedly', date: '2021' }, 1: { evidence: undefined }, 2: { date: '2020-02/' } });
+    const store = graph(['a-p->b', 'b-p->c', 'c-p->a', 'a-q->c'], {
+      0: { qualifier: 'allegedly', date: '2021' },
+      1: { evidence: undefined },
+      2: { date: '2020-02/' },
+    });
     const s = await new MemoryExplorer(store).stats();
     expect(s.byStatus).toEqual({ asserted: 2, hedged: 1, unsourced: 1 });
     expect(s.undated).toBe(2);

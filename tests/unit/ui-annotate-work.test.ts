@@ -5,7 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Dataset, Schema } from '../../src/core/model.ts';
-import { applyEdit, exportWork, history, newEntity, newTripleId, record, redo, startWork, undo } from '../../src/ui/annotate/work.ts';
+import {
+  applyEdit,
+  exportWork,
+  history,
+  newEntity,
+  newTripleId,
+  record,
+  redo,
+  startWork,
+  undo,
+} from '../../src/ui/annotate/work.ts';
 import { checkWork, newErrors } from '../../src/ui/annotate/check.ts';
 import { clearWork, loadStored, saveWork } from '../../src/ui/annotate/persist.ts';
 import { documentSource } from '../../src/core/annotate/document.ts';
@@ -14,8 +24,13 @@ import { parseDataset } from '../../src/core/validate.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const schema = JSON.parse(readFileSync(resolve(ROOT, 'graph-data/schema.json'), 'utf8')) as Schema;
 const base: Dataset = {
-  format: 'actorgraph/dataset', version: 1, sources: [],
-  entities: [{ id: 'iran', label: 'Iran', type: 'state' }, { id: 'kataib-hezbollah', label: 'Kataib Hezbollah', type: 'armed-group' }],
+  format: 'actorgraph/dataset',
+  version: 1,
+  sources: [],
+  entities: [
+    { id: 'iran', label: 'Iran', type: 'state' },
+    { id: 'kataib-hezbollah', label: 'Kataib Hezbollah', type: 'armed-group' },
+  ],
   triples: [],
 };
 const TEXT = 'Kataib Hezbollah is backed by Iran, officials said. The Harbour Brigade is also backed by Iran.';
@@ -32,9 +47,21 @@ describe('annotation work', () => {
     const src = h.present.document!;
     expect(src).toBe('src-a-test-report');
     const brigade = newEntity(h.present, 'Harbour Brigade', 'armed-group', 'the Harbour Brigade');
-    expect(brigade).toEqual({ id: 'harbour-brigade', label: 'Harbour Brigade', type: 'armed-group', aliases: ['the Harbour Brigade'] });
+    expect(brigade).toEqual({
+      id: 'harbour-brigade',
+      label: 'Harbour Brigade',
+      type: 'armed-group',
+      aliases: ['the Harbour Brigade'],
+    });
     h = record(h, { type: 'add-entity', entity: brigade });
-    const triple = { id: newTripleId(h.present, src), subject: 'harbour-brigade', predicate: 'backed-by', object: 'iran', source: src, evidence: 'The Harbour Brigade is also backed by Iran.' };
+    const triple = {
+      id: newTripleId(h.present, src),
+      subject: 'harbour-brigade',
+      predicate: 'backed-by',
+      object: 'iran',
+      source: src,
+      evidence: 'The Harbour Brigade is also backed by Iran.',
+    };
     h = record(h, { type: 'add-relation', triple });
     expect(h.present.dataset.triples).toHaveLength(1);
     expect(h.present.added).toMatchObject({ sources: [src], entities: ['harbour-brigade'], triples: [triple.id] });
@@ -62,18 +89,58 @@ describe('annotation work', () => {
   it('refuses, through the core checker, a relation whose quote is not in the document or whose types do not fit', () => {
     const h = started();
     const src = h.present.document!;
-    const bad = { type: 'add-relation' as const, triple: { id: 'x', subject: 'kataib-hezbollah', predicate: 'backed-by', object: 'iran', source: src, evidence: 'Iran backs everyone.' } };
+    const bad = {
+      type: 'add-relation' as const,
+      triple: {
+        id: 'x',
+        subject: 'kataib-hezbollah',
+        predicate: 'backed-by',
+        object: 'iran',
+        source: src,
+        evidence: 'Iran backs everyone.',
+      },
+    };
     expect(newErrors(h.present, bad).map((p) => p.code)).toEqual(['evidence-not-found']);
-    const wrong = { type: 'add-relation' as const, triple: { id: 'y', subject: 'iran', predicate: 'struck', object: 'kataib-hezbollah', source: src, evidence: 'Kataib Hezbollah is backed by Iran' } };
+    const wrong = {
+      type: 'add-relation' as const,
+      triple: {
+        id: 'y',
+        subject: 'iran',
+        predicate: 'struck',
+        object: 'kataib-hezbollah',
+        source: src,
+        evidence: 'Kataib Hezbollah is backed by Iran',
+      },
+    };
     expect(newErrors(h.present, wrong).length).toBeGreaterThan(0);
-    const good = { type: 'add-relation' as const, triple: { id: 'z', subject: 'kataib-hezbollah', predicate: 'backed-by', object: 'iran', source: src, evidence: 'Kataib Hezbollah is backed by Iran' } };
+    const good = {
+      type: 'add-relation' as const,
+      triple: {
+        id: 'z',
+        subject: 'kataib-hezbollah',
+        predicate: 'backed-by',
+        object: 'iran',
+        source: src,
+        evidence: 'Kataib Hezbollah is backed by Iran',
+      },
+    };
     expect(newErrors(h.present, good)).toEqual([]);
   });
 
   it('exports a standalone dataset that loads back', () => {
     let h = started();
     const src = h.present.document!;
-    h = record(h, { type: 'add-relation', triple: { id: 'r1', subject: 'kataib-hezbollah', predicate: 'backed-by', object: 'iran', source: src, evidence: 'Kataib Hezbollah is backed by Iran' } });
+    h = record(h, {
+      type: 'add-relation',
+      triple: {
+        id: 'r1',
+        subject: 'kataib-hezbollah',
+        predicate: 'backed-by',
+        object: 'iran',
+        source: src,
+        evidence: 'Kataib Hezbollah is backed by Iran',
+      },
+    });
     const r = parseDataset(exportWork(h.present), { file: 'export.json' });
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(r.dataset!.triples[0]).toMatchObject({ id: 'r1', evidence: 'Kataib Hezbollah is backed by Iran' });
@@ -91,26 +158,66 @@ describe('annotation work', () => {
     expect(applyEdit(back!.work, { type: 'show-document', id: 'other' }).document).toBe('other');
   });
 
-  it('loses nothing when two tabs save at once: each one\'s edits are replayed on the other\'s', async () => {
+  it("loses nothing when two tabs save at once: each one's edits are replayed on the other's", async () => {
     await clearWork();
     const start = started().present;
     const base = await saveWork(start, { work: start, rev: 0 });
     const src = start.document!;
     // Tab A: a new entity, a relation naming it, an alias. Tab B: another entity with the same id, a relation, a document.
-    let a = record(history(base.work), { type: 'add-entity', entity: { id: 'harbour-brigade', label: 'Harbour Brigade', type: 'armed-group' } });
-    a = record(a, { type: 'add-relation', triple: { id: `${src}-r1`, subject: 'harbour-brigade', predicate: 'backed-by', object: 'iran', source: src, evidence: 'The Harbour Brigade is also backed by Iran.' } });
+    let a = record(history(base.work), {
+      type: 'add-entity',
+      entity: { id: 'harbour-brigade', label: 'Harbour Brigade', type: 'armed-group' },
+    });
+    a = record(a, {
+      type: 'add-relation',
+      triple: {
+        id: `${src}-r1`,
+        subject: 'harbour-brigade',
+        predicate: 'backed-by',
+        object: 'iran',
+        source: src,
+        evidence: 'The Harbour Brigade is also backed by Iran.',
+      },
+    });
     a = record(a, { type: 'add-alias', entity: 'iran', alias: 'Islamic Republic of Iran' });
-    let b = record(history(base.work), { type: 'add-entity', entity: { id: 'harbour-brigade', label: 'Harbour Brigade', type: 'organization' } });
-    b = record(b, { type: 'add-relation', triple: { id: `${src}-r1`, subject: 'kataib-hezbollah', predicate: 'backed-by', object: 'iran', source: src, evidence: 'Kataib Hezbollah is backed by Iran' } });
-    b = record(b, { type: 'add-document', source: documentSource('Another report.', { title: 'Second' }, () => false) });
+    let b = record(history(base.work), {
+      type: 'add-entity',
+      entity: { id: 'harbour-brigade', label: 'Harbour Brigade', type: 'organization' },
+    });
+    b = record(b, {
+      type: 'add-relation',
+      triple: {
+        id: `${src}-r1`,
+        subject: 'kataib-hezbollah',
+        predicate: 'backed-by',
+        object: 'iran',
+        source: src,
+        evidence: 'Kataib Hezbollah is backed by Iran',
+      },
+    });
+    b = record(b, {
+      type: 'add-document',
+      source: documentSource('Another report.', { title: 'Second' }, () => false),
+    });
     const [sa, sb] = await Promise.all([saveWork(a.present, base), saveWork(b.present, base)]);
     expect(sb.rev).toBe(sa.rev + 1);
     const final = (await loadStored())!.work;
     expect(final).toEqual(sb.work);
     const ds = final.dataset;
-    expect(ds.entities.filter((e) => e.label === 'Harbour Brigade').map((e) => [e.id, e.type]).sort()).toEqual([['harbour-brigade', 'armed-group'], ['harbour-brigade-2', 'organization']]);
+    expect(
+      ds.entities
+        .filter((e) => e.label === 'Harbour Brigade')
+        .map((e) => [e.id, e.type])
+        .sort(),
+    ).toEqual([
+      ['harbour-brigade', 'armed-group'],
+      ['harbour-brigade-2', 'organization'],
+    ]);
     expect(ds.entities.find((e) => e.id === 'iran')!.aliases).toEqual(['Islamic Republic of Iran']);
-    expect(ds.triples.map((t) => [t.id, t.subject])).toEqual([[`${src}-r1`, 'harbour-brigade'], [`${src}-r1-2`, 'kataib-hezbollah']]);
+    expect(ds.triples.map((t) => [t.id, t.subject])).toEqual([
+      [`${src}-r1`, 'harbour-brigade'],
+      [`${src}-r1-2`, 'kataib-hezbollah'],
+    ]);
     expect(ds.sources.map((s) => s.title)).toEqual(['A test report', 'Second']);
     expect(final.added.triples).toHaveLength(2);
     expect(checkWork(final).filter((p) => p.severity === 'error')).toEqual([]);
@@ -120,8 +227,30 @@ describe('annotation work', () => {
     await clearWork();
     const start = started().present;
     const src = start.document!;
-    const withTwo = record(record(history(start), { type: 'add-relation', triple: { id: 'r1', subject: 'kataib-hezbollah', predicate: 'backed-by', object: 'iran', source: src, evidence: 'Kataib Hezbollah is backed by Iran' } }),
-      { type: 'add-relation', triple: { id: 'r2', subject: 'kataib-hezbollah', predicate: 'backed-by', object: 'iran', source: src, evidence: 'backed by Iran, officials said' } }).present;
+    const withTwo = record(
+      record(history(start), {
+        type: 'add-relation',
+        triple: {
+          id: 'r1',
+          subject: 'kataib-hezbollah',
+          predicate: 'backed-by',
+          object: 'iran',
+          source: src,
+          evidence: 'Kataib Hezbollah is backed by Iran',
+        },
+      }),
+      {
+        type: 'add-relation',
+        triple: {
+          id: 'r2',
+          subject: 'kataib-hezbollah',
+          predicate: 'backed-by',
+          object: 'iran',
+          source: src,
+          evidence: 'backed by Iran, officials said',
+        },
+      },
+    ).present;
     const base = await saveWork(withTwo, { work: start, rev: 0 });
     const a = applyEdit(base.work, { type: 'remove-relation', id: 'r1' });
     const b = applyEdit(base.work, { type: 'add-alias', entity: 'kataib-hezbollah', alias: 'KH' });

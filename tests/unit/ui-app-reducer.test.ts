@@ -4,20 +4,33 @@ import type { Loaded } from '../../src/ui/controllers/gateway.ts';
 import { initialState, reduce, type AppAction, type AppState } from '../../src/ui/state/app-reducer.ts';
 import { defaultUrlState, parseUrlState } from '../../src/ui/state/url-state.ts';
 
-const entity = (id: string): Entity => ({ id, label: id.toUpperCase(), type: 'state' } as Entity);
+const entity = (id: string): Entity => ({ id, label: id.toUpperCase(), type: 'state' }) as Entity;
 
 /** A view as the reducer sees it: counts and known entities, no graph library. */
-function fakeView(o: { entities?: string[]; total?: number; triples?: number; partial?: boolean; needsLayout?: boolean; drawn?: number } = {}): Loaded {
+function fakeView(
+  o: {
+    entities?: string[];
+    total?: number;
+    triples?: number;
+    partial?: boolean;
+    needsLayout?: boolean;
+    drawn?: number;
+  } = {},
+): Loaded {
   const ids = o.entities ?? ['iran', 'iraq'];
   return {
-    data: { file: 'f.json' }, labels: new Map(ids.map((id) => [id, entity(id)])),
+    data: { file: 'f.json' },
+    labels: new Map(ids.map((id) => [id, entity(id)])),
     stats: { entities: o.total ?? ids.length, triples: o.triples ?? 3, byType: {}, byPredicate: {} },
-    graph: { order: o.drawn ?? ids.length, size: o.triples ?? 3 }, partial: o.partial ?? false, needsLayout: o.needsLayout ?? false,
+    graph: { order: o.drawn ?? ids.length, size: o.triples ?? 3 },
+    partial: o.partial ?? false,
+    needsLayout: o.needsLayout ?? false,
   } as unknown as Loaded;
 }
 
 const run = (s: AppState, ...actions: AppAction[]) => actions.reduce(reduce, s);
-const withView = (url = defaultUrlState(), view = fakeView()) => run(initialState(url), { type: 'opened', view, mode: 'default', name: 'dataset.json', warnings: [] });
+const withView = (url = defaultUrlState(), view = fakeView()) =>
+  run(initialState(url), { type: 'opened', view, mode: 'default', name: 'dataset.json', warnings: [] });
 
 describe('app state: navigation', () => {
   it('selecting pushes a history entry and clears the relation; selecting the same entity changes nothing', () => {
@@ -38,9 +51,16 @@ describe('app state: navigation', () => {
   });
 
   it('the path tab starts from the selection unless a start is set', () => {
-    expect(reduce(withView(parseUrlState('?e=iran')), { type: 'query-view', view: 'path' }).url).toMatchObject({ view: 'path', from: 'iran' });
-    expect(reduce(withView(parseUrlState('?e=iran&from=iraq')), { type: 'query-view', view: 'path' }).url.from).toBe('iraq');
-    expect(reduce(withView(parseUrlState('?e=iran')), { type: 'query-view', view: 'neighbourhood' }).url.from).toBeUndefined();
+    expect(reduce(withView(parseUrlState('?e=iran')), { type: 'query-view', view: 'path' }).url).toMatchObject({
+      view: 'path',
+      from: 'iran',
+    });
+    expect(reduce(withView(parseUrlState('?e=iran&from=iraq')), { type: 'query-view', view: 'path' }).url.from).toBe(
+      'iraq',
+    );
+    expect(
+      reduce(withView(parseUrlState('?e=iran')), { type: 'query-view', view: 'neighbourhood' }).url.from,
+    ).toBeUndefined();
   });
 
   it('toggles a type hidden and back, and shows all types', () => {
@@ -52,7 +72,11 @@ describe('app state: navigation', () => {
   });
 
   it('back/forward takes the address bar as it is, without writing it, and checks it again', () => {
-    const s0 = reduce(withView(), { type: 'url-checked', view: withView().view!, known: { entities: new Set(), types: new Set(), predicates: new Set() } });
+    const s0 = reduce(withView(), {
+      type: 'url-checked',
+      view: withView().view!,
+      known: { entities: new Set(), types: new Set(), predicates: new Set() },
+    });
     const s = reduce(s0, { type: 'popstate', url: parseUrlState('?e=iraq') });
     expect(s.url.entity).toBe('iraq');
     expect(s.urlWrite).toBe('none');
@@ -93,29 +117,55 @@ describe('app state: checking a link against the data', () => {
 describe('app state: opening data', () => {
   it('the bundled data does not replace a file opened before it came', () => {
     const file = fakeView({ entities: ['a'] });
-    const s = run(initialState(defaultUrlState()), { type: 'opened', view: file, mode: 'replace', name: 'a.json', warnings: [] },
-      { type: 'opened', view: fakeView(), mode: 'default', name: 'dataset.json', warnings: [] });
+    const s = run(
+      initialState(defaultUrlState()),
+      { type: 'opened', view: file, mode: 'replace', name: 'a.json', warnings: [] },
+      { type: 'opened', view: fakeView(), mode: 'default', name: 'dataset.json', warnings: [] },
+    );
     expect(s.view).toBe(file);
   });
 
   it('opening a file (replace) starts a fresh state, clears the address bar, says what came, and drops old problems', () => {
-    const s0 = run(withView(parseUrlState('?e=iran&q=neighbourhood')), { type: 'problems', problems: { file: 'x', list: [] } });
+    const s0 = run(withView(parseUrlState('?e=iran&q=neighbourhood')), {
+      type: 'problems',
+      problems: { file: 'x', list: [] },
+    });
     const view = fakeView({ entities: ['a', 'b'], total: 2500, triples: 4000, partial: true, drawn: 50 });
-    const s = reduce(s0, { type: 'opened', view, mode: 'replace', name: 'big.json', warnings: [{ severity: 'warning', code: 'w', file: 'big.json', path: '', message: 'odd date', hint: '' }] });
+    const s = reduce(s0, {
+      type: 'opened',
+      view,
+      mode: 'replace',
+      name: 'big.json',
+      warnings: [{ severity: 'warning', code: 'w', file: 'big.json', path: '', message: 'odd date', hint: '' }],
+    });
     expect(s.view).toBe(view);
     expect(s.url).toEqual(defaultUrlState());
     expect(s.urlWrite).toBe('clear');
     expect(s.urlUnchecked).toBe(false);
     expect(s.problems).toBeUndefined();
     expect(s.labels).toBe(view.labels);
-    expect(s.notice).toBe('Opened big.json: 2,500 entities, 4,000 relations. Showing the 50 most connected. 1 warning, first: odd date.');
+    expect(s.notice).toBe(
+      'Opened big.json: 2,500 entities, 4,000 relations. Showing the 50 most connected. 1 warning, first: odd date.',
+    );
   });
 
   it('merging says "Merged"; a ?data= link keeps its state for checking', () => {
-    const merged = reduce(withView(parseUrlState('?e=iran')), { type: 'opened', view: fakeView({ needsLayout: true }), mode: 'merge', name: 'm.json', warnings: [] });
+    const merged = reduce(withView(parseUrlState('?e=iran')), {
+      type: 'opened',
+      view: fakeView({ needsLayout: true }),
+      mode: 'merge',
+      name: 'm.json',
+      warnings: [],
+    });
     expect(merged.notice).toBe('Merged m.json: 2 entities, 3 relations. Drawn whole; laying it out…');
     expect(merged.url.entity).toBeUndefined();
-    const link = reduce(initialState(parseUrlState('?e=iran')), { type: 'opened', view: fakeView(), mode: 'link', name: 'l.json', warnings: [] });
+    const link = reduce(initialState(parseUrlState('?e=iran')), {
+      type: 'opened',
+      view: fakeView(),
+      mode: 'link',
+      name: 'l.json',
+      warnings: [],
+    });
     expect(link.url.entity).toBe('iran');
     expect(link.urlUnchecked).toBe(true);
     expect(link.notice).toMatch(/^Opened l\.json/);
@@ -135,7 +185,11 @@ describe('app state: opening data', () => {
 describe('app state: large views', () => {
   it('show all: drawing, then the whole view with the labels known so far', () => {
     const part = fakeView({ entities: ['a'], total: 3000, partial: true });
-    const s0 = run(withView(defaultUrlState(), part), { type: 'labels-found', view: part, entities: [entity('far')] }, { type: 'drawing-all', view: part });
+    const s0 = run(
+      withView(defaultUrlState(), part),
+      { type: 'labels-found', view: part, entities: [entity('far')] },
+      { type: 'drawing-all', view: part },
+    );
     expect(s0.drawingAll).toBe(true);
     expect(reduce(s0, { type: 'drawing-all', view: part })).toBe(s0);
     const whole = fakeView({ entities: ['a', 'b'], drawn: 3000, triples: 9000 });
@@ -151,8 +205,13 @@ describe('app state: large views', () => {
   it('show all that stopped or failed leaves the view; one finishing for other data is ignored', () => {
     const part = fakeView({ partial: true });
     const s0 = run(withView(defaultUrlState(), part), { type: 'drawing-all', view: part });
-    expect(reduce(s0, { type: 'drew-all', from: part, view: undefined })).toMatchObject({ view: part, drawingAll: false });
-    expect(reduce(s0, { type: 'draw-all-failed', from: part, error: 'boom' }).notice).toBe('Could not draw everything: boom');
+    expect(reduce(s0, { type: 'drew-all', from: part, view: undefined })).toMatchObject({
+      view: part,
+      drawingAll: false,
+    });
+    expect(reduce(s0, { type: 'draw-all-failed', from: part, error: 'boom' }).notice).toBe(
+      'Could not draw everything: boom',
+    );
     expect(reduce(s0, { type: 'drew-all', from: fakeView(), view: fakeView() })).toBe(s0);
   });
 

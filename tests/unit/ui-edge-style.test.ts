@@ -18,7 +18,16 @@ const sub: Subgraph = {
   triples: [
     { id: 'plain', subject: 'a', predicate: 'backs', object: 'b', source: 's', evidence: 'q', date: '2021-02-25' },
     { id: 'hedge', subject: 'a', predicate: 'backs', object: 'b', source: 's', evidence: 'q', qualifier: 'reportedly' },
-    { id: 'claim', subject: 'b', predicate: 'backs', object: 'c', source: 's', evidence: 'q', attributedTo: 'a', date: '2019' },
+    {
+      id: 'claim',
+      subject: 'b',
+      predicate: 'backs',
+      object: 'c',
+      source: 's',
+      evidence: 'q',
+      attributedTo: 'a',
+      date: '2019',
+    },
     { id: 'bare', subject: 'c', predicate: 'backs', object: 'a', source: 's' } as never,
   ],
 };
@@ -44,22 +53,28 @@ describe('edge style by claim status', () => {
   });
 
   it('the drawn graph knows which edges a filter leaves out', () => {
-    const keep = (q: string) => relationTest(trustFilterOf(parseUrlState(q)), () => undefined) as (a: Record<string, unknown>) => boolean;
+    const keep = (q: string) =>
+      relationTest(trustFilterOf(parseUrlState(q)), () => undefined) as (a: Record<string, unknown>) => boolean;
     expect(edgesOutside(g, keep(''))).toBeUndefined();
     expect([...edgesOutside(g, keep('?st=asserted'))!].sort()).toEqual(['bare', 'claim', 'hedge']);
     expect([...edgesOutside(g, keep('?since=2021&und=exclude'))!].sort()).toEqual(['bare', 'claim', 'hedge']);
   });
 
   it('a hovered edge says its status, hedge, attribution and date', () => {
-    expect(trustLabel('backs', g.getEdgeAttributes('claim'), (id) => id.toUpperCase())).toBe('backs (attributed · according to A · 2019)');
-    expect(trustLabel('backs', { }, String)).toBe('backs');
+    expect(trustLabel('backs', g.getEdgeAttributes('claim'), (id) => id.toUpperCase())).toBe(
+      'backs (attributed · according to A · 2019)',
+    );
+    expect(trustLabel('backs', {}, String)).toBe('backs');
   });
 
   it('dashes are gaps cut in the curve shader, outside the arrow head and picking', () => {
-    const src = 'void main(void) {\n  float distToTarget = length(gl_FragCoord.xy - v_targetPoint);\n  float halfThickness = thickness / 2.0;\n}';
+    const src =
+      'void main(void) {\n  float distToTarget = length(gl_FragCoord.xy - v_targetPoint);\n  float halfThickness = thickness / 2.0;\n}';
     const out = dashShader(src, 7, 11);
     expect(out).toContain('#ifndef PICKING_MODE');
-    expect(out).toMatch(/distToTarget > targetArrowLength && mod\(length\(gl_FragCoord\.xy - v_cpA\), 11\.0\) > 7\.0\) discard/);
+    expect(out).toMatch(
+      /distToTarget > targetArrowLength && mod\(length\(gl_FragCoord\.xy - v_cpA\), 11\.0\) > 7\.0\) discard/,
+    );
     expect(() => dashShader('void main(void) {}', 7, 11)).toThrow(/cannot add dashes/);
   });
 });

@@ -47,7 +47,10 @@ describe('formats offered by the UI', () => {
   it('a relations table opened with its entities table (as the CSV export writes them) is one dataset', () => {
     const f = (name: string) => new File(['x'], name);
     const r = pickDataset([f('graph.entities.csv'), f('graph.csv')]);
-    expect('dataset' in r && [r.dataset.name, r.extras.map((x) => x.name)]).toEqual(['graph.csv', ['graph.entities.csv']]);
+    expect('dataset' in r && [r.dataset.name, r.extras.map((x) => x.name)]).toEqual([
+      'graph.csv',
+      ['graph.entities.csv'],
+    ]);
     expect('problem' in pickDataset([f('a.csv'), f('b.csv')])).toBe(true);
   });
 });
@@ -56,7 +59,12 @@ describe('peekHead', () => {
   const bytes = Uint8Array.from({ length: 10_000 }, (_, i) => i % 251);
   let opens = 0;
   // A stream that can be read once, as a fetched response.
-  const once = (): ByteInput => ({ open() { opens++; return bytesInput(bytes, 1000).open(); } });
+  const once = (): ByteInput => ({
+    open() {
+      opens++;
+      return bytesInput(bytes, 1000).open();
+    },
+  });
 
   it('gives the first bytes, then the whole input from the start, opening it once', async () => {
     opens = 0;
@@ -79,7 +87,14 @@ describe('peekHead', () => {
 describe('cut answers', () => {
   it('a hub whose relations were cut says how many it has', () => {
     const t = { subject: 'a', predicate: 'p', object: 'b', source: 's', evidence: 'e' } as Triple;
-    const d: EntityDetails = { entity: { id: 'a', label: 'A', type: 't' }, outgoing: Array(1000).fill(t), incoming: [t], truncated: true, totalOutgoing: 5233, totalIncoming: 1 };
+    const d: EntityDetails = {
+      entity: { id: 'a', label: 'A', type: 't' },
+      outgoing: Array(1000).fill(t),
+      incoming: [t],
+      truncated: true,
+      totalOutgoing: 5233,
+      totalIncoming: 1,
+    };
     expect(truncationText(d)).toBe('showing 1001 of 5234 relations');
   });
 });
@@ -88,7 +103,15 @@ describe('Explorer errors in the UI', () => {
   it('shows the message and the hint, and knows a superseded query', async () => {
     const { errorText, isAborted } = await import('../../src/ui/data/error-text.ts');
     const { ExplorerError, aborted } = await import('../../src/core/errors.ts');
-    expect(errorText(new ExplorerError({ code: 'too-large', message: 'the export would hold 2000000 relations', hint: 'export a smaller view' }))).toBe('the export would hold 2000000 relations (export a smaller view)');
+    expect(
+      errorText(
+        new ExplorerError({
+          code: 'too-large',
+          message: 'the export would hold 2000000 relations',
+          hint: 'export a smaller view',
+        }),
+      ),
+    ).toBe('the export would hold 2000000 relations (export a smaller view)');
     expect(errorText(new Error('boom'))).toBe('boom');
     expect(isAborted(aborted())).toBe(true);
     expect(isAborted(new ExplorerError({ code: 'closed', message: 'closed' }))).toBe(false);

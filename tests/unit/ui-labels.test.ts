@@ -18,7 +18,9 @@ describe('label placement', () => {
   it('leaves out a label with no room on either side, unless forced', () => {
     const cands = [c('a', 100, 100, 80), c('b', 60, 100, 80), c('z', 140, 100, 80)];
     expect(placeLabels(cands, 400, 300, 17).boxes.map((b) => b.node)).toEqual(['a']);
-    expect(placeLabels([...cands.slice(0, 2), c('z', 140, 100, 80, true)], 400, 300, 17).boxes.map((b) => b.node)).toEqual(['a', 'z']);
+    expect(
+      placeLabels([...cands.slice(0, 2), c('z', 140, 100, 80, true)], 400, 300, 17).boxes.map((b) => b.node),
+    ).toEqual(['a', 'z']);
   });
 
   it('a label at the right edge goes left instead of being cut; one above the top is left out', () => {

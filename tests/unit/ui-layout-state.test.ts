@@ -3,9 +3,17 @@ import type { Loaded } from '../../src/ui/controllers/gateway.ts';
 import { initialState, reduce, type AppAction, type AppState } from '../../src/ui/state/app-reducer.ts';
 import { defaultUrlState, parseUrlState } from '../../src/ui/state/url-state.ts';
 
-const view = { data: { file: 'f.json' }, labels: new Map(), stats: { entities: 2, triples: 1, byType: {}, byPredicate: {} }, graph: { order: 2, size: 1 }, partial: false, needsLayout: false } as unknown as Loaded;
+const view = {
+  data: { file: 'f.json' },
+  labels: new Map(),
+  stats: { entities: 2, triples: 1, byType: {}, byPredicate: {} },
+  graph: { order: 2, size: 1 },
+  partial: false,
+  needsLayout: false,
+} as unknown as Loaded;
 const run = (s: AppState, ...actions: AppAction[]) => actions.reduce(reduce, s);
-const start = (url = defaultUrlState()) => run(initialState(url), { type: 'opened', view, mode: 'default', name: 'd.json', warnings: [] });
+const start = (url = defaultUrlState()) =>
+  run(initialState(url), { type: 'opened', view, mode: 'default', name: 'd.json', warnings: [] });
 
 describe('app state: drawers and Escape', () => {
   it('opens and closes a drawer; the same drawer again changes nothing', () => {
@@ -37,10 +45,19 @@ describe('app state: drawers and Escape', () => {
   });
 });
 
-describe('app state: hiding the selection\'s type', () => {
+describe("app state: hiding the selection's type", () => {
   it('lets the selection go; hiding another type keeps it', () => {
-    const v = { ...view, labels: new Map([['iran', { id: 'iran', label: 'Iran', type: 'state' }]]) } as unknown as Loaded;
-    const s0 = run(initialState(parseUrlState('?e=iran&rel=r1')), { type: 'opened', view: v, mode: 'default', name: 'd.json', warnings: [] });
+    const v = {
+      ...view,
+      labels: new Map([['iran', { id: 'iran', label: 'Iran', type: 'state' }]]),
+    } as unknown as Loaded;
+    const s0 = run(initialState(parseUrlState('?e=iran&rel=r1')), {
+      type: 'opened',
+      view: v,
+      mode: 'default',
+      name: 'd.json',
+      warnings: [],
+    });
     expect(reduce(s0, { type: 'toggle-type', entityType: 'person' }).url.entity).toBe('iran');
     const s1 = reduce(s0, { type: 'toggle-type', entityType: 'state' });
     expect(s1.url).toMatchObject({ entity: undefined, relation: undefined, hiddenTypes: ['state'] });

@@ -5,8 +5,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { differenceCiede2000, filterDeficiencyDeuter, filterDeficiencyProt, oklch, parse } from 'culori';
 
-interface T { id: string; color: string; parent?: string }
-const types: T[] = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../graph-data/schema.json'), 'utf8')).entityTypes;
+interface T {
+  id: string;
+  color: string;
+  parent?: string;
+}
+const types: T[] = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../graph-data/schema.json'), 'utf8'),
+).entityTypes;
 const de = differenceCiede2000();
 const pairs = types.flatMap((a, i) => types.slice(i + 1).map((b) => [a, b] as const));
 const root = (t: T): T => (t.parent ? root(types.find((x) => x.id === t.parent)!) : t);
@@ -19,7 +25,9 @@ describe('default palette', () => {
 
   it('with deuteranopia or protanopia simulated, every pair still differs by at least 6 ΔE00', () => {
     for (const sim of [filterDeficiencyDeuter(1), filterDeficiencyProt(1)]) {
-      const close = pairs.map(([a, b]) => ({ a: a.id, b: b.id, d: de(sim(parse(a.color)!), sim(parse(b.color)!)) })).filter((p) => p.d < 6);
+      const close = pairs
+        .map(([a, b]) => ({ a: a.id, b: b.id, d: de(sim(parse(a.color)!), sim(parse(b.color)!)) }))
+        .filter((p) => p.d < 6);
       expect(close).toEqual([]);
     }
   });

@@ -15,7 +15,10 @@ import { generateDataset, loadSchema, mulberry32, serialiseDataset } from '../..
 import type { Schema } from '../../src/core/model.ts';
 
 const BAD = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
-const schema = parseSchema(readFileSync(fileURLToPath(new URL('../fixtures/schema.json', import.meta.url)), 'utf8'), 'schema.json').schema as Schema;
+const schema = parseSchema(
+  readFileSync(fileURLToPath(new URL('../fixtures/schema.json', import.meta.url)), 'utf8'),
+  'schema.json',
+).schema as Schema;
 const sourceFiles = new Map([['source.txt', readFileSync(join(BAD, 'source.txt'), 'utf8')]]);
 
 /** Bytes in random chunks (1 … max bytes), so cuts fall inside multi-byte characters. */
@@ -23,7 +26,7 @@ function randomChunks(buf: Uint8Array, seed: number, max: number): ByteInput {
   return {
     async *open() {
       const rnd = mulberry32(seed);
-      for (let at = 0; at < buf.length;) {
+      for (let at = 0; at < buf.length; ) {
         const n = 1 + Math.floor(rnd() * max);
         yield buf.subarray(at, at + n);
         at += n;
@@ -32,12 +35,15 @@ function randomChunks(buf: Uint8Array, seed: number, max: number): ByteInput {
   };
 }
 
-const outcome = (r: BuildOutcome) => (r.ok ? { ok: true, problems: r.warnings, data: r.store.toDataset() } : { ok: false, problems: r.problems });
+const outcome = (r: BuildOutcome) =>
+  r.ok ? { ok: true, problems: r.warnings, data: r.store.toDataset() } : { ok: false, problems: r.problems };
 
 describe('streaming load in the explorer', () => {
-  const files = readdirSync(BAD).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(BAD)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 
-  it('gives the whole-text load\'s outcome for every corpus file, in any chunking', async () => {
+  it("gives the whole-text load's outcome for every corpus file, in any chunking", async () => {
     for (const name of files) {
       const buf = new Uint8Array(readFileSync(join(BAD, name)));
       const read = await readWhole(bytesInput(buf), name);
@@ -49,7 +55,11 @@ describe('streaming load in the explorer', () => {
         continue;
       }
       const whole = outcome(await buildFromText(read.text, name, { schema, sourceFiles, decodedStrictly: true }));
-      for (const [seed, max] of [[1, 1 << 16], [2, 7], [3, 300]] as const) {
+      for (const [seed, max] of [
+        [1, 1 << 16],
+        [2, 7],
+        [3, 300],
+      ] as const) {
         const streamed = outcome(await buildFromBytes(randomChunks(buf, seed, max), name, { schema, sourceFiles }));
         expect([name, seed, streamed]).toEqual([name, seed, whole]);
       }
@@ -57,9 +67,14 @@ describe('streaming load in the explorer', () => {
   });
 
   it('reports UTF-16 files as not UTF-8 at line 1', async () => {
-    const r = await buildFromBytes(bytesInput(readFileSync(join(BAD, 'utf16.json'))), 'utf16.json', { schema, sourceFiles });
+    const r = await buildFromBytes(bytesInput(readFileSync(join(BAD, 'utf16.json'))), 'utf16.json', {
+      schema,
+      sourceFiles,
+    });
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.problems.map((p) => [p.code, p.line, p.column, p.message])).toEqual([['not-utf8', 1, 1, 'file is not UTF-8: utf16.json is UTF-16 LE']]);
+    expect(!r.ok && r.problems.map((p) => [p.code, p.line, p.column, p.message])).toEqual([
+      ['not-utf8', 1, 1, 'file is not UTF-8: utf16.json is UTF-16 LE'],
+    ]);
   });
 
   it('reads a file whose schema comes after the triples (a layout read whole) and keeps the texts opened alongside', async () => {
@@ -71,11 +86,15 @@ describe('streaming load in the explorer', () => {
     const whole = await buildFromText(late, 'late.json', { sourceFiles, decodedStrictly: true });
     expect(outcome(r)).toEqual(outcome(whole));
     expect(r.ok).toBe(true);
-    if (r.ok) for (const s of r.store.sources) if (s.path) expect(r.store.sourceText(s.id)).toBe(sourceFiles.get('source.txt'));
+    if (r.ok)
+      for (const s of r.store.sources) if (s.path) expect(r.store.sourceText(s.id)).toBe(sourceFiles.get('source.txt'));
   });
 
   it('keeps path-named source texts on the store it streamed', async () => {
-    const r = await buildFromBytes(bytesInput(readFileSync(join(BAD, 'valid.json'))), 'valid.json', { schema, sourceFiles });
+    const r = await buildFromBytes(bytesInput(readFileSync(join(BAD, 'valid.json'))), 'valid.json', {
+      schema,
+      sourceFiles,
+    });
     expect(r.ok).toBe(true);
     if (r.ok) {
       const named = r.store.sources.filter((s) => s.path);
@@ -101,8 +120,13 @@ describe('streaming load in the explorer', () => {
       const want = { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
       expect(want.line).toBeGreaterThan(1);
       const cases: [string, number[]][] = [
-        ['lone continuation', [0x80]], ['bad lead', [0xff]], ['overlong', [0xc0, 0xaf]], ['overlong 3-byte', [0xe0, 0x80, 0x80]],
-        ['surrogate', [0xed, 0xa0, 0x80]], ['past U+10FFFF', [0xf4, 0x90, 0x80, 0x80]], ['cut sequence', [0xe2, 0x82]],
+        ['lone continuation', [0x80]],
+        ['bad lead', [0xff]],
+        ['overlong', [0xc0, 0xaf]],
+        ['overlong 3-byte', [0xe0, 0x80, 0x80]],
+        ['surrogate', [0xed, 0xa0, 0x80]],
+        ['past U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+        ['cut sequence', [0xe2, 0x82]],
       ];
       for (const [what, seq] of cases) {
         const buf = new Uint8Array(good.length + seq.length);
@@ -112,10 +136,18 @@ describe('streaming load in the explorer', () => {
         const path = join(dir, 'bad.json');
         writeFileSync(path, buf);
         const node = loadStoreFile(path).problems[0]!;
-        for (const [seed, max] of [[1, 1 << 16], [2, 3]] as const) {
+        for (const [seed, max] of [
+          [1, 1 << 16],
+          [2, 3],
+        ] as const) {
           const r = await buildFromBytes(randomChunks(buf, seed, max), 'bad.json');
-          expect([what, !r.ok && r.problems.map((p) => [p.code, p.line, p.column])]).toEqual([what, [['not-utf8', want.line, want.column]]]);
-          expect(!r.ok && r.problems[0]!.message).toBe(`file is not UTF-8: bad.json has a byte that is not UTF-8 at byte ${at}`);
+          expect([what, !r.ok && r.problems.map((p) => [p.code, p.line, p.column])]).toEqual([
+            what,
+            [['not-utf8', want.line, want.column]],
+          ]);
+          expect(!r.ok && r.problems[0]!.message).toBe(
+            `file is not UTF-8: bad.json has a byte that is not UTF-8 at byte ${at}`,
+          );
           expect([what, !r.ok && r.problems[0]!.hint]).toEqual([what, node.hint]);
         }
         // The fatal TextDecoder refuses every one of them.
@@ -124,7 +156,10 @@ describe('streaming load in the explorer', () => {
       // Cut at the very end of the file.
       const cut = new Uint8Array([...good, 0xe2, 0x82]);
       const p = await locateBadUtf8(bytesInput(cut), 'cut.json');
-      expect([p.line, p.message]).toEqual([text.split('\n').length, `file is not UTF-8: cut.json has a byte that is not UTF-8 at byte ${good.length}`]);
+      expect([p.line, p.message]).toEqual([
+        text.split('\n').length,
+        `file is not UTF-8: cut.json has a byte that is not UTF-8 at byte ${good.length}`,
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

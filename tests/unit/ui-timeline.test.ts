@@ -72,6 +72,9 @@ describe('timeline bins', () => {
     expect(stepWindow(undefined, 'month', span)).toEqual({ from: '2021-01', to: '2021-01' });
     expect(stepWindow(windowRange('2021-01', '2021-02'), 'month', span)).toEqual({ from: '2021-02', to: '2021-03' });
     expect(stepWindow(windowRange('2021-03', '2021-03'), 'month', span)).toBeUndefined();
-    expect(stepWindow(windowRange('2021-02-27', '2021-02-27'), 'day', span)).toEqual({ from: '2021-02-28', to: '2021-02-28' });
+    expect(stepWindow(windowRange('2021-02-27', '2021-02-27'), 'day', span)).toEqual({
+      from: '2021-02-28',
+      to: '2021-02-28',
+    });
   });
 });

@@ -11,8 +11,19 @@ const run = (s: AppState, ...actions: AppAction[]) => actions.reduce(reduce, s);
 
 describe('trust filters in the URL', () => {
   it('round-trip, and unknown values are dropped', () => {
-    const u = parseUrlState('?st=hedged,asserted&mr=C&mc=3&since=2021-02&until=2021-02-28&und=exclude&chr=1&bot=relations');
-    expect(u).toMatchObject({ status: ['asserted', 'hedged'], minReliability: 'C', minCredibility: 3, timeFrom: '2021-02', timeTo: '2021-02-28', undated: 'exclude', chronological: true, bottom: 'relations' });
+    const u = parseUrlState(
+      '?st=hedged,asserted&mr=C&mc=3&since=2021-02&until=2021-02-28&und=exclude&chr=1&bot=relations',
+    );
+    expect(u).toMatchObject({
+      status: ['asserted', 'hedged'],
+      minReliability: 'C',
+      minCredibility: 3,
+      timeFrom: '2021-02',
+      timeTo: '2021-02-28',
+      undated: 'exclude',
+      chronological: true,
+      bottom: 'relations',
+    });
     expect(parseUrlState(serialiseUrlState(u))).toEqual(u);
     const bad = parseUrlState('?st=asserted,rumoured&mr=G&mc=7&since=2021-02-30&und=maybe');
     expect(bad).toEqual(defaultUrlState());
@@ -23,7 +34,14 @@ describe('trust filters in the URL', () => {
 });
 
 describe('trust filter on relations', () => {
-  const t = (o: Partial<Triple>): Triple => ({ subject: 'a', predicate: 'p', object: 'b', source: 's', evidence: 'q', ...o });
+  const t = (o: Partial<Triple>): Triple => ({
+    subject: 'a',
+    predicate: 'p',
+    object: 'b',
+    source: 's',
+    evidence: 'q',
+    ...o,
+  });
   const grades: Record<string, 'A' | 'C' | undefined> = { good: 'A', fair: 'C' };
   const rel = (x: Partial<Triple>) => grades[(x as Triple).source];
   const f = (q: string) => relationTest(trustFilterOf(parseUrlState(q)), rel);
@@ -50,7 +68,12 @@ describe('trust filter on relations', () => {
   });
 
   it('becomes query options', () => {
-    expect(queryOptions(trustFilterOf(parseUrlState('?st=asserted,attributed&mr=B&since=2021&und=exclude')))).toEqual({ status: ['asserted', 'attributed'], minReliability: 'B', dateFrom: '2021', undated: 'exclude' });
+    expect(queryOptions(trustFilterOf(parseUrlState('?st=asserted,attributed&mr=B&since=2021&und=exclude')))).toEqual({
+      status: ['asserted', 'attributed'],
+      minReliability: 'B',
+      dateFrom: '2021',
+      undated: 'exclude',
+    });
   });
 });
 
@@ -58,7 +81,11 @@ describe('app state: filters, table, brush, playback', () => {
   const s0 = () => initialState(parseUrlState('?e=iran&q=path&pi=2'));
 
   it('a filter change is written to the URL and restarts the table and the path list', () => {
-    const s = run(s0(), { type: 'table-page', offset: 100, total: 500 }, { type: 'filter', patch: { status: ['asserted'] } });
+    const s = run(
+      s0(),
+      { type: 'table-page', offset: 100, total: 500 },
+      { type: 'filter', patch: { status: ['asserted'] } },
+    );
     expect(s.url.status).toEqual(['asserted']);
     expect(s.url.pathIndex).toBe(0);
     expect(s.table.offset).toBe(0);
@@ -76,7 +103,10 @@ describe('app state: filters, table, brush, playback', () => {
     s = reduce(s, { type: 'table-sort', key: 'date' });
     expect(s.table).toMatchObject({ sort: 'date', desc: false, offset: 0 });
     expect(reduce(s, { type: 'table-sort', key: 'date' }).table.desc).toBe(true);
-    expect(reduce(s, { type: 'table-query', patch: { predicate: 'killed' } }).table).toMatchObject({ predicate: 'killed', offset: 0 });
+    expect(reduce(s, { type: 'table-query', patch: { predicate: 'killed' } }).table).toMatchObject({
+      predicate: 'killed',
+      offset: 0,
+    });
     // Table changes are not in the URL.
     expect(s.urlSeq).toBe(s0().urlSeq);
   });
@@ -108,12 +138,33 @@ describe('app state: filters, table, brush, playback', () => {
 describe('the relations table asks one page', () => {
   it('with the shared filters, its own pattern, sort and page; the export asks without a page', () => {
     const url = parseUrlState('?st=asserted&until=2021');
-    const table = { ...initialTable(), predicate: 'killed', text: 'strike', sort: 'date' as const, desc: true, offset: 50 };
+    const table = {
+      ...initialTable(),
+      predicate: 'killed',
+      text: 'strike',
+      sort: 'date' as const,
+      desc: true,
+      offset: 50,
+    };
     expect(relationsQuery(url, table)).toEqual({
-      status: ['asserted'], dateTo: '2021', subject: undefined, object: undefined, predicates: ['killed'], source: undefined, text: 'strike',
-      sort: 'date', descending: true, limit: 50, offset: 50,
+      status: ['asserted'],
+      dateTo: '2021',
+      subject: undefined,
+      object: undefined,
+      predicates: ['killed'],
+      source: undefined,
+      text: 'strike',
+      sort: 'date',
+      descending: true,
+      limit: 50,
+      offset: 50,
     });
     expect(relationsQuery(url, table, false)).not.toHaveProperty('limit');
-    expect(relationsQuery(parseUrlState(''), initialTable())).toMatchObject({ predicates: undefined, sort: 'file', descending: false, offset: 0 });
+    expect(relationsQuery(parseUrlState(''), initialTable())).toMatchObject({
+      predicates: undefined,
+      sort: 'file',
+      descending: false,
+      offset: 0,
+    });
   });
 });

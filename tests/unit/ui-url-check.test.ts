@@ -31,7 +31,9 @@ describe('URL state checked against the data', () => {
   });
 
   it('drops unknown path ends, types and predicates in every list, keeping the known ones', () => {
-    const url = parseUrlState('?q=path&from=iran&to=nowhere&pp=struck,teleported&av=person,dragon&t=state,dragon&p=flew&hide=unicorn');
+    const url = parseUrlState(
+      '?q=path&from=iran&to=nowhere&pp=struck,teleported&av=person,dragon&t=state,dragon&p=flew&hide=unicorn',
+    );
     const r = cleanUrlState(url, known);
     expect(r.url.from).toBe('iran');
     expect(r.url.to).toBeUndefined();
@@ -52,8 +54,18 @@ describe('URL state checked against the data', () => {
 
   it('says what was dropped, by kind, in plain words', () => {
     expect(describeDropped([])).toBeUndefined();
-    expect(describeDropped([{ kind: 'entity', value: 'atlantis' }])).toBe('The link names an entity not in this data: “atlantis”. It was left out.');
-    expect(describeDropped([{ kind: 'type', value: 'dragon' }, { kind: 'entity', value: 'a' }, { kind: 'entity', value: 'b' }, { kind: 'predicate', value: 'flew' }]))
-      .toBe('The link names entities not in this data: “a”, “b”. The link names a type not in this data: “dragon”. The link names a relation type not in this data: “flew”. They were left out.');
+    expect(describeDropped([{ kind: 'entity', value: 'atlantis' }])).toBe(
+      'The link names an entity not in this data: “atlantis”. It was left out.',
+    );
+    expect(
+      describeDropped([
+        { kind: 'type', value: 'dragon' },
+        { kind: 'entity', value: 'a' },
+        { kind: 'entity', value: 'b' },
+        { kind: 'predicate', value: 'flew' },
+      ]),
+    ).toBe(
+      'The link names entities not in this data: “a”, “b”. The link names a type not in this data: “dragon”. The link names a relation type not in this data: “flew”. They were left out.',
+    );
   });
 });

@@ -7,9 +7,19 @@ import type { Comlink } from '../../src/ui/data/rpc.ts';
 import type { WorkerApi } from '../../src/ui/data/rpc.ts';
 
 function setup(answer: (method: string, args: unknown[]) => Promise<unknown> = () => new Promise(() => {})) {
-  const worker = Object.assign(new EventTarget(), { terminated: false, terminate() { this.terminated = true; } });
+  const worker = Object.assign(new EventTarget(), {
+    terminated: false,
+    terminate() {
+      this.terminated = true;
+    },
+  });
   const sent: { method: string; args: unknown[] }[] = [];
-  const remote = { call: (method: string, args: unknown[]) => { sent.push({ method, args }); return answer(method, args); } };
+  const remote = {
+    call: (method: string, args: unknown[]) => {
+      sent.push({ method, args });
+      return answer(method, args);
+    },
+  };
   const ex = new WorkerExplorer(worker as unknown as Worker, remote as unknown as Comlink.Remote<WorkerApi>);
   return { worker, ex, sent };
 }
@@ -30,7 +40,10 @@ describe('WorkerExplorer', () => {
     expect(await ex.stats()).toEqual({ entities: 1 });
     const waiting = ex.topEntities(3);
     worker.dispatchEvent(Object.assign(new Event('error'), { message: 'out of memory' }));
-    await expect(waiting).rejects.toMatchObject({ code: 'worker-failed', message: expect.stringMatching(/out of memory/) });
+    await expect(waiting).rejects.toMatchObject({
+      code: 'worker-failed',
+      message: expect.stringMatching(/out of memory/),
+    });
     ex.terminate();
     expect(worker.terminated).toBe(true);
     await expect(ex.stats()).rejects.toMatchObject({ code: 'closed' });

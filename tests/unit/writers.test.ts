@@ -15,7 +15,10 @@ describe('writer registry', () => {
   });
 
   it('names the parts of a many-file format beside the main file', () => {
-    const files = [{ suffix: '', extension: '.csv' }, { suffix: '.entities', extension: '.csv' }];
+    const files = [
+      { suffix: '', extension: '.csv' },
+      { suffix: '.entities', extension: '.csv' },
+    ];
     expect(fileNames('out/graph.csv', files)).toEqual(['out/graph.csv', 'out/graph.entities.csv']);
     expect(fileNames('out/graph', files)).toEqual(['out/graph', 'out/graph.entities.csv']);
   });

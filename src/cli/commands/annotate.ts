@@ -13,7 +13,9 @@ function readDocument(file: string): string {
     bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${code ?? (e as Error).message}`);
+    throw new CliError(
+      code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${code ?? (e as Error).message}`,
+    );
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -32,27 +34,54 @@ export async function annotate(ctx: Context, args: string[]): Promise<number> {
   const mentions = finder.find(text);
   const candidates = findCandidates(text, { mentions, schema });
   if (ctx.values.json) {
-    ctx.io.out(JSON.stringify({
-      file,
-      length: text.length,
-      mentions: mentions.map((m) => ({
-        entity: m.entity, label: m.label, mention: m.mention, start: m.start, end: m.end,
-        ...(m.alias !== undefined ? { alias: m.alias } : {}),
-        ...(m.candidates ? { ambiguous: true, candidates: m.candidates.map((c) => ({ entity: c.entity, label: c.label, type: c.type })) } : {}),
-      })),
-      candidates: candidates.map((c) => ({ text: c.text, type: c.type, kind: c.kind, start: c.start, end: c.end, count: c.count })),
-    }, null, 2));
+    ctx.io.out(
+      JSON.stringify(
+        {
+          file,
+          length: text.length,
+          mentions: mentions.map((m) => ({
+            entity: m.entity,
+            label: m.label,
+            mention: m.mention,
+            start: m.start,
+            end: m.end,
+            ...(m.alias !== undefined ? { alias: m.alias } : {}),
+            ...(m.candidates
+              ? {
+                  ambiguous: true,
+                  candidates: m.candidates.map((c) => ({ entity: c.entity, label: c.label, type: c.type })),
+                }
+              : {}),
+          })),
+          candidates: candidates.map((c) => ({
+            text: c.text,
+            type: c.type,
+            kind: c.kind,
+            start: c.start,
+            end: c.end,
+            count: c.count,
+          })),
+        },
+        null,
+        2,
+      ),
+    );
     return mentions.length || candidates.length ? EXIT_FOUND : EXIT_NOTHING;
   }
   const entities = new Set(mentions.map((m) => m.entity));
-  ctx.io.out(`${file}: ${mentions.length} mention(s) of ${entities.size} known entit${entities.size === 1 ? 'y' : 'ies'}, ${candidates.length} candidate(s) for new entities`);
+  ctx.io.out(
+    `${file}: ${mentions.length} mention(s) of ${entities.size} known entit${entities.size === 1 ? 'y' : 'ies'}, ${candidates.length} candidate(s) for new entities`,
+  );
   for (const m of mentions) {
     const also = m.candidates ? `  (ambiguous: ${m.candidates.map((c) => c.entity).join(', ')})` : '';
     ctx.io.out(`  ${`${m.start}-${m.end}`.padEnd(13)} ${JSON.stringify(m.mention)} → ${m.label} (${m.entity})${also}`);
   }
   if (candidates.length) {
     ctx.io.out('\n  candidates:');
-    for (const c of candidates) ctx.io.out(`  ${`${c.start}-${c.end}`.padEnd(13)} ${JSON.stringify(c.text)}  [${c.type}]${c.count > 1 ? ` ×${c.count}` : ''}`);
+    for (const c of candidates)
+      ctx.io.out(
+        `  ${`${c.start}-${c.end}`.padEnd(13)} ${JSON.stringify(c.text)}  [${c.type}]${c.count > 1 ? ` ×${c.count}` : ''}`,
+      );
   }
   return mentions.length || candidates.length ? EXIT_FOUND : EXIT_NOTHING;
 }

@@ -4,7 +4,17 @@ import type { Dataset } from '../../core/model.ts';
 import { fileNames, WRITERS, writerById, writerByName } from '../../core/writers/registry.ts';
 import type { DatasetWriter } from '../../core/writers/writer.ts';
 import type { OpenExplorer } from '../../node/open-explorer.ts';
-import { CliError, EXIT_FOUND, EXIT_NOTHING, int, open, resolve, type Context, type Io, type Values } from '../context.ts';
+import {
+  CliError,
+  EXIT_FOUND,
+  EXIT_NOTHING,
+  int,
+  open,
+  resolve,
+  type Context,
+  type Io,
+  type Values,
+} from '../context.ts';
 
 /** Most entities an `export --depth` takes. */
 const EXPORT_MAX_ENTITIES = 10_000_000;
@@ -20,7 +30,10 @@ export async function exportCmd(ctx: Context, args: string[]): Promise<number> {
     if (depth > 0) {
       // An export is never cut: ask for all of the neighbourhood, and refuse if even that is cut.
       const n = await ctx.explorer.neighbourhood({ from, depth, limit: EXPORT_MAX_ENTITIES });
-      if (n.truncated) throw new CliError(`the neighbourhood holds more than ${EXPORT_MAX_ENTITIES} entities; export a smaller --depth`);
+      if (n.truncated)
+        throw new CliError(
+          `the neighbourhood holds more than ${EXPORT_MAX_ENTITIES} entities; export a smaller --depth`,
+        );
       ids = n.entities.map((e) => e.id);
     } else ids = from;
   } else if (ctx.values.depth !== undefined) throw new CliError('--depth needs at least one --entity');
@@ -50,7 +63,8 @@ function writeOut(writer: DatasetWriter, dataset: Dataset, out: string | undefin
   const name = out?.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'actorgraph';
   const files = writer.write(dataset, { name });
   if (out === undefined) {
-    if (files.length > 1) throw new CliError(`--format ${writer.id} writes ${files.length} files; name the first with --out FILE`);
+    if (files.length > 1)
+      throw new CliError(`--format ${writer.id} writes ${files.length} files; name the first with --out FILE`);
     io.out(files[0]!.text.replace(/\n$/, ''));
     return;
   }
@@ -70,8 +84,11 @@ export async function convert(args: string[], values: Values, io: Io, factory: O
   const [input, out] = args as [string, string];
   const writer = chooseWriter(values.format, out);
   const explorer = await open(input, factory);
-  const dataset = await explorer.exportDataset({ all: true, includeTriples: true, title: (await explorer.stats()).title });
+  const dataset = await explorer.exportDataset({
+    all: true,
+    includeTriples: true,
+    title: (await explorer.stats()).title,
+  });
   writeOut(writer, dataset, out, io);
   return dataset.entities.length ? EXIT_FOUND : EXIT_NOTHING;
 }
-

@@ -4,7 +4,13 @@ import type { OpenExplorer } from '../../node/open-explorer.ts';
 import { openEndpoint, type EndpointSpec } from '../../node/open-explorer.ts';
 import { CliError, EXIT_FOUND, int, open, type Io, type Values } from '../context.ts';
 
-export async function pushCmd(args: string[], values: Values, io: Io, factory: OpenExplorer, endpoint: EndpointSpec | undefined): Promise<number> {
+export async function pushCmd(
+  args: string[],
+  values: Values,
+  io: Io,
+  factory: OpenExplorer,
+  endpoint: EndpointSpec | undefined,
+): Promise<number> {
   if (args.length > 1) throw new CliError('push takes at most one dataset file');
   if (!endpoint) throw new CliError('push needs --endpoint URL (or ACTORGRAPH_ENDPOINT)');
   const source = await open(args[0] ?? values.data, factory);
@@ -14,7 +20,8 @@ export async function pushCmd(args: string[], values: Values, io: Io, factory: O
   const t0 = Date.now();
   const r = await pushDataset(store.client, dataset, {
     ...(endpoint.graph !== undefined ? { graph: endpoint.graph } : {}),
-    replace: values.replace, batch,
+    replace: values.replace,
+    batch,
     progress: (sent, total) => io.err(`pushed ${sent} of ${total} triples`),
   });
   const line = `${r.triples} triples pushed in ${r.requests} requests (${((Date.now() - t0) / 1000).toFixed(1)} s); the ${endpoint.graph ? `graph ${endpoint.graph}` : 'default graph'} holds ${r.stored}`;

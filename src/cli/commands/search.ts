@@ -11,7 +11,11 @@ export async function search(ctx: Context, args: string[]): Promise<number> {
   else if (!hits.length) ctx.io.err(`no entity matches '${text}'`);
   else {
     for (const h of hits) {
-      const alias = h.matchedAlias ? `  (as "${h.matchedAlias}")` : h.matchedAttribute ? `  (in its ${h.matchedAttribute})` : '';
+      const alias = h.matchedAlias
+        ? `  (as "${h.matchedAlias}")`
+        : h.matchedAttribute
+          ? `  (in its ${h.matchedAttribute})`
+          : '';
       ctx.io.out(`${h.score.toFixed(2).padStart(7)}  ${h.label}  [${h.type}]  ${h.id}${alias}`);
     }
   }

@@ -12,7 +12,8 @@ export function validate(files: string[], values: Values, io: Io, check: (file: 
       const errs = r.problems.filter((p: Problem) => p.severity === 'error').length;
       const warns = r.problems.length - errs;
       for (const p of r.problems) (p.severity === 'error' ? io.err : io.out)(formatProblem(p));
-      const summary = `${r.file}: ${r.ok ? 'valid' : 'invalid'}` +
+      const summary =
+        `${r.file}: ${r.ok ? 'valid' : 'invalid'}` +
         (r.counts ? ` (${r.counts.entities} entities, ${r.counts.triples} triples)` : '') +
         `, ${errs} error(s), ${warns} warning(s)`;
       (r.ok ? io.out : io.err)(summary);

@@ -20,14 +20,25 @@ export function documentText(name: string, raw: string, toText: (html: string) =
 
 /** A title for a document: the first non-empty line, shortened. */
 export function guessTitle(text: string, fallback = 'Untitled document'): string {
-  const line = text.split('\n').map((l) => l.replace(/^#+\s*/, '').trim()).find((l) => l.length > 0);
+  const line = text
+    .split('\n')
+    .map((l) => l.replace(/^#+\s*/, '').trim())
+    .find((l) => l.length > 0);
   if (!line) return fallback;
   return line.length > 120 ? `${line.slice(0, 117).trimEnd()}…` : line;
 }
 
 /** A source id not in `taken`, from the title: "src-us-strikes-syria", then "-2", "-3". */
 export function sourceId(title: string, taken: (id: string) => boolean): string {
-  const slug = title.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48).replace(/-$/, '') || 'document';
+  const slug =
+    title
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 48)
+      .replace(/-$/, '') || 'document';
   const base = `src-${slug}`;
   let id = base;
   for (let n = 2; taken(id); n++) id = `${base}-${n}`;

@@ -36,7 +36,11 @@ const WIDE = 8;
 /** A one-word name in capitals this short is an acronym and matches text in capitals only: "us" is not the US. */
 const ACRONYM_MAX = 5;
 
-interface Name { entity: number; alias: number; acronym: boolean }
+interface Name {
+  entity: number;
+  alias: number;
+  acronym: boolean;
+}
 
 export class MentionFinder {
   private readonly words = new Map<string, number>();
@@ -73,7 +77,10 @@ export class MentionFinder {
       let node = 0;
       for (const t of toks) {
         let w = this.words.get(t.key);
-        if (w === undefined) { w = this.words.size; this.words.set(t.key, w); }
+        if (w === undefined) {
+          w = this.words.size;
+          this.words.set(t.key, w);
+        }
         let child = this.child(node, w);
         if (child < 0) child = this.addChild(node, w);
         node = child;
@@ -81,7 +88,12 @@ export class MentionFinder {
       const list = this.ends.get(node) ?? [];
       // One name per entity and node: an alias folding like the label adds nothing.
       if (list.some((x) => this.entities[x.entity]!.id === e.id)) continue;
-      const only = toks.length === 1 && toks[0]!.upper && toks[0]!.key.length >= 2 && toks[0]!.key.length <= ACRONYM_MAX && /\p{L}/u.test(toks[0]!.key);
+      const only =
+        toks.length === 1 &&
+        toks[0]!.upper &&
+        toks[0]!.key.length >= 2 &&
+        toks[0]!.key.length <= ACRONYM_MAX &&
+        /\p{L}/u.test(toks[0]!.key);
       list.push({ entity: index, alias: a - 1, acronym: only });
       this.ends.set(node, list);
     }
@@ -97,8 +109,16 @@ export class MentionFinder {
   private addChild(node: number, w: number): number {
     const c = this.nodes++;
     if (c >= this.first.length) {
-      const grow = <T extends Int32Array | Uint32Array>(a: T, fill: number): T => { const b = new (a.constructor as new (n: number) => T)(a.length * 2); b.fill(fill); b.set(a); return b; };
-      this.first = grow(this.first, -1); this.next = grow(this.next, -1); this.word = grow(this.word, 0); this.fanout = grow(this.fanout, 0);
+      const grow = <T extends Int32Array | Uint32Array>(a: T, fill: number): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.fill(fill);
+        b.set(a);
+        return b;
+      };
+      this.first = grow(this.first, -1);
+      this.next = grow(this.next, -1);
+      this.word = grow(this.word, 0);
+      this.fanout = grow(this.fanout, 0);
     }
     this.word[c] = w;
     this.next[c] = this.first[node]!;
@@ -120,9 +140,13 @@ export class MentionFinder {
     const ids = new Int32Array(toks.length);
     for (let i = 0; i < toks.length; i++) ids[i] = this.words.get(toks[i]!.key) ?? -1;
     const out: Mention[] = [];
-    for (let i = 0; i < toks.length;) {
-      if (ids[i]! < 0) { i++; continue; }
-      let node = 0, bestEnd = -1;
+    for (let i = 0; i < toks.length; ) {
+      if (ids[i]! < 0) {
+        i++;
+        continue;
+      }
+      let node = 0,
+        bestEnd = -1;
       let best: Name[] | undefined;
       for (let j = i; j < toks.length && ids[j]! >= 0; j++) {
         const child = this.child(node, ids[j]!);
@@ -131,9 +155,15 @@ export class MentionFinder {
         const names = this.ends.get(node);
         if (!names) continue;
         const fit = j === i && !toks[i]!.upper ? names.filter((n) => !n.acronym) : names;
-        if (fit.length) { best = fit; bestEnd = j; }
+        if (fit.length) {
+          best = fit;
+          bestEnd = j;
+        }
       }
-      if (!best) { i++; continue; }
+      if (!best) {
+        i++;
+        continue;
+      }
       let end = toks[bestEnd]!.end;
       // A dotted acronym keeps its last dot: "U.S." rather than "U.S".
       if (text[end] === '.' && end - toks[bestEnd]!.start === 1 && text[end - 2] === '.') end++;
@@ -153,7 +183,14 @@ export class MentionFinder {
       return c;
     });
     const first = cands[0]!;
-    const m: Mention = { entity: first.entity, label: first.label, type: first.type, mention: text.slice(start, end), start, end };
+    const m: Mention = {
+      entity: first.entity,
+      label: first.label,
+      type: first.type,
+      mention: text.slice(start, end),
+      start,
+      end,
+    };
     if (first.alias !== undefined) m.alias = first.alias;
     const distinct = new Set(cands.map((c) => c.entity));
     if (distinct.size > 1) m.candidates = cands.filter((c, k) => cands.findIndex((x) => x.entity === c.entity) === k);

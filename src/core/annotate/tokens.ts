@@ -56,20 +56,24 @@ export function tokenize(text: string): Token[] {
   let lower = false;
   const close = () => {
     if (start >= 0 && key) out.push({ key, start, end, upper: !lower });
-    key = ''; start = -1; lower = false;
+    key = '';
+    start = -1;
+    lower = false;
   };
   const n = text.length;
-  for (let i = 0; i < n;) {
+  for (let i = 0; i < n; ) {
     const code = text.charCodeAt(i);
     if (code < 128) {
       // ASCII without allocating: letters, digits, an inner apostrophe, else a break.
       if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
         if (start < 0) start = i;
-        key += text[i]; end = i + 1;
+        key += text[i];
+        end = i + 1;
         if (code >= 97) lower = true;
       } else if (code >= 65 && code <= 90) {
         if (start < 0) start = i;
-        key += String.fromCharCode(code + 32); end = i + 1;
+        key += String.fromCharCode(code + 32);
+        end = i + 1;
       } else if (!(start >= 0 && (code === 39 || code === 96) && i + 1 < n && foldChar(text[i + 1]!) !== '')) {
         close();
       }

@@ -1,6 +1,19 @@
 // The checks of a dataset, record by record (DatasetChecker), and the
 // whole-object validation that drives them.
-import { DATASET_FORMAT, DATASET_VERSION, type Attributes, type ClaimStatus, type Credibility, type Dataset, type Entity, type EntityType, type Predicate, type Schema, type Source, type Triple } from '../model.ts';
+import {
+  DATASET_FORMAT,
+  DATASET_VERSION,
+  type Attributes,
+  type ClaimStatus,
+  type Credibility,
+  type Dataset,
+  type Entity,
+  type EntityType,
+  type Predicate,
+  type Schema,
+  type Source,
+  type Triple,
+} from '../model.ts';
 import type { Problem } from '../problems.ts';
 import type { ParseResult, ValidateOptions } from './options.ts';
 import { Report, SECTION } from './report.ts';
@@ -16,12 +29,20 @@ import { checkTriple } from './dataset-triple.ts';
 
 /** A triple that passed its checks, as indices into the checker's tables (one object, reused). */
 export interface CheckedTriple {
-  s: number; p: number; o: number; src: number;
+  s: number;
+  p: number;
+  o: number;
+  src: number;
   /** undefined: an unsourced relation. */
   evidence: string | undefined;
-  id: string | undefined; date: string | undefined; confidence: number | undefined;
-  attributedTo: string | undefined; qualifier: string | undefined;
-  status: ClaimStatus | undefined; credibility: Credibility | undefined; attributes: Attributes | undefined;
+  id: string | undefined;
+  date: string | undefined;
+  confidence: number | undefined;
+  attributedTo: string | undefined;
+  qualifier: string | undefined;
+  status: ClaimStatus | undefined;
+  credibility: Credibility | undefined;
+  attributes: Attributes | undefined;
 }
 
 /**
@@ -72,8 +93,19 @@ export class DatasetChecker {
   readonly evidence?: EvidenceCheck;
   /** Filled by triple() when it returns true. */
   readonly cur: CheckedTriple = {
-    s: -1, p: -1, o: -1, src: -1, evidence: '', id: undefined, date: undefined, confidence: undefined, attributedTo: undefined, qualifier: undefined,
-    status: undefined, credibility: undefined, attributes: undefined,
+    s: -1,
+    p: -1,
+    o: -1,
+    src: -1,
+    evidence: '',
+    id: undefined,
+    date: undefined,
+    confidence: undefined,
+    attributedTo: undefined,
+    qualifier: undefined,
+    status: undefined,
+    credibility: undefined,
+    attributes: undefined,
   };
   /** Accepted relations without evidence (one summary warning at the end). */
   unsourced = 0;
@@ -122,14 +154,33 @@ export class DatasetChecker {
       this.schemaOk = c.errors === 0;
       this.schemaFrom = 'default';
       if (c.errors > 0) {
-        r.add('error', 'invalid-schema', ['schema'], `the default schema has ${c.errors} error(s)`, 'validate the schema file on its own and fix it first');
+        r.add(
+          'error',
+          'invalid-schema',
+          ['schema'],
+          `the default schema has ${c.errors} error(s)`,
+          'validate the schema file on its own and fix it first',
+        );
       }
     } else {
-      r.add('error', 'no-schema', ['schema'], 'the dataset embeds no schema and no default schema was given',
-        'embed one under "schema", or load the dataset with the default schema (graph-data/schema.json)');
+      r.add(
+        'error',
+        'no-schema',
+        ['schema'],
+        'the dataset embeds no schema and no default schema was given',
+        'embed one under "schema", or load the dataset with the default schema (graph-data/schema.json)',
+      );
     }
     this.schema = schema;
-    ({ typeIds: this.typeIds, typeOrd: this.typeOrd, predOrd: this.predOrd, predList: this.predList, domainOk: this.domainOk, rangeOk: this.rangeOk, typePool: this.typePool } = schemaTables(schema, this.budget));
+    ({
+      typeIds: this.typeIds,
+      typeOrd: this.typeOrd,
+      predOrd: this.predOrd,
+      predList: this.predList,
+      domainOk: this.domainOk,
+      rangeOk: this.rangeOk,
+      typePool: this.typePool,
+    } = schemaTables(schema, this.budget));
   }
 
   /** The three arrays (each undefined, and reported, when missing or not an array). */
@@ -156,9 +207,15 @@ export class DatasetChecker {
     this.used = new Uint8Array(this.entities.length);
     this.sourceUsed = new Uint8Array(this.sources.length);
     this.dedupe = new TripleSet(capacity);
-    this.entityPool = new Pool(this.entities.map((e) => e.id), this.budget);
+    this.entityPool = new Pool(
+      this.entities.map((e) => e.id),
+      this.budget,
+    );
     this.predPool = new Pool([...this.predOrd.keys()], this.budget);
-    this.sourcePool = new Pool(this.sources.map((s) => s.id), this.budget);
+    this.sourcePool = new Pool(
+      this.sources.map((s) => s.id),
+      this.budget,
+    );
   }
 
   /** Checks triples[i]; true when it is accepted, its fields then in `cur`. */
@@ -169,7 +226,12 @@ export class DatasetChecker {
   /** The clean triple of `cur`. */
   cleanTriple(): Triple {
     const c = this.cur;
-    const clean: Triple = { subject: this.entities[c.s]!.id, predicate: this.predList[c.p]!.id, object: this.entities[c.o]!.id, source: this.sources[c.src]!.id };
+    const clean: Triple = {
+      subject: this.entities[c.s]!.id,
+      predicate: this.predList[c.p]!.id,
+      object: this.entities[c.o]!.id,
+      source: this.sources[c.src]!.id,
+    };
     if (c.evidence !== undefined) clean.evidence = c.evidence;
     if (c.id !== undefined) clean.id = c.id;
     if (c.date !== undefined) clean.date = c.date;
@@ -192,19 +254,35 @@ export class DatasetChecker {
     }
     for (let i = 0; i < this.entities.length; i++) {
       if (!this.used[i]) {
-        r.add('warning', 'unused-entity', ['entities', this.entityPath[i]!], `entity ${quote(this.entities[i]!.id)} takes part in no triple`, 'add the triples that involve it, or remove it');
+        r.add(
+          'warning',
+          'unused-entity',
+          ['entities', this.entityPath[i]!],
+          `entity ${quote(this.entities[i]!.id)} takes part in no triple`,
+          'add the triples that involve it, or remove it',
+        );
       }
     }
     for (let i = 0; i < this.sources.length; i++) {
       if (!this.sourceUsed[i]) {
-        r.add('warning', 'unused-source', ['sources', this.sourcePath[i]!], `source ${quote(this.sources[i]!.id)} is cited by no triple`, 'cite it from the triples it supports, or remove it');
+        r.add(
+          'warning',
+          'unused-source',
+          ['sources', this.sourcePath[i]!],
+          `source ${quote(this.sources[i]!.id)} is cited by no triple`,
+          'cite it from the triples it supports, or remove it',
+        );
       }
     }
   }
 
   /** Where entities[i] (a kept entity's index) and sources[i] were in the file. */
-  entityFileIndex(i: number): number { return this.entityPath[i]!; }
-  sourceFileIndex(i: number): number { return this.sourcePath[i]!; }
+  entityFileIndex(i: number): number {
+    return this.entityPath[i]!;
+  }
+  sourceFileIndex(i: number): number {
+    return this.sourcePath[i]!;
+  }
 
   /** The result; `text` locates the problems (a streaming reader has located them already). */
   result(text?: string, dataset?: Dataset): ParseResult {
@@ -235,7 +313,13 @@ export function validateDataset(raw: unknown, opts: ValidateOptions & { text?: s
     for (let i = 0; i < a.triples.length; i++) if (c.triple(a.triples[i], i)) triples.push(c.cleanTriple());
   }
   c.finish();
-  const dataset: Dataset = { format: DATASET_FORMAT, version: DATASET_VERSION, sources: c.sources, entities: c.entities, triples };
+  const dataset: Dataset = {
+    format: DATASET_FORMAT,
+    version: DATASET_VERSION,
+    sources: c.sources,
+    entities: c.entities,
+    triples,
+  };
   if (c.title !== undefined) dataset.title = c.title;
   if (c.embedded && c.schema) dataset.schema = c.schema;
   return c.result(opts.text, dataset);

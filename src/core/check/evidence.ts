@@ -7,7 +7,8 @@ import type { Report } from './report.ts';
 import { quote } from './fields.ts';
 
 // Evidence in normal form: no quote or dash variants, no white space but single inner spaces.
-const NOT_NORMAL = /[\u2018\u2019\u201A\u201B\u2032\u00B4`\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2013\u2014\u2212\u2010\u2011\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
+const NOT_NORMAL =
+  /[\u2018\u2019\u201A\u201B\u2032\u00B4`\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2013\u2014\u2212\u2010\u2011\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
 
 export class EvidenceCheck {
   private readonly texts = new Map<string, { text: string; norm?: string } | null>(); // null when unavailable
@@ -18,16 +19,30 @@ export class EvidenceCheck {
    * path); `clear`: the evidence is known to be in normal form. Gives the
    * evidence back, as a slice of an inline source text when found there.
    */
-  check(r: Report, evidence: string, clear: boolean, src: Source, p: JsonPath, sourceFileIndex: number, unreadable: boolean): string {
+  check(
+    r: Report,
+    evidence: string,
+    clear: boolean,
+    src: Source,
+    p: JsonPath,
+    sourceFileIndex: number,
+    unreadable: boolean,
+  ): string {
     let st = this.texts.get(src.id);
     if (st === undefined) {
       const text = this.sourceText?.(src) ?? src.text;
       st = typeof text === 'string' ? { text } : null;
       this.texts.set(src.id, st);
       if (st === null && !unreadable) {
-        r.add('warning', 'evidence-not-checked', ['sources', sourceFileIndex],
+        r.add(
+          'warning',
+          'evidence-not-checked',
+          ['sources', sourceFileIndex],
           `evidence not checked: the text of source ${quote(src.id)} is unavailable`,
-          src.path !== undefined ? `make sure ${quote(src.path)} exists next to the dataset file` : 'add "path" (a text file next to the dataset) or "text" to the source');
+          src.path !== undefined
+            ? `make sure ${quote(src.path)} exists next to the dataset file`
+            : 'add "path" (a text file next to the dataset) or "text" to the source',
+        );
       }
     }
     // Most quotes are in normal form and occur verbatim: then neither text is normalised.
@@ -37,9 +52,18 @@ export class EvidenceCheck {
     // A quote found verbatim in an inline text (which the store keeps anyway) is kept as a
     // slice of it: V8 then stores a reference, not a second copy of the characters.
     if (at >= 0 && src.text !== undefined && evidence.length >= 16) evidence = st!.text.slice(at, at + evidence.length);
-    if (st !== null && at < 0 && !(st.norm ??= normaliseQuotes(st.text)).includes(plain ? evidence : normaliseQuotes(evidence))) {
-      r.add('error', 'evidence-not-found', [...p, 'evidence'], `the evidence ${quote(evidence, 80)} does not occur in source ${quote(src.id)}`,
-        'quote the source verbatim (quotes, dashes and white space may differ), or fix the source id');
+    if (
+      st !== null &&
+      at < 0 &&
+      !(st.norm ??= normaliseQuotes(st.text)).includes(plain ? evidence : normaliseQuotes(evidence))
+    ) {
+      r.add(
+        'error',
+        'evidence-not-found',
+        [...p, 'evidence'],
+        `the evidence ${quote(evidence, 80)} does not occur in source ${quote(src.id)}`,
+        'quote the source verbatim (quotes, dashes and white space may differ), or fix the source id',
+      );
     }
     return evidence;
   }

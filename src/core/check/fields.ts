@@ -40,7 +40,11 @@ export const URL_SCHEME = /^https?:\/\/[^\s]+$/i;
 
 /** Checks a required or optional string field; returns it when usable. */
 export function str(
-  r: Report, v: unknown, path: JsonPath, field: string | number, what: string,
+  r: Report,
+  v: unknown,
+  path: JsonPath,
+  field: string | number,
+  what: string,
   opts: { required?: boolean; max?: number; allowNewlines?: boolean; nonEmpty?: boolean; name?: string },
 ): string | undefined {
   const name = opts.name ?? String(field);
@@ -51,28 +55,62 @@ export function str(
     return undefined;
   }
   if (typeof v !== 'string') {
-    r.add('error', 'wrong-type', [...path, field], `'${name}' must be a string, not ${typeName(v)}`, 'write it in double quotes');
+    r.add(
+      'error',
+      'wrong-type',
+      [...path, field],
+      `'${name}' must be a string, not ${typeName(v)}`,
+      'write it in double quotes',
+    );
     return undefined;
   }
   if (opts.nonEmpty && v.trim() === '') {
-    r.add('error', field === 'evidence' ? 'empty-evidence' : 'empty-label', [...path, field], `'${name}' is empty`,
-      field === 'evidence' ? 'quote the sentence of the source that states this relation' : `give it a ${name} people can read, or remove it`);
+    r.add(
+      'error',
+      field === 'evidence' ? 'empty-evidence' : 'empty-label',
+      [...path, field],
+      `'${name}' is empty`,
+      field === 'evidence'
+        ? 'quote the sentence of the source that states this relation'
+        : `give it a ${name} people can read, or remove it`,
+    );
     return undefined;
   }
   let ok = true;
   if (opts.max !== undefined && v.length > opts.max) {
-    r.add('error', 'too-long', [...path, field], `'${name}' is ${v.length.toLocaleString('en-US')} characters long; at most ${opts.max.toLocaleString('en-US')} are allowed`,
-      field === 'evidence' ? 'quote only the sentence that states the relation' : name === 'description' ? 'shorten it' : 'shorten it; put longer text in a description');
+    r.add(
+      'error',
+      'too-long',
+      [...path, field],
+      `'${name}' is ${v.length.toLocaleString('en-US')} characters long; at most ${opts.max.toLocaleString('en-US')} are allowed`,
+      field === 'evidence'
+        ? 'quote only the sentence that states the relation'
+        : name === 'description'
+          ? 'shorten it'
+          : 'shorten it; put longer text in a description',
+    );
     ok = false;
   }
   if ((opts.allowNewlines ? CONTROL : CONTROL_WITH_NL).test(v)) {
     const c = v.match(opts.allowNewlines ? CONTROL : CONTROL_WITH_NL)![0];
-    r.add('error', 'control-character', [...path, field], `'${name}' contains the control character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
-      opts.allowNewlines ? 'remove it (only tabs and line breaks are allowed)' : 'remove it: labels are one line of plain text');
+    r.add(
+      'error',
+      'control-character',
+      [...path, field],
+      `'${name}' contains the control character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+      opts.allowNewlines
+        ? 'remove it (only tabs and line breaks are allowed)'
+        : 'remove it: labels are one line of plain text',
+    );
     ok = false;
   } else if (BIDI.test(v)) {
-    r.add('warning', 'bidi-control', [...path, field], `'${name}' contains a bidirectional override character, which can make it display in a misleading order`,
-      'remove it; right-to-left text (Arabic, Hebrew) displays correctly without it');
+    r.add(
+      'warning',
+      'bidi-control',
+      [...path, field],
+      `'${name}' contains a bidirectional override character, which can make it display in a misleading order`,
+      'remove it; right-to-left text (Arabic, Hebrew) displays correctly without it',
+    );
   }
   return ok ? v : undefined;
 }
@@ -80,26 +118,56 @@ export function str(
 export function checkId(r: Report, v: unknown, path: JsonPath, what: string): string | undefined {
   const p = [...path, 'id'];
   if (v === undefined) {
-    r.add('error', 'missing-field', p, `${what} has no 'id'`, `add "id": "some-id" to it (a short unique name, such as "kataib-hezbollah")`);
+    r.add(
+      'error',
+      'missing-field',
+      p,
+      `${what} has no 'id'`,
+      `add "id": "some-id" to it (a short unique name, such as "kataib-hezbollah")`,
+    );
     return undefined;
   }
   if (typeof v !== 'string') {
-    r.add('error', 'bad-id', p, `the id must be a string, not ${typeName(v)}`,
-      typeof v === 'number' ? `write it in quotes: "id": "${v}"` : 'write a short unique name in double quotes, such as "kataib-hezbollah"');
+    r.add(
+      'error',
+      'bad-id',
+      p,
+      `the id must be a string, not ${typeName(v)}`,
+      typeof v === 'number'
+        ? `write it in quotes: "id": "${v}"`
+        : 'write a short unique name in double quotes, such as "kataib-hezbollah"',
+    );
     return undefined;
   }
   if (v.trim() === '' || v !== v.trim() || v.length > LIMITS.id || CONTROL_WITH_NL.test(v)) {
-    const why = v.trim() === '' ? 'is empty' : v.length > LIMITS.id ? `is ${v.length} characters long (at most ${LIMITS.id})`
-      : v !== v.trim() ? 'has leading or trailing white space' : 'contains a control character';
-    r.add('error', 'bad-id', p, `the id ${quote(v)} ${why}`, 'use a short name of letters, digits and dashes, such as "kataib-hezbollah"');
+    const why =
+      v.trim() === ''
+        ? 'is empty'
+        : v.length > LIMITS.id
+          ? `is ${v.length} characters long (at most ${LIMITS.id})`
+          : v !== v.trim()
+            ? 'has leading or trailing white space'
+            : 'contains a control character';
+    r.add(
+      'error',
+      'bad-id',
+      p,
+      `the id ${quote(v)} ${why}`,
+      'use a short name of letters, digits and dashes, such as "kataib-hezbollah"',
+    );
     return undefined;
   }
   return v;
 }
 
 export function unknownField(r: Report, k: string, known: ReadonlySet<string>, path: JsonPath, what: string): void {
-  r.add('warning', 'unknown-field', [...path, k], `unknown field ${quote(k)} in ${what} ignored`,
-    `remove it, or check its spelling against the fields of ${what}: ${[...known].join(', ')}`);
+  r.add(
+    'warning',
+    'unknown-field',
+    [...path, k],
+    `unknown field ${quote(k)} in ${what} ignored`,
+    `remove it, or check its spelling against the fields of ${what}: ${[...known].join(', ')}`,
+  );
 }
 
 export function unknownFields(r: Report, o: Obj, known: ReadonlySet<string>, path: JsonPath, what: string): void {
@@ -136,7 +204,9 @@ function isDate(s: string, a: number, b: number): boolean {
   if (n !== 4 && n !== 7 && n !== 10) return false;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(a + i);
-    if (i === 4 || i === 7) { if (c !== 45) return false; } else if (c < 48 || c > 57) return false;
+    if (i === 4 || i === 7) {
+      if (c !== 45) return false;
+    } else if (c < 48 || c > 57) return false;
   }
   if (n === 4) return true;
   const m = twoDigits(s, a + 5);
@@ -151,7 +221,8 @@ function isDate(s: string, a: number, b: number): boolean {
 export function dateOk(v: string, allowInterval: boolean): boolean {
   const slash = allowInterval ? v.indexOf('/') : -1;
   if (slash < 0) return isDate(v, 0, v.length);
-  const openStart = slash === 0, openEnd = slash === v.length - 1;
+  const openStart = slash === 0,
+    openEnd = slash === v.length - 1;
   if (openStart && openEnd) return false;
   if (openStart || openEnd) return openStart ? isDate(v, 1, v.length) : isDate(v, 0, slash);
   if (!isDate(v, 0, slash) || !isDate(v, slash + 1, v.length)) return false;
@@ -167,9 +238,17 @@ export function dateOk(v: string, allowInterval: boolean): boolean {
 
 export function checkDateAt(r: Report, v: unknown, p: JsonPath, allowInterval: boolean): string | undefined {
   if (typeof v === 'string' && dateOk(v, allowInterval)) return v;
-  const form = allowInterval ? 'YYYY, YYYY-MM, YYYY-MM-DD or an interval start/end such as 2021-02-25/2021-02-26 (either side may be left open: 2020-01/)' : 'YYYY-MM-DD (or YYYY-MM, YYYY)';
+  const form = allowInterval
+    ? 'YYYY, YYYY-MM, YYYY-MM-DD or an interval start/end such as 2021-02-25/2021-02-26 (either side may be left open: 2020-01/)'
+    : 'YYYY-MM-DD (or YYYY-MM, YYYY)';
   if (typeof v !== 'string') {
-    r.add('error', 'bad-date', p, `the date must be a string, not ${typeName(v)}`, `write it as "${allowInterval ? '2021-02-25' : '2021-02-26'}": ${form}`);
+    r.add(
+      'error',
+      'bad-date',
+      p,
+      `the date must be a string, not ${typeName(v)}`,
+      `write it as "${allowInterval ? '2021-02-25' : '2021-02-26'}": ${form}`,
+    );
     return undefined;
   }
   const parts = allowInterval ? v.split('/') : [v];
@@ -194,7 +273,13 @@ export function checkDateAt(r: Report, v: unknown, p: JsonPath, allowInterval: b
     const start = parts[0]!.padEnd(10, '\u0000');
     const end = parts[1]!.padEnd(10, '\uffff');
     if (start > end) {
-      r.add('error', 'bad-date', p, `the interval ${quote(v)} ends before it starts`, `write the earlier date first: ${parts[1]}/${parts[0]}`);
+      r.add(
+        'error',
+        'bad-date',
+        p,
+        `the interval ${quote(v)} ends before it starts`,
+        `write the earlier date first: ${parts[1]}/${parts[0]}`,
+      );
       return undefined;
     }
   }
@@ -208,7 +293,13 @@ export function checkArray(r: Report, o: Obj, field: string, path: JsonPath, wha
     return undefined;
   }
   if (!Array.isArray(v)) {
-    r.add('error', 'wrong-type', [...path, field], `'${field}' must be an array, not ${typeName(v)}`, `write "${field}": [ … ]`);
+    r.add(
+      'error',
+      'wrong-type',
+      [...path, field],
+      `'${field}' must be an array, not ${typeName(v)}`,
+      `write "${field}": [ … ]`,
+    );
     return undefined;
   }
   return v;

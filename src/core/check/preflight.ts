@@ -38,7 +38,10 @@ export interface PreflightResult {
 export function preflightText(input: string, file: string, decodedStrictly = false): PreflightResult {
   const problems: Problem[] = [];
   let text = input;
-  const fail = (p: Problem): PreflightResult => { problems.push(p); return { text, problems, failed: true }; };
+  const fail = (p: Problem): PreflightResult => {
+    problems.push(p);
+    return { text, problems, failed: true };
+  };
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
     problems.push(bomWarning(file));
@@ -58,11 +61,17 @@ export function preflightText(input: string, file: string, decodedStrictly = fal
  */
 export class TextPreflight {
   bom = false;
-  constructor(readonly file: string, readonly decodedStrictly = false) {}
+  constructor(
+    readonly file: string,
+    readonly decodedStrictly = false,
+  ) {}
 
   /** The first chunk without its BOM, or undefined when the text looks like UTF-16. */
   first(chunk: string): string | undefined {
-    if (chunk.charCodeAt(0) === 0xfeff) { this.bom = true; chunk = chunk.slice(1); }
+    if (chunk.charCodeAt(0) === 0xfeff) {
+      this.bom = true;
+      chunk = chunk.slice(1);
+    }
     return looksUtf16(chunk, this.decodedStrictly) ? undefined : chunk;
   }
 

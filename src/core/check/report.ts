@@ -19,7 +19,10 @@ export class Report {
   private readonly lists: { problems: Problem[]; paths: JsonPath[]; counts: Map<string, number> }[] = [];
   private readonly counts = new Map<string, { n: number; errors: number; first: number }>();
   private seq = 0;
-  constructor(readonly file: string, readonly maxPerCode: number) {
+  constructor(
+    readonly file: string,
+    readonly maxPerCode: number,
+  ) {
     for (let i = 0; i < SECTIONS; i++) this.lists.push({ problems: [], paths: [], counts: new Map() });
   }
 
@@ -33,7 +36,10 @@ export class Report {
     if (severity === 'error') this.errors++;
     const order = this.section * 2 ** 40 + this.seq++;
     let c = this.counts.get(code);
-    if (!c) { c = { n: 0, errors: 0, first: order }; this.counts.set(code, c); } else if (order < c.first) c.first = order;
+    if (!c) {
+      c = { n: 0, errors: 0, first: order };
+      this.counts.set(code, c);
+    } else if (order < c.first) c.first = order;
     c.n++;
     if (severity === 'error') c.errors++;
     // Capped per section here, across sections in finish(): the first ones in check order are listed.

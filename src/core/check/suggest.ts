@@ -1,7 +1,6 @@
 // "Did you mean …": edit distance, computed only for reported problems.
 import { quote } from './fields.ts';
 
-
 /** Levenshtein distance, giving up (returning max + 1) once it exceeds `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -27,7 +26,10 @@ const fold = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, 
 /** Candidate names of one kind (entity ids, predicate ids …) for suggestions. */
 export class Pool {
   private folded?: Map<string, string>;
-  constructor(private readonly names: readonly string[], private readonly budget: { left: number }) {}
+  constructor(
+    private readonly names: readonly string[],
+    private readonly budget: { left: number },
+  ) {}
 
   closest(word: string): string | undefined {
     if (!this.folded) {
@@ -44,7 +46,10 @@ export class Pool {
     let bestD = max + 1;
     for (const n of this.names) {
       const d = editDistance(word, n, bestD - 1);
-      if (d < bestD) { bestD = d; best = n; }
+      if (d < bestD) {
+        bestD = d;
+        best = n;
+      }
     }
     if (best !== undefined) return best;
     // A word contained in a name ("hezbollah" for "kataib-hezbollah").

@@ -24,17 +24,28 @@ export class TripleSet {
     this.hashes = new Int32Array(size);
     this.mask = size - 1;
     const n = Math.max(16, capacity);
-    this.s = new Int32Array(n); this.p = new Int32Array(n); this.o = new Int32Array(n); this.src = new Int32Array(n);
+    this.s = new Int32Array(n);
+    this.p = new Int32Array(n);
+    this.o = new Int32Array(n);
+    this.src = new Int32Array(n);
   }
 
   private grow(): void {
     const n = this.s.length * 2;
-    const widen = (a: Int32Array): Int32Array => { const b = new Int32Array(n); b.set(a); return b; };
-    this.s = widen(this.s); this.p = widen(this.p); this.o = widen(this.o); this.src = widen(this.src);
+    const widen = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.s = widen(this.s);
+    this.p = widen(this.p);
+    this.o = widen(this.o);
+    this.src = widen(this.src);
   }
 
   private rehash(): void {
-    const oldTable = this.table, oldHashes = this.hashes;
+    const oldTable = this.table,
+      oldHashes = this.hashes;
     this.table = new Int32Array(oldTable.length * 2);
     this.hashes = new Int32Array(oldTable.length * 2);
     this.mask = this.table.length - 1;
@@ -44,7 +55,8 @@ export class TripleSet {
       const h = oldHashes[k]!;
       let i = h & this.mask;
       while (this.table[i] !== 0) i = (i + 1) & this.mask;
-      this.table[i] = v; this.hashes[i] = h;
+      this.table[i] = v;
+      this.hashes[i] = h;
     }
   }
 
@@ -52,9 +64,16 @@ export class TripleSet {
   add(s: number, p: number, o: number, src: number, evidence: string, at: number): number {
     if (at >= this.s.length) this.grow();
     if (this.count * 2 >= this.table.length) this.rehash();
-    this.s[at] = s; this.p[at] = p; this.o[at] = o; this.src[at] = src;
+    this.s[at] = s;
+    this.p[at] = p;
+    this.o[at] = o;
+    this.src[at] = src;
     this.evidence[at] = evidence;
-    let h = Math.imul(s + 1, 0x9e3779b1) ^ Math.imul(o + 1, 0x85ebca77) ^ Math.imul(p + 1, 0xc2b2ae3d) ^ Math.imul(src + 1, 0x27d4eb2f);
+    let h =
+      Math.imul(s + 1, 0x9e3779b1) ^
+      Math.imul(o + 1, 0x85ebca77) ^
+      Math.imul(p + 1, 0xc2b2ae3d) ^
+      Math.imul(src + 1, 0x27d4eb2f);
     // Evidence enters the hash by its length and up to 24 sampled characters.
     h = fnv1aSampled(evidence, h, 24);
     // Final avalanche (MurmurHash3's): the table index uses the low bits.
@@ -69,12 +88,15 @@ export class TripleSet {
           const j = this.overflow.get(`${s}|${p}|${o}|${src}|${evidence}`);
           if (j !== undefined) return j;
         }
-        this.table[i] = at + 1; this.hashes[i] = h; this.count++;
+        this.table[i] = at + 1;
+        this.hashes[i] = h;
+        this.count++;
         return -1;
       }
       if (this.hashes[i] !== h) continue;
       const j = v - 1;
-      if (this.s[j] === s && this.o[j] === o && this.p[j] === p && this.src[j] === src && this.evidence[j] === evidence) return j;
+      if (this.s[j] === s && this.o[j] === o && this.p[j] === p && this.src[j] === src && this.evidence[j] === evidence)
+        return j;
     }
     const key = `${s}|${p}|${o}|${src}|${evidence}`;
     this.overflow ??= new Map();
@@ -101,7 +123,9 @@ export class IdIndex {
     return h ^ (h >>> 15);
   }
 
-  get size(): number { return this.ids.length; }
+  get size(): number {
+    return this.ids.length;
+  }
 
   /** The index of `id`, or -1. */
   get(id: string): number {

@@ -12,9 +12,39 @@ const LABELS = [T.prefLabel, T.label, `${NS.schema}name`, 'http://schema.org/nam
 const DESCRIPTIONS = [T.comment, `${NS.schema}description`, 'http://schema.org/description', T.description];
 const SKIP = new Set([...LABELS, ...DESCRIPTIONS, T.altLabel, RDF_TYPE]);
 /** Classes of vocabulary terms, not of things: their resources label the generated schema. */
-const VOCAB_CLASSES = new Set([T.Class, `${NS.owl}Class`, T.Property, `${NS.owl}ObjectProperty`, `${NS.owl}DatatypeProperty`, `${NS.owl}AnnotationProperty`, `${NS.owl}Ontology`, `${NS.rdfs}Datatype`]);
-const WELL_KNOWN: Record<string, string> = { rdf: NS.rdf, rdfs: NS.rdfs, xsd: NS.xsd, skos: NS.skos, prov: NS.prov, dcterms: NS.dcterms, foaf: NS.foaf, schema: NS.schema, owl: NS.owl };
-const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+const VOCAB_CLASSES = new Set([
+  T.Class,
+  `${NS.owl}Class`,
+  T.Property,
+  `${NS.owl}ObjectProperty`,
+  `${NS.owl}DatatypeProperty`,
+  `${NS.owl}AnnotationProperty`,
+  `${NS.owl}Ontology`,
+  `${NS.rdfs}Datatype`,
+]);
+const WELL_KNOWN: Record<string, string> = {
+  rdf: NS.rdf,
+  rdfs: NS.rdfs,
+  xsd: NS.xsd,
+  skos: NS.skos,
+  prov: NS.prov,
+  dcterms: NS.dcterms,
+  foaf: NS.foaf,
+  schema: NS.schema,
+  owl: NS.owl,
+};
+const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+];
 const MAX_ATTRIBUTES = 100;
 const MAX_VALUE = 10_000;
 
@@ -22,12 +52,19 @@ const MAX_VALUE = 10_000;
 export function localName(iri: string): string {
   const m = /[^#/:]*$/.exec(iri);
   const local = m && m[0] !== '' ? m[0] : iri;
-  try { return decodeURIComponent(local); } catch { return local; }
+  try {
+    return decodeURIComponent(local);
+  } catch {
+    return local;
+  }
 }
 
 /** "memberOf" / "member_of" → "member of" (`lower`: a predicate; else a class, "RealEstate" → "Real Estate"). */
 export function humanize(name: string, lower = false): string {
-  let words = name.replace(/[_-]+/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').trim();
+  let words = name
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .trim();
   if (lower) words = words.replace(/\b([A-Z])([a-z]+)\b/g, (_w, a: string, b: string) => a.toLowerCase() + b);
   return words === '' ? name : words;
 }
@@ -52,10 +89,20 @@ function hash(s: string): string {
 }
 
 export function readForeign(g: RdfGraph, fileName: string): RdfRecords {
-  const out: RdfRecords = { format: 'actorgraph/dataset', version: 1, sources: [], entities: [], triples: [], notes: [] };
-  const prefixes: [string, string][] = [...g.prefixes.entries(), ...Object.entries(WELL_KNOWN)].filter(([, ns]) => ns !== '').sort((a, b) => b[1].length - a[1].length);
+  const out: RdfRecords = {
+    format: 'actorgraph/dataset',
+    version: 1,
+    sources: [],
+    entities: [],
+    triples: [],
+    notes: [],
+  };
+  const prefixes: [string, string][] = [...g.prefixes.entries(), ...Object.entries(WELL_KNOWN)]
+    .filter(([, ns]) => ns !== '')
+    .sort((a, b) => b[1].length - a[1].length);
   const compact = (iri: string): string => {
-    for (const [p, ns] of prefixes) if (iri.startsWith(ns) && iri.length > ns.length) return `${p}:${iri.slice(ns.length)}`;
+    for (const [p, ns] of prefixes)
+      if (iri.startsWith(ns) && iri.length > ns.length) return `${p}:${iri.slice(ns.length)}`;
     return iri;
   };
   const shortId = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 10)}~${hash(s)}`);
@@ -64,8 +111,13 @@ export function readForeign(g: RdfGraph, fileName: string): RdfRecords {
   const typeOf = new Map<string, string>();
   const vocab = new Map<string, RdfNode>();
   for (const n of g.nodes.values()) {
-    const classes = all(n, RDF_TYPE).filter((t) => t.kind === 'iri').map((t) => t.value);
-    if (classes.some((c) => VOCAB_CLASSES.has(c))) { vocab.set(n.key, n); continue; }
+    const classes = all(n, RDF_TYPE)
+      .filter((t) => t.kind === 'iri')
+      .map((t) => t.value);
+    if (classes.some((c) => VOCAB_CLASSES.has(c))) {
+      vocab.set(n.key, n);
+      continue;
+    }
     const cls = classes[0];
     if (cls !== undefined) typeOf.set(n.key, cls);
   }
@@ -74,7 +126,10 @@ export function readForeign(g: RdfGraph, fileName: string): RdfRecords {
   for (const key of typeOf.keys()) idOf.set(key, g.nodes.get(key)!.blank ? key : shortId(compact(key), 200));
 
   const source = shortId(fileName.replace(/^.*[\\/]/, '') || 'rdf', 200);
-  out.sources.push({ value: { id: source, title: `Imported from ${fileName.replace(/^.*[\\/]/, '')}` }, loc: { line: 1, column: 1 } });
+  out.sources.push({
+    value: { id: source, title: `Imported from ${fileName.replace(/^.*[\\/]/, '')}` },
+    loc: { line: 1, column: 1 },
+  });
 
   const labelOf = (key: string, fallback: string) => {
     const v = vocab.get(key);
@@ -89,35 +144,53 @@ export function readForeign(g: RdfGraph, fileName: string): RdfRecords {
     return id;
   };
   const predIri = new Map<string, string>();
-  let skipped = 0, dropped = 0;
+  let skipped = 0,
+    dropped = 0;
 
   for (const [key, cls] of typeOf) {
     const n = g.nodes.get(key)!;
     const id = idOf.get(key)!;
     const labels = pick(LABELS.flatMap((p) => all(n, p)).filter((t) => t.kind === 'literal'));
     const aliases: string[] = [];
-    const addAlias = (s: string) => { if (s !== labels.best?.value && !aliases.includes(s)) aliases.push(s.slice(0, 500)); };
-    labels.rest.forEach((t) => { addAlias(t.value); });
-    all(n, T.altLabel).forEach((t) => { addAlias(t.value); });
-    const e: Record<string, unknown> = { id, label: (labels.best?.value ?? (n.blank ? id : localName(key))).slice(0, 500), type: typeId(cls) };
+    const addAlias = (s: string) => {
+      if (s !== labels.best?.value && !aliases.includes(s)) aliases.push(s.slice(0, 500));
+    };
+    labels.rest.forEach((t) => {
+      addAlias(t.value);
+    });
+    all(n, T.altLabel).forEach((t) => {
+      addAlias(t.value);
+    });
+    const e: Record<string, unknown> = {
+      id,
+      label: (labels.best?.value ?? (n.blank ? id : localName(key))).slice(0, 500),
+      type: typeId(cls),
+    };
     if (aliases.length) e.aliases = aliases;
     const descs = pick(DESCRIPTIONS.flatMap((p) => all(n, p)).filter((t) => t.kind === 'literal'));
     if (descs.best) e.description = descs.best.value.slice(0, MAX_VALUE);
     const attrs: Record<string, unknown> = {};
     let count = 0;
     const attr = (k: string, v: string | number | boolean) => {
-      if (count >= MAX_ATTRIBUTES) { dropped++; return; }
+      if (count >= MAX_ATTRIBUTES) {
+        dropped++;
+        return;
+      }
       let key = k.slice(0, 100);
       for (let i = 2; Object.hasOwn(attrs, key); i++) key = `${k.slice(0, 95)} (${i})`;
       put(attrs, key, typeof v === 'string' ? v.slice(0, MAX_VALUE) : v);
       count++;
     };
     if (!n.blank) attr('iri', key);
-    const otherTypes = all(n, RDF_TYPE).slice(1).map((t) => compact(t.value));
+    const otherTypes = all(n, RDF_TYPE)
+      .slice(1)
+      .map((t) => compact(t.value));
     if (otherTypes.length) attr('rdf:type', otherTypes.join(' '));
-    for (const d of descs.rest) attr(compact(d.kind === 'literal' && d.language ? `${T.comment}@${d.language}` : T.comment), d.value);
+    for (const d of descs.rest)
+      attr(compact(d.kind === 'literal' && d.language ? `${T.comment}@${d.language}` : T.comment), d.value);
     for (let i = 0; i < n.p.length; i++) {
-      const p = n.p[i]!, o = n.o[i]!;
+      const p = n.p[i]!,
+        o = n.o[i]!;
       if (SKIP.has(p)) continue;
       if (o.kind === 'literal') {
         const v = literalValue(o);
@@ -127,7 +200,8 @@ export function readForeign(g: RdfGraph, fileName: string): RdfRecords {
         const pid = shortId(compact(p), 200);
         let def = preds.get(pid);
         if (!def) preds.set(pid, (def = { domain: [], range: [] }));
-        const st = typeId(cls), ot = typeId(typeOf.get(o.value)!);
+        const st = typeId(cls),
+          ot = typeId(typeOf.get(o.value)!);
         if (!def.domain.includes(st)) def.domain.push(st);
         if (!def.range.includes(ot)) def.range.push(ot);
         out.triples.push({ value: { subject: id, predicate: pid, object, source }, loc: n.loc });
@@ -140,14 +214,29 @@ export function readForeign(g: RdfGraph, fileName: string): RdfRecords {
   }
   for (const n of g.nodes.values()) if (!typeOf.has(n.key) && !vocab.has(n.key)) skipped += n.p.length;
 
-  const entityTypes = [...typeIds].map(([cls, id], i) => ({ id, label: labelOf(cls, humanize(localName(cls))).slice(0, 500), color: PALETTE[i % PALETTE.length]!, description: `rdf:type ${cls}` }));
+  const entityTypes = [...typeIds].map(([cls, id], i) => ({
+    id,
+    label: labelOf(cls, humanize(localName(cls))).slice(0, 500),
+    color: PALETTE[i % PALETTE.length]!,
+    description: `rdf:type ${cls}`,
+  }));
   const predicates = [...preds].map(([id, d]) => {
     const iri = predIri.get(id)!;
     const label = labelOf(iri, humanize(localName(iri), true)).slice(0, 480);
     return { id, label, inverseLabel: `${label} (inverse)`, domain: d.domain, range: d.range, description: iri };
   });
   out.schema = { entityTypes, predicates };
-  if (skipped) out.notes.push({ code: 'rdf-not-mapped', message: `${skipped} statements were not read: they are about resources without rdf:type or point at untyped blank nodes`, hint: 'give those resources an rdf:type to read them as entities' });
-  if (dropped) out.notes.push({ code: 'too-many-attributes', message: `${dropped} values past the first ${MAX_ATTRIBUTES} attributes of an entity were left out`, hint: 'keep at most 100 properties with literal values per resource' });
+  if (skipped)
+    out.notes.push({
+      code: 'rdf-not-mapped',
+      message: `${skipped} statements were not read: they are about resources without rdf:type or point at untyped blank nodes`,
+      hint: 'give those resources an rdf:type to read them as entities',
+    });
+  if (dropped)
+    out.notes.push({
+      code: 'too-many-attributes',
+      message: `${dropped} values past the first ${MAX_ATTRIBUTES} attributes of an entity were left out`,
+      hint: 'keep at most 100 properties with literal values per resource',
+    });
   return out;
 }

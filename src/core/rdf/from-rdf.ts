@@ -34,7 +34,26 @@ export function literalValue(t: Term): string | number | boolean | undefined {
   }
   return t.value;
 }
-export const NUMERIC = new Set(['integer', 'decimal', 'double', 'float', 'int', 'long', 'short', 'byte', 'nonNegativeInteger', 'positiveInteger', 'negativeInteger', 'nonPositiveInteger', 'unsignedInt', 'unsignedLong', 'unsignedShort', 'unsignedByte'].map((x) => `${NS.xsd}${x}`));
+export const NUMERIC = new Set(
+  [
+    'integer',
+    'decimal',
+    'double',
+    'float',
+    'int',
+    'long',
+    'short',
+    'byte',
+    'nonNegativeInteger',
+    'positiveInteger',
+    'negativeInteger',
+    'nonPositiveInteger',
+    'unsignedInt',
+    'unsignedLong',
+    'unsignedShort',
+    'unsignedByte',
+  ].map((x) => `${NS.xsd}${x}`),
+);
 
 export function readOwnMapping(g: RdfGraph): RdfRecords {
   const out: RdfRecords = { sources: [], entities: [], triples: [], notes: [] };
@@ -54,13 +73,20 @@ export function readOwnMapping(g: RdfGraph): RdfRecords {
   const predPrefix = `${base}predicate/`;
   const sourcePrefix = `${base}source/`;
   // References by IRI; an IRI outside the mapping is kept whole, so the checker names it.
-  const entityId = (t: Term | undefined) => (t === undefined ? undefined : (t.kind === 'iri' ? (idUnder(t.value, base) ?? t.value) : t.value));
-  const ref = (t: Term | undefined, prefix: string) => (t === undefined ? undefined : (idUnder(t.value, prefix) ?? t.value));
+  const entityId = (t: Term | undefined) =>
+    t === undefined ? undefined : t.kind === 'iri' ? (idUnder(t.value, base) ?? t.value) : t.value;
+  const ref = (t: Term | undefined, prefix: string) =>
+    t === undefined ? undefined : (idUnder(t.value, prefix) ?? t.value);
   const ownId = (n: RdfNode, prefix: string) => {
     const id = first(n, AG.id);
     return id ? literalValue(id) : (idUnder(n.key, prefix) ?? n.key);
   };
-  const opt = (o: Record<string, unknown>, k: string, t: Term | undefined, conv: (t: Term) => unknown = (x) => x.value) => {
+  const opt = (
+    o: Record<string, unknown>,
+    k: string,
+    t: Term | undefined,
+    conv: (t: Term) => unknown = (x) => x.value,
+  ) => {
     if (t !== undefined) put(o, k, conv(t));
   };
   const attrs = (n: RdfNode, o: Record<string, unknown>) => {
@@ -79,25 +105,55 @@ export function readOwnMapping(g: RdfGraph): RdfRecords {
   // The most numerous node: one pass over its statements.
   const relation = (n: RdfNode): Record<string, unknown> => {
     const t: Record<string, unknown> = {};
-    let id: Term | undefined, subject: Term | undefined, predicate: Term | undefined, object: Term | undefined, source: Term | undefined;
+    let id: Term | undefined,
+      subject: Term | undefined,
+      predicate: Term | undefined,
+      object: Term | undefined,
+      source: Term | undefined;
     const rest: Record<string, unknown> = {};
     let a: Record<string, unknown> | undefined;
     for (let i = 0; i < n.p.length; i++) {
-      const p = n.p[i]!, o = n.o[i]!;
+      const p = n.p[i]!,
+        o = n.o[i]!;
       switch (p) {
-        case RDF_TYPE: break;
-        case AG.id: id ??= o; break;
-        case T.subject: subject ??= o; break;
-        case T.predicate: predicate ??= o; break;
-        case T.object: object ??= o; break;
-        case T.wasDerivedFrom: source ??= o; break;
-        case AG.evidence: if (!('evidence' in rest)) rest.evidence = o.value; break;
-        case AG.date: if (!('date' in rest)) rest.date = o.value; break;
-        case AG.confidence: if (!('confidence' in rest)) rest.confidence = literalValue(o); break;
-        case AG.qualifier: if (!('qualifier' in rest)) rest.qualifier = o.value; break;
-        case AG.attributedTo: if (!('attributedTo' in rest)) rest.attributedTo = entityId(o); break;
-        case AG.status: if (!('status' in rest)) rest.status = o.value; break;
-        case AG.credibility: if (!('credibility' in rest)) rest.credibility = literalValue(o); break;
+        case RDF_TYPE:
+          break;
+        case AG.id:
+          id ??= o;
+          break;
+        case T.subject:
+          subject ??= o;
+          break;
+        case T.predicate:
+          predicate ??= o;
+          break;
+        case T.object:
+          object ??= o;
+          break;
+        case T.wasDerivedFrom:
+          source ??= o;
+          break;
+        case AG.evidence:
+          if (!('evidence' in rest)) rest.evidence = o.value;
+          break;
+        case AG.date:
+          if (!('date' in rest)) rest.date = o.value;
+          break;
+        case AG.confidence:
+          if (!('confidence' in rest)) rest.confidence = literalValue(o);
+          break;
+        case AG.qualifier:
+          if (!('qualifier' in rest)) rest.qualifier = o.value;
+          break;
+        case AG.attributedTo:
+          if (!('attributedTo' in rest)) rest.attributedTo = entityId(o);
+          break;
+        case AG.status:
+          if (!('status' in rest)) rest.status = o.value;
+          break;
+        case AG.credibility:
+          if (!('credibility' in rest)) rest.credibility = literalValue(o);
+          break;
         default: {
           const k = p.startsWith(attrPrefix) ? decodeId(p.slice(attrPrefix.length)) : undefined;
           if (k !== undefined) put((a ??= {}), k, literalValue(o) ?? o.value);
@@ -109,7 +165,8 @@ export function readOwnMapping(g: RdfGraph): RdfRecords {
     t.predicate = ref(predicate, predPrefix);
     t.object = entityId(object);
     t.source = ref(source, sourcePrefix);
-    for (const k of ['evidence', 'date', 'confidence', 'qualifier', 'attributedTo', 'status', 'credibility']) if (k in rest) t[k] = rest[k];
+    for (const k of ['evidence', 'date', 'confidence', 'qualifier', 'attributedTo', 'status', 'credibility'])
+      if (k in rest) t[k] = rest[k];
     if (a) t.attributes = a;
     return t;
   };
@@ -123,14 +180,21 @@ export function readOwnMapping(g: RdfGraph): RdfRecords {
     if (kind === AG.Relation) {
       rec(out.triples, relation(n));
     } else if (kind === AG.EntityType) {
-      const t: Record<string, unknown> = { id: ownId(n, typePrefix), label: first(n, T.label)?.value, color: first(n, AG.color)?.value };
+      const t: Record<string, unknown> = {
+        id: ownId(n, typePrefix),
+        label: first(n, T.label)?.value,
+        color: first(n, AG.color)?.value,
+      };
       opt(t, 'parent', first(n, T.subClassOf), (x) => ref(x, typePrefix));
       opt(t, 'description', first(n, T.comment));
       types.push(t);
     } else if (kind === AG.Predicate) {
       const p: Record<string, unknown> = {
-        id: ownId(n, predPrefix), label: first(n, T.label)?.value, inverseLabel: first(n, AG.inverseLabel)?.value,
-        domain: all(n, AG.domain).map((x) => ref(x, typePrefix)), range: all(n, AG.range).map((x) => ref(x, typePrefix)),
+        id: ownId(n, predPrefix),
+        label: first(n, T.label)?.value,
+        inverseLabel: first(n, AG.inverseLabel)?.value,
+        domain: all(n, AG.domain).map((x) => ref(x, typePrefix)),
+        range: all(n, AG.range).map((x) => ref(x, typePrefix)),
       };
       opt(p, 'symmetric', first(n, AG.symmetric), literalValue);
       opt(p, 'description', first(n, T.comment));
@@ -153,7 +217,8 @@ export function readOwnMapping(g: RdfGraph): RdfRecords {
       if (aliases.length || first(n, AG.aliases)) e.aliases = aliases.map((a) => a.value);
       opt(e, 'description', first(n, T.comment));
       opt(e, 'date', first(n, AG.date));
-      const x = first(n, AG.x), y = first(n, AG.y);
+      const x = first(n, AG.x),
+        y = first(n, AG.y);
       if (x && y) e.position = { x: literalValue(x), y: literalValue(y) };
       attrs(n, e);
       rec(out.entities, e);

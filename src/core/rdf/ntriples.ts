@@ -12,10 +12,17 @@ import { XSD_STRING } from './vocab.ts';
 /** A fresh flat string of `s`, with N-Triples escapes decoded (JSON's, plus \U and \'). */
 function flat(s: string): string {
   if (s.includes('\\')) {
-    s = s.replace(/\\U([0-9A-Fa-f]{8})/g, (_, h: string) => {
-      const c = parseInt(h, 16);
-      return c <= 0x10ffff ? String.fromCodePoint(c).split('').map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join('') : '\\ufffd';
-    }).replace(/\\'/g, "'");
+    s = s
+      .replace(/\\U([0-9A-Fa-f]{8})/g, (_, h: string) => {
+        const c = parseInt(h, 16);
+        return c <= 0x10ffff
+          ? String.fromCodePoint(c)
+              .split('')
+              .map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`)
+              .join('')
+          : '\\ufffd';
+      })
+      .replace(/\\'/g, "'");
   }
   return JSON.parse(`"${s}"`) as string;
 }
@@ -99,7 +106,10 @@ export class NtScanner {
    * or comment line, true with the fields set, false with errorColumn set.
    */
   line(s: string, start: number, end: number): boolean | null {
-    this.s = s; this.i = start; this.end = end; this.lineStart = start;
+    this.s = s;
+    this.i = start;
+    this.end = end;
+    this.lineStart = start;
     if (end > start && s.charCodeAt(end - 1) === 13) this.end = --end;
     this.ws();
     if (this.i >= end || s.charCodeAt(this.i) === 35) return null;
@@ -150,7 +160,11 @@ export class NtScanner {
         j++;
       }
       let value: string;
-      try { value = flat(s.slice(oAt + 1, j)); } catch { return this.fail(oAt); }
+      try {
+        value = flat(s.slice(oAt + 1, j));
+      } catch {
+        return this.fail(oAt);
+      }
       this.i = j + 1;
       const after = s.charCodeAt(this.i);
       if (after === 64) {
@@ -170,7 +184,10 @@ export class NtScanner {
     this.ws();
     if (this.quads && s.charCodeAt(this.i) !== 46) {
       const gAt = this.i;
-      if (this.iri() === undefined) { this.i = gAt; if (this.blankLabel() === undefined) return this.fail(gAt); }
+      if (this.iri() === undefined) {
+        this.i = gAt;
+        if (this.blankLabel() === undefined) return this.fail(gAt);
+      }
       this.ws();
     }
     if (s.charCodeAt(this.i) !== 46 || this.i >= end) return this.fail(this.i);

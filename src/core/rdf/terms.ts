@@ -14,7 +14,9 @@ export const typed = (value: string, datatype: string): Term => ({ kind: 'litera
 
 /** A number as the literal that gives it back exactly: xsd:integer when whole, else xsd:double (-0 is 0, as in JSON). */
 export function num(n: number): Term {
-  return Number.isInteger(n) && Math.abs(n) < 1e21 ? typed(String(n), `${NS.xsd}integer`) : typed(String(n), `${NS.xsd}double`);
+  return Number.isInteger(n) && Math.abs(n) < 1e21
+    ? typed(String(n), `${NS.xsd}integer`)
+    : typed(String(n), `${NS.xsd}double`);
 }
 export const bool = (b: boolean): Term => typed(String(b), `${NS.xsd}boolean`);
 
@@ -24,7 +26,15 @@ export interface Block {
   pairs: [predicate: string, object: Term][];
 }
 
-const ESC: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+const ESC: Record<string, string> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\b': '\\b',
+  '\f': '\\f',
+};
 // Quote, backslash, controls, and any surrogate (checked for pairing below).
 const NEEDS = /["\\\u0000-\u001f\u007f\ud800-\udfff]/;
 
@@ -34,7 +44,13 @@ export function quoteLiteral(s: string): string {
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
     const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+    if (
+      c >= 0xd800 &&
+      c <= 0xdbff &&
+      i + 1 < s.length &&
+      s.charCodeAt(i + 1) >= 0xdc00 &&
+      s.charCodeAt(i + 1) <= 0xdfff
+    ) {
       out += ch + s[i + 1]!;
       i++;
     } else if (c >= 0xd800 && c <= 0xdfff) out += '\\uFFFD';
@@ -69,7 +85,10 @@ export class Prefixes {
   }
 
   header(): string {
-    return [...this.list].sort((a, b) => a[0].localeCompare(b[0])).map(([p, ns]) => `@prefix ${p}: <${ns}> .\n`).join('');
+    return [...this.list]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([p, ns]) => `@prefix ${p}: <${ns}> .\n`)
+      .join('');
   }
 
   iri(value: string): string {
@@ -77,7 +96,8 @@ export class Prefixes {
       if (value.startsWith(ns)) {
         const local = value.slice(ns.length);
         // A conservative PN_LOCAL: letters, digits, _, -, %XX; no leading '-', no '.'.
-        if (/^(?:[A-Za-z0-9_]|%[0-9A-F]{2})(?:[A-Za-z0-9_-]|%[0-9A-F]{2})*$/.test(local) || local === '') return `${p}:${local}`;
+        if (/^(?:[A-Za-z0-9_]|%[0-9A-F]{2})(?:[A-Za-z0-9_-]|%[0-9A-F]{2})*$/.test(local) || local === '')
+          return `${p}:${local}`;
       }
     }
     return ntIri(value);
@@ -85,7 +105,8 @@ export class Prefixes {
 
   term(t: Term): string {
     if (t.kind === 'iri') return this.iri(t.value);
-    if (t.kind === 'literal' && !t.language && t.datatype && t.datatype !== XSD_STRING) return `${quoteLiteral(t.value)}^^${this.iri(t.datatype)}`;
+    if (t.kind === 'literal' && !t.language && t.datatype && t.datatype !== XSD_STRING)
+      return `${quoteLiteral(t.value)}^^${this.iri(t.datatype)}`;
     return ntTerm(t);
   }
 }

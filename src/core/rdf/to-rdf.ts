@@ -25,18 +25,38 @@ export function* datasetBlocks(dataset: Dataset, opts: RdfOptions = {}): Generat
   const ids = irisFor(opts.base);
   const a = (cls: string): [string, Term] => [RDF_TYPE, iri(cls)];
 
-  const head: Block = { subject: ids.dataset, pairs: [a(AG.Dataset), [AG.format, str(DATASET_FORMAT)], [AG.version, num(DATASET_VERSION)], [AG.base, typed(ids.base, `${NS.xsd}anyURI`)]] };
+  const head: Block = {
+    subject: ids.dataset,
+    pairs: [
+      a(AG.Dataset),
+      [AG.format, str(DATASET_FORMAT)],
+      [AG.version, num(DATASET_VERSION)],
+      [AG.base, typed(ids.base, `${NS.xsd}anyURI`)],
+    ],
+  };
   if (dataset.title !== undefined) head.pairs.push([T.title, str(dataset.title)]);
   yield head;
 
   for (const t of dataset.schema?.entityTypes ?? []) {
-    const b: Block = { subject: ids.type(t.id), pairs: [a(AG.EntityType), a(T.Class), [AG.id, str(t.id)], [T.label, str(t.label)], [AG.color, str(t.color)]] };
+    const b: Block = {
+      subject: ids.type(t.id),
+      pairs: [a(AG.EntityType), a(T.Class), [AG.id, str(t.id)], [T.label, str(t.label)], [AG.color, str(t.color)]],
+    };
     if (t.parent !== undefined) b.pairs.push([T.subClassOf, iri(ids.type(t.parent))]);
     if (t.description !== undefined) b.pairs.push([T.comment, str(t.description)]);
     yield b;
   }
   for (const p of dataset.schema?.predicates ?? []) {
-    const b: Block = { subject: ids.predicate(p.id), pairs: [a(AG.Predicate), a(T.Property), [AG.id, str(p.id)], [T.label, str(p.label)], [AG.inverseLabel, str(p.inverseLabel)]] };
+    const b: Block = {
+      subject: ids.predicate(p.id),
+      pairs: [
+        a(AG.Predicate),
+        a(T.Property),
+        [AG.id, str(p.id)],
+        [T.label, str(p.label)],
+        [AG.inverseLabel, str(p.inverseLabel)],
+      ],
+    };
     for (const d of p.domain) b.pairs.push([AG.domain, iri(ids.type(d))]);
     for (const r of p.range) b.pairs.push([AG.range, iri(ids.type(r))]);
     if (p.symmetric !== undefined) b.pairs.push([AG.symmetric, bool(p.symmetric)]);
@@ -64,7 +84,10 @@ export function* datasetBlocks(dataset: Dataset, opts: RdfOptions = {}): Generat
     set.add(`${ids.predicate(t.predicate)} ${ids.entity(t.object)}`);
   }
   for (const e of dataset.entities) {
-    const b: Block = { subject: ids.entity(e.id), pairs: [a(ids.type(e.type)), a(AG.Entity), [AG.id, str(e.id)], [T.label, str(e.label)]] };
+    const b: Block = {
+      subject: ids.entity(e.id),
+      pairs: [a(ids.type(e.type)), a(AG.Entity), [AG.id, str(e.id)], [T.label, str(e.label)]],
+    };
     for (const al of e.aliases ?? []) b.pairs.push([T.altLabel, str(al)]);
     if (e.aliases?.length === 0) b.pairs.push([AG.aliases, iri(`${NS.rdf}nil`)]);
     if (e.description !== undefined) b.pairs.push([T.comment, str(e.description)]);
@@ -83,7 +106,13 @@ export function* datasetBlocks(dataset: Dataset, opts: RdfOptions = {}): Generat
     const t = dataset.triples[i]!;
     const b: Block = {
       subject: ids.statement(tids[i]!),
-      pairs: [a(AG.Relation), a(T.Statement), [T.subject, iri(ids.entity(t.subject))], [T.predicate, iri(ids.predicate(t.predicate))], [T.object, iri(ids.entity(t.object))]],
+      pairs: [
+        a(AG.Relation),
+        a(T.Statement),
+        [T.subject, iri(ids.entity(t.subject))],
+        [T.predicate, iri(ids.predicate(t.predicate))],
+        [T.object, iri(ids.entity(t.object))],
+      ],
     };
     // The id only when the file gave one: a derived id is derived again on reading.
     if (t.id !== undefined) b.pairs.push([AG.id, str(t.id)]);

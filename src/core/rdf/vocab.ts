@@ -116,7 +116,10 @@ export function encodeId(id: string): string {
   let out = '';
   for (let i = 0; i < id.length; i++) {
     const ch = id[i]!;
-    if (SAFE.test(ch)) { out += ch; continue; }
+    if (SAFE.test(ch)) {
+      out += ch;
+      continue;
+    }
     const c = id.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdfff) {
       const d = id.charCodeAt(i + 1);
@@ -142,7 +145,8 @@ export function decodeId(s: string): string | undefined {
   if (!/^(?:[A-Za-z0-9_.-]|%[0-9A-F]{2}|~u[0-9A-F]{4})*$/.test(s)) return undefined;
   try {
     return s.replace(/(?:%[0-9A-F]{2})+|~u([0-9A-F]{4})/g, (m, u: string | undefined) =>
-      u !== undefined ? String.fromCharCode(parseInt(u, 16)) : decodeURIComponent(m));
+      u !== undefined ? String.fromCharCode(parseInt(u, 16)) : decodeURIComponent(m),
+    );
   } catch {
     return undefined;
   }

@@ -37,7 +37,10 @@ export class DatasetAssembler implements RecordSink {
   private curIndex = -1;
   private curAt: RecordPlace | undefined;
 
-  constructor(private readonly opts: ReaderOptions, private readonly t: Timings) {
+  constructor(
+    private readonly opts: ReaderOptions,
+    private readonly t: Timings,
+  ) {
     this.checker = new DatasetChecker(opts);
     this.checker.r.onListed = (p, path) => this.locate(p, path);
   }
@@ -88,22 +91,32 @@ export class DatasetAssembler implements RecordSink {
   }
 
   private check(kind: RecordKind, value: unknown, i: number, at: RecordPlace): void {
-    this.curKind = kind; this.curIndex = i; this.curAt = at;
+    this.curKind = kind;
+    this.curIndex = i;
+    this.curAt = at;
     const c = this.checker;
     const loc = at.loc;
     if (kind === 'sources') {
-      this.srcLoc[2 * i] = loc.line; this.srcLoc[2 * i + 1] = loc.column;
+      this.srcLoc[2 * i] = loc.line;
+      this.srcLoc[2 * i + 1] = loc.column;
       c.source(value, i);
     } else if (kind === 'entities') {
       this.decideSchema();
-      this.entLine = grow32(this.entLine, i + 1); this.entCol = grow32(this.entCol, i + 1);
-      this.entLine[i] = loc.line; this.entCol[i] = loc.column;
+      this.entLine = grow32(this.entLine, i + 1);
+      this.entCol = grow32(this.entCol, i + 1);
+      this.entLine[i] = loc.line;
+      this.entCol[i] = loc.column;
       c.entity(value, i);
     } else {
-      if (!this.triplesBegun) { this.decideSchema(); c.beginTriples(1024); this.triplesBegun = true; }
+      if (!this.triplesBegun) {
+        this.decideSchema();
+        c.beginTriples(1024);
+        this.triplesBegun = true;
+      }
       if (c.triple(value, i)) this.columns.append(c.cur);
     }
-    this.curKind = undefined; this.curAt = undefined;
+    this.curKind = undefined;
+    this.curAt = undefined;
   }
 
   private drainPending(): void {
@@ -133,8 +146,10 @@ export class DatasetAssembler implements RecordSink {
     if (path.length === 1) return keyLoc;
     const idx = path[1];
     if (this.curAt && this.curKind === key && this.curIndex === idx) return this.curAt.locate(path.slice(2));
-    if (key === 'sources' && typeof idx === 'number' && this.srcLoc[2 * idx] !== undefined) return { line: this.srcLoc[2 * idx]!, column: this.srcLoc[2 * idx + 1]! };
-    if (key === 'entities' && typeof idx === 'number' && idx < this.entLine.length && this.entLine[idx]! > 0) return { line: this.entLine[idx]!, column: this.entCol[idx]! };
+    if (key === 'sources' && typeof idx === 'number' && this.srcLoc[2 * idx] !== undefined)
+      return { line: this.srcLoc[2 * idx]!, column: this.srcLoc[2 * idx + 1]! };
+    if (key === 'entities' && typeof idx === 'number' && idx < this.entLine.length && this.entLine[idx]! > 0)
+      return { line: this.entLine[idx]!, column: this.entCol[idx]! };
     const m = this.memberAt.get(key as string);
     if (m) {
       const loc = m.locate(path.slice(1));
@@ -156,21 +171,37 @@ export class DatasetAssembler implements RecordSink {
     if (DatasetChecker.notADataset(stub)) {
       // No dataset at all: that is the one problem, as the whole-text check says.
       const only = new DatasetChecker(this.opts);
-      only.r.onListed = (p) => { p.line = this.rootLoc.line; p.column = this.rootLoc.column; };
+      only.r.onListed = (p) => {
+        p.line = this.rootLoc.line;
+        p.column = this.rootLoc.column;
+      };
       only.header(stub);
       return { ...only.result(), timings: this.t };
     }
     const t0 = performance.now();
     c.header(stub);
     c.arrays(stub);
-    if (!this.triplesBegun && Array.isArray(stub.triples)) { c.beginTriples(0); this.triplesBegun = true; }
+    if (!this.triplesBegun && Array.isArray(stub.triples)) {
+      c.beginTriples(0);
+      this.triplesBegun = true;
+    }
     c.finish();
     const res: ReadResult = { ...c.result(), timings: this.t };
     if (res.ok && c.schema) {
-      const shell: Dataset = { format: DATASET_FORMAT, version: DATASET_VERSION, sources: c.sources, entities: c.entities, triples: [] };
+      const shell: Dataset = {
+        format: DATASET_FORMAT,
+        version: DATASET_VERSION,
+        sources: c.sources,
+        entities: c.entities,
+        triples: [],
+      };
       if (c.title !== undefined) shell.title = c.title;
       if (c.embedded) shell.schema = c.schema;
-      res.store = TripleStore.fromColumns(shell, c.schema, this.columns.columns(c.schema.predicates.length, c.sources.length));
+      res.store = TripleStore.fromColumns(
+        shell,
+        c.schema,
+        this.columns.columns(c.schema.predicates.length, c.sources.length),
+      );
       if (this.opts.keepDataset) res.dataset = res.store.toDataset();
     }
     this.t.build += performance.now() - t0;

@@ -32,23 +32,45 @@ export class ColumnBuilder {
   append(c: CheckedTriple): void {
     const k = this.m++;
     if (k >= this.subj.length) {
-      this.subj = grow32(this.subj, k + 1); this.obj = grow32(this.obj, k + 1);
-      this.pred = grow32(this.pred, k + 1); this.src = grow32(this.src, k + 1);
+      this.subj = grow32(this.subj, k + 1);
+      this.obj = grow32(this.obj, k + 1);
+      this.pred = grow32(this.pred, k + 1);
+      this.src = grow32(this.src, k + 1);
     }
-    this.subj[k] = c.s; this.obj[k] = c.o; this.pred[k] = c.p; this.src[k] = c.src;
+    this.subj[k] = c.s;
+    this.obj[k] = c.o;
+    this.pred[k] = c.p;
+    this.src[k] = c.src;
     this.evidence.push(c.evidence);
     // Optional columns exist from the first triple that has the field; holes before it.
-    if (this.date) this.date.push(c.date); else if (c.date !== undefined) { this.date = new Array(k); this.date.push(c.date); }
-    if (this.attributedTo) this.attributedTo.push(c.attributedTo); else if (c.attributedTo !== undefined) { this.attributedTo = new Array(k); this.attributedTo.push(c.attributedTo); }
-    if (this.qualifier) this.qualifier.push(c.qualifier); else if (c.qualifier !== undefined) { this.qualifier = new Array(k); this.qualifier.push(c.qualifier); }
-    if (this.givenIds) this.givenIds.push(c.id); else if (c.id !== undefined) { this.givenIds = new Array(k); this.givenIds.push(c.id); }
+    if (this.date) this.date.push(c.date);
+    else if (c.date !== undefined) {
+      this.date = new Array(k);
+      this.date.push(c.date);
+    }
+    if (this.attributedTo) this.attributedTo.push(c.attributedTo);
+    else if (c.attributedTo !== undefined) {
+      this.attributedTo = new Array(k);
+      this.attributedTo.push(c.attributedTo);
+    }
+    if (this.qualifier) this.qualifier.push(c.qualifier);
+    else if (c.qualifier !== undefined) {
+      this.qualifier = new Array(k);
+      this.qualifier.push(c.qualifier);
+    }
+    if (this.givenIds) this.givenIds.push(c.id);
+    else if (c.id !== undefined) {
+      this.givenIds = new Array(k);
+      this.givenIds.push(c.id);
+    }
     // Explicit status as code + 1 and credibility 1..6; 0 = absent.
     if (c.status !== undefined || this.status) {
       if (!this.status || k >= this.status.length) this.status = grow8(this.status, Math.max(1024, this.subj.length));
       if (c.status !== undefined) this.status[k] = statusCode(c.status) + 1;
     }
     if (c.credibility !== undefined || this.credibility) {
-      if (!this.credibility || k >= this.credibility.length) this.credibility = grow8(this.credibility, Math.max(1024, this.subj.length));
+      if (!this.credibility || k >= this.credibility.length)
+        this.credibility = grow8(this.credibility, Math.max(1024, this.subj.length));
       if (c.credibility !== undefined) this.credibility[k] = c.credibility;
     }
     if (c.attributes !== undefined) (this.attributes ??= new Map()).set(k, c.attributes);
@@ -67,7 +89,8 @@ export class ColumnBuilder {
     const m = this.m;
     const cols: TripleColumns = {
       count: m,
-      subj: this.subj.slice(0, m), obj: this.obj.slice(0, m),
+      subj: this.subj.slice(0, m),
+      obj: this.obj.slice(0, m),
       pred: predCount <= 0xffff ? Uint16Array.from(this.pred.subarray(0, m)) : this.pred.slice(0, m),
       src: sourceCount <= 0xfffe ? Uint16Array.from(this.src.subarray(0, m)) : this.src.slice(0, m),
       evidence: this.evidence,

@@ -5,8 +5,23 @@
 import Papa from 'papaparse';
 
 export type CsvRelationField =
-  | 'subject' | 'predicate' | 'object' | 'evidence' | 'source' | 'url' | 'date' | 'start' | 'end'
-  | 'confidence' | 'attributedTo' | 'qualifier' | 'id' | 'subjectType' | 'objectType' | 'credibility' | 'status';
+  | 'subject'
+  | 'predicate'
+  | 'object'
+  | 'evidence'
+  | 'source'
+  | 'url'
+  | 'date'
+  | 'start'
+  | 'end'
+  | 'confidence'
+  | 'attributedTo'
+  | 'qualifier'
+  | 'id'
+  | 'subjectType'
+  | 'objectType'
+  | 'credibility'
+  | 'status';
 export type CsvEntityField = 'id' | 'label' | 'type' | 'aliases' | 'description' | 'date' | 'x' | 'y';
 export type CsvField = CsvRelationField | CsvEntityField;
 
@@ -26,36 +41,110 @@ export interface CsvColumns {
 
 /** Header names (lower case, letters and digits only) → field, for a relations table. */
 const RELATION_NAMES: Record<string, CsvRelationField> = {
-  subject: 'subject', subj: 'subject', from: 'subject', actor1: 'subject', actora: 'subject', head: 'subject', sourcenode: 'subject',
-  predicate: 'predicate', relation: 'predicate', relationship: 'predicate', edge: 'predicate', type: 'predicate', relationtype: 'predicate', edgetype: 'predicate', verb: 'predicate',
-  object: 'object', obj: 'object', to: 'object', actor2: 'object', actorb: 'object', target: 'object', tail: 'object', targetnode: 'object',
-  evidence: 'evidence', quote: 'evidence', excerpt: 'evidence',
-  source: 'source', sourcedocument: 'source', document: 'source', sourcetitle: 'source', publication: 'source', sourceid: 'source',
-  url: 'url', sourceurl: 'url', link: 'url', documenturl: 'url',
-  date: 'date', when: 'date', start: 'start', startdate: 'start', begin: 'start', end: 'end', enddate: 'end',
-  confidence: 'confidence', certainty: 'confidence',
-  attributedto: 'attributedTo', accordingto: 'attributedTo', claimedby: 'attributedTo',
-  qualifier: 'qualifier', hedge: 'qualifier',
-  id: 'id', relationid: 'id', tripleid: 'id', edgeid: 'id',
-  subjecttype: 'subjectType', sourcetype: 'subjectType', fromtype: 'subjectType', actor1type: 'subjectType',
-  objecttype: 'objectType', targettype: 'objectType', totype: 'objectType', actor2type: 'objectType',
-  credibility: 'credibility', status: 'status',
+  subject: 'subject',
+  subj: 'subject',
+  from: 'subject',
+  actor1: 'subject',
+  actora: 'subject',
+  head: 'subject',
+  sourcenode: 'subject',
+  predicate: 'predicate',
+  relation: 'predicate',
+  relationship: 'predicate',
+  edge: 'predicate',
+  type: 'predicate',
+  relationtype: 'predicate',
+  edgetype: 'predicate',
+  verb: 'predicate',
+  object: 'object',
+  obj: 'object',
+  to: 'object',
+  actor2: 'object',
+  actorb: 'object',
+  target: 'object',
+  tail: 'object',
+  targetnode: 'object',
+  evidence: 'evidence',
+  quote: 'evidence',
+  excerpt: 'evidence',
+  source: 'source',
+  sourcedocument: 'source',
+  document: 'source',
+  sourcetitle: 'source',
+  publication: 'source',
+  sourceid: 'source',
+  url: 'url',
+  sourceurl: 'url',
+  link: 'url',
+  documenturl: 'url',
+  date: 'date',
+  when: 'date',
+  start: 'start',
+  startdate: 'start',
+  begin: 'start',
+  end: 'end',
+  enddate: 'end',
+  confidence: 'confidence',
+  certainty: 'confidence',
+  attributedto: 'attributedTo',
+  accordingto: 'attributedTo',
+  claimedby: 'attributedTo',
+  qualifier: 'qualifier',
+  hedge: 'qualifier',
+  id: 'id',
+  relationid: 'id',
+  tripleid: 'id',
+  edgeid: 'id',
+  subjecttype: 'subjectType',
+  sourcetype: 'subjectType',
+  fromtype: 'subjectType',
+  actor1type: 'subjectType',
+  objecttype: 'objectType',
+  targettype: 'objectType',
+  totype: 'objectType',
+  actor2type: 'objectType',
+  credibility: 'credibility',
+  status: 'status',
 };
 
 const ENTITY_NAMES: Record<string, CsvEntityField> = {
-  id: 'id', key: 'id', entityid: 'id', nodeid: 'id',
-  label: 'label', name: 'label', title: 'label', entity: 'label',
-  type: 'type', category: 'type', kind: 'type', class: 'type', entitytype: 'type',
-  aliases: 'aliases', alias: 'aliases', aka: 'aliases', alsoknownas: 'aliases', othernames: 'aliases',
-  description: 'description', desc: 'description', notes: 'description', summary: 'description',
-  date: 'date', x: 'x', y: 'y',
+  id: 'id',
+  key: 'id',
+  entityid: 'id',
+  nodeid: 'id',
+  label: 'label',
+  name: 'label',
+  title: 'label',
+  entity: 'label',
+  type: 'type',
+  category: 'type',
+  kind: 'type',
+  class: 'type',
+  entitytype: 'type',
+  aliases: 'aliases',
+  alias: 'aliases',
+  aka: 'aliases',
+  alsoknownas: 'aliases',
+  othernames: 'aliases',
+  description: 'description',
+  desc: 'description',
+  notes: 'description',
+  summary: 'description',
+  date: 'date',
+  x: 'x',
+  y: 'y',
 };
 
 export const headerKey = (h: string) => h.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** The delimiter of a header line: the most frequent of , ; tab | outside quotes (comma on a tie). */
 export function detectDelimiter(line: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0], ['|', 0]]);
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+    ['|', 0],
+  ]);
   let quoted = false;
   for (const c of line) {
     if (c === '"') quoted = !quoted;

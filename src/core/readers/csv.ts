@@ -25,7 +25,26 @@ export const MAX_ROW_CHARS = 4 * 1024 * 1024;
 const MAX_ROW_ERRORS = 100;
 
 /** Built-in field names: a column of that name that is not mapped keeps its name with a prefix. */
-const BUILT_IN = new Set(['id', 'subject', 'predicate', 'object', 'source', 'evidence', 'date', 'confidence', 'attributedTo', 'qualifier', 'status', 'credibility', 'attributes', 'label', 'type', 'aliases', 'description', 'position']);
+const BUILT_IN = new Set([
+  'id',
+  'subject',
+  'predicate',
+  'object',
+  'source',
+  'evidence',
+  'date',
+  'confidence',
+  'attributedTo',
+  'qualifier',
+  'status',
+  'credibility',
+  'attributes',
+  'label',
+  'type',
+  'aliases',
+  'description',
+  'position',
+]);
 
 /** A cell as an attribute value: numbers and true/false typed, the rest as text. */
 function cellValue(s: string): string | number | boolean {
@@ -53,13 +72,18 @@ class Table {
     this.headers = headers.map((h) => h.trim());
     const guess = mapHeaders(this.headers);
     this.mapping = given ?? guess.mapping;
-    this.kind = given ? (given.subject !== undefined || given.object !== undefined ? 'relations' : 'entities') : guess.kind;
+    this.kind = given
+      ? given.subject !== undefined || given.object !== undefined
+        ? 'relations'
+        : 'entities'
+      : guess.kind;
     const used = new Set<number>();
     for (const [f, i] of Object.entries(this.mapping) as [CsvField, number][]) {
       if (i === undefined || i < 0 || i >= this.headers.length) continue;
       used.add(i);
       // Where the checker's field paths point: the cell's column, 1-based.
-      const field = f === 'start' || f === 'end' ? 'date' : f === 'url' ? 'source' : f === 'x' || f === 'y' ? 'position' : f;
+      const field =
+        f === 'start' || f === 'end' ? 'date' : f === 'url' ? 'source' : f === 'x' || f === 'y' ? 'position' : f;
       this.cols[field] ??= i + 1;
     }
     this.cols.attributes ??= 1;
@@ -89,14 +113,20 @@ export class CsvSession implements ReadSession {
   private entitiesFrom?: { file: string; count: number };
 
   /** `graph`: another session's, when this one reads the entities table of a pair. */
-  constructor(private readonly opts: ReaderOptions, graph?: GraphRecords) {
+  constructor(
+    private readonly opts: ReaderOptions,
+    graph?: GraphRecords,
+  ) {
     this.pre = new TextPreflight(opts.file, opts.decodedStrictly);
     this.graph = graph ?? new GraphRecords(opts.file, opts.defaultSchema);
     this.table = new Table(opts.file);
     const ents = opts.csvEntities;
     if (ents) {
       // The entities table first, whole (it is the smaller one), so that relations find their names.
-      const inner = new CsvSession({ ...opts, file: ents.name, csvEntities: undefined, csvMapping: ents.mapping }, this.graph);
+      const inner = new CsvSession(
+        { ...opts, file: ents.name, csvEntities: undefined, csvMapping: ents.mapping },
+        this.graph,
+      );
       inner.push(ents.text);
       inner.finishRows();
       this.problems.push(...inner.problems);
@@ -116,7 +146,18 @@ export class CsvSession implements ReadSession {
       this.first = false;
       // Spreadsheets write a BOM on purpose ("CSV UTF-8"): taken silently.
       const rest = this.pre.first(chunk);
-      if (rest === undefined) { this.fail(fileProblem('not-utf8', this.table.file, 'file is not UTF-8: it looks like UTF-16', 'save it as "CSV UTF-8"', { line: 1, column: 1 })); return; }
+      if (rest === undefined) {
+        this.fail(
+          fileProblem(
+            'not-utf8',
+            this.table.file,
+            'file is not UTF-8: it looks like UTF-16',
+            'save it as "CSV UTF-8"',
+            { line: 1, column: 1 },
+          ),
+        );
+        return;
+      }
       chunk = rest;
     }
     const fault = this.pre.fault(chunk);
@@ -136,7 +177,11 @@ export class CsvSession implements ReadSession {
   private feed(buf: string, last: boolean): void {
     if (!this.headerDone) {
       const nl = buf.indexOf('\n');
-      if (nl < 0 && !last) { this.partial = buf; this.checkRowLength(); return; }
+      if (nl < 0 && !last) {
+        this.partial = buf;
+        this.checkRowLength();
+        return;
+      }
       const firstLine = nl < 0 ? buf : buf.slice(0, nl);
       this.delimiter = detectDelimiter(firstLine);
       this.newline = firstLine.endsWith('\r') ? '\r\n' : '\n';
@@ -151,15 +196,29 @@ export class CsvSession implements ReadSession {
     this.partial = last ? '' : buf.slice(res.meta.cursor);
     if (open && !this.failed) {
       // The row that opens the quote: its line, and the cell the quote starts.
-      this.fail(fileProblem('csv-syntax', this.table.file, 'a quoted cell is not closed: its closing quote (") is missing',
-        'close the quote; a quote inside a quoted cell is written twice ("")', { line: this.table.line, column: Math.max(1, rows[upTo]?.length ?? 1) }));
+      this.fail(
+        fileProblem(
+          'csv-syntax',
+          this.table.file,
+          'a quoted cell is not closed: its closing quote (") is missing',
+          'close the quote; a quote inside a quoted cell is written twice ("")',
+          { line: this.table.line, column: Math.max(1, rows[upTo]?.length ?? 1) },
+        ),
+      );
     } else if (!last) this.checkRowLength();
   }
 
   private checkRowLength(): void {
     if (this.partial.length > MAX_ROW_CHARS) {
-      this.fail(fileProblem('csv-row-too-long', this.table.file, `the row at line ${this.table.line} is longer than ${MAX_ROW_CHARS} characters (most often a quote that is never closed)`,
-        'close the quote that opens near that line; a quote inside a quoted cell is written twice ("")', { line: this.table.line, column: 1 }));
+      this.fail(
+        fileProblem(
+          'csv-row-too-long',
+          this.table.file,
+          `the row at line ${this.table.line} is longer than ${MAX_ROW_CHARS} characters (most often a quote that is never closed)`,
+          'close the quote that opens near that line; a quote inside a quoted cell is written twice ("")',
+          { line: this.table.line, column: 1 },
+        ),
+      );
     }
   }
 
@@ -176,8 +235,15 @@ export class CsvSession implements ReadSession {
     }
     if (cells.length === 1 && cells[0] === '') return; // a blank line
     if (cells.length > MAX_COLUMNS) {
-      this.fail(fileProblem('csv-too-wide', tb.file, `the row at line ${line} has ${cells.length} cells; at most ${MAX_COLUMNS} are read`,
-        'check the delimiter, or remove columns that are not needed', { line, column: MAX_COLUMNS + 1 }));
+      this.fail(
+        fileProblem(
+          'csv-too-wide',
+          tb.file,
+          `the row at line ${line} has ${cells.length} cells; at most ${MAX_COLUMNS} are read`,
+          'check the delimiter, or remove columns that are not needed',
+          { line, column: MAX_COLUMNS + 1 },
+        ),
+      );
       return;
     }
     if (!this.headerDone) {
@@ -187,9 +253,14 @@ export class CsvSession implements ReadSession {
       return;
     }
     if (cells.length !== tb.headers.length) {
-      this.rowError('csv-ragged-row', `the row has ${cells.length} cells but the header has ${tb.headers.length}`,
-        cells.length > tb.headers.length ? 'quote cells that contain the delimiter, or add a header for the extra cells' : 'add the missing cells (empty ones are fine: two delimiters in a row)',
-        { line, column: Math.min(cells.length, tb.headers.length) + 1 });
+      this.rowError(
+        'csv-ragged-row',
+        `the row has ${cells.length} cells but the header has ${tb.headers.length}`,
+        cells.length > tb.headers.length
+          ? 'quote cells that contain the delimiter, or add a header for the extra cells'
+          : 'add the missing cells (empty ones are fine: two delimiters in a row)',
+        { line, column: Math.min(cells.length, tb.headers.length) + 1 },
+      );
       return;
     }
     tb.rows++;
@@ -204,8 +275,18 @@ export class CsvSession implements ReadSession {
     if (tb.kind === 'relations') {
       const missing = (['subject', 'object'] as const).filter((f) => m[f] === undefined);
       if (missing.length) {
-        this.fail(fileProblem('csv-missing-column', tb.file, `no ${missing.join(' or ')} column: the header row is ${tb.headers.map((h) => `'${h}'`).join(', ').slice(0, 300)}`,
-          'name the columns subject, predicate and object (or source, relation, target; from, type, to); evidence, date and url are optional', { line, column: 1 }));
+        this.fail(
+          fileProblem(
+            'csv-missing-column',
+            tb.file,
+            `no ${missing.join(' or ')} column: the header row is ${tb.headers
+              .map((h) => `'${h}'`)
+              .join(', ')
+              .slice(0, 300)}`,
+            'name the columns subject, predicate and object (or source, relation, target; from, type, to); evidence, date and url are optional',
+            { line, column: 1 },
+          ),
+        );
       }
     }
   }
@@ -213,7 +294,15 @@ export class CsvSession implements ReadSession {
   private rowError(code: string, message: string, hint: string, loc: { line: number; column: number }): void {
     this.problems.push(fileProblem(code, this.table.file, message, hint, loc));
     if (++this.errors >= MAX_ROW_ERRORS) {
-      this.fail(fileProblem('too-many-errors', this.table.file, `reading stopped after ${MAX_ROW_ERRORS} row errors`, 'fix the first ones; they often share one cause (the delimiter, a quote)', loc));
+      this.fail(
+        fileProblem(
+          'too-many-errors',
+          this.table.file,
+          `reading stopped after ${MAX_ROW_ERRORS} row errors`,
+          'fix the first ones; they often share one cause (the delimiter, a quote)',
+          loc,
+        ),
+      );
     }
   }
 
@@ -229,7 +318,8 @@ export class CsvSession implements ReadSession {
     const v = cells[i];
     if (v === undefined || v === '') return undefined;
     // Most cells have no white space at their ends: no new string for them.
-    const a = v.charCodeAt(0), b = v.charCodeAt(v.length - 1);
+    const a = v.charCodeAt(0),
+      b = v.charCodeAt(v.length - 1);
     if (a > 32 && b > 32 && a !== 160 && b !== 160) return v;
     const t = v.trim();
     return t === '' ? undefined : t;
@@ -240,7 +330,7 @@ export class CsvSession implements ReadSession {
     for (const { i, key } of this.table.attrCols) {
       const v = cells[i]?.trim();
       if (v === undefined || v === '') continue;
-      put(a ??= {}, key, cellValue(v));
+      put((a ??= {}), key, cellValue(v));
     }
     return a;
   }
@@ -262,52 +352,89 @@ export class CsvSession implements ReadSession {
   }
 
   private relationRow(cells: string[], at: At): void {
-    const s = this.cell(cells, 'subject'), o = this.cell(cells, 'object');
+    const s = this.cell(cells, 'subject'),
+      o = this.cell(cells, 'object');
     const subject = s === undefined ? '' : this.entityFor(s, this.cell(cells, 'subjectType'), at);
     const object = o === undefined ? '' : this.entityFor(o, this.cell(cells, 'objectType'), at);
     let rest: TripleRest | undefined;
-    const id = this.cell(cells, 'id'); if (id !== undefined) (rest ??= {}).id = id;
-    const date = this.cell(cells, 'date'), start = this.cell(cells, 'start'), end = this.cell(cells, 'end');
+    const id = this.cell(cells, 'id');
+    if (id !== undefined) (rest ??= {}).id = id;
+    const date = this.cell(cells, 'date'),
+      start = this.cell(cells, 'start'),
+      end = this.cell(cells, 'end');
     if (date !== undefined) (rest ??= {}).date = date;
-    else if (start !== undefined || end !== undefined) (rest ??= {}).date = start !== undefined && end !== undefined && start === end ? start : `${start ?? ''}/${end ?? ''}`;
+    else if (start !== undefined || end !== undefined)
+      (rest ??= {}).date =
+        start !== undefined && end !== undefined && start === end ? start : `${start ?? ''}/${end ?? ''}`;
     const conf = this.cell(cells, 'confidence');
     if (conf !== undefined) {
       const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(conf);
       const n = pct ? Number(pct[1]) / 100 : Number(conf);
       (rest ??= {}).confidence = (Number.isFinite(n) ? n : conf) as number;
     }
-    const by = this.cell(cells, 'attributedTo'); if (by !== undefined) (rest ??= {}).attributedTo = this.entityFor(by, undefined, at);
-    const q = this.cell(cells, 'qualifier'); if (q !== undefined) (rest ??= {}).qualifier = q;
-    const st = this.cell(cells, 'status'); if (st !== undefined) (rest ??= {}).status = st as TripleRest['status'];
-    const cr = this.cell(cells, 'credibility'); if (cr !== undefined) (rest ??= {}).credibility = (Number.isFinite(Number(cr)) ? Number(cr) : cr) as TripleRest['credibility'];
-    const attrs = this.attributes(cells); if (attrs) (rest ??= {}).attributes = attrs;
-    const src = this.cell(cells, 'source'), url = this.cell(cells, 'url');
+    const by = this.cell(cells, 'attributedTo');
+    if (by !== undefined) (rest ??= {}).attributedTo = this.entityFor(by, undefined, at);
+    const q = this.cell(cells, 'qualifier');
+    if (q !== undefined) (rest ??= {}).qualifier = q;
+    const st = this.cell(cells, 'status');
+    if (st !== undefined) (rest ??= {}).status = st as TripleRest['status'];
+    const cr = this.cell(cells, 'credibility');
+    if (cr !== undefined)
+      (rest ??= {}).credibility = (Number.isFinite(Number(cr)) ? Number(cr) : cr) as TripleRest['credibility'];
+    const attrs = this.attributes(cells);
+    if (attrs) (rest ??= {}).attributes = attrs;
+    const src = this.cell(cells, 'source'),
+      url = this.cell(cells, 'url');
     const isUrl = src !== undefined && /^https?:\/\//i.test(src);
-    this.graph.edge({
-      subject, object,
-      predicateName: this.cell(cells, 'predicate'),
-      sourceName: isUrl ? undefined : src,
-      sourceUrl: url ?? (isUrl ? src : undefined),
-      evidence: this.cell(cells, 'evidence'),
-      rest,
-    }, at);
+    this.graph.edge(
+      {
+        subject,
+        object,
+        predicateName: this.cell(cells, 'predicate'),
+        sourceName: isUrl ? undefined : src,
+        sourceUrl: url ?? (isUrl ? src : undefined),
+        evidence: this.cell(cells, 'evidence'),
+        rest,
+      },
+      at,
+    );
   }
 
   private entityRow(cells: string[], at: At): void {
-    const label = this.cell(cells, 'label'), given = this.cell(cells, 'id');
+    const label = this.cell(cells, 'label'),
+      given = this.cell(cells, 'id');
     const id = given ?? (label !== undefined ? slugId(label) : '');
     const node: NodeIn = { id, label: label ?? id };
-    const type = this.cell(cells, 'type'); if (type !== undefined) node.typeName = type;
+    const type = this.cell(cells, 'type');
+    if (type !== undefined) node.typeName = type;
     const aliases = this.cell(cells, 'aliases');
-    if (aliases !== undefined) node.aliases = aliases.split(/[;|]/).map((x) => x.trim()).filter((x) => x !== '');
-    const d = this.cell(cells, 'description'); if (d !== undefined) node.description = d;
-    const date = this.cell(cells, 'date'); if (date !== undefined) node.date = date;
-    const x = Number(this.cell(cells, 'x')), y = Number(this.cell(cells, 'y'));
-    if (Number.isFinite(x) && Number.isFinite(y) && this.cell(cells, 'x') !== undefined && this.cell(cells, 'y') !== undefined) node.position = { x, y };
-    const attrs = this.attributes(cells); if (attrs) node.attributes = attrs;
+    if (aliases !== undefined)
+      node.aliases = aliases
+        .split(/[;|]/)
+        .map((x) => x.trim())
+        .filter((x) => x !== '');
+    const d = this.cell(cells, 'description');
+    if (d !== undefined) node.description = d;
+    const date = this.cell(cells, 'date');
+    if (date !== undefined) node.date = date;
+    const x = Number(this.cell(cells, 'x')),
+      y = Number(this.cell(cells, 'y'));
+    if (
+      Number.isFinite(x) &&
+      Number.isFinite(y) &&
+      this.cell(cells, 'x') !== undefined &&
+      this.cell(cells, 'y') !== undefined
+    )
+      node.position = { x, y };
+    const attrs = this.attributes(cells);
+    if (attrs) node.attributes = attrs;
     if (!this.graph.node(node, at)) {
-      this.rowError('duplicate-id', `entity id '${id}' is already used by an earlier row`, 'give each entity its own id (or leave the id column empty to derive one from the name)',
-        { line: at.line, column: (this.table.mapping.id ?? this.table.mapping.label ?? 0) + 1 });
+      this.rowError(
+        'duplicate-id',
+        `entity id '${id}' is already used by an earlier row`,
+        'give each entity its own id (or leave the id column empty to derive one from the name)',
+        { line: at.line, column: (this.table.mapping.id ?? this.table.mapping.label ?? 0) + 1 },
+      );
     }
   }
 
@@ -315,14 +442,24 @@ export class CsvSession implements ReadSession {
   private finishRows(): void {
     if (this.failed) return;
     this.feed(this.partial, true);
-    if (!this.failed && !this.headerDone) this.fail(fileProblem('empty-file', this.table.file, 'the file is empty', 'write a header row (subject,predicate,object,evidence,url) and one row per relation', { line: 1, column: 1 }));
+    if (!this.failed && !this.headerDone)
+      this.fail(
+        fileProblem(
+          'empty-file',
+          this.table.file,
+          'the file is empty',
+          'write a header row (subject,predicate,object,evidence,url) and one row per relation',
+          { line: 1, column: 1 },
+        ),
+      );
   }
 
   end(): ReadResult {
     const t0 = performance.now();
     this.finishRows();
     this.t.parse += performance.now() - t0;
-    if (this.problems.some((p) => p.severity === 'error')) return { ok: false, problems: this.problems, timings: this.t };
+    if (this.problems.some((p) => p.severity === 'error'))
+      return { ok: false, problems: this.problems, timings: this.t };
     const sink = new DatasetAssembler({ ...this.opts, checkEvidence: false }, this.t);
     const warnings = this.graph.emit(sink);
     const res = sink.end();
@@ -340,7 +477,12 @@ export class CsvSession implements ReadSession {
 }
 
 function slugId(name: string): string {
-  const s = name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  const s = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
   return (s || 'entity').slice(0, LIMITS.id - 8);
 }
 

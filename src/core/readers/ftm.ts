@@ -15,14 +15,33 @@ import { FTM_EDGES, FTM_PROVENANCE, FTM_SINGLE, FTM_THINGS, FTM_TO_TYPE, kebab }
 import { feed } from './rdf.ts';
 import type { DatasetReader, ReaderOptions, ReadResult, ReadSession } from './reader.ts';
 
-interface FtmEntity { id: string; schema: string; props: Record<string, string[]>; loc: TextLocation }
+interface FtmEntity {
+  id: string;
+  schema: string;
+  props: Record<string, string[]>;
+  loc: TextLocation;
+}
 
 const PALETTE = ['#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf', '#9467bd'];
 const NAME_PROPS = ['name', 'alias', 'previousName', 'weakName'];
 const MAX_PROBLEMS = 200;
 // FtM properties named like a field of ours are kept as attributes under `ftm:` (the writer strips it).
 const ENTITY_FIELDS = new Set(['id', 'label', 'type', 'aliases', 'description', 'date', 'attributes', 'position']);
-const TRIPLE_FIELDS = new Set(['id', 'subject', 'predicate', 'object', 'source', 'evidence', 'date', 'confidence', 'attributedTo', 'qualifier', 'status', 'credibility', 'attributes']);
+const TRIPLE_FIELDS = new Set([
+  'id',
+  'subject',
+  'predicate',
+  'object',
+  'source',
+  'evidence',
+  'date',
+  'confidence',
+  'attributedTo',
+  'qualifier',
+  'status',
+  'credibility',
+  'attributes',
+]);
 const attrKey = (k: string, fields: Set<string>) => (fields.has(k) ? `ftm:${k}` : k);
 
 /** An FtM date (or datetime) as an ISO date of 4, 7 or 10 characters; undefined when it is none. */
@@ -48,7 +67,9 @@ class FtmSession implements ReadSession {
   private first = true;
   private content = false;
   private fatal = false;
-  private readonly schemaPool = new Pool([...FTM_THINGS, ...Object.keys(FTM_EDGES), ...FTM_SINGLE], { left: 1_000_000 });
+  private readonly schemaPool = new Pool([...FTM_THINGS, ...Object.keys(FTM_EDGES), ...FTM_SINGLE], {
+    left: 1_000_000,
+  });
 
   constructor(private readonly opts: ReaderOptions) {
     this.pre = new TextPreflight(opts.file, opts.decodedStrictly);
@@ -68,22 +89,38 @@ class FtmSession implements ReadSession {
     if (this.first) {
       this.first = false;
       const r = this.pre.first(chunk);
-      if (r === undefined) { this.problems.push(notUtf8(this.opts.file, { kind: 'utf16-bom' })); this.fatal = true; return; }
+      if (r === undefined) {
+        this.problems.push(notUtf8(this.opts.file, { kind: 'utf16-bom' }));
+        this.fatal = true;
+        return;
+      }
       chunk = r;
     }
     const fault = this.pre.fault(chunk);
     if (fault) {
       // The lines before the bad character first: the first problem in the file wins, however the file is cut.
-      if (fault.at > 0) { this.push(chunk.slice(0, fault.at)); if (this.finished) return; }
+      if (fault.at > 0) {
+        this.push(chunk.slice(0, fault.at));
+        if (this.finished) return;
+      }
       const text = this.rest.join('');
       const lines = text.split('\n');
-      this.problems.push(encodingProblem(this.opts.file, fault, { line: this.line + lines.length, column: lines[lines.length - 1]!.length + 1 }));
+      this.problems.push(
+        encodingProblem(this.opts.file, fault, {
+          line: this.line + lines.length,
+          column: lines[lines.length - 1]!.length + 1,
+        }),
+      );
       this.fatal = true;
       return;
     }
     // A line longer than a chunk waits in parts, joined once its end arrives (no rescans).
     const first = chunk.indexOf('\n');
-    if (first < 0) { this.rest.push(chunk); this.t.scan += performance.now() - t0; return; }
+    if (first < 0) {
+      this.rest.push(chunk);
+      this.t.scan += performance.now() - t0;
+      return;
+    }
     const head = this.rest.join('');
     const text = head + chunk;
     this.rest = [];
@@ -108,29 +145,56 @@ class FtmSession implements ReadSession {
     } catch (e) {
       const m = /position (\d+)|column (\d+)/.exec((e as Error).message);
       const col = m ? (m[1] !== undefined ? Number(m[1]) + 1 : Number(m[2])) : 1;
-      this.error('ftm-syntax', `invalid JSON on this line: ${(e as Error).message.replace(/^[^:]*JSON[^:]*: ?/, '')}`,
-        'each line holds one entity: {"id": "…", "schema": "Person", "properties": {"name": ["…"]}}', { line: this.line, column: col });
+      this.error(
+        'ftm-syntax',
+        `invalid JSON on this line: ${(e as Error).message.replace(/^[^:]*JSON[^:]*: ?/, '')}`,
+        'each line holds one entity: {"id": "…", "schema": "Person", "properties": {"name": ["…"]}}',
+        { line: this.line, column: col },
+      );
       return;
     }
     const o = v as { id?: unknown; schema?: unknown; properties?: unknown };
-    if (typeof v !== 'object' || v === null || Array.isArray(v) || typeof o.id !== 'string' || o.id.trim() === '' || typeof o.schema !== 'string') {
-      this.error('ftm-bad-entity', 'this line is not an FtM entity: it needs a string "id" and "schema"',
-        'write {"id": "…", "schema": "Person", "properties": {…}}', loc);
+    if (
+      typeof v !== 'object' ||
+      v === null ||
+      Array.isArray(v) ||
+      typeof o.id !== 'string' ||
+      o.id.trim() === '' ||
+      typeof o.schema !== 'string'
+    ) {
+      this.error(
+        'ftm-bad-entity',
+        'this line is not an FtM entity: it needs a string "id" and "schema"',
+        'write {"id": "…", "schema": "Person", "properties": {…}}',
+        loc,
+      );
       return;
     }
     const schema = o.schema;
     if (!FTM_THINGS.has(schema) && !FTM_EDGES[schema] && !FTM_SINGLE.has(schema)) {
-      this.error('ftm-unknown-schema', `unknown FtM schema '${schema}'`, `${didYouMean(this.schemaPool, schema)}use a schema of the FollowTheMoney model (Person, Company, Ownership …)`, loc);
+      this.error(
+        'ftm-unknown-schema',
+        `unknown FtM schema '${schema}'`,
+        `${didYouMean(this.schemaPool, schema)}use a schema of the FollowTheMoney model (Person, Company, Ownership …)`,
+        loc,
+      );
       return;
     }
     const props: Record<string, string[]> = {};
     if (o.properties !== undefined) {
       if (typeof o.properties !== 'object' || o.properties === null || Array.isArray(o.properties)) {
-        this.error('ftm-bad-entity', '"properties" must be an object of lists of strings', 'write "properties": {"name": ["…"]}', loc);
+        this.error(
+          'ftm-bad-entity',
+          '"properties" must be an object of lists of strings',
+          'write "properties": {"name": ["…"]}',
+          loc,
+        );
         return;
       }
       for (const [k, vals] of Object.entries(o.properties as Record<string, unknown>)) {
-        const list = (Array.isArray(vals) ? vals : [vals]).filter((x) => typeof x === 'string' || typeof x === 'number').map(String);
+        const list = (Array.isArray(vals) ? vals : [vals])
+          .filter((x) => typeof x === 'string' || typeof x === 'number')
+          .map(String);
         if (list.length) put(props, k, list);
       }
     }
@@ -146,8 +210,13 @@ class FtmSession implements ReadSession {
   }
 
   end(): ReadResult {
-    if (!this.fatal && this.rest.length) { const last = this.rest.join(''); this.rest = []; this.lineOf(last); }
-    if (!this.fatal && !this.content && this.problems.length === 0) this.problems.push(emptyFile(this.opts.file, this.line > 0));
+    if (!this.fatal && this.rest.length) {
+      const last = this.rest.join('');
+      this.rest = [];
+      this.lineOf(last);
+    }
+    if (!this.fatal && !this.content && this.problems.length === 0)
+      this.problems.push(emptyFile(this.opts.file, this.line > 0));
     if (this.problems.length) return this.pre.withBom({ ok: false, problems: this.problems, timings: this.t });
     const t0 = performance.now();
     const records = this.records();
@@ -157,7 +226,14 @@ class FtmSession implements ReadSession {
   }
 
   private records(): RdfRecords {
-    const out: RdfRecords = { format: 'actorgraph/dataset', version: 1, sources: [], entities: [], triples: [], notes: [] };
+    const out: RdfRecords = {
+      format: 'actorgraph/dataset',
+      version: 1,
+      sources: [],
+      entities: [],
+      triples: [],
+      notes: [],
+    };
     const base = this.opts.defaultSchema;
     const known = new Set(base?.entityTypes.map((t) => t.id) ?? []);
     const generated = new Map<string, string>(); // FtM schema → generated type id
@@ -214,7 +290,11 @@ class FtmSession implements ReadSession {
       const subjects = p[edge.subject] ?? [];
       const objects = p[edge.object] ?? [];
       if (!subjects.length || !objects.length) {
-        out.notes.push({ code: 'ftm-incomplete-link', message: `the ${e.schema} '${e.id}' (line ${e.loc.line}) lacks its ${subjects.length ? edge.object : edge.subject}: not read`, hint: `give it both "${edge.subject}" and "${edge.object}"` });
+        out.notes.push({
+          code: 'ftm-incomplete-link',
+          message: `the ${e.schema} '${e.id}' (line ${e.loc.line}) lacks its ${subjects.length ? edge.object : edge.subject}: not read`,
+          hint: `give it both "${edge.subject}" and "${edge.object}"`,
+        });
         continue;
       }
       // Provenance: one source per distinct publisher and source URL; else the file.
@@ -232,7 +312,15 @@ class FtmSession implements ReadSession {
       } else fileSourceUsed = true;
       const attrs: Record<string, unknown> = {};
       for (const [k, vals] of Object.entries(p)) {
-        if (k === edge.subject || k === edge.object || k === 'startDate' || k === 'endDate' || k === 'date' || FTM_PROVENANCE.includes(k)) continue;
+        if (
+          k === edge.subject ||
+          k === edge.object ||
+          k === 'startDate' ||
+          k === 'endDate' ||
+          k === 'date' ||
+          FTM_PROVENANCE.includes(k)
+        )
+          continue;
         put(attrs, attrKey(k, TRIPLE_FIELDS), vals.join('; ').slice(0, 10_000));
       }
       const date = interval(p);
@@ -240,34 +328,59 @@ class FtmSession implements ReadSession {
       let k = 0;
       for (const s of subjects) {
         for (const o of objects) {
-          const t: Record<string, unknown> = { id: many ? `${e.id}#${++k}` : e.id, subject: s, predicate: edge.predicate, object: o, source };
+          const t: Record<string, unknown> = {
+            id: many ? `${e.id}#${++k}` : e.id,
+            subject: s,
+            predicate: edge.predicate,
+            object: o,
+            source,
+          };
           if (date !== undefined) t.date = date;
           if (Object.keys(attrs).length) t.attributes = attrs;
           out.triples.push({ value: t, loc: e.loc });
           let d = preds.get(edge.predicate);
           if (!d) preds.set(edge.predicate, (d = { label: edge.label, inverse: edge.inverse, domain: [], range: [] }));
-          const st = typeOf.get(s), ot = typeOf.get(o);
+          const st = typeOf.get(s),
+            ot = typeOf.get(o);
           if (st !== undefined && !d.domain.includes(st)) d.domain.push(st);
           if (ot !== undefined && !d.range.includes(ot)) d.range.push(ot);
         }
       }
     }
 
-    if (fileSourceUsed || sources.size === 0) out.sources.push({ value: { id: fileSource, title: `Imported from ${fileName}` }, loc: { line: 1, column: 1 } });
+    if (fileSourceUsed || sources.size === 0)
+      out.sources.push({ value: { id: fileSource, title: `Imported from ${fileName}` }, loc: { line: 1, column: 1 } });
     for (const s of sources.values()) out.sources.push({ value: s, loc: { line: 1, column: 1 } });
 
     const schema: Schema = { entityTypes: [...(base?.entityTypes ?? [])], predicates: [] };
-    [...generated].forEach(([ftm, id], i) => { schema.entityTypes.push({ id, label: ftm.replace(/([a-z])([A-Z])/g, '$1 $2'), color: PALETTE[i % PALETTE.length]!, description: `FollowTheMoney ${ftm}` }); });
+    [...generated].forEach(([ftm, id], i) => {
+      schema.entityTypes.push({
+        id,
+        label: ftm.replace(/([a-z])([A-Z])/g, '$1 $2'),
+        color: PALETTE[i % PALETTE.length]!,
+        description: `FollowTheMoney ${ftm}`,
+      });
+    });
     const anyType = schema.entityTypes[0]?.id;
     for (const [id, d] of preds) {
       // A link whose ends are all missing still needs a domain: the checker then names the missing entities.
       const fallback = anyType === undefined ? [] : [anyType];
-      schema.predicates.push({ id, label: d.label, inverseLabel: d.inverse, domain: d.domain.length ? d.domain : fallback, range: d.range.length ? d.range : fallback });
+      schema.predicates.push({
+        id,
+        label: d.label,
+        inverseLabel: d.inverse,
+        domain: d.domain.length ? d.domain : fallback,
+        range: d.range.length ? d.range : fallback,
+      });
     }
     out.schema = schema;
     if (this.skipped.size) {
       const list = [...this.skipped].map(([s, n]) => `${s} (${n})`).join(', ');
-      out.notes.push({ code: 'ftm-not-mapped', message: `FtM entities that link one entity only were not read: ${list}`, hint: 'they describe an entity (a sanction, an identification); read them with FtM tools' });
+      out.notes.push({
+        code: 'ftm-not-mapped',
+        message: `FtM entities that link one entity only were not read: ${list}`,
+        hint: 'they describe an entity (a sanction, an identification); read them with FtM tools',
+      });
     }
     return out;
   }
@@ -277,14 +390,17 @@ class FtmSession implements ReadSession {
 function interval(p: Record<string, string[]>): string | undefined {
   const start = isoDate(p.startDate?.[0]);
   const end = isoDate(p.endDate?.[0]);
-  if (start !== undefined || end !== undefined) return start !== undefined && end !== undefined && start === end ? start : `${start ?? ''}/${end ?? ''}`;
+  if (start !== undefined || end !== undefined)
+    return start !== undefined && end !== undefined && start === end ? start : `${start ?? ''}/${end ?? ''}`;
   return isoDate(p.date?.[0]);
 }
 
 function sniff(head: string): number {
   const line = head.trimStart().split('\n', 1)[0] ?? '';
   if (!line.startsWith('{')) return 0;
-  return /"schema"\s*:\s*"[A-Z][A-Za-z]+"/.test(line) && /"properties"\s*:/.test(line) && /"id"\s*:/.test(line) ? 0.95 : 0;
+  return /"schema"\s*:\s*"[A-Z][A-Za-z]+"/.test(line) && /"properties"\s*:/.test(line) && /"id"\s*:/.test(line)
+    ? 0.95
+    : 0;
 }
 
 export const ftmReader: DatasetReader = {

@@ -10,13 +10,27 @@ import { GraphFileSession } from './xml-session.ts';
 import type { Given } from './graphology-records.ts';
 import type { DatasetReader } from './reader.ts';
 
-interface Column { title: string; type: string; def?: string }
+interface Column {
+  title: string;
+  type: string;
+  def?: string;
+}
 
 /** An attribute value as its declared type says. */
 export function typedValue(type: string, v: string): Value {
   const t = type.toLowerCase();
   if (t === 'boolean') return v.trim().toLowerCase() === 'true' || v.trim() === '1';
-  if (t === 'integer' || t === 'long' || t === 'float' || t === 'double' || t === 'int' || t === 'short' || t === 'byte' || t === 'bigdecimal' || t === 'biginteger') {
+  if (
+    t === 'integer' ||
+    t === 'long' ||
+    t === 'float' ||
+    t === 'double' ||
+    t === 'int' ||
+    t === 'short' ||
+    t === 'byte' ||
+    t === 'bigdecimal' ||
+    t === 'biginteger'
+  ) {
     const n = Number(v);
     return v.trim() !== '' && Number.isFinite(n) ? n : v;
   }
@@ -68,14 +82,38 @@ export function readGexf(text: string, file: string, session: GraphFileSession):
   const parsed = parseXml(text, file, 'GEXF');
   if ('problem' in parsed) return parsed.problem;
   const root = parsed.root;
-  if (root.localName !== 'gexf') return fileProblem('not-gexf', file, `the root element is <${root.tagName}>, not <gexf>`, 'give a GEXF file (Gephi: File → Export → Graph file → .gexf)', at(root));
+  if (root.localName !== 'gexf')
+    return fileProblem(
+      'not-gexf',
+      file,
+      `the root element is <${root.tagName}>, not <gexf>`,
+      'give a GEXF file (Gephi: File → Export → Graph file → .gexf)',
+      at(root),
+    );
   const graph = child(root, 'graph');
-  if (!graph) return fileProblem('not-gexf', file, 'the GEXF file has no <graph> element', 'export the graph again from its tool', at(root));
+  if (!graph)
+    return fileProblem(
+      'not-gexf',
+      file,
+      'the GEXF file has no <graph> element',
+      'export the graph again from its tool',
+      at(root),
+    );
   const meta = child(root, 'meta');
   let given: Given | undefined;
   const agEl = meta && child(meta, 'dataset');
   if (agEl && agEl.prefix === 'ag') {
-    try { given = agDataset(agEl.textContent ?? ''); } catch { return fileProblem('bad-ag-field', file, `the <ag:dataset> element is not valid JSON`, 'export the file again from actorgraph', at(agEl)); }
+    try {
+      given = agDataset(agEl.textContent ?? '');
+    } catch {
+      return fileProblem(
+        'bad-ag-field',
+        file,
+        `the <ag:dataset> element is not valid JSON`,
+        'export the file again from actorgraph',
+        at(agEl),
+      );
+    }
   } else if (meta) {
     const title = child(meta, 'title') ?? child(meta, 'description');
     if (title?.textContent?.trim()) given = { title: title.textContent.trim().slice(0, 1000) };
@@ -87,14 +125,21 @@ export function readGexf(text: string, file: string, session: GraphFileSession):
   for (const list of children(graph, 'nodes')) {
     for (const el of children(list, 'node')) {
       const id = attr(el, 'id');
-      if (id === undefined) return fileProblem('gexf-missing-id', file, 'a <node> has no id', 'give every node an id="…"', at(el));
+      if (id === undefined)
+        return fileProblem('gexf-missing-id', file, 'a <node> has no id', 'give every node an id="…"', at(el));
       const raw: RawNode = { id, attrs: values(el, nodeCols) };
-      const label = attr(el, 'label'); if (label !== undefined) raw.label = label;
+      const label = attr(el, 'label');
+      if (label !== undefined) raw.label = label;
       const pos = child(el, 'position');
-      if (pos) { raw.x = Number(attr(pos, 'x')); raw.y = Number(attr(pos, 'y')); }
-      const color = child(el, 'color'); if (color) raw.color = vizColor(color);
+      if (pos) {
+        raw.x = Number(attr(pos, 'x'));
+        raw.y = Number(attr(pos, 'y'));
+      }
+      const color = child(el, 'color');
+      if (color) raw.color = vizColor(color);
       if (!ag) {
-        const size = child(el, 'size'); if (size && attr(size, 'value') !== undefined) raw.attrs.size = Number(attr(size, 'value'));
+        const size = child(el, 'size');
+        if (size && attr(size, 'value') !== undefined) raw.attrs.size = Number(attr(size, 'value'));
       }
       const problem = session.node(mapNode(raw, ag), at(el));
       if (problem) return problem;
@@ -102,11 +147,21 @@ export function readGexf(text: string, file: string, session: GraphFileSession):
   }
   for (const list of children(graph, 'edges')) {
     for (const el of children(list, 'edge')) {
-      const source = attr(el, 'source'), target = attr(el, 'target');
-      if (source === undefined || target === undefined) return fileProblem('gexf-missing-end', file, 'an <edge> lacks its source or target', 'give every edge source="…" and target="…" (node ids)', at(el));
+      const source = attr(el, 'source'),
+        target = attr(el, 'target');
+      if (source === undefined || target === undefined)
+        return fileProblem(
+          'gexf-missing-end',
+          file,
+          'an <edge> lacks its source or target',
+          'give every edge source="…" and target="…" (node ids)',
+          at(el),
+        );
       const raw: RawEdge = { source, target, attrs: values(el, edgeCols) };
-      const label = attr(el, 'label') ?? attr(el, 'kind'); if (label !== undefined) raw.label = label;
-      const weight = attr(el, 'weight'); if (weight !== undefined && !ag) raw.attrs.weight = Number(weight);
+      const label = attr(el, 'label') ?? attr(el, 'kind');
+      if (label !== undefined) raw.label = label;
+      const weight = attr(el, 'weight');
+      if (weight !== undefined && !ag) raw.attrs.weight = Number(weight);
       session.edge(mapEdge(raw, ag), at(el));
     }
   }

@@ -21,7 +21,13 @@ function scalars(a: Obj, skip: ReadonlySet<string>): Record<string, Value> {
   const out: Record<string, Value> = {};
   for (const [k, v] of Object.entries(a)) {
     if (skip.has(k) || v === null || v === undefined) continue;
-    put(out, k, typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) ? v : JSON.stringify(v));
+    put(
+      out,
+      k,
+      typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
+        ? v
+        : JSON.stringify(v),
+    );
   }
   return out;
 }
@@ -55,16 +61,36 @@ export function readGraphologyJson(text: string, file: string, session: GraphFil
     g = JSON.parse(text);
   } catch (e) {
     const err = findSyntaxError(text);
-    return jsonSyntax(file, err?.message ?? (e as Error).message, err?.hint ?? 'fix the JSON at that place', err ? { line: err.line, column: err.column } : ONE);
+    return jsonSyntax(
+      file,
+      err?.message ?? (e as Error).message,
+      err?.hint ?? 'fix the JSON at that place',
+      err ? { line: err.line, column: err.column } : ONE,
+    );
   }
   if (!isObj(g) || !Array.isArray(g.nodes)) {
-    return fileProblem('not-graphology', file, 'not a graphology graph: expected an object with a "nodes" array (and "edges")', 'give a file written by graph.export() or `actorgraph export --format graphology`', ONE);
+    return fileProblem(
+      'not-graphology',
+      file,
+      'not a graphology graph: expected an object with a "nodes" array (and "edges")',
+      'give a file written by graph.export() or `actorgraph export --format graphology`',
+      ONE,
+    );
   }
   const ga = isObj(g.attributes) ? g.attributes : {};
   const edges = Array.isArray(g.edges) ? g.edges : [];
   // Earlier actorgraph exports: its node and edge attributes, without schema or sources (those are made of the source ids).
-  const earlier = ga['ag:format'] === undefined && edges.length > 0 && edges.every((e) => isObj(e) && isObj(e.attributes) && typeof e.attributes.predicate === 'string' && typeof e.attributes.sourceId === 'string')
-    && (g.nodes as unknown[]).every((n) => isObj(n) && isObj(n.attributes) && typeof n.attributes.entityType === 'string');
+  const earlier =
+    ga['ag:format'] === undefined &&
+    edges.length > 0 &&
+    edges.every(
+      (e) =>
+        isObj(e) &&
+        isObj(e.attributes) &&
+        typeof e.attributes.predicate === 'string' &&
+        typeof e.attributes.sourceId === 'string',
+    ) &&
+    (g.nodes as unknown[]).every((n) => isObj(n) && isObj(n.attributes) && typeof n.attributes.entityType === 'string');
   const own = ga['ag:format'] === DATASET_FORMAT || earlier;
   let given: Given | undefined;
   if (earlier) {
@@ -75,29 +101,45 @@ export function readGraphologyJson(text: string, file: string, session: GraphFil
     if (typeof ga.title === 'string') given.title = ga.title;
     if (isObj(ga.schema)) given.schema = ga.schema as unknown as Given['schema'];
     if (Array.isArray(ga.sources)) given.sources = ga.sources as Given['sources'];
-  } else if (typeof ga.title === 'string' || typeof ga.name === 'string') given = { title: String(ga.title ?? ga.name) };
+  } else if (typeof ga.title === 'string' || typeof ga.name === 'string')
+    given = { title: String(ga.title ?? ga.name) };
   session.begin(given, own);
   // No line numbers in a parsed object: a record is located by its path (nodes[3]), at the file's start.
   for (const [i, n] of (g.nodes as unknown[]).entries()) {
-    if (!isObj(n) || (typeof n.key !== 'string' && typeof n.key !== 'number')) return fileProblem('not-graphology', file, `nodes[${i}] has no "key"`, 'give every node a "key"', ONE);
+    if (!isObj(n) || (typeof n.key !== 'string' && typeof n.key !== 'number'))
+      return fileProblem('not-graphology', file, `nodes[${i}] has no "key"`, 'give every node a "key"', ONE);
     const a = isObj(n.attributes) ? n.attributes : {};
     const key = String(n.key);
     let node: NodeIn;
     if (own) node = ownNode(key, a);
     else {
       const raw: RawNode = { id: key, attrs: scalars(a, new Set(['x', 'y'])) };
-      if (typeof a.x === 'number' && typeof a.y === 'number') { raw.x = a.x; raw.y = a.y; }
+      if (typeof a.x === 'number' && typeof a.y === 'number') {
+        raw.x = a.x;
+        raw.y = a.y;
+      }
       node = mapNode(raw, false);
     }
     const problem = session.node(node, ONE);
     if (problem) return problem;
   }
   for (const [i, ed] of edges.entries()) {
-    if (!isObj(ed) || ed.source === undefined || ed.target === undefined) return fileProblem('not-graphology', file, `edges[${i}] lacks "source" or "target"`, 'give every edge the keys of its two nodes', ONE);
+    if (!isObj(ed) || ed.source === undefined || ed.target === undefined)
+      return fileProblem(
+        'not-graphology',
+        file,
+        `edges[${i}] lacks "source" or "target"`,
+        'give every edge the keys of its two nodes',
+        ONE,
+      );
     const a = isObj(ed.attributes) ? ed.attributes : {};
     if (own) session.edge(ownEdge(String(ed.source), String(ed.target), a), ONE);
     else {
-      const raw: RawEdge = { source: String(ed.source), target: String(ed.target), attrs: scalars(a, new Set(['color', 'size'])) };
+      const raw: RawEdge = {
+        source: String(ed.source),
+        target: String(ed.target),
+        attrs: scalars(a, new Set(['color', 'size'])),
+      };
       session.edge(mapEdge(raw, false), ONE);
     }
   }

@@ -35,9 +35,27 @@ export const STRUCTURAL = new Set(['label', 'x', 'y', 'z', 'color', 'size', 'wei
 export const isReserved = (key: string) => STRUCTURAL.has(key) || key.startsWith('ag:');
 
 export const NODE_FIELDS = ['ag:type', 'ag:aliases', 'ag:description', 'ag:date', 'ag:attributes'] as const;
-export const EDGE_FIELDS = ['ag:id', 'ag:predicate', 'ag:source', 'ag:evidence', 'ag:date', 'ag:confidence', 'ag:attributedTo', 'ag:qualifier', 'ag:status', 'ag:credibility', 'ag:attributes'] as const;
+export const EDGE_FIELDS = [
+  'ag:id',
+  'ag:predicate',
+  'ag:source',
+  'ag:evidence',
+  'ag:date',
+  'ag:confidence',
+  'ag:attributedTo',
+  'ag:qualifier',
+  'ag:status',
+  'ag:credibility',
+  'ag:attributes',
+] as const;
 
-export interface AgDataset { format: string; version: number; title?: string; schema?: Schema; sources?: Source[] }
+export interface AgDataset {
+  format: string;
+  version: number;
+  title?: string;
+  schema?: Schema;
+  sources?: Source[];
+}
 
 /** What the `ag:dataset` graph attribute says, if the file has one. */
 export function agDataset(value: unknown): Given | undefined {
@@ -51,7 +69,15 @@ export function agDataset(value: unknown): Given | undefined {
 }
 
 const TYPE_NAMES = new Set(['type', 'kind', 'category', 'class', 'entitytype', 'entity type', 'entity_type']);
-const PREDICATE_NAMES = new Set(['label', 'type', 'relation', 'predicate', 'relationship', 'relation type', 'relation_type']);
+const PREDICATE_NAMES = new Set([
+  'label',
+  'type',
+  'relation',
+  'predicate',
+  'relationship',
+  'relation type',
+  'relation_type',
+]);
 const EVIDENCE_NAMES = new Set(['evidence', 'quote', 'excerpt']);
 
 const str = (v: Value | undefined) => (v === undefined ? undefined : String(v));
@@ -65,12 +91,12 @@ function restAttributes(attrs: Record<string, Value>, taken: Set<string>, ag: bo
   let out: Attributes | undefined;
   for (const k of Object.keys(attrs)) {
     if (taken.has(k) || (ag && isReserved(k))) continue;
-    put(out ??= {}, k, attrs[k]!);
+    put((out ??= {}), k, attrs[k]!);
   }
   if (ag && typeof attrs['ag:attributes'] === 'string') {
     // JSON.parse makes "__proto__" an own key; copied key by key to keep it one.
     const more = JSON.parse(attrs['ag:attributes']) as Attributes;
-    for (const k of Object.keys(more)) put(out ??= {}, k, more[k]!);
+    for (const k of Object.keys(more)) put((out ??= {}), k, more[k]!);
   }
   return out;
 }
@@ -80,7 +106,8 @@ export function mapNode(n: RawNode, ag: boolean): NodeIn {
   const out: NodeIn = { id: n.id };
   const label = n.label ?? str(a.label);
   if (label !== undefined) out.label = label;
-  if (n.x !== undefined && n.y !== undefined && Number.isFinite(n.x) && Number.isFinite(n.y)) out.position = { x: n.x, y: n.y };
+  if (n.x !== undefined && n.y !== undefined && Number.isFinite(n.x) && Number.isFinite(n.y))
+    out.position = { x: n.x, y: n.y };
   if (ag) {
     if (a['ag:type'] !== undefined) out.typeId = String(a['ag:type']);
     if (typeof a['ag:aliases'] === 'string') out.aliases = JSON.parse(a['ag:aliases']) as string[];
@@ -93,13 +120,26 @@ export function mapNode(n: RawNode, ag: boolean): NodeIn {
   const taken = new Set<string>(['label']);
   for (const k of Object.keys(a)) {
     const lk = k.toLowerCase();
-    if (out.typeName === undefined && TYPE_NAMES.has(lk) && String(a[k]).trim() !== '') { out.typeName = String(a[k]); taken.add(k); }
-    else if (lk === 'description' && out.description === undefined) { out.description = String(a[k]); taken.add(k); }
-    else if (lk === 'aliases' && out.aliases === undefined) { out.aliases = String(a[k]).split(/[;|]/).map((x) => x.trim()).filter(Boolean); taken.add(k); }
-    else if ((lk === 'x' || lk === 'y') && typeof a[k] === 'number') taken.add(k);
-    else if (lk === 'color' && typeof a[k] === 'string') { out.color = a[k] as string; taken.add(k); }
+    if (out.typeName === undefined && TYPE_NAMES.has(lk) && String(a[k]).trim() !== '') {
+      out.typeName = String(a[k]);
+      taken.add(k);
+    } else if (lk === 'description' && out.description === undefined) {
+      out.description = String(a[k]);
+      taken.add(k);
+    } else if (lk === 'aliases' && out.aliases === undefined) {
+      out.aliases = String(a[k])
+        .split(/[;|]/)
+        .map((x) => x.trim())
+        .filter(Boolean);
+      taken.add(k);
+    } else if ((lk === 'x' || lk === 'y') && typeof a[k] === 'number') taken.add(k);
+    else if (lk === 'color' && typeof a[k] === 'string') {
+      out.color = a[k] as string;
+      taken.add(k);
+    }
   }
-  if (out.position === undefined && typeof a.x === 'number' && typeof a.y === 'number') out.position = { x: a.x, y: a.y };
+  if (out.position === undefined && typeof a.x === 'number' && typeof a.y === 'number')
+    out.position = { x: a.x, y: a.y };
   out.color ??= n.color;
   const attrs = restAttributes(a, taken, false);
   if (attrs) out.attributes = attrs;
@@ -130,13 +170,26 @@ export function mapEdge(e: RawEdge, ag: boolean): EdgeIn {
     for (const k of Object.keys(a)) {
       const lk = k.toLowerCase();
       const v = a[k]!;
-      if (out.predicateName === undefined && PREDICATE_NAMES.has(lk) && String(v).trim() !== '') { out.predicateName = String(v); taken.add(k); }
-      else if (lk === 'label' && out.predicateName !== undefined) taken.add(k);
-      else if (EVIDENCE_NAMES.has(lk) && out.evidence === undefined && String(v).trim() !== '') { out.evidence = String(v); taken.add(k); }
-      else if ((lk === 'url' || lk === 'source url' || lk === 'sourceurl') && out.sourceUrl === undefined) { out.sourceUrl = String(v); taken.add(k); }
-      else if ((lk === 'source document' || lk === 'document') && out.sourceName === undefined) { out.sourceName = String(v); taken.add(k); }
-      else if (lk === 'date' && rest.date === undefined) { rest.date = String(v); taken.add(k); }
-      else if (lk === 'confidence' && typeof v === 'number' && v >= 0 && v <= 1) { rest.confidence = v; taken.add(k); }
+      if (out.predicateName === undefined && PREDICATE_NAMES.has(lk) && String(v).trim() !== '') {
+        out.predicateName = String(v);
+        taken.add(k);
+      } else if (lk === 'label' && out.predicateName !== undefined) taken.add(k);
+      else if (EVIDENCE_NAMES.has(lk) && out.evidence === undefined && String(v).trim() !== '') {
+        out.evidence = String(v);
+        taken.add(k);
+      } else if ((lk === 'url' || lk === 'source url' || lk === 'sourceurl') && out.sourceUrl === undefined) {
+        out.sourceUrl = String(v);
+        taken.add(k);
+      } else if ((lk === 'source document' || lk === 'document') && out.sourceName === undefined) {
+        out.sourceName = String(v);
+        taken.add(k);
+      } else if (lk === 'date' && rest.date === undefined) {
+        rest.date = String(v);
+        taken.add(k);
+      } else if (lk === 'confidence' && typeof v === 'number' && v >= 0 && v <= 1) {
+        rest.confidence = v;
+        taken.add(k);
+      }
     }
     const attrs = restAttributes(a, taken, false);
     if (attrs) rest.attributes = attrs;

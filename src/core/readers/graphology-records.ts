@@ -4,7 +4,17 @@
 // names the schema does not know, a source for the file itself) and hands the
 // records to the sink in the order the checks need: schema, sources,
 // entities, triples. Edges are kept as columns, not objects, until then.
-import { DATASET_FORMAT, DATASET_VERSION, type Attributes, type Entity, type EntityType, type Predicate, type Schema, type Source, type Triple } from '../model.ts';
+import {
+  DATASET_FORMAT,
+  DATASET_VERSION,
+  type Attributes,
+  type Entity,
+  type EntityType,
+  type Predicate,
+  type Schema,
+  type Source,
+  type Triple,
+} from '../model.ts';
 import type { Problem } from '../problems.ts';
 import type { JsonPath, TextLocation } from '../json-location.ts';
 import { fileProblem } from '../check/problems.ts';
@@ -13,7 +23,11 @@ import { grow32 } from './columns.ts';
 import type { KeptRecord, RecordPlace, RecordSink } from './reader.ts';
 
 /** Where a record is: its line and column, and (CSV) the column of each field. */
-export interface At { line: number; column: number; cols?: Readonly<Record<string, number>> }
+export interface At {
+  line: number;
+  column: number;
+  cols?: Readonly<Record<string, number>>;
+}
 
 export interface NodeIn {
   id: string;
@@ -32,7 +46,9 @@ export interface NodeIn {
 }
 
 /** The optional fields of a triple that pass through as they are. */
-export type TripleRest = Partial<Pick<Triple, 'id' | 'date' | 'confidence' | 'attributedTo' | 'qualifier' | 'status' | 'credibility' | 'attributes'>>;
+export type TripleRest = Partial<
+  Pick<Triple, 'id' | 'date' | 'confidence' | 'attributedTo' | 'qualifier' | 'status' | 'credibility' | 'attributes'>
+>;
 
 export interface EdgeIn {
   subject: string;
@@ -59,11 +75,27 @@ export interface Given {
 /** The name a generated relation gets when a file gives an edge none. */
 const RELATED = 'related to';
 const GENERIC_TYPE = 'entity';
-const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+];
 
 /** A stable id for a name: lower case, letters and digits kept (any script), the rest as single dashes. */
 export function slug(name: string): string {
-  const s = name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  const s = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
   return (s || 'x').slice(0, LIMITS.id - 8);
 }
 
@@ -80,7 +112,11 @@ export function hexColor(c: string | undefined): string | undefined {
 
 class Place implements RecordPlace {
   loc: TextLocation;
-  constructor(line: number, column: number, public cols: Readonly<Record<string, number>> | undefined) {
+  constructor(
+    line: number,
+    column: number,
+    public cols: Readonly<Record<string, number>> | undefined,
+  ) {
     this.loc = { line, column };
   }
   locate(rel: JsonPath): TextLocation {
@@ -126,12 +162,22 @@ export class GraphRecords {
   private readonly srcs: { id?: string; name?: string; url?: string }[] = [];
   private firstAt?: At;
 
-  constructor(private readonly file: string, private readonly baseSchema: Schema | undefined, private readonly given: Given = {}) {}
+  constructor(
+    private readonly file: string,
+    private readonly baseSchema: Schema | undefined,
+    private readonly given: Given = {},
+  ) {}
 
-  get edgeCount(): number { return this.m; }
-  get nodeCount(): number { return this.nodes.length; }
+  get edgeCount(): number {
+    return this.m;
+  }
+  get nodeCount(): number {
+    return this.nodes.length;
+  }
 
-  hasNode(id: string): boolean { return this.nodeIndex.has(id); }
+  hasNode(id: string): boolean {
+    return this.nodeIndex.has(id);
+  }
 
   /** The id of the node whose label or alias is `name` (case and spacing aside), if any. */
   byName(name: string): string | undefined {
@@ -163,41 +209,65 @@ export class GraphRecords {
     const k = this.m++;
     this.firstAt ??= at;
     if (k >= this.pred.length) {
-      this.pred = grow32(this.pred, k + 1); this.src = grow32(this.src, k + 1);
-      this.line = grow32(this.line, k + 1); this.col = grow32(this.col, k + 1);
+      this.pred = grow32(this.pred, k + 1);
+      this.src = grow32(this.src, k + 1);
+      this.line = grow32(this.line, k + 1);
+      this.col = grow32(this.col, k + 1);
     }
     if (k >= this.subj.length) {
-      const grow = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
-      this.subj = grow(this.subj); this.obj = grow(this.obj);
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.subj = grow(this.subj);
+      this.obj = grow(this.obj);
     }
-    const si = this.nodeIndex.get(e.subject) ?? -1, oi = this.nodeIndex.get(e.object) ?? -1;
-    this.subj[k] = si; this.obj[k] = oi;
+    const si = this.nodeIndex.get(e.subject) ?? -1,
+      oi = this.nodeIndex.get(e.object) ?? -1;
+    this.subj[k] = si;
+    this.obj[k] = oi;
     if (si < 0 || oi < 0) this.strays.set(k, { s: si < 0 ? e.subject : undefined, o: oi < 0 ? e.object : undefined });
     // The raw name first: most rows repeat one of a few names as written.
-    const raw = e.predicateId !== undefined ? `\u0000${e.predicateId}` : e.predicateName ?? RELATED;
+    const raw = e.predicateId !== undefined ? `\u0000${e.predicateId}` : (e.predicateName ?? RELATED);
     let p = this.predRaw.get(raw);
     const pk = p !== undefined ? '' : e.predicateId !== undefined ? raw : nameKey(raw);
     if (p === undefined) p = this.predKeys.get(pk);
     if (p === undefined) {
       p = this.preds.length;
       this.predKeys.set(pk, p);
-      this.preds.push(e.predicateId !== undefined ? { id: e.predicateId } : { name: (e.predicateName ?? RELATED).trim() });
+      this.preds.push(
+        e.predicateId !== undefined ? { id: e.predicateId } : { name: (e.predicateName ?? RELATED).trim() },
+      );
     }
     if (this.predRaw.size < 10_000) this.predRaw.set(raw, p);
     this.pred[k] = p;
     // Keys by kind without building a string per row in the common cases (an id, a name alone, a URL alone).
     const byName = e.sourceId === undefined && e.sourceUrl === undefined && e.sourceName !== undefined;
     const byUrl = e.sourceId === undefined && e.sourceName === undefined && e.sourceUrl !== undefined;
-    const sk = e.sourceId !== undefined ? e.sourceId : byName ? e.sourceName! : byUrl ? e.sourceUrl! : e.sourceName !== undefined ? `${e.sourceName}\u0001${e.sourceUrl}` : '';
-    const keys = e.sourceId !== undefined ? this.srcIdKeys : byName ? this.srcNameKeys : byUrl ? this.srcUrlKeys : this.srcKeys;
+    const sk =
+      e.sourceId !== undefined
+        ? e.sourceId
+        : byName
+          ? e.sourceName!
+          : byUrl
+            ? e.sourceUrl!
+            : e.sourceName !== undefined
+              ? `${e.sourceName}\u0001${e.sourceUrl}`
+              : '';
+    const keys =
+      e.sourceId !== undefined ? this.srcIdKeys : byName ? this.srcNameKeys : byUrl ? this.srcUrlKeys : this.srcKeys;
     let s = keys.get(sk);
     if (s === undefined) {
       s = this.srcs.length;
       keys.set(sk, s);
-      this.srcs.push(keys === this.srcKeys && sk === '' ? {} : { id: e.sourceId, name: e.sourceName, url: e.sourceUrl });
+      this.srcs.push(
+        keys === this.srcKeys && sk === '' ? {} : { id: e.sourceId, name: e.sourceName, url: e.sourceUrl },
+      );
     }
     this.src[k] = s;
-    this.line[k] = at.line; this.col[k] = at.column;
+    this.line[k] = at.line;
+    this.col[k] = at.column;
     this.evidence.push(e.evidence);
     // Date and confidence to their columns; the rest (rarer) as an object, built without `delete`.
     let rest = e.rest;
@@ -231,10 +301,16 @@ export class GraphRecords {
     const base = this.given.schema ?? this.baseSchema ?? { entityTypes: [], predicates: [] };
     const typeById = new Map(base.entityTypes.map((t) => [t.id, t]));
     const typeByName = new Map<string, string>();
-    for (const t of base.entityTypes) { typeByName.set(nameKey(t.id), t.id); typeByName.set(nameKey(t.label), t.id); }
+    for (const t of base.entityTypes) {
+      typeByName.set(nameKey(t.id), t.id);
+      typeByName.set(nameKey(t.label), t.id);
+    }
     const predById = new Map(base.predicates.map((p) => [p.id, p]));
     const predByName = new Map<string, string>();
-    for (const p of base.predicates) { predByName.set(nameKey(p.id), p.id); predByName.set(nameKey(p.label), p.id); }
+    for (const p of base.predicates) {
+      predByName.set(nameKey(p.id), p.id);
+      predByName.set(nameKey(p.label), p.id);
+    }
 
     // Entity types: as given, else by name, else made up.
     const newTypes: EntityType[] = [];
@@ -246,12 +322,21 @@ export class GraphRecords {
       const id = unique(slug(name), usedIds);
       usedIds.add(id);
       typeByName.set(nameKey(name), id);
-      newTypes.push({ id, label: name.trim().slice(0, LIMITS.label), color: color ?? PALETTE[newTypes.length % PALETTE.length]! });
+      newTypes.push({
+        id,
+        label: name.trim().slice(0, LIMITS.label),
+        color: color ?? PALETTE[newTypes.length % PALETTE.length]!,
+      });
       newTypeAt.push(at);
       return id;
     };
-    const types: (string | undefined)[] = this.nodes.map((n, i) =>
-      n.typeId ?? (n.typeName !== undefined && n.typeName.trim() !== '' ? typeFor(n.typeName, hexColor(n.color), this.nodeAt[i]!) : undefined));
+    const types: (string | undefined)[] = this.nodes.map(
+      (n, i) =>
+        n.typeId ??
+        (n.typeName !== undefined && n.typeName.trim() !== ''
+          ? typeFor(n.typeName, hexColor(n.color), this.nodeAt[i]!)
+          : undefined),
+    );
 
     // Predicates: as given, else by id or label, else made up.
     const newPreds: Predicate[] = [];
@@ -275,26 +360,43 @@ export class GraphRecords {
     for (let k = 0; k < this.m; k++) {
       const p = this.pred[k]!;
       if (!predById.has(predIds[p]!)) continue;
-      const s = this.subj[k]!, o = this.obj[k]!;
-      if (s >= 0 && types[s] === undefined) { let a = asked.get(s); if (!a) asked.set(s, a = new Set()); a.add(2 * p); }
-      if (o >= 0 && types[o] === undefined) { let a = asked.get(o); if (!a) asked.set(o, a = new Set()); a.add(2 * p + 1); }
+      const s = this.subj[k]!,
+        o = this.obj[k]!;
+      if (s >= 0 && types[s] === undefined) {
+        let a = asked.get(s);
+        if (!a) asked.set(s, (a = new Set()));
+        a.add(2 * p);
+      }
+      if (o >= 0 && types[o] === undefined) {
+        let a = asked.get(o);
+        if (!a) asked.set(o, (a = new Set()));
+        a.add(2 * p + 1);
+      }
     }
     if (asked.size) {
       const ancestors = new Map<string, Set<string>>();
       for (const t of base.entityTypes) {
         const up = new Set<string>();
-        for (let cur: string | undefined = t.id; cur !== undefined && !up.has(cur); cur = typeById.get(cur)?.parent) up.add(cur);
+        for (let cur: string | undefined = t.id; cur !== undefined && !up.has(cur); cur = typeById.get(cur)?.parent)
+          up.add(cur);
         ancestors.set(t.id, up);
       }
       // Most general first (fewest ancestors), schema order among equals.
       const byDepth = [...base.entityTypes].sort((a, b) => ancestors.get(a.id)!.size - ancestors.get(b.id)!.size);
       for (const [i, codes] of asked) {
-        const sets = [...codes].map((c) => { const d = predById.get(predIds[c >> 1]!)!; return c & 1 ? d.range : d.domain; });
-        let best: string | undefined, bestFit = -1;
+        const sets = [...codes].map((c) => {
+          const d = predById.get(predIds[c >> 1]!)!;
+          return c & 1 ? d.range : d.domain;
+        });
+        let best: string | undefined,
+          bestFit = -1;
         for (const t of byDepth) {
           const up = ancestors.get(t.id)!;
           const fit = sets.reduce((n, allowed) => n + (allowed.some((a) => up.has(a)) ? 1 : 0), 0);
-          if (fit > bestFit) { best = t.id; bestFit = fit; }
+          if (fit > bestFit) {
+            best = t.id;
+            bestFit = fit;
+          }
           if (fit === sets.length) break;
         }
         types[i] = best;
@@ -309,7 +411,8 @@ export class GraphRecords {
       const g = generated.get(predIds[p]!);
       if (!g) continue;
       newPredAt[newPreds.indexOf(g)] ??= { line: this.line[k]!, column: this.col[k]! };
-      const s = this.subj[k]!, o = this.obj[k]!;
+      const s = this.subj[k]!,
+        o = this.obj[k]!;
       if (s >= 0 && !g.domain.includes(types[s]!)) g.domain.push(types[s]!);
       if (o >= 0 && !g.range.includes(types[o]!)) g.range.push(types[o]!);
     }
@@ -318,12 +421,30 @@ export class GraphRecords {
       if (g.range.length === 0) g.range.push(g.domain[0]!);
     }
     if (newPreds.length) {
-      warnings.push(listWarning(this.file, 'generated-predicates', newPreds.map((p) => p.label), 'relation name', 'predicate',
-        'they were added to a generated schema (domain and range from the entity types used); check the spelling, or give a schema that defines them', newPredAt[0] ?? this.firstAt));
+      warnings.push(
+        listWarning(
+          this.file,
+          'generated-predicates',
+          newPreds.map((p) => p.label),
+          'relation name',
+          'predicate',
+          'they were added to a generated schema (domain and range from the entity types used); check the spelling, or give a schema that defines them',
+          newPredAt[0] ?? this.firstAt,
+        ),
+      );
     }
     if (newTypes.length) {
-      warnings.push(listWarning(this.file, 'generated-types', newTypes.map((t) => t.label), 'entity type', 'type',
-        'they were added to a generated schema; check the spelling, or give a schema that defines them', newTypeAt[0]));
+      warnings.push(
+        listWarning(
+          this.file,
+          'generated-types',
+          newTypes.map((t) => t.label),
+          'entity type',
+          'type',
+          'they were added to a generated schema; check the spelling, or give a schema that defines them',
+          newTypeAt[0],
+        ),
+      );
     }
 
     // Sources: those given, then one per document named, then the file itself.
@@ -334,7 +455,13 @@ export class GraphRecords {
       if (s.id !== undefined) return s.id;
       const id = unique(s.name === undefined && s.url === undefined ? slug(fileName) : slug(s.name ?? s.url!), srcIds);
       srcIds.add(id);
-      const src: Source = { id, title: s.name === undefined && s.url === undefined ? `Imported from ${fileName}`.slice(0, LIMITS.title) : (s.name ?? s.url!).slice(0, LIMITS.title) };
+      const src: Source = {
+        id,
+        title:
+          s.name === undefined && s.url === undefined
+            ? `Imported from ${fileName}`.slice(0, LIMITS.title)
+            : (s.name ?? s.url!).slice(0, LIMITS.title),
+      };
       if (s.url !== undefined) src.url = s.url;
       sources.push(src);
       return id;
@@ -348,11 +475,16 @@ export class GraphRecords {
     sink.member('version', start, DATASET_VERSION, top);
     if (this.given.title !== undefined) sink.member('title', start, this.given.title, top);
     if (this.given.schema || newTypes.length || newPreds.length) {
-      const schema: Schema = { entityTypes: [...base.entityTypes, ...newTypes], predicates: [...base.predicates, ...newPreds] };
+      const schema: Schema = {
+        entityTypes: [...base.entityTypes, ...newTypes],
+        predicates: [...base.predicates, ...newPreds],
+      };
       sink.member('schema', start, schema, top);
     }
     sink.beginList('sources', start);
-    sources.forEach((s, i) => { sink.record('sources', s, i, top); });
+    sources.forEach((s, i) => {
+      sink.record('sources', s, i, top);
+    });
     sink.endList('sources');
     sink.beginList('entities', start);
     this.nodes.forEach((n, i) => {
@@ -370,9 +502,15 @@ export class GraphRecords {
     // One place, moved from record to record: the sink uses it only while it checks the record (keep() copies it).
     const place = new Place(1, 1, undefined);
     for (let k = 0; k < this.m; k++) {
-      const si = this.subj[k]!, oi = this.obj[k]!;
+      const si = this.subj[k]!,
+        oi = this.obj[k]!;
       const stray = si < 0 || oi < 0 ? this.strays.get(k) : undefined;
-      const t = { subject: si >= 0 ? this.nodes[si]!.id : stray!.s!, predicate: predIds[this.pred[k]!]!, object: oi >= 0 ? this.nodes[oi]!.id : stray!.o!, source: srcIdOf[this.src[k]!]! } as Triple;
+      const t = {
+        subject: si >= 0 ? this.nodes[si]!.id : stray!.s!,
+        predicate: predIds[this.pred[k]!]!,
+        object: oi >= 0 ? this.nodes[oi]!.id : stray!.o!,
+        source: srcIdOf[this.src[k]!]!,
+      } as Triple;
       const ev = this.evidence[k];
       if (ev !== undefined) t.evidence = ev;
       const date = this.date[k];
@@ -404,9 +542,26 @@ function unique(id: string, taken: ReadonlySet<string>): string {
   for (let n = 2; ; n++) if (!taken.has(`${id}-${n}`)) return `${id}-${n}`;
 }
 
-function listWarning(file: string, code: string, names: string[], what: string, made: string, hint: string, at: At | undefined): Problem {
-  const shown = names.slice(0, 20).map((n) => `'${n}'`).join(', ');
+function listWarning(
+  file: string,
+  code: string,
+  names: string[],
+  what: string,
+  made: string,
+  hint: string,
+  at: At | undefined,
+): Problem {
+  const shown = names
+    .slice(0, 20)
+    .map((n) => `'${n}'`)
+    .join(', ');
   const more = names.length > 20 ? ` and ${names.length - 20} more` : '';
-  return fileProblem(code, file, `${names.length} ${what}${names.length > 1 ? 's' : ''} not in the schema became ${made}${names.length > 1 ? 's' : ''} of a generated schema: ${shown}${more}`, hint,
-    at ? { line: at.line, column: at.column } : { line: 1, column: 1 }, 'warning');
+  return fileProblem(
+    code,
+    file,
+    `${names.length} ${what}${names.length > 1 ? 's' : ''} not in the schema became ${made}${names.length > 1 ? 's' : ''} of a generated schema: ${shown}${more}`,
+    hint,
+    at ? { line: at.line, column: at.column } : { line: 1, column: 1 },
+    'warning',
+  );
 }

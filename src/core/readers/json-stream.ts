@@ -13,7 +13,14 @@
 // embedded schema after the entities or triples.
 import type { Problem } from '../problems.ts';
 import { TripleStore } from '../store.ts';
-import { findSyntaxError, locatePaths, syntaxText, type JsonPath, type SyntaxKind, type TextLocation } from '../json-location.ts';
+import {
+  findSyntaxError,
+  locatePaths,
+  syntaxText,
+  type JsonPath,
+  type SyntaxKind,
+  type TextLocation,
+} from '../json-location.ts';
 import { LIMITS } from '../check/options.ts';
 import { encodingProblem, TextPreflight } from '../check/preflight.ts';
 import { fileProblem, jsonSyntax } from '../check/problems.ts';
@@ -22,12 +29,26 @@ import { DatasetAssembler, UnsupportedLayout as Fallback } from './assemble.ts';
 import type { KeptRecord, ReaderOptions, ReadResult, ReadSession, RecordKind, RecordPlace } from './reader.ts';
 
 class ScanError extends Error {
-  constructor(readonly problem: Problem) { super(problem.message); }
+  constructor(readonly problem: Problem) {
+    super(problem.message);
+  }
 }
 
 const STREAMED = new Set(['sources', 'entities', 'triples']);
 
-const enum St { Start, KeyOrEnd, Key, Colon, Value, Capture, CommaOrEnd, ElemOrEnd, Elem, ElemComma, After }
+const enum St {
+  Start,
+  KeyOrEnd,
+  Key,
+  Colon,
+  Value,
+  Capture,
+  CommaOrEnd,
+  ElemOrEnd,
+  Elem,
+  ElemComma,
+  After,
+}
 
 function isWs(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
@@ -35,14 +56,22 @@ function isWs(c: number): boolean {
 
 /** A record's place: its text (or the chunk holding it, while the chunk is at hand). */
 class JsonPlace implements RecordPlace {
-  constructor(private readonly text: string, private readonly from: number, private readonly to: number, readonly loc: TextLocation) {}
+  constructor(
+    private readonly text: string,
+    private readonly from: number,
+    private readonly to: number,
+    readonly loc: TextLocation,
+  ) {}
   locate(rel: JsonPath): TextLocation {
     return within(this.text, this.from, this.to, rel, this.loc);
   }
   /** Kept as its text (smaller than the parsed value), parsed again when wanted. */
   keep(): KeptRecord {
     const text = this.from === 0 && this.to === this.text.length ? this.text : this.text.slice(this.from, this.to);
-    return { at: text === this.text ? this : new JsonPlace(text, 0, text.length, this.loc), value: () => JSON.parse(text) };
+    return {
+      at: text === this.text ? this : new JsonPlace(text, 0, text.length, this.loc),
+      value: () => JSON.parse(text),
+    };
   }
 }
 
@@ -145,27 +174,44 @@ export class JsonStreamSession implements ReadSession {
 
   /** Line/column of chunk offset `at`, counting from the line state at the chunk's start. */
   private locOfChunkOffset(s: string, at: number): TextLocation {
-    let line = this.line, start = this.lineStart - this.base;
+    let line = this.line,
+      start = this.lineStart - this.base;
     for (let i = 0; i < at; i++) {
       const c = s.charCodeAt(i);
-      if (c === 10) { if (!(i > 0 ? s.charCodeAt(i - 1) === 13 : this.lastCR === this.base - 1)) line++; start = i + 1; } else if (c === 13) { line++; start = i + 1; }
+      if (c === 10) {
+        if (!(i > 0 ? s.charCodeAt(i - 1) === 13 : this.lastCR === this.base - 1)) line++;
+        start = i + 1;
+      } else if (c === 13) {
+        line++;
+        start = i + 1;
+      }
     }
     return { line, column: at - start + 1 };
   }
 
   private scanError(off: number, kind: SyntaxKind, got: string): ScanError {
     const { message, hint } = syntaxText(kind, got);
-    return new ScanError(jsonSyntax(this.opts.file, message, hint, { line: this.line, column: off - this.lineStart + 1 }));
+    return new ScanError(
+      jsonSyntax(this.opts.file, message, hint, { line: this.line, column: off - this.lineStart + 1 }),
+    );
   }
 
   private unexpected(s: string, i: number, kind: SyntaxKind): ScanError {
     const c = s[i]!;
-    if ((kind === 'expected-value' || kind === 'expected-name') && this.afterComma && (c === '}' || c === ']')) kind = 'trailing-comma';
+    if ((kind === 'expected-value' || kind === 'expected-name') && this.afterComma && (c === '}' || c === ']'))
+      kind = 'trailing-comma';
     return this.scanError(this.base + i, kind, `'${c}'`);
   }
 
   private newline(c: number, off: number): void {
-    if (c === 10) { if (this.lastCR !== off - 1) this.line++; this.lineStart = off + 1; } else { this.line++; this.lineStart = off + 1; this.lastCR = off; }
+    if (c === 10) {
+      if (this.lastCR !== off - 1) this.line++;
+      this.lineStart = off + 1;
+    } else {
+      this.line++;
+      this.lineStart = off + 1;
+      this.lastCR = off;
+    }
   }
 
   private beginCapture(s: string, i: number): void {
@@ -184,7 +230,10 @@ export class JsonStreamSession implements ReadSession {
     const n = s.length;
     for (;;) {
       if (this.capString) {
-        if (this.capEscape) { this.capEscape = false; i++; }
+        if (this.capEscape) {
+          this.capEscape = false;
+          i++;
+        }
         if (i >= n) return -1;
         const j = s.indexOf('"', i);
         if (j < 0) {
@@ -211,9 +260,15 @@ export class JsonStreamSession implements ReadSession {
       }
       while (i < n) {
         const c = s.charCodeAt(i);
-        if (c === 34) { this.capString = true; i++; break; }
+        if (c === 34) {
+          this.capString = true;
+          i++;
+          break;
+        }
         if (c === 123 || c === 91) this.capDepth++;
-        else if (c === 125 || c === 93) { if (--this.capDepth === 0) return i + 1; } else if (c === 10 || c === 13) this.newline(c, this.base + i);
+        else if (c === 125 || c === 93) {
+          if (--this.capDepth === 0) return i + 1;
+        } else if (c === 10 || c === 13) this.newline(c, this.base + i);
         i++;
       }
       if (i >= n && !this.capString) return -1;
@@ -234,15 +289,31 @@ export class JsonStreamSession implements ReadSession {
     let i = 0;
     while (i < n) {
       switch (this.st) {
-        case St.Start: case St.KeyOrEnd: case St.Colon: case St.Value: case St.CommaOrEnd: case St.ElemOrEnd: case St.ElemComma: case St.After: {
+        case St.Start:
+        case St.KeyOrEnd:
+        case St.Colon:
+        case St.Value:
+        case St.CommaOrEnd:
+        case St.ElemOrEnd:
+        case St.ElemComma:
+        case St.After: {
           const c = s.charCodeAt(i);
-          if (isWs(c)) { if (c === 10 || c === 13) this.newline(c, this.base + i); i++; continue; }
+          if (isWs(c)) {
+            if (c === 10 || c === 13) this.newline(c, this.base + i);
+            i++;
+            continue;
+          }
           i = this.structural(s, i, c);
           continue;
         }
-        case St.Key: case St.Capture: case St.Elem: {
+        case St.Key:
+        case St.Capture:
+        case St.Elem: {
           const end = this.capture(s, i);
-          if (end < 0) { i = n; continue; }
+          if (end < 0) {
+            i = n;
+            continue;
+          }
           this.captureDone(s, end);
           i = end;
           continue;
@@ -267,8 +338,16 @@ export class JsonStreamSession implements ReadSession {
         this.afterComma = false;
         return i + 1;
       case St.KeyOrEnd:
-        if (c === 34) { this.beginCapture(s, i); this.capString = true; this.st = St.Key; return i + 1; }
-        if (c === 125 && !this.afterComma) { this.st = St.After; return i + 1; }
+        if (c === 34) {
+          this.beginCapture(s, i);
+          this.capString = true;
+          this.st = St.Key;
+          return i + 1;
+        }
+        if (c === 125 && !this.afterComma) {
+          this.st = St.After;
+          return i + 1;
+        }
         throw this.unexpected(s, i, 'expected-name');
       case St.Colon:
         if (c !== 58) throw this.unexpected(s, i, 'colon');
@@ -285,23 +364,51 @@ export class JsonStreamSession implements ReadSession {
         }
         if (c === 44 || c === 125 || c === 93 || c === 58) throw this.unexpected(s, i, 'expected-value');
         this.beginCapture(s, i);
-        if (c === 34) { this.capString = true; this.st = St.Capture; return i + 1; }
+        if (c === 34) {
+          this.capString = true;
+          this.st = St.Capture;
+          return i + 1;
+        }
         this.st = St.Capture;
         return i;
       case St.CommaOrEnd:
-        if (c === 44) { this.st = St.KeyOrEnd; this.afterComma = true; return i + 1; }
-        if (c === 125) { this.st = St.After; return i + 1; }
+        if (c === 44) {
+          this.st = St.KeyOrEnd;
+          this.afterComma = true;
+          return i + 1;
+        }
+        if (c === 125) {
+          this.st = St.After;
+          return i + 1;
+        }
         throw this.unexpected(s, i, 'comma');
       case St.ElemOrEnd:
-        if (c === 93 && !this.afterComma) { this.flush(s); this.arrayEnd(); this.st = St.CommaOrEnd; return i + 1; }
+        if (c === 93 && !this.afterComma) {
+          this.flush(s);
+          this.arrayEnd();
+          this.st = St.CommaOrEnd;
+          return i + 1;
+        }
         if (c === 44 || c === 125 || c === 93 || c === 58) throw this.unexpected(s, i, 'expected-value');
         this.beginCapture(s, i);
         this.st = St.Elem;
-        if (c === 34) { this.capString = true; return i + 1; }
+        if (c === 34) {
+          this.capString = true;
+          return i + 1;
+        }
         return i;
       case St.ElemComma:
-        if (c === 44) { this.st = St.ElemOrEnd; this.afterComma = true; return i + 1; }
-        if (c === 93) { this.flush(s); this.arrayEnd(); this.st = St.CommaOrEnd; return i + 1; }
+        if (c === 44) {
+          this.st = St.ElemOrEnd;
+          this.afterComma = true;
+          return i + 1;
+        }
+        if (c === 93) {
+          this.flush(s);
+          this.arrayEnd();
+          this.st = St.CommaOrEnd;
+          return i + 1;
+        }
         throw this.unexpected(s, i, 'comma');
       case St.After:
         throw this.unexpected(s, i, 'after-end');
@@ -321,7 +428,12 @@ export class JsonStreamSession implements ReadSession {
       this.afterComma = false;
     } else if (this.st === St.Capture) {
       const text = this.captured(s, end);
-      this.sink.member(this.key, this.keyLoc, this.parseValue(text, this.capLoc), new JsonPlace(text, 0, text.length, this.capLoc));
+      this.sink.member(
+        this.key,
+        this.keyLoc,
+        this.parseValue(text, this.capLoc),
+        new JsonPlace(text, 0, text.length, this.capLoc),
+      );
       this.st = St.CommaOrEnd;
     } else {
       if (this.capStart >= 0) {
@@ -370,16 +482,28 @@ export class JsonStreamSession implements ReadSession {
       values = JSON.parse(`[${s.slice(this.batchStart[0], this.batchEnd[k - 1])}]`) as unknown[];
     } catch {
       this.t.parse += performance.now() - t0;
-      for (let j = 0; j < k; j++) this.parseValue(s.slice(this.batchStart[j], this.batchEnd[j]), { line: this.batchLine[j]!, column: this.batchCol[j]! });
-      throw new ScanError(jsonSyntax(this.opts.file, undefined, 'check the syntax of the items of this array', this.rootLoc));
+      for (let j = 0; j < k; j++)
+        this.parseValue(s.slice(this.batchStart[j], this.batchEnd[j]), {
+          line: this.batchLine[j]!,
+          column: this.batchCol[j]!,
+        });
+      throw new ScanError(
+        jsonSyntax(this.opts.file, undefined, 'check the syntax of the items of this array', this.rootLoc),
+      );
     }
     const t1 = performance.now();
     this.t.parse += t1 - t0;
-    for (let j = 0; j < k; j++) this.element(values[j], s, this.batchStart[j]!, this.batchEnd[j]!, { line: this.batchLine[j]!, column: this.batchCol[j]! });
+    for (let j = 0; j < k; j++)
+      this.element(values[j], s, this.batchStart[j]!, this.batchEnd[j]!, {
+        line: this.batchLine[j]!,
+        column: this.batchCol[j]!,
+      });
     this.t.check += performance.now() - t1;
-    this.batchStart.length = 0; this.batchEnd.length = 0; this.batchLine.length = 0; this.batchCol.length = 0;
+    this.batchStart.length = 0;
+    this.batchEnd.length = 0;
+    this.batchLine.length = 0;
+    this.batchCol.length = 0;
   }
-
 
   private arrayEnd(): void {
     const kind = this.arrayKey!;
@@ -399,13 +523,26 @@ export class JsonStreamSession implements ReadSession {
     if (text === undefined) {
       if (f instanceof ScanError) return this.pre.withBom({ ok: false, problems: [f.problem], timings: this.t });
       return {
-        ok: false, timings: this.t, fallback: f.message,
-        problems: [fileProblem('unsupported-layout', this.opts.file, `this file can only be read whole (${f.message}), and its text is not at hand`,
-          'put "schema" before "entities" and "triples", and give each top-level key once', this.rootLoc)],
+        ok: false,
+        timings: this.t,
+        fallback: f.message,
+        problems: [
+          fileProblem(
+            'unsupported-layout',
+            this.opts.file,
+            `this file can only be read whole (${f.message}), and its text is not at hand`,
+            'put "schema" before "entities" and "triples", and give each top-level key once',
+            this.rootLoc,
+          ),
+        ],
       };
     }
     const t0 = performance.now();
-    const res: ReadResult = { ...parseDataset(text, this.opts), timings: this.t, fallback: f instanceof ScanError ? f.problem.code : f.message };
+    const res: ReadResult = {
+      ...parseDataset(text, this.opts),
+      timings: this.t,
+      fallback: f instanceof ScanError ? f.problem.code : f.message,
+    };
     this.t.check += performance.now() - t0;
     if (res.ok && res.dataset && res.schema) {
       const t1 = performance.now();

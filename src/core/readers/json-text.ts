@@ -26,7 +26,11 @@ export function parseJson(text: string, file: string): { raw: unknown } | { prob
 }
 
 /** Preflight and parse: the value, or the problems that stop reading (the BOM warning rides along either way). */
-function read(input: string, file: string, decodedStrictly: boolean): { raw: unknown; text: string; problems: Problem[] } | { problems: Problem[] } {
+function read(
+  input: string,
+  file: string,
+  decodedStrictly: boolean,
+): { raw: unknown; text: string; problems: Problem[] } | { problems: Problem[] } {
   const pre = preflightText(input, file, decodedStrictly);
   if (pre.failed) return { problems: pre.problems };
   const parsed = parseJson(pre.text, file);
@@ -35,7 +39,11 @@ function read(input: string, file: string, decodedStrictly: boolean): { raw: unk
 }
 
 /** Parses and checks a schema file's text, problems located by line. */
-export function parseSchema(text: string, file: string, decodedStrictly = false): { schema?: Schema; problems: Problem[] } {
+export function parseSchema(
+  text: string,
+  file: string,
+  decodedStrictly = false,
+): { schema?: Schema; problems: Problem[] } {
   const pre = read(text, file, decodedStrictly);
   if (!('raw' in pre)) return { problems: pre.problems };
   const r = new Report(file, 200);

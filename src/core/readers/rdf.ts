@@ -21,22 +21,42 @@ import type { DatasetReader, ReaderOptions, ReadResult, ReadSession, RecordKind,
 /** Deeper nesting of `[ ]` and `( )` than this is refused (an attack, not data). */
 export const MAX_RDF_NESTING = 256;
 
-interface N3Token { type: string; line: number; start?: number; end?: number }
-interface N3Term { termType: string; value: string; language?: string; datatype?: { value: string } }
-interface N3Quad { subject: N3Term; predicate: N3Term; object: N3Term }
+interface N3Token {
+  type: string;
+  line: number;
+  start?: number;
+  end?: number;
+}
+interface N3Term {
+  termType: string;
+  value: string;
+  language?: string;
+  datatype?: { value: string };
+}
+interface N3Quad {
+  subject: N3Term;
+  predicate: N3Term;
+  object: N3Term;
+}
 type N3Error = Error & { context?: { token?: N3Token; line?: number; previousToken?: N3Token } };
 
 class Stop extends Error {
-  constructor(readonly problem: Problem) { super(problem.message); }
+  constructor(readonly problem: Problem) {
+    super(problem.message);
+  }
 }
 
 function hintFor(message: string, syntax: string): string {
-  if (/Undefined prefix "([^"]*):"/.test(message)) return `declare the prefix before its first use: @prefix ${/Undefined prefix "([^"]*):"/.exec(message)![1]}: <http://…> .`;
-  if (/IRI/.test(message) || /Unexpected "</.test(message)) return 'write IRIs in angle brackets without spaces or any of <>"{}|^`\\, e.g. <http://example.org/a%20b>';
-  if (/Unexpected ""|Unexpected "'/.test(message)) return syntax === 'Turtle' || syntax === 'TriG'
-    ? 'close the string with its quote on the same line, or use """…""" for text over several lines'
-    : 'close the string with " on the same line; write a line break inside a string as \\n';
-  if (/dot|punctuation|Expected entity but got eof|Unexpected eof/i.test(message)) return 'end each statement with " ." (and separate what is said of one subject with ";"); the file may be cut short';
+  if (/Undefined prefix "([^"]*):"/.test(message))
+    return `declare the prefix before its first use: @prefix ${/Undefined prefix "([^"]*):"/.exec(message)![1]}: <http://…> .`;
+  if (/IRI/.test(message) || /Unexpected "</.test(message))
+    return 'write IRIs in angle brackets without spaces or any of <>"{}|^`\\, e.g. <http://example.org/a%20b>';
+  if (/Unexpected ""|Unexpected "'/.test(message))
+    return syntax === 'Turtle' || syntax === 'TriG'
+      ? 'close the string with its quote on the same line, or use """…""" for text over several lines'
+      : 'close the string with " on the same line; write a line break inside a string as \\n';
+  if (/dot|punctuation|Expected entity but got eof|Unexpected eof/i.test(message))
+    return 'end each statement with " ." (and separate what is said of one subject with ";"); the file may be cut short';
   if (/nested/.test(message)) return `nest [ ] and ( ) at most ${MAX_RDF_NESTING} levels deep`;
   return `check the ${syntax} syntax at this place`;
 }
@@ -71,17 +91,27 @@ class RdfSession implements ReadSession {
   private lastSubject = '';
   private lineLoc: TextLocation = { line: 1, column: 1 };
 
-  constructor(private readonly opts: ReaderOptions, private readonly syntax: string, private readonly lineMode: 'triples' | 'quads' | undefined) {
+  constructor(
+    private readonly opts: ReaderOptions,
+    private readonly syntax: string,
+    private readonly lineMode: 'triples' | 'quads' | undefined,
+  ) {
     this.pre = new TextPreflight(opts.file, opts.decodedStrictly);
     if (lineMode) return;
-    const input = { on: (ev: string, fn: (x?: unknown) => void) => { this.handlers[ev] = fn; } };
+    const input = {
+      on: (ev: string, fn: (x?: unknown) => void) => {
+        this.handlers[ev] = fn;
+      },
+    };
     const parser = new Parser({ format: syntax });
     (parser.parse as unknown as (i: unknown, cb: object) => void)(input, {
       onQuad: (err: N3Error | null, q: N3Quad | null) => {
         if (err) this.fail(err);
         else if (q) this.quad(q);
       },
-      onPrefix: (prefix: string, ns: N3Term) => { this.graph.prefixes.set(prefix, ns.value); },
+      onPrefix: (prefix: string, ns: N3Term) => {
+        this.graph.prefixes.set(prefix, ns.value);
+      },
       onToken: (tok: N3Token) => this.token(tok),
     });
   }
@@ -99,8 +129,15 @@ class RdfSession implements ReadSession {
     if (ty === '.' || ty === '{' || ty === '}') this.atStatement = true;
     else if (ty === '[' || ty === '(') {
       if (++this.depth > MAX_RDF_NESTING) {
-        throw new Stop(fileProblem('rdf-syntax', this.opts.file, `invalid ${this.syntax}: [ ] or ( ) nested more than ${MAX_RDF_NESTING} levels deep`,
-          hintFor('nested', this.syntax), { line: tok.line, column: (tok.start ?? 0) + 1 }));
+        throw new Stop(
+          fileProblem(
+            'rdf-syntax',
+            this.opts.file,
+            `invalid ${this.syntax}: [ ] or ( ) nested more than ${MAX_RDF_NESTING} levels deep`,
+            hintFor('nested', this.syntax),
+            { line: tok.line, column: (tok.start ?? 0) + 1 },
+          ),
+        );
       }
     } else if (ty === ']' || ty === ')') this.depth--;
   }
@@ -108,7 +145,10 @@ class RdfSession implements ReadSession {
   private term(t: N3Term): Term {
     if (t.termType === 'NamedNode') return { kind: 'iri', value: t.value };
     if (t.termType === 'BlankNode') return { kind: 'blank', value: this.blank(t.value) };
-    const lit: { kind: 'literal'; value: string; datatype?: string; language?: string } = { kind: 'literal', value: t.value };
+    const lit: { kind: 'literal'; value: string; datatype?: string; language?: string } = {
+      kind: 'literal',
+      value: t.value,
+    };
     if (t.language) lit.language = t.language;
     else if (t.datatype) lit.datatype = t.datatype.value;
     return lit;
@@ -131,7 +171,10 @@ class RdfSession implements ReadSession {
   private lineChunk(chunk: string): void {
     // A line longer than a chunk waits in parts, joined once its end arrives (no rescans).
     const first = chunk.indexOf('\n');
-    if (first < 0) { this.rest.push(chunk); return; }
+    if (first < 0) {
+      this.rest.push(chunk);
+      return;
+    }
     const head = this.rest.length ? this.rest.join('') : '';
     this.rest = [];
     const text = head + chunk;
@@ -145,13 +188,17 @@ class RdfSession implements ReadSession {
 
   private lineOf(text: string, from: number, to: number): void {
     this.lineNo++;
-    const sc = this.scanner ??= new NtScanner(this.lineMode === 'quads');
+    const sc = (this.scanner ??= new NtScanner(this.lineMode === 'quads'));
     const r = sc.line(text, from, to);
     if (r === null) return;
-    if (r === false) { this.lineError(text.slice(from, to).replace(/\r$/, ''), sc.errorColumn); return; }
+    if (r === false) {
+      this.lineError(text.slice(from, to).replace(/\r$/, ''), sc.errorColumn);
+      return;
+    }
     let o = sc.object;
     if (o.kind === 'blank') o = { kind: 'blank', value: this.blank(o.value) };
-    if (this.lineNo !== this.lastLine + 1 || sc.subject !== this.lastSubject) this.lineLoc = { line: this.lineNo, column: 1 };
+    if (this.lineNo !== this.lastLine + 1 || sc.subject !== this.lastSubject)
+      this.lineLoc = { line: this.lineNo, column: 1 };
     this.lastLine = this.lineNo;
     this.lastSubject = sc.subject;
     this.graph.add(sc.blank ? this.blank(sc.subject) : sc.subject, sc.blank, this.lineLoc, sc.predicate, o);
@@ -168,7 +215,13 @@ class RdfSession implements ReadSession {
       const tok = err.context?.token;
       if (tok && tok.type !== 'eof' && tok.start !== undefined) column = tok.start + 1;
     }
-    this.problem = fileProblem('rdf-syntax', this.opts.file, `invalid ${this.syntax}: ${message}`, hintFor(message, this.syntax), { line: this.lineNo, column });
+    this.problem = fileProblem(
+      'rdf-syntax',
+      this.opts.file,
+      `invalid ${this.syntax}: ${message}`,
+      hintFor(message, this.syntax),
+      { line: this.lineNo, column },
+    );
   }
 
   private fail(err: N3Error): void {
@@ -182,7 +235,13 @@ class RdfSession implements ReadSession {
       loc = { line, column: prev && prev.line === line && prev.end !== undefined ? prev.end + 1 : 1 };
     }
     const message = err.message.replace(/ on line \d+\.$/, '');
-    this.problem = fileProblem('rdf-syntax', this.opts.file, `invalid ${this.syntax}: ${message}`, hintFor(message, this.syntax), loc);
+    this.problem = fileProblem(
+      'rdf-syntax',
+      this.opts.file,
+      `invalid ${this.syntax}: ${message}`,
+      hintFor(message, this.syntax),
+      loc,
+    );
   }
 
   push(chunk: string): void {
@@ -201,7 +260,10 @@ class RdfSession implements ReadSession {
         const nl = before.lastIndexOf('\n');
         // The text before the bad character first: the first problem in the file wins, however the file is cut.
         const line = this.lines + countLines(before);
-        if (before.length) { this.push(before); if (this.problem) return; }
+        if (before.length) {
+          this.push(before);
+          if (this.problem) return;
+        }
         throw new Stop(encodingProblem(this.opts.file, fault, { line, column: fault.at - nl }));
       }
       this.lines += countLines(chunk);
@@ -221,8 +283,15 @@ class RdfSession implements ReadSession {
     if (!this.problem && !this.content) this.problem = emptyFile(this.opts.file, this.chars > 0);
     if (!this.problem) {
       try {
-        if (this.lineMode) { const last = this.rest.join(''); this.rest = []; this.lineOf(last, 0, last.length); } else this.handlers.end?.();
-      } catch (e) { if (e instanceof Stop) this.problem = e.problem; else throw e; }
+        if (this.lineMode) {
+          const last = this.rest.join('');
+          this.rest = [];
+          this.lineOf(last, 0, last.length);
+        } else this.handlers.end?.();
+      } catch (e) {
+        if (e instanceof Stop) this.problem = e.problem;
+        else throw e;
+      }
     }
     this.t.scan += performance.now() - t0;
     if (this.problem) return this.pre.withBom({ ok: false, problems: [this.problem], timings: this.t });
@@ -250,22 +319,35 @@ export function feed(records: RdfRecords, opts: ReaderOptions, t: ReadResult['ti
   }
   for (const kind of ['sources', 'entities', 'triples'] as RecordKind[]) {
     sink.beginList(kind, start);
-    records[kind].forEach((r, i) => { sink.record(kind, r.value, i, place(r.loc, r.value)); });
+    records[kind].forEach((r, i) => {
+      sink.record(kind, r.value, i, place(r.loc, r.value));
+    });
     sink.endList(kind);
   }
   const res = sink.end();
-  for (const n of records.notes) res.problems.push(fileProblem(n.code, opts.file, n.message, n.hint, undefined, 'warning'));
+  for (const n of records.notes)
+    res.problems.push(fileProblem(n.code, opts.file, n.message, n.hint, undefined, 'warning'));
   return res;
 }
 
-function rdfReader(id: string, label: string, syntax: string, extensions: string[], sniff: (head: string) => number): DatasetReader {
+function rdfReader(
+  id: string,
+  label: string,
+  syntax: string,
+  extensions: string[],
+  sniff: (head: string) => number,
+): DatasetReader {
   const lineMode = syntax === 'N-Triples' ? 'triples' : syntax === 'N-Quads' ? 'quads' : undefined;
   return { id, label, extensions, sniff, open: (opts) => new RdfSession(opts, syntax, lineMode) };
 }
 
 /** The first statement lines, comments and blank lines aside. */
 function statements(head: string): string[] {
-  return head.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')).slice(0, 5);
+  return head
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .slice(0, 5);
 }
 const TERM = String.raw`(?:<[^>\s]*>|_:\S+|"(?:[^"\\]|\\.)*"(?:@[\w-]+|\^\^<[^>\s]*>)?)`;
 const NT_LINE = new RegExp(String.raw`^${TERM}\s+<[^>\s]*>\s+${TERM}\s*\.$`);

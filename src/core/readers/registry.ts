@@ -10,7 +10,15 @@ import type { DatasetReader } from './reader.ts';
 import { RDF_READERS } from './rdf.ts';
 import { ftmReader } from './ftm.ts';
 
-export const READERS: readonly DatasetReader[] = [jsonDatasetReader, ...RDF_READERS, ftmReader, csvReader, gexfReader, graphmlReader, graphologyJsonReader];
+export const READERS: readonly DatasetReader[] = [
+  jsonDatasetReader,
+  ...RDF_READERS,
+  ftmReader,
+  csvReader,
+  gexfReader,
+  graphmlReader,
+  graphologyJsonReader,
+];
 
 /** What the registry looks at of a file's start. */
 export const SNIFF_BYTES = 4096;
@@ -30,7 +38,11 @@ export function readerByName(name: string, readers: readonly DatasetReader[] = R
   let best: DatasetReader | undefined;
   let bestLength = 0;
   for (const r of readers) {
-    for (const ext of r.extensions) if (ext.length > bestLength && lower.endsWith(ext)) { best = r; bestLength = ext.length; }
+    for (const ext of r.extensions)
+      if (ext.length > bestLength && lower.endsWith(ext)) {
+        best = r;
+        bestLength = ext.length;
+      }
   }
   return best;
 }
@@ -41,7 +53,10 @@ export function readerByName(name: string, readers: readonly DatasetReader[] = R
  * says the content is not its format); else the likeliest by content; else
  * the first registered (the dataset JSON reader, which explains what is wrong).
  */
-export function pickReader(file: { name?: string; head?: Uint8Array | string }, readers: readonly DatasetReader[] = READERS): DatasetReader {
+export function pickReader(
+  file: { name?: string; head?: Uint8Array | string },
+  readers: readonly DatasetReader[] = READERS,
+): DatasetReader {
   const head = file.head === undefined ? undefined : typeof file.head === 'string' ? file.head : sniffText(file.head);
   const byName = file.name === undefined ? undefined : readerByName(file.name, readers);
   if (head === undefined) return byName ?? readers[0]!;
@@ -50,7 +65,10 @@ export function pickReader(file: { name?: string; head?: Uint8Array | string }, 
   for (const r of readers) {
     const score = r.sniff(head);
     // Ties go to the reader the name claims, then to the earlier registered.
-    if (score > bestScore || (score === bestScore && score > 0 && r === byName)) { best = r; bestScore = score; }
+    if (score > bestScore || (score === bestScore && score > 0 && r === byName)) {
+      best = r;
+      bestScore = score;
+    }
   }
   if (best && bestScore >= SURE) return best;
   if (byName && byName.sniff(head) > 0) return byName;

@@ -23,18 +23,32 @@ export class GraphFileSession implements ReadSession {
   private graph?: GraphRecords;
   private given?: Given;
 
-  constructor(private readonly opts: ReaderOptions, private readonly read: GraphFileReader) {
+  constructor(
+    private readonly opts: ReaderOptions,
+    private readonly read: GraphFileReader,
+  ) {
     this.pre = new TextPreflight(opts.file, opts.decodedStrictly);
   }
 
-  get finished(): boolean { return this.problem !== undefined; }
+  get finished(): boolean {
+    return this.problem !== undefined;
+  }
 
   push(chunk: string): void {
     if (this.problem || chunk.length === 0) return;
     if (this.first) {
       this.first = false;
       const rest = this.pre.first(chunk);
-      if (rest === undefined) { this.problem = fileProblem('not-utf8', this.opts.file, 'file is not UTF-8: it looks like UTF-16', 'save it as UTF-8', { line: 1, column: 1 }); return; }
+      if (rest === undefined) {
+        this.problem = fileProblem(
+          'not-utf8',
+          this.opts.file,
+          'file is not UTF-8: it looks like UTF-16',
+          'save it as UTF-8',
+          { line: 1, column: 1 },
+        );
+        return;
+      }
       chunk = rest;
     }
     const fault = this.pre.fault(chunk);
@@ -45,7 +59,13 @@ export class GraphFileSession implements ReadSession {
     }
     this.chars += chunk.length;
     if (this.chars > MAX_XML_CHARS) {
-      this.problem = fileProblem('file-too-large', this.opts.file, `the file has more than ${MAX_XML_CHARS} characters, the most read whole`, 'split the graph, or export it as CSV, which is read as a stream', { line: 1, column: 1 });
+      this.problem = fileProblem(
+        'file-too-large',
+        this.opts.file,
+        `the file has more than ${MAX_XML_CHARS} characters, the most read whole`,
+        'split the graph, or export it as CSV, which is read as a stream',
+        { line: 1, column: 1 },
+      );
       this.parts = [];
       return;
     }
@@ -60,7 +80,13 @@ export class GraphFileSession implements ReadSession {
 
   node(n: NodeIn, loc: TextLocation): Problem | undefined {
     if (this.graph!.node(n, loc)) return undefined;
-    return fileProblem('duplicate-id', this.opts.file, `node id '${n.id}' is used twice`, 'give every node its own id', loc);
+    return fileProblem(
+      'duplicate-id',
+      this.opts.file,
+      `node id '${n.id}' is used twice`,
+      'give every node its own id',
+      loc,
+    );
   }
 
   edge(e: EdgeIn, loc: TextLocation): void {
@@ -72,12 +98,21 @@ export class GraphFileSession implements ReadSession {
     if (this.problem) return none(this.problem);
     const text = this.parts.join('');
     this.parts = [];
-    if (text.trim() === '') return none(fileProblem('empty-file', this.opts.file, 'the file is empty', 'export the graph again from its tool', { line: 1, column: 1 }));
+    if (text.trim() === '')
+      return none(
+        fileProblem('empty-file', this.opts.file, 'the file is empty', 'export the graph again from its tool', {
+          line: 1,
+          column: 1,
+        }),
+      );
     const t0 = performance.now();
     const problem = this.read(text, this.opts.file, this);
     this.t.parse += performance.now() - t0;
     if (problem) return none(problem);
-    const sink = new DatasetAssembler({ ...this.opts, checkEvidence: this.opts.checkEvidence !== false && GraphRecords.anyText(this.given ?? {}) }, this.t);
+    const sink = new DatasetAssembler(
+      { ...this.opts, checkEvidence: this.opts.checkEvidence !== false && GraphRecords.anyText(this.given ?? {}) },
+      this.t,
+    );
     const warnings = this.graph!.emit(sink);
     const res = sink.end();
     res.problems.unshift(...warnings);

@@ -20,8 +20,18 @@ export function findDoctype(text: string): number {
   for (;;) {
     i = text.indexOf('<', i);
     if (i < 0) return -1;
-    if (text.startsWith('<?', i)) { const e = text.indexOf('?>', i + 2); if (e < 0) return -1; i = e + 2; continue; }
-    if (text.startsWith('<!--', i)) { const e = text.indexOf('-->', i + 4); if (e < 0) return -1; i = e + 3; continue; }
+    if (text.startsWith('<?', i)) {
+      const e = text.indexOf('?>', i + 2);
+      if (e < 0) return -1;
+      i = e + 2;
+      continue;
+    }
+    if (text.startsWith('<!--', i)) {
+      const e = text.indexOf('-->', i + 4);
+      if (e < 0) return -1;
+      i = e + 3;
+      continue;
+    }
     if (/^<!(?:DOCTYPE|ENTITY)/i.test(text.slice(i, i + 9))) return i;
     return -1; // the root element: no declaration may follow it
   }
@@ -41,18 +51,35 @@ export function tooDeep(text: string, max = MAX_XML_DEPTH): number {
   let depth = 0;
   for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i)) {
     const c = text.charCodeAt(i + 1);
-    if (c === 33) { // <! : comment, CDATA or declaration
-      const end = text.startsWith('<!--', i) ? text.indexOf('-->', i + 4) + 3 : text.startsWith('<![CDATA[', i) ? text.indexOf(']]>', i + 9) + 3 : i + 2;
+    if (c === 33) {
+      // <! : comment, CDATA or declaration
+      const end = text.startsWith('<!--', i)
+        ? text.indexOf('-->', i + 4) + 3
+        : text.startsWith('<![CDATA[', i)
+          ? text.indexOf(']]>', i + 9) + 3
+          : i + 2;
       if (end < i) return -1;
       i = end;
       continue;
     }
-    if (c === 63) { const e = text.indexOf('?>', i + 2); if (e < 0) return -1; i = e + 2; continue; }
-    if (c === 47) { depth--; i += 2; continue; }
+    if (c === 63) {
+      const e = text.indexOf('?>', i + 2);
+      if (e < 0) return -1;
+      i = e + 2;
+      continue;
+    }
+    if (c === 47) {
+      depth--;
+      i += 2;
+      continue;
+    }
     let j = i + 1;
     for (let q = 0; j < n; j++) {
       const d = text.charCodeAt(j);
-      if (q) { if (d === q) q = 0; } else if (d === 34 || d === 39) q = d; else if (d === 62) break;
+      if (q) {
+        if (d === q) q = 0;
+      } else if (d === 34 || d === 39) q = d;
+      else if (d === 62) break;
     }
     if (text.charCodeAt(j - 1) !== 47 && ++depth > max) return i;
     i = j + 1;
@@ -65,17 +92,39 @@ export type XmlParse = { root: XmlElement } | { problem: Problem };
 /** The document's root element, or the first problem, located, with a hint. */
 export function parseXml(text: string, file: string, what: string): XmlParse {
   if (text.length > MAX_XML_CHARS) {
-    return { problem: fileProblem('file-too-large', file, `the ${what} file has ${text.length} characters; at most ${MAX_XML_CHARS} are read as XML`, 'split the graph, or export it as CSV, which is read as a stream', { line: 1, column: 1 }) };
+    return {
+      problem: fileProblem(
+        'file-too-large',
+        file,
+        `the ${what} file has ${text.length} characters; at most ${MAX_XML_CHARS} are read as XML`,
+        'split the graph, or export it as CSV, which is read as a stream',
+        { line: 1, column: 1 },
+      ),
+    };
   }
   const dt = findDoctype(text);
   if (dt >= 0) {
-    return { problem: fileProblem('xml-doctype', file, 'the file has a document type declaration (<!DOCTYPE …> or <!ENTITY …>): refused, since entity declarations can expand without bound or read other files',
-      `remove the <!DOCTYPE …> declaration; ${what} files need none`, offsetToLocation(text, dt)) };
+    return {
+      problem: fileProblem(
+        'xml-doctype',
+        file,
+        'the file has a document type declaration (<!DOCTYPE …> or <!ENTITY …>): refused, since entity declarations can expand without bound or read other files',
+        `remove the <!DOCTYPE …> declaration; ${what} files need none`,
+        offsetToLocation(text, dt),
+      ),
+    };
   }
   const deep = tooDeep(text);
   if (deep >= 0) {
-    return { problem: fileProblem('xml-too-deep', file, `elements are nested more than ${MAX_XML_DEPTH} levels deep here`,
-      `a ${what} file nests a few levels; check that the tags close`, offsetToLocation(text, deep)) };
+    return {
+      problem: fileProblem(
+        'xml-too-deep',
+        file,
+        `elements are nested more than ${MAX_XML_DEPTH} levels deep here`,
+        `a ${what} file nests a few levels; check that the tags close`,
+        offsetToLocation(text, deep),
+      ),
+    };
   }
   let first: { message: string; loc: TextLocation } | undefined;
   const onError = (level: string, message: string, ctx: unknown): void => {
@@ -94,8 +143,15 @@ export function parseXml(text: string, file: string, what: string): XmlParse {
     else if (l?.lineNumber !== undefined) first.loc = placed(l);
   }
   if (first || !root) {
-    return { problem: fileProblem('xml-syntax', file, `invalid XML: ${first?.message ?? 'no root element'}`,
-      `fix the ${what} file at that place (a tag not closed, an & not written &amp;, text after the root element)`, first?.loc ?? { line: 1, column: 1 }) };
+    return {
+      problem: fileProblem(
+        'xml-syntax',
+        file,
+        `invalid XML: ${first?.message ?? 'no root element'}`,
+        `fix the ${what} file at that place (a tag not closed, an & not written &amp;, text after the root element)`,
+        first?.loc ?? { line: 1, column: 1 },
+      ),
+    };
   }
   return { root };
 }

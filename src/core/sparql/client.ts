@@ -19,7 +19,12 @@ export interface SparqlEndpoint {
   fetch?: typeof fetch;
 }
 
-export type RdfJsonTerm = { type: 'uri' | 'literal' | 'typed-literal' | 'bnode'; value: string; datatype?: string; 'xml:lang'?: string };
+export type RdfJsonTerm = {
+  type: 'uri' | 'literal' | 'typed-literal' | 'bnode';
+  value: string;
+  datatype?: string;
+  'xml:lang'?: string;
+};
 export type Binding = Record<string, RdfJsonTerm | undefined>;
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -56,7 +61,12 @@ export class SparqlClient {
 
   constructor(readonly endpoint: SparqlEndpoint) {
     for (const u of [endpoint.query, endpoint.update]) {
-      if (u !== undefined && !/^https?:\/\//i.test(u) && !u.startsWith('/')) throw new ExplorerError({ code: 'bad-request', message: `not an http(s) endpoint: ${u}`, hint: 'give a URL like http://localhost:8890/sparql' });
+      if (u !== undefined && !/^https?:\/\//i.test(u) && !u.startsWith('/'))
+        throw new ExplorerError({
+          code: 'bad-request',
+          message: `not an http(s) endpoint: ${u}`,
+          hint: 'give a URL like http://localhost:8890/sparql',
+        });
     }
   }
 
@@ -78,7 +88,13 @@ export class SparqlClient {
     await this.send(this.endpoint.update ?? this.endpoint.query, 'update', update, '*/*', signal);
   }
 
-  private async send(url: string, kind: 'query' | 'update', text: string, accept: string, signal?: AbortSignal): Promise<string> {
+  private async send(
+    url: string,
+    kind: 'query' | 'update',
+    text: string,
+    accept: string,
+    signal?: AbortSignal,
+  ): Promise<string> {
     if (signal?.aborted) throw aborted();
     this.requests++;
     const n = this.requests;
@@ -93,7 +109,13 @@ export class SparqlClient {
     const t0 = Date.now();
     let res: Response;
     let body: string;
-    const go = () => (this.endpoint.fetch ?? fetch)(url, { method: 'POST', headers, body: new URLSearchParams({ [kind]: text }).toString(), signal: both });
+    const go = () =>
+      (this.endpoint.fetch ?? fetch)(url, {
+        method: 'POST',
+        headers,
+        body: new URLSearchParams({ [kind]: text }).toString(),
+        signal: both,
+      });
     try {
       try {
         res = await go();
@@ -105,20 +127,45 @@ export class SparqlClient {
       body = await res.text();
     } catch (e) {
       if (signal?.aborted) throw aborted();
-      if (timeout.aborted) throw new ExplorerError({ code: 'timeout', message: `the SPARQL endpoint did not answer within ${Math.round((this.endpoint.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s`, hint: 'try a narrower query, or a longer --timeout' });
-      throw netError(`cannot reach the SPARQL endpoint ${url}: ${(e as Error & { cause?: Error }).cause?.message ?? (e as Error).message}`, 'check the URL and that the store is running');
+      if (timeout.aborted)
+        throw new ExplorerError({
+          code: 'timeout',
+          message: `the SPARQL endpoint did not answer within ${Math.round((this.endpoint.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s`,
+          hint: 'try a narrower query, or a longer --timeout',
+        });
+      throw netError(
+        `cannot reach the SPARQL endpoint ${url}: ${(e as Error & { cause?: Error }).cause?.message ?? (e as Error).message}`,
+        'check the URL and that the store is running',
+      );
     }
     this.endpoint.log?.(`sparql #${n} ${res.status} in ${Date.now() - t0} ms, ${body.length} chars`);
     if (res.status === 401 || res.status === 403) {
-      throw new ExplorerError({ code: 'unauthorized', message: `the SPARQL endpoint refused the request (${res.status})`, hint: this.endpoint.authorization ? 'check the credentials given with --auth or ACTORGRAPH_AUTH' : 'give credentials with --auth USER:PASSWORD or TOKEN (or ACTORGRAPH_AUTH)' });
+      throw new ExplorerError({
+        code: 'unauthorized',
+        message: `the SPARQL endpoint refused the request (${res.status})`,
+        hint: this.endpoint.authorization
+          ? 'check the credentials given with --auth or ACTORGRAPH_AUTH'
+          : 'give credentials with --auth USER:PASSWORD or TOKEN (or ACTORGRAPH_AUTH)',
+      });
     }
     if (!res.ok) {
-      throw new ExplorerError({ code: 'bad-request', message: `the SPARQL endpoint answered ${res.status}: ${body.slice(0, 300).trim()}`, hint: kind === 'update' ? 'the endpoint may not accept updates: give --update-endpoint, or grant SPARQL_UPDATE' : 'check that the URL is a SPARQL endpoint' });
+      throw new ExplorerError({
+        code: 'bad-request',
+        message: `the SPARQL endpoint answered ${res.status}: ${body.slice(0, 300).trim()}`,
+        hint:
+          kind === 'update'
+            ? 'the endpoint may not accept updates: give --update-endpoint, or grant SPARQL_UPDATE'
+            : 'check that the URL is a SPARQL endpoint',
+      });
     }
     return body;
   }
 }
 
 function notSparql(url: string, body: string): ExplorerError {
-  return new ExplorerError({ code: 'bad-answer', message: `${url} did not answer as a SPARQL endpoint: ${JSON.stringify(body.slice(0, 80))}`, hint: 'check that the URL is the SPARQL endpoint itself (often …/sparql or …/query)' });
+  return new ExplorerError({
+    code: 'bad-answer',
+    message: `${url} did not answer as a SPARQL endpoint: ${JSON.stringify(body.slice(0, 80))}`,
+    hint: 'check that the URL is the SPARQL endpoint itself (often …/sparql or …/query)',
+  });
 }

@@ -5,7 +5,15 @@
 // literal is left that a \u pass could turn into a quote.
 import { ExplorerError } from '../errors.ts';
 
-const ECHAR: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+const ECHAR: Record<string, string> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\b': '\\b',
+  '\f': '\\f',
+};
 
 /** A string literal, quoted and escaped. Lone surrogates become U+FFFD (they have no UTF-8 form). */
 export function literal(s: string): string {
@@ -13,7 +21,13 @@ export function literal(s: string): string {
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
     const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+    if (
+      c >= 0xd800 &&
+      c <= 0xdbff &&
+      i + 1 < s.length &&
+      s.charCodeAt(i + 1) >= 0xdc00 &&
+      s.charCodeAt(i + 1) <= 0xdfff
+    ) {
       out += ch + s[i + 1]!;
       i++;
     } else if (c >= 0xd800 && c <= 0xdfff) out += '\uFFFD';
@@ -39,7 +53,12 @@ const IRI_OK = /^[A-Za-z][A-Za-z0-9+.-]*:[^\u0000-\u0020<>"{}|^`\\]*$/;
 
 /** An IRI in angle brackets; anything that could end it early or is not absolute is refused. */
 export function iriRef(iri: string): string {
-  if (!IRI_OK.test(iri)) throw new ExplorerError({ code: 'bad-request', message: `not a usable IRI: ${JSON.stringify(iri.slice(0, 200))}`, hint: 'an absolute IRI without spaces or any of <>"{}|^`\\' });
+  if (!IRI_OK.test(iri))
+    throw new ExplorerError({
+      code: 'bad-request',
+      message: `not a usable IRI: ${JSON.stringify(iri.slice(0, 200))}`,
+      hint: 'an absolute IRI without spaces or any of <>"{}|^`\\',
+    });
   return `<${iri}>`;
 }
 

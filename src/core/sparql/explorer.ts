@@ -3,8 +3,34 @@
 // requests (VALUES batches, one request per hop), reads them back with the
 // one mapping into a small TripleStore and lets the in-memory algorithms
 // answer over it, so answers equal MemoryExplorer's (ADR 0009).
-import { DEFAULT_LIMITS, type Capabilities, type CallOptions, type DetailsOptions, type Explorer, type ExportOptions, type PageOptions, type SourcesQuery, type SourcesResult, type SubgraphResult } from '../explorer.ts';
-import type { Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult, RelationsQuery, RelationsResult, Schema, SearchHit, SearchOptions, Source, Stats } from '../model.ts';
+import {
+  DEFAULT_LIMITS,
+  type Capabilities,
+  type CallOptions,
+  type DetailsOptions,
+  type Explorer,
+  type ExportOptions,
+  type PageOptions,
+  type SourcesQuery,
+  type SourcesResult,
+  type SubgraphResult,
+} from '../explorer.ts';
+import type {
+  Dataset,
+  Entity,
+  EntityDetails,
+  NeighbourhoodQuery,
+  NeighbourhoodResult,
+  PathQuery,
+  PathResult,
+  RelationsQuery,
+  RelationsResult,
+  Schema,
+  SearchHit,
+  SearchOptions,
+  Source,
+  Stats,
+} from '../model.ts';
 import { ExplorerError, checkSignal } from '../errors.ts';
 import { subgraphOf } from '../memory-explorer.ts';
 import { neighbourhood } from '../neighbourhood.ts';
@@ -57,7 +83,8 @@ interface Head {
 
 function limitOf(value: number | undefined, fallback: number, name = 'limit'): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value < 0) throw new ExplorerError({ code: 'bad-request', message: `${name} must be a number ≥ 0, got ${value}` });
+  if (!Number.isFinite(value) || value < 0)
+    throw new ExplorerError({ code: 'bad-request', message: `${name} must be a number ≥ 0, got ${value}` });
   return Math.floor(value);
 }
 
@@ -96,7 +123,8 @@ export class SparqlExplorer implements Explorer {
   private info(signal?: AbortSignal): Promise<Head> {
     this.head ??= (async () => {
       const g = new RdfGraph();
-      for (const r of await this.rows(Q.headQuery(this.graph), signal)) if (r.s && r.p && r.o) g.add(r.s.value, false, { line: 1, column: 1 }, r.p.value, termOf(r.o));
+      for (const r of await this.rows(Q.headQuery(this.graph), signal))
+        if (r.s && r.p && r.o) g.add(r.s.value, false, { line: 1, column: 1 }, r.p.value, termOf(r.o));
       let base = DEFAULT_BASE;
       for (const n of g.nodes.values()) {
         const i = n.p.findIndex((p, k) => p === RDF_TYPE && n.o[k]!.value === AG.Dataset);
@@ -107,11 +135,17 @@ export class SparqlExplorer implements Explorer {
       const recs = readOwnMapping(g);
       const schema = (recs.schema ?? { entityTypes: [], predicates: [] }) as Schema;
       if (!schema.entityTypes.length && !recs.format) {
-        throw new ExplorerError({ code: 'invalid-data', message: 'the store holds no actorgraph dataset (no ag:Dataset node, no schema)', hint: "load one with 'actorgraph push FILE --endpoint URL'" });
+        throw new ExplorerError({
+          code: 'invalid-data',
+          message: 'the store holds no actorgraph dataset (no ag:Dataset node, no schema)',
+          hint: "load one with 'actorgraph push FILE --endpoint URL'",
+        });
       }
       return { base, schema, ...(typeof recs.title === 'string' ? { title: recs.title } : {}) };
     })();
-    this.head.catch(() => { this.head = undefined; });
+    this.head.catch(() => {
+      this.head = undefined;
+    });
     return this.head;
   }
 
@@ -124,18 +158,34 @@ export class SparqlExplorer implements Explorer {
   }
 
   /** Whole nodes not yet in `frag`, by IRI, in VALUES batches. */
-  private async describe(frag: Fragment, iris: Iterable<string>, signal?: AbortSignal, withText = false): Promise<void> {
+  private async describe(
+    frag: Fragment,
+    iris: Iterable<string>,
+    signal?: AbortSignal,
+    withText = false,
+  ): Promise<void> {
     const want = [...new Set(iris)].filter((i) => !frag.has(i));
-    for (const batch of chunks(want)) frag.add(await this.rows(Q.describeQuery(batch, frag.base, this.graph, withText), signal));
+    for (const batch of chunks(want))
+      frag.add(await this.rows(Q.describeQuery(batch, frag.base, this.graph, withText), signal));
   }
 
   /** One hop from `ids`: their statements and the entities at the other end. True when a request was cut. */
   private hop(frag: Fragment, ids: readonly string[], walk: Q.Walk, signal?: AbortSignal): Promise<boolean> {
     const iris = frag.iris;
-    return this.hopIris(frag, ids.map((id) => iris.entity(id)), walk, signal);
+    return this.hopIris(
+      frag,
+      ids.map((id) => iris.entity(id)),
+      walk,
+      signal,
+    );
   }
 
-  private async hopIris(frag: Fragment, entities: readonly string[], walk: Q.Walk, signal?: AbortSignal): Promise<boolean> {
+  private async hopIris(
+    frag: Fragment,
+    entities: readonly string[],
+    walk: Q.Walk,
+    signal?: AbortSignal,
+  ): Promise<boolean> {
     let cut = false;
     for (const batch of chunks(entities)) {
       const rows = await this.rows(Q.hopQuery(batch, walk, frag.base, this.maxRows, this.graph), signal);
@@ -149,7 +199,8 @@ export class SparqlExplorer implements Explorer {
   private async among(frag: Fragment, ids: readonly string[], signal?: AbortSignal): Promise<void> {
     const iris = frag.iris;
     const all = chunks(ids.map((id) => iris.entity(id)));
-    for (const a of all) for (const b of all) frag.add(await this.rows(Q.amongQuery(a, b, this.maxRows, this.graph), signal));
+    for (const a of all)
+      for (const b of all) frag.add(await this.rows(Q.amongQuery(a, b, this.maxRows, this.graph), signal));
   }
 
   /** Sources the fragment's statements cite, without texts (cached: they are few and do not change). */
@@ -157,10 +208,11 @@ export class SparqlExplorer implements Explorer {
     const prefix = `${frag.base}source/`;
     const want = new Set<string>();
     for (const n of frag.graph.nodes.values()) {
-      for (let i = 0; i < n.p.length; i++) if (n.p[i] === T.wasDerivedFrom) {
-        const id = idUnder(n.o[i]!.value, prefix);
-        if (id !== undefined && !this.sourceCache.has(id)) want.add(n.o[i]!.value);
-      }
+      for (let i = 0; i < n.p.length; i++)
+        if (n.p[i] === T.wasDerivedFrom) {
+          const id = idUnder(n.o[i]!.value, prefix);
+          if (id !== undefined && !this.sourceCache.has(id)) want.add(n.o[i]!.value);
+        }
     }
     if (want.size) {
       const f = new Fragment(frag.base);
@@ -188,15 +240,30 @@ export class SparqlExplorer implements Explorer {
     const signal = options?.signal;
     const head = await this.info(signal);
     const iris = irisFor(head.base);
-    const byType: Record<string, number> = {}, byPredicate: Record<string, number> = {};
-    let sources = 0, undated = 0;
+    const byType: Record<string, number> = {},
+      byPredicate: Record<string, number> = {};
+    let sources = 0,
+      undated = 0;
     for (const r of await this.rows(Q.countsQuery(this.graph), signal)) {
-      const n = Number(r.n?.value ?? 0), k = r.k?.value ?? '';
+      const n = Number(r.n?.value ?? 0),
+        k = r.k?.value ?? '';
       switch (r.what?.value) {
-        case 'type': { const id = idUnder(k, `${iris.base}type/`); if (id !== undefined && n) byType[id] = n; break; }
-        case 'predicate': { const id = idUnder(k, `${iris.base}predicate/`); if (id !== undefined && n) byPredicate[id] = n; break; }
-        case 'source': sources = n; break;
-        case 'undated': undated = n; break;
+        case 'type': {
+          const id = idUnder(k, `${iris.base}type/`);
+          if (id !== undefined && n) byType[id] = n;
+          break;
+        }
+        case 'predicate': {
+          const id = idUnder(k, `${iris.base}predicate/`);
+          if (id !== undefined && n) byPredicate[id] = n;
+          break;
+        }
+        case 'source':
+          sources = n;
+          break;
+        case 'undated':
+          undated = n;
+          break;
       }
     }
     const byStatus: Stats['byStatus'] = {};
@@ -207,15 +274,24 @@ export class SparqlExplorer implements Explorer {
     const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
     return {
       ...(head.title !== undefined ? { title: head.title } : {}),
-      entities: sum(byType), triples: sum(byPredicate), sources,
-      types: head.schema.entityTypes.length, predicates: head.schema.predicates.length,
-      byType, byPredicate, byStatus, undated,
+      entities: sum(byType),
+      triples: sum(byPredicate),
+      sources,
+      types: head.schema.entityTypes.length,
+      predicates: head.schema.predicates.length,
+      byType,
+      byPredicate,
+      byStatus,
+      undated,
     };
   }
 
   /** Virtuoso answers ASK with bif:contains only when it is Virtuoso. */
   private hasTextIndex(signal?: AbortSignal): Promise<boolean> {
-    this.virtuoso ??= this.rows(`ASK { FILTER(bif:length("a") = 1) }`, signal).then((r) => r[0]?.boolean?.value === 'true', () => false);
+    this.virtuoso ??= this.rows(`ASK { FILTER(bif:length("a") = 1) }`, signal).then(
+      (r) => r[0]?.boolean?.value === 'true',
+      () => false,
+    );
     return this.virtuoso;
   }
 
@@ -227,17 +303,27 @@ export class SparqlExplorer implements Explorer {
     // The longest word's start finds the candidates (typos after it are forgiven in the ranking).
     const word = words.reduce((a, b) => (b.length > a.length ? b : a));
     // As typed (lower case) too: a store's LCASE keeps diacritics that search folds away.
-    const raw = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).reduce((a, b) => (b.length > a.length ? b : a), '');
+    const raw = text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .reduce((a, b) => (b.length > a.length ? b : a), '');
     const needles = [...new Set([word.slice(0, 3), ...(raw ? [raw.slice(0, 3)] : [])])];
     let rows = await this.rows(Q.candidatesQuery(needles, SEARCH_CANDIDATES, this.graph), signal);
     // Nothing by the word's start: Virtuoso's text index, where it has one (an error there means it has none).
-    if (!rows.length && word.length >= 4 && await this.hasTextIndex(signal)) {
-      rows = await this.rows(Q.candidatesVirtuosoQuery(word, SEARCH_CANDIDATES, this.graph), signal).catch((e: unknown) => {
-        if (ExplorerError.from(e).code === 'aborted') throw e;
-        return [];
-      });
+    if (!rows.length && word.length >= 4 && (await this.hasTextIndex(signal))) {
+      rows = await this.rows(Q.candidatesVirtuosoQuery(word, SEARCH_CANDIDATES, this.graph), signal).catch(
+        (e: unknown) => {
+          if (ExplorerError.from(e).code === 'aborted') throw e;
+          return [];
+        },
+      );
     }
-    await this.describe(frag, rows.map((r) => r.s?.value).filter((x): x is string => x !== undefined), signal);
+    await this.describe(
+      frag,
+      rows.map((r) => r.s?.value).filter((x): x is string => x !== undefined),
+      signal,
+    );
     const store = await this.store(frag, signal);
     return new EntitySearch(store).search(text, rest);
   }
@@ -248,32 +334,53 @@ export class SparqlExplorer implements Explorer {
 
   async entities(ids: string[], options?: { limit?: number } & CallOptions): Promise<(Entity | undefined)[]> {
     const limit = limitOf(options?.limit, DEFAULT_LIMITS.entities);
-    if (ids.length > limit) throw new ExplorerError({ code: 'too-large', message: `${ids.length} entities asked at once; at most ${limit}`, hint: 'ask in batches, or pass a larger limit' });
+    if (ids.length > limit)
+      throw new ExplorerError({
+        code: 'too-large',
+        message: `${ids.length} entities asked at once; at most ${limit}`,
+        hint: 'ask in batches, or pass a larger limit',
+      });
     const frag = await this.fragment(options?.signal);
-    await this.describe(frag, ids.map((id) => frag.iris.entity(id)), options?.signal);
+    await this.describe(
+      frag,
+      ids.map((id) => frag.iris.entity(id)),
+      options?.signal,
+    );
     const byId = new Map(frag.records().entities.map((e) => [e.id, e]));
     return ids.map((id) => byId.get(id));
   }
 
   async details(id: string, options?: DetailsOptions): Promise<EntityDetails | undefined> {
     const signal = options?.signal;
-    const limit = limitOf(options?.limit, DEFAULT_LIMITS.details), offset = limitOf(options?.offset, 0, 'offset');
+    const limit = limitOf(options?.limit, DEFAULT_LIMITS.details),
+      offset = limitOf(options?.offset, 0, 'offset');
     const frag = await this.fragment(signal);
     const e = frag.iris.entity(id);
     await this.describe(frag, [e], signal);
     if (!frag.records().entities.some((x) => x.id === id)) return undefined;
-    const page = async (side: 'subject' | 'object') => (await this.rows(Q.sideQuery(e, side, limit + 1, offset, this.graph), signal)).map((r) => r.s?.value).filter((x): x is string => x !== undefined);
-    const sts = [...await page('subject'), ...await page('object')];
+    const page = async (side: 'subject' | 'object') =>
+      (await this.rows(Q.sideQuery(e, side, limit + 1, offset, this.graph), signal))
+        .map((r) => r.s?.value)
+        .filter((x): x is string => x !== undefined);
+    const sts = [...(await page('subject')), ...(await page('object'))];
     for (const b of chunks(sts)) frag.add(await this.rows(Q.statementsQuery(b, this.graph), signal));
     const { entities, triples } = frag.records();
     const byId = (a: { id?: string }, b: { id?: string }) => (a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0);
     const outgoing = triples.filter((t) => t.subject === id).sort(byId);
     const incoming = triples.filter((t) => t.object === id).sort(byId);
-    const details: EntityDetails = { entity: entities.find((x) => x.id === id)!, outgoing: outgoing.slice(0, limit), incoming: incoming.slice(0, limit) };
+    const details: EntityDetails = {
+      entity: entities.find((x) => x.id === id)!,
+      outgoing: outgoing.slice(0, limit),
+      incoming: incoming.slice(0, limit),
+    };
     if (outgoing.length > limit || incoming.length > limit) {
       details.truncated = true;
-      details.totalOutgoing = Number((await this.rows(Q.countSideQuery(e, 'subject', this.graph), signal))[0]?.n?.value ?? 0);
-      details.totalIncoming = Number((await this.rows(Q.countSideQuery(e, 'object', this.graph), signal))[0]?.n?.value ?? 0);
+      details.totalOutgoing = Number(
+        (await this.rows(Q.countSideQuery(e, 'subject', this.graph), signal))[0]?.n?.value ?? 0,
+      );
+      details.totalIncoming = Number(
+        (await this.rows(Q.countSideQuery(e, 'object', this.graph), signal))[0]?.n?.value ?? 0,
+      );
     }
     return details;
   }
@@ -286,17 +393,24 @@ export class SparqlExplorer implements Explorer {
 
   async sources(query: SourcesQuery = {}, options?: CallOptions): Promise<SourcesResult> {
     const signal = options?.signal;
-    const offset = limitOf(query.offset, 0, 'offset'), limit = limitOf(query.limit, DEFAULT_LIMITS.sources);
+    const offset = limitOf(query.offset, 0, 'offset'),
+      limit = limitOf(query.limit, DEFAULT_LIMITS.sources);
     const frag = await this.fragment(signal);
     if (query.ids) {
-      await this.describe(frag, query.ids.map((id) => frag.iris.source(id)), signal);
+      await this.describe(
+        frag,
+        query.ids.map((id) => frag.iris.source(id)),
+        signal,
+      );
       const found = new Map(frag.records().sources.map((s) => [s.id, s]));
       const chosen = [...new Set(query.ids)].map((id) => found.get(id)).filter((s): s is Source => s !== undefined);
       const page = chosen.slice(offset, offset + limit);
       return { sources: page, total: chosen.length, truncated: offset + page.length < chosen.length };
     }
     const total = Number((await this.rows(Q.sourceCountQuery(this.graph), signal))[0]?.n?.value ?? 0);
-    const ids = (await this.rows(Q.sourcePageQuery(limit, offset, this.graph), signal)).map((r) => r.s?.value).filter((x): x is string => x !== undefined);
+    const ids = (await this.rows(Q.sourcePageQuery(limit, offset, this.graph), signal))
+      .map((r) => r.s?.value)
+      .filter((x): x is string => x !== undefined);
     await this.describe(frag, ids, signal);
     const page = frag.records().sources.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { sources: page, total, truncated: offset + page.length < total };
@@ -308,7 +422,11 @@ export class SparqlExplorer implements Explorer {
     const q = { ...query, limit: limitOf(query.limit, DEFAULT_LIMITS.neighbourhood) };
     const depth = Math.max(0, Math.floor(q.depth));
     const frag = await this.fragment(signal);
-    await this.describe(frag, q.from.map((id) => frag.iris.entity(id)), signal);
+    await this.describe(
+      frag,
+      q.from.map((id) => frag.iris.entity(id)),
+      signal,
+    );
     let store = await this.store(frag, signal);
     let frontier = neighbourhood(store, { ...q, depth: 0 }).entities.map((e) => e.id);
     let cut = false;
@@ -317,7 +435,9 @@ export class SparqlExplorer implements Explorer {
       store = await this.store(frag, signal);
       // The memory walk over what is known says which entities are at distance d under the filters.
       const r = neighbourhood(store, { ...q, depth: d });
-      frontier = Object.entries(r.distance).filter(([, k]) => k === d).map(([id]) => id);
+      frontier = Object.entries(r.distance)
+        .filter(([, k]) => k === d)
+        .map(([id]) => id);
       if (r.truncated) break;
     }
     // Triples from the last ring, which was not expanded: among itself when walking both ways, else its own
@@ -342,7 +462,8 @@ export class SparqlExplorer implements Explorer {
     let store = await this.store(frag, signal);
     if (!known.has(query.from) || !known.has(query.to) || query.from === query.to) return findPaths(store, query);
     const maxLength = query.maxLength !== undefined && query.maxLength >= 0 ? Math.floor(query.maxLength) : Infinity;
-    const k = (query.mode ?? 'shortest') === 'k-shortest' ? Math.max(1, Math.min(MAX_K, Math.floor(query.k ?? DEFAULT_K))) : 1;
+    const k =
+      (query.mode ?? 'shortest') === 'k-shortest' ? Math.max(1, Math.min(MAX_K, Math.floor(query.k ?? DEFAULT_K))) : 1;
     const avoid = new Set((query.avoidEntities ?? []).map((id) => iris.entity(id)));
     const cap = this.options.maxPathStatements ?? 500_000;
     const side = (start: string, walk: Q.Walk) => ({ seen: new Set([start]), frontier: [start], radius: 0, walk });
@@ -357,7 +478,12 @@ export class SparqlExplorer implements Explorer {
       s.radius++;
       const next: string[] = [];
       const front = new Set(s.frontier);
-      const step = (a: string, b: string) => { if (front.has(a) && !s.seen.has(b)) { s.seen.add(b); if (!avoid.has(b)) next.push(b); } };
+      const step = (a: string, b: string) => {
+        if (front.has(a) && !s.seen.has(b)) {
+          s.seen.add(b);
+          if (!avoid.has(b)) next.push(b);
+        }
+      };
       for (const [a, b] of frag.ends.values()) {
         if (s.walk !== 'in') step(a, b);
         if (s.walk !== 'out') step(b, a);
@@ -367,15 +493,31 @@ export class SparqlExplorer implements Explorer {
       const reach = fwd.radius + bwd.radius;
       const size = frag.ends.size;
       let met = false;
-      for (const x of fwd.seen) if (bwd.seen.has(x)) { met = true; break; }
+      for (const x of fwd.seen)
+        if (bwd.seen.has(x)) {
+          met = true;
+          break;
+        }
       if (!met && !exhausted && reach < maxLength && size < cap) continue;
       store = await this.store(frag, signal);
       const r = findPaths(store, query);
       const longest = r.paths.reduce((m, p) => Math.max(m, p.length), 0);
       // Every path no longer than fwd.radius + bwd.radius lies in what was fetched.
-      const complete = exhausted || reach >= maxLength || (r.paths.length > 0 && longest <= reach && (r.paths.length >= k || (query.mode ?? 'shortest') !== 'k-shortest'));
+      const complete =
+        exhausted ||
+        reach >= maxLength ||
+        (r.paths.length > 0 &&
+          longest <= reach &&
+          (r.paths.length >= k || (query.mode ?? 'shortest') !== 'k-shortest'));
       if (complete || size >= cap) {
-        if (!complete || cut) return { ...r, truncated: true, note: [r.note, `searched ${reach} steps out (${size} relations) before stopping`].filter(Boolean).join('; ') };
+        if (!complete || cut)
+          return {
+            ...r,
+            truncated: true,
+            note: [r.note, `searched ${reach} steps out (${size} relations) before stopping`]
+              .filter(Boolean)
+              .join('; '),
+          };
         return r;
       }
     }
@@ -384,11 +526,19 @@ export class SparqlExplorer implements Explorer {
   async relations(query: RelationsQuery, options?: CallOptions): Promise<RelationsResult> {
     const signal = options?.signal;
     checkFilter(query);
-    const q = { ...query, limit: limitOf(query.limit, DEFAULT_LIMITS.relations), offset: limitOf(query.offset, 0, 'offset') };
+    const q = {
+      ...query,
+      limit: limitOf(query.limit, DEFAULT_LIMITS.relations),
+      offset: limitOf(query.offset, 0, 'offset'),
+    };
     const frag = await this.fragment(signal);
     const iris = frag.iris;
     const named = [q.subject, q.object, q.entity, q.attributedTo].filter((x): x is string => x !== undefined);
-    await this.describe(frag, named.map((id) => iris.entity(id)), signal);
+    await this.describe(
+      frag,
+      named.map((id) => iris.entity(id)),
+      signal,
+    );
     const pattern: Q.RelationPattern = {
       ...(q.subject !== undefined ? { subjects: [iris.entity(q.subject)] } : {}),
       ...(q.object !== undefined ? { objects: [iris.entity(q.object)] } : {}),
@@ -400,9 +550,17 @@ export class SparqlExplorer implements Explorer {
     const rows = await this.rows(Q.relationsQuery(pattern, MAX_RELATION_STATEMENTS + 1, this.graph), signal);
     frag.add(rows);
     const statements = new Set(rows.map((r) => r.s?.value));
-    if (statements.size > MAX_RELATION_STATEMENTS) throw new ExplorerError({ code: 'too-large', message: `more than ${MAX_RELATION_STATEMENTS} relations match before the filters that run in the client`, hint: 'name a subject, an object, an entity, a predicate or a source' });
+    if (statements.size > MAX_RELATION_STATEMENTS)
+      throw new ExplorerError({
+        code: 'too-large',
+        message: `more than ${MAX_RELATION_STATEMENTS} relations match before the filters that run in the client`,
+        hint: 'name a subject, an object, an entity, a predicate or a source',
+      });
     const ends = new Set<string>();
-    for (const t of frag.records().triples) { ends.add(iris.entity(t.subject)); ends.add(iris.entity(t.object)); }
+    for (const t of frag.records().triples) {
+      ends.add(iris.entity(t.subject));
+      ends.add(iris.entity(t.object));
+    }
     await this.describe(frag, ends, signal);
     const head = await this.info(signal);
     const sources = await this.sourcesFor(frag, signal);
@@ -417,10 +575,15 @@ export class SparqlExplorer implements Explorer {
 
   async subgraph(entityIds: string[], options?: PageOptions & CallOptions): Promise<SubgraphResult> {
     const signal = options?.signal;
-    const limit = limitOf(options?.limit, DEFAULT_LIMITS.subgraph), offset = limitOf(options?.offset, 0, 'offset');
+    const limit = limitOf(options?.limit, DEFAULT_LIMITS.subgraph),
+      offset = limitOf(options?.offset, 0, 'offset');
     const frag = await this.fragment(signal);
     const ids = [...new Set(entityIds)];
-    await this.describe(frag, ids.map((id) => frag.iris.entity(id)), signal);
+    await this.describe(
+      frag,
+      ids.map((id) => frag.iris.entity(id)),
+      signal,
+    );
     await this.among(frag, ids, signal);
     const r = subgraphOf(await this.store(frag, signal), entityIds, limit, offset);
     return { ...r, truncated: r.truncated ?? false };
@@ -431,7 +594,9 @@ export class SparqlExplorer implements Explorer {
     const k = Math.max(0, Math.floor(n));
     if (!k) return [];
     const frag = await this.fragment(signal);
-    const order = (await this.rows(Q.topQuery(k, this.graph), signal)).map((r) => r.e?.value).filter((x): x is string => x !== undefined);
+    const order = (await this.rows(Q.topQuery(k, this.graph), signal))
+      .map((r) => r.e?.value)
+      .filter((x): x is string => x !== undefined);
     await this.describe(frag, order, signal);
     const byIri = new Map(frag.records().entities.map((e) => [frag.iris.entity(e.id), e]));
     return order.map((i) => byIri.get(i)).filter((e): e is Entity => e !== undefined);
@@ -444,9 +609,13 @@ export class SparqlExplorer implements Explorer {
     const iris = frag.iris;
     let opts = options;
     if (options.triples) {
-      for (const b of chunks(options.triples.map((t) => iris.statement(t)))) frag.add(await this.rows(Q.statementsQuery(b, this.graph), signal));
+      for (const b of chunks(options.triples.map((t) => iris.statement(t))))
+        frag.add(await this.rows(Q.statementsQuery(b, this.graph), signal));
       const ends = new Set<string>();
-      for (const t of frag.records().triples) { ends.add(iris.entity(t.subject)); ends.add(iris.entity(t.object)); }
+      for (const t of frag.records().triples) {
+        ends.add(iris.entity(t.subject));
+        ends.add(iris.entity(t.object));
+      }
       await this.describe(frag, ends, signal);
     } else if (options.all) {
       // Page by page in a stable order; a node may span two pages, so rows go straight into the graph.
@@ -459,12 +628,17 @@ export class SparqlExplorer implements Explorer {
       opts = { ...options, all: false, entities: frag.records().entities.map((e) => e.id) };
     } else {
       const ids = options.entities ?? [];
-      await this.describe(frag, ids.map((id) => iris.entity(id)), signal);
+      await this.describe(
+        frag,
+        ids.map((id) => iris.entity(id)),
+        signal,
+      );
       if (options.includeNeighbours) await this.hop(frag, ids, 'both', signal);
       else await this.among(frag, ids, signal);
     }
     // Sources with their texts, and entities a relation is attributed to: an export stands alone.
-    const cited = new Set<string>(), named = new Set<string>();
+    const cited = new Set<string>(),
+      named = new Set<string>();
     for (const t of frag.records().triples) {
       cited.add(iris.source(t.source));
       if (t.attributedTo !== undefined) named.add(iris.entity(t.attributedTo));
@@ -477,9 +651,15 @@ export class SparqlExplorer implements Explorer {
     const ds = exportDataset(store, opts);
     // Ids the file did not give stay derived, as in memory.
     const derived = frag.records().derivedIds;
-    ds.triples = ds.triples.map((t) => (t.id !== undefined && derived.has(t.id) ? (({ id: _i, ...rest }) => rest)(t) : t));
+    ds.triples = ds.triples.map((t) =>
+      t.id !== undefined && derived.has(t.id) ? (({ id: _i, ...rest }) => rest)(t) : t,
+    );
     if (options.maxTriples !== undefined && ds.triples.length > options.maxTriples) {
-      throw new ExplorerError({ code: 'too-large', message: `the export holds ${ds.triples.length} triples, more than the ${options.maxTriples} allowed`, hint: 'export fewer entities, or allow more triples' });
+      throw new ExplorerError({
+        code: 'too-large',
+        message: `the export holds ${ds.triples.length} triples, more than the ${options.maxTriples} allowed`,
+        hint: 'export fewer entities, or allow more triples',
+      });
     }
     return ds;
   }

@@ -12,7 +12,8 @@ import { TripleStore } from '../store.ts';
 import type { Binding, RdfJsonTerm } from './client.ts';
 
 const LOC = { line: 1, column: 1 };
-const SUBJ = T.subject, OBJ = T.object;
+const SUBJ = T.subject,
+  OBJ = T.object;
 
 export function termOf(t: RdfJsonTerm): Term {
   if (t.type === 'uri') return { kind: 'iri', value: t.value };
@@ -48,7 +49,9 @@ export class Fragment {
   add(rows: Binding[]): void {
     const fresh = new Set<string>();
     for (const r of rows) {
-      const s = r.s, p = r.p, o = r.o;
+      const s = r.s,
+        p = r.p,
+        o = r.o;
       if (!s || !p || !o) continue;
       if (this.done.has(s.value) && !fresh.has(s.value)) continue;
       fresh.add(s.value);
@@ -78,7 +81,9 @@ export class Fragment {
     const stPrefix = `${this.base}statement/`;
     const triples: Triple[] = [];
     // Statement IRIs carry the id (given or derived): kept, so that ids do not depend on the order rows came in.
-    const stNodes = [...this.graph.nodes.values()].filter((n) => n.p.some((p, i) => p === RDF_TYPE && n.o[i]!.value === AG.Relation));
+    const stNodes = [...this.graph.nodes.values()].filter((n) =>
+      n.p.some((p, i) => p === RDF_TYPE && n.o[i]!.value === AG.Relation),
+    );
     const derivedIds = new Set<string>();
     let k = 0;
     for (const rec of r.triples) {
@@ -86,11 +91,19 @@ export class Fragment {
       const node = stNodes[k++];
       if (t.id === undefined && node) {
         const id = idUnder(node.key, stPrefix);
-        if (id !== undefined) { t.id = id; derivedIds.add(id); }
+        if (id !== undefined) {
+          t.id = id;
+          derivedIds.add(id);
+        }
       }
       triples.push(t);
     }
-    return { entities: r.entities.map((e) => e.value as unknown as Entity), triples, sources: r.sources.map((s) => s.value as unknown as Source), derivedIds };
+    return {
+      entities: r.entities.map((e) => e.value as unknown as Entity),
+      triples,
+      sources: r.sources.map((s) => s.value as unknown as Source),
+      derivedIds,
+    };
   }
 }
 
@@ -98,13 +111,20 @@ export class Fragment {
  * A TripleStore of what is known: entities, and the triples whose both ends and source are known.
  * `sources`: every source the triples may cite (without texts).
  */
-export function fragmentStore(frag: Fragment, schema: Schema, sources: Map<string, Source>, title?: string, alsoSources: readonly string[] = []): TripleStore {
+export function fragmentStore(
+  frag: Fragment,
+  schema: Schema,
+  sources: Map<string, Source>,
+  title?: string,
+  alsoSources: readonly string[] = [],
+): TripleStore {
   const { entities, triples } = frag.records();
   const known = new Set(entities.map((e) => e.id));
   const kept = triples.filter((t) => known.has(t.subject) && known.has(t.object) && sources.has(t.source));
   const used = new Set([...kept.map((t) => t.source), ...alsoSources]);
   const ds: Dataset = {
-    format: DATASET_FORMAT, version: DATASET_VERSION,
+    format: DATASET_FORMAT,
+    version: DATASET_VERSION,
     ...(title !== undefined ? { title } : {}),
     schema,
     sources: [...sources.values()].filter((s) => used.has(s.id)),

@@ -30,17 +30,34 @@ export interface PushResult {
 export async function push(client: SparqlClient, dataset: Dataset, opts: PushOptions = {}): Promise<PushResult> {
   const lines = [...new Set(nTriplesLines(dataset))];
   const batch = Math.max(1, opts.batch ?? 2000);
-  const wrap = (body: string) => (opts.graph ? `INSERT DATA { GRAPH ${iriRef(opts.graph)} {\n${body}} }` : `INSERT DATA {\n${body}}`);
+  const wrap = (body: string) =>
+    opts.graph ? `INSERT DATA { GRAPH ${iriRef(opts.graph)} {\n${body}} }` : `INSERT DATA {\n${body}}`;
   const before = client.requests;
-  if (opts.replace) await client.update(opts.graph ? `CLEAR SILENT GRAPH ${iriRef(opts.graph)}` : 'CLEAR SILENT DEFAULT', opts.signal);
+  if (opts.replace)
+    await client.update(opts.graph ? `CLEAR SILENT GRAPH ${iriRef(opts.graph)}` : 'CLEAR SILENT DEFAULT', opts.signal);
   for (let i = 0; i < lines.length; i += batch) {
-    await client.update(wrap(lines.slice(i, i + batch).map(sparqlSafe).join('')), opts.signal);
+    await client.update(
+      wrap(
+        lines
+          .slice(i, i + batch)
+          .map(sparqlSafe)
+          .join(''),
+      ),
+      opts.signal,
+    );
     opts.progress?.(Math.min(i + batch, lines.length), lines.length);
   }
-  const rows = await client.select(`SELECT (COUNT(*) AS ?n) ${opts.graph ? `FROM ${iriRef(opts.graph)} ` : ''}WHERE { ?s ?p ?o }`, opts.signal);
+  const rows = await client.select(
+    `SELECT (COUNT(*) AS ?n) ${opts.graph ? `FROM ${iriRef(opts.graph)} ` : ''}WHERE { ?s ?p ?o }`,
+    opts.signal,
+  );
   const stored = Number(rows[0]?.n?.value ?? NaN);
   if (!(stored >= lines.length) || (opts.replace && stored !== lines.length)) {
-    throw new ExplorerError({ code: 'internal', message: `the store holds ${stored} triples after the push; ${lines.length} were sent`, hint: 'check the store\'s log; push again with --replace' });
+    throw new ExplorerError({
+      code: 'internal',
+      message: `the store holds ${stored} triples after the push; ${lines.length} were sent`,
+      hint: "check the store's log; push again with --replace",
+    });
   }
   return { triples: lines.length, stored, requests: client.requests - before };
 }
@@ -51,5 +68,7 @@ export async function push(client: SparqlClient, dataset: Dataset, opts: PushOpt
  * back into a plain `u` after the escaped backslash.
  */
 export function sparqlSafe(line: string): string {
-  return line.includes('\\\\') ? line.replace(/\\\\([uU])/g, (_m, u: string) => `\\\\\\u00${u === 'u' ? '75' : '55'}`) : line;
+  return line.includes('\\\\')
+    ? line.replace(/\\\\([uU])/g, (_m, u: string) => `\\\\\\u00${u === 'u' ? '75' : '55'}`)
+    : line;
 }

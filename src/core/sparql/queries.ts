@@ -32,9 +32,18 @@ export type Walk = 'out' | 'in' | 'both';
  */
 export function hopQuery(frontier: readonly string[], walk: Walk, base: string, limit: number, graph?: string): string {
   const v = values('e', frontier);
-  const at = walk === 'out' ? `{ ?s rdf:subject ?e }` : walk === 'in' ? `{ ?s rdf:object ?e }` : `{ ?s rdf:subject ?e } UNION { ?s rdf:object ?e }`;
-  const other = walk === 'out' ? `{ ?st rdf:subject ?e ; rdf:object ?s }` : walk === 'in' ? `{ ?st rdf:object ?e ; rdf:subject ?s }`
-    : `{ ?st rdf:subject ?e ; rdf:object ?s } UNION { ?st rdf:object ?e ; rdf:subject ?s }`;
+  const at =
+    walk === 'out'
+      ? `{ ?s rdf:subject ?e }`
+      : walk === 'in'
+        ? `{ ?s rdf:object ?e }`
+        : `{ ?s rdf:subject ?e } UNION { ?s rdf:object ?e }`;
+  const other =
+    walk === 'out'
+      ? `{ ?st rdf:subject ?e ; rdf:object ?s }`
+      : walk === 'in'
+        ? `{ ?st rdf:object ?e ; rdf:subject ?s }`
+        : `{ ?st rdf:subject ?e ; rdf:object ?s } UNION { ?st rdf:object ?e ; rdf:subject ?s }`;
   return `${PREFIXES}SELECT DISTINCT ?s ?p ?o ${from(graph)}WHERE {
   { ${v} ${at} ?s ?p ?o }
   UNION
@@ -49,7 +58,13 @@ export function amongQuery(a: readonly string[], b: readonly string[], limit: nu
 }
 
 /** The statement IRIs of one entity in one direction, one page in IRI order (a sub-select with ORDER BY and LIMIT is not joined alike everywhere). */
-export function sideQuery(entity: string, side: 'subject' | 'object', limit: number, offset: number, graph?: string): string {
+export function sideQuery(
+  entity: string,
+  side: 'subject' | 'object',
+  limit: number,
+  offset: number,
+  graph?: string,
+): string {
   return `${PREFIXES}SELECT ?s ${from(graph)}WHERE { ?s rdf:${side} ${iriRef(entity)} } ORDER BY ?s LIMIT ${limit} OFFSET ${offset}`;
 }
 
@@ -127,8 +142,10 @@ export function allQuery(limit: number, offset: number, graph?: string): string 
   return `SELECT ?s ?p ?o ${from(graph)}WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT ${limit} OFFSET ${offset}`;
 }
 
-export const sourceCountQuery = (graph?: string) => `${PREFIXES}SELECT (COUNT(?s) AS ?n) ${from(graph)}WHERE { ?s a ag:Source }`;
-export const sourcePageQuery = (limit: number, offset: number, graph?: string) => `${PREFIXES}SELECT ?s ${from(graph)}WHERE { ?s a ag:Source } ORDER BY ?s LIMIT ${limit} OFFSET ${offset}`;
+export const sourceCountQuery = (graph?: string) =>
+  `${PREFIXES}SELECT (COUNT(?s) AS ?n) ${from(graph)}WHERE { ?s a ag:Source }`;
+export const sourcePageQuery = (limit: number, offset: number, graph?: string) =>
+  `${PREFIXES}SELECT ?s ${from(graph)}WHERE { ?s a ag:Source } ORDER BY ?s LIMIT ${limit} OFFSET ${offset}`;
 
 export const countAllQuery = (graph?: string) => `SELECT (COUNT(*) AS ?n) ${from(graph)}WHERE { ?s ?p ?o }`;
 

@@ -17,22 +17,61 @@ const cell = (v: unknown): string => (v === undefined ? '' : String(v));
 
 export function writeCsv(d: Dataset): { relations: string; entities: string } {
   const sources = new Map(d.sources.map((s) => [s.id, s]));
-  const relCols = ['id', 'subject', 'predicate', 'object', 'evidence', 'source', 'url', 'date', 'confidence', 'attributedTo', 'qualifier', 'status', 'credibility'];
+  const relCols = [
+    'id',
+    'subject',
+    'predicate',
+    'object',
+    'evidence',
+    'source',
+    'url',
+    'date',
+    'confidence',
+    'attributedTo',
+    'qualifier',
+    'status',
+    'credibility',
+  ];
   const relAttrs = attributeKeys(d.triples, relCols);
   const relations = Papa.unparse({
     fields: [...relCols, ...relAttrs],
     data: d.triples.map((t) => {
       const s = sources.get(t.source);
-      return [t.id, t.subject, t.predicate, t.object, t.evidence, s?.title ?? t.source, s?.url, t.date, t.confidence, t.attributedTo, t.qualifier, t.status, t.credibility,
-        ...relAttrs.map((k) => t.attributes?.[k])].map(cell);
+      return [
+        t.id,
+        t.subject,
+        t.predicate,
+        t.object,
+        t.evidence,
+        s?.title ?? t.source,
+        s?.url,
+        t.date,
+        t.confidence,
+        t.attributedTo,
+        t.qualifier,
+        t.status,
+        t.credibility,
+        ...relAttrs.map((k) => t.attributes?.[k]),
+      ].map(cell);
     }),
   });
   const entCols = ['id', 'label', 'type', 'aliases', 'description', 'date', 'x', 'y'];
   const entAttrs = attributeKeys(d.entities, entCols);
   const entities = Papa.unparse({
     fields: [...entCols, ...entAttrs],
-    data: d.entities.map((e) => [e.id, e.label, e.type, e.aliases?.join(' | '), e.description, e.date, e.position?.x, e.position?.y,
-      ...entAttrs.map((k) => e.attributes?.[k])].map(cell)),
+    data: d.entities.map((e) =>
+      [
+        e.id,
+        e.label,
+        e.type,
+        e.aliases?.join(' | '),
+        e.description,
+        e.date,
+        e.position?.x,
+        e.position?.y,
+        ...entAttrs.map((k) => e.attributes?.[k]),
+      ].map(cell),
+    ),
   });
   return { relations: `${relations}\r\n`, entities: `${entities}\r\n` };
 }

@@ -5,7 +5,20 @@ export const datasetJsonWriter: DatasetWriter = {
   id: 'dataset',
   label: 'actorgraph dataset (JSON)',
   extension: '.json',
-  keeps: ['entities', 'aliases', 'types', 'predicates', 'evidence', 'sources', 'dates', 'attributes', 'positions', 'trust'],
+  keeps: [
+    'entities',
+    'aliases',
+    'types',
+    'predicates',
+    'evidence',
+    'sources',
+    'dates',
+    'attributes',
+    'positions',
+    'trust',
+  ],
   lossless: true,
-  write: (dataset) => [{ suffix: '', extension: '.json', mediaType: 'application/json', text: `${JSON.stringify(dataset, null, 2)}\n` }],
+  write: (dataset) => [
+    { suffix: '', extension: '.json', mediaType: 'application/json', text: `${JSON.stringify(dataset, null, 2)}\n` },
+  ],
 };

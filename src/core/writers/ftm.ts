@@ -14,9 +14,27 @@ const BY_PREDICATE = new Map(Object.entries(FTM_EDGES).map(([schema, e]) => [e.p
 const INTERVAL_PROPERTIES = new Set(['summary', 'description', 'recordId']);
 const INTEREST = ['role', 'status'];
 const EDGE_PROPERTIES: Record<string, string[]> = {
-  Membership: INTEREST, Directorship: INTEREST, Employment: INTEREST, Representation: INTEREST, UnknownLink: INTEREST, Succession: INTEREST,
-  Ownership: [...INTEREST, 'percentage', 'sharesCount', 'sharesValue', 'sharesCurrency', 'sharesType', 'legalBasis', 'ownershipType'],
-  Family: ['relationship'], Associate: ['relationship'], Payment: ['amount', 'currency', 'purpose', 'programme'], Debt: ['amount', 'currency'], Occupancy: ['status'],
+  Membership: INTEREST,
+  Directorship: INTEREST,
+  Employment: INTEREST,
+  Representation: INTEREST,
+  UnknownLink: INTEREST,
+  Succession: INTEREST,
+  Ownership: [
+    ...INTEREST,
+    'percentage',
+    'sharesCount',
+    'sharesValue',
+    'sharesCurrency',
+    'sharesType',
+    'legalBasis',
+    'ownershipType',
+  ],
+  Family: ['relationship'],
+  Associate: ['relationship'],
+  Payment: ['amount', 'currency', 'purpose', 'programme'],
+  Debt: ['amount', 'currency'],
+  Occupancy: ['status'],
 };
 
 function add(props: Record<string, string[]>, key: string, value: string | undefined): void {
@@ -50,7 +68,10 @@ export function writeFtm(dataset: Dataset): string {
     if (e.date !== undefined) {
       if (schema === 'Event') {
         const [start, end] = e.date.split('/');
-        if (e.date.includes('/')) { add(props, 'startDate', start); add(props, 'endDate', end); } else add(props, 'date', e.date);
+        if (e.date.includes('/')) {
+          add(props, 'startDate', start);
+          add(props, 'endDate', end);
+        } else add(props, 'date', e.date);
       } else notes.push(`date: ${e.date}`);
     }
     for (const [key, v] of Object.entries(e.attributes ?? {})) {
@@ -71,7 +92,8 @@ export function writeFtm(dataset: Dataset): string {
     const props: Record<string, string[]> = {};
     add(props, edge.subject, t.subject);
     add(props, edge.object, t.object);
-    if (edge.schema === 'UnknownLink' && !BY_PREDICATE.has(t.predicate)) add(props, 'role', preds.get(t.predicate)?.label ?? t.predicate);
+    if (edge.schema === 'UnknownLink' && !BY_PREDICATE.has(t.predicate))
+      add(props, 'role', preds.get(t.predicate)?.label ?? t.predicate);
     if (t.date !== undefined) {
       if (t.date.includes('/')) {
         const [start, end] = t.date.split('/');
@@ -86,7 +108,8 @@ export function writeFtm(dataset: Dataset): string {
     add(props, 'summary', ev);
     for (const [key, v] of Object.entries(t.attributes ?? {})) {
       const k = key.startsWith('ftm:') ? key.slice(4) : key;
-      if (INTERVAL_PROPERTIES.has(k) || EDGE_PROPERTIES[edge.schema]?.includes(k)) for (const x of String(v).split('; ')) add(props, k, x);
+      if (INTERVAL_PROPERTIES.has(k) || EDGE_PROPERTIES[edge.schema]?.includes(k))
+        for (const x of String(v).split('; ')) add(props, k, x);
     }
     const id = entityIds.has(ids[i]!) ? `${ids[i]!}#link` : ids[i]!;
     lines.push(JSON.stringify({ id, schema: edge.schema, properties: props }));

@@ -14,9 +14,21 @@ import { AG_DATASET, isReserved, put } from '../readers/graphology-map.ts';
 import type { DatasetWriter } from './writer.ts';
 
 // Characters XML 1.0 cannot hold, and those its parsers rewrite (line ends, NEL, LS, PS) unless written as references.
-const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const INVALID =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const SPECIAL = /[&<>"\t\n\r\u0085\u2028\u2029]/g;
-const REF: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;', '\u0085': '&#x85;', '\u2028': '&#x2028;', '\u2029': '&#x2029;' };
+const REF: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+  '\u0085': '&#x85;',
+  '\u2028': '&#x2028;',
+  '\u2029': '&#x2029;',
+};
 
 /** Text for an XML attribute value or element content: escaped, line breaks and tabs as references. */
 export function xmlEscape(s: string): string {
@@ -24,7 +36,8 @@ export function xmlEscape(s: string): string {
 }
 
 export type AttrType = 'string' | 'double' | 'boolean';
-const typeOf = (v: string | number | boolean): AttrType => (typeof v === 'number' ? 'double' : typeof v === 'boolean' ? 'boolean' : 'string');
+const typeOf = (v: string | number | boolean): AttrType =>
+  typeof v === 'number' ? 'double' : typeof v === 'boolean' ? 'boolean' : 'string';
 
 /** Attribute keys written as declared columns (one type throughout, not a name the writer uses); the rest go in `ag:attributes`. */
 export function attributeColumns(records: readonly { attributes?: Attributes }[]): Map<string, AttrType> {
@@ -44,18 +57,39 @@ export function attributeColumns(records: readonly { attributes?: Attributes }[]
 }
 
 /** An entity's or triple's attributes split into declared columns and the JSON of the others. */
-export function splitAttributes(a: Attributes | undefined, columns: Map<string, AttrType>): { plain: [string, string | number | boolean][]; json?: string } {
+export function splitAttributes(
+  a: Attributes | undefined,
+  columns: Map<string, AttrType>,
+): { plain: [string, string | number | boolean][]; json?: string } {
   const plain: [string, string | number | boolean][] = [];
   let rest: Attributes | undefined;
   for (const [k, v] of Object.entries(a ?? {})) {
     if (columns.has(k)) plain.push([k, v]);
-    else put(rest ??= {}, k, v);
+    else put((rest ??= {}), k, v);
   }
   return rest ? { plain, json: JSON.stringify(rest) } : { plain };
 }
 
-export const NODE_AG: [string, AttrType][] = [['ag:type', 'string'], ['ag:aliases', 'string'], ['ag:description', 'string'], ['ag:date', 'string'], ['ag:attributes', 'string']];
-export const EDGE_AG: [string, AttrType][] = [['ag:id', 'string'], ['ag:predicate', 'string'], ['ag:source', 'string'], ['ag:evidence', 'string'], ['ag:date', 'string'], ['ag:confidence', 'double'], ['ag:attributedTo', 'string'], ['ag:qualifier', 'string'], ['ag:status', 'string'], ['ag:credibility', 'double'], ['ag:attributes', 'string']];
+export const NODE_AG: [string, AttrType][] = [
+  ['ag:type', 'string'],
+  ['ag:aliases', 'string'],
+  ['ag:description', 'string'],
+  ['ag:date', 'string'],
+  ['ag:attributes', 'string'],
+];
+export const EDGE_AG: [string, AttrType][] = [
+  ['ag:id', 'string'],
+  ['ag:predicate', 'string'],
+  ['ag:source', 'string'],
+  ['ag:evidence', 'string'],
+  ['ag:date', 'string'],
+  ['ag:confidence', 'double'],
+  ['ag:attributedTo', 'string'],
+  ['ag:qualifier', 'string'],
+  ['ag:status', 'string'],
+  ['ag:credibility', 'double'],
+  ['ag:attributes', 'string'],
+];
 
 /** The `ag:` values of an entity, by name. */
 export function entityFields(e: Entity, json: string | undefined): Map<string, string | number> {
@@ -95,7 +129,13 @@ export function datasetBlob(d: Dataset): string {
 const num = (n: number) => String(n);
 const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) || 0);
 
-function declare(out: string[], cls: 'node' | 'edge', cols: [string, AttrType][], ids: Map<string, string>, prefix: string): void {
+function declare(
+  out: string[],
+  cls: 'node' | 'edge',
+  cols: [string, AttrType][],
+  ids: Map<string, string>,
+  prefix: string,
+): void {
   out.push(`    <attributes class="${cls}" mode="static">`);
   cols.forEach(([name, type], i) => {
     ids.set(name, `${prefix}${i}`);
@@ -107,7 +147,8 @@ function declare(out: string[], cls: 'node' | 'edge', cols: [string, AttrType][]
 function attvalues(out: string[], ids: Map<string, string>, values: [string, string | number | boolean][]): void {
   if (!values.length) return;
   out.push('        <attvalues>');
-  for (const [k, v] of values) out.push(`          <attvalue for="${ids.get(k)}" value="${typeof v === 'string' ? xmlEscape(v) : String(v)}" />`);
+  for (const [k, v] of values)
+    out.push(`          <attvalue for="${ids.get(k)}" value="${typeof v === 'string' ? xmlEscape(v) : String(v)}" />`);
   out.push('        </attvalues>');
 }
 
@@ -116,7 +157,10 @@ export function writeGexf(d: Dataset): string {
   const nodeCols = attributeColumns(d.entities);
   const edgeCols = attributeColumns(d.triples);
   const degree = new Map<string, number>();
-  for (const t of d.triples) { degree.set(t.subject, (degree.get(t.subject) ?? 0) + 1); degree.set(t.object, (degree.get(t.object) ?? 0) + 1); }
+  for (const t of d.triples) {
+    degree.set(t.subject, (degree.get(t.subject) ?? 0) + 1);
+    degree.set(t.object, (degree.get(t.object) ?? 0) + 1);
+  }
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
@@ -124,7 +168,9 @@ export function writeGexf(d: Dataset): string {
     '    <creator>actorgraph</creator>',
   ];
   if (d.title !== undefined) out.push(`    <description>${xmlEscape(d.title)}</description>`);
-  out.push(`    <ag:${AG_DATASET.slice(3)} xmlns:ag="https://github.com/actorgraph/actorgraph#">${xmlEscape(datasetBlob(d))}</ag:${AG_DATASET.slice(3)}>`);
+  out.push(
+    `    <ag:${AG_DATASET.slice(3)} xmlns:ag="https://github.com/actorgraph/actorgraph#">${xmlEscape(datasetBlob(d))}</ag:${AG_DATASET.slice(3)}>`,
+  );
   out.push('  </meta>', '  <graph defaultedgetype="directed" mode="static">');
   const nodeIds = new Map<string, string>();
   const edgeIds = new Map<string, string>();
@@ -136,7 +182,10 @@ export function writeGexf(d: Dataset): string {
     out.push(`      <node id="${xmlEscape(e.id)}" label="${xmlEscape(e.label)}">`);
     attvalues(out, nodeIds, [...entityFields(e, json), ...plain]);
     const [r, g, b] = rgb(schema ? typeColor(schema, e.type) : '#888888');
-    out.push(`        <viz:color r="${r}" g="${g}" b="${b}" />`, `        <viz:size value="${nodeSize(degree.get(e.id) ?? 0)}" />`);
+    out.push(
+      `        <viz:color r="${r}" g="${g}" b="${b}" />`,
+      `        <viz:size value="${nodeSize(degree.get(e.id) ?? 0)}" />`,
+    );
     if (e.position) out.push(`        <viz:position x="${num(e.position.x)}" y="${num(e.position.y)}" z="0.0" />`);
     out.push('      </node>');
   }
@@ -145,7 +194,9 @@ export function writeGexf(d: Dataset): string {
   d.triples.forEach((t, i) => {
     const { plain, json } = splitAttributes(t.attributes, edgeCols);
     const label = schema?.predicates.get(t.predicate)?.label ?? t.predicate;
-    out.push(`      <edge id="${xmlEscape(ids[i]!)}" source="${xmlEscape(t.subject)}" target="${xmlEscape(t.object)}" label="${xmlEscape(label)}">`);
+    out.push(
+      `      <edge id="${xmlEscape(ids[i]!)}" source="${xmlEscape(t.subject)}" target="${xmlEscape(t.object)}" label="${xmlEscape(label)}">`,
+    );
     attvalues(out, edgeIds, [...tripleFields(t, json), ...plain]);
     out.push('      </edge>');
   });
@@ -157,7 +208,18 @@ export const gexfWriter: DatasetWriter = {
   id: 'gexf',
   label: 'GEXF (Gephi)',
   extension: '.gexf',
-  keeps: ['entities', 'aliases', 'types', 'predicates', 'evidence', 'sources', 'dates', 'attributes', 'positions', 'trust'],
+  keeps: [
+    'entities',
+    'aliases',
+    'types',
+    'predicates',
+    'evidence',
+    'sources',
+    'dates',
+    'attributes',
+    'positions',
+    'trust',
+  ],
   lossless: true,
   write: (dataset) => [{ suffix: '', extension: '.gexf', mediaType: 'application/gexf+xml', text: writeGexf(dataset) }],
 };

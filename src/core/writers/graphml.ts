@@ -9,10 +9,26 @@ import { indexSchema } from '../schema.ts';
 import { typeColor } from '../graphology.ts';
 import { tripleIds } from '../store.ts';
 import { AG_DATASET } from '../readers/graphology-map.ts';
-import { attributeColumns, datasetBlob, EDGE_AG, entityFields, NODE_AG, splitAttributes, tripleFields, xmlEscape, type AttrType } from './gexf.ts';
+import {
+  attributeColumns,
+  datasetBlob,
+  EDGE_AG,
+  entityFields,
+  NODE_AG,
+  splitAttributes,
+  tripleFields,
+  xmlEscape,
+  type AttrType,
+} from './gexf.ts';
 import type { DatasetWriter } from './writer.ts';
 
-function keys(out: string[], cls: 'node' | 'edge', cols: [string, AttrType][], ids: Map<string, string>, prefix: string): void {
+function keys(
+  out: string[],
+  cls: 'node' | 'edge',
+  cols: [string, AttrType][],
+  ids: Map<string, string>,
+  prefix: string,
+): void {
   cols.forEach(([name, type], i) => {
     ids.set(name, `${prefix}${i}`);
     out.push(`  <key id="${prefix}${i}" for="${cls}" attr.name="${xmlEscape(name)}" attr.type="${type}" />`);
@@ -20,7 +36,8 @@ function keys(out: string[], cls: 'node' | 'edge', cols: [string, AttrType][], i
 }
 
 function data(out: string[], ids: Map<string, string>, values: Iterable<[string, string | number | boolean]>): void {
-  for (const [k, v] of values) out.push(`      <data key="${ids.get(k)}">${typeof v === 'string' ? xmlEscape(v) : String(v)}</data>`);
+  for (const [k, v] of values)
+    out.push(`      <data key="${ids.get(k)}">${typeof v === 'string' ? xmlEscape(v) : String(v)}</data>`);
 }
 
 export function writeGraphml(d: Dataset): string {
@@ -34,13 +51,22 @@ export function writeGraphml(d: Dataset): string {
   ];
   const nodeIds = new Map<string, string>();
   const edgeIds = new Map<string, string>();
-  keys(out, 'node', [['label', 'string'], ['color', 'string'], ['x', 'double'], ['y', 'double'], ...NODE_AG, ...nodeCols], nodeIds, 'n');
+  keys(
+    out,
+    'node',
+    [['label', 'string'], ['color', 'string'], ['x', 'double'], ['y', 'double'], ...NODE_AG, ...nodeCols],
+    nodeIds,
+    'n',
+  );
   keys(out, 'edge', [['label', 'string'], ...EDGE_AG, ...edgeCols], edgeIds, 'e');
   out.push('  <graph id="G" edgedefault="directed">', `    <data key="g0">${xmlEscape(datasetBlob(d))}</data>`);
   for (const e of d.entities) {
     const { plain, json } = splitAttributes(e.attributes, nodeCols);
     out.push(`    <node id="${xmlEscape(e.id)}">`);
-    const values: [string, string | number | boolean][] = [['label', e.label], ['color', schema ? typeColor(schema, e.type) : '#888888']];
+    const values: [string, string | number | boolean][] = [
+      ['label', e.label],
+      ['color', schema ? typeColor(schema, e.type) : '#888888'],
+    ];
     if (e.position) values.push(['x', e.position.x], ['y', e.position.y]);
     data(out, nodeIds, [...values, ...entityFields(e, json), ...plain]);
     out.push('    </node>');
@@ -49,7 +75,11 @@ export function writeGraphml(d: Dataset): string {
   d.triples.forEach((t, i) => {
     const { plain, json } = splitAttributes(t.attributes, edgeCols);
     out.push(`    <edge id="${xmlEscape(ids[i]!)}" source="${xmlEscape(t.subject)}" target="${xmlEscape(t.object)}">`);
-    data(out, edgeIds, [['label', schema?.predicates.get(t.predicate)?.label ?? t.predicate], ...tripleFields(t, json), ...plain]);
+    data(out, edgeIds, [
+      ['label', schema?.predicates.get(t.predicate)?.label ?? t.predicate],
+      ...tripleFields(t, json),
+      ...plain,
+    ]);
     out.push('    </edge>');
   });
   out.push('  </graph>', '</graphml>', '');
@@ -60,7 +90,20 @@ export const graphmlWriter: DatasetWriter = {
   id: 'graphml',
   label: 'GraphML',
   extension: '.graphml',
-  keeps: ['entities', 'aliases', 'types', 'predicates', 'evidence', 'sources', 'dates', 'attributes', 'positions', 'trust'],
+  keeps: [
+    'entities',
+    'aliases',
+    'types',
+    'predicates',
+    'evidence',
+    'sources',
+    'dates',
+    'attributes',
+    'positions',
+    'trust',
+  ],
   lossless: true,
-  write: (dataset) => [{ suffix: '', extension: '.graphml', mediaType: 'application/graphml+xml', text: writeGraphml(dataset) }],
+  write: (dataset) => [
+    { suffix: '', extension: '.graphml', mediaType: 'application/graphml+xml', text: writeGraphml(dataset) },
+  ],
 };

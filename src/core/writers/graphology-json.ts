@@ -19,7 +19,11 @@ export function writeGraphologyJson(dataset: Dataset): string {
     const e = dataset.entities[i]!;
     const a = n.attributes as unknown as Record<string, unknown>;
     // A position the data gives replaces the hashed starting point, and says so.
-    if (e.position) { a.x = e.position.x; a.y = e.position.y; a.positioned = true; }
+    if (e.position) {
+      a.x = e.position.x;
+      a.y = e.position.y;
+      a.positioned = true;
+    }
     if (e.attributes !== undefined) a.attributes = e.attributes;
   });
   graph.edges.forEach((ed, i) => {
@@ -38,7 +42,20 @@ export const graphologyJsonWriter: DatasetWriter = {
   id: 'graphology',
   label: 'graphology JSON',
   extension: '.graphology.json',
-  keeps: ['entities', 'aliases', 'types', 'predicates', 'evidence', 'sources', 'dates', 'attributes', 'positions', 'trust'],
+  keeps: [
+    'entities',
+    'aliases',
+    'types',
+    'predicates',
+    'evidence',
+    'sources',
+    'dates',
+    'attributes',
+    'positions',
+    'trust',
+  ],
   lossless: true,
-  write: (dataset) => [{ suffix: '', extension: '.graphology.json', mediaType: 'application/json', text: writeGraphologyJson(dataset) }],
+  write: (dataset) => [
+    { suffix: '', extension: '.graphology.json', mediaType: 'application/json', text: writeGraphologyJson(dataset) },
+  ],
 };

@@ -7,7 +7,18 @@ import { ntIri, ntTerm, Prefixes } from '../rdf/terms.ts';
 import { irisFor, NS } from '../rdf/vocab.ts';
 import type { DatasetWriter, Kept, WriteOptions } from './writer.ts';
 
-const KEEPS: readonly Kept[] = ['entities', 'aliases', 'types', 'predicates', 'evidence', 'sources', 'dates', 'attributes', 'positions', 'trust'];
+const KEEPS: readonly Kept[] = [
+  'entities',
+  'aliases',
+  'types',
+  'predicates',
+  'evidence',
+  'sources',
+  'dates',
+  'attributes',
+  'positions',
+  'trust',
+];
 
 /** The named graph of an N-Quads or TriG export. */
 export function graphIri(options: WriteOptions | undefined, base?: string): string {
@@ -29,7 +40,21 @@ export function writeNTriples(dataset: Dataset, opts: RdfOptions = {}, graph?: s
 
 function prefixes(base: string): Prefixes {
   const { rdf, rdfs, xsd, skos, prov, dcterms, ag } = NS;
-  return new Prefixes({ rdf, rdfs, xsd, skos, prov, dcterms, ag, id: base, agt: `${base}type/`, agp: `${base}predicate/`, src: `${base}source/`, st: `${base}statement/`, attr: `${base}attribute/` });
+  return new Prefixes({
+    rdf,
+    rdfs,
+    xsd,
+    skos,
+    prov,
+    dcterms,
+    ag,
+    id: base,
+    agt: `${base}type/`,
+    agp: `${base}predicate/`,
+    src: `${base}source/`,
+    st: `${base}statement/`,
+    attr: `${base}attribute/`,
+  });
 }
 
 export function writeTurtle(dataset: Dataset, opts: RdfOptions = {}, graph?: string): string {
@@ -50,13 +75,28 @@ export function writeTurtle(dataset: Dataset, opts: RdfOptions = {}, graph?: str
   return out.join('');
 }
 
-function writer(id: string, label: string, extension: string, mediaType: string, write: (d: Dataset, o?: WriteOptions) => string): DatasetWriter {
-  return { id, label, extension, keeps: KEEPS, lossless: true, write: (d, o) => [{ suffix: '', extension, mediaType, text: write(d, o) }] };
+function writer(
+  id: string,
+  label: string,
+  extension: string,
+  mediaType: string,
+  write: (d: Dataset, o?: WriteOptions) => string,
+): DatasetWriter {
+  return {
+    id,
+    label,
+    extension,
+    keeps: KEEPS,
+    lossless: true,
+    write: (d, o) => [{ suffix: '', extension, mediaType, text: write(d, o) }],
+  };
 }
 
 export const RDF_WRITERS: readonly DatasetWriter[] = [
   writer('nt', 'RDF N-Triples', '.nt', 'application/n-triples', (d) => writeNTriples(d)),
-  writer('nq', 'RDF N-Quads (one named graph)', '.nq', 'application/n-quads', (d, o) => writeNTriples(d, {}, graphIri(o))),
+  writer('nq', 'RDF N-Quads (one named graph)', '.nq', 'application/n-quads', (d, o) =>
+    writeNTriples(d, {}, graphIri(o)),
+  ),
   writer('ttl', 'RDF Turtle', '.ttl', 'text/turtle', (d) => writeTurtle(d)),
   writer('trig', 'RDF TriG (one named graph)', '.trig', 'application/trig', (d, o) => writeTurtle(d, {}, graphIri(o))),
 ];

@@ -8,7 +8,15 @@ import type { DatasetWriter } from './writer.ts';
 import { RDF_WRITERS } from './rdf.ts';
 import { ftmWriter } from './ftm.ts';
 
-export const WRITERS: readonly DatasetWriter[] = [datasetJsonWriter, graphologyJsonWriter, ...RDF_WRITERS, ftmWriter, csvWriter, gexfWriter, graphmlWriter];
+export const WRITERS: readonly DatasetWriter[] = [
+  datasetJsonWriter,
+  graphologyJsonWriter,
+  ...RDF_WRITERS,
+  ftmWriter,
+  csvWriter,
+  gexfWriter,
+  graphmlWriter,
+];
 
 export function writerById(id: string, writers: readonly DatasetWriter[] = WRITERS): DatasetWriter | undefined {
   return writers.find((w) => w.id === id);
@@ -18,7 +26,8 @@ export function writerById(id: string, writers: readonly DatasetWriter[] = WRITE
 export function writerByName(name: string, writers: readonly DatasetWriter[] = WRITERS): DatasetWriter | undefined {
   const lower = name.toLowerCase();
   let best: DatasetWriter | undefined;
-  for (const w of writers) if (lower.endsWith(w.extension) && w.extension.length > (best?.extension.length ?? 0)) best = w;
+  for (const w of writers)
+    if (lower.endsWith(w.extension) && w.extension.length > (best?.extension.length ?? 0)) best = w;
   return best;
 }
 

@@ -12,7 +12,15 @@
 import type { Dataset } from '../model.ts';
 
 export type Kept =
-  | 'entities' | 'aliases' | 'types' | 'predicates' | 'evidence' | 'sources' | 'dates' | 'attributes' | 'positions'
+  | 'entities'
+  | 'aliases'
+  | 'types'
+  | 'predicates'
+  | 'evidence'
+  | 'sources'
+  | 'dates'
+  | 'attributes'
+  | 'positions'
   | 'trust';
 
 export interface WrittenFile {

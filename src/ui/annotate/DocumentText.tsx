@@ -4,7 +4,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Mention } from '../../core/annotate/mentions.ts';
 
-export interface Span { start: number; end: number }
+export interface Span {
+  start: number;
+  end: number;
+}
 
 interface Props {
   text: string;
@@ -31,7 +34,8 @@ export function DocumentText(p: Props) {
       if (!el || !sel || sel.rangeCount === 0 || sel.isCollapsed) return;
       const r = sel.getRangeAt(0);
       if (!el.contains(r.startContainer) || !el.contains(r.endContainer)) return;
-      let start = offsetIn(el, r.startContainer, r.startOffset), end = offsetIn(el, r.endContainer, r.endOffset);
+      let start = offsetIn(el, r.startContainer, r.startOffset),
+        end = offsetIn(el, r.endContainer, r.endOffset);
       // A quote starts and ends with what it says, not with the space around it.
       while (start < end && /\s/.test(p.text[start]!)) start++;
       while (end > start && /\s/.test(p.text[end - 1]!)) end--;
@@ -50,9 +54,24 @@ export function DocumentText(p: Props) {
       : `${m.label} (${m.entity})${m.alias ? `, as "${m.alias}"` : ''}`;
     parts.push(
       // biome-ignore lint/a11y/useKeyWithClickEvents: a pointer shortcut; marks stay inline text so a quote can be selected across them
-      <mark key={m.start} class={m.candidates ? 'mention ambiguous' : 'mention'} data-entity={m.entity} title={title} onClick={() => { if (document.getSelection()?.isCollapsed !== false) p.onMention(m); }}>{p.text.slice(m.start, m.end)}</mark>);
+      <mark
+        key={m.start}
+        class={m.candidates ? 'mention ambiguous' : 'mention'}
+        data-entity={m.entity}
+        title={title}
+        onClick={() => {
+          if (document.getSelection()?.isCollapsed !== false) p.onMention(m);
+        }}
+      >
+        {p.text.slice(m.start, m.end)}
+      </mark>,
+    );
     at = m.end;
   }
   if (at < p.text.length) parts.push(p.text.slice(at));
-  return <div ref={box} class="an-text" role="region" aria-label="Document text (select a quote)">{parts}</div>;
+  return (
+    <div ref={box} class="an-text" role="region" aria-label="Document text (select a quote)">
+      {parts}
+    </div>
+  );
 }

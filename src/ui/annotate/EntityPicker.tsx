@@ -17,14 +17,20 @@ interface Props {
 export const optionText = (e: Entity) => `${e.label} (${e.id})`;
 
 /** The entity a picker's text names: "Label (id)", an id, or a label or alias only one entity has. */
-export function resolveEntity(text: string, byId: ReadonlyMap<string, Entity>, entities: readonly Entity[]): Entity | undefined {
+export function resolveEntity(
+  text: string,
+  byId: ReadonlyMap<string, Entity>,
+  entities: readonly Entity[],
+): Entity | undefined {
   const t = text.trim();
   if (!t) return undefined;
   const m = /\(([^()]+)\)$/.exec(t);
   if (m && byId.has(m[1]!)) return byId.get(m[1]!);
   if (byId.has(t)) return byId.get(t);
   const key = foldForSearch(t);
-  const hits = entities.filter((e) => foldForSearch(e.label) === key || (e.aliases ?? []).some((a) => foldForSearch(a) === key));
+  const hits = entities.filter(
+    (e) => foldForSearch(e.label) === key || (e.aliases ?? []).some((a) => foldForSearch(a) === key),
+  );
   return hits.length === 1 ? hits[0] : undefined;
 }
 
@@ -36,7 +42,8 @@ export function EntityPicker(p: Props) {
     if (key.length >= 2) {
       for (const e of p.entities) {
         if (out.size >= 60) break;
-        if (foldForSearch(e.label).startsWith(key) || (e.aliases ?? []).some((a) => foldForSearch(a).startsWith(key))) out.set(e.id, e);
+        if (foldForSearch(e.label).startsWith(key) || (e.aliases ?? []).some((a) => foldForSearch(a).startsWith(key)))
+          out.set(e.id, e);
       }
     }
     return [...out.values()];
@@ -44,9 +51,19 @@ export function EntityPicker(p: Props) {
   return (
     <label class="an-field">
       <span>{p.label}</span>
-      <input id={p.id} list={`${p.id}-list`} value={p.value} autocomplete="off" spellcheck={false}
-        onInput={(e) => p.onInput((e.currentTarget as HTMLInputElement).value)} />
-      <datalist id={`${p.id}-list`}>{options.map((e) => <option key={e.id} value={optionText(e)} />)}</datalist>
+      <input
+        id={p.id}
+        list={`${p.id}-list`}
+        value={p.value}
+        autocomplete="off"
+        spellcheck={false}
+        onInput={(e) => p.onInput((e.currentTarget as HTMLInputElement).value)}
+      />
+      <datalist id={`${p.id}-list`}>
+        {options.map((e) => (
+          <option key={e.id} value={optionText(e)} />
+        ))}
+      </datalist>
     </label>
   );
 }

@@ -4,14 +4,24 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import type { Loaded } from '../controllers/gateway.ts';
 
-export interface WorkspaceProps { view: Loaded; onClose(): void }
+export interface WorkspaceProps {
+  view: Loaded;
+  onClose(): void;
+}
 
 export function AnnotateEntry(p: WorkspaceProps) {
   const [Workspace, setWorkspace] = useState<ComponentType<WorkspaceProps>>();
   const [failed, setFailed] = useState<string>();
   useEffect(() => {
-    import('./Workspace.tsx').then((m) => setWorkspace(() => m.Workspace), (e: unknown) => setFailed(String((e as Error)?.message ?? e)));
+    import('./Workspace.tsx').then(
+      (m) => setWorkspace(() => m.Workspace),
+      (e: unknown) => setFailed(String((e as Error)?.message ?? e)),
+    );
   }, []);
   if (Workspace) return <Workspace {...p} />;
-  return <div class="annotate-loading" role="status">{failed ? `The annotation workspace could not load: ${failed}` : 'Opening the annotation workspace…'}</div>;
+  return (
+    <div class="annotate-loading" role="status">
+      {failed ? `The annotation workspace could not load: ${failed}` : 'Opening the annotation workspace…'}
+    </div>
+  );
 }

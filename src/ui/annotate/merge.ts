@@ -18,7 +18,12 @@ export function rebase(mine: Work, base: Work, theirs: Work): Work {
   const sources = [...theirs.dataset.sources];
   const entities = [...theirs.dataset.entities];
   const triples = theirs.dataset.triples.filter((t) => !removed.has(t.id));
-  const added = { sources: [...theirs.added.sources], entities: [...theirs.added.entities], triples: theirs.added.triples.filter((id) => !removed.has(id)), aliases: [...theirs.added.aliases] };
+  const added = {
+    sources: [...theirs.added.sources],
+    entities: [...theirs.added.entities],
+    triples: theirs.added.triples.filter((id) => !removed.has(id)),
+    aliases: [...theirs.added.aliases],
+  };
   const renameSource = new Map<string, string>();
   const renameEntity = new Map<string, string>();
 
@@ -44,7 +49,11 @@ export function rebase(mine: Work, base: Work, theirs: Work): Work {
       if (extra.length && at !== undefined) {
         const cur = entities[at]!;
         const aliases = [...(cur.aliases ?? [])];
-        for (const a of extra) if (!aliases.includes(a) && a !== cur.label) { aliases.push(a); added.aliases.push({ entity: e.id, alias: a }); }
+        for (const a of extra)
+          if (!aliases.includes(a) && a !== cur.label) {
+            aliases.push(a);
+            added.aliases.push({ entity: e.id, alias: a });
+          }
         entities[at] = { ...cur, aliases };
       }
       continue;
@@ -62,7 +71,12 @@ export function rebase(mine: Work, base: Work, theirs: Work): Work {
   const ent = (id: string) => renameEntity.get(id) ?? id;
   for (const t of mine.dataset.triples) {
     if (baseTriples.has(t.id)) continue;
-    const moved: Triple = { ...t, subject: ent(t.subject), object: ent(t.object), source: renameSource.get(t.source) ?? t.source };
+    const moved: Triple = {
+      ...t,
+      subject: ent(t.subject),
+      object: ent(t.object),
+      source: renameSource.get(t.source) ?? t.source,
+    };
     if (moved.attributedTo !== undefined) moved.attributedTo = ent(moved.attributedTo);
     const at = tIdx.get(t.id);
     if (at !== undefined && same(triples[at], moved)) continue;

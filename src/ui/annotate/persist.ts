@@ -19,13 +19,21 @@ export interface Stored {
 let db: Promise<IDBPDatabase> | undefined;
 function open(): Promise<IDBPDatabase> {
   return (db ??= openDB(DB, 2, {
-    upgrade: (d) => { if (!d.objectStoreNames.contains(STORE)) d.createObjectStore(STORE); },
+    upgrade: (d) => {
+      if (!d.objectStoreNames.contains(STORE)) d.createObjectStore(STORE);
+    },
   }));
 }
 
 function valid(s: unknown): s is Stored {
   const w = (s as Stored | undefined)?.work;
-  return !!w && typeof (s as Stored).rev === 'number' && Array.isArray(w.dataset?.entities) && Array.isArray(w.dataset?.triples) && Array.isArray(w.dataset?.sources);
+  return (
+    !!w &&
+    typeof (s as Stored).rev === 'number' &&
+    Array.isArray(w.dataset?.entities) &&
+    Array.isArray(w.dataset?.triples) &&
+    Array.isArray(w.dataset?.sources)
+  );
 }
 
 export async function loadStored(): Promise<Stored | undefined> {

@@ -16,9 +16,17 @@ export function useFinder(entities: readonly Entity[] | undefined): MentionFinde
       const more: Entity[] = [];
       let ok = true;
       for (let i = 0; ok && i < next.length; i++) {
-        const e = next[i]!, old = prev.entities[i];
+        const e = next[i]!,
+          old = prev.entities[i];
         if (e === old) continue;
-        if (old === undefined || (old.id === e.id && old.label === e.label && old.type === e.type && (old.aliases ?? []).every((a) => e.aliases?.includes(a)))) more.push(e);
+        if (
+          old === undefined ||
+          (old.id === e.id &&
+            old.label === e.label &&
+            old.type === e.type &&
+            (old.aliases ?? []).every((a) => e.aliases?.includes(a)))
+        )
+          more.push(e);
         else ok = false;
       }
       if (ok) {
@@ -34,11 +42,22 @@ export function useFinder(entities: readonly Entity[] | undefined): MentionFinde
 }
 
 /** Entities mentioned in the text or added in this work: offered first in the pickers. */
-export function useNear(mentions: readonly Mention[], byId: ReadonlyMap<string, Entity>, added: readonly string[] | undefined): Entity[] {
+export function useNear(
+  mentions: readonly Mention[],
+  byId: ReadonlyMap<string, Entity>,
+  added: readonly string[] | undefined,
+): Entity[] {
   return useMemo(() => {
     const seen = new Map<string, Entity>();
-    for (const m of mentions) for (const id of m.candidates?.map((c) => c.entity) ?? [m.entity]) { const e = byId.get(id); if (e) seen.set(id, e); }
-    for (const id of added ?? []) { const e = byId.get(id); if (e) seen.set(id, e); }
+    for (const m of mentions)
+      for (const id of m.candidates?.map((c) => c.entity) ?? [m.entity]) {
+        const e = byId.get(id);
+        if (e) seen.set(id, e);
+      }
+    for (const id of added ?? []) {
+      const e = byId.get(id);
+      if (e) seen.set(id, e);
+    }
     return [...seen.values()];
   }, [mentions, byId, added]);
 }

@@ -20,7 +20,10 @@ export function useWork(view: WorkspaceProps['view']) {
   const [saved, setSaved] = useState<SaveState>('saved');
   // What this tab last loaded or saved: its own edits are the difference.
   const synced = useRef<Stored | undefined>(undefined);
-  const channel = useMemo(() => (typeof BroadcastChannel === 'function' ? new BroadcastChannel('actorgraph-annotate') : undefined), []);
+  const channel = useMemo(
+    () => (typeof BroadcastChannel === 'function' ? new BroadcastChannel('actorgraph-annotate') : undefined),
+    [],
+  );
 
   useEffect(() => {
     let live = true;
@@ -30,20 +33,26 @@ export function useWork(view: WorkspaceProps['view']) {
       synced.current = s;
       if (live) setH(history(s.work));
     })();
-    return () => { live = false; channel?.close(); };
+    return () => {
+      live = false;
+      channel?.close();
+    };
   }, []);
 
   const work = h?.present;
   useEffect(() => {
     if (!work || !synced.current || work === synced.current.work) return;
     setSaved('saving');
-    saveWork(work, synced.current).then((s) => {
-      synced.current = s;
-      channel?.postMessage(s.rev);
-      setSaved('saved');
-      // Another tab's work came in: show the merge. Undo starts afresh, so it cannot take back the other tab's edits.
-      if (s.work !== work) setH((x) => (x && x.present === work ? history(s.work) : x));
-    }, () => setSaved('failed'));
+    saveWork(work, synced.current).then(
+      (s) => {
+        synced.current = s;
+        channel?.postMessage(s.rev);
+        setSaved('saved');
+        // Another tab's work came in: show the merge. Undo starts afresh, so it cannot take back the other tab's edits.
+        if (s.work !== work) setH((x) => (x && x.present === work ? history(s.work) : x));
+      },
+      () => setSaved('failed'),
+    );
   }, [work]);
 
   // Another tab saved: take its work, with this tab's unsaved edits replayed on it.
@@ -64,6 +73,12 @@ export function useWork(view: WorkspaceProps['view']) {
   }, [channel]);
 
   /** Drops the stored work and starts again from the data open in the explorer. */
-  const reset = () => clearWork().then(() => startFrom(view)).then((w) => { synced.current = { work: w, rev: 0 }; setH(history(w)); });
+  const reset = () =>
+    clearWork()
+      .then(() => startFrom(view))
+      .then((w) => {
+        synced.current = { work: w, rev: 0 };
+        setH(history(w));
+      });
   return { h, setH, saved, reset };
 }

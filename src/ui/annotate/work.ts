@@ -36,7 +36,16 @@ export function uniqueId(base: string, taken: (id: string) => boolean): string {
 }
 
 export function slug(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '') || 'entity';
+  return (
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60)
+      .replace(/-$/, '') || 'entity'
+  );
 }
 
 /** A new entity named by `label`; the text it was marked as becomes an alias when written otherwise. */
@@ -58,20 +67,45 @@ export function applyEdit(w: Work, e: Edit): Work {
   const ds = w.dataset;
   switch (e.type) {
     case 'add-document':
-      return { ...w, dataset: { ...ds, sources: [...ds.sources, e.source] }, added: { ...w.added, sources: [...w.added.sources, e.source.id] }, document: e.source.id };
+      return {
+        ...w,
+        dataset: { ...ds, sources: [...ds.sources, e.source] },
+        added: { ...w.added, sources: [...w.added.sources, e.source.id] },
+        document: e.source.id,
+      };
     case 'show-document':
       return { ...w, document: e.id };
     case 'add-entity':
-      return { ...w, dataset: { ...ds, entities: [...ds.entities, e.entity] }, added: { ...w.added, entities: [...w.added.entities, e.entity.id] } };
+      return {
+        ...w,
+        dataset: { ...ds, entities: [...ds.entities, e.entity] },
+        added: { ...w.added, entities: [...w.added.entities, e.entity.id] },
+      };
     case 'add-alias': {
       const alias = e.alias.trim();
-      const entities = ds.entities.map((x) => (x.id === e.entity && x.label !== alias && !(x.aliases ?? []).includes(alias) ? { ...x, aliases: [...(x.aliases ?? []), alias] } : x));
-      return { ...w, dataset: { ...ds, entities }, added: { ...w.added, aliases: [...w.added.aliases, { entity: e.entity, alias }] } };
+      const entities = ds.entities.map((x) =>
+        x.id === e.entity && x.label !== alias && !(x.aliases ?? []).includes(alias)
+          ? { ...x, aliases: [...(x.aliases ?? []), alias] }
+          : x,
+      );
+      return {
+        ...w,
+        dataset: { ...ds, entities },
+        added: { ...w.added, aliases: [...w.added.aliases, { entity: e.entity, alias }] },
+      };
     }
     case 'add-relation':
-      return { ...w, dataset: { ...ds, triples: [...ds.triples, e.triple] }, added: { ...w.added, triples: [...w.added.triples, e.triple.id!] } };
+      return {
+        ...w,
+        dataset: { ...ds, triples: [...ds.triples, e.triple] },
+        added: { ...w.added, triples: [...w.added.triples, e.triple.id!] },
+      };
     case 'remove-relation':
-      return { ...w, dataset: { ...ds, triples: ds.triples.filter((t) => t.id !== e.id) }, added: { ...w.added, triples: w.added.triples.filter((id) => id !== e.id) } };
+      return {
+        ...w,
+        dataset: { ...ds, triples: ds.triples.filter((t) => t.id !== e.id) },
+        added: { ...w.added, triples: w.added.triples.filter((id) => id !== e.id) },
+      };
   }
 }
 
@@ -95,7 +129,17 @@ export function record(h: History, e: Edit): History {
 export function undo(h: History): History {
   const prev = h.past[h.past.length - 1];
   if (!prev) return h;
-  return { past: h.past.slice(0, -1), present: { ...prev, document: h.present.document && prev.dataset.sources.some((s) => s.id === h.present.document) ? h.present.document : prev.document }, future: [h.present, ...h.future] };
+  return {
+    past: h.past.slice(0, -1),
+    present: {
+      ...prev,
+      document:
+        h.present.document && prev.dataset.sources.some((s) => s.id === h.present.document)
+          ? h.present.document
+          : prev.document,
+    },
+    future: [h.present, ...h.future],
+  };
 }
 
 export function redo(h: History): History {

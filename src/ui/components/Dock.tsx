@@ -13,7 +13,10 @@ interface Props {
   children: ComponentChildren;
 }
 
-const TABS: { v: Exclude<BottomView, 'none'>; name: string }[] = [{ v: 'timeline', name: 'Timeline' }, { v: 'relations', name: 'Relations' }];
+const TABS: { v: Exclude<BottomView, 'none'>; name: string }[] = [
+  { v: 'timeline', name: 'Timeline' },
+  { v: 'relations', name: 'Relations' },
+];
 
 export function Dock({ url, onFilter, onClear, onTab, children }: Props) {
   const open = url.bottom !== 'none';
@@ -21,7 +24,10 @@ export function Dock({ url, onFilter, onClear, onTab, children }: Props) {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     e.preventDefault();
     if ((e.target as HTMLElement).getAttribute('role') !== 'tab') return;
-    const i = Math.max(0, TABS.findIndex((t) => t.v === url.bottom));
+    const i = Math.max(
+      0,
+      TABS.findIndex((t) => t.v === url.bottom),
+    );
     const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
     onTab(next.v);
     document.getElementById(`dock-tab-${next.v}`)?.focus();
@@ -31,16 +37,42 @@ export function Dock({ url, onFilter, onClear, onTab, children }: Props) {
       <FilterBar url={url} onFilter={onFilter} onClear={onClear} />
       <div class="dock-tabs">
         <div class="dock-tablist" role="tablist" aria-label="Under the graph" onKeyDown={onKey}>
-        {TABS.map(({ v, name }) => (
-          <button key={v} type="button" role="tab" id={`dock-tab-${v}`} aria-selected={url.bottom === v} tabIndex={url.bottom === v || (open ? false : v === 'timeline') ? 0 : -1}
-            aria-controls="dock-panel" class={url.bottom === v ? 'on' : ''} onClick={() => onTab(v)}>{name}</button>
-        ))}
+          {TABS.map(({ v, name }) => (
+            <button
+              key={v}
+              type="button"
+              role="tab"
+              id={`dock-tab-${v}`}
+              aria-selected={url.bottom === v}
+              tabIndex={url.bottom === v || (open ? false : v === 'timeline') ? 0 : -1}
+              aria-controls="dock-panel"
+              class={url.bottom === v ? 'on' : ''}
+              onClick={() => onTab(v)}
+            >
+              {name}
+            </button>
+          ))}
         </div>
-        <button type="button" class="ghost small dock-toggle" aria-expanded={open} aria-controls="dock-panel"
-          onClick={() => onTab(open ? 'none' : 'timeline')}>{open ? '▾ hide' : '▴ show'}</button>
+        <button
+          type="button"
+          class="ghost small dock-toggle"
+          aria-expanded={open}
+          aria-controls="dock-panel"
+          onClick={() => onTab(open ? 'none' : 'timeline')}
+        >
+          {open ? '▾ hide' : '▴ show'}
+        </button>
       </div>
       {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: aria-labelledby is set only with the tabpanel role */}
-      <div id="dock-panel" role={open ? 'tabpanel' : undefined} aria-labelledby={open ? `dock-tab-${url.bottom}` : undefined} class="dock-panel" hidden={!open}>{children}</div>
+      <div
+        id="dock-panel"
+        role={open ? 'tabpanel' : undefined}
+        aria-labelledby={open ? `dock-tab-${url.bottom}` : undefined}
+        class="dock-panel"
+        hidden={!open}
+      >
+        {children}
+      </div>
     </section>
   );
 }

@@ -6,23 +6,37 @@ import type { MultiDirectedGraph } from 'graphology';
 /** A list longer than this is cut (the search box finds the rest). */
 const MAX = 300;
 
-interface Props { graph: MultiDirectedGraph; version: number; hiddenTypes: readonly string[]; selected?: string; onSelect(id: string): void }
+interface Props {
+  graph: MultiDirectedGraph;
+  version: number;
+  hiddenTypes: readonly string[];
+  selected?: string;
+  onSelect(id: string): void;
+}
 
 export function DrawnList({ graph, version, hiddenTypes, selected, onSelect }: Props) {
   const items = useMemo(() => {
     const hidden = new Set(hiddenTypes);
     const all: { id: string; label: string; degree: number }[] = [];
-    graph.forEachNode((id, a) => { if (!hidden.has(a.entityType as string)) all.push({ id, label: a.label as string, degree: graph.degree(id) }); });
+    graph.forEachNode((id, a) => {
+      if (!hidden.has(a.entityType as string)) all.push({ id, label: a.label as string, degree: graph.degree(id) });
+    });
     // The most connected first when cut, then by name.
     const kept = all.length > MAX ? all.sort((x, y) => y.degree - x.degree).slice(0, MAX) : all;
     return { total: all.length, list: kept.sort((x, y) => x.label.localeCompare(y.label)) };
   }, [graph, version, hiddenTypes.join(',')]);
   return (
     <nav id="graph-nodes" class="drawn-list" aria-label="Entities drawn" tabIndex={-1}>
-      <h2>{items.total} entities drawn{items.total > MAX ? ` (the ${MAX} most connected listed)` : ''}</h2>
+      <h2>
+        {items.total} entities drawn{items.total > MAX ? ` (the ${MAX} most connected listed)` : ''}
+      </h2>
       <ul>
         {items.list.map((n) => (
-          <li key={n.id}><button type="button" class="ghost" aria-pressed={n.id === selected} onClick={() => onSelect(n.id)}>{n.label} <span class="muted">({n.degree} relations)</span></button></li>
+          <li key={n.id}>
+            <button type="button" class="ghost" aria-pressed={n.id === selected} onClick={() => onSelect(n.id)}>
+              {n.label} <span class="muted">({n.degree} relations)</span>
+            </button>
+          </li>
         ))}
       </ul>
     </nav>

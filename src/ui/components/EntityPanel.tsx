@@ -17,7 +17,12 @@ interface Props {
   onExpand?(): void;
 }
 
-interface Group { key: string; title: string; outgoing: boolean; triples: Triple[] }
+interface Group {
+  key: string;
+  title: string;
+  outgoing: boolean;
+  triples: Triple[];
+}
 
 function groups(d: EntityDetails, schema: SchemaIndex): Group[] {
   const map = new Map<string, Group>();
@@ -42,7 +47,12 @@ export { formatDate };
 export function SourceLine({ source }: { source?: Source }) {
   if (!source) return null;
   const meta = [source.publisher, source.published].filter(Boolean).join(', ');
-  return <div class="source-line"><span class="source-title">{source.title}</span>{meta && <span class="source-meta"> — {meta}</span>}</div>;
+  return (
+    <div class="source-line">
+      <span class="source-title">{source.title}</span>
+      {meta && <span class="source-meta"> — {meta}</span>}
+    </div>
+  );
 }
 
 /** "showing 1000 of 5234 relations": a hub's relations cut by the data's limit. */
@@ -52,7 +62,16 @@ export function truncationText(d: EntityDetails): string {
   return `showing ${shown} of ${total} relations`;
 }
 
-export function EntityPanel({ details, schema, labels, sources, selectedRelation, onSelectEntity, onSelectRelation, onExpand }: Props) {
+export function EntityPanel({
+  details,
+  schema,
+  labels,
+  sources,
+  selectedRelation,
+  onSelectEntity,
+  onSelectRelation,
+  onExpand,
+}: Props) {
   const e = details.entity;
   const type = schema.types.get(e.type);
   const gs = groups(details, schema);
@@ -61,16 +80,44 @@ export function EntityPanel({ details, schema, labels, sources, selectedRelation
     <section class="entity-panel" aria-labelledby="entity-title">
       <header class="entity-head">
         <h2 id="entity-title">{e.label}</h2>
-        <div class="entity-type"><TypeDot color={type?.color} />{type?.label ?? e.type}{e.date && <span class="entity-date"> · {formatDate(e.date)}</span>}</div>
-        {e.aliases && e.aliases.length > 0 && <div class="aliases"><span class="muted">also </span>{e.aliases.join(' · ')}</div>}
+        <div class="entity-type">
+          <TypeDot color={type?.color} />
+          {type?.label ?? e.type}
+          {e.date && <span class="entity-date"> · {formatDate(e.date)}</span>}
+        </div>
+        {e.aliases && e.aliases.length > 0 && (
+          <div class="aliases">
+            <span class="muted">also </span>
+            {e.aliases.join(' · ')}
+          </div>
+        )}
         {e.description && <p class="description">{e.description}</p>}
-        <div class="muted small">{total} relation{total === 1 ? '' : 's'} · id <code>{e.id}</code></div>
-        {details.truncated && <p class="cap-note small" role="note">{truncationText(details)}</p>}
-        {onExpand && <div class="entity-actions"><button type="button" class="small" onClick={onExpand} title="Draw this entity's neighbours (double-clicking the node does the same)">Expand neighbours</button></div>}
+        <div class="muted small">
+          {total} relation{total === 1 ? '' : 's'} · id <code>{e.id}</code>
+        </div>
+        {details.truncated && (
+          <p class="cap-note small" role="note">
+            {truncationText(details)}
+          </p>
+        )}
+        {onExpand && (
+          <div class="entity-actions">
+            <button
+              type="button"
+              class="small"
+              onClick={onExpand}
+              title="Draw this entity's neighbours (double-clicking the node does the same)"
+            >
+              Expand neighbours
+            </button>
+          </div>
+        )}
       </header>
       {gs.map((g) => (
         <section class="rel-group" key={g.key} aria-label={`${g.title}: ${g.triples.length}`}>
-          <h3><span class="pred">{g.title}</span> <span class="count">{g.triples.length}</span></h3>
+          <h3>
+            <span class="pred">{g.title}</span> <span class="count">{g.triples.length}</span>
+          </h3>
           <ul class="relations">
             {g.triples.map((t) => {
               const other = g.outgoing ? t.object : t.subject;
@@ -80,8 +127,14 @@ export function EntityPanel({ details, schema, labels, sources, selectedRelation
               return (
                 <li key={t.id} class={`relation${selected ? ' selected' : ''}`}>
                   <div class="rel-head">
-                    <button type="button" class="link entity-link" onClick={() => onSelectEntity(other)} title={`Select ${o?.label ?? other}`}>
-                      <TypeDot color={ot?.color} />{o?.label ?? other}
+                    <button
+                      type="button"
+                      class="link entity-link"
+                      onClick={() => onSelectEntity(other)}
+                      title={`Select ${o?.label ?? other}`}
+                    >
+                      <TypeDot color={ot?.color} />
+                      {o?.label ?? other}
                     </button>
                     <button
                       type="button"
@@ -89,10 +142,18 @@ export function EntityPanel({ details, schema, labels, sources, selectedRelation
                       aria-pressed={selected}
                       onClick={() => onSelectRelation(selected ? undefined : t.id)}
                       title="Show this quote in the source text"
-                    >{selected ? 'hide source' : 'in source'}</button>
+                    >
+                      {selected ? 'hide source' : 'in source'}
+                    </button>
                   </div>
-                  <div class="hedges"><TrustLine t={t} source={sources.get(t.source)} labels={labels} /></div>
-                  {t.evidence !== undefined ? <blockquote class="evidence">{t.evidence}</blockquote> : <p class="evidence none">No quote supports this relation.</p>}
+                  <div class="hedges">
+                    <TrustLine t={t} source={sources.get(t.source)} labels={labels} />
+                  </div>
+                  {t.evidence !== undefined ? (
+                    <blockquote class="evidence">{t.evidence}</blockquote>
+                  ) : (
+                    <p class="evidence none">No quote supports this relation.</p>
+                  )}
                   <SourceLine source={sources.get(t.source)} />
                 </li>
               );

@@ -15,12 +15,33 @@ export function ExportMenu({ choices, format, onFormat, onExport }: Props) {
   const keeps = chosen ? `${chosen.label} keeps: ${chosen.keeps}` : '';
   return (
     <div class="tool-group">
-      <button type="button" onClick={() => onExport?.()} disabled={!onExport || !chosen} title={`Download the current view. ${keeps}`}>Export</button>
-      <label class="visually-hidden" for="export-format">Export format</label>
-      <select id="export-format" value={chosen?.id} title={keeps} aria-describedby="export-keeps" onChange={(e) => onFormat((e.currentTarget as HTMLSelectElement).value)}>
-        {choices.map((c) => <option key={c.id} value={c.id} title={`keeps ${c.keeps}`}>{c.label}</option>)}
+      <button
+        type="button"
+        onClick={() => onExport?.()}
+        disabled={!onExport || !chosen}
+        title={`Download the current view. ${keeps}`}
+      >
+        Export
+      </button>
+      <label class="visually-hidden" for="export-format">
+        Export format
+      </label>
+      <select
+        id="export-format"
+        value={chosen?.id}
+        title={keeps}
+        aria-describedby="export-keeps"
+        onChange={(e) => onFormat((e.currentTarget as HTMLSelectElement).value)}
+      >
+        {choices.map((c) => (
+          <option key={c.id} value={c.id} title={`keeps ${c.keeps}`}>
+            {c.label}
+          </option>
+        ))}
       </select>
-      <span id="export-keeps" class="visually-hidden">{keeps}</span>
+      <span id="export-keeps" class="visually-hidden">
+        {keeps}
+      </span>
     </div>
   );
 }

@@ -22,16 +22,33 @@ export function LoadProgress({ progress, onCancel }: { progress: Progress & { fi
   return (
     <div class="load-progress" role="status" aria-live="polite" aria-label={`Opening ${file}`}>
       <div class="load-head">
-        <span class="load-file" title={file}>Opening {file}</span>
-        <button type="button" class="small" onClick={onCancel}>Cancel</button>
+        <span class="load-file" title={file}>
+          Opening {file}
+        </span>
+        <button type="button" class="small" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
       {/* Keyed: an indeterminate bar must be a fresh element without a value attribute. */}
-      {pct !== undefined
-        ? <progress key="bytes" class="load-bar" max={100} value={pct} aria-label={`${STEPS[phase]} ${file}`} />
-        : <progress key="step" class="load-bar" aria-label={`${STEPS[phase]} ${file}`} />}
+      {pct !== undefined ? (
+        <progress key="bytes" class="load-bar" max={100} value={pct} aria-label={`${STEPS[phase]} ${file}`} />
+      ) : (
+        <progress key="step" class="load-bar" aria-label={`${STEPS[phase]} ${file}`} />
+      )}
       <div class="load-detail">
-        <span class="load-phase">{STEPS[phase]}{pct !== undefined ? ` ${pct}%` : '…'}</span>
-        <span class="load-bytes">{reading ? `${formatBytes(done)} of ${formatBytes(total)}` : phase === 'indexing' ? 'building the graph index' : phase === 'merging' ? 'combining with the open data' : 'validating every entity and relation'}</span>
+        <span class="load-phase">
+          {STEPS[phase]}
+          {pct !== undefined ? ` ${pct}%` : '…'}
+        </span>
+        <span class="load-bytes">
+          {reading
+            ? `${formatBytes(done)} of ${formatBytes(total)}`
+            : phase === 'indexing'
+              ? 'building the graph index'
+              : phase === 'merging'
+                ? 'combining with the open data'
+                : 'validating every entity and relation'}
+        </span>
       </div>
     </div>
   );

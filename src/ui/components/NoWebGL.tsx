@@ -1,11 +1,17 @@
 // What the page says when it cannot draw: the graph needs WebGL.
 export function NoWebGL() {
   return (
-    <main class="fatal"><div role="alert">
-      <h1>actorgraph cannot draw the graph here</h1>
-      <p>This browser has WebGL turned off or does not support it, and the graph is drawn with WebGL.</p>
-      <p>Turn on hardware acceleration (or WebGL) in the browser settings, or open the page in a current Firefox, Chrome or Safari. The command-line tool (<code>npm run cli</code>) answers the same questions without a browser.</p>
-    </div></main>
+    <main class="fatal">
+      <div role="alert">
+        <h1>actorgraph cannot draw the graph here</h1>
+        <p>This browser has WebGL turned off or does not support it, and the graph is drawn with WebGL.</p>
+        <p>
+          Turn on hardware acceleration (or WebGL) in the browser settings, or open the page in a current Firefox,
+          Chrome or Safari. The command-line tool (<code>npm run cli</code>) answers the same questions without a
+          browser.
+        </p>
+      </div>
+    </main>
   );
 }
 

@@ -27,63 +27,174 @@ interface Props {
 }
 
 const COLUMNS: { key: RelationSortKey; title: string }[] = [
-  { key: 'subject', title: 'Subject' }, { key: 'predicate', title: 'Predicate' }, { key: 'object', title: 'Object' },
-  { key: 'status', title: 'Status' }, { key: 'reliability', title: 'Grade' }, { key: 'date', title: 'Date' }, { key: 'source', title: 'Source' },
+  { key: 'subject', title: 'Subject' },
+  { key: 'predicate', title: 'Predicate' },
+  { key: 'object', title: 'Object' },
+  { key: 'status', title: 'Status' },
+  { key: 'reliability', title: 'Grade' },
+  { key: 'date', title: 'Date' },
+  { key: 'source', title: 'Source' },
 ];
 const count = (n: number) => n.toLocaleString('en-US');
 
 function TextField({ value, onChange }: { value?: string; onChange(v: string | undefined): void }) {
   const [text, setText] = useState(value ?? '');
   useEffect(() => setText(value ?? ''), [value]);
-  const commit = () => { if ((text.trim() || undefined) !== value) onChange(text.trim() || undefined); };
-  return <input id="rel-text" type="search" value={text} placeholder="words in the quote" onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} onBlur={commit} onKeyDown={(e) => { if (e.key === 'Enter') commit(); }} />;
+  const commit = () => {
+    if ((text.trim() || undefined) !== value) onChange(text.trim() || undefined);
+  };
+  return (
+    <input
+      id="rel-text"
+      type="search"
+      value={text}
+      placeholder="words in the quote"
+      onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+      }}
+    />
+  );
 }
 
-export function RelationsTable({ schema, labels, sources, predicates, table, page, selected, find, dispatch, onSelect, onExport }: Props) {
+export function RelationsTable({
+  schema,
+  labels,
+  sources,
+  predicates,
+  table,
+  page,
+  selected,
+  find,
+  dispatch,
+  onSelect,
+  onExport,
+}: Props) {
   const q = (patch: TableQueryPatch) => dispatch({ type: 'table-query', patch });
   const labelOf = (id: string) => labels.get(id)?.label ?? id;
-  const entity = (id: string) => { const e = labels.get(id); return <><TypeDot color={e ? schema.types.get(e.type)?.color : undefined} />{e?.label ?? id}</>; };
+  const entity = (id: string) => {
+    const e = labels.get(id);
+    return (
+      <>
+        <TypeDot color={e ? schema.types.get(e.type)?.color : undefined} />
+        {e?.label ?? id}
+      </>
+    );
+  };
   const r = page.result;
   const total = r?.total ?? 0;
-  const from = total ? table.offset + 1 : 0, to = Math.min(total, table.offset + table.limit);
+  const from = total ? table.offset + 1 : 0,
+    to = Math.min(total, table.offset + table.limit);
   return (
     <div class="relations-table">
       <div class="table-query" role="group" aria-label="Relations matching">
         <span class="picker-cell">
-          <Search find={find} schema={schema} id="rel-subject" label="Subject" placeholder="Subject…" compact value={table.subject ? labelOf(table.subject) : ''} onChoose={(h) => q({ subject: h.id })} />
-          {table.subject && <button type="button" class="ghost small" aria-label="Any subject" onClick={() => q({ subject: undefined })}>×</button>}
+          <Search
+            find={find}
+            schema={schema}
+            id="rel-subject"
+            label="Subject"
+            placeholder="Subject…"
+            compact
+            value={table.subject ? labelOf(table.subject) : ''}
+            onChoose={(h) => q({ subject: h.id })}
+          />
+          {table.subject && (
+            <button
+              type="button"
+              class="ghost small"
+              aria-label="Any subject"
+              onClick={() => q({ subject: undefined })}
+            >
+              ×
+            </button>
+          )}
         </span>
         <span class="picker-cell">
-          <Search find={find} schema={schema} id="rel-object" label="Object" placeholder="Object…" compact value={table.object ? labelOf(table.object) : ''} onChoose={(h) => q({ object: h.id })} />
-          {table.object && <button type="button" class="ghost small" aria-label="Any object" onClick={() => q({ object: undefined })}>×</button>}
+          <Search
+            find={find}
+            schema={schema}
+            id="rel-object"
+            label="Object"
+            placeholder="Object…"
+            compact
+            value={table.object ? labelOf(table.object) : ''}
+            onChoose={(h) => q({ object: h.id })}
+          />
+          {table.object && (
+            <button type="button" class="ghost small" aria-label="Any object" onClick={() => q({ object: undefined })}>
+              ×
+            </button>
+          )}
         </span>
         <span class="field">
           <label for="rel-predicate">Predicate</label>
-          <select id="rel-predicate" value={table.predicate ?? ''} onChange={(e) => q({ predicate: (e.currentTarget as HTMLSelectElement).value || undefined })}>
+          <select
+            id="rel-predicate"
+            value={table.predicate ?? ''}
+            onChange={(e) => q({ predicate: (e.currentTarget as HTMLSelectElement).value || undefined })}
+          >
             <option value="">any</option>
-            {predicates.map((p) => <option key={p} value={p}>{schema.predicates.get(p)?.label ?? p}</option>)}
+            {predicates.map((p) => (
+              <option key={p} value={p}>
+                {schema.predicates.get(p)?.label ?? p}
+              </option>
+            ))}
           </select>
         </span>
         <span class="field">
           <label for="rel-source">Source</label>
-          <select id="rel-source" value={table.source ?? ''} onChange={(e) => q({ source: (e.currentTarget as HTMLSelectElement).value || undefined })}>
+          <select
+            id="rel-source"
+            value={table.source ?? ''}
+            onChange={(e) => q({ source: (e.currentTarget as HTMLSelectElement).value || undefined })}
+          >
             <option value="">any</option>
-            {[...sources.values()].map((s) => <option key={s.id} value={s.id}>{s.title.slice(0, 60)}</option>)}
+            {[...sources.values()].map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title.slice(0, 60)}
+              </option>
+            ))}
           </select>
         </span>
-        <span class="field"><label for="rel-text">Quote</label><TextField value={table.text} onChange={(text) => q({ text })} /></span>
-        {onExport && <button type="button" class="small" onClick={onExport} disabled={!total} title="Export every relation listed (all pages) with their entities">Export {count(total)}</button>}
+        <span class="field">
+          <label for="rel-text">Quote</label>
+          <TextField value={table.text} onChange={(text) => q({ text })} />
+        </span>
+        {onExport && (
+          <button
+            type="button"
+            class="small"
+            onClick={onExport}
+            disabled={!total}
+            title="Export every relation listed (all pages) with their entities"
+          >
+            Export {count(total)}
+          </button>
+        )}
       </div>
-      {page.error && <p class="warning small" role="alert">Could not list the relations: {page.error}</p>}
+      {page.error && (
+        <p class="warning small" role="alert">
+          Could not list the relations: {page.error}
+        </p>
+      )}
       <div class="table-scroll">
         <table aria-label="Relations" aria-busy={page.loading}>
           <thead>
             <tr>
-              <th scope="col"><span class="visually-hidden">Show</span></th>
+              <th scope="col">
+                <span class="visually-hidden">Show</span>
+              </th>
               {COLUMNS.map((c) => (
-                <th key={c.key} scope="col" aria-sort={table.sort === c.key ? (table.desc ? 'descending' : 'ascending') : 'none'}>
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={table.sort === c.key ? (table.desc ? 'descending' : 'ascending') : 'none'}
+                >
                   <button type="button" class="sort" onClick={() => dispatch({ type: 'table-sort', key: c.key })}>
-                    {c.title}<span aria-hidden="true">{table.sort === c.key ? (table.desc ? ' ▼' : ' ▲') : ''}</span>
+                    {c.title}
+                    <span aria-hidden="true">{table.sort === c.key ? (table.desc ? ' ▼' : ' ▲') : ''}</span>
                   </button>
                 </th>
               ))}
@@ -95,14 +206,37 @@ export function RelationsTable({ schema, labels, sources, predicates, table, pag
               const on = t.id === selected;
               return (
                 <tr key={t.id} class={on ? 'on' : ''} data-triple={t.id} onClick={() => onSelect(t)}>
-                  <td><button type="button" class="ghost small show-rel" aria-pressed={on} aria-label={`Show on the graph: ${labelOf(t.subject)} ${schema.predicates.get(t.predicate)?.label ?? t.predicate} ${labelOf(t.object)}`} onClick={(e) => { e.stopPropagation(); onSelect(t); }}>◎</button></td>
+                  <td>
+                    <button
+                      type="button"
+                      class="ghost small show-rel"
+                      aria-pressed={on}
+                      aria-label={`Show on the graph: ${labelOf(t.subject)} ${schema.predicates.get(t.predicate)?.label ?? t.predicate} ${labelOf(t.object)}`}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onSelect(t);
+                      }}
+                    >
+                      ◎
+                    </button>
+                  </td>
                   <td>{entity(t.subject)}</td>
-                  <td class="pred" title={t.evidence}>{schema.predicates.get(t.predicate)?.label ?? t.predicate}{t.qualifier && <span class="hedge">{t.qualifier}</span>}</td>
+                  <td class="pred" title={t.evidence}>
+                    {schema.predicates.get(t.predicate)?.label ?? t.predicate}
+                    {t.qualifier && <span class="hedge">{t.qualifier}</span>}
+                  </td>
                   <td>{entity(t.object)}</td>
-                  <td><StatusBadge status={statusOf(t)} />{t.attributedTo && <span class="muted small"> per {labelOf(t.attributedTo)}</span>}</td>
-                  <td><GradeBadge t={t} source={src} /></td>
+                  <td>
+                    <StatusBadge status={statusOf(t)} />
+                    {t.attributedTo && <span class="muted small"> per {labelOf(t.attributedTo)}</span>}
+                  </td>
+                  <td>
+                    <GradeBadge t={t} source={src} />
+                  </td>
                   <td class="date">{t.date ? formatDate(t.date) : <span class="muted">—</span>}</td>
-                  <td class="src" title={src?.title}>{src?.title ?? t.source}</td>
+                  <td class="src" title={src?.title}>
+                    {src?.title ?? t.source}
+                  </td>
                 </tr>
               );
             })}
@@ -111,9 +245,25 @@ export function RelationsTable({ schema, labels, sources, predicates, table, pag
         {r && !r.triples.length && <p class="muted small empty">No relation matches.</p>}
       </div>
       <div class="table-pager" role="group" aria-label="Pages">
-        <span class="small" role="status">{page.loading && !r ? 'Loading…' : `${count(from)}–${count(to)} of ${count(total)}`}</span>
-        <button type="button" class="small" disabled={table.offset === 0} onClick={() => dispatch({ type: 'table-page', offset: table.offset - table.limit, total })}>‹ previous</button>
-        <button type="button" class="small" disabled={to >= total} onClick={() => dispatch({ type: 'table-page', offset: table.offset + table.limit, total })}>next ›</button>
+        <span class="small" role="status">
+          {page.loading && !r ? 'Loading…' : `${count(from)}–${count(to)} of ${count(total)}`}
+        </span>
+        <button
+          type="button"
+          class="small"
+          disabled={table.offset === 0}
+          onClick={() => dispatch({ type: 'table-page', offset: table.offset - table.limit, total })}
+        >
+          ‹ previous
+        </button>
+        <button
+          type="button"
+          class="small"
+          disabled={to >= total}
+          onClick={() => dispatch({ type: 'table-page', offset: table.offset + table.limit, total })}
+        >
+          next ›
+        </button>
       </div>
     </div>
   );

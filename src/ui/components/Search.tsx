@@ -30,18 +30,28 @@ export function Search({ find, schema, id, label, placeholder, onChoose, inputRe
   const [open, setOpen] = useState(false);
   const seq = useRef(0);
 
-  useEffect(() => { setText(value ?? ''); }, [value]);
+  useEffect(() => {
+    setText(value ?? '');
+  }, [value]);
 
   useEffect(() => {
     const q = text.trim();
     const n = ++seq.current;
-    if (!q || !open) { setHits([]); return; }
+    if (!q || !open) {
+      setHits([]);
+      return;
+    }
     const ac = new AbortController();
-    find(q, ac.signal).then((r) => {
-      if (n !== seq.current) return; // a newer query superseded this one
-      setHits(r);
-      setActive(0);
-    }, () => { /* superseded, or the data closed: the list stays as it was */ });
+    find(q, ac.signal).then(
+      (r) => {
+        if (n !== seq.current) return; // a newer query superseded this one
+        setHits(r);
+        setActive(0);
+      },
+      () => {
+        /* superseded, or the data closed: the list stays as it was */
+      },
+    );
     return () => ac.abort();
   }, [text, open, find]);
 
@@ -53,17 +63,32 @@ export function Search({ find, schema, id, label, placeholder, onChoose, inputRe
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown') { e.preventDefault(); setOpen(true); setActive((a) => Math.min(a + 1, hits.length - 1)); }
-    else if (e.key === 'ArrowUp') { e.preventDefault(); setActive((a) => Math.max(a - 1, 0)); }
-    else if (e.key === 'Enter') { const h = hits[active]; if (h) { e.preventDefault(); choose(h); } }
-    else if (e.key === 'Escape') { setOpen(false); (e.currentTarget as HTMLInputElement).blur(); }
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setOpen(true);
+      setActive((a) => Math.min(a + 1, hits.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Enter') {
+      const h = hits[active];
+      if (h) {
+        e.preventDefault();
+        choose(h);
+      }
+    } else if (e.key === 'Escape') {
+      setOpen(false);
+      (e.currentTarget as HTMLInputElement).blur();
+    }
   };
 
   const listId = `${id}-list`;
   const showList = open && hits.length > 0;
   return (
     <div class={`search${compact ? ' compact' : ''}`}>
-      <label class="visually-hidden" for={id}>{label}</label>
+      <label class="visually-hidden" for={id}>
+        {label}
+      </label>
       <input
         id={id}
         ref={inputRef}
@@ -78,7 +103,12 @@ export function Search({ find, schema, id, label, placeholder, onChoose, inputRe
         aria-activedescendant={showList ? `${id}-opt-${active}` : undefined}
         placeholder={placeholder}
         value={text}
-        onInput={(e) => { const t = (e.currentTarget as HTMLInputElement).value; setText(t); setOpen(true); if (!t && value) onClear?.(); }}
+        onInput={(e) => {
+          const t = (e.currentTarget as HTMLInputElement).value;
+          setText(t);
+          setOpen(true);
+          if (!t && value) onClear?.();
+        }}
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKeyDown}
@@ -94,7 +124,10 @@ export function Search({ find, schema, id, label, placeholder, onChoose, inputRe
                 role="option"
                 aria-selected={i === active}
                 class={i === active ? 'active' : ''}
-                onMouseDown={(e) => { e.preventDefault(); choose(h); }}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  choose(h);
+                }}
                 onMouseEnter={() => setActive(i)}
               >
                 <TypeDot color={type?.color} />
@@ -106,7 +139,11 @@ export function Search({ find, schema, id, label, placeholder, onChoose, inputRe
           })}
         </ul>
       )}
-      {open && text.trim() !== '' && hits.length === 0 && <div class="search-empty" role="status">No entity matches “{text.trim()}”</div>}
+      {open && text.trim() !== '' && hits.length === 0 && (
+        <div class="search-empty" role="status">
+          No entity matches “{text.trim()}”
+        </div>
+      )}
     </div>
   );
 }

@@ -6,8 +6,22 @@ import type { ClaimStatus, Entity, Source, Triple } from '../../core/model.ts';
 import { credibilityOf, reliabilityOf, statusOf } from '../../core/trust.ts';
 import { STATUS_STYLE, type EdgeLine } from '../graph/edge-style.ts';
 
-export const RELIABILITY_TEXT = { A: 'completely reliable', B: 'usually reliable', C: 'fairly reliable', D: 'not usually reliable', E: 'unreliable', F: 'reliability cannot be judged' } as const;
-export const CREDIBILITY_TEXT = { 1: 'confirmed', 2: 'probably true', 3: 'possibly true', 4: 'doubtful', 5: 'improbable', 6: 'truth cannot be judged' } as const;
+export const RELIABILITY_TEXT = {
+  A: 'completely reliable',
+  B: 'usually reliable',
+  C: 'fairly reliable',
+  D: 'not usually reliable',
+  E: 'unreliable',
+  F: 'reliability cannot be judged',
+} as const;
+export const CREDIBILITY_TEXT = {
+  1: 'confirmed',
+  2: 'probably true',
+  3: 'possibly true',
+  4: 'doubtful',
+  5: 'improbable',
+  6: 'truth cannot be judged',
+} as const;
 
 export function formatDate(d: string): string {
   return d.replace('/', ' – ');
@@ -20,23 +34,53 @@ export function LineSample({ status, width = 22 }: { status: ClaimStatus; width?
   const st = STATUS_STYLE[status];
   return (
     <svg class="line-sample" width={width} height="8" aria-hidden="true">
-      <line x1="1" y1="4" x2={width - 1} y2="4" stroke={st.color} stroke-width={st.size + 0.5} stroke-dasharray={DASH[st.line]} stroke-linecap={st.line === 'dotted' ? 'round' : 'butt'} />
+      <line
+        x1="1"
+        y1="4"
+        x2={width - 1}
+        y2="4"
+        stroke={st.color}
+        stroke-width={st.size + 0.5}
+        stroke-dasharray={DASH[st.line]}
+        stroke-linecap={st.line === 'dotted' ? 'round' : 'butt'}
+      />
     </svg>
   );
 }
 
 export function StatusBadge({ status }: { status: ClaimStatus }) {
-  return <span class={`badge status-${status}`} title={STATUS_STYLE[status].description}><LineSample status={status} width={14} />{STATUS_STYLE[status].label}</span>;
+  return (
+    <span class={`badge status-${status}`} title={STATUS_STYLE[status].description}>
+      <LineSample status={status} width={14} />
+      {STATUS_STYLE[status].label}
+    </span>
+  );
 }
 
 /** "B2": reliability of the source, credibility of the information; F and 6 when not graded. */
 export function GradeBadge({ t, source }: { t: Triple; source?: Source }) {
-  const r = reliabilityOf(source), c = credibilityOf(t);
+  const r = reliabilityOf(source),
+    c = credibilityOf(t);
   const text = `source ${r}: ${RELIABILITY_TEXT[r]}; information ${c}: ${CREDIBILITY_TEXT[c]}`;
-  return <span class={`badge grade${r === 'F' && c === 6 ? ' ungraded' : ''}`} title={text} role="img" aria-label={`grade ${r}${c} (${text})`}>{r}{c}</span>;
+  return (
+    <span
+      class={`badge grade${r === 'F' && c === 6 ? ' ungraded' : ''}`}
+      title={text}
+      role="img"
+      aria-label={`grade ${r}${c} (${text})`}
+    >
+      {r}
+      {c}
+    </span>
+  );
 }
 
-interface TrustProps { t: Triple; source?: Source; labels: ReadonlyMap<string, Entity>; compact?: boolean }
+interface TrustProps {
+  t: Triple;
+  source?: Source;
+  labels: ReadonlyMap<string, Entity>;
+  compact?: boolean;
+}
 
 /** Status, grade, qualifier, attribution, date and confidence of one relation. */
 export function TrustLine({ t, source, labels, compact }: TrustProps) {
@@ -49,7 +93,11 @@ export function TrustLine({ t, source, labels, compact }: TrustProps) {
     <span class={`trust${compact ? ' compact' : ''}`}>
       <StatusBadge status={statusOf(t)} />
       <GradeBadge t={t} source={source} />
-      {parts.map((p) => <span class="hedge" key={p}>{p}</span>)}
+      {parts.map((p) => (
+        <span class="hedge" key={p}>
+          {p}
+        </span>
+      ))}
     </span>
   );
 }

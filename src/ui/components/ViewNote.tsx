@@ -8,10 +8,21 @@ export function ViewNote({ view, drawingAll, onShowAll }: { view: Loaded; drawin
   const { stats } = view;
   return (
     <div class="view-note" role="note">
-      <span class="view-note-text">showing {count(view.graph.order)} of {count(stats.entities)} entities — search or expand to see more</span>
-      {canDrawAll(view.caps, stats)
-        ? <button type="button" class="small" onClick={onShowAll} disabled={drawingAll}>{drawingAll ? 'Drawing…' : `Show all ${count(stats.entities)} entities`}</button>
-        : <span class="view-note-limit"> · Drawing everything is offered up to {count(WHOLE_VIEW_MAX_ENTITIES)} entities and {count(WHOLE_VIEW_MAX_TRIPLES)} relations; this data has {count(stats.entities)} and {count(stats.triples)}, more than the page can draw and lay out smoothly.</span>}
+      <span class="view-note-text">
+        showing {count(view.graph.order)} of {count(stats.entities)} entities — search or expand to see more
+      </span>
+      {canDrawAll(view.caps, stats) ? (
+        <button type="button" class="small" onClick={onShowAll} disabled={drawingAll}>
+          {drawingAll ? 'Drawing…' : `Show all ${count(stats.entities)} entities`}
+        </button>
+      ) : (
+        <span class="view-note-limit">
+          {' '}
+          · Drawing everything is offered up to {count(WHOLE_VIEW_MAX_ENTITIES)} entities and{' '}
+          {count(WHOLE_VIEW_MAX_TRIPLES)} relations; this data has {count(stats.entities)} and {count(stats.triples)},
+          more than the page can draw and lay out smoothly.
+        </span>
+      )}
     </div>
   );
 }

@@ -14,13 +14,24 @@ async function writeAll(ds: Dataset, base: string, format: ExportFormat): Promis
   const { downloadEnding, exportWriter } = await loadFormats();
   const files = exportWriter(format).write(ds, { name: base });
   // As core's fileNames: the main file, then its parts beside it (`x.csv`, `x.entities.csv`).
-  const names = files.map((f, i) => (i === 0 ? `${base}${downloadEnding(f.extension)}` : `${base}${f.suffix}${f.extension}`));
-  files.forEach((f, i) => { download(names[i]!, f.text, f.mediaType); });
+  const names = files.map((f, i) =>
+    i === 0 ? `${base}${downloadEnding(f.extension)}` : `${base}${f.suffix}${f.extension}`,
+  );
+  files.forEach((f, i) => {
+    download(names[i]!, f.text, f.mediaType);
+  });
   return names;
 }
 
 /** Writes the view; the names of the files downloaded. Rejects with the Explorer's or the writer's error. */
-export async function exportView(view: Loaded, url: UrlState, labels: ReadonlyMap<string, Entity>, format: ExportFormat, nb?: NeighbourhoodResult, paths?: PathResult): Promise<string[]> {
+export async function exportView(
+  view: Loaded,
+  url: UrlState,
+  labels: ReadonlyMap<string, Entity>,
+  format: ExportFormat,
+  nb?: NeighbourhoodResult,
+  paths?: PathResult,
+): Promise<string[]> {
   const labelOf = (id: string) => labels.get(id)?.label ?? id;
   const { kind, opts, nothing } = exportRequest(view, url, labelOf, nb, paths);
   if (nothing) throw new Error(nothing);
@@ -34,15 +45,24 @@ export const RELATIONS_EXPORT_MAX = 100_000;
 const RELATIONS_EXPORT_PAGE = 10_000;
 
 /** Every relation the table lists (all its pages), with their entities, through the same export as any view. */
-export async function exportRelations(view: Loaded, q: RelationsQuery, format: ExportFormat, total: number): Promise<string | undefined> {
-  if (total > RELATIONS_EXPORT_MAX) return `${total.toLocaleString('en-US')} relations match: narrow the filters to at most ${RELATIONS_EXPORT_MAX.toLocaleString('en-US')} to export them.`;
+export async function exportRelations(
+  view: Loaded,
+  q: RelationsQuery,
+  format: ExportFormat,
+  total: number,
+): Promise<string | undefined> {
+  if (total > RELATIONS_EXPORT_MAX)
+    return `${total.toLocaleString('en-US')} relations match: narrow the filters to at most ${RELATIONS_EXPORT_MAX.toLocaleString('en-US')} to export them.`;
   const ids: string[] = [];
   for (let offset = 0; offset < total; offset += RELATIONS_EXPORT_PAGE) {
     const r = await queryRelations(view, { ...q, limit: RELATIONS_EXPORT_PAGE, offset });
     for (const t of r.triples) if (t.id) ids.push(t.id);
     if (r.triples.length < RELATIONS_EXPORT_PAGE) break;
   }
-  const ds = await exportDataset(view, { triples: ids, title: `${view.data.title ?? view.data.file}: ${ids.length} relations` });
+  const ds = await exportDataset(view, {
+    triples: ids,
+    title: `${view.data.title ?? view.data.file}: ${ids.length} relations`,
+  });
   await writeAll(ds, `actorgraph-relations-${ids.length}`, format);
   return undefined;
 }

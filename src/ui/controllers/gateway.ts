@@ -2,7 +2,20 @@
 // anything: preparing a view, queries, label look-ups and export. Changing how
 // the data is reached (signals, capabilities, another transport) is a change here.
 import type { MultiDirectedGraph } from 'graphology';
-import type { Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult, RelationsQuery, RelationsResult, SearchHit, Source, Stats } from '../../core/model.ts';
+import type {
+  Dataset,
+  Entity,
+  EntityDetails,
+  NeighbourhoodQuery,
+  NeighbourhoodResult,
+  PathQuery,
+  PathResult,
+  RelationsQuery,
+  RelationsResult,
+  SearchHit,
+  Source,
+  Stats,
+} from '../../core/model.ts';
 import type { CallOptions, Capabilities, ExportOptions } from '../../core/explorer.ts';
 import { ExplorerError } from '../../core/errors.ts';
 import { indexSchema, type SchemaIndex } from '../../core/schema.ts';
@@ -29,8 +42,19 @@ export interface Loaded {
 }
 
 /** Everything drawn, from the worker's compact columns; undefined if `live()` turned false meanwhile. */
-export async function prepareWhole(data: LoadedData, schema: SchemaIndex, stats: Stats, caps: Capabilities, live: () => boolean = () => true): Promise<Loaded | undefined> {
-  if (!data.explorer.columns || !caps.columns) throw new ExplorerError({ code: 'not-supported', message: 'this data cannot give the whole graph at once', hint: 'expand the view from search and queries instead' });
+export async function prepareWhole(
+  data: LoadedData,
+  schema: SchemaIndex,
+  stats: Stats,
+  caps: Capabilities,
+  live: () => boolean = () => true,
+): Promise<Loaded | undefined> {
+  if (!data.explorer.columns || !caps.columns)
+    throw new ExplorerError({
+      code: 'not-supported',
+      message: 'this data cannot give the whole graph at once',
+      hint: 'expand the view from search and queries instead',
+    });
   // Marks read by the benchmarks: where the time to a whole view goes.
   performance.mark('actorgraph:columns-asked');
   const cols = await data.explorer.columns();
@@ -41,7 +65,17 @@ export async function prepareWhole(data: LoadedData, schema: SchemaIndex, stats:
   if (!built) return undefined;
   const labels = new Map(cols.entities.map((e) => [e.id, e]));
   const sources = new Map(data.sources.map((s) => [s.id, s]));
-  return { data, schema, stats, caps, graph: built.graph, labels, sources, partial: false, needsLayout: built.needsWorkerLayout };
+  return {
+    data,
+    schema,
+    stats,
+    caps,
+    graph: built.graph,
+    labels,
+    sources,
+    partial: false,
+    needsLayout: built.needsWorkerLayout,
+  };
 }
 
 /** The first view of `data`: all of it when small (or `whole` and drawable), else its most connected entities. */
@@ -60,7 +94,8 @@ export async function prepare(data: LoadedData, opts: { whole?: boolean } = {}):
 }
 
 /** The whole graph can be drawn: the data gives it at once, and it is not too large. */
-export const canDrawAll = (caps: Capabilities, stats: Stats): boolean => caps.columns && canShowWhole(stats.entities, stats.triples);
+export const canDrawAll = (caps: Capabilities, stats: Stats): boolean =>
+  caps.columns && canShowWhole(stats.entities, stats.triples);
 
 /** The data on screen can take another file merged into it. */
 export const canMerge = (view: Loaded): boolean => view.caps.shareCurrent && !!view.data.explorer.shareCurrent;
@@ -77,13 +112,23 @@ export function growView(view: Loaded, ids: string[], near?: string): Promise<{ 
 }
 
 /** Entity search for the search boxes: the best ten. */
-export const searchEntities = (view: Loaded, text: string, o?: CallOptions): Promise<SearchHit[]> => view.data.explorer.search(text, { limit: 10, ...o });
-export const queryDetails = (view: Loaded, id: string, o?: CallOptions): Promise<EntityDetails | undefined> => view.data.explorer.details(id, o);
-export const queryNeighbourhood = (view: Loaded, q: NeighbourhoodQuery, o?: CallOptions): Promise<NeighbourhoodResult> => view.data.explorer.neighbourhood(q, o);
-export const queryPaths = (view: Loaded, q: PathQuery, o?: CallOptions): Promise<PathResult> => view.data.explorer.paths(q, o);
-export const querySourceText = async (view: Loaded, id: string, o?: CallOptions): Promise<string | undefined> => (await view.data.explorer.source(id, o))?.text;
-export const exportDataset = (view: Loaded, opts: ExportOptions, o?: CallOptions): Promise<Dataset> => view.data.explorer.exportDataset(opts, o);
+export const searchEntities = (view: Loaded, text: string, o?: CallOptions): Promise<SearchHit[]> =>
+  view.data.explorer.search(text, { limit: 10, ...o });
+export const queryDetails = (view: Loaded, id: string, o?: CallOptions): Promise<EntityDetails | undefined> =>
+  view.data.explorer.details(id, o);
+export const queryNeighbourhood = (
+  view: Loaded,
+  q: NeighbourhoodQuery,
+  o?: CallOptions,
+): Promise<NeighbourhoodResult> => view.data.explorer.neighbourhood(q, o);
+export const queryPaths = (view: Loaded, q: PathQuery, o?: CallOptions): Promise<PathResult> =>
+  view.data.explorer.paths(q, o);
+export const querySourceText = async (view: Loaded, id: string, o?: CallOptions): Promise<string | undefined> =>
+  (await view.data.explorer.source(id, o))?.text;
+export const exportDataset = (view: Loaded, opts: ExportOptions, o?: CallOptions): Promise<Dataset> =>
+  view.data.explorer.exportDataset(opts, o);
 /** Relations by pattern across the data: one page (sorted, filtered) and the total. */
-export const queryRelations = (view: Loaded, q: RelationsQuery, o?: CallOptions): Promise<RelationsResult> => view.data.explorer.relations(q, o);
+export const queryRelations = (view: Loaded, q: RelationsQuery, o?: CallOptions): Promise<RelationsResult> =>
+  view.data.explorer.relations(q, o);
 
 export { errorText, isAborted } from '../data/error-text.ts';

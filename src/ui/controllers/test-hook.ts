@@ -6,7 +6,12 @@ import type { UrlState } from '../state/url-state.ts';
 import type { Loaded } from './gateway.ts';
 import { DIM_EDGE } from '../graph/highlight.ts';
 
-interface HookInput { view?: Loaded; controller?: { current?: GraphController }; url?: UrlState; loading?: string }
+interface HookInput {
+  view?: Loaded;
+  controller?: { current?: GraphController };
+  url?: UrlState;
+  loading?: string;
+}
 
 let current: HookInput = {};
 let installed = false;
@@ -33,19 +38,28 @@ function install(): void {
   get('firstFrame', () => c()?.firstFrame);
   get('viewSeq', () => c()?.viewSeq ?? 0);
   get('visibleNodes', () => {
-    const ctl = c(), g = current.view?.graph;
+    const ctl = c(),
+      g = current.view?.graph;
     if (!ctl || !g) return 0;
-    return g.filterNodes((n) => { const d = ctl.sigma.getNodeDisplayData(n); return !!d && !d.hidden; }).length;
+    return g.filterNodes((n) => {
+      const d = ctl.sigma.getNodeDisplayData(n);
+      return !!d && !d.hidden;
+    }).length;
   });
   get('highlightedEdges', () => {
-    const ctl = c(), g = current.view?.graph;
+    const ctl = c(),
+      g = current.view?.graph;
     if (!ctl || !g) return 0;
     return g.filterEdges((e) => (ctl.sigma.getEdgeDisplayData(e)?.size ?? 0) > 3).length;
   });
   get('dimmedEdges', () => {
-    const ctl = c(), g = current.view?.graph;
+    const ctl = c(),
+      g = current.view?.graph;
     if (!ctl || !g) return 0;
-    return g.filterEdges((e) => { const d = ctl.sigma.getEdgeDisplayData(e); return !!d && (d.hidden || d.color === DIM_EDGE); }).length;
+    return g.filterEdges((e) => {
+      const d = ctl.sigma.getEdgeDisplayData(e);
+      return !!d && (d.hidden || d.color === DIM_EDGE);
+    }).length;
   });
   // Labels drawn, in viewport pixels, and the drawing's size: overlaps and cuts are checked against them.
   get('labelBoxes', () => c()?.labels.boxes.map((b) => ({ ...b })) ?? []);

@@ -8,7 +8,12 @@ import { chosenPathOf, focusOf } from '../state/focus.ts';
 import { edgesOutside } from '../graph/highlight.ts';
 import { relationTest, trustFilterOf, isOpen } from '../state/trust-filter.ts';
 
-export function useCamera(controller: { current?: GraphController }, state: AppState, nb: NeighbourhoodResult | undefined, paths: PathResult | undefined): Path | undefined {
+export function useCamera(
+  controller: { current?: GraphController },
+  state: AppState,
+  nb: NeighbourhoodResult | undefined,
+  paths: PathResult | undefined,
+): Path | undefined {
   const { url, view, viewVersion } = state;
   const chosen = chosenPathOf(paths, url.pathIndex);
   const filter = trustFilterOf(url);
@@ -18,9 +23,13 @@ export function useCamera(controller: { current?: GraphController }, state: AppS
     const keep = relationTest(filter, (t) => view.sources.get(t.source)?.reliability);
     return edgesOutside(view.graph, keep as (a: Record<string, unknown>) => boolean);
   }, [view, viewVersion, filterKey]);
-  const focus = useMemo(() => ({ ...focusOf(url, nb, paths, chosen), filteredEdges: filtered, relation: url.relation }),
-    [url.entity, url.relation, url.hiddenTypes.join(), url.outside, url.view, nb, paths, chosen, filtered]);
-  useEffect(() => { controller.current?.setFocus(focus); }, [focus, view, viewVersion]);
+  const focus = useMemo(
+    () => ({ ...focusOf(url, nb, paths, chosen), filteredEdges: filtered, relation: url.relation }),
+    [url.entity, url.relation, url.hiddenTypes.join(), url.outside, url.view, nb, paths, chosen, filtered],
+  );
+  useEffect(() => {
+    controller.current?.setFocus(focus);
+  }, [focus, view, viewVersion]);
 
   useEffect(() => {
     const c = controller.current;

@@ -9,9 +9,21 @@ export function useFileDrop(onFiles: (files: File[]) => void): boolean {
     // Enter and leave fire for every child crossed: count them.
     let depth = 0;
     const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
-    const enter = (e: DragEvent) => { if (hasFiles(e)) { depth++; setDragging(true); } };
-    const leave = (e: DragEvent) => { if (hasFiles(e) && --depth <= 0) { depth = 0; setDragging(false); } };
-    const over = (e: DragEvent) => { if (hasFiles(e)) e.preventDefault(); };
+    const enter = (e: DragEvent) => {
+      if (hasFiles(e)) {
+        depth++;
+        setDragging(true);
+      }
+    };
+    const leave = (e: DragEvent) => {
+      if (hasFiles(e) && --depth <= 0) {
+        depth = 0;
+        setDragging(false);
+      }
+    };
+    const over = (e: DragEvent) => {
+      if (hasFiles(e)) e.preventDefault();
+    };
     const drop = (e: DragEvent) => {
       if (!hasFiles(e)) return;
       e.preventDefault();
@@ -24,7 +36,12 @@ export function useFileDrop(onFiles: (files: File[]) => void): boolean {
     addEventListener('dragleave', leave);
     addEventListener('dragover', over);
     addEventListener('drop', drop);
-    return () => { removeEventListener('dragenter', enter); removeEventListener('dragleave', leave); removeEventListener('dragover', over); removeEventListener('drop', drop); };
+    return () => {
+      removeEventListener('dragenter', enter);
+      removeEventListener('dragleave', leave);
+      removeEventListener('dragover', over);
+      removeEventListener('drop', drop);
+    };
   }, []);
   return dragging;
 }

@@ -10,6 +10,8 @@ export const loadFormats = (): Promise<Formats> => import('../data/formats.ts');
 /** The formats once loaded (undefined for the first moments). */
 export function useFormats(): Formats | undefined {
   const [formats, setFormats] = useState<Formats>();
-  useEffect(() => { void loadFormats().then(setFormats); }, []);
+  useEffect(() => {
+    void loadFormats().then(setFormats);
+  }, []);
   return formats;
 }

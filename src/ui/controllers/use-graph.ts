@@ -22,7 +22,12 @@ export interface GraphView {
   expand(id: string): void;
 }
 
-export function useGraph(container: RefObject<HTMLDivElement | null>, state: AppState, dispatch: (a: AppAction) => void, ready: boolean): GraphView {
+export function useGraph(
+  container: RefObject<HTMLDivElement | null>,
+  state: AppState,
+  dispatch: (a: AppAction) => void,
+  ready: boolean,
+): GraphView {
   const { view, url } = state;
   const controller = useRef<GraphController | undefined>(undefined);
   const [layoutRunning, setLayoutRunning] = useState(false);
@@ -48,9 +53,12 @@ export function useGraph(container: RefObject<HTMLDivElement | null>, state: App
       const fresh = r.entities.map((e) => e.id).filter((n) => n !== id && !cur.graph.hasNode(n));
       const added = await showInView([id, ...fresh.slice(0, EXPAND_LIMIT)], id);
       const label = state.labels.get(id)?.label ?? id;
-      const text = fresh.length > EXPAND_LIMIT
-        ? `Added ${EXPAND_LIMIT} of the neighbours of ${label} (it has more): search for others, or expand them.`
-        : added.length ? `Added ${added.length} neighbour${added.length === 1 ? '' : 's'} of ${label}.` : `Every neighbour of ${label} is already drawn.`;
+      const text =
+        fresh.length > EXPAND_LIMIT
+          ? `Added ${EXPAND_LIMIT} of the neighbours of ${label} (it has more): search for others, or expand them.`
+          : added.length
+            ? `Added ${added.length} neighbour${added.length === 1 ? '' : 's'} of ${label}.`
+            : `Every neighbour of ${label} is already drawn.`;
       dispatch({ type: 'notice', text });
     })();
   });
@@ -77,8 +85,11 @@ export function useGraph(container: RefObject<HTMLDivElement | null>, state: App
     }
     // A placement only: lay it out in the worker once the first frame is out.
     if (view.needsLayout) {
-      const c = controller.current, g = view.graph;
-      requestAnimationFrame(() => { if (c.getGraph() === g) c.startLayout(BIG_LAYOUT_BUDGET_MS); });
+      const c = controller.current,
+        g = view.graph;
+      requestAnimationFrame(() => {
+        if (c.getGraph() === g) c.startLayout(BIG_LAYOUT_BUDGET_MS);
+      });
     }
   }, [view]);
   useEffect(() => () => controller.current?.kill(), []);
@@ -88,8 +99,12 @@ export function useGraph(container: RefObject<HTMLDivElement | null>, state: App
     if (!ready || !view?.partial || !url.entity || view.graph.hasNode(url.entity)) return;
     const id = url.entity;
     let live = true;
-    void showInView([id]).then((added) => { if (live && added.length) void controller.current?.focusNode(id); });
-    return () => { live = false; };
+    void showInView([id]).then((added) => {
+      if (live && added.length) void controller.current?.focusNode(id);
+    });
+    return () => {
+      live = false;
+    };
   }, [view, url.entity, ready]);
 
   return { controller, layoutRunning, noWebgl, showInView, expand };

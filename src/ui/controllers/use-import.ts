@@ -9,7 +9,12 @@ import { useEvent } from '../hooks/use-event.ts';
 
 type Mode = 'replace' | 'merge';
 
-export interface PendingTable { files: File[]; mode: Mode; name: string; preview: CsvPreview }
+export interface PendingTable {
+  files: File[];
+  mode: Mode;
+  name: string;
+  preview: CsvPreview;
+}
 
 export interface Importing {
   /** The table waiting for its mapping, if any. */
@@ -23,12 +28,22 @@ export function useImport(importFiles: (files: File[], mode: Mode, read?: ReadCh
   const [table, setTable] = useState<PendingTable>();
   const open = useEvent(async (files: File[], mode: Mode) => {
     const picked = pickDataset(files);
-    if ('problem' in picked || !(await loadFormats()).isTable(picked.dataset.name)) { importFiles(files, mode); return; }
+    if ('problem' in picked || !(await loadFormats()).isTable(picked.dataset.name)) {
+      importFiles(files, mode);
+      return;
+    }
     const f = picked.dataset;
     let preview: CsvPreview | undefined;
     // An unreadable start or no header: the reader says what is wrong, with its location.
-    try { preview = await (await import('../data/csv-preview.ts')).previewFile(f); } catch { preview = undefined; }
-    if (!preview?.headers.length) { importFiles(files, mode); return; }
+    try {
+      preview = await (await import('../data/csv-preview.ts')).previewFile(f);
+    } catch {
+      preview = undefined;
+    }
+    if (!preview?.headers.length) {
+      importFiles(files, mode);
+      return;
+    }
     setTable({ files, mode, name: f.name, preview });
   });
   const load = useEvent((mapping: ColumnMapping) => {

@@ -30,66 +30,146 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
   const steps = useRef<DataStep[]>([{ kind: 'bundled' }]);
   const keep = useEvent((next: DataStep[], v: Loaded, name: string, hash?: Promise<string>) => {
     steps.current = next;
-    void (hash ?? stepsHash(next)).then(async (h) => { if (await keepData(h, next, name)) dispatch({ type: 'kept', view: v, hash: h }); });
+    void (hash ?? stepsHash(next)).then(async (h) => {
+      if (await keepData(h, next, name)) dispatch({ type: 'kept', view: v, hash: h });
+    });
   });
 
   const startDefault = useEvent(() => {
     // Started against a SPARQL store (npm start -- --endpoint URL): that instead of the bundled data.
     const endpoint = configuredEndpoint();
-    (endpoint ? loadEndpoint(endpoint) : openExplorer({ bundled: true }).done).then(async (r) => {
-      if (!r.ok && endpoint) { dispatch({ type: 'fatal', message: `Could not reach the SPARQL store ${endpoint}.`, problems: { file: endpoint, list: r.problems } }); return; }
-      if (!r.ok) { dispatch({ type: 'fatal', message: 'The bundled dataset is invalid.', problems: { file: 'graph-data/dataset.json', list: r.problems } }); return; }
-      dispatch({ type: 'opened', view: await prepare(r.data), mode: 'default', name: r.data.file, warnings: [] });
-    }).catch((e: unknown) => dispatch({ type: 'fatal', message: `Could not load the data: ${errorText(e)}` }));
+    (endpoint ? loadEndpoint(endpoint) : openExplorer({ bundled: true }).done)
+      .then(async (r) => {
+        if (!r.ok && endpoint) {
+          dispatch({
+            type: 'fatal',
+            message: `Could not reach the SPARQL store ${endpoint}.`,
+            problems: { file: endpoint, list: r.problems },
+          });
+          return;
+        }
+        if (!r.ok) {
+          dispatch({
+            type: 'fatal',
+            message: 'The bundled dataset is invalid.',
+            problems: { file: 'graph-data/dataset.json', list: r.problems },
+          });
+          return;
+        }
+        dispatch({ type: 'opened', view: await prepare(r.data), mode: 'default', name: r.data.file, warnings: [] });
+      })
+      .catch((e: unknown) => dispatch({ type: 'fatal', message: `Could not load the data: ${errorText(e)}` }));
   });
 
   /** Follows a load in a loader worker (a chosen file, or `?data=`). */
-  const follow = useEvent(async (load: FileLoad, name: string, o: { mode: OpenMode; whole: boolean; onFail?: () => void; onOpened?: (v: Loaded) => void }) => {
-    pending.current?.cancel();
-    pending.current = load;
-    let failed = true;
-    try {
-      const r = await load.done;
-      performance.mark('actorgraph:worker-loaded');
-      if (pending.current !== load) return;
-      if (!r.ok) { if (!r.cancelled) dispatch({ type: 'problems', problems: { file: name, list: r.problems } }); return; }
-      let next: Awaited<ReturnType<typeof prepare>>;
+  const follow = useEvent(
+    async (
+      load: FileLoad,
+      name: string,
+      o: { mode: OpenMode; whole: boolean; onFail?: () => void; onOpened?: (v: Loaded) => void },
+    ) => {
+      pending.current?.cancel();
+      pending.current = load;
+      let failed = true;
       try {
-        next = await prepare(r.data, { whole: o.whole });
+        const r = await load.done;
+        performance.mark('actorgraph:worker-loaded');
+        if (pending.current !== load) return;
+        if (!r.ok) {
+          if (!r.cancelled) dispatch({ type: 'problems', problems: { file: name, list: r.problems } });
+          return;
+        }
+        let next: Awaited<ReturnType<typeof prepare>>;
+        try {
+          next = await prepare(r.data, { whole: o.whole });
+        } catch (e) {
+          r.data.dispose();
+          throw e;
+        }
+        if (pending.current !== load) {
+          r.data.dispose();
+          return;
+        }
+        failed = false;
+        performance.mark('actorgraph:view-ready');
+        dispatch({ type: 'opened', view: next, mode: o.mode, name, warnings: r.data.warnings });
+        o.onOpened?.(next);
       } catch (e) {
-        r.data.dispose();
-        throw e;
+        const err = ExplorerError.from(e);
+        if (pending.current === load)
+          dispatch({
+            type: 'problems',
+            problems: {
+              file: name,
+              list: err.problems?.length
+                ? err.problems
+                : [
+                    {
+                      severity: 'error',
+                      code: 'load-failed',
+                      file: name,
+                      path: '',
+                      message: `could not load the file: ${err.message}`,
+                      hint: err.hint ?? 'check that it is a dataset in a format actorgraph reads and try again',
+                    },
+                  ],
+            },
+          });
+      } finally {
+        if (pending.current === load) {
+          pending.current = undefined;
+          dispatch({ type: 'load-progress', progress: undefined });
+        }
+        // Nothing on screen yet (a `?data=` that failed): the bundled data (ignored if something else came meanwhile).
+        if (failed) o.onFail?.();
       }
-      if (pending.current !== load) { r.data.dispose(); return; }
-      failed = false;
-      performance.mark('actorgraph:view-ready');
-      dispatch({ type: 'opened', view: next, mode: o.mode, name, warnings: r.data.warnings });
-      o.onOpened?.(next);
-    } catch (e) {
-      const err = ExplorerError.from(e);
-      if (pending.current === load) dispatch({ type: 'problems', problems: { file: name, list: err.problems?.length ? err.problems : [{ severity: 'error', code: 'load-failed', file: name, path: '', message: `could not load the file: ${err.message}`, hint: err.hint ?? 'check that it is a dataset in a format actorgraph reads and try again' }] } });
-    } finally {
-      if (pending.current === load) { pending.current = undefined; dispatch({ type: 'load-progress', progress: undefined }); }
-      // Nothing on screen yet (a `?data=` that failed): the bundled data (ignored if something else came meanwhile).
-      if (failed) o.onFail?.();
-    }
-  });
+    },
+  );
 
   useEffect(() => {
     // `?data=/same-site/file.json[&view=all]`: that dataset instead of the bundled one.
     const d = parseDataParam(location.search, location.origin);
     const ds = state.url.dataset;
-    if (!d.url && ds) { void reopen(ds); return; }
-    if (d.error) {
-      dispatch({ type: 'problems', problems: { file: 'data parameter', list: [{ severity: 'error', code: 'bad-data-url', file: 'page address', path: 'data', message: d.error, hint: 'give the path of a .json dataset served by this site, e.g. ?data=/datasets/graph.json' }] } });
+    if (!d.url && ds) {
+      void reopen(ds);
+      return;
     }
-    if (!d.url) { startDefault(); return; }
-    const url = d.url, name = d.name ?? url;
+    if (d.error) {
+      dispatch({
+        type: 'problems',
+        problems: {
+          file: 'data parameter',
+          list: [
+            {
+              severity: 'error',
+              code: 'bad-data-url',
+              file: 'page address',
+              path: 'data',
+              message: d.error,
+              hint: 'give the path of a .json dataset served by this site, e.g. ?data=/datasets/graph.json',
+            },
+          ],
+        },
+      });
+    }
+    if (!d.url) {
+      startDefault();
+      return;
+    }
+    const url = d.url,
+      name = d.name ?? url;
     dispatch({ type: 'load-progress', progress: { phase: 'reading', done: 0, total: 0, file: name } });
     // The loader worker fetches the file itself; failures (HTTP status, not JSON) come back as problems, then the bundled data is shown.
     // `let`: a load started early reports its last progress at once, before `load` is assigned.
     let load: FileLoad | undefined;
-    load = openExplorer({ url, name }, { onProgress: (p) => { if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: name } }); } });
+    load = openExplorer(
+      { url, name },
+      {
+        onProgress: (p) => {
+          if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: name } });
+        },
+      },
+    );
     steps.current = [{ kind: 'url', url }];
     void follow(load, name, { mode: 'link', whole: d.whole, onFail: startDefault });
   }, []);
@@ -97,15 +177,31 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
   /** `?ds=HASH`: the data kept under that hash, in the link's view; else the bundled data, and a word that it is missing. */
   const reopen = useEvent(async (hash: string) => {
     const kept = await keptData(hash);
-    if (!kept) { dispatch({ type: 'missing-data', hash }); startDefault(); return; }
+    if (!kept) {
+      dispatch({ type: 'missing-data', hash });
+      startDefault();
+      return;
+    }
     const name = kept.title;
     dispatch({ type: 'load-progress', progress: { phase: 'reading', done: 0, total: 0, file: name } });
     try {
       const base = await replayBase(kept.steps);
       const last = kept.steps[kept.steps.length - 1]!;
-      let load: FileLoad | undefined ;
-      load = openExplorer(specOf(last), { merge: base, onProgress: (p) => { if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: name } }); } });
-      await follow(load, name, { mode: 'link', whole: false, onFail: startDefault, onOpened: () => { steps.current = kept.steps; } });
+      let load: FileLoad | undefined;
+      load = openExplorer(specOf(last), {
+        merge: base,
+        onProgress: (p) => {
+          if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: name } });
+        },
+      });
+      await follow(load, name, {
+        mode: 'link',
+        whole: false,
+        onFail: startDefault,
+        onOpened: () => {
+          steps.current = kept.steps;
+        },
+      });
       base?.dispose();
     } catch (e) {
       dispatch({ type: 'load-progress', progress: undefined });
@@ -127,25 +223,52 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
   const importFiles = useEvent((all: File[], mode: 'replace' | 'merge', read?: ReadChoices) => {
     // Which file is the dataset: its name and size for the progress bar (openExplorer picks it the same way).
     const picked = pickDataset(all);
-    if ('problem' in picked) { dispatch({ type: 'problems', problems: { file: picked.problem.file, list: [picked.problem] } }); return; }
+    if ('problem' in picked) {
+      dispatch({ type: 'problems', problems: { file: picked.problem.file, list: [picked.problem] } });
+      return;
+    }
     const f = picked.dataset;
     if (mode === 'merge' && view && !canMerge(view)) {
-      dispatch({ type: 'problems', problems: { file: f.name, list: [{ severity: 'error', code: 'merge-not-supported', file: f.name, path: '', message: 'the data open cannot take another file merged into it', hint: 'choose "replace" to open the file on its own' }] } });
+      dispatch({
+        type: 'problems',
+        problems: {
+          file: f.name,
+          list: [
+            {
+              severity: 'error',
+              code: 'merge-not-supported',
+              file: f.name,
+              path: '',
+              message: 'the data open cannot take another file merged into it',
+              hint: 'choose "replace" to open the file on its own',
+            },
+          ],
+        },
+      });
       return;
     }
     let load: FileLoad | undefined;
-    load = openExplorer({ files: all, read }, {
-      merge: mode === 'merge' ? view?.data : undefined,
-      onProgress: (p) => { if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: f.name } }); },
-    });
+    load = openExplorer(
+      { files: all, read },
+      {
+        merge: mode === 'merge' ? view?.data : undefined,
+        onProgress: (p) => {
+          if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: f.name } });
+        },
+      },
+    );
     dispatch({ type: 'load-progress', progress: { phase: 'reading', done: 0, total: f.size, file: f.name } });
     const next = nextSteps(steps.current, all, read, mode === 'merge');
     const hash = stepsHash(next);
     // The file a link named and this browser lacked: opened in the link's view.
     const missing = state.missing;
-    void (missing ? hash : Promise.resolve('')).then((h) => follow(load!, f.name, {
-      mode: missing && h === missing.hash ? 'link' : mode, whole: false, onOpened: (v) => keep(next, v, f.name, hash),
-    }));
+    void (missing ? hash : Promise.resolve('')).then((h) =>
+      follow(load!, f.name, {
+        mode: missing && h === missing.hash ? 'link' : mode,
+        whole: false,
+        onOpened: (v) => keep(next, v, f.name, hash),
+      }),
+    );
   });
 
   const cancel = useEvent(() => {

@@ -8,7 +8,15 @@ import type { EntityDetails, NeighbourhoodResult, PathResult } from '../../core/
 import type { AppAction, AppState } from '../state/app-reducer.ts';
 import { QUERY_LIMIT } from '../graph/view.ts';
 import { useEvent } from '../hooks/use-event.ts';
-import { errorText, isAborted, lookupEntities, queryDetails, queryNeighbourhood, queryPaths, querySourceText } from './gateway.ts';
+import {
+  errorText,
+  isAborted,
+  lookupEntities,
+  queryDetails,
+  queryNeighbourhood,
+  queryPaths,
+  querySourceText,
+} from './gateway.ts';
 import { queryOptions, trustFilterOf } from '../state/trust-filter.ts';
 
 export interface Answers {
@@ -20,7 +28,13 @@ export interface Answers {
   ensureLabels(ids: Iterable<string>): Promise<void>;
 }
 
-export function useQueries(state: AppState, dispatch: (a: AppAction) => void, ready: boolean, showInView: (ids: string[], near?: string) => Promise<string[]>, onDetails?: () => void): Answers {
+export function useQueries(
+  state: AppState,
+  dispatch: (a: AppAction) => void,
+  ready: boolean,
+  showInView: (ids: string[], near?: string) => Promise<string[]>,
+  onDetails?: () => void,
+): Answers {
   const { view, url } = state;
   const [details, setDetails] = useState<EntityDetails>();
   const [nb, setNb] = useState<NeighbourhoodResult>();
@@ -37,17 +51,36 @@ export function useQueries(state: AppState, dispatch: (a: AppAction) => void, re
   });
 
   /** A query's failure: nothing when it was superseded, else its message and hint. */
-  const failed = useEvent((e: unknown) => { if (!isAborted(e)) dispatch({ type: 'notice', text: `The query failed: ${errorText(e)}` }); });
+  const failed = useEvent((e: unknown) => {
+    if (!isAborted(e)) dispatch({ type: 'notice', text: `The query failed: ${errorText(e)}` });
+  });
 
   useEffect(() => {
-    if (!view || !url.entity) { setDetails(undefined); return; }
+    if (!view || !url.entity) {
+      setDetails(undefined);
+      return;
+    }
     // Until the link is checked the last answer stays.
     if (!ready) return;
-    const ac = new AbortController(), signal = ac.signal;
-    queryDetails(view, url.entity, { signal }).then(async (d) => {
-      if (d) await ensureLabels([...d.outgoing.map((t) => t.object), ...d.incoming.map((t) => t.subject), ...[...d.outgoing, ...d.incoming].flatMap((t) => t.attributedTo ? [t.attributedTo] : [])], signal);
-      if (!signal.aborted) { setDetails(d); onDetails?.(); }
-    }).catch(failed);
+    const ac = new AbortController(),
+      signal = ac.signal;
+    queryDetails(view, url.entity, { signal })
+      .then(async (d) => {
+        if (d)
+          await ensureLabels(
+            [
+              ...d.outgoing.map((t) => t.object),
+              ...d.incoming.map((t) => t.subject),
+              ...[...d.outgoing, ...d.incoming].flatMap((t) => (t.attributedTo ? [t.attributedTo] : [])),
+            ],
+            signal,
+          );
+        if (!signal.aborted) {
+          setDetails(d);
+          onDetails?.();
+        }
+      })
+      .catch(failed);
     return () => ac.abort();
   }, [view, ready, url.entity]);
 
@@ -56,47 +89,103 @@ export function useQueries(state: AppState, dispatch: (a: AppAction) => void, re
   const filterKey = JSON.stringify(filter);
   const nbKey = JSON.stringify([url.view, url.entity, url.depth, url.direction, url.predicates, url.types, filterKey]);
   useEffect(() => {
-    if (!view || url.view !== 'neighbourhood' || !url.entity) { setNb(undefined); return; }
+    if (!view || url.view !== 'neighbourhood' || !url.entity) {
+      setNb(undefined);
+      return;
+    }
     if (!ready) return;
-    const ac = new AbortController(), signal = ac.signal;
+    const ac = new AbortController(),
+      signal = ac.signal;
     const from = url.entity;
-    queryNeighbourhood(view, { ...filter, from: [from], depth: url.depth, direction: url.direction, predicates: url.predicates, types: url.types, limit: view.partial ? QUERY_LIMIT : 2000 }, { signal })
+    queryNeighbourhood(
+      view,
+      {
+        ...filter,
+        from: [from],
+        depth: url.depth,
+        direction: url.direction,
+        predicates: url.predicates,
+        types: url.types,
+        limit: view.partial ? QUERY_LIMIT : 2000,
+      },
+      { signal },
+    )
       .then(async (r) => {
         if (signal.aborted) return;
-        await showInView(r.entities.map((e) => e.id), from);
+        await showInView(
+          r.entities.map((e) => e.id),
+          from,
+        );
         if (!signal.aborted) setNb(r);
-      }).catch(failed);
+      })
+      .catch(failed);
     return () => ac.abort();
   }, [view, ready, nbKey]);
 
-  const pathKey = JSON.stringify([url.view, url.from, url.to, url.k, url.directed, url.pathPredicates, url.avoidTypes, url.chronological, filterKey]);
+  const pathKey = JSON.stringify([
+    url.view,
+    url.from,
+    url.to,
+    url.k,
+    url.directed,
+    url.pathPredicates,
+    url.avoidTypes,
+    url.chronological,
+    filterKey,
+  ]);
   useEffect(() => {
-    if (!view || url.view !== 'path' || !url.from || !url.to) { setPaths(undefined); return; }
+    if (!view || url.view !== 'path' || !url.from || !url.to) {
+      setPaths(undefined);
+      return;
+    }
     if (!ready) return;
-    const ac = new AbortController(), signal = ac.signal;
+    const ac = new AbortController(),
+      signal = ac.signal;
     const from = url.from;
-    queryPaths(view, {
-      ...filter, from, to: url.to,
-      // A chronological path is a shortest one (the Explorer's rule): one path.
-      ...(url.chronological ? { mode: 'shortest' as const, chronological: true } : { mode: 'k-shortest' as const, k: url.k }),
-      directed: url.directed, predicates: url.pathPredicates, avoidTypes: url.avoidTypes,
-    }, { signal })
+    queryPaths(
+      view,
+      {
+        ...filter,
+        from,
+        to: url.to,
+        // A chronological path is a shortest one (the Explorer's rule): one path.
+        ...(url.chronological
+          ? { mode: 'shortest' as const, chronological: true }
+          : { mode: 'k-shortest' as const, k: url.k }),
+        directed: url.directed,
+        predicates: url.pathPredicates,
+        avoidTypes: url.avoidTypes,
+      },
+      { signal },
+    )
       .then(async (r) => {
         const nodes = r.paths.flatMap((p) => p.nodes);
         await ensureLabels(nodes, signal);
         if (signal.aborted) return;
         await showInView(nodes, from);
         if (!signal.aborted) setPaths(r);
-      }).catch(failed);
+      })
+      .catch(failed);
     return () => ac.abort();
   }, [view, ready, pathKey]);
 
   // The text of the source a selected relation quotes, from the data (a worker, for files).
-  const relationSource = url.relation && details ? [...details.outgoing, ...details.incoming].find((t) => t.id === url.relation)?.source : undefined;
+  const relationSource =
+    url.relation && details
+      ? [...details.outgoing, ...details.incoming].find((t) => t.id === url.relation)?.source
+      : undefined;
   useEffect(() => {
-    if (!view || !relationSource) { setSourceText(undefined); return; }
-    const ac = new AbortController(), signal = ac.signal;
-    querySourceText(view, relationSource, { signal }).then((text) => { if (!signal.aborted) setSourceText({ id: relationSource, text }); }).catch(failed);
+    if (!view || !relationSource) {
+      setSourceText(undefined);
+      return;
+    }
+    const ac = new AbortController(),
+      signal = ac.signal;
+    querySourceText(view, relationSource, { signal })
+      .then((text) => {
+        if (!signal.aborted) setSourceText({ id: relationSource, text });
+      })
+      .catch(failed);
     return () => ac.abort();
   }, [view, relationSource]);
 

@@ -6,9 +6,17 @@ import type { AppState } from '../state/app-reducer.ts';
 import { relationsQuery } from '../state/relations-query.ts';
 import { queryRelations } from './gateway.ts';
 
-export interface RelationsPage { result?: RelationsResult; error?: string; loading: boolean }
+export interface RelationsPage {
+  result?: RelationsResult;
+  error?: string;
+  loading: boolean;
+}
 
-export function useRelations(state: AppState, ready: boolean, ensureLabels: (ids: Iterable<string>) => Promise<void>): RelationsPage {
+export function useRelations(
+  state: AppState,
+  ready: boolean,
+  ensureLabels: (ids: Iterable<string>) => Promise<void>,
+): RelationsPage {
   const { view, url, table } = state;
   const [page, setPage] = useState<RelationsPage>({ loading: false });
   const show = url.bottom === 'relations';
@@ -20,11 +28,17 @@ export function useRelations(state: AppState, ready: boolean, ensureLabels: (ids
     setPage((p) => ({ ...p, loading: true }));
     queryRelations(view, q)
       .then(async (r) => {
-        await ensureLabels(r.triples.flatMap((t) => [t.subject, t.object, ...(t.attributedTo ? [t.attributedTo] : [])]));
+        await ensureLabels(
+          r.triples.flatMap((t) => [t.subject, t.object, ...(t.attributedTo ? [t.attributedTo] : [])]),
+        );
         if (live) setPage({ result: r, loading: false });
       })
-      .catch((e: unknown) => { if (live) setPage({ loading: false, error: e instanceof Error ? e.message : String(e) }); });
-    return () => { live = false; };
+      .catch((e: unknown) => {
+        if (live) setPage({ loading: false, error: e instanceof Error ? e.message : String(e) });
+      });
+    return () => {
+      live = false;
+    };
   }, [view, ready, show, key]);
   return page;
 }

@@ -12,7 +12,10 @@ export const readUrl = (): UrlState => parseUrlState(location.search);
 /** What the data knows of the ids a link names, its types and predicates (from the schema and what is used). */
 async function knownOf(view: Loaded, url: UrlState): Promise<KnownData> {
   const ids = linkedEntities(url);
-  const found = await lookupEntities(view, ids.filter((id) => !view.labels.has(id)));
+  const found = await lookupEntities(
+    view,
+    ids.filter((id) => !view.labels.has(id)),
+  );
   const entities = new Set([...ids.filter((id) => view.labels.has(id)), ...found.map((e) => e.id)]);
   const types = new Set([...view.schema.types.keys(), ...Object.keys(view.stats.byType)]);
   const predicates = new Set([...view.schema.predicates.keys(), ...Object.keys(view.stats.byPredicate)]);
@@ -24,11 +27,15 @@ export function useUrlSync(state: AppState, dispatch: (a: AppAction) => void): v
   // Written in the same task as the change (not after paint): the bar is current as soon as the page is.
   useLayoutEffect(() => {
     if (urlWrite === 'none' || urlSeq === 0) return;
-    if (urlWrite === 'clear') { history.pushState(null, '', location.pathname); return; }
+    if (urlWrite === 'clear') {
+      history.pushState(null, '', location.pathname);
+      return;
+    }
     const own = serialiseUrlState(url);
     const keep = dataParams(location.search);
     const search = keep ? (own ? `${own}&${keep}` : `?${keep}`) : own;
-    if (search !== location.search) history[urlWrite === 'push' ? 'pushState' : 'replaceState'](null, '', `${location.pathname}${search}`);
+    if (search !== location.search)
+      history[urlWrite === 'push' ? 'pushState' : 'replaceState'](null, '', `${location.pathname}${search}`);
   }, [urlSeq]);
 
   useEffect(() => {
@@ -41,8 +48,18 @@ export function useUrlSync(state: AppState, dispatch: (a: AppAction) => void): v
     if (!view || !urlUnchecked) return;
     let live = true;
     // A look-up that fails drops nothing: the queries then say what they find.
-    const fallback = (): KnownData => ({ entities: new Set(linkedEntities(url)), types: new Set([...url.types, ...url.avoidTypes, ...url.hiddenTypes]), predicates: new Set([...url.predicates, ...url.pathPredicates]) });
-    void knownOf(view, url).catch(fallback).then((known) => { if (live) dispatch({ type: 'url-checked', view, known }); });
-    return () => { live = false; };
+    const fallback = (): KnownData => ({
+      entities: new Set(linkedEntities(url)),
+      types: new Set([...url.types, ...url.avoidTypes, ...url.hiddenTypes]),
+      predicates: new Set([...url.predicates, ...url.pathPredicates]),
+    });
+    void knownOf(view, url)
+      .catch(fallback)
+      .then((known) => {
+        if (live) dispatch({ type: 'url-checked', view, known });
+      });
+    return () => {
+      live = false;
+    };
   }, [view, urlUnchecked, urlSeq]);
 }

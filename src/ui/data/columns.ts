@@ -3,4 +3,12 @@ import type { GraphColumns } from '../../core/columns.ts';
 
 export { graphColumns, type GraphColumns } from '../../core/columns.ts';
 
-export const columnsTransfer = (c: GraphColumns): Transferable[] => [c.subject.buffer, c.object.buffer, c.predicate.buffer, c.status.buffer, c.dateLo.buffer, c.dateHi.buffer] as ArrayBuffer[];
+export const columnsTransfer = (c: GraphColumns): Transferable[] =>
+  [
+    c.subject.buffer,
+    c.object.buffer,
+    c.predicate.buffer,
+    c.status.buffer,
+    c.dateLo.buffer,
+    c.dateHi.buffer,
+  ] as ArrayBuffer[];

@@ -5,7 +5,13 @@
 import { rolesOf, type ColumnMapping, type CsvPreview, type TableKind } from './csv-roles.ts';
 
 /** What detectCsvColumns answers. */
-interface CsvColumns { delimiter: string; headers: string[]; firstRows: string[][]; mapping: ColumnMapping; kind: TableKind }
+interface CsvColumns {
+  delimiter: string;
+  headers: string[];
+  firstRows: string[][];
+  mapping: ColumnMapping;
+  kind: TableKind;
+}
 type CsvHelper = { detectCsvColumns(head: string): CsvColumns };
 
 const helper = Object.values(import.meta.glob<CsvHelper>('../../core/readers/csv-columns.ts'))[0];

@@ -16,16 +16,33 @@ export interface CsvPreview {
 /** The roles a column can have, for people, by kind of table. */
 export const ROLES: Record<TableKind, readonly { id: string; label: string }[]> = {
   relations: [
-    { id: 'subject', label: 'subject (from)' }, { id: 'predicate', label: 'relation' }, { id: 'object', label: 'object (to)' },
-    { id: 'evidence', label: 'evidence quote' }, { id: 'source', label: 'source' }, { id: 'url', label: 'source URL' },
-    { id: 'date', label: 'date' }, { id: 'start', label: 'start date' }, { id: 'end', label: 'end date' },
-    { id: 'confidence', label: 'confidence' }, { id: 'credibility', label: 'credibility (1–6)' }, { id: 'qualifier', label: 'qualifier' },
-    { id: 'attributedTo', label: 'according to' }, { id: 'status', label: 'status' }, { id: 'id', label: 'relation id' },
-    { id: 'subjectType', label: 'subject type' }, { id: 'objectType', label: 'object type' },
+    { id: 'subject', label: 'subject (from)' },
+    { id: 'predicate', label: 'relation' },
+    { id: 'object', label: 'object (to)' },
+    { id: 'evidence', label: 'evidence quote' },
+    { id: 'source', label: 'source' },
+    { id: 'url', label: 'source URL' },
+    { id: 'date', label: 'date' },
+    { id: 'start', label: 'start date' },
+    { id: 'end', label: 'end date' },
+    { id: 'confidence', label: 'confidence' },
+    { id: 'credibility', label: 'credibility (1–6)' },
+    { id: 'qualifier', label: 'qualifier' },
+    { id: 'attributedTo', label: 'according to' },
+    { id: 'status', label: 'status' },
+    { id: 'id', label: 'relation id' },
+    { id: 'subjectType', label: 'subject type' },
+    { id: 'objectType', label: 'object type' },
   ],
   entities: [
-    { id: 'id', label: 'id' }, { id: 'label', label: 'label' }, { id: 'type', label: 'type' }, { id: 'aliases', label: 'aliases' },
-    { id: 'description', label: 'description' }, { id: 'date', label: 'date' }, { id: 'x', label: 'x position' }, { id: 'y', label: 'y position' },
+    { id: 'id', label: 'id' },
+    { id: 'label', label: 'label' },
+    { id: 'type', label: 'type' },
+    { id: 'aliases', label: 'aliases' },
+    { id: 'description', label: 'description' },
+    { id: 'date', label: 'date' },
+    { id: 'x', label: 'x position' },
+    { id: 'y', label: 'y position' },
   ],
 };
 
@@ -40,13 +57,18 @@ export function rolesOf(mapping: ColumnMapping, columns: number): string[] {
 export function mappingOf(roles: readonly string[], kind: TableKind): ColumnMapping {
   const known = new Set(ROLES[kind].map((r) => r.id));
   const mapping: ColumnMapping = {};
-  roles.forEach((r, i) => { if (known.has(r) && mapping[r] === undefined) mapping[r] = i; });
+  roles.forEach((r, i) => {
+    if (known.has(r) && mapping[r] === undefined) mapping[r] = i;
+  });
   return mapping;
 }
 
 /** Why the mapping cannot be read yet, or undefined: a relations table needs a subject and an object; an entities table an id or a label. */
 export function mappingProblem(roles: readonly string[], kind: TableKind): string | undefined {
   const has = (r: string) => roles.includes(r);
-  if (kind === 'relations') return has('subject') && has('object') ? undefined : 'choose the columns holding the subject and the object of each relation';
-  return has('id') || has('label') ? undefined : 'choose the column holding each entity\'s id or label';
+  if (kind === 'relations')
+    return has('subject') && has('object')
+      ? undefined
+      : 'choose the columns holding the subject and the object of each relation';
+  return has('id') || has('label') ? undefined : "choose the column holding each entity's id or label";
 }

@@ -13,8 +13,20 @@ export function prefetchData(): void {
   if (!d.url) return;
   let last: Progress | undefined;
   let listener: ((p: Progress) => void) | undefined;
-  const load = loadInWorker({ url: d.url }, d.name ?? d.url, { onProgress: (p) => { last = p; listener?.(p); } });
-  early = { url: d.url, load, listen: (cb) => { listener = cb; if (last) cb(last); } };
+  const load = loadInWorker({ url: d.url }, d.name ?? d.url, {
+    onProgress: (p) => {
+      last = p;
+      listener?.(p);
+    },
+  });
+  early = {
+    url: d.url,
+    load,
+    listen: (cb) => {
+      listener = cb;
+      if (last) cb(last);
+    },
+  };
 }
 
 /** The load of `url` started early (once), else a new one; `onProgress` gets its progress from now on. */

@@ -22,7 +22,11 @@ export const isReadable = (name: string): boolean => readerByName(name) !== unde
 /** The reader a table (CSV/TSV) file goes to: the mapping step comes first. */
 export const isTable = (name: string): boolean => /^(csv|tsv)/.test(readerByName(name)?.id ?? '');
 
-export interface ExportChoice { id: string; label: string; keeps: string }
+export interface ExportChoice {
+  id: string;
+  label: string;
+  keeps: string;
+}
 
 /** What Export offers: every writer, with what it keeps. */
 export function exportChoices(): ExportChoice[] {

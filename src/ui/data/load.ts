@@ -45,19 +45,38 @@ async function loadDefault(): Promise<LoadOutcome> {
   performance.measure('actorgraph:default-data', { start: t0 });
   if (!r.ok) return r;
   const store = r.store;
-  return { ok: true, data: loadedData(new MemoryExplorer(store, r.file), { file: r.file, title: store.title, sources: store.sources, warnings: r.warnings }, () => {}) };
+  return {
+    ok: true,
+    data: loadedData(
+      new MemoryExplorer(store, r.file),
+      { file: r.file, title: store.title, sources: store.sources, warnings: r.warnings },
+      () => {},
+    ),
+  };
 }
 
 /** The UI's loaded data around an Explorer; `columns` and `shareCurrent` need an Explorer that has them. */
-export function loadedData(explorer: Explorer, meta: { file: string; title?: string; sources: Source[]; warnings: Problem[] }, dispose: () => void): LoadedData {
-  const unsupported = (what: string) => new ExplorerError({ code: 'not-supported', message: `this data cannot give ${what}`, hint: 'check explorer.capabilities() first' });
+export function loadedData(
+  explorer: Explorer,
+  meta: { file: string; title?: string; sources: Source[]; warnings: Problem[] },
+  dispose: () => void,
+): LoadedData {
+  const unsupported = (what: string) =>
+    new ExplorerError({
+      code: 'not-supported',
+      message: `this data cannot give ${what}`,
+      hint: 'check explorer.capabilities() first',
+    });
   return {
-    explorer, ...meta, dispose,
+    explorer,
+    ...meta,
+    dispose,
     shareCurrent: (port) => {
       if (!explorer.shareCurrent) throw unsupported('a snapshot for a merge');
       explorer.shareCurrent(port);
     },
-    columns: (options?: CallOptions) => (explorer.columns ? explorer.columns(options) : Promise.reject(unsupported('the whole graph at once'))),
+    columns: (options?: CallOptions) =>
+      explorer.columns ? explorer.columns(options) : Promise.reject(unsupported('the whole graph at once')),
   };
 }
 
@@ -70,23 +89,39 @@ export interface FileLoad {
 export function pickDataset(files: File[]): { dataset: File; extras: File[] } | { problem: Problem } {
   let datasets = files.filter((f) => !isSchemaFile(f.name) && !/\.txt$/i.test(f.name));
   // A relations table with its entities table (as the CSV export writes them): the relations are the dataset.
-  if (datasets.length === 2 && datasets.filter((f) => isEntitiesTable(f.name)).length === 1) datasets = datasets.filter((f) => !isEntitiesTable(f.name));
+  if (datasets.length === 2 && datasets.filter((f) => isEntitiesTable(f.name)).length === 1)
+    datasets = datasets.filter((f) => !isEntitiesTable(f.name));
   if (datasets.length === 1) return { dataset: datasets[0]!, extras: files.filter((f) => f !== datasets[0]) };
   const names = files.map((f) => f.name).join(', ');
   return {
     problem: {
-      severity: 'error', code: 'no-dataset-file', file: names, path: '',
-      message: datasets.length ? `${datasets.length} dataset files were opened together (${datasets.map((f) => f.name).join(', ')})` : `none of the files opened is a dataset (${names})`,
+      severity: 'error',
+      code: 'no-dataset-file',
+      file: names,
+      path: '',
+      message: datasets.length
+        ? `${datasets.length} dataset files were opened together (${datasets.map((f) => f.name).join(', ')})`
+        : `none of the files opened is a dataset (${names})`,
       hint: 'open one dataset file, optionally with its schema (a file named …schema.json), the .txt source texts it names, or (for a CSV relations table) its entities table named ….entities.csv',
     },
   };
 }
 
-
 /** Opens `file` in a new worker; `merge` is the open data to merge it into. Nothing open changes until it succeeds. */
-function openFile(file: Blob | RemoteFile, name: string, opts: { merge?: LoadedData; onProgress?(p: Progress): void; extras?: File[]; read?: ReadChoices } = {}): FileLoad {
+function openFile(
+  file: Blob | RemoteFile,
+  name: string,
+  opts: { merge?: LoadedData; onProgress?(p: Progress): void; extras?: File[]; read?: ReadChoices } = {},
+): FileLoad {
   const extras = opts.extras?.map((f) => ({ name: f.name, file: f }));
-  return fromWorkerLoad(loadInWorker(file, name, { shareCurrent: opts.merge?.shareCurrent, onProgress: opts.onProgress, extras, read: opts.read }));
+  return fromWorkerLoad(
+    loadInWorker(file, name, {
+      shareCurrent: opts.merge?.shareCurrent,
+      onProgress: opts.onProgress,
+      extras,
+      read: opts.read,
+    }),
+  );
 }
 
 /** A worker's load as the UI's FileLoad (also for one started before the app, see early-fetch.ts). */
@@ -100,10 +135,7 @@ function fromWorkerLoad(load: WorkerLoad): FileLoad {
 }
 
 /** Where the UI's data is: the bundled dataset, files opened (one dataset, optionally its schema and source texts), or a same-site URL. */
-export type DataSpec =
-  | { bundled: true }
-  | { files: File[]; read?: ReadChoices }
-  | { url: string; name?: string };
+export type DataSpec = { bundled: true } | { files: File[]; read?: ReadChoices } | { url: string; name?: string };
 
 export interface OpenOptions {
   /** Merge the new data into this (files only); nothing open changes unless it succeeds. */
@@ -121,11 +153,18 @@ export interface OpenOptions {
 export function openExplorer(spec: DataSpec, opts: OpenOptions = {}): FileLoad {
   let load: FileLoad;
   if ('bundled' in spec) load = { done: loadDefault(), cancel: () => {} };
-  else if ('url' in spec) load = fromWorkerLoad(loadDataUrl(spec.url, spec.name ?? spec.url, (p) => opts.onProgress?.(p)));
+  else if ('url' in spec)
+    load = fromWorkerLoad(loadDataUrl(spec.url, spec.name ?? spec.url, (p) => opts.onProgress?.(p)));
   else {
     const picked = pickDataset(spec.files);
-    if ('problem' in picked) return { done: Promise.resolve({ ok: false, problems: [picked.problem] }), cancel: () => {} };
-    load = openFile(picked.dataset, picked.dataset.name, { extras: picked.extras, merge: opts.merge, onProgress: opts.onProgress, read: spec.read });
+    if ('problem' in picked)
+      return { done: Promise.resolve({ ok: false, problems: [picked.problem] }), cancel: () => {} };
+    load = openFile(picked.dataset, picked.dataset.name, {
+      extras: picked.extras,
+      merge: opts.merge,
+      onProgress: opts.onProgress,
+      read: spec.read,
+    });
   }
   if (opts.signal) {
     if (opts.signal.aborted) load.cancel();

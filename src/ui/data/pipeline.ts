@@ -16,7 +16,9 @@ import { peekHead } from './sniff.ts';
 import type { ReadChoices } from './protocol.ts';
 
 const bundledSources = import.meta.glob('../../../graph-data/sources/*.txt', {
-  query: '?raw', import: 'default', eager: true,
+  query: '?raw',
+  import: 'default',
+  eager: true,
 }) as Record<string, string>;
 
 /** Bundled source texts by file name, so a `path` like `sources/x.txt` resolves in the browser. */
@@ -83,11 +85,19 @@ export interface BuildOptions {
 /** Where a source's text comes from (inline, opened alongside, bundled), and the error when a named file was not opened. */
 function sourceTexts(files: Map<string, string> | undefined) {
   const fromFiles = (s: Source) => (s.path && files ? files.get(s.path.slice(s.path.lastIndexOf('/') + 1)) : undefined);
-  const textOf = (s: Source, known?: Map<string, string>) => s.text ?? known?.get(s.id) ?? fromFiles(s) ?? bundledText(s);
+  const textOf = (s: Source, known?: Map<string, string>) =>
+    s.text ?? known?.get(s.id) ?? fromFiles(s) ?? bundledText(s);
   // Texts were opened with the dataset: one it names but that is not among them is an error, as on disk.
-  const sourceError = files?.size ? (s: Source) => (s.path && s.text === undefined && textOf(s) === undefined
-    ? { code: 'source-file-missing', message: `source "${s.id}" names ${s.path}, which was not among the files opened`, hint: `open ${s.path.slice(s.path.lastIndexOf('/') + 1)} together with the dataset (Open… takes several files), or fix the path` }
-    : undefined) : undefined;
+  const sourceError = files?.size
+    ? (s: Source) =>
+        s.path && s.text === undefined && textOf(s) === undefined
+          ? {
+              code: 'source-file-missing',
+              message: `source "${s.id}" names ${s.path}, which was not among the files opened`,
+              hint: `open ${s.path.slice(s.path.lastIndexOf('/') + 1)} together with the dataset (Open… takes several files), or fix the path`,
+            }
+          : undefined
+    : undefined;
   return { textOf, sourceError };
 }
 
@@ -106,12 +116,24 @@ export async function buildFromText(text: string, file: string, opts: BuildOptio
   // The format is the file's (by its name and first characters), whatever the data open.
   const readers = opts.readers ?? JSON_ONLY;
   const reader = readers.pick({ name: file, head: text.slice(0, readers.sniffBytes) });
-  const result = readers.readText(reader, text, { ...opts.read, file, defaultSchema: opts.schema ?? defaultSchema(), sourceText: (s) => textOf(s, known), sourceError, decodedStrictly });
+  const result = readers.readText(reader, text, {
+    ...opts.read,
+    file,
+    defaultSchema: opts.schema ?? defaultSchema(),
+    sourceText: (s) => textOf(s, known),
+    sourceError,
+    decodedStrictly,
+  });
   if (!result.ok || !result.dataset || !result.schema) return { ok: false, problems: result.problems };
   const warnings = result.problems.filter((p) => p.severity !== 'error');
   if (!cur) {
     opts.onPhase?.('indexing');
-    return { ok: true, store: TripleStore.build(result.dataset, result.schema, { sourceText: (s) => textOf(s) }), file, warnings };
+    return {
+      ok: true,
+      store: TripleStore.build(result.dataset, result.schema, { sourceText: (s) => textOf(s) }),
+      file,
+      warnings,
+    };
   }
 
   opts.onPhase?.('merging');
@@ -119,7 +141,11 @@ export async function buildFromText(text: string, file: string, opts: BuildOptio
   if (merged.problems.some((p) => p.severity === 'error')) return { ok: false, problems: merged.problems };
   // Check the union as a whole: the merge may combine ids that each file had right alone.
   const name = `${cur.file} + ${file}`;
-  const again = validateDataset(merged.dataset, { file: name, defaultSchema: cur.schema, sourceText: (s) => textOf(s, known) });
+  const again = validateDataset(merged.dataset, {
+    file: name,
+    defaultSchema: cur.schema,
+    sourceText: (s) => textOf(s, known),
+  });
   if (!again.ok || !again.dataset || !again.schema) return { ok: false, problems: again.problems };
   opts.onPhase?.('indexing');
   const store = TripleStore.build(again.dataset, again.schema, { sourceText: (s) => textOf(s, known) });
@@ -153,11 +179,27 @@ export async function buildFromBytes(bytes: ByteInput, file: string, opts: Strea
   const readers = opts.readers ?? JSON_ONLY;
   const { head, input } = await peekHead(bytes, readers.sniffBytes);
   const ingest = readers.pick({ name: file, head }).open({
-    ...opts.read, file, defaultSchema: opts.schema ?? defaultSchema(), sourceText: (s) => textOf(s), sourceError, decodedStrictly: true,
+    ...opts.read,
+    file,
+    defaultSchema: opts.schema ?? defaultSchema(),
+    sourceText: (s) => textOf(s),
+    sourceError,
+    decodedStrictly: true,
     // Called only for those rare layouts; the text is read again (asynchronously) below.
-    wholeText: () => { whole = true; return undefined; },
+    wholeText: () => {
+      whole = true;
+      return undefined;
+    },
   });
-  const bad = await decodeStrictly(input, file, (text) => { ingest.push(text); return !ingest.finished; }, opts.onBytes);
+  const bad = await decodeStrictly(
+    input,
+    file,
+    (text) => {
+      ingest.push(text);
+      return !ingest.finished;
+    },
+    opts.onBytes,
+  );
   if (bad) return { ok: false, problems: [bad] };
   opts.onPhase?.('indexing');
   const r = ingest.end();
@@ -165,7 +207,14 @@ export async function buildFromBytes(bytes: ByteInput, file: string, opts: Strea
     opts.onPhase?.('reading');
     const read = await readWhole(input, file, opts.onBytes);
     if ('problem' in read) return { ok: false, problems: [read.problem] };
-    return buildFromText(read.text, file, { schema: opts.schema, sourceFiles: opts.sourceFiles, decodedStrictly: true, read: opts.read, readers, onPhase: opts.onPhase });
+    return buildFromText(read.text, file, {
+      schema: opts.schema,
+      sourceFiles: opts.sourceFiles,
+      decodedStrictly: true,
+      read: opts.read,
+      readers,
+      onPhase: opts.onPhase,
+    });
   }
   if (!r.ok || !r.store) return { ok: false, problems: r.problems };
   // Texts named by path (opened alongside, bundled): the explorer shows them with the evidence.

@@ -31,11 +31,29 @@ export interface WorkerApi {
 /** The Explorer methods a worker answers (columns with its arrays transferred). */
 export type RemoteMethod = Exclude<keyof Explorer, 'shareCurrent'>;
 export const REMOTE_METHODS: readonly RemoteMethod[] = [
-  'capabilities', 'schema', 'stats', 'search', 'entity', 'entities', 'details', 'source', 'sources',
-  'neighbourhood', 'paths', 'relations', 'subgraph', 'topEntities', 'exportDataset', 'columns',
+  'capabilities',
+  'schema',
+  'stats',
+  'search',
+  'entity',
+  'entities',
+  'details',
+  'source',
+  'sources',
+  'neighbourhood',
+  'paths',
+  'relations',
+  'subgraph',
+  'topEntities',
+  'exportDataset',
+  'columns',
 ];
 
-interface Wire { isError: boolean; explorer?: ExplorerErrorData; value?: unknown }
+interface Wire {
+  isError: boolean;
+  explorer?: ExplorerErrorData;
+  value?: unknown;
+}
 
 const original = Comlink.transferHandlers.get('throw')!;
 Comlink.transferHandlers.set('throw', {

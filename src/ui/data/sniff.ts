@@ -11,7 +11,10 @@ export async function peekHead(bytes: ByteInput, n: number): Promise<{ head: Uin
   let ended = false;
   while (size < n) {
     const r = await it.next();
-    if (r.done) { ended = true; break; }
+    if (r.done) {
+      ended = true;
+      break;
+    }
     taken.push(r.value);
     size += r.value.length;
   }

@@ -16,7 +16,14 @@ export function configuredEndpoint(): string | undefined {
 /** A plain problem from an ExplorerError (unreachable, timeout, refused password, not SPARQL). */
 function problem(label: string, e: unknown): Problem {
   const err = ExplorerError.from(e);
-  return { severity: 'error', code: `sparql-${err.code}`, file: label, path: '', message: err.message, hint: err.hint ?? 'check the endpoint given to npm start' };
+  return {
+    severity: 'error',
+    code: `sparql-${err.code}`,
+    file: label,
+    path: '',
+    message: err.message,
+    hint: err.hint ?? 'check the endpoint given to npm start',
+  };
 }
 
 /** Connects to the store behind /sparql: stats first, so a dead store is said at once. */
@@ -25,11 +32,17 @@ export async function loadEndpoint(label: string, signal?: AbortSignal): Promise
   const explorer = new SparqlExplorer({ query: '/sparql', timeoutMs: 60_000, ...(graph ? { graph } : {}) });
   try {
     const stats = await explorer.stats({ signal });
-    const triples = Number((await explorer.client.select(countAllQuery(graph || undefined), signal))[0]?.n?.value ?? NaN);
+    const triples = Number(
+      (await explorer.client.select(countAllQuery(graph || undefined), signal))[0]?.n?.value ?? NaN,
+    );
     const sources = (await explorer.sources({ limit: 1000 }, { signal })).sources;
     const title = `${stats.title ?? 'SPARQL store'} — connected to ${label} (${Number.isFinite(triples) ? `${triples.toLocaleString('en')} RDF triples` : 'size unknown'})`;
     return { ok: true, data: loadedData(explorer, { file: label, title, sources, warnings: [] }, () => {}) };
   } catch (e) {
-    return { ok: false, problems: [problem(label, e)], ...(ExplorerError.from(e).code === 'aborted' ? { cancelled: true } : {}) };
+    return {
+      ok: false,
+      problems: [problem(label, e)],
+      ...(ExplorerError.from(e).code === 'aborted' ? { cancelled: true } : {}),
+    };
   }
 }

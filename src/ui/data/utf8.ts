@@ -25,7 +25,12 @@ const SLICE = 1 << 16;
  * Decodes `input` strictly and hands the text on in slices; `sink` returns
  * false to stop reading. A problem when the bytes are not UTF-8.
  */
-export async function decodeStrictly(input: ByteInput, file: string, sink: (text: string) => boolean, onBytes?: (done: number) => void): Promise<Problem | undefined> {
+export async function decodeStrictly(
+  input: ByteInput,
+  file: string,
+  sink: (text: string) => boolean,
+  onBytes?: (done: number) => void,
+): Promise<Problem | undefined> {
   const decoder = new StrictUtf8Decoder(file);
   let done = 0;
   const give = (text: string): boolean => {
@@ -48,9 +53,21 @@ export async function decodeStrictly(input: ByteInput, file: string, sink: (text
 }
 
 /** The whole text, strictly decoded, or why it is not UTF-8. */
-export async function readWhole(input: ByteInput, file: string, onBytes?: (done: number) => void): Promise<{ text: string } | { problem: Problem }> {
+export async function readWhole(
+  input: ByteInput,
+  file: string,
+  onBytes?: (done: number) => void,
+): Promise<{ text: string } | { problem: Problem }> {
   const parts: string[] = [];
-  const problem = await decodeStrictly(input, file, (t) => { parts.push(t); return true; }, onBytes);
+  const problem = await decodeStrictly(
+    input,
+    file,
+    (t) => {
+      parts.push(t);
+      return true;
+    },
+    onBytes,
+  );
   return problem ? { problem } : { text: parts.join('') };
 }
 

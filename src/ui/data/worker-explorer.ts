@@ -2,12 +2,32 @@
 // cancel), then speak to the loaded data through the Explorer interface.
 // Calls travel by Comlink; errors arrive as ExplorerError.
 import type {
-  Capabilities, CallOptions, DetailsOptions, Explorer, ExportOptions, PageOptions, SourcesQuery, SourcesResult, SubgraphResult,
+  Capabilities,
+  CallOptions,
+  DetailsOptions,
+  Explorer,
+  ExportOptions,
+  PageOptions,
+  SourcesQuery,
+  SourcesResult,
+  SubgraphResult,
 } from '../../core/explorer.ts';
 import { aborted, ExplorerError } from '../../core/errors.ts';
 import type {
-  Dataset, Entity, EntityDetails, NeighbourhoodQuery, NeighbourhoodResult, PathQuery, PathResult, RelationsQuery, RelationsResult,
-  Schema, SearchHit, SearchOptions, Source, Stats,
+  Dataset,
+  Entity,
+  EntityDetails,
+  NeighbourhoodQuery,
+  NeighbourhoodResult,
+  PathQuery,
+  PathResult,
+  RelationsQuery,
+  RelationsResult,
+  Schema,
+  SearchHit,
+  SearchOptions,
+  Source,
+  Stats,
 } from '../../core/model.ts';
 import type { Problem } from '../../core/problems.ts';
 import type { GraphColumns } from './columns.ts';
@@ -15,7 +35,9 @@ import type { ExtraFile, LoadedMeta, Progress, ReadChoices, RemoteFile } from '.
 import { Comlink, type RemoteMethod, type WorkerApi } from './rpc.ts';
 
 /** An options object without its signal (a signal cannot cross to a worker; the page side honours it). */
-function local<T extends CallOptions | undefined>(options: T): { rest: Omit<NonNullable<T>, 'signal'> | undefined; signal?: AbortSignal } {
+function local<T extends CallOptions | undefined>(
+  options: T,
+): { rest: Omit<NonNullable<T>, 'signal'> | undefined; signal?: AbortSignal } {
   if (!options) return { rest: undefined };
   const { signal, ...rest } = options;
   return { rest: rest as Omit<NonNullable<T>, 'signal'>, signal };
@@ -26,9 +48,20 @@ export class WorkerExplorer implements Explorer {
   private closed = false;
   private readonly dead: Promise<never>;
 
-  constructor(private readonly worker: Worker, private readonly remote: Comlink.Remote<WorkerApi>) {
+  constructor(
+    private readonly worker: Worker,
+    private readonly remote: Comlink.Remote<WorkerApi>,
+  ) {
     this.dead = new Promise<never>((_, reject) => {
-      worker.addEventListener('error', (e) => reject(new ExplorerError({ code: 'worker-failed', message: `the data worker failed: ${e.message || 'unknown error'}`, hint: 'open the file again; it may be too large for this browser tab' })));
+      worker.addEventListener('error', (e) =>
+        reject(
+          new ExplorerError({
+            code: 'worker-failed',
+            message: `the data worker failed: ${e.message || 'unknown error'}`,
+            hint: 'open the file again; it may be too large for this browser tab',
+          }),
+        ),
+      );
     });
     this.dead.catch(() => {});
   }
@@ -40,7 +73,9 @@ export class WorkerExplorer implements Explorer {
     if (!signal) return answer;
     // The worker finishes the call (its work is synchronous); the page stops waiting for it.
     let onAbort!: () => void;
-    const stop = new Promise<never>((_, reject) => { onAbort = () => reject(aborted()); });
+    const stop = new Promise<never>((_, reject) => {
+      onAbort = () => reject(aborted());
+    });
     signal.addEventListener('abort', onAbort, { once: true });
     return Promise.race([answer, stop]).finally(() => signal.removeEventListener('abort', onAbort));
   }
@@ -51,7 +86,9 @@ export class WorkerExplorer implements Explorer {
   }
 
   /** Same as shareCurrent (the name the UI used before). */
-  share(port: MessagePort): void { this.shareCurrent(port); }
+  share(port: MessagePort): void {
+    this.shareCurrent(port);
+  }
 
   /** Ends the worker. Calls still waiting never settle: their answers were for data no longer shown. */
   terminate(): void {
@@ -59,23 +96,59 @@ export class WorkerExplorer implements Explorer {
     this.worker.terminate();
   }
 
-  capabilities(o?: CallOptions): Promise<Capabilities> { return this.call('capabilities', [], o?.signal); }
-  schema(o?: CallOptions): Promise<Schema> { return this.call('schema', [], o?.signal); }
-  stats(o?: CallOptions): Promise<Stats> { return this.call('stats', [], o?.signal); }
-  search(text: string, o?: SearchOptions & CallOptions): Promise<SearchHit[]> { const { rest, signal } = local(o); return this.call('search', [text, rest], signal); }
-  entity(id: string, o?: CallOptions): Promise<Entity | undefined> { return this.call('entity', [id], o?.signal); }
-  entities(ids: string[], o?: { limit?: number } & CallOptions): Promise<(Entity | undefined)[]> { const { rest, signal } = local(o); return this.call('entities', [ids, rest], signal); }
-  details(id: string, o?: DetailsOptions): Promise<EntityDetails | undefined> { const { rest, signal } = local(o); return this.call('details', [id, rest], signal); }
-  source(id: string, o?: CallOptions): Promise<Source | undefined> { return this.call('source', [id], o?.signal); }
-  sources(q?: SourcesQuery, o?: CallOptions): Promise<SourcesResult> { return this.call('sources', [q], o?.signal); }
-  neighbourhood(q: NeighbourhoodQuery, o?: CallOptions): Promise<NeighbourhoodResult> { return this.call('neighbourhood', [q], o?.signal); }
-  paths(q: PathQuery, o?: CallOptions): Promise<PathResult> { return this.call('paths', [q], o?.signal); }
-  relations(q: RelationsQuery, o?: CallOptions): Promise<RelationsResult> { return this.call('relations', [q], o?.signal); }
-  subgraph(ids: string[], o?: PageOptions & CallOptions): Promise<SubgraphResult> { const { rest, signal } = local(o); return this.call('subgraph', [ids, rest], signal); }
-  topEntities(n: number, o?: CallOptions): Promise<Entity[]> { return this.call('topEntities', [n], o?.signal); }
-  exportDataset(options: ExportOptions, o?: CallOptions): Promise<Dataset> { return this.call('exportDataset', [options], o?.signal); }
+  capabilities(o?: CallOptions): Promise<Capabilities> {
+    return this.call('capabilities', [], o?.signal);
+  }
+  schema(o?: CallOptions): Promise<Schema> {
+    return this.call('schema', [], o?.signal);
+  }
+  stats(o?: CallOptions): Promise<Stats> {
+    return this.call('stats', [], o?.signal);
+  }
+  search(text: string, o?: SearchOptions & CallOptions): Promise<SearchHit[]> {
+    const { rest, signal } = local(o);
+    return this.call('search', [text, rest], signal);
+  }
+  entity(id: string, o?: CallOptions): Promise<Entity | undefined> {
+    return this.call('entity', [id], o?.signal);
+  }
+  entities(ids: string[], o?: { limit?: number } & CallOptions): Promise<(Entity | undefined)[]> {
+    const { rest, signal } = local(o);
+    return this.call('entities', [ids, rest], signal);
+  }
+  details(id: string, o?: DetailsOptions): Promise<EntityDetails | undefined> {
+    const { rest, signal } = local(o);
+    return this.call('details', [id, rest], signal);
+  }
+  source(id: string, o?: CallOptions): Promise<Source | undefined> {
+    return this.call('source', [id], o?.signal);
+  }
+  sources(q?: SourcesQuery, o?: CallOptions): Promise<SourcesResult> {
+    return this.call('sources', [q], o?.signal);
+  }
+  neighbourhood(q: NeighbourhoodQuery, o?: CallOptions): Promise<NeighbourhoodResult> {
+    return this.call('neighbourhood', [q], o?.signal);
+  }
+  paths(q: PathQuery, o?: CallOptions): Promise<PathResult> {
+    return this.call('paths', [q], o?.signal);
+  }
+  relations(q: RelationsQuery, o?: CallOptions): Promise<RelationsResult> {
+    return this.call('relations', [q], o?.signal);
+  }
+  subgraph(ids: string[], o?: PageOptions & CallOptions): Promise<SubgraphResult> {
+    const { rest, signal } = local(o);
+    return this.call('subgraph', [ids, rest], signal);
+  }
+  topEntities(n: number, o?: CallOptions): Promise<Entity[]> {
+    return this.call('topEntities', [n], o?.signal);
+  }
+  exportDataset(options: ExportOptions, o?: CallOptions): Promise<Dataset> {
+    return this.call('exportDataset', [options], o?.signal);
+  }
   /** The whole graph, compact (see core/columns.ts); its arrays are transferred. */
-  columns(o?: CallOptions): Promise<GraphColumns> { return this.call('columns', [], o?.signal); }
+  columns(o?: CallOptions): Promise<GraphColumns> {
+    return this.call('columns', [], o?.signal);
+  }
 }
 
 export type WorkerLoadOutcome =
@@ -100,11 +173,17 @@ export interface WorkerLoadOptions {
 }
 
 /** Loads `file` in a new worker. The File is passed as a handle (no copy of its text on the page). */
-export function loadInWorker(file: Blob | ArrayBuffer | RemoteFile, name: string, opts: WorkerLoadOptions = {}): WorkerLoad {
+export function loadInWorker(
+  file: Blob | ArrayBuffer | RemoteFile,
+  name: string,
+  opts: WorkerLoadOptions = {},
+): WorkerLoad {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'actorgraph-loader' });
   const remote = Comlink.wrap<WorkerApi>(worker);
   let settle!: (o: WorkerLoadOutcome) => void;
-  const done = new Promise<WorkerLoadOutcome>((r) => { settle = r; });
+  const done = new Promise<WorkerLoadOutcome>((r) => {
+    settle = r;
+  });
   let finished = false;
   const finish = (o: WorkerLoadOutcome) => {
     if (finished) return;
@@ -112,9 +191,26 @@ export function loadInWorker(file: Blob | ArrayBuffer | RemoteFile, name: string
     if (!o.ok) worker.terminate();
     settle(o);
   };
-  const problem = (message: string): Problem[] => [{ severity: 'error', code: 'load-failed', file: name, path: '', message, hint: 'try again; if it happens again, the file may be too large for this browser tab' }];
-  worker.addEventListener('error', (e) => { e.preventDefault(); finish({ ok: false, problems: problem(`could not load the file: ${e.message || 'the loader stopped (out of memory?)'}`) }); });
-  worker.addEventListener('messageerror', () => finish({ ok: false, problems: problem('could not load the file: a message from the loader could not be read') }));
+  const problem = (message: string): Problem[] => [
+    {
+      severity: 'error',
+      code: 'load-failed',
+      file: name,
+      path: '',
+      message,
+      hint: 'try again; if it happens again, the file may be too large for this browser tab',
+    },
+  ];
+  worker.addEventListener('error', (e) => {
+    e.preventDefault();
+    finish({
+      ok: false,
+      problems: problem(`could not load the file: ${e.message || 'the loader stopped (out of memory?)'}`),
+    });
+  });
+  worker.addEventListener('messageerror', () =>
+    finish({ ok: false, problems: problem('could not load the file: a message from the loader could not be read') }),
+  );
 
   let merge: MessagePort | undefined;
   if (opts.shareCurrent) {
@@ -126,14 +222,25 @@ export function loadInWorker(file: Blob | ArrayBuffer | RemoteFile, name: string
   if (merge) transfer.push(merge);
   if (file instanceof ArrayBuffer) transfer.push(file);
   const onProgress = opts.onProgress;
-  const progress = onProgress ? Comlink.proxy((p: Progress) => { if (!finished) onProgress(p); }) : undefined;
+  const progress = onProgress
+    ? Comlink.proxy((p: Progress) => {
+        if (!finished) onProgress(p);
+      })
+    : undefined;
   remote.load(Comlink.transfer({ file, name, merge, extras: opts.extras, read: opts.read }, transfer), progress).then(
     (answer) => {
-      if (!answer.ok) { finish({ ok: false, problems: answer.problems }); return; }
+      if (!answer.ok) {
+        finish({ ok: false, problems: answer.problems });
+        return;
+      }
       const { ok: _ok, ...meta } = answer;
       finish({ ok: true, explorer: new WorkerExplorer(worker, remote), meta });
     },
-    (err: unknown) => finish({ ok: false, problems: problem(`could not load the file: ${err instanceof Error ? err.message : String(err)}`) }),
+    (err: unknown) =>
+      finish({
+        ok: false,
+        problems: problem(`could not load the file: ${err instanceof Error ? err.message : String(err)}`),
+      }),
   );
   return { done, cancel: () => finish({ ok: false, cancelled: true, problems: [] }) };
 }

@@ -8,12 +8,26 @@ import { ExplorerError } from '../../core/errors.ts';
 import { MemoryExplorer } from '../../core/memory-explorer.ts';
 import type { Schema } from '../../core/model.ts';
 import { parseSchema } from '../../core/validate.ts';
-import { buildFromBytes, buildFromText, type BuildOutcome, type CurrentData, type Phase, type ReaderChoice } from './pipeline.ts';
+import {
+  buildFromBytes,
+  buildFromText,
+  type BuildOutcome,
+  type CurrentData,
+  type Phase,
+  type ReaderChoice,
+} from './pipeline.ts';
 import { pickReader, readText, SNIFF_BYTES } from '../../core/readers/registry.ts';
 import { bytesInput, readWhole, streamInput, type ByteInput } from './utf8.ts';
 import { columnsTransfer, type GraphColumns } from './columns.ts';
 import { isEntitiesTable, isSchemaFile, type Progress, type ReadChoices, type RemoteFile } from './protocol.ts';
-import { Comlink, REMOTE_METHODS, type LoadAnswer, type LoadRequest, type RemoteMethod, type WorkerApi } from './rpc.ts';
+import {
+  Comlink,
+  REMOTE_METHODS,
+  type LoadAnswer,
+  type LoadRequest,
+  type RemoteMethod,
+  type WorkerApi,
+} from './rpc.ts';
 
 let explorer: MemoryExplorer | undefined;
 
@@ -44,7 +58,7 @@ async function byteInput(input: Blob | ArrayBuffer | RemoteFile): Promise<{ byte
   return {
     total,
     bytes: streamInput(async () => {
-      const r = first ?? await fetchData(input.url);
+      const r = first ?? (await fetchData(input.url));
       first = undefined;
       if (!r.body) throw new FetchProblem(`could not fetch ${input.url}: the response has no body`);
       return r.body;
@@ -56,7 +70,8 @@ async function fetchData(url: string): Promise<Response> {
   const res = await fetch(url, { credentials: 'same-origin', cache: 'no-cache' });
   if (!res.ok) throw new FetchProblem(`could not fetch ${url}: HTTP ${res.status} ${res.statusText}`.trim());
   // Servers that answer every unknown path with the app's page (as single-page hosts do).
-  if (/text\/html/i.test(res.headers.get('content-type') ?? '')) throw new FetchProblem(`${url} is not there: the server answered with an HTML page, not a JSON file`);
+  if (/text\/html/i.test(res.headers.get('content-type') ?? ''))
+    throw new FetchProblem(`${url} is not there: the server answered with an HTML page, not a JSON file`);
   return res;
 }
 
@@ -65,7 +80,8 @@ function receive(port: MessagePort): Promise<CurrentData> {
   return new Promise((resolve, reject) => {
     port.onmessage = (e: MessageEvent<CurrentData | null>) => {
       port.close();
-      if (e.data) resolve(e.data); else reject(new Error('the data already open could not be read for the merge'));
+      if (e.data) resolve(e.data);
+      else reject(new Error('the data already open could not be read for the merge'));
     };
     port.start();
   });
@@ -79,12 +95,21 @@ async function load(m: LoadRequest, onProgress?: (p: Progress) => void): Promise
   const sourceFiles = new Map<string, string>();
   for (const x of m.extras ?? []) {
     // Decoded strictly like the dataset: a bad byte is located in the file that has it.
-    const whole = await readWhole(streamInput(() => x.file.stream()), x.name);
+    const whole = await readWhole(
+      streamInput(() => x.file.stream()),
+      x.name,
+    );
     if ('problem' in whole) return { ok: false, problems: [whole.problem] };
     const text = whole.text;
-    if (isEntitiesTable(x.name)) { read = { ...read, csvEntities: { name: x.name, text } }; continue; }
+    if (isEntitiesTable(x.name)) {
+      read = { ...read, csvEntities: { name: x.name, text } };
+      continue;
+    }
     // A source text's BOM is not part of what evidence quotes.
-    if (!isSchemaFile(x.name)) { sourceFiles.set(x.name, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text); continue; }
+    if (!isSchemaFile(x.name)) {
+      sourceFiles.set(x.name, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      continue;
+    }
     const r = parseSchema(text, x.name, true);
     if (!r.schema) return { ok: false, problems: r.problems };
     schema = r.schema;
@@ -99,7 +124,15 @@ async function load(m: LoadRequest, onProgress?: (p: Progress) => void): Promise
     // A merge needs both datasets as objects: the text is read whole.
     const all = await readWhole(bytes, m.name, onBytes);
     if ('problem' in all) return { ok: false, problems: [all.problem] };
-    r = await buildFromText(all.text, m.name, { schema, sourceFiles, decodedStrictly: true, read, readers, current: () => receive(merge), onPhase });
+    r = await buildFromText(all.text, m.name, {
+      schema,
+      sourceFiles,
+      decodedStrictly: true,
+      read,
+      readers,
+      current: () => receive(merge),
+      onPhase,
+    });
   } else {
     // Reading and checking go together: the bar shows the bytes read.
     r = await buildFromBytes(bytes, m.name, { schema, sourceFiles, read, readers, onBytes, onPhase });
@@ -107,29 +140,55 @@ async function load(m: LoadRequest, onProgress?: (p: Progress) => void): Promise
   if (!r.ok) return { ok: false, problems: r.problems };
   explorer = new MemoryExplorer(r.store, r.file);
   progress('indexing', 1, 1, true);
-  return { ok: true, file: r.file, title: r.store.title, sources: r.store.sources.map(({ text: _t, ...s }) => s), warnings: r.warnings };
+  return {
+    ok: true,
+    file: r.file,
+    title: r.store.title,
+    sources: r.store.sources.map(({ text: _t, ...s }) => s),
+    warnings: r.warnings,
+  };
 }
 
 /** A fetch that failed: its message is the whole story. */
 class FetchProblem extends Error {}
 
 function failure(e: unknown, name: string): Problem {
-  if (e instanceof FetchProblem) return { severity: 'error', code: 'load-failed', file: name, path: '', message: e.message, hint: 'check the path in the data parameter (a .json dataset served by this site); the bundled data is shown instead' };
-  return { severity: 'error', code: 'load-failed', file: name, path: '', message: `could not load the file: ${e instanceof Error ? e.message : String(e)}`, hint: 'check that it is a dataset in a format actorgraph reads (see the file picker) and that the browser has memory to spare, then try again' };
+  if (e instanceof FetchProblem)
+    return {
+      severity: 'error',
+      code: 'load-failed',
+      file: name,
+      path: '',
+      message: e.message,
+      hint: 'check the path in the data parameter (a .json dataset served by this site); the bundled data is shown instead',
+    };
+  return {
+    severity: 'error',
+    code: 'load-failed',
+    file: name,
+    path: '',
+    message: `could not load the file: ${e instanceof Error ? e.message : String(e)}`,
+    hint: 'check that it is a dataset in a format actorgraph reads (see the file picker) and that the browser has memory to spare, then try again',
+  };
 }
 
 const api: WorkerApi = {
-  load: (m, onProgress) => load(m, onProgress)
-    .catch((err: unknown): LoadAnswer => ({ ok: false, problems: [failure(err, m.name)] }))
-    // The progress callback is a proxy holding a port open: free it.
-    .finally(() => (onProgress as Partial<Comlink.ProxyMethods> | undefined)?.[Comlink.releaseProxy]?.()),
+  load: (m, onProgress) =>
+    load(m, onProgress)
+      .catch((err: unknown): LoadAnswer => ({ ok: false, problems: [failure(err, m.name)] }))
+      // The progress callback is a proxy holding a port open: free it.
+      .finally(() => (onProgress as Partial<Comlink.ProxyMethods> | undefined)?.[Comlink.releaseProxy]?.()),
   share(port) {
     if (explorer) explorer.shareCurrent(port);
-    else { port.postMessage(null); port.close(); }
+    else {
+      port.postMessage(null);
+      port.close();
+    }
   },
   async call(method: RemoteMethod, args: unknown[]) {
     if (!explorer) throw new ExplorerError({ code: 'not-loaded', message: 'no data is loaded in this worker' });
-    if (!REMOTE_METHODS.includes(method)) throw new ExplorerError({ code: 'bad-request', message: `unknown method ${String(method)}` });
+    if (!REMOTE_METHODS.includes(method))
+      throw new ExplorerError({ code: 'bad-request', message: `unknown method ${String(method)}` });
     const fn = explorer[method] as (...a: unknown[]) => Promise<unknown>;
     const value = await fn.apply(explorer, args);
     // The whole graph's arrays move to the page instead of being copied.

@@ -21,7 +21,10 @@ export const nodeScale = (order: number): number => Math.min(1, Math.max(0.25, M
 /** Edges thin as they grow in number, so that nodes and highlights stay readable. */
 export const edgeWidth = (size: number): number => (size > 20_000 ? 0.4 : size > 2_000 ? 0.6 : 1);
 
-export function prepareGraph(sub: Subgraph, schema: SchemaIndex): { graph: MultiDirectedGraph; needsWorkerLayout: boolean } {
+export function prepareGraph(
+  sub: Subgraph,
+  schema: SchemaIndex,
+): { graph: MultiDirectedGraph; needsWorkerLayout: boolean } {
   // Sizes (by degree), colours and labels come from the core; sigma's own attributes are added here.
   const graph = buildGraph(sub, schema) as unknown as MultiDirectedGraph;
   markTrust(graph, sub.triples);
@@ -32,14 +35,25 @@ export function prepareGraph(sub: Subgraph, schema: SchemaIndex): { graph: Multi
 
 /** Node sizes and edge widths for how many there are. */
 export function scaleForCount(graph: MultiDirectedGraph): void {
-  const k = nodeScale(graph.order), w = edgeWidth(graph.size);
-  if (k < 1) graph.forEachNode((_, a) => { a.size = (a.size as number) * k; });
-  if (w < 1) graph.forEachEdge((_, a) => { a.size = ((a.size as number | undefined) ?? 1) * w; });
+  const k = nodeScale(graph.order),
+    w = edgeWidth(graph.size);
+  if (k < 1)
+    graph.forEachNode((_, a) => {
+      a.size = (a.size as number) * k;
+    });
+  if (w < 1)
+    graph.forEachEdge((_, a) => {
+      a.size = ((a.size as number | undefined) ?? 1) * w;
+    });
 }
 
 /** Straight arrows, or evenly spread curves where several relations join one pair; dashed or dotted by status. */
 export function styleEdges(graph: MultiDirectedGraph): void {
-  indexParallelEdgesIndex(graph, { edgeIndexAttribute: 'parallelIndex', edgeMinIndexAttribute: 'parallelMinIndex', edgeMaxIndexAttribute: 'parallelMaxIndex' });
+  indexParallelEdgesIndex(graph, {
+    edgeIndexAttribute: 'parallelIndex',
+    edgeMinIndexAttribute: 'parallelMinIndex',
+    edgeMaxIndexAttribute: 'parallelMaxIndex',
+  });
   graph.forEachEdge((edge, attrs) => {
     const index = attrs.parallelIndex as number | null | undefined;
     const min = attrs.parallelMinIndex as number | null | undefined;

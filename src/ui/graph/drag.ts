@@ -7,7 +7,11 @@ export function enableDrag(s: Sigma, onMoved?: () => void): () => boolean {
   let dragged: string | undefined;
   let moved = false;
   // The frame stays as it is while a node moves, so that the others do not jump; freed on drop.
-  s.on('downNode', ({ node }) => { dragged = node; moved = false; s.setCustomBBox(s.getBBox()); });
+  s.on('downNode', ({ node }) => {
+    dragged = node;
+    moved = false;
+    s.setCustomBBox(s.getBBox());
+  });
   s.on('moveBody', ({ event: e }) => {
     if (!dragged) return;
     const p = s.viewportToGraph(e);

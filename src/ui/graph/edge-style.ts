@@ -10,12 +10,36 @@ import { statusOf } from '../../core/trust.ts';
 
 export type EdgeLine = 'solid' | 'dashed' | 'dotted';
 
-export interface StatusStyle { line: EdgeLine; color: string; size: number; label: string; description: string }
+export interface StatusStyle {
+  line: EdgeLine;
+  color: string;
+  size: number;
+  label: string;
+  description: string;
+}
 
 export const STATUS_STYLE: Record<ClaimStatus, StatusStyle> = {
-  asserted: { line: 'solid', color: '#9aa3ae', size: 1.5, label: 'asserted', description: 'the source states it in its own voice' },
-  attributed: { line: 'dashed', color: '#5b7fbf', size: 2, label: 'attributed', description: 'the source reports someone’s claim' },
-  hedged: { line: 'dashed', color: '#b7791f', size: 2, label: 'hedged', description: 'the source hedges it (reportedly, likely, …)' },
+  asserted: {
+    line: 'solid',
+    color: '#9aa3ae',
+    size: 1.5,
+    label: 'asserted',
+    description: 'the source states it in its own voice',
+  },
+  attributed: {
+    line: 'dashed',
+    color: '#5b7fbf',
+    size: 2,
+    label: 'attributed',
+    description: 'the source reports someone’s claim',
+  },
+  hedged: {
+    line: 'dashed',
+    color: '#b7791f',
+    size: 2,
+    label: 'hedged',
+    description: 'the source hedges it (reportedly, likely, …)',
+  },
   unsourced: { line: 'dotted', color: '#c2410c', size: 2.4, label: 'unsourced', description: 'no quote supports it' },
 };
 
@@ -31,12 +55,16 @@ const ANCHOR = 'float halfThickness = thickness / 2.0;';
 
 /** The curve program's fragment shader with gaps; the arrow head and picking stay whole. */
 export function dashShader(source: string, on: number, period: number): string {
-  if (!source.includes(ANCHOR) || !source.includes('v_targetPoint')) throw new Error('unexpected edge shader: cannot add dashes');
+  if (!source.includes(ANCHOR) || !source.includes('v_targetPoint'))
+    throw new Error('unexpected edge shader: cannot add dashes');
   const f = (n: number) => n.toFixed(1);
-  return source.replace(ANCHOR, `#ifndef PICKING_MODE
+  return source.replace(
+    ANCHOR,
+    `#ifndef PICKING_MODE
   if (distToTarget > targetArrowLength && mod(length(gl_FragCoord.xy - v_cpA), ${f(period)}) > ${f(on)}) discard;
   #endif
-  ${ANCHOR}`);
+  ${ANCHOR}`,
+  );
 }
 
 /** An edge's label when hovered or chosen: the predicate, then its status, hedge, attribution and date. */
@@ -58,7 +86,12 @@ export function markTrust(graph: MultiDirectedGraph, triples: readonly Triple[])
   for (const t of triples) {
     if (!t.id || !graph.hasEdge(t.id)) continue;
     graph.mergeEdgeAttributes(t.id, {
-      status: statusOf(t), date: t.date, credibility: t.credibility, source: t.source, qualifier: t.qualifier, attributedTo: t.attributedTo,
+      status: statusOf(t),
+      date: t.date,
+      credibility: t.credibility,
+      source: t.source,
+      qualifier: t.qualifier,
+      attributedTo: t.attributedTo,
     });
   }
 }

@@ -7,11 +7,16 @@ export const FA2_NODE_STRIDE = 10;
 export const FA2_EDGE_STRIDE = 3;
 
 export type ToLayout =
-  | { type: 'start'; nodes: ArrayBuffer; edges: ArrayBuffer; settings: Record<string, unknown>;
+  | {
+      type: 'start';
+      nodes: ArrayBuffer;
+      edges: ArrayBuffer;
+      settings: Record<string, unknown>;
       /** Least time between two position updates sent to the page, in ms. */
       minInterval: number;
       /** Settled when the mean movement per iteration, relative to the extent, stays below this. */
-      settleBelow: number }
+      settleBelow: number;
+    }
   /** The page drew the last positions: the worker may send the next. */
   | { type: 'drawn' }
   | { type: 'stop' };

@@ -30,7 +30,10 @@ tick.port1.onmessage = () => slice();
 function positions(): Float32Array<ArrayBuffer> {
   const n = nodes!.length / FA2_NODE_STRIDE;
   const out = new Float32Array(new ArrayBuffer(n * 8));
-  for (let i = 0, j = 0; i < n; i++, j += FA2_NODE_STRIDE) { out[i * 2] = nodes![j]!; out[i * 2 + 1] = nodes![j + 1]!; }
+  for (let i = 0, j = 0; i < n; i++, j += FA2_NODE_STRIDE) {
+    out[i * 2] = nodes![j]!;
+    out[i * 2 + 1] = nodes![j + 1]!;
+  }
   return out;
 }
 
@@ -38,15 +41,24 @@ function positions(): Float32Array<ArrayBuffer> {
 function movement(): number {
   const m = nodes!;
   const n = m.length / FA2_NODE_STRIDE;
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, sum = 0;
+  let minX = Infinity,
+    maxX = -Infinity,
+    minY = Infinity,
+    maxY = -Infinity,
+    sum = 0;
   const first = !prevX;
   prevX ??= new Float32Array(n);
   prevY ??= new Float32Array(n);
   for (let i = 0, j = 0; i < n; i++, j += FA2_NODE_STRIDE) {
-    const x = m[j]!, y = m[j + 1]!;
-    if (x < minX) minX = x; if (x > maxX) maxX = x; if (y < minY) minY = y; if (y > maxY) maxY = y;
+    const x = m[j]!,
+      y = m[j + 1]!;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
     if (!first) sum += Math.hypot(x - prevX[i]!, y - prevY[i]!);
-    prevX[i] = x; prevY[i] = y;
+    prevX[i] = x;
+    prevY[i] = y;
   }
   const its = iterations - itersAtPrev;
   itersAtPrev = iterations;
@@ -70,7 +82,10 @@ function slice(): void {
     pageReady = false;
     lastPost = now;
     post({ type: 'positions', positions: p.buffer, iterations, settled: calm >= 3 }, [p.buffer]);
-    if (calm >= 3) { running = false; return; }
+    if (calm >= 3) {
+      running = false;
+      return;
+    }
   }
   tick.port2.postMessage(null);
 }
@@ -83,8 +98,12 @@ self.onmessage = (e: MessageEvent<ToLayout>) => {
     settings = m.settings;
     minInterval = m.minInterval;
     settleBelow = m.settleBelow;
-    iterations = 0; itersAtPrev = 0; calm = 0; prevX = prevY = undefined;
-    pageReady = true; lastPost = 0;
+    iterations = 0;
+    itersAtPrev = 0;
+    calm = 0;
+    prevX = prevY = undefined;
+    pageReady = true;
+    lastPost = 0;
     running = true;
     movement();
     slice();
@@ -92,6 +111,9 @@ self.onmessage = (e: MessageEvent<ToLayout>) => {
     pageReady = true;
   } else if (m.type === 'stop') {
     running = false;
-    if (nodes) { const p = positions(); post({ type: 'positions', positions: p.buffer, iterations, settled: false, final: true }, [p.buffer]); }
+    if (nodes) {
+      const p = positions();
+      post({ type: 'positions', positions: p.buffer, iterations, settled: false, final: true }, [p.buffer]);
+    }
   }
 };

@@ -3,11 +3,19 @@
 // labels drawn, same title and legend).
 import type { GraphController } from './controller.ts';
 
-export interface LegendItem { label: string; color: string }
-export interface Picture { title: string; subtitle: string; legend: LegendItem[] }
+export interface LegendItem {
+  label: string;
+  color: string;
+}
+export interface Picture {
+  title: string;
+  subtitle: string;
+  legend: LegendItem[];
+}
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-const HEAD = 44, ROW = 20;
+const HEAD = 44,
+  ROW = 20;
 
 /** The SVG picture rasterised at `scale` (vector first, so 2× is sharp, and no read-back of sigma's WebGL layers). */
 export async function toPng(ctl: GraphController, pic: Picture, scale: number): Promise<Blob> {
@@ -22,7 +30,9 @@ export async function toPng(ctl: GraphController, pic: Picture, scale: number): 
     out.width = Math.round(+w! * scale);
     out.height = Math.round(+h! * scale);
     out.getContext('2d')!.drawImage(img, 0, 0, out.width, out.height);
-    return await new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser made no PNG'))), 'image/png'));
+    return await new Promise((resolve, reject) =>
+      out.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser made no PNG'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -32,11 +42,14 @@ const esc = (t: string) => t.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt
 const n = (v: number) => Math.round(v * 10) / 10;
 
 export function toSvg(ctl: GraphController, pic: Picture): string {
-  const sg = ctl.sigma, g = sg.getGraph();
+  const sg = ctl.sigma,
+    g = sg.getGraph();
   const { width, height } = sg.getDimensions();
   const s = sg.getSettings();
   const pos = new Map<string, { x: number; y: number; r: number; color: string }>();
-  const nodes: string[] = [], edges: string[] = [], labels: string[] = [];
+  const nodes: string[] = [],
+    edges: string[] = [],
+    labels: string[] = [];
   g.forEachNode((id) => {
     const d = sg.getNodeDisplayData(id);
     if (!d || d.hidden) return;
@@ -44,23 +57,35 @@ export function toSvg(ctl: GraphController, pic: Picture): string {
     pos.set(id, { x: p.x, y: p.y + HEAD, r: sg.scaleSize(d.size), color: d.color });
   });
   g.forEachEdge((id, _a, src, dst) => {
-    const d = sg.getEdgeDisplayData(id), a = pos.get(src), b = pos.get(dst);
+    const d = sg.getEdgeDisplayData(id),
+      a = pos.get(src),
+      b = pos.get(dst);
     if (!d || d.hidden || !a || !b) return;
-    edges.push(`<line x1="${n(a.x)}" y1="${n(a.y)}" x2="${n(b.x)}" y2="${n(b.y)}" stroke="${d.color}" stroke-width="${n(Math.max(0.4, d.size * 0.7))}"/>`);
+    edges.push(
+      `<line x1="${n(a.x)}" y1="${n(a.y)}" x2="${n(b.x)}" y2="${n(b.y)}" stroke="${d.color}" stroke-width="${n(Math.max(0.4, d.size * 0.7))}"/>`,
+    );
   });
   // Nodes drawn in sigma's order: the highlighted last.
-  const order = [...pos.entries()].sort((x, y) => (sg.getNodeDisplayData(x[0])?.zIndex ?? 0) - (sg.getNodeDisplayData(y[0])?.zIndex ?? 0));
+  const order = [...pos.entries()].sort(
+    (x, y) => (sg.getNodeDisplayData(x[0])?.zIndex ?? 0) - (sg.getNodeDisplayData(y[0])?.zIndex ?? 0),
+  );
   for (const [, p] of order) nodes.push(`<circle cx="${n(p.x)}" cy="${n(p.y)}" r="${n(p.r)}" fill="${p.color}"/>`);
   for (const b of ctl.labels.boxes) {
     const text = g.getNodeAttribute(b.node, 'label') as string;
     labels.push(`<text x="${n(b.x)}" y="${n(b.y + HEAD + b.h / 2 + s.labelSize / 3)}">${esc(text)}</text>`);
   }
   const legend: string[] = [];
-  let x = 12, y = HEAD + height + 4 + ROW / 2;
+  let x = 12,
+    y = HEAD + height + 4 + ROW / 2;
   for (const it of pic.legend) {
     const w = 18 + it.label.length * 6.5 + 16;
-    if (x + w > width && x > 12) { x = 12; y += ROW; }
-    legend.push(`<circle cx="${n(x + 5)}" cy="${n(y)}" r="5" fill="${it.color}"/><text x="${n(x + 14)}" y="${n(y + 4)}">${esc(it.label)}</text>`);
+    if (x + w > width && x > 12) {
+      x = 12;
+      y += ROW;
+    }
+    legend.push(
+      `<circle cx="${n(x + 5)}" cy="${n(y)}" r="5" fill="${it.color}"/><text x="${n(x + 14)}" y="${n(y + 4)}">${esc(it.label)}</text>`,
+    );
     x += w;
   }
   const total = y + ROW / 2 + 10;

@@ -6,7 +6,13 @@ import type Sigma from 'sigma';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { Settings } from 'sigma/settings';
 
-export interface LabelBox { node: string; x: number; y: number; w: number; h: number }
+export interface LabelBox {
+  node: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 /** At most this many labels are looked at per frame (the largest nodes first). */
 const MAX_CANDIDATES = 3000;
@@ -17,20 +23,31 @@ const MAX_NODES = 2000;
 const PLACE_MS = 120;
 
 /** Box overlap with a little air between labels. */
-const overlaps = (a: LabelBox, b: LabelBox) => a.x < b.x + b.w + PAD && b.x < a.x + a.w + PAD && a.y < b.y + b.h + PAD && b.y < a.y + a.h + PAD;
+const overlaps = (a: LabelBox, b: LabelBox) =>
+  a.x < b.x + b.w + PAD && b.x < a.x + a.w + PAD && a.y < b.y + b.h + PAD && b.y < a.y + a.h + PAD;
 
 /** Greedy placement, in order: right of the node, else left, else nothing (forced ones are kept, on the roomier side). Pure, for tests. */
-export function placeLabels(cands: readonly { node: string; x: number; y: number; r: number; w: number; forced: boolean }[], width: number, height: number, h: number): { boxes: LabelBox[]; left: Set<string> } {
-  const boxes: LabelBox[] = [], left = new Set<string>();
+export function placeLabels(
+  cands: readonly { node: string; x: number; y: number; r: number; w: number; forced: boolean }[],
+  width: number,
+  height: number,
+  h: number,
+): { boxes: LabelBox[]; left: Set<string> } {
+  const boxes: LabelBox[] = [],
+    left = new Set<string>();
   for (const c of cands) {
     const y = c.y - h / 2;
-    if (y < 0 || y + h > height) { if (!c.forced) continue; }
+    if (y < 0 || y + h > height) {
+      if (!c.forced) continue;
+    }
     const right: LabelBox = { node: c.node, x: c.x + c.r + 3, y, w: c.w, h };
     const lft: LabelBox = { node: c.node, x: c.x - c.r - 3 - c.w, y, w: c.w, h };
     const fits = (b: LabelBox) => b.x >= 0 && b.x + b.w <= width && !boxes.some((o) => overlaps(o, b));
     if (fits(right)) boxes.push(right);
-    else if (fits(lft)) { boxes.push(lft); left.add(c.node); }
-    else if (c.forced) {
+    else if (fits(lft)) {
+      boxes.push(lft);
+      left.add(c.node);
+    } else if (c.forced) {
       const useLeft = width - (c.x + c.r) < c.x - c.r;
       boxes.push(useLeft ? lft : right);
       if (useLeft) left.add(c.node);
@@ -40,7 +57,11 @@ export function placeLabels(cands: readonly { node: string; x: number; y: number
 }
 
 /** Draws a label right of its node, or left when placed there (sigma's default drawer draws right only). */
-export function drawLabel(ctx: CanvasRenderingContext2D, data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { labelLeft?: boolean }, settings: Settings): void {
+export function drawLabel(
+  ctx: CanvasRenderingContext2D,
+  data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { labelLeft?: boolean },
+  settings: Settings,
+): void {
   if (!data.label) return;
   const size = settings.labelSize;
   ctx.fillStyle = settings.labelColor.color ?? '#000';
@@ -63,7 +84,9 @@ export class LabelPlacer {
   private key = '';
 
   constructor(private sigmaOf: () => Sigma) {}
-  private get sigma(): Sigma { return this.sigmaOf(); }
+  private get sigma(): Sigma {
+    return this.sigmaOf();
+  }
 
   private timer?: ReturnType<typeof setTimeout>;
   private last = 0;
@@ -83,20 +106,30 @@ export class LabelPlacer {
     }, wait);
   }
 
-  cancel(): void { if (this.timer) clearTimeout(this.timer); this.timer = undefined; }
+  cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
 
   /** Off for big graphs: labels as sigma's grid gives them. */
   private off = false;
 
   /** The graph changed: sizes (the priority) are read again. */
-  reset(): void { this.order = undefined; this.key = ''; this.shown.clear(); }
+  reset(): void {
+    this.order = undefined;
+    this.key = '';
+    this.shown.clear();
+  }
 
   /** Sets what a node's reducer output shows: its label only if placed. `wanted`: it would be labelled; `forced`: it must be. */
   apply(node: string, res: Partial<NodeDisplayData> & Record<string, unknown>, wanted: boolean, forced: boolean): void {
     if (this.off) return;
     res.wantLabel = wanted;
     res.mustLabel = forced;
-    if (!this.shown.has(node)) { res.label = ''; return; }
+    if (!this.shown.has(node)) {
+      res.label = '';
+      return;
+    }
     res.forceLabel = true;
     res.labelLeft = this.left.has(node);
   }
@@ -114,17 +147,27 @@ export class LabelPlacer {
 
   /** After a frame: places labels from what was drawn; true when that changed (redraw). */
   place(): boolean {
-    const s = this.sigma, g = s.getGraph();
+    const s = this.sigma,
+      g = s.getGraph();
     this.off = g.order > MAX_NODES;
-    if (this.off) { this.boxes = []; return false; }
-    this.order ??= g.nodes().sort((a, b) => (g.getNodeAttribute(b, 'size') as number) - (g.getNodeAttribute(a, 'size') as number));
+    if (this.off) {
+      this.boxes = [];
+      return false;
+    }
+    this.order ??= g
+      .nodes()
+      .sort((a, b) => (g.getNodeAttribute(b, 'size') as number) - (g.getNodeAttribute(a, 'size') as number));
     const { width, height } = s.getDimensions();
     const threshold = s.getSetting('labelRenderedSizeThreshold');
-    const forced: Parameters<typeof placeLabels>[0][number][] = [], rest: typeof forced = [];
-    let seen = 0, examined = 0;
+    const forced: Parameters<typeof placeLabels>[0][number][] = [],
+      rest: typeof forced = [];
+    let seen = 0,
+      examined = 0;
     for (const node of this.order) {
       if (++examined > MAX_CANDIDATES * 2) break;
-      const d = s.getNodeDisplayData(node) as (NodeDisplayData & { wantLabel?: boolean; mustLabel?: boolean }) | undefined;
+      const d = s.getNodeDisplayData(node) as
+        | (NodeDisplayData & { wantLabel?: boolean; mustLabel?: boolean })
+        | undefined;
       if (!d || d.hidden || !d.wantLabel) continue;
       const label = g.getNodeAttribute(node, 'label') as string;
       if (!label) continue;

@@ -25,7 +25,13 @@ export function seedPositions(graph: Graph): void {
 }
 
 function settings(graph: Graph) {
-  return { ...forceAtlas2.inferSettings(graph), adjustSizes: false, gravity: 1, scalingRatio: 20, barnesHutOptimize: graph.order > 1000 };
+  return {
+    ...forceAtlas2.inferSettings(graph),
+    adjustSizes: false,
+    gravity: 1,
+    scalingRatio: 20,
+    barnesHutOptimize: graph.order > 1000,
+  };
 }
 
 const NOVERLAP = { maxIterations: 80, settings: { ratio: 1.3, margin: 3 } };
@@ -72,8 +78,16 @@ export interface LayoutRun {
 }
 
 const FA2_DEFAULTS = {
-  linLogMode: false, outboundAttractionDistribution: false, adjustSizes: false, edgeWeightInfluence: 1,
-  scalingRatio: 1, strongGravityMode: false, gravity: 1, slowDown: 1, barnesHutOptimize: false, barnesHutTheta: 0.5,
+  linLogMode: false,
+  outboundAttractionDistribution: false,
+  adjustSizes: false,
+  edgeWeightInfluence: 1,
+  scalingRatio: 1,
+  strongGravityMode: false,
+  gravity: 1,
+  slowDown: 1,
+  barnesHutOptimize: false,
+  barnesHutTheta: 0.5,
 };
 
 /** graphology-layout-forceatlas2's matrices: node rows in `graph.nodes()` order, mass = 1 + degree. */
@@ -84,17 +98,23 @@ function matrices(graph: Graph, keys: string[]): { nodes: Float32Array; edges: F
     const a = graph.getNodeAttributes(k);
     const j = i * FA2_NODE_STRIDE;
     row.set(k, j);
-    nodes[j] = a.x as number; nodes[j + 1] = a.y as number;
-    nodes[j + 6] = 1; nodes[j + 7] = 1;
+    nodes[j] = a.x as number;
+    nodes[j + 1] = a.y as number;
+    nodes[j + 6] = 1;
+    nodes[j + 7] = 1;
     nodes[j + 8] = (a.size as number) || 1;
     nodes[j + 9] = a.fixed ? 1 : 0;
   });
   const edges = new Float32Array(graph.size * FA2_EDGE_STRIDE);
   let j = 0;
   graph.forEachEdge((_e, _a, s, t) => {
-    const sj = row.get(s)!, tj = row.get(t)!;
-    nodes[sj + 6]! += 1; nodes[tj + 6]! += 1;
-    edges[j] = sj; edges[j + 1] = tj; edges[j + 2] = 1;
+    const sj = row.get(s)!,
+      tj = row.get(t)!;
+    nodes[sj + 6]! += 1;
+    nodes[tj + 6]! += 1;
+    edges[j] = sj;
+    edges[j + 1] = tj;
+    edges[j + 2] = 1;
     j += FA2_EDGE_STRIDE;
   });
   return { nodes, edges };
@@ -117,7 +137,11 @@ export interface LayoutOptions {
  * `budgetMs`, or on `stop()`; then removes overlaps (small graphs only:
  * noverlap runs on the page). `onEnd` is called once in every case.
  */
-export function runLayout(graph: Graph, onEnd: (reason: 'settled' | 'budget' | 'stopped') => void, opts: LayoutOptions = {}): LayoutRun {
+export function runLayout(
+  graph: Graph,
+  onEnd: (reason: 'settled' | 'budget' | 'stopped') => void,
+  opts: LayoutOptions = {},
+): LayoutRun {
   const keys = graph.nodes();
   const { nodes, edges } = matrices(graph, keys);
   const worker = new Worker(new URL('./fa2-worker.ts', import.meta.url), { type: 'module', name: 'actorgraph-layout' });
@@ -137,27 +161,60 @@ export function runLayout(graph: Graph, onEnd: (reason: 'settled' | 'budget' | '
     if (!running) return;
     const m = e.data;
     // Nodes added or removed meanwhile: these positions no longer line up.
-    if (graph.order !== keys.length) { finish('stopped'); return; }
+    if (graph.order !== keys.length) {
+      finish('stopped');
+      return;
+    }
     const p = new Float32Array(m.positions);
     if (opts.applyPositions) opts.applyPositions(keys, p);
     else {
       let i = 0;
-      graph.updateEachNodeAttributes((_n, a) => { a.x = p[i]; a.y = p[i + 1]; i += 2; return a; }, { attributes: ['x', 'y'] });
+      graph.updateEachNodeAttributes(
+        (_n, a) => {
+          a.x = p[i];
+          a.y = p[i + 1];
+          i += 2;
+          return a;
+        },
+        { attributes: ['x', 'y'] },
+      );
     }
     iterations = m.iterations;
     opts.onProgress?.(iterations);
-    if (m.settled) { finish('settled'); return; }
+    if (m.settled) {
+      finish('settled');
+      return;
+    }
     let acked = false;
-    const ack = () => { if (acked || !running) return; acked = true; worker.postMessage({ type: 'drawn' } satisfies ToLayout); };
+    const ack = () => {
+      if (acked || !running) return;
+      acked = true;
+      worker.postMessage({ type: 'drawn' } satisfies ToLayout);
+    };
     opts.afterDraw?.(ack);
     // No render within a second (hidden tab, say): go on anyway.
     setTimeout(ack, opts.afterDraw ? 1000 : 0);
   };
-  worker.onerror = (e) => { e.preventDefault(); finish('stopped'); };
+  worker.onerror = (e) => {
+    e.preventDefault();
+    finish('stopped');
+  };
   const msg: ToLayout = {
-    type: 'start', nodes: nodes.buffer as ArrayBuffer, edges: edges.buffer as ArrayBuffer,
-    settings: { ...FA2_DEFAULTS, ...settings(graph) }, minInterval: big ? 50 : 16, settleBelow: 0.0005,
+    type: 'start',
+    nodes: nodes.buffer as ArrayBuffer,
+    edges: edges.buffer as ArrayBuffer,
+    settings: { ...FA2_DEFAULTS, ...settings(graph) },
+    minInterval: big ? 50 : 16,
+    settleBelow: 0.0005,
   };
   worker.postMessage(msg, [nodes.buffer as ArrayBuffer, edges.buffer as ArrayBuffer]);
-  return { stop: () => finish('stopped'), get running() { return running; }, get iterations() { return iterations; } };
+  return {
+    stop: () => finish('stopped'),
+    get running() {
+      return running;
+    },
+    get iterations() {
+      return iterations;
+    },
+  };
 }

@@ -30,7 +30,13 @@ export interface AddResult {
  * is drawn. New nodes start beside their drawn neighbours (or beside `near`),
  * so a short layout run only has to settle them.
  */
-export async function addToView(graph: MultiDirectedGraph, subgraph: (ids: string[]) => Promise<Subgraph>, schema: SchemaIndex, ids: Iterable<string>, near?: string): Promise<AddResult> {
+export async function addToView(
+  graph: MultiDirectedGraph,
+  subgraph: (ids: string[]) => Promise<Subgraph>,
+  schema: SchemaIndex,
+  ids: Iterable<string>,
+  near?: string,
+): Promise<AddResult> {
   const fresh = [...new Set(ids)].filter((id) => !graph.hasNode(id));
   if (!fresh.length) return { added: [], entities: [] };
   const shown = graph.nodes();
@@ -59,24 +65,41 @@ export async function addToView(graph: MultiDirectedGraph, subgraph: (ids: strin
 /** Each new node at the centre of its old neighbours, else around `near`, else around the drawing's centre; a small deterministic offset apart. */
 function place(graph: MultiDirectedGraph, added: string[], near?: string): void {
   const isNew = new Set(added);
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, cx = 0, cy = 0, old = 0;
+  let minX = Infinity,
+    maxX = -Infinity,
+    minY = Infinity,
+    maxY = -Infinity,
+    cx = 0,
+    cy = 0,
+    old = 0;
   graph.forEachNode((n, a) => {
     if (isNew.has(n)) return;
-    const x = a.x as number, y = a.y as number;
-    minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
-    cx += x; cy += y; old++;
+    const x = a.x as number,
+      y = a.y as number;
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
+    cx += x;
+    cy += y;
+    old++;
   });
   const extent = old > 1 ? Math.max(maxX - minX, maxY - minY, 1) : 100;
   const centre = old ? { x: cx / old, y: cy / old } : { x: 0, y: 0 };
-  const anchor = near && graph.hasNode(near) && !isNew.has(near)
-    ? { x: graph.getNodeAttribute(near, 'x') as number, y: graph.getNodeAttribute(near, 'y') as number }
-    : centre;
+  const anchor =
+    near && graph.hasNode(near) && !isNew.has(near)
+      ? { x: graph.getNodeAttribute(near, 'x') as number, y: graph.getNodeAttribute(near, 'y') as number }
+      : centre;
   const spread = extent * 0.06;
   for (const n of added) {
-    let sx = 0, sy = 0, k = 0;
+    let sx = 0,
+      sy = 0,
+      k = 0;
     for (const m of graph.neighbors(n)) {
       if (isNew.has(m)) continue;
-      sx += graph.getNodeAttribute(m, 'x') as number; sy += graph.getNodeAttribute(m, 'y') as number; k++;
+      sx += graph.getNodeAttribute(m, 'x') as number;
+      sy += graph.getNodeAttribute(m, 'y') as number;
+      k++;
     }
     const base = k ? { x: sx / k, y: sy / k } : anchor;
     const a = (hashString(n) / 0xffffffff) * Math.PI * 2;

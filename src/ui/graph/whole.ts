@@ -14,11 +14,18 @@ const SLICE = 10_000;
 
 const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
 
-export async function buildWholeGraph(cols: GraphColumns, schema: SchemaIndex, live: () => boolean = () => true): Promise<{ graph: MultiDirectedGraph; needsWorkerLayout: boolean } | undefined> {
+export async function buildWholeGraph(
+  cols: GraphColumns,
+  schema: SchemaIndex,
+  live: () => boolean = () => true,
+): Promise<{ graph: MultiDirectedGraph; needsWorkerLayout: boolean } | undefined> {
   const { entities, subject, object, predicate, predicateIds, tripleIds } = cols;
   const graph = new MultiDirectedGraph({ allowSelfLoops: true });
   const degree = new Uint32Array(entities.length);
-  for (let t = 0; t < subject.length; t++) { degree[subject[t]!]!++; degree[object[t]!]!++; }
+  for (let t = 0; t < subject.length; t++) {
+    degree[subject[t]!]!++;
+    degree[object[t]!]!++;
+  }
   // Thousands of nodes at the sizes of a small view would cover each other: smaller as there are more.
   const scale = nodeScale(entities.length);
   for (let i = 0; i < entities.length; i++) {
@@ -32,7 +39,10 @@ export async function buildWholeGraph(cols: GraphColumns, schema: SchemaIndex, l
   const straight = subject.length > STRAIGHT_EDGES_ABOVE;
   const width = edgeWidth(subject.length);
   for (let from = 0; from < subject.length; from += SLICE) {
-    if (from) { await yieldToPage(); if (!live()) return undefined; }
+    if (from) {
+      await yieldToPage();
+      if (!live()) return undefined;
+    }
     const to = Math.min(subject.length, from + SLICE);
     for (let t = from; t < to; t++) {
       const key = tripleIds[t]!;
@@ -40,8 +50,15 @@ export async function buildWholeGraph(cols: GraphColumns, schema: SchemaIndex, l
       const attrs = { predicate: predicateIds[p]!, label: labels[p]!, tripleId: key, color: EDGE_COLOR, size: width };
       // The store's triple ids are unique; a repeat would be drawn once (graphology refuses the second key).
       try {
-        graph.addDirectedEdgeWithKey(key, entities[subject[t]!]!.id, entities[object[t]!]!.id, straight ? { ...attrs, type: 'arrow' } : attrs);
-      } catch { /* already drawn */ }
+        graph.addDirectedEdgeWithKey(
+          key,
+          entities[subject[t]!]!.id,
+          entities[object[t]!]!.id,
+          straight ? { ...attrs, type: 'arrow' } : attrs,
+        );
+      } catch {
+        /* already drawn */
+      }
     }
   }
   if (!straight) styleEdges(graph);

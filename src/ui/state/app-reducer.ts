@@ -14,7 +14,10 @@ import type { TimeUnit } from '../timeline/bins.ts';
 /** How the address bar follows the last change of `url`: a new history entry, the same one rewritten, left as it is (it already shows it), or cleared. */
 export type UrlWrite = 'push' | 'replace' | 'none' | 'clear';
 
-export interface ProblemsShown { file: string; list: Problem[] }
+export interface ProblemsShown {
+  file: string;
+  list: Problem[];
+}
 
 export interface AppState {
   url: UrlState;
@@ -75,7 +78,16 @@ export type AppAction =
   | ViewAction;
 
 export function initialState(url: UrlState): AppState {
-  return { url, urlWrite: 'none', urlSeq: 0, urlUnchecked: true, labels: new Map(), viewVersion: 0, drawingAll: false, table: initialTable() };
+  return {
+    url,
+    urlWrite: 'none',
+    urlSeq: 0,
+    urlUnchecked: true,
+    labels: new Map(),
+    viewVersion: 0,
+    drawingAll: false,
+    table: initialTable(),
+  };
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -101,7 +113,11 @@ function addLabels(labels: ReadonlyMap<string, Entity>, entities: Iterable<Entit
 
 function openedMessage(a: Extract<AppAction, { type: 'opened' }>): string {
   const v = a.view;
-  const shown = v.partial ? ` Showing the ${v.graph.order} most connected.` : v.needsLayout ? ' Drawn whole; laying it out…' : '';
+  const shown = v.partial
+    ? ` Showing the ${v.graph.order} most connected.`
+    : v.needsLayout
+      ? ' Drawn whole; laying it out…'
+      : '';
   const w = a.warnings.length;
   const warned = w ? ` ${w} warning${w === 1 ? '' : 's'}, first: ${a.warnings[0]!.message}.` : '';
   return `${a.mode === 'merge' ? 'Merged' : 'Opened'} ${a.name}: ${count(v.stats.entities)} entities, ${count(v.stats.triples)} relations.${shown}${warned}`;
@@ -110,9 +126,17 @@ function openedMessage(a: Extract<AppAction, { type: 'opened' }>): string {
 function opened(s: AppState, a: Extract<AppAction, { type: 'opened' }>): AppState {
   // The bundled data comes last: a file opened meanwhile wins.
   if (a.mode === 'default') return s.view ? s : { ...s, view: a.view, labels: a.view.labels };
-  const base: AppState = { ...s, view: a.view, labels: a.view.labels, problems: undefined, drawingAll: false, notice: openedMessage(a) };
+  const base: AppState = {
+    ...s,
+    view: a.view,
+    labels: a.view.labels,
+    problems: undefined,
+    drawingAll: false,
+    notice: openedMessage(a),
+  };
   // A link's own state is applied to its data (once checked); a file opened by hand starts afresh.
-  if (a.mode === 'link') return s.missing ? { ...withUrl(base, s.missing.url, 'replace'), missing: undefined, urlUnchecked: true } : base;
+  if (a.mode === 'link')
+    return s.missing ? { ...withUrl(base, s.missing.url, 'replace'), missing: undefined, urlUnchecked: true } : base;
   return { ...withUrl(base, defaultUrlState(), 'clear'), urlUnchecked: false };
 }
 
@@ -128,7 +152,9 @@ export function reduce(s: AppState, a: AppAction): AppState {
     }
     case 'kept':
       // The link names the data on screen from now on.
-      return a.view !== s.view || s.url.dataset === a.hash ? s : { ...navigate(s, { dataset: a.hash }, false), missing: undefined };
+      return a.view !== s.view || s.url.dataset === a.hash
+        ? s
+        : { ...navigate(s, { dataset: a.hash }, false), missing: undefined };
     case 'missing-data':
       return { ...s, missing: a.hash ? { hash: a.hash, url: s.url } : undefined };
     case 'drawer':
@@ -140,16 +166,27 @@ export function reduce(s: AppState, a: AppAction): AppState {
       return s.url.entity ? navigate(s, { entity: undefined }, true) : s;
     case 'select-relation':
       // The relation's subject is selected, so its panel lists the relation with its quote.
-      return s.url.relation === a.id && s.url.entity === a.subject ? s : navigate(s, { entity: a.subject, relation: a.id }, true);
+      return s.url.relation === a.id && s.url.entity === a.subject
+        ? s
+        : navigate(s, { entity: a.subject, relation: a.id }, true);
     case 'query-view':
       // The path tab starts from the selection.
-      return navigate(s, a.view === 'path' && !s.url.from && s.url.entity ? { view: a.view, from: s.url.entity } : { view: a.view }, false);
+      return navigate(
+        s,
+        a.view === 'path' && !s.url.from && s.url.entity ? { view: a.view, from: s.url.entity } : { view: a.view },
+        false,
+      );
     case 'toggle-type': {
       const hidden = s.url.hiddenTypes;
-      if (hidden.includes(a.entityType)) return navigate(s, { hiddenTypes: hidden.filter((t) => t !== a.entityType) }, false);
+      if (hidden.includes(a.entityType))
+        return navigate(s, { hiddenTypes: hidden.filter((t) => t !== a.entityType) }, false);
       // Hiding the selection's type lets the selection go (its panel would speak of nothing drawn).
       const gone = s.url.entity !== undefined && s.labels.get(s.url.entity)?.type === a.entityType;
-      return navigate(s, { hiddenTypes: [...hidden, a.entityType], ...(gone ? { entity: undefined, relation: undefined } : {}) }, false);
+      return navigate(
+        s,
+        { hiddenTypes: [...hidden, a.entityType], ...(gone ? { entity: undefined, relation: undefined } : {}) },
+        false,
+      );
     }
     case 'show-all-types':
       return navigate(s, { hiddenTypes: [] }, false);
@@ -174,14 +211,16 @@ export function reduce(s: AppState, a: AppAction): AppState {
       if (!a.view) return { ...s, drawingAll: false };
       const v = a.view;
       return {
-        ...s, view: v, drawingAll: false, labels: addLabels(s.labels, v.labels.values()),
+        ...s,
+        view: v,
+        drawingAll: false,
+        labels: addLabels(s.labels, v.labels.values()),
         notice: `Drawing all ${count(v.graph.order)} entities and ${count(v.graph.size)} relations; the layout runs in the background.`,
       };
     }
     case 'draw-all-failed':
       return a.from !== s.view ? s : { ...s, drawingAll: false, notice: `Could not draw everything: ${a.error}` };
-    case 'labels-found':
-    {
+    case 'labels-found': {
       const labels = a.view === s.view ? addLabels(s.labels, a.entities) : s.labels;
       return labels === s.labels ? s : { ...s, labels };
     }

@@ -2,7 +2,12 @@
 import type { UrlState } from './url-state.ts';
 
 export function slug(s: string): string {
-  const out = s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const out = s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return out.slice(0, 40) || 'entity';
 }
 
@@ -10,7 +15,11 @@ export function slug(s: string): string {
 export type ExportFormat = string;
 
 /** "actorgraph-neighbourhood-iran-2" and the like: a download's name before its ending. */
-export function exportBaseName(state: UrlState, labelOf: (id: string) => string, kind: 'path' | 'neighbourhood' | 'entity' | 'graph'): string {
+export function exportBaseName(
+  state: UrlState,
+  labelOf: (id: string) => string,
+  kind: 'path' | 'neighbourhood' | 'entity' | 'graph',
+): string {
   const parts = ['actorgraph'];
   if (kind === 'path') parts.push('path', slug(labelOf(state.from!)), slug(labelOf(state.to!)));
   else if (kind === 'neighbourhood') parts.push('neighbourhood', slug(labelOf(state.entity!)), String(state.depth));

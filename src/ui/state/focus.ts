@@ -8,7 +8,12 @@ export const chosenPathOf = (paths: PathResult | undefined, index: number): Path
   paths?.paths[Math.min(index, paths.paths.length - 1)];
 
 /** What to highlight for this state and these answers. */
-export function focusOf(url: UrlState, nb: NeighbourhoodResult | undefined, paths: PathResult | undefined, chosen: Path | undefined): FocusInput {
+export function focusOf(
+  url: UrlState,
+  nb: NeighbourhoodResult | undefined,
+  paths: PathResult | undefined,
+  chosen: Path | undefined,
+): FocusInput {
   const f: FocusInput = { selected: url.entity, hiddenTypes: new Set(url.hiddenTypes), outside: url.outside };
   if (url.view === 'neighbourhood' && nb) {
     f.focusNodes = new Set(nb.entities.map((e) => e.id));

@@ -8,9 +8,13 @@ import type { UrlState } from './url-state.ts';
 export function relationsQuery(url: UrlState, table: TableState, page = true): RelationsQuery {
   return {
     ...queryOptions(trustFilterOf(url)),
-    subject: table.subject, object: table.object, predicates: table.predicate ? [table.predicate] : undefined,
-    source: table.source, text: table.text || undefined,
-    sort: table.sort, descending: table.desc,
+    subject: table.subject,
+    object: table.object,
+    predicates: table.predicate ? [table.predicate] : undefined,
+    source: table.source,
+    text: table.text || undefined,
+    sort: table.sort,
+    descending: table.desc,
     ...(page ? { limit: table.limit, offset: table.offset } : {}),
   };
 }

@@ -2,7 +2,10 @@
 // "start/end" with either side open) turned into day numbers (days since
 // 1970-01-01, UTC), so windows, overlaps and bins are integer arithmetic.
 
-export interface DayRange { start: number; end: number }
+export interface DayRange {
+  start: number;
+  end: number;
+}
 
 const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const DAY_MS = 86_400_000;
@@ -34,7 +37,8 @@ export function dateRange(date: string | undefined): DayRange | undefined {
   if (!date) return undefined;
   const slash = date.indexOf('/');
   if (slash < 0) return isoRange(date);
-  const a = date.slice(0, slash), b = date.slice(slash + 1);
+  const a = date.slice(0, slash),
+    b = date.slice(slash + 1);
   const start = a ? isoRange(a)?.start : -Infinity;
   const end = b ? isoRange(b)?.end : Infinity;
   if (start === undefined || end === undefined || (a === '' && b === '')) return undefined;
@@ -51,7 +55,10 @@ export function isoDay(day: number): string {
 /** A window from two optional ISO dates (from's first day to to's last day); undefined when both are absent. */
 export function windowRange(from?: string, to?: string): DayRange | undefined {
   if (!from && !to) return undefined;
-  return { start: from ? isoRange(from)?.start ?? -Infinity : -Infinity, end: to ? isoRange(to)?.end ?? Infinity : Infinity };
+  return {
+    start: from ? (isoRange(from)?.start ?? -Infinity) : -Infinity,
+    end: to ? (isoRange(to)?.end ?? Infinity) : Infinity,
+  };
 }
 
 /** A relation is in a window when its dates overlap it. */

@@ -18,13 +18,26 @@ export interface TrustFilter {
 }
 
 export function trustFilterOf(url: UrlState): TrustFilter {
-  return { status: url.status, minReliability: url.minReliability, minCredibility: url.minCredibility as Credibility, timeFrom: url.timeFrom, timeTo: url.timeTo, undated: url.undated };
+  return {
+    status: url.status,
+    minReliability: url.minReliability,
+    minCredibility: url.minCredibility as Credibility,
+    timeFrom: url.timeFrom,
+    timeTo: url.timeTo,
+    undated: url.undated,
+  };
 }
 
 /** Nothing is filtered out. */
 export function isOpen(f: TrustFilter): boolean {
-  return (f.status.length === 0 || f.status.length === CLAIM_STATUSES.length) && f.minReliability === 'F' && f.minCredibility === 6
-    && !f.timeFrom && !f.timeTo && f.undated === 'include';
+  return (
+    (f.status.length === 0 || f.status.length === CLAIM_STATUSES.length) &&
+    f.minReliability === 'F' &&
+    f.minCredibility === 6 &&
+    !f.timeFrom &&
+    !f.timeTo &&
+    f.undated === 'include'
+  );
 }
 
 /** The filter as Explorer query options (neighbourhood, paths, relations); nothing when open. */
@@ -41,12 +54,18 @@ export function queryOptions(f: TrustFilter): RelationFilter {
 }
 
 /** What a relation shows of itself to the filter (an edge's attributes carry the same). */
-export type TrustFields = Pick<Triple, 'evidence' | 'qualifier' | 'attributedTo' | 'status' | 'credibility' | 'date' | 'source'>;
+export type TrustFields = Pick<
+  Triple,
+  'evidence' | 'qualifier' | 'attributedTo' | 'status' | 'credibility' | 'date' | 'source'
+>;
 
 /**
  * A predicate over relations, made once per filter, with the same rules as
  * the core's query filter (core/relation-filter.ts), for the drawn graph's edges; `reliabilityOf` gives a relation's source grade. */
-export function relationTest(f: TrustFilter, reliabilityOf: (t: TrustFields) => Reliability | undefined): (t: TrustFields) => boolean {
+export function relationTest(
+  f: TrustFilter,
+  reliabilityOf: (t: TrustFields) => Reliability | undefined,
+): (t: TrustFields) => boolean {
   const statuses = f.status.length ? new Set(f.status) : undefined;
   const maxRel = reliabilityRank(f.minReliability);
   const win = windowRange(f.timeFrom, f.timeTo);

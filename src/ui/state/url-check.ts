@@ -9,7 +9,10 @@ export interface KnownData {
   predicates: ReadonlySet<string>;
 }
 
-export interface Dropped { kind: 'entity' | 'type' | 'predicate'; value: string }
+export interface Dropped {
+  kind: 'entity' | 'type' | 'predicate';
+  value: string;
+}
 
 /** The entity ids a state names (to look up before checking it). */
 export function linkedEntities(url: UrlState): string[] {
@@ -53,7 +56,11 @@ export function cleanUrlState(url: UrlState, known: KnownData): { url: UrlState;
   return { url: dropped.length ? next : url, dropped };
 }
 
-const NAMES = { entity: ['an entity', 'entities'], type: ['a type', 'types'], predicate: ['a relation type', 'relation types'] } as const;
+const NAMES = {
+  entity: ['an entity', 'entities'],
+  type: ['a type', 'types'],
+  predicate: ['a relation type', 'relation types'],
+} as const;
 
 /** "The link names an entity not in this data: X." and the like, one sentence per kind; undefined if nothing was dropped. */
 export function describeDropped(dropped: Dropped[]): string | undefined {
@@ -63,7 +70,9 @@ export function describeDropped(dropped: Dropped[]): string | undefined {
     const values = dropped.filter((d) => d.kind === kind).map((d) => d.value);
     if (!values.length) continue;
     const [one, many] = NAMES[kind];
-    parts.push(`The link names ${values.length === 1 ? one : many} not in this data: ${values.map((v) => `“${v}”`).join(', ')}.`);
+    parts.push(
+      `The link names ${values.length === 1 ? one : many} not in this data: ${values.map((v) => `“${v}”`).join(', ')}.`,
+    );
   }
   return `${parts.join(' ')} ${dropped.length === 1 ? 'It was' : 'They were'} left out.`;
 }

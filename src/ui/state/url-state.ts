@@ -54,7 +54,8 @@ const MAX_ID = 200;
 const idParse = (raw: string): string | undefined => (raw.length > 0 && raw.length <= MAX_ID ? raw : undefined);
 const str: Field<string | undefined> = { param: '', default: undefined, parse: idParse, format: (v) => v ?? '' };
 const list: Field<string[]> = {
-  param: '', default: [],
+  param: '',
+  default: [],
   parse: (raw) => {
     const items = raw.split(',').filter((s) => s.length > 0 && s.length <= MAX_ID);
     return items.length ? [...new Set(items)].slice(0, 100) : undefined;
@@ -62,18 +63,26 @@ const list: Field<string[]> = {
   format: (v) => v.join(','),
 };
 const int = (min: number, max: number, def: number): Field<number> => ({
-  param: '', default: def,
+  param: '',
+  default: def,
   parse: (raw) => (/^\d{1,3}$/.test(raw) && +raw >= min && +raw <= max ? +raw : undefined),
   format: String,
 });
 const oneOf = <T extends string>(values: readonly T[], def: T): Field<T> => ({
-  param: '', default: def,
-  parse: (raw) => (values as readonly string[]).includes(raw) ? raw as T : undefined,
+  param: '',
+  default: def,
+  parse: (raw) => ((values as readonly string[]).includes(raw) ? (raw as T) : undefined),
   format: (v) => v,
 });
-const date: Field<string | undefined> = { param: '', default: undefined, parse: (raw) => (isIsoDate(raw) ? raw : undefined), format: (v) => v ?? '' };
+const date: Field<string | undefined> = {
+  param: '',
+  default: undefined,
+  parse: (raw) => (isIsoDate(raw) ? raw : undefined),
+  format: (v) => v ?? '',
+};
 const listOf = <T extends string>(values: readonly T[]): Field<T[]> => ({
-  param: '', default: [],
+  param: '',
+  default: [],
   parse: (raw) => {
     const items = raw.split(',');
     // Known values only, in their canonical order: a link with one unknown value is refused whole.
@@ -82,7 +91,12 @@ const listOf = <T extends string>(values: readonly T[]): Field<T[]> => ({
   },
   format: (v) => v.join(','),
 });
-const bool: Field<boolean> = { param: '', default: false, parse: (raw) => raw === '1' ? true : raw === '0' ? false : undefined, format: (v) => (v ? '1' : '0') };
+const bool: Field<boolean> = {
+  param: '',
+  default: false,
+  parse: (raw) => (raw === '1' ? true : raw === '0' ? false : undefined),
+  format: (v) => (v ? '1' : '0'),
+};
 
 const f = <T>(param: string, base: Field<T>): Field<T> => ({ ...base, param });
 
@@ -164,7 +178,12 @@ export function serialiseUrlState(state: UrlState): string {
  * accepted: it starts with a single `/`, has no backslash, scheme or host, and
  * names a .json file; anything else is refused with the reason.
  */
-export interface DataParam { url?: string; name?: string; whole: boolean; error?: string }
+export interface DataParam {
+  url?: string;
+  name?: string;
+  whole: boolean;
+  error?: string;
+}
 
 export function parseDataParam(search: string, origin: string): DataParam {
   const params = new URLSearchParams(search);
@@ -173,10 +192,15 @@ export function parseDataParam(search: string, origin: string): DataParam {
   if (raw === null) return { whole };
   const refuse = (why: string): DataParam => ({ whole, error: `the data parameter "${raw.slice(0, 120)}" ${why}` });
   if (raw.length === 0 || raw.length > 500) return refuse('must be a path of 1 to 500 characters');
-  if (!raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\')) return refuse('must be a path on this site starting with a single "/" (e.g. /data/graph.json)');
+  if (!raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\'))
+    return refuse('must be a path on this site starting with a single "/" (e.g. /data/graph.json)');
   if (/[\u0000-\u001f\u007f]/.test(raw)) return refuse('must not hold control characters');
   let u: URL;
-  try { u = new URL(raw, origin); } catch { return refuse('is not a valid path'); }
+  try {
+    u = new URL(raw, origin);
+  } catch {
+    return refuse('is not a valid path');
+  }
   if (u.origin !== new URL(origin).origin) return refuse('must stay on this site');
   if (!/\.json$/i.test(u.pathname)) return refuse('must name a .json dataset file');
   const name = decodeURIComponent(u.pathname.slice(u.pathname.lastIndexOf('/') + 1));
@@ -187,6 +211,9 @@ export function parseDataParam(search: string, origin: string): DataParam {
 export function dataParams(search: string): string {
   const params = new URLSearchParams(search);
   const keep = new URLSearchParams();
-  for (const k of ['data', 'view']) { const v = params.get(k); if (v !== null) keep.set(k, v); }
+  for (const k of ['data', 'view']) {
+    const v = params.get(k);
+    if (v !== null) keep.set(k, v);
+  }
   return keep.toString();
 }

@@ -29,7 +29,9 @@ export const initialTable = (): TableState => ({ sort: 'file', desc: false, offs
 export type TableQueryPatch = Partial<Pick<TableState, 'subject' | 'object' | 'predicate' | 'source' | 'text'>>;
 
 /** The URL fields the filter bar and the timeline change. */
-export type FilterPatch = Partial<Pick<UrlState, 'status' | 'minReliability' | 'minCredibility' | 'timeFrom' | 'timeTo' | 'undated' | 'chronological'>>;
+export type FilterPatch = Partial<
+  Pick<UrlState, 'status' | 'minReliability' | 'minCredibility' | 'timeFrom' | 'timeTo' | 'undated' | 'chronological'>
+>;
 
 export type ViewAction =
   | { type: 'filter'; patch: FilterPatch }
@@ -53,7 +55,12 @@ export interface ViewSlice {
 export function reduceView(s: ViewSlice, a: ViewAction): { next: ViewSlice; urlChanged: boolean } {
   const withUrl = (patch: Partial<UrlState>, extra: Partial<ViewSlice> = {}) => ({
     // A new filter changes every answer: the table starts again at its first page, paths at the first.
-    next: { ...s, ...extra, url: { ...s.url, ...patch, pathIndex: 0 }, table: { ...(extra.table ?? s.table), offset: 0 } },
+    next: {
+      ...s,
+      ...extra,
+      url: { ...s.url, ...patch, pathIndex: 0 },
+      table: { ...(extra.table ?? s.table), offset: 0 },
+    },
     urlChanged: true,
   });
   const same = { next: s, urlChanged: false };
@@ -61,7 +68,17 @@ export function reduceView(s: ViewSlice, a: ViewAction): { next: ViewSlice; urlC
     case 'filter':
       return withUrl(a.patch, 'timeFrom' in a.patch || 'timeTo' in a.patch ? { playing: undefined } : {});
     case 'clear-filters':
-      return withUrl({ status: [], minReliability: 'F', minCredibility: 6, timeFrom: undefined, timeTo: undefined, undated: 'include' }, { playing: undefined });
+      return withUrl(
+        {
+          status: [],
+          minReliability: 'F',
+          minCredibility: 6,
+          timeFrom: undefined,
+          timeTo: undefined,
+          undated: 'include',
+        },
+        { playing: undefined },
+      );
     case 'table-query':
       return { next: { ...s, table: { ...s.table, ...a.patch, offset: 0 } }, urlChanged: false };
     case 'table-sort': {
@@ -85,7 +102,10 @@ export function reduceView(s: ViewSlice, a: ViewAction): { next: ViewSlice; urlC
       const next = stepWindow(windowRange(s.url.timeFrom, s.url.timeTo), s.playing, a.span);
       // Past the end: it stops, the last window stays.
       if (!next) return { next: { ...s, playing: undefined }, urlChanged: false };
-      return { next: { ...s, url: { ...s.url, timeFrom: next.from, timeTo: next.to }, table: { ...s.table, offset: 0 } }, urlChanged: true };
+      return {
+        next: { ...s, url: { ...s.url, timeFrom: next.from, timeTo: next.to }, table: { ...s.table, offset: 0 } },
+        urlChanged: true,
+      };
     }
   }
 }

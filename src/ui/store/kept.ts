@@ -3,13 +3,23 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { DataStep } from './steps.ts';
 
-interface Kept { hash: string; steps: DataStep[]; title: string; kept: number }
+interface Kept {
+  hash: string;
+  steps: DataStep[];
+  title: string;
+  kept: number;
+}
 
-const DB = 'actorgraph', STORE = 'datasets';
+const DB = 'actorgraph',
+  STORE = 'datasets';
 let db: Promise<IDBPDatabase> | undefined;
 
 function open(): Promise<IDBPDatabase> {
-  db ??= openDB(DB, 1, { upgrade: (d) => { d.createObjectStore(STORE, { keyPath: 'hash' }); } });
+  db ??= openDB(DB, 1, {
+    upgrade: (d) => {
+      d.createObjectStore(STORE, { keyPath: 'hash' });
+    },
+  });
   return db;
 }
 
@@ -28,7 +38,7 @@ export async function keepData(hash: string, steps: DataStep[], title: string): 
 /** The steps kept under `hash`, if this browser has them. */
 export async function keptData(hash: string): Promise<Kept | undefined> {
   try {
-    return await (await open()).get(STORE, hash) as Kept | undefined;
+    return (await (await open()).get(STORE, hash)) as Kept | undefined;
   } catch {
     return undefined;
   }

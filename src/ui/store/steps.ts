@@ -10,7 +10,12 @@ export type DataStep =
   | { kind: 'files'; files: File[]; read?: ReadChoices };
 
 /** The steps after opening `files`: alone (replace) or merged into what `base` holds. */
-export function nextSteps(base: readonly DataStep[] | undefined, files: File[], read: ReadChoices | undefined, merge: boolean): DataStep[] {
+export function nextSteps(
+  base: readonly DataStep[] | undefined,
+  files: File[],
+  read: ReadChoices | undefined,
+  merge: boolean,
+): DataStep[] {
   const step: DataStep = { kind: 'files', files, ...(read ? { read } : {}) };
   return merge ? [...(base?.length ? base : [{ kind: 'bundled' } as const]), step] : [step];
 }
@@ -20,7 +25,10 @@ const enc = new TextEncoder();
 /** SHA-256 over every step's kind, names, read choices and bytes, in order: 32 hex digits (128 bits). */
 export async function stepsHash(steps: readonly DataStep[]): Promise<string> {
   const parts: Uint8Array[] = [];
-  const text = (s: string) => { const b = enc.encode(s); parts.push(enc.encode(`${b.length}:`), b); };
+  const text = (s: string) => {
+    const b = enc.encode(s);
+    parts.push(enc.encode(`${b.length}:`), b);
+  };
   for (const s of steps) {
     text(s.kind);
     if (s.kind === 'url') text(s.url);
@@ -35,7 +43,10 @@ export async function stepsHash(steps: readonly DataStep[]): Promise<string> {
   }
   const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) { all.set(p, at); at += p.length; }
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', all));
   return [...digest.slice(0, 16)].map((x) => x.toString(16).padStart(2, '0')).join('');
 }

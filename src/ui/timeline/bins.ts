@@ -13,7 +13,10 @@ export function chooseUnit(span: DayRange): TimeUnit {
   return 'year';
 }
 
-const ymd = (day: number) => { const d = new Date(day * 86_400_000); return { y: d.getUTCFullYear(), m: d.getUTCMonth(), d: d.getUTCDate() }; };
+const ymd = (day: number) => {
+  const d = new Date(day * 86_400_000);
+  return { y: d.getUTCFullYear(), m: d.getUTCMonth(), d: d.getUTCDate() };
+};
 
 /** The first day of the unit holding `day`. */
 export function unitStart(day: number, unit: TimeUnit): number {
@@ -35,7 +38,12 @@ export function unitIso(start: number, unit: TimeUnit): string {
   return unit === 'year' ? s.slice(0, 4) : unit === 'month' ? s.slice(0, 7) : s;
 }
 
-export interface Bin { start: number; end: number; relations: number; events: number }
+export interface Bin {
+  start: number;
+  end: number;
+  relations: number;
+  events: number;
+}
 
 export interface Histogram {
   unit: TimeUnit;
@@ -52,12 +60,24 @@ export const MAX_BINS = 400;
  * first day (an open start counts at the span's start). Unbounded ends do not
  * stretch the span.
  */
-export function histogram(relations: readonly (DayRange | undefined)[], events: readonly DayRange[], unit?: TimeUnit): Histogram | undefined {
-  let lo = Infinity, hi = -Infinity, undated = 0;
+export function histogram(
+  relations: readonly (DayRange | undefined)[],
+  events: readonly DayRange[],
+  unit?: TimeUnit,
+): Histogram | undefined {
+  let lo = Infinity,
+    hi = -Infinity,
+    undated = 0;
   const widen = (r: DayRange) => {
-    for (const v of [r.start, r.end]) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    for (const v of [r.start, r.end])
+      if (Number.isFinite(v)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
   };
-  for (const r of relations) if (r) widen(r); else undated++;
+  for (const r of relations)
+    if (r) widen(r);
+    else undated++;
   for (const r of events) widen(r);
   if (!Number.isFinite(lo)) return undefined;
   let u = unit ?? chooseUnit({ start: lo, end: hi });
@@ -65,12 +85,18 @@ export function histogram(relations: readonly (DayRange | undefined)[], events: 
   if (u === 'month' && (hi - lo) / 30 > MAX_BINS) u = 'year';
   const first = unitStart(lo, u);
   const bins: Bin[] = [];
-  for (let s = first; s <= hi && bins.length < 10_000; s = addUnits(s, u, 1)) bins.push({ start: s, end: addUnits(s, u, 1) - 1, relations: 0, events: 0 });
+  for (let s = first; s <= hi && bins.length < 10_000; s = addUnits(s, u, 1))
+    bins.push({ start: s, end: addUnits(s, u, 1) - 1, relations: 0, events: 0 });
   const index = (day: number) => {
     const d = Number.isFinite(day) ? day : lo;
     // Bins are ordered: binary search.
-    let a = 0, b = bins.length - 1;
-    while (a < b) { const mid = (a + b + 1) >> 1; if (bins[mid]!.start <= d) a = mid; else b = mid - 1; }
+    let a = 0,
+      b = bins.length - 1;
+    while (a < b) {
+      const mid = (a + b + 1) >> 1;
+      if (bins[mid]!.start <= d) a = mid;
+      else b = mid - 1;
+    }
     return a;
   };
   for (const r of relations) if (r) bins[index(r.start)]!.relations++;
@@ -82,20 +108,32 @@ export function histogram(relations: readonly (DayRange | undefined)[], events: 
  * A brush from pixel x0 to x1 over `width` pixels showing `bins` (equal width
  * each) as a window of whole units: from the first bin touched to the last.
  */
-export function brushToWindow(x0: number, x1: number, width: number, h: Histogram): { from: string; to: string } | undefined {
+export function brushToWindow(
+  x0: number,
+  x1: number,
+  width: number,
+  h: Histogram,
+): { from: string; to: string } | undefined {
   const n = h.bins.length;
   if (!n || width <= 0) return undefined;
   const [a, b] = x0 <= x1 ? [x0, x1] : [x1, x0];
   const at = (x: number) => Math.min(n - 1, Math.max(0, Math.floor((x / width) * n)));
-  const i = at(a), j = at(Math.max(a, b - 1e-9));
+  const i = at(a),
+    j = at(Math.max(a, b - 1e-9));
   return { from: unitIso(h.bins[i]!.start, h.unit), to: unitIso(h.bins[j]!.start, h.unit) };
 }
 
 /** The bin indices a window covers (clamped to the histogram), for drawing the brush. */
 export function windowToBins(win: DayRange | undefined, h: Histogram): { first: number; last: number } | undefined {
   if (!win || !h.bins.length) return undefined;
-  let first = -1, last = -1;
-  h.bins.forEach((b, i) => { if (b.end >= win.start && b.start <= win.end) { if (first < 0) first = i; last = i; } });
+  let first = -1,
+    last = -1;
+  h.bins.forEach((b, i) => {
+    if (b.end >= win.start && b.start <= win.end) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  });
   return first < 0 ? undefined : { first, last };
 }
 
@@ -103,9 +141,16 @@ export function windowToBins(win: DayRange | undefined, h: Histogram): { first: 
  * Playback: the window one `unit` later, keeping its length in units; from
  * the span's start when there is none yet; undefined once past the span's end.
  */
-export function stepWindow(win: DayRange | undefined, unit: TimeUnit, span: DayRange): { from: string; to: string } | undefined {
+export function stepWindow(
+  win: DayRange | undefined,
+  unit: TimeUnit,
+  span: DayRange,
+): { from: string; to: string } | undefined {
   const start = win && Number.isFinite(win.start) ? unitStart(win.start, unit) : undefined;
-  if (start === undefined) { const s = unitStart(span.start, unit); return { from: unitIso(s, unit), to: unitIso(s, unit) }; }
+  if (start === undefined) {
+    const s = unitStart(span.start, unit);
+    return { from: unitIso(s, unit), to: unitIso(s, unit) };
+  }
   let len = 1;
   if (win && Number.isFinite(win.end)) while (addUnits(start, unit, len) <= win.end) len++;
   const next = addUnits(start, unit, 1);

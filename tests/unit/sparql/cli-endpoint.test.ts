@@ -5,7 +5,8 @@ import { main } from '../../../src/cli/main.ts';
 import { oxigraphEndpoint } from './oxigraph-fetch.ts';
 
 async function run(argv: string[], deps: Parameters<typeof main>[2] = {}) {
-  const out: string[] = [], err: string[] = [];
+  const out: string[] = [],
+    err: string[] = [];
   const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }, deps);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -42,7 +43,10 @@ describe('CLI over a SPARQL endpoint', () => {
       const norm = (s: string) => JSON.parse(s) as unknown;
       if (argv[0] === 'stats') expect(norm(store.out)).toEqual(norm(file.out));
       // A step between two entities shows one of its parallel relations: the file's first in memory, any in a store.
-      else if (argv[0] === 'path') expect((norm(store.out) as { paths: { nodes: string[] }[] }).paths.map((p) => p.nodes)).toEqual((norm(file.out) as { paths: { nodes: string[] }[] }).paths.map((p) => p.nodes));
+      else if (argv[0] === 'path')
+        expect((norm(store.out) as { paths: { nodes: string[] }[] }).paths.map((p) => p.nodes)).toEqual(
+          (norm(file.out) as { paths: { nodes: string[] }[] }).paths.map((p) => p.nodes),
+        );
       else expect(store.out.length).toBeGreaterThan(10);
     }
   });

@@ -10,17 +10,35 @@ import { SparqlExplorer } from '../../../src/core/sparql/explorer.ts';
 import { push, sparqlSafe } from '../../../src/core/sparql/push.ts';
 import { oxigraphEndpoint } from './oxigraph-fetch.ts';
 
-const HOSTILE = ['say "hi"} . DROP ALL #', 'back\\slash \\u0022 \\U00000022', 'two\nlines\r\tand tab', '# not a comment', '}}} ) ] > <', 'ab\u0001c lone', 'Émile Zoé'];
+const HOSTILE = [
+  'say "hi"} . DROP ALL #',
+  'back\\slash \\u0022 \\U00000022',
+  'two\nlines\r\tand tab',
+  '# not a comment',
+  '}}} ) ] > <',
+  'ab\u0001c lone',
+  'Émile Zoé',
+];
 
 const hostileDataset: Dataset = {
-  format: 'actorgraph/dataset', version: 1, title: 'a "title"} #',
+  format: 'actorgraph/dataset',
+  version: 1,
+  title: 'a "title"} #',
   schema: {
     entityTypes: [{ id: 'person', label: 'Person "p"', color: '#000000' }],
-    predicates: [{ id: 'knows', label: 'knows } #', inverseLabel: 'known by\n', domain: ['person'], range: ['person'] }],
+    predicates: [
+      { id: 'knows', label: 'knows } #', inverseLabel: 'known by\n', domain: ['person'], range: ['person'] },
+    ],
   },
   sources: [{ id: 's"1', title: 'T\\u0022', text: HOSTILE.join(' ') }],
   entities: HOSTILE.map((label, i) => ({ id: `p${i}"}#`, label, type: 'person', aliases: [`${label} alias`] })),
-  triples: HOSTILE.slice(1).map((ev, i) => ({ subject: `p${i}"}#`, predicate: 'knows', object: `p${i + 1}"}#`, source: 's"1', evidence: ev })),
+  triples: HOSTILE.slice(1).map((ev, i) => ({
+    subject: `p${i}"}#`,
+    predicate: 'knows',
+    object: `p${i + 1}"}#`,
+    source: 's"1',
+    evidence: ev,
+  })),
 };
 
 describe('escaping', () => {
@@ -34,7 +52,14 @@ describe('escaping', () => {
   });
 
   it('refuses IRIs that could end early or are not absolute', () => {
-    for (const bad of ['http://a/b> } DROP ALL', 'http://a/b c', 'relative/x', 'http://a/"x', 'http://a/{x}', 'http://a/\\x']) {
+    for (const bad of [
+      'http://a/b> } DROP ALL',
+      'http://a/b c',
+      'relative/x',
+      'http://a/"x',
+      'http://a/{x}',
+      'http://a/\\x',
+    ]) {
       expect(() => iriRef(bad)).toThrow(expect.objectContaining({ code: 'bad-request' }));
     }
     expect(iriRef('https://actorgraph.org/id/p0%22%7D%23')).toBe('<https://actorgraph.org/id/p0%22%7D%23>');
@@ -67,22 +92,45 @@ describe('endpoints that misbehave', () => {
   let base = '';
   beforeAll(async () => {
     server = createServer((req, res) => {
-      if (req.url === '/slow') { setTimeout(() => res.end('{}'), 5000).unref(); return; }
-      if (req.url === '/garbage') { res.setHeader('content-type', 'text/html'); res.end('<html>hello</html>'); return; }
-      if (req.url === '/half') { res.end('{"head":{}}'); return; }
-      if (req.url === '/auth') { res.statusCode = 401; res.end('no'); return; }
-      res.statusCode = 500; res.end('boom');
+      if (req.url === '/slow') {
+        setTimeout(() => res.end('{}'), 5000).unref();
+        return;
+      }
+      if (req.url === '/garbage') {
+        res.setHeader('content-type', 'text/html');
+        res.end('<html>hello</html>');
+        return;
+      }
+      if (req.url === '/half') {
+        res.end('{"head":{}}');
+        return;
+      }
+      if (req.url === '/auth') {
+        res.statusCode = 401;
+        res.end('no');
+        return;
+      }
+      res.statusCode = 500;
+      res.end('boom');
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   });
-  afterAll(() => { server.closeAllConnections(); server.close(); });
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
 
   it('a dead endpoint is unreachable', async () => {
-    await expect(new SparqlExplorer({ query: 'http://127.0.0.1:9/sparql' }).stats()).rejects.toMatchObject({ code: 'unreachable', hint: expect.any(String) });
+    await expect(new SparqlExplorer({ query: 'http://127.0.0.1:9/sparql' }).stats()).rejects.toMatchObject({
+      code: 'unreachable',
+      hint: expect.any(String),
+    });
   });
   it('a slow one times out', async () => {
-    await expect(new SparqlExplorer({ query: `${base}/slow`, timeoutMs: 200 }).stats()).rejects.toMatchObject({ code: 'timeout' });
+    await expect(new SparqlExplorer({ query: `${base}/slow`, timeoutMs: 200 }).stats()).rejects.toMatchObject({
+      code: 'timeout',
+    });
   });
   it('the caller can cancel', async () => {
     const c = new AbortController();
@@ -91,11 +139,18 @@ describe('endpoints that misbehave', () => {
     await expect(p).rejects.toMatchObject({ code: 'aborted' });
   });
   it('garbage is not SPARQL', async () => {
-    await expect(new SparqlExplorer({ query: `${base}/garbage` }).stats()).rejects.toMatchObject({ code: 'bad-answer' });
+    await expect(new SparqlExplorer({ query: `${base}/garbage` }).stats()).rejects.toMatchObject({
+      code: 'bad-answer',
+    });
     await expect(new SparqlExplorer({ query: `${base}/half` }).stats()).rejects.toMatchObject({ code: 'bad-answer' });
   });
   it('a refused password, a server error', async () => {
-    await expect(new SparqlExplorer({ query: `${base}/auth`, authorization: 'Bearer x' }).stats()).rejects.toMatchObject({ code: 'unauthorized' });
-    await expect(new SparqlExplorer({ query: `${base}/err` }).stats()).rejects.toMatchObject({ code: 'bad-request', message: expect.stringContaining('500') });
+    await expect(
+      new SparqlExplorer({ query: `${base}/auth`, authorization: 'Bearer x' }).stats(),
+    ).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(new SparqlExplorer({ query: `${base}/err` }).stats()).rejects.toMatchObject({
+      code: 'bad-request',
+      message: expect.stringContaining('500'),
+    });
   });
 });

@@ -16,9 +16,11 @@ export function oxigraphEndpoint(opts: { authorization?: string } = {}): FakeEnd
   const f = async (_url: string | URL | Request, init?: RequestInit): Promise<Response> => {
     init?.signal?.throwIfAborted();
     const headers = new Headers(init?.headers);
-    if (opts.authorization && headers.get('authorization') !== opts.authorization) return new Response('unauthorized', { status: 401 });
+    if (opts.authorization && headers.get('authorization') !== opts.authorization)
+      return new Response('unauthorized', { status: 401 });
     const form = new URLSearchParams(String(init?.body ?? ''));
-    const query = form.get('query'), update = form.get('update');
+    const query = form.get('query'),
+      update = form.get('update');
     seen.push(query ?? update ?? '');
     try {
       if (update !== null) {

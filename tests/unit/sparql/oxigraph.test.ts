@@ -17,7 +17,11 @@ async function engineOver(dataset: Dataset, graph?: string): Promise<Engine> {
   const ep = oxigraphEndpoint();
   await push(new SparqlClient({ query: 'http://oxigraph.test/sparql', fetch: ep.fetch }), dataset, { graph });
   const mem = new MemoryExplorer(TripleStore.build(dataset, dataset.schema!));
-  return { memory: mem, dataset, sparql: new SparqlExplorer({ query: 'http://oxigraph.test/sparql', fetch: ep.fetch, graph }) };
+  return {
+    memory: mem,
+    dataset,
+    sparql: new SparqlExplorer({ query: 'http://oxigraph.test/sparql', fetch: ep.fetch, graph }),
+  };
 }
 
 describe('oxigraph', () => {
@@ -25,8 +29,15 @@ describe('oxigraph', () => {
   beforeAll(async () => {
     const mem = (await openExplorer(DEFAULT_DATASET)) as MemoryExplorer;
     def = await engineOver(await mem.exportDataset({ all: true }));
-    const ds = generateDataset({ triples: Number(process.env.ACTORGRAPH_PARITY_TRIPLES ?? 3000), seed: 11, schema: loadSchema() });
-    synth = await engineOver(await new MemoryExplorer(TripleStore.build(ds, ds.schema ?? loadSchema())).exportDataset({ all: true }), 'https://example.org/graph/synthetic');
+    const ds = generateDataset({
+      triples: Number(process.env.ACTORGRAPH_PARITY_TRIPLES ?? 3000),
+      seed: 11,
+      schema: loadSchema(),
+    });
+    synth = await engineOver(
+      await new MemoryExplorer(TripleStore.build(ds, ds.schema ?? loadSchema())).exportDataset({ all: true }),
+      'https://example.org/graph/synthetic',
+    );
   }, 300_000);
   paritySuite('default data on Oxigraph', () => def);
   paritySuite('synthetic graph on Oxigraph (named graph)', () => synth, { seed: 5, timeout: 120_000 });

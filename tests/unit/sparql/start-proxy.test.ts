@@ -12,7 +12,9 @@ describe('npm start -- --endpoint', () => {
     expect(o.rewrite!('/sparql')).toBe('/sparql?x=1');
     expect(o.headers).toEqual({ authorization: `Basic ${Buffer.from('ana:s3cret').toString('base64')}` });
     expect(JSON.stringify(o.target)).not.toContain('s3cret');
-    expect(sparqlProxy({ ACTORGRAPH_ENDPOINT: 'https://s.example/q', ACTORGRAPH_AUTH: 'tok' })!['^/sparql$']!.headers).toEqual({ authorization: 'Bearer tok' });
+    expect(
+      sparqlProxy({ ACTORGRAPH_ENDPOINT: 'https://s.example/q', ACTORGRAPH_AUTH: 'tok' })!['^/sparql$']!.headers,
+    ).toEqual({ authorization: 'Bearer tok' });
     // The page still talks to its own origin only.
     expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
   });

@@ -21,24 +21,41 @@ if (!present && process.env.CI) {
     });
   });
 } else if (!present) {
-  console.warn(`[virtuoso] ${VIRTUOSO_BIN} not found: the Virtuoso parity suite is skipped (apt-get install virtuoso-opensource)`);
-  describe.skip('virtuoso', () => { it('needs virtuoso-t', () => {}); });
+  console.warn(
+    `[virtuoso] ${VIRTUOSO_BIN} not found: the Virtuoso parity suite is skipped (apt-get install virtuoso-opensource)`,
+  );
+  describe.skip('virtuoso', () => {
+    it('needs virtuoso-t', () => {});
+  });
 } else {
   describe('virtuoso', () => {
     let v: Virtuoso;
     let def: Engine, synth: Engine;
     const engineOver = async (dataset: Dataset, graph: string): Promise<Engine> => {
       await push(new SparqlClient({ query: v.endpoint }), dataset, { graph, replace: true, batch: 2000 });
-      return { memory: new MemoryExplorer(TripleStore.build(dataset, dataset.schema!)), dataset, sparql: new SparqlExplorer({ query: v.endpoint, graph, timeoutMs: 120_000 }) };
+      return {
+        memory: new MemoryExplorer(TripleStore.build(dataset, dataset.schema!)),
+        dataset,
+        sparql: new SparqlExplorer({ query: v.endpoint, graph, timeoutMs: 120_000 }),
+      };
     };
     beforeAll(async () => {
       v = await startVirtuoso();
       const mem = (await openExplorer(DEFAULT_DATASET)) as MemoryExplorer;
       def = await engineOver(await mem.exportDataset({ all: true }), 'https://example.org/graph/default-data');
-      const ds = generateDataset({ triples: Number(process.env.ACTORGRAPH_PARITY_TRIPLES_VIRTUOSO ?? 2000), seed: 11, schema: loadSchema() });
-      synth = await engineOver(await new MemoryExplorer(TripleStore.build(ds, ds.schema ?? loadSchema())).exportDataset({ all: true }), 'https://example.org/graph/synthetic');
+      const ds = generateDataset({
+        triples: Number(process.env.ACTORGRAPH_PARITY_TRIPLES_VIRTUOSO ?? 2000),
+        seed: 11,
+        schema: loadSchema(),
+      });
+      synth = await engineOver(
+        await new MemoryExplorer(TripleStore.build(ds, ds.schema ?? loadSchema())).exportDataset({ all: true }),
+        'https://example.org/graph/synthetic',
+      );
     }, 600_000);
-    afterAll(async () => { await v?.stop(); }, 60_000);
+    afterAll(async () => {
+      await v?.stop();
+    }, 60_000);
     paritySuite('default data on Virtuoso', () => def);
     paritySuite('synthetic graph on Virtuoso', () => synth, { seed: 5, timeout: 300_000 });
   });
