@@ -15,21 +15,19 @@ import { useFileDrop } from './controllers/use-file-drop.ts';
 import { useImport } from './controllers/use-import.ts';
 import { useKeyboard } from './controllers/use-keyboard.ts';
 import { useFormats } from './controllers/use-formats.ts';
-import { exportRelations, exportView } from './controllers/export-view.ts';
+import { exportView } from './controllers/export-view.ts';
 import { exportImage } from './controllers/export-image.ts';
 import { PictureMenu } from './components/PictureMenu.tsx';
 import { useRelations } from './controllers/use-relations.ts';
-import { relationsQuery } from './state/relations-query.ts';
-import { Dock } from './components/Dock.tsx';
-import { Timeline } from './components/Timeline.tsx';
-import { RelationsTable } from './components/RelationsTable.tsx';
+import { ExplorerDock } from './components/ExplorerDock.tsx';
+import { StageControls } from './components/StageControls.tsx';
+import { Fatal } from './components/Fatal.tsx';
 import { errorText, searchEntities } from './controllers/gateway.ts';
 import { TestHook } from './controllers/test-hook.ts';
 import { Topbar, type ImportMode } from './components/Topbar.tsx';
 import { QueryPanel } from './components/QueryPanel.tsx';
 import { ViewNote } from './components/ViewNote.tsx';
-import { EntityPanel } from './components/EntityPanel.tsx';
-import { SourceView } from './components/SourceView.tsx';
+import { DetailsPanel } from './components/DetailsPanel.tsx';
 import { ProblemList } from './components/ProblemList.tsx';
 import { LoadProgress } from './components/LoadProgress.tsx';
 import { CsvMappingDialog } from './components/CsvMappingDialog.tsx';
@@ -90,26 +88,9 @@ export function App() {
   const ctl = () => graph.controller.current;
 
   if (graph.noWebgl) return <NoWebGL />;
-  if (state.fatal) {
-    const p = state.problems;
-    return (
-      <main class="fatal">
-        <h1>actorgraph</h1>
-        <p>{state.fatal}</p>
-        {p && (
-          <ProblemList
-            file={p.file}
-            problems={p.list}
-            onClose={() => dispatch({ type: 'problems', problems: undefined })}
-          />
-        )}
-      </main>
-    );
-  }
+  if (state.fatal) return <Fatal message={state.fatal} problems={state.problems} dispatch={dispatch} />;
 
   const selected = url.entity ? (labels.get(url.entity) ?? details?.entity) : undefined;
-  const relation =
-    url.relation && details ? [...details.outgoing, ...details.incoming].find((t) => t.id === url.relation) : undefined;
   const { progress, notice, problems, drawer } = state;
   const closeDrawer = () => dispatch({ type: 'drawer', drawer: undefined });
 
@@ -196,26 +177,7 @@ export function App() {
             Loading the graph…
           </div>
         )}
-        <div class="stage-controls" role="group" aria-label="Graph controls">
-          <button type="button" onClick={() => ctl()?.zoom(1.5)} aria-label="Zoom in">
-            +
-          </button>
-          <button type="button" onClick={() => ctl()?.zoom(1 / 1.5)} aria-label="Zoom out">
-            −
-          </button>
-          <button type="button" onClick={() => void ctl()?.resetCamera()} aria-label="Fit the whole graph">
-            fit
-          </button>
-          {graph.layoutRunning ? (
-            <button type="button" class="running" onClick={() => ctl()?.stopLayout()}>
-              <span class="spinner" aria-hidden="true" /> Stop<span class="visually-hidden"> the layout</span>
-            </button>
-          ) : (
-            <button type="button" onClick={() => ctl()?.startLayout()} disabled={!view}>
-              <span class="visually-hidden">Run the ForceAtlas2 </span>layout<span class="visually-hidden"> again</span>
-            </button>
-          )}
-        </div>
+        <StageControls ctl={ctl} layoutRunning={graph.layoutRunning} hasView={!!view} />
         {state.missing && (
           <MissingData
             onOpen={() => document.getElementById('import-file')?.click()}
@@ -272,90 +234,30 @@ export function App() {
       </main>
 
       {view && find && (
-        <Dock
-          url={url}
-          onFilter={(patch) => dispatch({ type: 'filter', patch })}
-          onClear={() => dispatch({ type: 'clear-filters' })}
-          onTab={(bottom) => dispatch({ type: 'navigate', patch: { bottom } })}
-        >
-          {url.bottom === 'timeline' && (
-            <Timeline
-              graph={view.graph}
-              version={state.viewVersion}
-              labels={labels}
-              timeFrom={url.timeFrom}
-              timeTo={url.timeTo}
-              playing={state.playing}
-              onBrush={(from, to) => dispatch({ type: 'brush', from, to })}
-              onPlay={(unit) => dispatch({ type: 'play', unit })}
-              onPause={() => dispatch({ type: 'pause' })}
-              onTick={(span) => dispatch({ type: 'tick', span })}
-            />
-          )}
-          {url.bottom === 'relations' && (
-            <RelationsTable
-              schema={view.schema}
-              labels={labels}
-              sources={view.sources}
-              predicates={Object.keys(view.stats.byPredicate)}
-              table={state.table}
-              page={relations}
-              selected={url.relation}
-              find={find}
-              dispatch={dispatch}
-              onSelect={(t) =>
-                void graph
-                  .showInView([t.subject, t.object], t.subject)
-                  .then(() => dispatch({ type: 'select-relation', id: t.id!, subject: t.subject }))
-              }
-              onExport={() =>
-                void exportRelations(
-                  view,
-                  relationsQuery(url, state.table, false),
-                  exportFormat,
-                  relations.result?.total ?? 0,
-                ).then(
-                  (text) => {
-                    if (text) dispatch({ type: 'notice', text });
-                  },
-                  (e: unknown) => dispatch({ type: 'notice', text: `Could not export the relations: ${errorText(e)}` }),
-                )
-              }
-            />
-          )}
-        </Dock>
+        <ExplorerDock
+          view={view}
+          state={state}
+          find={find}
+          dispatch={dispatch}
+          graph={graph}
+          relations={relations}
+          exportFormat={exportFormat}
+        />
       )}
 
       {drawer && <div class="scrim" aria-hidden="true" onClick={closeDrawer} />}
-      <aside id="right-panel" class="right panel" aria-label="Selected entity" ref={rightPanel}>
-        <DrawerHead title={selected?.label ?? 'Details'} onClose={closeDrawer} />
-        {view && details && (
-          <EntityPanel
-            details={details}
-            schema={view.schema}
-            labels={labels}
-            sources={view.sources}
-            selectedRelation={url.relation}
-            onExpand={view.partial ? () => graph.expand(details.entity.id) : undefined}
-            onSelectEntity={select}
-            onSelectRelation={(id) => dispatch({ type: 'navigate', patch: { relation: id } })}
-          />
-        )}
-        {!details && (
-          <div class="hint-box muted">
-            <h2>No entity selected</h2>
-            <p>Click a node or search to see who it is connected to, and the evidence for every relation.</p>
-          </div>
-        )}
-        {relation && view && (
-          <SourceView
-            source={view.sources.get(relation.source)}
-            text={answers.sourceText?.id === relation.source ? answers.sourceText.text : undefined}
-            evidence={relation.evidence ?? ''}
-            onClose={() => dispatch({ type: 'navigate', patch: { relation: undefined } })}
-          />
-        )}
-      </aside>
+      <DetailsPanel
+        view={view}
+        url={url}
+        labels={labels}
+        selected={selected}
+        answers={answers}
+        graph={graph}
+        panelRef={rightPanel}
+        select={select}
+        dispatch={dispatch}
+        onClose={closeDrawer}
+      />
       {annotating && view && <AnnotateEntry view={view} onClose={() => setAnnotating(false)} />}
       {help && (
         <Shortcuts
