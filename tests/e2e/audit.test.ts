@@ -95,6 +95,40 @@ describe('audit', () => {
     await p.close();
   }, 40_000);
 
+  it('Escape, then `/` and quick typing, opens the list of matches', async () => {
+    const p = await open('');
+    const box = p.locator('#search');
+    await box.click({ timeout: T });
+    await box.press('Escape', { timeout: T });
+    await p.keyboard.press('/');
+    await p.keyboard.type('kataib');
+    // The list must still be open well after the blur's grace period.
+    await p.waitForTimeout(400);
+    await p.locator('#search-list [role=option]', { hasText: 'Kataib Hezbollah' }).first().waitFor({ timeout: T });
+    await p.close();
+  });
+
+  it('typing in From at once after emptying it keeps every letter, even when the page lags', async () => {
+    const p = await open('?e=iran');
+    // Each render's effects come late, as on a loaded machine.
+    await p.evaluate(() => {
+      const raf = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (cb) =>
+        raf(() => {
+          const t = performance.now();
+          while (performance.now() - t < 60);
+          cb(performance.now());
+        });
+    });
+    await p.getByRole('tab', { name: 'Path' }).click({ timeout: T });
+    await p.locator('#path-from').fill('', { timeout: T });
+    await p.locator('#path-from').pressSequentially('joe biden', { timeout: T });
+    await p.waitForTimeout(500);
+    expect(await p.locator('#path-from').inputValue()).toBe('joe biden');
+    await p.locator('#path-from-list [role=option]', { hasText: 'Joe Biden' }).first().waitFor({ timeout: T });
+    await p.close();
+  });
+
   it('left no page errors', () => {
     expect(watched.pageErrors).toEqual([]);
   });

@@ -29,10 +29,19 @@ export function Search({ find, schema, id, label, placeholder, onChoose, inputRe
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const seq = useRef(0);
+  const box = useRef<HTMLInputElement | null>(null);
+  const shown = useRef(value ?? '');
+  const closing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
+  // A new choice from outside shows in the box, unless the person is typing
+  // there: the change may be the echo of their own edit, and arrives late.
   useEffect(() => {
-    setText(value ?? '');
+    const next = value ?? '';
+    const typing = box.current !== null && document.activeElement === box.current && text !== shown.current;
+    shown.current = next;
+    if (!typing) setText(next);
   }, [value]);
+  useEffect(() => () => clearTimeout(closing.current), []);
 
   useEffect(() => {
     const q = text.trim();
@@ -91,7 +100,11 @@ export function Search({ find, schema, id, label, placeholder, onChoose, inputRe
       </label>
       <input
         id={id}
-        ref={inputRef}
+        ref={(el) => {
+          box.current = el;
+          if (typeof inputRef === 'function') inputRef(el);
+          else if (inputRef) inputRef.current = el;
+        }}
         type="search"
         role="combobox"
         list={undefined}
@@ -109,8 +122,15 @@ export function Search({ find, schema, id, label, placeholder, onChoose, inputRe
           setOpen(true);
           if (!t && value) onClear?.();
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => {
+          // A blur just before (Escape, then `/`) must not shut the list on the new typing.
+          clearTimeout(closing.current);
+          setOpen(true);
+        }}
+        onBlur={() => {
+          clearTimeout(closing.current);
+          closing.current = setTimeout(() => setOpen(false), 150);
+        }}
         onKeyDown={onKeyDown}
       />
       {showList && (
