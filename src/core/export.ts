@@ -1,6 +1,7 @@
 // Exports: a standalone dataset (the schema items and sources it uses,
 // source text inlined), graphology's serialised format, and merging two
 // datasets with conflicts reported.
+import { joinNames } from './merge-origin.ts';
 import type { SerializedGraph } from 'graphology-types';
 import type { ExportOptions } from './explorer.ts';
 import {
@@ -435,10 +436,7 @@ export function mergeDatasets(
   });
 
   const dataset: Dataset = { format: DATASET_FORMAT, version: DATASET_VERSION, sources, entities, triples };
-  const title =
-    a.title !== undefined && b.title !== undefined && a.title !== b.title
-      ? `${a.title} + ${b.title}`
-      : (a.title ?? b.title);
+  const title = joinNames(a.title, b.title);
   if (title !== undefined) dataset.title = title;
   const sa = a.schema ?? (b.schema ? opts.defaultSchema : undefined);
   const sb = b.schema ?? (a.schema ? opts.defaultSchema : undefined);

@@ -1,6 +1,7 @@
 // Text → validated dataset → store, with merge: the steps every load takes,
 // on the main thread (the small bundled data) or in the loader worker (files).
 // No DOM here, and not the bundled dataset either (the worker must not carry it).
+import { joinNames, locateInParts } from '../../core/merge-origin.ts';
 import schemaText from '../../../graph-data/schema.json?raw';
 import type { Schema, Source } from '../../core/model.ts';
 import type { Problem } from '../../core/problems.ts';
@@ -137,16 +138,18 @@ export async function buildFromText(text: string, file: string, opts: BuildOptio
   }
 
   opts.onPhase?.('merging');
-  const merged = mergeDatasets(cur.dataset, result.dataset);
+  const files = { a: cur.file, b: file };
+  const merged = mergeDatasets(cur.dataset, result.dataset, { files });
   if (merged.problems.some((p) => p.severity === 'error')) return { ok: false, problems: merged.problems };
   // Check the union as a whole: the merge may combine ids that each file had right alone.
-  const name = `${cur.file} + ${file}`;
+  const name = joinNames(cur.file, file)!;
   const again = validateDataset(merged.dataset, {
     file: name,
     defaultSchema: cur.schema,
     sourceText: (s) => textOf(s, known),
   });
-  if (!again.ok || !again.dataset || !again.schema) return { ok: false, problems: again.problems };
+  if (!again.ok || !again.dataset || !again.schema)
+    return { ok: false, problems: locateInParts(again.problems, merged.dataset, cur.dataset, result.dataset, files) };
   opts.onPhase?.('indexing');
   const store = TripleStore.build(again.dataset, again.schema, { sourceText: (s) => textOf(s, known) });
   return { ok: true, store, file: name, warnings: [...warnings, ...merged.problems] };
