@@ -60,7 +60,7 @@ export function App() {
     if (rightPanel.current) rightPanel.current.scrollTop = 0;
   });
   const { details, nb, paths } = answers;
-  useCamera(graph.controller, state, nb, paths);
+  useCamera(graph.controller, state, nb, paths, graph.layoutRunning);
   const relations = useRelations(state, ready, answers.ensureLabels);
   const importing = useImport(loading.importFiles);
   const dragging = useFileDrop((files) => importing.open(files, importMode));

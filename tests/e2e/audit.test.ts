@@ -129,6 +129,19 @@ describe('audit', () => {
     await p.close();
   });
 
+  it("following a relation's link puts focus on the entity it leads to", async () => {
+    const p = await open('?e=iran');
+    await p.getByRole('heading', { name: 'Iran', exact: true, level: 2 }).waitFor({ timeout: T });
+    const link = p.locator('.entity-panel .entity-link').first();
+    const name = (await link.textContent())!.trim();
+    await link.focus({ timeout: T });
+    await p.keyboard.press('Enter');
+    await p.getByRole('heading', { name, exact: true, level: 2 }).waitFor({ timeout: T });
+    await p.waitForFunction(() => document.activeElement?.id === 'entity-title', null, { timeout: T });
+    expect(await p.evaluate(() => document.activeElement?.textContent?.trim())).toBe(name);
+    await p.close();
+  });
+
   it('left no page errors', () => {
     expect(watched.pageErrors).toEqual([]);
   });

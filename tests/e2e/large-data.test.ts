@@ -304,6 +304,44 @@ describe('large data', () => {
     expect((await hook(page)).nodes).toBe(3000);
   }, 120_000);
 
+  it('"Show all" during a path search frames the path again once the whole graph is laid out', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const p = await ctx.newPage();
+    const w = watch(p, origin);
+    const [from, to] = [top[3]!, top[7]!];
+    const answer = findPaths(store, { from, to, mode: 'k-shortest', k: 3 });
+    await p.goto(`${origin}/?data=/e2e-data/large-20k.json&q=path&from=${from}&to=${to}`, { timeout: T });
+    await p.locator('.path-result').first().waitFor({ timeout: 60_000 });
+    await p.locator('.view-note').getByRole('button', { name: 'Show all 3,000 entities' }).click({ timeout: T });
+    await p.waitForFunction(
+      () => {
+        const h = (window as unknown as { __actorgraph: Hook }).__actorgraph;
+        return h.nodes === 3000 && h.layoutIterations > 0 && !h.layoutRunning;
+      },
+      null,
+      { timeout: 90_000 },
+    );
+    await p.waitForTimeout(1500);
+    const nodes = answer.paths[0]!.nodes;
+    const where = await p.evaluate(
+      (ids) =>
+        (
+          window as unknown as { __actorgraph: { whereDrawn(ids: string[]): ({ x: number; y: number } | undefined)[] } }
+        ).__actorgraph.whereDrawn(ids),
+      nodes,
+    );
+    const { width, height } = (await hook(p)).viewport!;
+    expect(where.every((pt) => pt && pt.x >= 0 && pt.x <= width && pt.y >= 0 && pt.y <= height)).toBe(true);
+    // Framed: the path sits in the middle of the drawing, not wherever the whole graph put it.
+    const xs = where.map((pt) => pt!.x),
+      ys = where.map((pt) => pt!.y);
+    const mid = { x: (Math.min(...xs) + Math.max(...xs)) / 2, y: (Math.min(...ys) + Math.max(...ys)) / 2 };
+    expect(Math.abs(mid.x - width / 2)).toBeLessThan(width * 0.1);
+    expect(Math.abs(mid.y - height / 2)).toBeLessThan(height * 0.1);
+    expect(w.pageErrors).toEqual([]);
+    await ctx.close();
+  }, 150_000);
+
   it('opens a same-site dataset from ?data=, whole with view=all; refuses other origins', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await ctx.addInitScript(CSP_PROBE);

@@ -22,6 +22,7 @@ export interface Hook {
   layoutIterations: number;
   layoutStart?: number;
   layoutEnd?: number;
+  viewport?: { width: number; height: number };
 }
 
 export const hook = (p: Page): Promise<Hook> =>

@@ -1,5 +1,6 @@
 // The right panel: the selected entity, its relations and the source of the selected relation.
 import type { RefObject } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Entity } from '../../core/model.ts';
 import type { AppAction } from '../state/app-reducer.ts';
 import type { UrlState } from '../state/url-state.ts';
@@ -36,6 +37,14 @@ export function DetailsPanel({
   onClose,
 }: Props) {
   const { details } = answers;
+  // Following a relation's link replaces the button that had focus: focus goes to the new entity's name.
+  const followed = useRef<string | undefined>(undefined);
+  const shownId = details?.entity.id;
+  useEffect(() => {
+    if (!shownId || followed.current !== shownId) return;
+    followed.current = undefined;
+    panelRef.current?.querySelector<HTMLElement>('#entity-title')?.focus();
+  }, [shownId]);
   const relation =
     url.relation && details ? [...details.outgoing, ...details.incoming].find((t) => t.id === url.relation) : undefined;
   return (
@@ -49,7 +58,10 @@ export function DetailsPanel({
           sources={view.sources}
           selectedRelation={url.relation}
           onExpand={view.partial ? () => graph.expand(details.entity.id) : undefined}
-          onSelectEntity={select}
+          onSelectEntity={(id) => {
+            followed.current = id;
+            select(id);
+          }}
           onSelectRelation={(id) => dispatch({ type: 'navigate', patch: { relation: id } })}
         />
       )}

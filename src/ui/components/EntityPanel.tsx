@@ -79,7 +79,9 @@ export function EntityPanel({
   return (
     <section class="entity-panel" aria-labelledby="entity-title">
       <header class="entity-head">
-        <h2 id="entity-title">{e.label}</h2>
+        <h2 id="entity-title" tabIndex={-1}>
+          {e.label}
+        </h2>
         <div class="entity-type">
           <TypeDot color={type?.color} />
           {type?.label ?? e.type}

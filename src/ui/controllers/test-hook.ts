@@ -65,6 +65,17 @@ function install(): void {
   get('labelBoxes', () => c()?.labels.boxes.map((b) => ({ ...b })) ?? []);
   get('viewport', () => c()?.sigma.getDimensions());
   get('camera', () => c()?.sigma.getCamera().getState());
+  // Where nodes are drawn, in viewport pixels (undefined: not drawn), to check what the camera frames.
+  // (Not enumerable: the tests copy the hook's values, and a function does not copy.)
+  Object.defineProperty(hook, 'whereDrawn', {
+    value: (ids: string[]) => {
+      const s = c()?.sigma;
+      return ids.map((id) => {
+        const d = s?.getNodeDisplayData(id);
+        return s && d && !d.hidden ? s.framedGraphToViewport(d) : undefined;
+      });
+    },
+  });
   Object.freeze(hook);
   Object.defineProperty(window, '__actorgraph', { value: hook });
 }

@@ -1,6 +1,6 @@
 // What the drawing highlights, and where the camera goes: to the selection,
 // or around a query result.
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { NeighbourhoodResult, Path, PathResult } from '../../core/model.ts';
 import type { GraphController } from '../graph/controller.ts';
 import type { AppState } from '../state/app-reducer.ts';
@@ -13,6 +13,7 @@ export function useCamera(
   state: AppState,
   nb: NeighbourhoodResult | undefined,
   paths: PathResult | undefined,
+  layoutRunning = false,
 ): Path | undefined {
   const { url, view, viewVersion } = state;
   const chosen = chosenPathOf(paths, url.pathIndex);
@@ -31,13 +32,21 @@ export function useCamera(
     controller.current?.setFocus(focus);
   }, [focus, view, viewVersion]);
 
+  // A layout that ends has moved what the camera framed ("Show all" during a query): frame a result again.
+  const wasRunning = useRef(false);
+  const settled = useRef(0);
+  if (wasRunning.current && !layoutRunning) settled.current++;
+  wasRunning.current = layoutRunning;
+  const lastSettled = useRef(0);
   useEffect(() => {
     const c = controller.current;
     if (!c || !view) return;
+    const afterLayout = settled.current !== lastSettled.current;
+    lastSettled.current = settled.current;
     if (url.view === 'path' && chosen) void c.fitNodes(chosen.nodes);
     else if (url.view === 'neighbourhood' && nb) void c.fitNodes(nb.entities.map((e) => e.id));
     else if (url.relation && view.graph.hasEdge(url.relation)) void c.fitNodes(view.graph.extremities(url.relation));
-    else if (url.entity) void c.focusNode(url.entity);
-  }, [view, url.entity, url.relation, url.view, nb, chosen]);
+    else if (url.entity && !afterLayout) void c.focusNode(url.entity);
+  }, [view, url.entity, url.relation, url.view, nb, chosen, settled.current]);
   return chosen;
 }
