@@ -79,6 +79,10 @@ export function App() {
   }, [state.notice]);
 
   const data = view?.data;
+  const dataName = data?.title ?? data?.file;
+  useEffect(() => {
+    document.title = dataName ? `${dataName} — actorgraph` : 'actorgraph';
+  }, [dataName]);
   const find = useMemo(
     () => view && ((text: string, signal?: AbortSignal) => searchEntities(view, text, { signal })),
     [data],

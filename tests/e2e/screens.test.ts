@@ -76,6 +76,20 @@ describe('every screen', () => {
       expect(controls.bottom).toBeLessThanOrEqual(stage.bottom + 1);
       // Nothing on the page is wider than the screen.
       expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+      // The data's name is shown whole, or not at all in the bar (then the tab's title and the Queries panel have it).
+      const name = await p.evaluate(() => {
+        const el = document.querySelector<HTMLElement>('.dataset-title');
+        const shown = !!el && el.offsetWidth > 0;
+        return { shown, width: el?.clientWidth ?? 0, full: el?.title ?? '', title: document.title };
+      });
+      expect(name.title).toMatch(/ — actorgraph$/);
+      // The search box keeps room to type in.
+      expect((await box(p, '#search')).w).toBeGreaterThanOrEqual(size.width > 760 ? 170 : 300);
+      // Cut, it still reads (not "U."), and the whole name is one hover away.
+      if (name.shown && size.width > 760) expect(name.width).toBeGreaterThanOrEqual(150);
+      expect(name.full).toContain(name.title.replace(/ — actorgraph$/, ''));
+      if (!name.shown)
+        expect(await p.locator('.hint-box .data-name').textContent()).toBe(name.title.replace(/ — actorgraph$/, ''));
       await shot(p, `${size.name}`);
       await p.close();
     });

@@ -71,6 +71,7 @@ export function QueryPanel({ view, url, labels, selected, nb, paths, find, dispa
         <div role="tabpanel" id="query-tabpanel" aria-labelledby={`tab-${url.view}`} class="tabpanel">
           {url.view === 'none' && (
             <div class="hint-box muted">
+              <p class="data-name">{view.data.title ?? view.data.file}</p>
               <p>
                 {count(stats.entities)} entities, {count(stats.triples)} relations from {count(stats.sources)} source
                 {stats.sources === 1 ? '' : 's'}.

@@ -41,7 +41,7 @@ export function Topbar(p: Props) {
         </span>{' '}
         actorgraph
       </div>
-      <div class="dataset-title" title={p.file}>
+      <div class="dataset-title" title={p.file && p.file !== p.title ? `${p.title} (${p.file})` : p.title}>
         {p.title}
       </div>
       {p.schema && p.find && (
