@@ -2,6 +2,7 @@
 // line breaks, attributes of every type, positions, trust grades, unsourced
 // relations) written as GEXF, GraphML and graphology JSON and read back must
 // be the dataset that went in.
+import { ENTITY_FIELDS, TRIPLE_FIELDS } from '../../src/core/fields.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Attributes, Dataset, Entity, Schema, Source, Triple } from '../../src/core/model.ts';
@@ -68,26 +69,7 @@ const valueArb = fc.oneof(
   fc.boolean(),
   fc.integer().map((n) => (n === 0 ? 0 : n)),
 );
-const BUILT_IN = new Set([
-  'id',
-  'label',
-  'type',
-  'aliases',
-  'description',
-  'date',
-  'attributes',
-  'position',
-  'subject',
-  'predicate',
-  'object',
-  'source',
-  'evidence',
-  'confidence',
-  'attributedTo',
-  'qualifier',
-  'status',
-  'credibility',
-]);
+const BUILT_IN = new Set([...ENTITY_FIELDS, ...TRIPLE_FIELDS]);
 const keyArb = fc
   .oneof(
     fc.stringMatching(/^[A-Za-z][A-Za-z0-9 _]{0,12}$/),

@@ -2,6 +2,7 @@
 // unicode text, many triples between one pair, id-less repeats) go through
 // JSON, validation, the store, exports, the graphology format and merging, and
 // must come back as they went in.
+import { ENTITY_FIELDS, TRIPLE_FIELDS } from '../../src/core/fields.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MultiDirectedGraph } from 'graphology';
@@ -177,26 +178,7 @@ const schemaArb = fc
   });
 
 /** Attributes: string (any text), number (finite, -0 aside: JSON has none) or boolean values, names that are no field's. */
-const BUILTIN = new Set([
-  'id',
-  'label',
-  'type',
-  'aliases',
-  'description',
-  'date',
-  'attributes',
-  'position',
-  'subject',
-  'predicate',
-  'object',
-  'source',
-  'evidence',
-  'confidence',
-  'attributedTo',
-  'qualifier',
-  'status',
-  'credibility',
-]);
+const BUILTIN = new Set([...ENTITY_FIELDS, ...TRIPLE_FIELDS]);
 const attrsArb = fc.dictionary(
   fc
     .oneof(

@@ -1,4 +1,5 @@
 // The checks of one source and one entity record, for DatasetChecker.
+import { ENTITY_FIELDS, SOURCE_FIELDS } from '../fields.ts';
 import type { Entity, Source } from '../model.ts';
 import type { JsonPath } from '../json-location.ts';
 import { LIMITS } from './options.ts';
@@ -21,19 +22,6 @@ import {
 import { didYouMean } from './suggest.ts';
 import { checkAttributes, checkPosition, checkReliability } from './trust.ts';
 import type { DatasetChecker } from './dataset.ts';
-
-const SOURCE_FIELDS = new Set([
-  'id',
-  'title',
-  'publisher',
-  'published',
-  'url',
-  'path',
-  'text',
-  'reliability',
-  'description',
-]);
-const ENTITY_FIELDS = new Set(['id', 'label', 'type', 'aliases', 'description', 'date', 'attributes', 'position']);
 
 /** Checks sources[i] and keeps it when it has a usable, new id. */
 export function checkSource(ck: DatasetChecker, s: unknown, i: number): void {

@@ -1,4 +1,5 @@
 // The checks of one triple record, for DatasetChecker.
+import { TRIPLE_FIELDS } from '../fields.ts';
 import type { Predicate, Source } from '../model.ts';
 import type { JsonPath } from '../json-location.ts';
 import { LIMITS } from './options.ts';
@@ -8,21 +9,6 @@ import { didYouMean } from './suggest.ts';
 import { checkAttributes, checkCredibility, checkStatus } from './trust.ts';
 import type { DatasetChecker } from './dataset.ts';
 
-const TRIPLE_FIELDS = new Set([
-  'id',
-  'subject',
-  'predicate',
-  'object',
-  'source',
-  'evidence',
-  'date',
-  'confidence',
-  'attributedTo',
-  'qualifier',
-  'status',
-  'credibility',
-  'attributes',
-]);
 // Evidence equal to its own normalised form: no quote or dash variants, no white space but single inner spaces.
 // One test for the common case of evidence: no control or bidi character, in normal form (so not blank either).
 const EVIDENCE_SUSPECT =

@@ -4,6 +4,7 @@
 // column means comes from csv-columns.ts (or the caller's `csvMapping`).
 // Rows become dataset records (graphology-records.ts); a problem is located
 // by row and column: line = the row's first line, column = the cell's number.
+import { ENTITY_FIELDS, TRIPLE_FIELDS } from '../fields.ts';
 import Papa from 'papaparse';
 import type { Attributes } from '../model.ts';
 import type { Problem } from '../problems.ts';
@@ -25,26 +26,7 @@ export const MAX_ROW_CHARS = 4 * 1024 * 1024;
 const MAX_ROW_ERRORS = 100;
 
 /** Built-in field names: a column of that name that is not mapped keeps its name with a prefix. */
-const BUILT_IN = new Set([
-  'id',
-  'subject',
-  'predicate',
-  'object',
-  'source',
-  'evidence',
-  'date',
-  'confidence',
-  'attributedTo',
-  'qualifier',
-  'status',
-  'credibility',
-  'attributes',
-  'label',
-  'type',
-  'aliases',
-  'description',
-  'position',
-]);
+const BUILT_IN: ReadonlySet<string> = new Set([...TRIPLE_FIELDS, ...ENTITY_FIELDS]);
 
 /** A cell as an attribute value: numbers and true/false typed, the rest as text. */
 function cellValue(s: string): string | number | boolean {

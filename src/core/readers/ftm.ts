@@ -4,6 +4,7 @@
 // that link two entities become relations (their dates an interval, their
 // role and other values attributes), cited to a source per distinct
 // publisher and source URL, or to the file itself. The README has the table.
+import { ENTITY_FIELDS, TRIPLE_FIELDS } from '../fields.ts';
 import type { Problem } from '../problems.ts';
 import type { Schema } from '../model.ts';
 import type { TextLocation } from '../json-location.ts';
@@ -26,23 +27,7 @@ const PALETTE = ['#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf', '#9467bd
 const NAME_PROPS = ['name', 'alias', 'previousName', 'weakName'];
 const MAX_PROBLEMS = 200;
 // FtM properties named like a field of ours are kept as attributes under `ftm:` (the writer strips it).
-const ENTITY_FIELDS = new Set(['id', 'label', 'type', 'aliases', 'description', 'date', 'attributes', 'position']);
-const TRIPLE_FIELDS = new Set([
-  'id',
-  'subject',
-  'predicate',
-  'object',
-  'source',
-  'evidence',
-  'date',
-  'confidence',
-  'attributedTo',
-  'qualifier',
-  'status',
-  'credibility',
-  'attributes',
-]);
-const attrKey = (k: string, fields: Set<string>) => (fields.has(k) ? `ftm:${k}` : k);
+const attrKey = (k: string, fields: ReadonlySet<string>) => (fields.has(k) ? `ftm:${k}` : k);
 
 /** An FtM date (or datetime) as an ISO date of 4, 7 or 10 characters; undefined when it is none. */
 function isoDate(v: string | undefined): string | undefined {
