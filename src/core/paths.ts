@@ -316,17 +316,8 @@ export class Searcher {
     const stack: number[] = [t];
     // Predecessors of x on a shortest path: neighbours w (w → x) at distance level - 1, each once.
     const seenPred = new Set<number>();
-    const walk = (x: number, level: number): void => {
-      if (capped) return;
-      if (level === 0) {
-        if (paths.length >= cap) {
-          capped = true;
-          return;
-        }
-        paths.push(stack.slice().reverse());
-        return;
-      }
-      const preds: number[] = [];
+    const predecessors = (x: number, level: number): number[] => {
+      const found: number[] = [];
       seenPred.clear();
       for (let pass = 0; pass < (directed ? 1 : 2); pass++) {
         const off = pass === 0 ? inOff : outOff,
@@ -339,10 +330,22 @@ export class Searcher {
           const w = other[tr]!;
           if (markF[w] !== gen || distF[w] !== level - 1 || seenPred.has(w)) continue;
           seenPred.add(w);
-          preds.push(w);
+          found.push(w);
         }
       }
-      for (const w of preds) {
+      return found;
+    };
+    const walk = (x: number, level: number): void => {
+      if (capped) return;
+      if (level === 0) {
+        if (paths.length >= cap) {
+          capped = true;
+          return;
+        }
+        paths.push(stack.slice().reverse());
+        return;
+      }
+      for (const w of predecessors(x, level)) {
         stack.push(w);
         walk(w, level - 1);
         stack.pop();
@@ -355,21 +358,7 @@ export class Searcher {
     const count = new Map<number, number>([[s, 1]]);
     const predecessorsSum = (x: number, level: number): number => {
       let sum = 0;
-      seenPred.clear();
-      for (let pass = 0; pass < (directed ? 1 : 2); pass++) {
-        const off = pass === 0 ? inOff : outOff,
-          items = pass === 0 ? inItems : outItems,
-          other = pass === 0 ? subj : obj;
-        for (let k = off[x]!, e = off[x + 1]!; k < e; k++) {
-          const tr = items[k]!;
-          if (predOk && !predOk[pred[tr]!]) continue;
-          if (tripleOk && !tripleOk[tr]) continue;
-          const w = other[tr]!;
-          if (markF[w] !== gen || distF[w] !== level - 1 || seenPred.has(w)) continue;
-          seenPred.add(w);
-          sum += count.get(w) ?? 0;
-        }
-      }
+      for (const w of predecessors(x, level)) sum += count.get(w) ?? 0;
       return sum;
     };
     for (let i = 1; i < tail; i++) {
