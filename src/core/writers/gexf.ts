@@ -11,7 +11,7 @@ import { indexSchema } from '../schema.ts';
 import { nodeSize, typeColor } from '../graphology.ts';
 import { tripleIds } from '../store.ts';
 import { AG_DATASET, isReserved, put } from '../readers/graphology-map.ts';
-import type { DatasetWriter } from './writer.ts';
+import { KEEPS_ALL, type DatasetWriter } from './writer.ts';
 
 // Characters XML 1.0 cannot hold, and those its parsers rewrite (line ends, NEL, LS, PS) unless written as references.
 const INVALID =
@@ -208,18 +208,7 @@ export const gexfWriter: DatasetWriter = {
   id: 'gexf',
   label: 'GEXF (Gephi)',
   extension: '.gexf',
-  keeps: [
-    'entities',
-    'aliases',
-    'types',
-    'predicates',
-    'evidence',
-    'sources',
-    'dates',
-    'attributes',
-    'positions',
-    'trust',
-  ],
+  keeps: KEEPS_ALL,
   lossless: true,
   write: (dataset) => [{ suffix: '', extension: '.gexf', mediaType: 'application/gexf+xml', text: writeGexf(dataset) }],
 };

@@ -20,7 +20,7 @@ import {
   xmlEscape,
   type AttrType,
 } from './gexf.ts';
-import type { DatasetWriter } from './writer.ts';
+import { KEEPS_ALL, type DatasetWriter } from './writer.ts';
 
 function keys(
   out: string[],
@@ -90,18 +90,7 @@ export const graphmlWriter: DatasetWriter = {
   id: 'graphml',
   label: 'GraphML',
   extension: '.graphml',
-  keeps: [
-    'entities',
-    'aliases',
-    'types',
-    'predicates',
-    'evidence',
-    'sources',
-    'dates',
-    'attributes',
-    'positions',
-    'trust',
-  ],
+  keeps: KEEPS_ALL,
   lossless: true,
   write: (dataset) => [
     { suffix: '', extension: '.graphml', mediaType: 'application/graphml+xml', text: writeGraphml(dataset) },

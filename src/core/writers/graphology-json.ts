@@ -4,7 +4,7 @@
 import { toGraphologyExport } from '../export.ts';
 import { DATASET_FORMAT, DATASET_VERSION, type Dataset } from '../model.ts';
 import { indexSchema } from '../schema.ts';
-import type { DatasetWriter } from './writer.ts';
+import { KEEPS_ALL, type DatasetWriter } from './writer.ts';
 
 export function writeGraphologyJson(dataset: Dataset): string {
   if (!dataset.schema) throw new Error('graphology export needs the dataset with its schema');
@@ -42,18 +42,7 @@ export const graphologyJsonWriter: DatasetWriter = {
   id: 'graphology',
   label: 'graphology JSON',
   extension: '.graphology.json',
-  keeps: [
-    'entities',
-    'aliases',
-    'types',
-    'predicates',
-    'evidence',
-    'sources',
-    'dates',
-    'attributes',
-    'positions',
-    'trust',
-  ],
+  keeps: KEEPS_ALL,
   lossless: true,
   write: (dataset) => [
     { suffix: '', extension: '.graphology.json', mediaType: 'application/json', text: writeGraphologyJson(dataset) },

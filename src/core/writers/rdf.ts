@@ -5,20 +5,7 @@ import type { Dataset } from '../model.ts';
 import { datasetBlocks, type RdfOptions } from '../rdf/to-rdf.ts';
 import { ntIri, ntTerm, Prefixes } from '../rdf/terms.ts';
 import { irisFor, NS } from '../rdf/vocab.ts';
-import type { DatasetWriter, Kept, WriteOptions } from './writer.ts';
-
-const KEEPS: readonly Kept[] = [
-  'entities',
-  'aliases',
-  'types',
-  'predicates',
-  'evidence',
-  'sources',
-  'dates',
-  'attributes',
-  'positions',
-  'trust',
-];
+import { KEEPS_ALL, type DatasetWriter, type WriteOptions } from './writer.ts';
 
 /** The named graph of an N-Quads or TriG export. */
 export function graphIri(options: WriteOptions | undefined, base?: string): string {
@@ -86,7 +73,7 @@ function writer(
     id,
     label,
     extension,
-    keeps: KEEPS,
+    keeps: KEEPS_ALL,
     lossless: true,
     write: (d, o) => [{ suffix: '', extension, mediaType, text: write(d, o) }],
   };

@@ -23,6 +23,20 @@ export type Kept =
   | 'positions'
   | 'trust';
 
+/** Everything: what a lossless writer keeps. */
+export const KEEPS_ALL: readonly Kept[] = [
+  'entities',
+  'aliases',
+  'types',
+  'predicates',
+  'evidence',
+  'sources',
+  'dates',
+  'attributes',
+  'positions',
+  'trust',
+];
+
 export interface WrittenFile {
   /** '' for the main file; else what goes between the base name and the extension ('.entities'). */
   suffix: string;
