@@ -159,7 +159,8 @@ export function Workspace({ view, onClose }: WorkspaceProps) {
                 onSubject={setSubject}
                 onObject={setObject}
                 onAdd={(t) => {
-                  const triple: Triple = { id: newTripleId(work, source.id), ...t, source: source.id };
+                  const body = { ...t, source: source.id };
+                  const triple: Triple = { id: newTripleId(work, source.id, body), ...body };
                   const ok = edit({ type: 'add-relation', triple });
                   if (ok) {
                     setSubject('');
