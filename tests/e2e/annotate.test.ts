@@ -117,6 +117,8 @@ describe('grow the graph', () => {
       ]),
     );
     expect(marked.some(([, t]) => t === 'Harbour Brigade')).toBe(false);
+    // The bundled data is no store: nothing to save to.
+    expect(await page.locator('#an-save-store').count()).toBe(0);
   });
 
   it('creates an entity from the text and marks three relations from quotes', async () => {

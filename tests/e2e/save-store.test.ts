@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildAndServe, launch, type Served } from './harness.ts';
 import { oxigraphEndpoint, type FakeEndpoint } from '../unit/sparql/oxigraph-fetch.ts';
-import { MemoryExplorer } from '../../src/core/memory-explorer.ts';
+import type { MemoryExplorer } from '../../src/core/memory-explorer.ts';
 import { SparqlClient } from '../../src/core/sparql/client.ts';
 import { push } from '../../src/core/sparql/push.ts';
 import { DEFAULT_DATASET, openExplorer } from '../../src/node/open-explorer.ts';
