@@ -22,6 +22,8 @@ let served: Served;
 let browser: Browser;
 let context: BrowserContext;
 let baseTriples = 0;
+/** The store refuses updates while this is set. */
+let refuse = false;
 const pageErrors: string[] = [];
 const ENV = ['ACTORGRAPH_ENDPOINT', 'VITE_ACTORGRAPH_ENDPOINT'] as const;
 
@@ -101,12 +103,16 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      void store
-        .fetch('http://x/sparql', { method: 'POST', body: Buffer.concat(chunks).toString('utf8') })
-        .then(async (r) => {
-          res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'text/plain' });
-          res.end(await r.text());
-        });
+      const body = Buffer.concat(chunks).toString('utf8');
+      if (refuse && body.startsWith('update=')) {
+        res.writeHead(403, { 'content-type': 'text/plain' });
+        res.end('updates are not allowed');
+        return;
+      }
+      void store.fetch('http://x/sparql', { method: 'POST', body }).then(async (r) => {
+        res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'text/plain' });
+        res.end(await r.text());
+      });
     });
   });
   await new Promise<void>((ok) => http.listen(0, '127.0.0.1', ok));
@@ -174,20 +180,36 @@ describe('save to store', () => {
     expect(await b.locator('#an-store-saved').textContent()).toMatch(/Written: nothing \(0 RDF triples\)/);
     expect(await countStore()).toBe(after);
 
-    // A reload asks the store again: both new relations are drawn.
+    // The store stops taking updates: a plain message, and the workspace keeps its new relation.
+    refuse = true;
+    await relation(b, 'Kataib Hezbollah also works with Iran on drones', 'backed-by');
+    await b.click('#an-save-store', { timeout: T });
+    await b.locator('#an-store-report[role="alert"]').waitFor({ timeout: T });
+    expect(await b.locator('#an-store-report').textContent()).toMatch(
+      /Not saved to the store.*refused the request \(403\)/,
+    );
+    expect(await b.locator('.an-relations li').count()).toBe(3);
+    expect(await countStore()).toBe(after);
+    refuse = false;
+    await b.click('#an-store-report button', { timeout: T });
+    await b.click('#an-save-store', { timeout: T });
+    await b.locator('#an-store-saved').waitFor({ timeout: T });
+    expect(await b.locator('#an-store-saved').textContent()).toMatch(/Written: 1 relation/);
+
+    // A reload asks the store again: the three new relations are drawn.
     await a.reload({ timeout: T });
     await waitReady(a);
     await a.waitForFunction(
       (n) => (window as unknown as { __actorgraph: { edges: number } }).__actorgraph.edges === n,
-      baseTriples + 2,
+      baseTriples + 3,
       { timeout: T },
     );
     // And the workspace's undo outlives the reload.
     await openWorkspace(a);
-    await a.locator('.an-relations li').nth(1).waitFor({ timeout: T });
+    await a.locator('.an-relations li').nth(2).waitFor({ timeout: T });
     expect(await a.locator('#an-undo').isDisabled()).toBe(false);
     await a.click('#an-undo', { timeout: T });
-    await a.waitForFunction(() => document.querySelectorAll('.an-relations li').length === 1, null, { timeout: T });
+    await a.waitForFunction(() => document.querySelectorAll('.an-relations li').length === 2, null, { timeout: T });
     expect(pageErrors).toEqual([]);
   });
 });

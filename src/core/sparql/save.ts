@@ -180,3 +180,14 @@ export async function saveAdditions(
   result.triples = unique.length;
   return result;
 }
+
+/** Whether the store takes updates: an empty INSERT DATA, which changes nothing, accepted or refused. */
+export async function acceptsUpdates(client: SparqlClient, signal?: AbortSignal): Promise<boolean> {
+  try {
+    await client.update('INSERT DATA { }', signal);
+    return true;
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    return false;
+  }
+}

@@ -12,6 +12,7 @@ import { TripleStore } from '../../../src/core/store.ts';
 import { SparqlClient } from '../../../src/core/sparql/client.ts';
 import { SparqlExplorer } from '../../../src/core/sparql/explorer.ts';
 import { push } from '../../../src/core/sparql/push.ts';
+import { acceptsUpdates } from '../../../src/core/sparql/save.ts';
 import { nTriplesLines } from '../../../src/core/writers/rdf.ts';
 import { DEFAULT_DATASET, openExplorer } from '../../../src/node/open-explorer.ts';
 
@@ -188,6 +189,7 @@ export function saveSuite(name: string, target: () => SaveTarget, timeout = 60_0
     });
 
     it('a store that refuses updates, or is down: a plain error, nothing half-said', async () => {
+      const n0 = await count();
       const refusing = (async (u: string | URL | Request, init?: RequestInit) =>
         /update=/.test(String(init?.body))
           ? new Response('updates are not allowed', { status: 403 })
@@ -199,6 +201,12 @@ export function saveSuite(name: string, target: () => SaveTarget, timeout = 60_0
       const dead = new SparqlExplorer({ query: 'http://127.0.0.1:9/sparql', graph: GRAPH, timeoutMs: 5000 });
       const e2 = await dead.save(A).catch((e: unknown) => ExplorerError.from(e));
       expect(e2).toMatchObject({ code: 'unreachable' });
+      // What the page asks before it offers Save to store.
+      const withFetch = (f: typeof fetch | undefined) =>
+        new SparqlClient({ query: ep.query, ...(f ? { fetch: f } : {}) });
+      expect(await acceptsUpdates(withFetch(ep.fetch))).toBe(true);
+      expect(await acceptsUpdates(withFetch(refusing))).toBe(false);
+      expect(await count()).toBe(n0);
       const ro = new SparqlExplorer({
         query: ep.query,
         graph: GRAPH,
