@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildAndServe, launch, type Served } from './harness.ts';
+import { buildAndServe, launch, SHOTS, type Served } from './harness.ts';
 import { oxigraphEndpoint, type FakeEndpoint } from '../unit/sparql/oxigraph-fetch.ts';
 import type { MemoryExplorer } from '../../src/core/memory-explorer.ts';
 import { SparqlClient } from '../../src/core/sparql/client.ts';
@@ -134,7 +134,10 @@ afterAll(async () => {
 });
 
 describe('save to store', () => {
-  it('two tabs each add a relation and save at once; the store keeps both, and a reload shows them', async () => {
+  // Two tabs, a reload and three saves: longer than one step on a loaded machine.
+  it('two tabs each add a relation and save at once; the store keeps both, and a reload shows them', {
+    timeout: 240_000,
+  }, async () => {
     const a = await openPage();
     expect(await a.evaluate(() => (window as unknown as { __actorgraph: { edges: number } }).__actorgraph.edges)).toBe(
       baseTriples,
@@ -162,6 +165,7 @@ describe('save to store', () => {
     }
     const said = `${await a.locator('#an-store-report').textContent()} | ${await b.locator('#an-store-report').textContent()}`;
     expect(said).toMatch(/Saved to the store/);
+    await a.screenshot({ path: `${SHOTS}/save-store-1400x900.png`, timeout: T });
 
     // Both relations, the document, each once.
     const rows = await new SparqlClient({ query: 'http://x/sparql', fetch: store.fetch }).select(

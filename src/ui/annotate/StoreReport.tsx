@@ -43,7 +43,13 @@ export function StoreReport({ status, onDismiss }: { status: StoreSave; onDismis
   const r = status.result;
   return (
     <div class="an-card an-store" role="status" id="an-store-report">
-      <h2>Saved to the store</h2>
+      <h2>
+        {r.conflicts.length
+          ? 'Saved to the store, but not all'
+          : r.saved.length
+            ? 'Saved to the store'
+            : 'Nothing new for the store'}
+      </h2>
       <p id="an-store-saved">
         Written: {counted(r.saved)} ({r.triples} RDF triples).
       </p>
