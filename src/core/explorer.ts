@@ -19,6 +19,7 @@ import type {
   Stats,
   Subgraph,
   Dataset,
+  Triple,
 } from './model.ts';
 import type { GraphColumns } from './columns.ts';
 
@@ -102,10 +103,36 @@ export interface Capabilities {
   pathModes: { shortest: boolean; allShortest: boolean; kShortest: boolean };
   /** Search forgives typos and diacritics. */
   typoTolerantSearch: boolean;
-  /** Data can be written or merged into it. */
+  /** `save()`: new items can be added where the data is kept (a store others may share). */
   write: boolean;
   /** The largest answers it gives (larger requests are cut, and say so). */
   limits: { maxK: number; maxAllShortest: number; maxSearch: number };
+}
+
+/** New items for `save`: what the annotation workspace added to the data. */
+export interface Additions {
+  sources: Source[];
+  /** New entities, whole. */
+  entities: Entity[];
+  /** New names of entities the data holds already. */
+  aliases: { entity: string; alias: string }[];
+  /** New relations (with their ids). */
+  triples: Triple[];
+}
+
+export type SavedItem =
+  | { kind: 'source' | 'entity' | 'relation'; id: string }
+  | { kind: 'alias'; id: string; alias: string };
+
+export interface SaveResult {
+  /** Written now. */
+  saved: SavedItem[];
+  /** Held already, the same (saved before, from here or elsewhere): nothing written for them. */
+  already: SavedItem[];
+  /** Not written: the data holds something else under the same id, or they name such an item. */
+  conflicts: SavedItem[];
+  /** RDF triples sent. */
+  triples: number;
 }
 
 export interface Explorer {
@@ -135,6 +162,11 @@ export interface Explorer {
   exportDataset(options: ExportOptions, call?: CallOptions): Promise<Dataset>;
   /** Only when capabilities().columns: the whole graph, compact, for drawing it all. */
   columns?(options?: CallOptions): Promise<GraphColumns>;
+  /**
+   * Only when capabilities().write: adds the items the data lacks, through the one RDF mapping. It only adds, never
+   * removes or replaces, so two writers at once lose nothing; saving twice adds nothing.
+   */
+  save?(additions: Additions, options?: CallOptions): Promise<SaveResult>;
   /** Only when capabilities().shareCurrent: posts the data (a dataset with source texts inline) on `port`. */
   shareCurrent?(port: MessagePort): void;
 }

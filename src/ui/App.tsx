@@ -33,6 +33,7 @@ import { LoadProgress } from './components/LoadProgress.tsx';
 import { CsvMappingDialog } from './components/CsvMappingDialog.tsx';
 import { NoWebGL } from './components/NoWebGL.tsx';
 import { AnnotateEntry } from './annotate/entry.tsx';
+import { reloadStore } from './controllers/store-reload.ts';
 import { DrawerHead, PanelToggles } from './components/Drawers.tsx';
 import { CopyLink, MissingData } from './components/Share.tsx';
 import { DrawnList } from './components/DrawnList.tsx';
@@ -262,7 +263,13 @@ export function App() {
         dispatch={dispatch}
         onClose={closeDrawer}
       />
-      {annotating && view && <AnnotateEntry view={view} onClose={() => setAnnotating(false)} />}
+      {annotating && view && (
+        <AnnotateEntry
+          view={view}
+          onClose={() => setAnnotating(false)}
+          onStoreChanged={() => void reloadStore(dispatch)}
+        />
+      )}
       {help && (
         <Shortcuts
           onClose={() => {

@@ -117,6 +117,8 @@ describe('grow the graph', () => {
       ]),
     );
     expect(marked.some(([, t]) => t === 'Harbour Brigade')).toBe(false);
+    // The bundled data is no store: nothing to save to.
+    expect(await page.locator('#an-save-store').count()).toBe(0);
   });
 
   it('creates an entity from the text and marks three relations from quotes', async () => {
@@ -191,6 +193,14 @@ describe('grow the graph', () => {
     await page.locator('.an-relations li').nth(2).waitFor({ timeout: T });
     expect(await page.locator('.an-relations li').count()).toBe(3);
     expect(await page.locator('mark.mention[data-entity="harbour-brigade"]').count()).toBe(2);
+    // Undo and redo outlive the reload.
+    await page.click('#an-undo', { timeout: T });
+    await page.waitForFunction(() => document.querySelectorAll('.an-relations li').length === 2, null, { timeout: T });
+    await page.click('#an-redo', { timeout: T });
+    await page.waitForFunction(() => document.querySelectorAll('.an-relations li').length === 3, null, { timeout: T });
+    await page.waitForFunction(() => /· saved$/.test(document.querySelector('#an-status')?.textContent ?? ''), null, {
+      timeout: T,
+    });
 
     const [dl] = await Promise.all([
       page.waitForEvent('download', { timeout: T }),

@@ -19,6 +19,7 @@ import {
 import { checkWork, newErrors } from '../../src/ui/annotate/check.ts';
 import { clearWork, loadStored, saveWork } from '../../src/ui/annotate/persist.ts';
 import { documentSource } from '../../src/core/annotate/document.ts';
+import { additionsOf } from '../../src/ui/annotate/additions.ts';
 import { parseDataset } from '../../src/core/validate.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -54,14 +55,14 @@ describe('annotation work', () => {
       aliases: ['the Harbour Brigade'],
     });
     h = record(h, { type: 'add-entity', entity: brigade });
-    const triple = {
-      id: newTripleId(h.present, src),
+    const body = {
       subject: 'harbour-brigade',
       predicate: 'backed-by',
       object: 'iran',
       source: src,
       evidence: 'The Harbour Brigade is also backed by Iran.',
     };
+    const triple = { id: newTripleId(h.present, src, body), ...body };
     h = record(h, { type: 'add-relation', triple });
     expect(h.present.dataset.triples).toHaveLength(1);
     expect(h.present.added).toMatchObject({ sources: [src], entities: ['harbour-brigade'], triples: [triple.id] });
@@ -79,6 +80,50 @@ describe('annotation work', () => {
     h = record(undo(h), { type: 'add-alias', entity: 'iran', alias: 'Islamic Republic' });
     expect(h.future).toEqual([]);
     expect(h.present.dataset.entities.find((e) => e.id === 'iran')!.aliases).toEqual(['Islamic Republic']);
+  });
+
+  it('names a relation by its source and what it says: the same in any tab, another for another', () => {
+    const a = started().present;
+    const b = startWork('other.json', { ...base, entities: [...base.entities].reverse() }, schema);
+    const src = a.document!;
+    const body = { subject: 'kataib-hezbollah', predicate: 'backed-by', object: 'iran', source: src, evidence: 'x' };
+    const id = newTripleId(a, src, body);
+    expect(id).toMatch(new RegExp(`^${src}-r-[0-9a-z]{14}$`));
+    expect(newTripleId(b, src, { ...body })).toBe(id);
+    expect(newTripleId(a, src, { ...body, evidence: 'y' })).not.toBe(id);
+    expect(newTripleId(a, src, { ...body, status: 'hedged' })).not.toBe(id);
+    const withIt = applyEdit(a, { type: 'add-relation', triple: { id, ...body } });
+    expect(newTripleId(withIt, src, body)).toBe(`${id}-2`);
+  });
+
+  it('gives a store what was added: new items whole, new names of known entities, nothing removed', () => {
+    let h = started();
+    const src = h.present.document!;
+    h = record(h, {
+      type: 'add-entity',
+      entity: { id: 'harbour-brigade', label: 'Harbour Brigade', type: 'armed-group' },
+    });
+    h = record(h, { type: 'add-alias', entity: 'harbour-brigade', alias: 'the Brigade' });
+    h = record(h, { type: 'add-alias', entity: 'iran', alias: 'Tehran' });
+    h = record(h, { type: 'add-alias', entity: 'iran', alias: 'Tehran' });
+    const body = { subject: 'kataib-hezbollah', predicate: 'backed-by', object: 'iran', source: src };
+    const kept = { id: 'r1', ...body, evidence: 'Kataib Hezbollah is backed by Iran' };
+    h = record(h, { type: 'add-relation', triple: kept });
+    h = record(h, { type: 'add-relation', triple: { id: 'r2', ...body, evidence: 'backed by Iran' } });
+    h = record(h, { type: 'remove-relation', id: 'r2' });
+    const a = additionsOf(h.present);
+    expect(a.sources.map((s) => s.id)).toEqual([src]);
+    expect(a.entities).toEqual([
+      { id: 'harbour-brigade', label: 'Harbour Brigade', type: 'armed-group', aliases: ['the Brigade'] },
+    ]);
+    expect(a.aliases).toEqual([{ entity: 'iran', alias: 'Tehran' }]);
+    expect(a.triples).toEqual([kept]);
+    expect(additionsOf(startWork('x.json', base, schema))).toEqual({
+      sources: [],
+      entities: [],
+      aliases: [],
+      triples: [],
+    });
   });
 
   it('gives an entity marked by its label no alias, and never reuses an id', () => {

@@ -5,12 +5,14 @@
 // answer over it, so answers equal MemoryExplorer's (ADR 0009).
 import {
   DEFAULT_LIMITS,
+  type Additions,
   type Capabilities,
   type CallOptions,
   type DetailsOptions,
   type Explorer,
   type ExportOptions,
   type PageOptions,
+  type SaveResult,
   type SourcesQuery,
   type SourcesResult,
   type SubgraphResult,
@@ -48,6 +50,7 @@ import { SparqlClient, type Binding, type SparqlEndpoint } from './client.ts';
 import { Fragment, fragmentStore, termOf } from './fragment.ts';
 import * as Q from './queries.ts';
 import { iriRef } from './escape.ts';
+import { saveAdditions } from './save.ts';
 
 export interface SparqlExplorerOptions extends SparqlEndpoint {
   /** The named graph holding the data (default: the default graph). */
@@ -56,6 +59,8 @@ export interface SparqlExplorerOptions extends SparqlEndpoint {
   maxRows?: number;
   /** Statements a path search may gather before it stops. */
   maxPathStatements?: number;
+  /** Never write (capabilities().write is false). */
+  readOnly?: boolean;
 }
 
 export const SPARQL_CAPABILITIES: Capabilities = {
@@ -64,7 +69,7 @@ export const SPARQL_CAPABILITIES: Capabilities = {
   shareCurrent: false,
   pathModes: { shortest: true, allShortest: true, kShortest: true },
   typoTolerantSearch: true,
-  write: false,
+  write: true,
   limits: { maxK: MAX_K, maxAllShortest: MAX_ALL_SHORTEST, maxSearch: MAX_SEARCH_LIMIT },
 };
 
@@ -229,7 +234,15 @@ export class SparqlExplorer implements Explorer {
 
   async capabilities(options?: CallOptions): Promise<Capabilities> {
     checkSignal(options?.signal);
-    return SPARQL_CAPABILITIES;
+    return this.options.readOnly ? { ...SPARQL_CAPABILITIES, write: false } : SPARQL_CAPABILITIES;
+  }
+
+  /** Adds what the store lacks of `additions` with INSERT DATA only (save.ts). */
+  async save(additions: Additions, options?: CallOptions): Promise<SaveResult> {
+    if (this.options.readOnly)
+      throw new ExplorerError({ code: 'not-supported', message: 'this store is open read-only' });
+    const { base } = await this.info(options?.signal);
+    return saveAdditions(this.client, additions, { base, graph: this.graph, signal: options?.signal });
   }
 
   async schema(options?: CallOptions): Promise<Schema> {

@@ -29,24 +29,10 @@ export interface PushResult {
 
 export async function push(client: SparqlClient, dataset: Dataset, opts: PushOptions = {}): Promise<PushResult> {
   const lines = [...new Set(nTriplesLines(dataset))];
-  const batch = Math.max(1, opts.batch ?? 2000);
-  const wrap = (body: string) =>
-    opts.graph ? `INSERT DATA { GRAPH ${iriRef(opts.graph)} {\n${body}} }` : `INSERT DATA {\n${body}}`;
   const before = client.requests;
   if (opts.replace)
     await client.update(opts.graph ? `CLEAR SILENT GRAPH ${iriRef(opts.graph)}` : 'CLEAR SILENT DEFAULT', opts.signal);
-  for (let i = 0; i < lines.length; i += batch) {
-    await client.update(
-      wrap(
-        lines
-          .slice(i, i + batch)
-          .map(sparqlSafe)
-          .join(''),
-      ),
-      opts.signal,
-    );
-    opts.progress?.(Math.min(i + batch, lines.length), lines.length);
-  }
+  await insertData(client, lines, opts);
   const rows = await client.select(
     `SELECT (COUNT(*) AS ?n) ${opts.graph ? `FROM ${iriRef(opts.graph)} ` : ''}WHERE { ?s ?p ?o }`,
     opts.signal,
@@ -60,6 +46,29 @@ export async function push(client: SparqlClient, dataset: Dataset, opts: PushOpt
     });
   }
   return { triples: lines.length, stored, requests: client.requests - before };
+}
+
+/** N-Triples lines sent as INSERT DATA in batches: it only adds (an RDF graph is a set, so a line twice is once). */
+export async function insertData(
+  client: SparqlClient,
+  lines: readonly string[],
+  opts: Pick<PushOptions, 'graph' | 'batch' | 'progress' | 'signal'> = {},
+): Promise<void> {
+  const batch = Math.max(1, opts.batch ?? 2000);
+  const wrap = (body: string) =>
+    opts.graph ? `INSERT DATA { GRAPH ${iriRef(opts.graph)} {\n${body}} }` : `INSERT DATA {\n${body}}`;
+  for (let i = 0; i < lines.length; i += batch) {
+    await client.update(
+      wrap(
+        lines
+          .slice(i, i + batch)
+          .map(sparqlSafe)
+          .join(''),
+      ),
+      opts.signal,
+    );
+    opts.progress?.(Math.min(i + batch, lines.length), lines.length);
+  }
 }
 
 /**

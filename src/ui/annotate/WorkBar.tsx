@@ -14,9 +14,13 @@ export interface WorkBarProps {
   onClose(): void;
   onAddDocument(): void;
   onReset(): Promise<unknown>;
+  /** Only when the data comes from a store that takes new items. */
+  onSaveToStore?(): void;
+  storeBusy?: boolean;
 }
 
-export function WorkBar({ h, setH, errors, saved, file, onClose, onAddDocument, onReset }: WorkBarProps) {
+export function WorkBar(p: WorkBarProps) {
+  const { h, setH, errors, saved, file, onClose, onAddDocument, onReset } = p;
   const [confirmReset, setConfirmReset] = useState(false);
   const work = h.present;
   const ds = work.dataset;
@@ -59,6 +63,17 @@ export function WorkBar({ h, setH, errors, saved, file, onClose, onAddDocument, 
       >
         Export
       </button>
+      {p.onSaveToStore && (
+        <button
+          type="button"
+          id="an-save-store"
+          onClick={p.onSaveToStore}
+          disabled={p.storeBusy || errors.length > 0}
+          title="Add the documents, entities, aliases and relations added here to the SPARQL store (nothing there is removed)"
+        >
+          Save to store
+        </button>
+      )}
       <span class={`an-status ${errors.length ? 'bad' : ''}`} role="status" id="an-status">
         {errors.length ? `${errors.length} error(s)` : 'valid'} · {work.added.triples.length} relation(s),{' '}
         {work.added.entities.length} entit{work.added.entities.length === 1 ? 'y' : 'ies'} added · {saved}

@@ -18,10 +18,13 @@ import { optionText } from './EntityPicker.tsx';
 import { useWork } from './use-work.ts';
 import { useCandidates, useFinder, useNear } from './use-mentions.ts';
 import { WorkBar } from './WorkBar.tsx';
+import { useStoreSave } from './store-save.ts';
+import { StoreReport } from './StoreReport.tsx';
 import './annotate.css';
 
-export function Workspace({ view, onClose }: WorkspaceProps) {
+export function Workspace({ view, onClose, onStoreChanged }: WorkspaceProps) {
   const { h, setH, saved, reset } = useWork(view);
+  const store = useStoreSave(view, onStoreChanged);
   const [adding, setAdding] = useState(false);
   const [span, setSpan] = useState<Span>();
   const [subject, setSubject] = useState('');
@@ -77,6 +80,7 @@ export function Workspace({ view, onClose }: WorkspaceProps) {
         onClose={onClose}
         onAddDocument={() => setAdding(true)}
         onReset={reset}
+        {...(store.can ? { onSaveToStore: () => store.save(work), storeBusy: store.status.state === 'saving' } : {})}
       />
       <div class="an-body">
         <section class="an-doc" aria-label="Document">
@@ -118,6 +122,7 @@ export function Workspace({ view, onClose }: WorkspaceProps) {
           )}
         </section>
         <aside class="an-side" aria-label="Relations and entities">
+          <StoreReport status={store.status} onDismiss={store.dismiss} />
           {refused && (
             <div class="an-card an-refused" role="alert">
               <h2>Not added: the check found</h2>
@@ -159,7 +164,8 @@ export function Workspace({ view, onClose }: WorkspaceProps) {
                 onSubject={setSubject}
                 onObject={setObject}
                 onAdd={(t) => {
-                  const triple: Triple = { id: newTripleId(work, source.id), ...t, source: source.id };
+                  const body = { ...t, source: source.id };
+                  const triple: Triple = { id: newTripleId(work, source.id, body), ...body };
                   const ok = edit({ type: 'add-relation', triple });
                   if (ok) {
                     setSubject('');

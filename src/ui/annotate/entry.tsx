@@ -7,6 +7,8 @@ import type { Loaded } from '../controllers/gateway.ts';
 export interface WorkspaceProps {
   view: Loaded;
   onClose(): void;
+  /** The store the view comes from took new items: show them (re-query it). */
+  onStoreChanged?(): void;
 }
 
 export function AnnotateEntry(p: WorkspaceProps) {

@@ -1,10 +1,12 @@
 // The working graph in IndexedDB, written after every change, so a reload or
-// a crash loses nothing. One record: the work as it stands and a revision.
+// a crash loses nothing. One record: the work as it stands, a revision, and
+// the undo history as edits (history-log.ts).
 // A save reads and writes in one transaction: when another tab saved since
 // this one last did, this tab's edits are replayed on that work (merge.ts).
 import { openDB, type IDBPDatabase } from 'idb';
 import type { Work } from './work.ts';
 import { rebase } from './merge.ts';
+import type { HistoryLog } from './history-log.ts';
 
 const DB = 'actorgraph-annotate';
 const STORE = 'work';
@@ -14,6 +16,8 @@ export interface Stored {
   work: Work;
   /** +1 on every save, whichever tab. */
   rev: number;
+  /** Undo and redo as they stood (none after a merge with another tab's work: undo starts afresh). */
+  log?: HistoryLog;
 }
 
 let db: Promise<IDBPDatabase> | undefined;
@@ -45,12 +49,13 @@ export async function loadStored(): Promise<Stored | undefined> {
  * Saves `mine`, which started from `base` (what this tab last loaded or saved; rev 0 for a fresh start).
  * Returns what is stored now: `mine` itself, or `mine` replayed on another tab's newer save.
  */
-export async function saveWork(mine: Work, base: Stored): Promise<Stored> {
+export async function saveWork(mine: Work, base: Stored, log?: HistoryLog): Promise<Stored> {
   const tx = (await open()).transaction(STORE, 'readwrite');
   const cur: unknown = await tx.store.get(KEY);
   const now = valid(cur) ? cur : undefined;
-  const work = now && now.rev !== base.rev ? rebase(mine, base.work, now.work) : mine;
-  const out: Stored = { work, rev: (now?.rev ?? 0) + 1 };
+  const merged = !!now && now.rev !== base.rev;
+  const work = merged ? rebase(mine, base.work, now.work) : mine;
+  const out: Stored = { work, rev: (now?.rev ?? 0) + 1, ...(log && !merged ? { log } : {}) };
   await tx.store.put(out, KEY);
   await tx.done;
   return out;

@@ -6,6 +6,7 @@ import { exportDataset } from '../controllers/gateway.ts';
 import { clearWork, loadStored, saveWork, type Stored } from './persist.ts';
 import { rebase } from './merge.ts';
 import { history, startWork, type History } from './work.ts';
+import { historyLog, restoreHistory } from './history-log.ts';
 import type { WorkspaceProps } from './entry.tsx';
 
 export type SaveState = 'saved' | 'saving' | 'failed';
@@ -31,7 +32,7 @@ export function useWork(view: WorkspaceProps['view']) {
       const stored = await loadStored().catch(() => undefined);
       const s = stored ?? { work: await startFrom(view), rev: 0 };
       synced.current = s;
-      if (live) setH(history(s.work));
+      if (live) setH(restoreHistory(s.work, stored?.log));
     })();
     return () => {
       live = false;
@@ -41,9 +42,9 @@ export function useWork(view: WorkspaceProps['view']) {
 
   const work = h?.present;
   useEffect(() => {
-    if (!work || !synced.current || work === synced.current.work) return;
+    if (!h || !work || !synced.current || work === synced.current.work) return;
     setSaved('saving');
-    saveWork(work, synced.current).then(
+    saveWork(work, synced.current, historyLog(h)).then(
       (s) => {
         synced.current = s;
         channel?.postMessage(s.rev);

@@ -3,6 +3,7 @@
 // edits with undo and redo. No DOM, no storage: unit-tested in Node.
 import type { Dataset, Entity, Schema, Source, Triple } from '../../core/model.ts';
 import { DATASET_FORMAT, DATASET_VERSION } from '../../core/model.ts';
+import { fnv1a } from '../../core/hash.ts';
 
 export interface Work {
   /** The data the work started from (its file name). */
@@ -57,10 +58,20 @@ export function newEntity(work: Work, label: string, type: string, mention?: str
   return e;
 }
 
-/** A relation id unique in the working dataset, from its source. */
-export function newTripleId(work: Work, source: string): string {
+/**
+ * A relation id from its source and what it says: the same relation gets the same id in any tab, a different one
+ * (almost surely) another, so two workspaces saving to one store at once never write two relations under one id.
+ */
+export function newTripleId(work: Work, source: string, content: Omit<Triple, 'id'>): string {
+  const c = content as unknown as Record<string, unknown>;
+  const text = JSON.stringify(
+    Object.keys(c)
+      .sort()
+      .map((k) => [k, c[k]]),
+  );
+  const h = fnv1a(text).toString(36).padStart(7, '0') + fnv1a(text, 0x9747b28c).toString(36).padStart(7, '0');
   const ids = new Set(work.dataset.triples.map((t) => t.id).filter((x): x is string => !!x));
-  return uniqueId(`${source}-r${work.added.triples.length + 1}`, (id) => ids.has(id));
+  return uniqueId(`${source}-r-${h}`, (id) => ids.has(id));
 }
 
 export function applyEdit(w: Work, e: Edit): Work {
@@ -113,22 +124,33 @@ export interface History {
   past: Work[];
   present: Work;
   future: Work[];
+  /** The edits that made `present` from `past[0]`, one per step of `past` (what is kept across a reload). */
+  done: Edit[];
+  /** The edits undone, the next to redo first, one per step of `future`. */
+  undone: Edit[];
 }
 
 /** Steps kept for undo. */
 export const HISTORY_LIMIT = 200;
 
-export const history = (present: Work): History => ({ past: [], present, future: [] });
+export const history = (present: Work): History => ({ past: [], present, future: [], done: [], undone: [] });
 
 export function record(h: History, e: Edit): History {
   // Showing another document is not an edit to undo.
   if (e.type === 'show-document') return { ...h, present: applyEdit(h.present, e) };
-  return { past: [...h.past, h.present].slice(-HISTORY_LIMIT), present: applyEdit(h.present, e), future: [] };
+  return {
+    past: [...h.past, h.present].slice(-HISTORY_LIMIT),
+    present: applyEdit(h.present, e),
+    future: [],
+    done: [...h.done, e].slice(-HISTORY_LIMIT),
+    undone: [],
+  };
 }
 
 export function undo(h: History): History {
   const prev = h.past[h.past.length - 1];
-  if (!prev) return h;
+  const edit = h.done[h.done.length - 1];
+  if (!prev || !edit) return h;
   return {
     past: h.past.slice(0, -1),
     present: {
@@ -139,13 +161,22 @@ export function undo(h: History): History {
           : prev.document,
     },
     future: [h.present, ...h.future],
+    done: h.done.slice(0, -1),
+    undone: [edit, ...h.undone],
   };
 }
 
 export function redo(h: History): History {
   const next = h.future[0];
-  if (!next) return h;
-  return { past: [...h.past, h.present], present: next, future: h.future.slice(1) };
+  const edit = h.undone[0];
+  if (!next || !edit) return h;
+  return {
+    past: [...h.past, h.present],
+    present: next,
+    future: h.future.slice(1),
+    done: [...h.done, edit],
+    undone: h.undone.slice(1),
+  };
 }
 
 /** The working dataset as a standalone file. */

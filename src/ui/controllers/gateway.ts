@@ -16,7 +16,7 @@ import type {
   Source,
   Stats,
 } from '../../core/model.ts';
-import type { CallOptions, Capabilities, ExportOptions } from '../../core/explorer.ts';
+import type { Additions, CallOptions, Capabilities, ExportOptions, SaveResult } from '../../core/explorer.ts';
 import { ExplorerError } from '../../core/errors.ts';
 import { indexSchema, type SchemaIndex } from '../../core/schema.ts';
 import type { LoadedData } from '../data/load.ts';
@@ -99,6 +99,17 @@ export const canDrawAll = (caps: Capabilities, stats: Stats): boolean =>
 
 /** The data on screen can take another file merged into it. */
 export const canMerge = (view: Loaded): boolean => view.caps.shareCurrent && !!view.data.explorer.shareCurrent;
+
+/** The data is kept in a store that takes new items (Explorer.save). */
+export const canSave = (view: Loaded): boolean => view.caps.write && !!view.data.explorer.save;
+
+/** Adds the workspace's new items to the store the data comes from. */
+export function saveToStore(view: Loaded, additions: Additions, o?: CallOptions): Promise<SaveResult> {
+  const ex = view.data.explorer;
+  if (!ex.save || !view.caps.write)
+    return Promise.reject(new ExplorerError({ code: 'not-supported', message: 'this data is not kept in a store' }));
+  return ex.save(additions, o);
+}
 
 /** The entities of `ids` the data has (one call, however many). */
 export async function lookupEntities(view: Loaded, ids: string[], o?: CallOptions): Promise<Entity[]> {

@@ -29,7 +29,8 @@ export interface WorkerApi {
 }
 
 /** The Explorer methods a worker answers (columns with its arrays transferred). */
-export type RemoteMethod = Exclude<keyof Explorer, 'shareCurrent'>;
+// `save` writes to a shared store; a worker's data is the page's own (merge or export instead).
+export type RemoteMethod = Exclude<keyof Explorer, 'shareCurrent' | 'save'>;
 export const REMOTE_METHODS: readonly RemoteMethod[] = [
   'capabilities',
   'schema',

@@ -5,6 +5,7 @@ import type { Problem } from '../../core/problems.ts';
 import { ExplorerError } from '../../core/errors.ts';
 import { SparqlExplorer } from '../../core/sparql/explorer.ts';
 import { countAllQuery } from '../../core/sparql/queries.ts';
+import { acceptsUpdates } from '../../core/sparql/save.ts';
 import { loadedData, type LoadOutcome } from './load.ts';
 
 /** The store the page was started against (its URL without credentials), if any. */
@@ -29,9 +30,12 @@ function problem(label: string, e: unknown): Problem {
 /** Connects to the store behind /sparql: stats first, so a dead store is said at once. */
 export async function loadEndpoint(label: string, signal?: AbortSignal): Promise<LoadOutcome> {
   const graph = (import.meta as { env?: Record<string, string | undefined> }).env?.VITE_ACTORGRAPH_GRAPH;
-  const explorer = new SparqlExplorer({ query: '/sparql', timeoutMs: 60_000, ...(graph ? { graph } : {}) });
+  const options = { query: '/sparql', timeoutMs: 60_000, ...(graph ? { graph } : {}) };
+  let explorer = new SparqlExplorer(options);
   try {
     const stats = await explorer.stats({ signal });
+    // Save to store is offered only when the store takes updates.
+    if (!(await acceptsUpdates(explorer.client, signal))) explorer = new SparqlExplorer({ ...options, readOnly: true });
     const triples = Number(
       (await explorer.client.select(countAllQuery(graph || undefined), signal))[0]?.n?.value ?? NaN,
     );

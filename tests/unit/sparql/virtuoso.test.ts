@@ -11,6 +11,7 @@ import { DEFAULT_DATASET, openExplorer } from '../../../src/node/open-explorer.t
 import { generateDataset, loadSchema } from '../../../bench/generate.ts';
 import type { Dataset } from '../../../src/core/model.ts';
 import { paritySuite, type Engine } from './parity.ts';
+import { saveSuite } from './save-suite.ts';
 import { hasVirtuoso, startVirtuoso, VIRTUOSO_BIN, type Virtuoso } from '../../../bench/virtuoso-server.ts';
 
 const present = hasVirtuoso();
@@ -58,5 +59,6 @@ if (!present && process.env.CI) {
     }, 60_000);
     paritySuite('default data on Virtuoso', () => def);
     paritySuite('synthetic graph on Virtuoso', () => synth, { seed: 5, timeout: 300_000 });
+    saveSuite('Virtuoso', () => ({ query: v.endpoint }), 120_000);
   });
 }
