@@ -1,0 +1,15 @@
+// Communities and centralities off the page: a big graph's Louvain or
+// betweenness takes seconds, and the graph stays usable meanwhile.
+import { computeMetric, type FromMetrics, type ToMetrics } from './metrics.ts';
+
+self.onmessage = (e: MessageEvent<ToMetrics>) => {
+  const m = e.data;
+  let out: FromMetrics;
+  try {
+    out = computeMetric(m.kind, { order: m.order, src: new Uint32Array(m.src), dst: new Uint32Array(m.dst) });
+  } catch (err) {
+    out = { error: String(err) };
+  }
+  const transfer = 'values' in out ? [out.values.buffer as ArrayBuffer] : [];
+  (self as unknown as Worker).postMessage(out, transfer);
+};

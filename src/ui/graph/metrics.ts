@@ -1,0 +1,198 @@
+// Communities and centralities of the drawn graph, on a compact copy of its
+// shape (nodes by index, edges as index pairs) that crosses to the metrics
+// worker. Pure: no DOM, the same answer for the same graph and seed.
+import Graph from 'graphology';
+import louvain from 'graphology-communities-louvain';
+import pagerank from 'graphology-metrics/centrality/pagerank';
+import betweenness from 'graphology-metrics/centrality/betweenness';
+import { createUnweightedIndexedBrandes } from 'graphology-shortest-path/indexed-brandes';
+
+export type SizeMetric = 'degree' | 'pagerank' | 'betweenness';
+export type ColourBy = 'type' | 'community';
+
+/** The drawn graph's shape: node i is `keys[i]`; edge j goes from src[j] to dst[j]. */
+export interface GraphShape {
+  order: number;
+  src: Uint32Array;
+  dst: Uint32Array;
+}
+
+/** Above this many nodes betweenness is estimated from BETWEENNESS_SAMPLES sources, not computed from all. */
+export const BETWEENNESS_EXACT_MAX = 1500;
+export const BETWEENNESS_SAMPLES = 300;
+/** The seed of every random choice: the same data gives the same communities on every load. */
+export const METRICS_SEED = 0x5eed;
+
+export function shapeOf(graph: {
+  nodes(): string[];
+  size: number;
+  forEachEdge(cb: (e: string, a: unknown, s: string, t: string) => void): void;
+}): { keys: string[]; shape: GraphShape } {
+  const keys = graph.nodes();
+  const index = new Map<string, number>();
+  for (let i = 0; i < keys.length; i++) index.set(keys[i]!, i);
+  const src = new Uint32Array(graph.size),
+    dst = new Uint32Array(graph.size);
+  let j = 0;
+  graph.forEachEdge((_e, _a, s, t) => {
+    src[j] = index.get(s)!;
+    dst[j] = index.get(t)!;
+    j++;
+  });
+  return { keys, shape: { order: keys.length, src, dst } };
+}
+
+/** A small seeded generator (mulberry32): the algorithms' random choices repeat. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Parallel relations and directions merged into one weighted link; self-loops left out. */
+function simpleGraph(shape: GraphShape, type: 'directed' | 'undirected'): Graph {
+  const g = new Graph({ type, multi: false, allowSelfLoops: false });
+  for (let i = 0; i < shape.order; i++) g.addNode(String(i));
+  for (let j = 0; j < shape.src.length; j++) {
+    const s = shape.src[j]!,
+      t = shape.dst[j]!;
+    if (s === t) continue;
+    g.updateEdge(String(s), String(t), (a) => ({ weight: ((a.weight as number | undefined) ?? 0) + 1 }));
+  }
+  return g;
+}
+
+/**
+ * Louvain communities, numbered by size: 0 is the largest (ties: the one with
+ * the lowest node index first). Isolated nodes are communities of one.
+ */
+export function communitiesOf(shape: GraphShape, seed = METRICS_SEED): Int32Array {
+  const out = new Int32Array(shape.order);
+  if (!shape.order) return out;
+  const g = simpleGraph(shape, 'undirected');
+  const raw = g.size ? louvain(g, { rng: seededRandom(seed), getEdgeWeight: 'weight' }) : {};
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < shape.order; i++) {
+    // Without a link Louvain may leave a node out: its own community.
+    const c = raw[String(i)] ?? -1 - i;
+    const m = groups.get(c);
+    if (m) m.push(i);
+    else groups.set(c, [i]);
+  }
+  const ordered = [...groups.values()].sort((a, b) => b.length - a.length || a[0]! - b[0]!);
+  ordered.forEach((members, k) => {
+    for (const i of members) out[i] = k;
+  });
+  return out;
+}
+
+/** PageRank over the relations' directions (parallel relations weigh more). */
+export function pagerankOf(shape: GraphShape): Float64Array {
+  const out = new Float64Array(shape.order);
+  if (!shape.order) return out;
+  const g = simpleGraph(shape, 'directed');
+  let r: Record<string, number>;
+  try {
+    r = pagerank(g, { getEdgeWeight: 'weight', maxIterations: 200, tolerance: 1e-8 });
+  } catch {
+    // Not converged: the last estimate is not returned, so fall back to equal ranks.
+    out.fill(1 / shape.order);
+    return out;
+  }
+  for (let i = 0; i < shape.order; i++) out[i] = r[String(i)] ?? 0;
+  return out;
+}
+
+/**
+ * Betweenness on the undirected shape: exact (Brandes) up to
+ * BETWEENNESS_EXACT_MAX nodes, above that estimated from `samples` seeded
+ * source nodes and scaled up to the whole (`sampled` says which).
+ */
+export function betweennessOf(
+  shape: GraphShape,
+  opts: { exactMax?: number; samples?: number; seed?: number } = {},
+): { values: Float64Array; sampled: boolean } {
+  const n = shape.order;
+  const out = new Float64Array(n);
+  if (!n) return { values: out, sampled: false };
+  const g = simpleGraph(shape, 'undirected');
+  if (n <= (opts.exactMax ?? BETWEENNESS_EXACT_MAX)) {
+    const r = betweenness(g, { normalized: false });
+    for (let i = 0; i < n; i++) out[i] = r[String(i)] ?? 0;
+    return { values: out, sampled: false };
+  }
+  const k = Math.min(n, opts.samples ?? BETWEENNESS_SAMPLES);
+  const brandes = createUnweightedIndexedBrandes(g);
+  // The index's order is the graph's: node i at index i (added in that order).
+  const rand = seededRandom(opts.seed ?? METRICS_SEED);
+  const pivots = Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(rand() * (n - i));
+    [pivots[i], pivots[j]] = [pivots[j]!, pivots[i]!];
+  }
+  const delta = new Float64Array(n);
+  for (let p = 0; p < k; p++) {
+    const source = pivots[p]!;
+    const [S, P, sigma] = brandes(source);
+    delta.fill(0);
+    while (S.size) {
+      const w = S.pop()!;
+      const coefficient = (1 + delta[w]!) / sigma[w]!;
+      for (const v of P[w]!) delta[v]! += sigma[v]! * coefficient;
+      if (w !== source) out[w]! += delta[w]!;
+    }
+  }
+  // Each undirected path is counted from both ends; sampling k of n sources scales by n / k.
+  const scale = (0.5 * n) / k;
+  for (let i = 0; i < n; i++) out[i]! *= scale;
+  return { values: out, sampled: true };
+}
+
+/**
+ * Node sizes for metric values: the same range as the sizes given (by degree),
+ * by the square root of the value's place between the least and the most.
+ */
+export function sizesFor(values: ArrayLike<number>, base: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const out = new Float64Array(n);
+  let lo = Infinity,
+    hi = -Infinity,
+    smin = Infinity,
+    smax = -Infinity;
+  for (let i = 0; i < n; i++) {
+    lo = Math.min(lo, values[i]!);
+    hi = Math.max(hi, values[i]!);
+    smin = Math.min(smin, base[i]!);
+    smax = Math.max(smax, base[i]!);
+  }
+  if (smax - smin < 1e-9) smax = smin * 3;
+  for (let i = 0; i < n; i++) {
+    const t = hi > lo ? (values[i]! - lo) / (hi - lo) : 0;
+    out[i] = smin + (smax - smin) * Math.sqrt(t);
+  }
+  return out;
+}
+
+export type MetricKind = 'communities' | 'pagerank' | 'betweenness';
+
+/** To the metrics worker: one computation over a shape (its arrays are transferred). */
+export interface ToMetrics {
+  kind: MetricKind;
+  order: number;
+  src: ArrayBuffer;
+  dst: ArrayBuffer;
+}
+
+/** From the metrics worker: a value per node in the shape's order (community ranks for 'communities'). */
+export type FromMetrics = { values: Float64Array; sampled: boolean } | { error: string };
+
+export function computeMetric(kind: MetricKind, shape: GraphShape): { values: Float64Array; sampled: boolean } {
+  if (kind === 'communities') return { values: Float64Array.from(communitiesOf(shape)), sampled: false };
+  if (kind === 'pagerank') return { values: pagerankOf(shape), sampled: false };
+  return betweennessOf(shape);
+}
