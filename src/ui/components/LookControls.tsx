@@ -8,6 +8,7 @@ import { COMMUNITY_COLORS } from '../graph/community-palette.ts';
 import type { LookState } from '../controllers/use-look.ts';
 import { Segmented } from './Segmented.tsx';
 import { TypeDot } from './TypeDot.tsx';
+import './look.css';
 
 /** Communities named in the legend: each with a colour of its own; the rest, grey, in one line. */
 const LEGEND_COMMUNITIES = COMMUNITY_COLORS.length;

@@ -79,11 +79,11 @@ function install(): void {
   get('drawnNodes', () => {
     const ctl = c(),
       g = current.view?.graph;
-    const out: Record<string, { color: string; size: number; hidden: boolean }> = {};
+    const out: Record<string, { color: string; size: number; hidden: boolean; label: string }> = {};
     if (!ctl || !g) return out;
-    g.forEachNode((n) => {
+    g.forEachNode((n, a) => {
       const d = ctl.sigma.getNodeDisplayData(n);
-      if (d) out[n] = { color: d.color, size: d.size, hidden: !!d.hidden };
+      if (d) out[n] = { color: d.color, size: d.size, hidden: !!d.hidden, label: a.label as string };
     });
     return out;
   });
@@ -92,10 +92,12 @@ function install(): void {
     const ctl = c(),
       g = current.view?.graph;
     if (!ctl || !g) return [];
-    return g.filterEdges((e) => {
-      const d = ctl.sigma.getEdgeDisplayData(e);
-      return !!d && !d.hidden && !!d.label && !!d.forceLabel;
-    });
+    return g
+      .filterEdges((e) => {
+        const d = ctl.sigma.getEdgeDisplayData(e);
+        return !!d && !d.hidden && !!d.label && !!d.forceLabel;
+      })
+      .map((edge) => ({ edge, source: g.source(edge), target: g.target(edge) }));
   });
   // Labels drawn, in viewport pixels, and the drawing's size: overlaps and cuts are checked against them.
   get('labelBoxes', () => c()?.labels.boxes.map((b) => ({ ...b })) ?? []);
