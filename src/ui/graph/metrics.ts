@@ -54,16 +54,22 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Parallel relations and directions merged into one weighted link; self-loops left out. */
+/** Parallel relations (and, undirected, both directions) merged into one weighted link; self-loops left out. */
 function simpleGraph(shape: GraphShape, type: 'directed' | 'undirected'): Graph {
-  const g = new Graph({ type, multi: false, allowSelfLoops: false });
-  for (let i = 0; i < shape.order; i++) g.addNode(String(i));
+  const n = shape.order;
+  const weights = new Map<number, number>();
   for (let j = 0; j < shape.src.length; j++) {
-    const s = shape.src[j]!,
+    let s = shape.src[j]!,
       t = shape.dst[j]!;
     if (s === t) continue;
-    g.updateEdge(String(s), String(t), (a) => ({ weight: ((a.weight as number | undefined) ?? 0) + 1 }));
+    if (type === 'undirected' && s > t) [s, t] = [t, s];
+    const k = s * n + t;
+    weights.set(k, (weights.get(k) ?? 0) + 1);
   }
+  const g = new Graph({ type, multi: false, allowSelfLoops: false });
+  const keys = Array.from({ length: n }, (_, i) => String(i));
+  for (const k of keys) g.addNode(k);
+  for (const [k, weight] of weights) g.addEdge(keys[Math.floor(k / n)]!, keys[k % n]!, { weight });
   return g;
 }
 
