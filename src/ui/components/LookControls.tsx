@@ -1,8 +1,8 @@
 // How nodes are drawn: colour by type or community, size by degree, PageRank
 // or betweenness; what is being computed, and the largest communities.
 import type { MultiDirectedGraph } from 'graphology';
-import type { ColourBy, SizeMetric } from '../graph/metrics.ts';
-import { BETWEENNESS_SAMPLES } from '../graph/metrics.ts';
+import type { ColourBy, SizeMetric } from '../graph/metric-shape.ts';
+import { BETWEENNESS_SAMPLES } from '../graph/metric-shape.ts';
 import { communityLegend } from '../graph/look.ts';
 import { COMMUNITY_COLORS } from '../graph/community-palette.ts';
 import type { LookState } from '../controllers/use-look.ts';

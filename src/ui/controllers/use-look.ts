@@ -6,7 +6,7 @@ import type { GraphController } from '../graph/controller.ts';
 import { runMetric } from '../graph/metrics-run.ts';
 import { COMMUNITY_COLORS } from '../graph/community-palette.ts';
 import { communityLegend, communityLook, metricSizes, type Community } from '../graph/look.ts';
-import type { ColourBy, SizeMetric } from '../graph/metrics.ts';
+import type { ColourBy, SizeMetric } from '../graph/metric-shape.ts';
 import type { Loaded } from './gateway.ts';
 
 export interface LookState {

@@ -1,7 +1,7 @@
 // How nodes are drawn beyond their type's colour and degree's size: by
 // community, or sized by a centrality. Pure; the reducers read the maps.
 import { communityColor } from './community-palette.ts';
-import { sizesFor } from './metrics.ts';
+import { sizesFor } from './metric-shape.ts';
 
 export interface NodeLook {
   /** Colour by node id (community colouring); absent: the type's colour. */

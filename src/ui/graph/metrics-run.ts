@@ -1,7 +1,7 @@
 // Runs one metric of the drawn graph in a worker of its own (started like the
 // layout's, allowed by `worker-src 'self' blob:`), cancellable.
 import type { MultiDirectedGraph } from 'graphology';
-import { shapeOf, type FromMetrics, type MetricKind, type ToMetrics } from './metrics.ts';
+import { shapeOf, type FromMetrics, type MetricKind, type ToMetrics } from './metric-shape.ts';
 
 export interface MetricRun {
   /** Values by node id; undefined when cancelled. */

@@ -1,6 +1,7 @@
 // Communities and centralities off the page: a big graph's Louvain or
 // betweenness takes seconds, and the graph stays usable meanwhile.
-import { computeMetric, type FromMetrics, type ToMetrics } from './metrics.ts';
+import { computeMetric } from './metrics.ts';
+import type { FromMetrics, ToMetrics } from './metric-shape.ts';
 
 self.onmessage = (e: MessageEvent<ToMetrics>) => {
   const m = e.data;

@@ -4,7 +4,7 @@
 import type { ClaimStatus, Direction, Reliability } from '../../core/model.ts';
 import { CLAIM_STATUSES, RELIABILITIES } from '../../core/trust.ts';
 import { isIsoDate } from './time.ts';
-import type { ColourBy, SizeMetric } from '../graph/metrics.ts';
+import type { ColourBy, SizeMetric } from '../graph/metric-shape.ts';
 
 export type QueryView = 'none' | 'neighbourhood' | 'path';
 /** What the bar under the graph shows ('none': only the filters, so the graph gets the height). */
