@@ -6,6 +6,10 @@ import { cleanUrlState, describeDropped, type KnownData } from '../../src/ui/sta
 import { communityLegend, communityLook, metricSizes } from '../../src/ui/graph/look.ts';
 import { COMMUNITY_COLORS, OTHER_COMMUNITY } from '../../src/ui/graph/community-palette.ts';
 import { pickEdgeLabels, type EdgeLabelCandidate } from '../../src/ui/graph/edge-labels.ts';
+import { reduceEdge, reduceNode } from '../../src/ui/graph/reducers.ts';
+import { MultiDirectedGraph } from 'graphology';
+import { DIM_NODE, EDGE_STRONG, type Highlight } from '../../src/ui/graph/highlight.ts';
+import type { LabelPlacer } from '../../src/ui/graph/labels.ts';
 
 describe('colour and size in the URL', () => {
   it('are left out when default, and read back when chosen', () => {
@@ -146,5 +150,55 @@ describe('relation labels: a few per node, where there is room', () => {
     expect(picked.has('chosen')).toBe(true);
     expect(picked.has('path')).toBe(true);
     expect(picked.size).toBe(2);
+  });
+});
+
+describe('the node reducer with a look', () => {
+  const labels = { apply: () => {} } as unknown as LabelPlacer;
+  const h = (extra: Partial<Highlight> = {}): Highlight => ({
+    hiddenTypes: new Set(),
+    outside: 'dim',
+    labelledEdges: new Set(),
+    ...extra,
+  });
+  const look = { colors: new Map([['a', '#459000']]), sizes: new Map([['a', 12]]) };
+  const data = () => ({ color: '#123456', size: 4, label: 'A', entityType: 'state' });
+
+  it('draws a node in its community colour and metric size; others as they are', () => {
+    expect(reduceNode(h(), true, labels, look, 'a', data())).toMatchObject({ color: '#459000', size: 12 });
+    expect(reduceNode(h(), true, labels, look, 'b', data())).toMatchObject({ color: '#123456', size: 4 });
+    expect(reduceNode(h(), true, labels, {}, 'a', data())).toMatchObject({ color: '#123456', size: 4 });
+  });
+
+  it('outside a query result it is dimmed or hidden all the same; on the path it keeps its community colour', () => {
+    const focus = { focusNodes: new Set(['x']) };
+    expect(reduceNode(h(focus), false, labels, look, 'a', data()).color).toBe(DIM_NODE);
+    expect(reduceNode(h({ ...focus, outside: 'hide' }), false, labels, look, 'a', data()).hidden).toBe(true);
+    const path = { focusNodes: new Set(['a']), pathNodes: new Set(['a']) };
+    expect(reduceNode(h(path), false, labels, look, 'a', data())).toMatchObject({ color: '#459000', size: 12 });
+  });
+});
+
+describe('the edge reducer', () => {
+  const g = new MultiDirectedGraph();
+  g.addNode('hub');
+  for (let i = 0; i < 6; i++) {
+    g.addNode(`n${i}`);
+    g.addEdgeWithKey(`e${i}`, 'hub', `n${i}`, { label: `rel ${i}` });
+  }
+  const picked = { shows: (e: string) => e === 'e1' };
+  const h: Highlight = {
+    hiddenTypes: new Set(),
+    outside: 'dim',
+    labelledEdges: new Set(),
+    hovered: 'hub',
+    hoverNodes: new Set(g.nodes()),
+    hoverEdges: new Set(g.edges()),
+  };
+
+  it('a hovered hub labels only the relations picked, though all are drawn strong', () => {
+    const out = g.edges().map((e) => reduceEdge(h, false, g, picked, e, { ...g.getEdgeAttributes(e) }));
+    expect(out.map((d) => d.label)).toEqual(['', 'rel 1', '', '', '', '']);
+    expect(out.every((d) => d.color === EDGE_STRONG)).toBe(true);
   });
 });
