@@ -2,6 +2,7 @@
 // and size by PageRank (computed in a worker, kept in the URL, the same after
 // a reload), path results with the rest hidden, and relation labels that do
 // not pile up on a hub. Screenshots go to test-results/screenshots/look-*.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildAndServe, launch, SHOTS, type Served } from './harness.ts';
@@ -69,7 +70,7 @@ beforeAll(async () => {
   served = await buildAndServe();
   origin = served.url.replace(/\/$/, '');
   browser = await launch();
-  context = await browser.newContext();
+  context = await browser.newContext({ acceptDownloads: true });
   watched = { foreign: [], dialogs: [], pageErrors: [], cspErrors: [] };
 });
 
@@ -191,6 +192,39 @@ describe('path results', () => {
     for (const d of shown) expect(listed).toContain(d.label);
     await p.waitForTimeout(300);
     await shot(p, 'desktop-path-hidden');
+    await p.close();
+  });
+});
+
+describe('a picture of what is shown', () => {
+  it('SVG of paths with the rest hidden, by community: only the drawn entities, in their colours, with that legend', async () => {
+    const p = await open('?col=community&q=path&from=joe-biden&to=kataib-hezbollah&out=hide', {
+      width: 1400,
+      height: 900,
+    });
+    await waitLook(p, 'community', 'degree');
+    await p.locator('.path-results .path-result').first().waitFor({ timeout: T });
+    await p.waitForFunction(
+      () => {
+        const h = (window as unknown as { __actorgraph: LookHook }).__actorgraph;
+        return h.visibleNodes < h.nodes;
+      },
+      null,
+      { timeout: T },
+    );
+    const h = await read(p);
+    const [dl] = await Promise.all([
+      p.waitForEvent('download', { timeout: T }),
+      p.selectOption('#picture-format', 'image-svg', { timeout: T }),
+    ]);
+    const text = readFileSync((await dl.path())!, 'utf8');
+    const circles = [...(text.match(/<g class="nodes">(.*?)<\/g>/s)?.[1] ?? '').matchAll(/fill="([^"]+)"/g)].map(
+      (m) => m[1]!,
+    );
+    expect(circles.length).toBe(h.visibleNodes);
+    const palette = new Set<string>([...COMMUNITY_COLORS, OTHER_COMMUNITY]);
+    expect(circles.every((c) => palette.has(c))).toBe(true);
+    expect(text).toMatch(/<g class="legend"[^>]*>.*Community of/s);
     await p.close();
   });
 });
