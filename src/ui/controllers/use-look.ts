@@ -1,7 +1,7 @@
 // Colour by community and size by a metric: computed in a worker for the drawn
 // graph whenever it or the choice changes, then handed to the controller. The
 // graph stays usable meanwhile; what is being computed is shown.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { GraphController } from '../graph/controller.ts';
 import { runMetric } from '../graph/metrics-run.ts';
 import { COMMUNITY_COLORS } from '../graph/community-palette.ts';
@@ -21,6 +21,15 @@ export interface LookState {
   error?: string;
 }
 
+/** What a finished computation was for: a graph at a version (it grows in place), and which metric. */
+interface Done {
+  graph: unknown;
+  version: number;
+  what: string;
+}
+const isFor = (d: Done | undefined, graph: unknown, version: number, what: string) =>
+  !!d && d.graph === graph && d.version === version && d.what === what;
+
 export function useLook(
   controller: { current?: GraphController },
   view: Loaded | undefined,
@@ -28,27 +37,20 @@ export function useLook(
   colour: ColourBy,
   size: SizeMetric,
 ): LookState {
-  const [colouring, setColouring] = useState(false);
-  const [sizing, setSizing] = useState<SizeMetric>();
-  const [communities, setCommunities] = useState<Community[]>();
-  const [sampled, setSampled] = useState(false);
-  const [error, setError] = useState<string>();
-  // The graph each look was made for: another graph's colours are cleared at once.
-  const colouredGraph = useRef<unknown>(undefined);
-  const sizedGraph = useRef<unknown>(undefined);
+  const [coloured, setColoured] = useState<Done & { communities?: Community[]; error?: string }>();
+  const [sized, setSized] = useState<Done & { sampled: boolean; error?: string }>();
 
   useEffect(() => {
     const ctl = controller.current;
     if (!view || !ctl) return;
-    const g = view.graph;
+    const g = view.graph,
+      version = viewVersion;
     if (colour === 'type') {
       if (ctl.getLook().colors) ctl.setLook({ colors: undefined, legend: undefined });
-      setCommunities(undefined);
-      setColouring(false);
       return;
     }
-    if (colouredGraph.current !== g) ctl.setLook({ colors: undefined, legend: undefined });
-    setColouring(true);
+    // Another graph's colours go at once; a grown graph keeps them until the new ones come.
+    if (coloured?.graph !== g) ctl.setLook({ colors: undefined, legend: undefined });
     let live = true;
     const run = runMetric(g, 'communities');
     run.result
@@ -60,13 +62,13 @@ export function useLook(
           label: c.hub ? `Community of ${c.label} (${c.size})` : `${c.label} (${c.size})`,
           color: c.color,
         }));
-        colouredGraph.current = g;
         ctl.setLook({ colors, legend });
-        setCommunities(communities);
-        setError(undefined);
+        setColoured({ graph: g, version, what: 'community', communities });
       })
-      .catch((e: unknown) => live && setError(`Could not find communities: ${String(e)}`))
-      .finally(() => live && setColouring(false));
+      .catch((e: unknown) => {
+        if (live)
+          setColoured({ graph: g, version, what: 'community', error: `Could not find communities: ${String(e)}` });
+      });
     return () => {
       live = false;
       run.cancel();
@@ -76,32 +78,42 @@ export function useLook(
   useEffect(() => {
     const ctl = controller.current;
     if (!view || !ctl) return;
-    const g = view.graph;
+    const g = view.graph,
+      version = viewVersion;
     if (size === 'degree') {
       if (ctl.getLook().sizes) ctl.setLook({ sizes: undefined });
-      setSampled(false);
-      setSizing(undefined);
       return;
     }
-    if (sizedGraph.current !== g) ctl.setLook({ sizes: undefined });
-    setSizing(size);
+    if (sized?.graph !== g) ctl.setLook({ sizes: undefined });
     let live = true;
     const run = runMetric(g, size);
     run.result
       .then((r) => {
         if (!live || !r || ctl.getGraph() !== g) return;
-        sizedGraph.current = g;
         ctl.setLook({ sizes: metricSizes(r.values, (id) => g.getNodeAttribute(id, 'size') as number) });
-        setSampled(r.sampled);
-        setError(undefined);
+        setSized({ graph: g, version, what: size, sampled: r.sampled });
       })
-      .catch((e: unknown) => live && setError(`Could not compute ${size}: ${String(e)}`))
-      .finally(() => live && setSizing(undefined));
+      .catch((e: unknown) => {
+        if (live) setSized({ graph: g, version, what: size, sampled: false, error: `Could not compute ${size}: ${e}` });
+      });
     return () => {
       live = false;
       run.cancel();
     };
   }, [view, viewVersion, size]);
 
-  return { colouring, sizing, communities: colour === 'community' ? communities : undefined, sampled, error };
+  // Derived from the choice and what is done, so a new choice reads as computing from its first render.
+  const g = view?.graph;
+  const colourDone = isFor(coloured, g, viewVersion, 'community');
+  const sizeDone = isFor(sized, g, viewVersion, size);
+  const wantColour = !!g && colour === 'community',
+    wantSize = !!g && size !== 'degree';
+  return {
+    colouring: wantColour && !colourDone,
+    sizing: wantSize && !sizeDone ? size : undefined,
+    // A grown graph keeps its legend until the new one comes.
+    communities: wantColour && coloured?.graph === g ? coloured?.communities : undefined,
+    sampled: wantSize && sizeDone && !!sized?.sampled,
+    error: (wantColour && colourDone && coloured?.error) || (wantSize && sizeDone && sized?.error) || undefined,
+  };
 }
