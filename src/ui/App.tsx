@@ -9,6 +9,7 @@ import type { ExportFormat } from './state/app-state.ts';
 import { readUrl, useUrlSync } from './controllers/use-url-sync.ts';
 import { useLoading } from './controllers/use-loading.ts';
 import { useGraph } from './controllers/use-graph.ts';
+import { useLook } from './controllers/use-look.ts';
 import { useQueries } from './controllers/use-queries.ts';
 import { useCamera } from './controllers/use-camera.ts';
 import { useFileDrop } from './controllers/use-file-drop.ts';
@@ -57,6 +58,7 @@ export function App() {
   useUrlSync(state, dispatch);
   const loading = useLoading(state, dispatch);
   const graph = useGraph(container, state, dispatch, ready);
+  const look = useLook(graph.controller, view, state.viewVersion, url.colour, url.size);
   const answers = useQueries(state, dispatch, ready, graph.showInView, () => {
     if (rightPanel.current) rightPanel.current.scrollTop = 0;
   });
@@ -161,6 +163,7 @@ export function App() {
             paths={paths}
             find={find}
             dispatch={dispatch}
+            look={look}
           />
         )}
       </aside>
@@ -278,7 +281,7 @@ export function App() {
           }}
         />
       )}
-      <TestHook view={view} controller={graph.controller} url={url} loading={progress?.phase} />
+      <TestHook view={view} controller={graph.controller} url={url} loading={progress?.phase} look={look} />
     </div>
   );
 }

@@ -69,6 +69,13 @@ describe('accessibility', () => {
     });
   }
 
+  it('colour by community, with its legend, and size by PageRank: no serious or critical violation', async () => {
+    const p = await open('?col=community&sz=pagerank&q=path&from=joe-biden&to=kataib-hezbollah&out=hide');
+    await p.locator('.communities .legend-item').first().waitFor({ timeout: T });
+    expect(await axe(p)).toEqual([]);
+    await p.close();
+  });
+
   it('a phone with the queries drawer open: no serious or critical violation', async () => {
     const p = await open('', { width: 390, height: 844 });
     await p.getByRole('button', { name: /Queries/ }).click({ timeout: T });

@@ -6,6 +6,7 @@ import type { SchemaIndex } from '../../core/schema.ts';
 import type { UrlState } from '../state/url-state.ts';
 import { Checklist } from './Checklist.tsx';
 import { TypeDot } from './TypeDot.tsx';
+import { OUTSIDE_CHOICES, Segmented } from './Segmented.tsx';
 
 interface Props {
   state: UrlState;
@@ -80,31 +81,13 @@ export function NeighbourhoodPanel({ state, schema, entity, result, usedTypes, u
         }))}
         onChange={(types) => onChange({ types })}
       />
-      <div class="row">
-        <span class="field-label" id="outside-label">
-          Others
-        </span>
-        <div class="segmented" role="radiogroup" aria-labelledby="outside-label">
-          <button
-            type="button"
-            role="radio"
-            aria-checked={state.outside === 'dim'}
-            class={state.outside === 'dim' ? 'on' : ''}
-            onClick={() => onChange({ outside: 'dim' })}
-          >
-            dim
-          </button>
-          <button
-            type="button"
-            role="radio"
-            aria-checked={state.outside === 'hide'}
-            class={state.outside === 'hide' ? 'on' : ''}
-            onClick={() => onChange({ outside: 'hide' })}
-          >
-            hide
-          </button>
-        </div>
-      </div>
+      <Segmented
+        id="outside-label"
+        label="Others"
+        value={state.outside}
+        choices={OUTSIDE_CHOICES}
+        onChange={(outside) => onChange({ outside })}
+      />
       {result && (
         <div class="counts" role="status" aria-live="polite">
           <strong class="nb-count">{result.entities.length} entities</strong>,{' '}

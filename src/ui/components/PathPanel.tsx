@@ -7,6 +7,7 @@ import { Search } from './Search.tsx';
 import { Checklist } from './Checklist.tsx';
 import { TypeDot } from './TypeDot.tsx';
 import { TrustLine } from './TrustBadge.tsx';
+import { OUTSIDE_CHOICES, Segmented } from './Segmented.tsx';
 
 interface Props {
   state: UrlState;
@@ -198,6 +199,13 @@ export function PathPanel({
           chronological
         </label>
       </div>
+      <Segmented
+        id="path-outside-label"
+        label="Others"
+        value={state.outside}
+        choices={OUTSIDE_CHOICES}
+        onChange={(outside) => onChange({ outside })}
+      />
       <Checklist
         name="path-pred"
         title="Only predicates"

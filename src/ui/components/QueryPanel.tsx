@@ -8,6 +8,8 @@ import { NeighbourhoodPanel } from './NeighbourhoodPanel.tsx';
 import { PathPanel } from './PathPanel.tsx';
 import { EdgeKey, Legend } from './Legend.tsx';
 import type { UrlState } from '../state/url-state.ts';
+import type { LookState } from '../controllers/use-look.ts';
+import { LookControls } from './LookControls.tsx';
 
 interface Props {
   view: Loaded;
@@ -18,13 +20,14 @@ interface Props {
   paths?: PathResult;
   find(text: string, signal?: AbortSignal): Promise<SearchHit[]>;
   dispatch(a: AppAction): void;
+  look: LookState;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
 const TABS = ['none', 'neighbourhood', 'path'] as const;
 const TAB_NAMES = { none: 'Explore', neighbourhood: 'Neighbourhood', path: 'Path' } as const;
 
-export function QueryPanel({ view, url, labels, selected, nb, paths, find, dispatch }: Props) {
+export function QueryPanel({ view, url, labels, selected, nb, paths, find, dispatch, look }: Props) {
   const { schema, stats } = view;
   const usedTypes = Object.keys(stats.byType);
   const usedPredicates = Object.keys(stats.byPredicate);
@@ -116,6 +119,14 @@ export function QueryPanel({ view, url, labels, selected, nb, paths, find, dispa
           )}
         </div>
       </section>
+      <LookControls
+        colour={url.colour}
+        size={url.size}
+        look={look}
+        graph={view.graph}
+        onChange={onChange}
+        onSelect={(id) => dispatch({ type: 'select', id })}
+      />
       <Legend
         schema={schema}
         counts={typeCounts}

@@ -31,10 +31,14 @@ export function pictureOf(ctl: GraphController, view: Loaded, what: string): Pic
     if (c) c.n++;
     else counts.set(t, { n: 1, color: a.color as string });
   });
-  // Dimmed nodes are drawn grey, but the legend gives each type's own colour.
-  const legend = [...counts.entries()]
-    .sort((a, b) => b[1].n - a[1].n)
-    .map(([t, c]) => ({ label: view.schema.types.get(t)?.label ?? t, color: c.color }));
+  // Dimmed nodes are drawn grey, but the legend gives each type's own colour (or each community's, coloured so).
+  const look = ctl.getLook();
+  const legend =
+    look.colors && look.legend
+      ? [...look.legend]
+      : [...counts.entries()]
+          .sort((a, b) => b[1].n - a[1].n)
+          .map(([t, c]) => ({ label: view.schema.types.get(t)?.label ?? t, color: c.color }));
   const title = view.data.title ?? view.data.file;
   return {
     title,

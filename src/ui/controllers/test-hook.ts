@@ -4,6 +4,7 @@
 import type { GraphController } from '../graph/controller.ts';
 import type { UrlState } from '../state/url-state.ts';
 import type { Loaded } from './gateway.ts';
+import type { LookState } from './use-look.ts';
 import { DIM_EDGE } from '../graph/highlight.ts';
 
 interface HookInput {
@@ -11,6 +12,7 @@ interface HookInput {
   controller?: { current?: GraphController };
   url?: UrlState;
   loading?: string;
+  look?: LookState;
 }
 
 let current: HookInput = {};
@@ -60,6 +62,42 @@ function install(): void {
       const d = ctl.sigma.getEdgeDisplayData(e);
       return !!d && (d.hidden || d.color === DIM_EDGE);
     }).length;
+  });
+  // How nodes are drawn: the choices, what is being computed, the communities found.
+  get('look', () => {
+    const l = current.look,
+      u = current.url;
+    return {
+      colour: u?.colour,
+      size: u?.size,
+      computing: !!l && (l.colouring || !!l.sizing),
+      communities: l?.communities?.map((x) => ({ size: x.size, color: x.color, hub: x.hub })),
+      sampled: l?.sampled ?? false,
+    };
+  });
+  // Each node as drawn (small graphs: tests read colours and sizes).
+  get('drawnNodes', () => {
+    const ctl = c(),
+      g = current.view?.graph;
+    const out: Record<string, { color: string; size: number; hidden: boolean; label: string }> = {};
+    if (!ctl || !g) return out;
+    g.forEachNode((n, a) => {
+      const d = ctl.sigma.getNodeDisplayData(n);
+      if (d) out[n] = { color: d.color, size: d.size, hidden: !!d.hidden, label: a.label as string };
+    });
+    return out;
+  });
+  // Relation labels drawn (the picked ones).
+  get('edgeLabels', () => {
+    const ctl = c(),
+      g = current.view?.graph;
+    if (!ctl || !g) return [];
+    return g
+      .filterEdges((e) => {
+        const d = ctl.sigma.getEdgeDisplayData(e);
+        return !!d && !d.hidden && !!d.label && !!d.forceLabel;
+      })
+      .map((edge) => ({ edge, source: g.source(edge), target: g.target(edge) }));
   });
   // Labels drawn, in viewport pixels, and the drawing's size: overlaps and cuts are checked against them.
   get('labelBoxes', () => c()?.labels.boxes.map((b) => ({ ...b })) ?? []);

@@ -19,7 +19,7 @@ async function knownOf(view: Loaded, url: UrlState): Promise<KnownData> {
   const entities = new Set([...ids.filter((id) => view.labels.has(id)), ...found.map((e) => e.id)]);
   const types = new Set([...view.schema.types.keys(), ...Object.keys(view.stats.byType)]);
   const predicates = new Set([...view.schema.predicates.keys(), ...Object.keys(view.stats.byPredicate)]);
-  return { entities, types, predicates };
+  return { entities, types, predicates, relations: view.stats.triples };
 }
 
 export function useUrlSync(state: AppState, dispatch: (a: AppAction) => void): void {

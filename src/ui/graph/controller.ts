@@ -7,6 +7,8 @@ import { computeHighlight, type FocusInput, type Highlight } from './highlight.t
 import { runLayout, type LayoutRun } from './layout.ts';
 import { sameFocus } from './compare.ts';
 import { LabelPlacer } from './labels.ts';
+import { EdgeLabelPicker } from './edge-labels.ts';
+import type { NodeLook } from './look.ts';
 import { enableDrag } from './drag.ts';
 import { fitNodes, focusNode, resetCamera, zoom } from './camera.ts';
 import { isPlain, reduceEdge, reduceNode } from './reducers.ts';
@@ -30,6 +32,10 @@ export class GraphController {
   private layout?: LayoutRun;
   /** Which labels are drawn (no overlaps, none cut at the edges). */
   labels: LabelPlacer;
+  /** Which relation labels are drawn (a few per node). */
+  edgeLabels: EdgeLabelPicker;
+  /** Colour by community, size by a metric (empty: by type and degree). */
+  private look: NodeLook = {};
   /** Views set so far (constructor, setGraph); the benchmarks wait for a new one. */
   viewSeq = 0;
   /** performance.now() of the first render of the current view (sigma's afterRender). */
@@ -42,6 +48,7 @@ export class GraphController {
   ) {
     this.graph = graph;
     this.labels = new LabelPlacer(() => this.sigma);
+    this.edgeLabels = new EdgeLabelPicker(() => this.sigma);
     this.sigma = new Sigma(
       graph,
       container,
@@ -56,6 +63,10 @@ export class GraphController {
     const s = this.sigma;
     s.on('afterRender', () => {
       this.labels.schedule(() => this.sigma.refresh({ skipIndexation: true }));
+      this.edgeLabels.schedule(
+        () => this.h,
+        () => this.sigma.refresh({ skipIndexation: true }),
+      );
       if (!this.afterDrawQueue.length) return;
       const q = this.afterDrawQueue;
       this.afterDrawQueue = [];
@@ -101,11 +112,11 @@ export class GraphController {
 
   // sigma hands the reducers its own shallow copy of the attributes, so they write into it.
   private nodeReducer(node: string, data: Record<string, unknown>): Partial<NodeDisplayData> {
-    return reduceNode(this.h, this.plain, this.labels, node, data);
+    return reduceNode(this.h, this.plain, this.labels, this.look, node, data);
   }
 
   private edgeReducer(edge: string, data: Record<string, unknown>): Partial<EdgeDisplayData> {
-    return reduceEdge(this.h, this.plain, this.graph, edge, data);
+    return reduceEdge(this.h, this.plain, this.graph, this.edgeLabels, edge, data);
   }
 
   /** Recomputes the highlight sets and redraws (no re-indexing: positions did not change). */
@@ -119,6 +130,17 @@ export class GraphController {
   private setHighlight(h: Highlight): void {
     this.h = h;
     this.plain = isPlain(h);
+    this.edgeLabels.place(h);
+  }
+
+  /** Sets colours or sizes by node (a key left out keeps its value; undefined clears it) and redraws. */
+  setLook(patch: NodeLook): void {
+    this.look = { ...this.look, ...patch };
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  getLook(): NodeLook {
+    return this.look;
   }
 
   setFocus(input: FocusInput): void {
@@ -263,6 +285,7 @@ export class GraphController {
   kill(): void {
     this.resizeObserver.disconnect();
     this.labels.cancel();
+    this.edgeLabels.cancel();
     this.stopLayout();
     this.sigma.kill();
   }

@@ -24,11 +24,9 @@ export interface Highlight extends FocusInput {
   /** Hovered node and its neighbours. */
   hoverNodes?: Set<string>;
   hoverEdges?: Set<string>;
-  /** Edges whose predicate label is drawn. */
+  /** Edges whose predicate label is always wanted (the hovered and the chosen relation, the path's steps); edge-labels.ts picks what is drawn. */
   labelledEdges: Set<string>;
 }
-
-const MAX_SELECTED_EDGE_LABELS = 24;
 
 export function computeHighlight(graph: Graph, input: FocusInput): Highlight {
   const h: Highlight = { ...input, labelledEdges: new Set() };
@@ -39,10 +37,6 @@ export function computeHighlight(graph: Graph, input: FocusInput): Highlight {
   if (input.hoveredEdge && graph.hasEdge(input.hoveredEdge)) h.labelledEdges.add(input.hoveredEdge);
   for (const e of input.pathEdges ?? []) h.labelledEdges.add(e);
   if (input.relation && graph.hasEdge(input.relation)) h.labelledEdges.add(input.relation);
-  if (input.selected && graph.hasNode(input.selected)) {
-    const edges = graph.edges(input.selected);
-    if (edges.length <= MAX_SELECTED_EDGE_LABELS) for (const e of edges) h.labelledEdges.add(e);
-  }
   return h;
 }
 

@@ -5,6 +5,7 @@ import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import { type Highlight, DIM_EDGE, DIM_NODE, EDGE_STRONG, PATH, RELATION } from './highlight.ts';
 import { trustLabel } from './edge-style.ts';
 import type { LabelPlacer } from './labels.ts';
+import type { NodeLook } from './look.ts';
 
 /** A focus (neighbourhood) this small shows every label; a larger one leaves the choice to sigma's label grid. */
 const FORCED_LABELS_MAX = 15;
@@ -32,15 +33,19 @@ export function reduceNode(
   h: Highlight,
   plain: boolean,
   labels: LabelPlacer,
+  look: NodeLook,
   node: string,
   data: Record<string, unknown>,
 ): Partial<NodeDisplayData> {
   const res = data as Partial<NodeDisplayData> & Record<string, unknown>;
+  // Colour by community, size by a metric: the node's own look, before any highlight.
+  if (look.colors) res.color = look.colors.get(node) ?? res.color;
+  if (look.sizes) res.size = look.sizes.get(node) ?? res.size;
   if (plain) {
     labels.apply(node, res, true, false);
     return res;
   }
-  const color = data.color as string,
+  const color = res.color as string,
     label = data.label as string;
   if (h.hiddenTypes.has(data.entityType as string)) return { ...res, hidden: true };
   const outsideFocus = h.focusNodes !== undefined && !h.focusNodes.has(node);
@@ -82,6 +87,7 @@ export function reduceEdge(
   h: Highlight,
   plain: boolean,
   g: MultiDirectedGraph,
+  edgeLabels: { shows(edge: string): boolean },
   edge: string,
   data: Record<string, unknown>,
 ): Partial<EdgeDisplayData> {
@@ -102,15 +108,14 @@ export function reduceEdge(
   if (filtered && h.outside === 'hide' && edge !== h.relation) return { ...res, hidden: true };
   const outsideFocus = filtered || (h.focusEdges !== undefined && !h.focusEdges.has(edge));
   if (outsideFocus && h.outside === 'hide') return { ...res, hidden: true };
-  const labelled = h.labelledEdges.has(edge) && (!outsideFocus || edge === h.hoveredEdge);
+  // Only the labels picked (a few per node, where there is room): none pile up on a hub.
+  const labelled = edgeLabels.shows(edge) && (!outsideFocus || edge === h.hoveredEdge || !!h.hoverEdges?.has(edge));
   res.label = labelled ? label : '';
   res.forceLabel = labelled;
   if (h.hoverEdges !== undefined) {
     if (h.hoverEdges.has(edge)) {
       res.color = EDGE_STRONG;
       res.zIndex = 2;
-      res.label = label;
-      res.forceLabel = true;
     } else {
       res.color = DIM_EDGE;
       res.zIndex = 0;

@@ -7,10 +7,12 @@ export interface KnownData {
   entities: ReadonlySet<string>;
   types: ReadonlySet<string>;
   predicates: ReadonlySet<string>;
+  /** How many relations the data has (unknown: not checked): communities and centralities need some. */
+  relations?: number;
 }
 
 export interface Dropped {
-  kind: 'entity' | 'type' | 'predicate';
+  kind: 'entity' | 'type' | 'predicate' | 'look';
   value: string;
 }
 
@@ -50,6 +52,13 @@ export function cleanUrlState(url: UrlState, known: KnownData): { url: UrlState;
     avoidTypes: keep(url.avoidTypes, 'type'),
     hiddenTypes: keep(url.hiddenTypes, 'type'),
   };
+  // Communities and centralities of a graph without relations say nothing: drawn by type and degree.
+  if (known.relations === 0) {
+    if (url.colour !== 'type') note('look', 'colour by community');
+    if (url.size !== 'degree') note('look', `size by ${url.size}`);
+    next.colour = 'type';
+    next.size = 'degree';
+  }
   // A relation belongs to the selected entity: without it, it goes too.
   if (!next.entity) next.relation = undefined;
   for (const k of ['entity', 'relation', 'from', 'to'] as const) if (next[k] === undefined) delete next[k];
@@ -74,5 +83,12 @@ export function describeDropped(dropped: Dropped[]): string | undefined {
       `The link names ${values.length === 1 ? one : many} not in this data: ${values.map((v) => `“${v}”`).join(', ')}.`,
     );
   }
-  return `${parts.join(' ')} ${dropped.length === 1 ? 'It was' : 'They were'} left out.`;
+  const looks = dropped.filter((d) => d.kind === 'look').map((d) => d.value);
+  const left = dropped.length - looks.length;
+  const out = left ? [`${parts.join(' ')} ${left === 1 ? 'It was' : 'They were'} left out.`] : [];
+  if (looks.length)
+    out.push(
+      `The link asks to ${looks.join(' and ')}, but this data has no relations: it is drawn by type and degree.`,
+    );
+  return out.join(' ');
 }

@@ -4,6 +4,7 @@
 import type { ClaimStatus, Direction, Reliability } from '../../core/model.ts';
 import { CLAIM_STATUSES, RELIABILITIES } from '../../core/trust.ts';
 import { isIsoDate } from './time.ts';
+import type { ColourBy, SizeMetric } from '../graph/metric-shape.ts';
 
 export type QueryView = 'none' | 'neighbourhood' | 'path';
 /** What the bar under the graph shows ('none': only the filters, so the graph gets the height). */
@@ -19,7 +20,7 @@ export interface UrlState {
   direction: Direction;
   predicates: string[];
   types: string[];
-  /** Entities outside a query result: dimmed or hidden. */
+  /** Entities outside a query result (a neighbourhood or paths): dimmed or hidden. */
   outside: 'dim' | 'hide';
   from?: string;
   to?: string;
@@ -39,6 +40,10 @@ export interface UrlState {
   /** Paths whose steps are dated no earlier than the step before. */
   chronological: boolean;
   bottom: BottomView;
+  /** Node colour: by entity type, or by community (Louvain). */
+  colour: ColourBy;
+  /** Node size: by degree, PageRank or betweenness. */
+  size: SizeMetric;
   /** Opened data kept in this browser, by its content hash (store/steps.ts). */
   dataset?: string;
 }
@@ -125,6 +130,8 @@ const FIELDS: { [K in keyof UrlState]-?: Field<UrlState[K]> } = {
   undated: f('und', oneOf(['include', 'exclude'] as const, 'include')),
   chronological: f('chr', bool),
   bottom: f('bot', oneOf(['timeline', 'relations', 'none'] as const, 'timeline')),
+  colour: f('col', oneOf(['type', 'community'] as const, 'type')),
+  size: f('sz', oneOf(['degree', 'pagerank', 'betweenness'] as const, 'degree')),
   dataset: f('ds', { ...str, parse: (raw) => (/^[0-9a-f]{32}$/.test(raw) ? raw : undefined) }),
 };
 
