@@ -22,6 +22,9 @@ export interface Hook {
   layoutIterations: number;
   layoutStart?: number;
   layoutEnd?: number;
+  /** Kept data reopened from its snapshot or by replaying its steps. */
+  dataFrom?: 'snapshot' | 'steps';
+  snapshotKept?: boolean;
 }
 
 export const hook = (p: Page): Promise<Hook> =>
