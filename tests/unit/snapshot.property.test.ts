@@ -68,16 +68,16 @@ describe('store snapshots', () => {
         await sameAnswers(store, back);
         expect(new Uint8Array(encodeSnapshot(back))).toEqual(new Uint8Array(bytes));
       }),
-      { numRuns: 100, ...SEED },
+      { numRuns: 60, ...SEED },
     );
-  });
+  }, 180_000);
 
   it('keeps the default data, read whole or streamed into columns', async () => {
     const whole = loadDefault().store;
     await sameAnswers(whole, roundTrip(whole), 400);
     const streamed = loadStoreFile('graph-data/dataset.json').store!;
     await sameAnswers(streamed, roundTrip(streamed), 400);
-  });
+  }, 120_000);
 
   it('keeps evidence found in its source as a slice, and evidence that is not in the table', () => {
     const ds: Dataset = structuredClone(story);

@@ -71,8 +71,11 @@ export class SnapshotWriter {
     this.at = pad8(this.at + data.byteLength);
   }
 
-  /** A table of strings (undefined kept); joined in UTF-8, or UTF-16 when some string has a lone surrogate. */
-  strings(name: string, values: readonly (string | undefined)[], count = values.length): void {
+  /**
+   * A table of strings (undefined kept); joined in UTF-8, or UTF-16 when some string has a lone surrogate.
+   * `apart`: for long strings (source texts), each decoded on its own, so those in ASCII stay one byte a character.
+   */
+  strings(name: string, values: readonly (string | undefined)[], count = values.length, apart = false): void {
     const lens = new Uint32Array(count);
     const parts: string[] = [];
     for (let i = 0; i < count; i++) {
@@ -83,14 +86,21 @@ export class SnapshotWriter {
         parts.push(v);
       }
     }
-    this.array(`${name}.len`, lens);
     const all = parts.join('');
-    if (isWellFormed(all)) this.array(`${name}.utf8`, this.enc.encode(all));
-    else {
+    if (!isWellFormed(all)) {
+      this.array(`${name}.len`, lens);
       const u16 = new Uint16Array(all.length);
       for (let i = 0; i < all.length; i++) u16[i] = all.charCodeAt(i);
       this.array(`${name}.utf16`, u16);
+      return;
     }
+    const bytes = this.enc.encode(all);
+    if (apart) {
+      // Lengths in bytes, to cut the blob before decoding.
+      for (let i = 0, k = 0; i < count; i++) if (lens[i] !== NONE) lens[i] = this.enc.encode(parts[k++]).length;
+      this.array(`${name}.bytelen`, lens);
+    } else this.array(`${name}.len`, lens);
+    this.array(`${name}.utf8`, bytes);
   }
 
   /** The whole snapshot: header, `meta` (plus the directory) as JSON, sections. */
@@ -171,31 +181,58 @@ export class SnapshotReader {
     return new C(this.buf, start, count).slice() as InstanceType<(typeof CTOR)[K]>;
   }
 
+  /** The bytes of a section, in place (decoded at once, not kept). */
+  private bytes(name: string): Uint8Array {
+    const [k, off, count] = this.dir[name] ?? [];
+    if (k !== 'u8' || off === undefined || count === undefined || this.dataStart + off + count > this.buf.byteLength)
+      throw new SnapshotError('corrupt', `section ${name} lies outside the snapshot`);
+    return new Uint8Array(this.buf, this.dataStart + off, count);
+  }
+
+  private decode(bytes: Uint8Array, name: string): string {
+    try {
+      return this.dec.decode(bytes);
+    } catch {
+      throw new SnapshotError('corrupt', `strings of ${name} are not UTF-8`);
+    }
+  }
+
+  /** A table's strings, in a packed array (holes would make a million-slot array slow). */
   strings(name: string, length?: number): (string | undefined)[] {
+    const out: (string | undefined)[] = [];
+    if (this.has(`${name}.bytelen`)) {
+      const lens = this.array(`${name}.bytelen`, 'u32', length);
+      const bytes = this.bytes(`${name}.utf8`);
+      let at = 0;
+      for (let i = 0; i < lens.length; i++) {
+        const n = lens[i]!;
+        if (n === NONE) out.push(undefined);
+        else {
+          if (at + n > bytes.length) throw new SnapshotError('corrupt', `strings of ${name} do not add up`);
+          out.push(this.decode(bytes.subarray(at, at + n), name));
+          at += n;
+        }
+      }
+      if (at !== bytes.length) throw new SnapshotError('corrupt', `strings of ${name} do not add up`);
+      return out;
+    }
     const lens = this.array(`${name}.len`, 'u32', length);
     let all: string;
-    if (this.has(`${name}.utf8`)) {
-      const [, off, count] = this.dir[`${name}.utf8`]!;
-      if (this.dataStart + off + count > this.buf.byteLength)
-        throw new SnapshotError('corrupt', `section ${name} lies outside the snapshot`);
-      try {
-        all = this.dec.decode(new Uint8Array(this.buf, this.dataStart + off, count));
-      } catch {
-        throw new SnapshotError('corrupt', `strings of ${name} are not UTF-8`);
-      }
-    } else {
+    if (this.has(`${name}.utf8`)) all = this.decode(this.bytes(`${name}.utf8`), name);
+    else {
       const u16 = this.array(`${name}.utf16`, 'u16');
       const chunks: string[] = [];
       for (let i = 0; i < u16.length; i += 8192) chunks.push(String.fromCharCode(...u16.subarray(i, i + 8192)));
       all = chunks.join('');
     }
-    const out = new Array<string | undefined>(lens.length);
     let at = 0;
     for (let i = 0; i < lens.length; i++) {
       const n = lens[i]!;
-      if (n === NONE) continue;
-      out[i] = all.slice(at, at + n);
-      at += n;
+      if (n === NONE) out.push(undefined);
+      else {
+        out.push(all.slice(at, at + n));
+        at += n;
+      }
     }
     if (at !== all.length) throw new SnapshotError('corrupt', `strings of ${name} do not add up`);
     return out;

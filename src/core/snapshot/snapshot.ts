@@ -30,7 +30,13 @@ interface Meta {
   has: string[];
 }
 
-/** Distinct values and, per slot, the index of its value (NONE when absent): dates and attributions repeat. */
+/** An index array wide enough for `distinct` values plus "absent" (its largest value). */
+function indexArray(m: number, distinct: number): Uint8Array | Uint16Array | Uint32Array {
+  return distinct < 0xff ? new Uint8Array(m) : distinct < 0xffff ? new Uint16Array(m) : new Uint32Array(m);
+}
+const absentOf = (a: Uint8Array | Uint16Array | Uint32Array) => 2 ** (8 * a.BYTES_PER_ELEMENT) - 1;
+
+/** Distinct values and, per slot, the index of its value (all ones when absent): dates and attributions repeat. */
 function dictionary(w: SnapshotWriter, name: string, values: readonly (string | undefined)[], m: number): void {
   const ids = new Map<string, number>();
   const distinct: string[] = [];
@@ -49,19 +55,55 @@ function dictionary(w: SnapshotWriter, name: string, values: readonly (string | 
     }
     idx[t] = k;
   }
-  w.array(`${name}.idx`, idx);
+  const small = indexArray(m, distinct.length);
+  const absent = absentOf(small);
+  for (let t = 0; t < m; t++) small[t] = idx[t] === NONE ? absent : idx[t]!;
+  w.array(`${name}.idx`, small);
   w.strings(`${name}.values`, distinct);
 }
 
 function readDictionary(r: SnapshotReader, name: string, m: number): (string | undefined)[] {
-  const idx = r.array(`${name}.idx`, 'u32', m);
+  const idx = r.array(`${name}.idx`, ['u8', 'u16', 'u32'], m);
+  const absent = absentOf(idx);
   const values = r.strings(`${name}.values`);
-  const out = new Array<string | undefined>(m);
+  const out: (string | undefined)[] = [];
   for (let t = 0; t < m; t++) {
     const k = idx[t]!;
-    if (k === NONE) continue;
+    if (k === absent) out.push(undefined);
+    else if (k < values.length) out.push(values[k]);
+    else throw new SnapshotError('corrupt', `${name}: value ${k} out of range`);
+  }
+  return out;
+}
+
+/** Confidences repeat too (a few distinct numbers): their table and an index per triple, when that is smaller. */
+function numbers(w: SnapshotWriter, name: string, values: Float64Array): void {
+  const ids = new Map<number, number>();
+  let minusZero = false;
+  for (const v of values) {
+    if (!ids.has(v) && ids.size < 0xffff) ids.set(v, ids.size);
+    // A Map takes -0 for 0.
+    if (v === 0 && 1 / v < 0) minusZero = true;
+  }
+  if (ids.size >= 0xffff || minusZero) {
+    w.array(name, values);
+    return;
+  }
+  const idx = indexArray(values.length, ids.size - 1);
+  for (let t = 0; t < values.length; t++) idx[t] = ids.get(values[t]!)!;
+  w.array(`${name}.idx`, idx);
+  w.array(`${name}.values`, Float64Array.from(ids.keys()));
+}
+
+function readNumbers(r: SnapshotReader, name: string, m: number): Float64Array {
+  if (r.has(name)) return r.array(name, 'f64', m);
+  const idx = r.array(`${name}.idx`, ['u8', 'u16', 'u32'], m);
+  const values = r.array(`${name}.values`, 'f64');
+  const out = new Float64Array(m);
+  for (let t = 0; t < m; t++) {
+    const k = idx[t]!;
     if (k >= values.length) throw new SnapshotError('corrupt', `${name}: value ${k} out of range`);
-    out[t] = values[k];
+    out[t] = values[k]!;
   }
   return out;
 }
@@ -122,19 +164,19 @@ function readEvidence(r: SnapshotReader, src: ArrayLike<number>, texts: (string 
   const start = r.array('evidence.start', 'u32', m);
   const len = r.array('evidence.len', 'u32', m);
   const table = r.strings('evidence.table');
-  const out = new Array<string | undefined>(m);
+  const out: (string | undefined)[] = [];
   for (let t = 0; t < m; t++) {
     const n = len[t]!,
       a = start[t]!;
-    if (n === NONE) continue;
-    if (n === IN_TABLE) {
+    if (n === NONE) out.push(undefined);
+    else if (n === IN_TABLE) {
       if (a >= table.length) throw new SnapshotError('corrupt', 'evidence out of its table');
-      out[t] = table[a];
-      continue;
+      out.push(table[a]);
+    } else {
+      const text = texts[src[t]!];
+      if (text === undefined || a + n > text.length) throw new SnapshotError('corrupt', 'evidence out of its source');
+      out.push(text.slice(a, a + n));
     }
-    const text = texts[src[t]!];
-    if (text === undefined || a + n > text.length) throw new SnapshotError('corrupt', 'evidence out of its source');
-    out[t] = text.slice(a, a + n);
   }
   return out;
 }
@@ -154,6 +196,8 @@ export function encodeSnapshot(store: TripleStore): ArrayBuffer {
   w.strings(
     'sourceText.values',
     keys.map((k) => p.sourceTexts.get(k)),
+    keys.length,
+    true,
   );
   const inline = new Uint8Array(p.sources.length);
   const ownInline: (string | undefined)[] = [];
@@ -168,7 +212,7 @@ export function encodeSnapshot(store: TripleStore): ArrayBuffer {
     return rest;
   });
   w.array('sources.inline', inline);
-  w.strings('sources.ownInline', ownInline, p.sources.length);
+  w.strings('sources.ownInline', ownInline, p.sources.length, true);
 
   w.array('subj', cols.subj);
   w.array('obj', cols.obj);
@@ -186,7 +230,11 @@ export function encodeSnapshot(store: TripleStore): ArrayBuffer {
     has.push('givenIds');
     w.strings('givenIds', cols.givenIds, m);
   }
-  for (const name of ['confidence', 'status', 'credibility'] as const) {
+  if (cols.confidence) {
+    has.push('confidence');
+    numbers(w, 'confidence', cols.confidence);
+  }
+  for (const name of ['status', 'credibility'] as const) {
     const c = cols[name];
     if (c) {
       has.push(name);
@@ -278,7 +326,7 @@ function decode(r: SnapshotReader): TripleStore {
   if (has.has('attributedTo')) cols.attributedTo = readDictionary(r, 'attributedTo', m);
   if (has.has('qualifier')) cols.qualifier = readDictionary(r, 'qualifier', m);
   if (has.has('givenIds')) cols.givenIds = r.strings('givenIds', m);
-  if (has.has('confidence')) cols.confidence = r.array('confidence', 'f64', m);
+  if (has.has('confidence')) cols.confidence = readNumbers(r, 'confidence', m);
   if (has.has('status')) cols.status = r.array('status', 'u8', m);
   if (has.has('credibility')) cols.credibility = r.array('credibility', 'u8', m);
   if (has.has('attributes')) {
