@@ -37,20 +37,27 @@ export class SnapshotError extends Error {
 
 const pad8 = (n: number) => (n + 7) & ~7;
 
-/** Murmur3's 32-bit mixing over words: cheap enough for hundreds of megabytes, and any flipped bit shows. */
-export function checksum(words: Uint32Array): number {
-  let h = 0x9747b28c;
-  for (let i = 0; i < words.length; i++) {
-    let k = Math.imul(words[i]!, 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    h ^= Math.imul(k, 0x1b873593);
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+/**
+ * Fletcher-style sums of 32-bit words, both kept: two additions a word, so checking a snapshot of a hundred
+ * megabytes costs little beside reading it; any changed word changes the first, and a lost tail or two words
+ * swapped the second. It guards against damage, not against forgery (the snapshot is this browser's own).
+ * Covers the header's lengths (bytes 16..24) and everything from byte 32.
+ */
+export function checksums(buf: ArrayBuffer): [number, number] {
+  const words = new Uint32Array(buf, 0, buf.byteLength >> 2);
+  let a = 1,
+    b = 0;
+  const add = (i: number) => {
+    a = (a + words[i]!) | 0;
+    b = (b + a) | 0;
+  };
+  add(4);
+  add(5);
+  for (let i = HEADER_BYTES >> 2; i < words.length; i++) {
+    a = (a + words[i]!) | 0;
+    b = (b + a) | 0;
   }
-  h ^= words.length;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return [a >>> 0, b >>> 0];
 }
 
 const isWellFormed = (s: string): boolean => {
@@ -121,7 +128,9 @@ export class SnapshotWriter {
     head.setUint32(8, version, true);
     head.setUint32(16, json.length, true);
     head.setUint32(20, total, true);
-    head.setUint32(12, checksum(new Uint32Array(buf, 16, (total - 16) / 4)), true);
+    const [a, b] = checksums(buf);
+    head.setUint32(12, a, true);
+    head.setUint32(24, b, true);
     return buf;
   }
 }
@@ -148,7 +157,8 @@ export class SnapshotReader {
     const total = head.getUint32(20, true);
     if (total !== buf.byteLength || total % 8 !== 0)
       throw new SnapshotError('corrupt', `snapshot of ${buf.byteLength} bytes says ${total}`);
-    if (checksum(new Uint32Array(buf, 16, (total - 16) / 4)) !== head.getUint32(12, true))
+    const [a, b] = checksums(buf);
+    if (a !== head.getUint32(12, true) || b !== head.getUint32(24, true))
       throw new SnapshotError('corrupt', 'snapshot checksum mismatch');
     const jsonLength = head.getUint32(16, true);
     this.dataStart = pad8(HEADER_BYTES + jsonLength);

@@ -9,7 +9,7 @@ import { ExplorerError } from '../../core/errors.ts';
 import { MemoryExplorer } from '../../core/memory-explorer.ts';
 import { buildFromText } from './pipeline.ts';
 import { loadInWorker, restoreInWorker, type WorkerLoad } from './worker-explorer.ts';
-import { loadDataUrl } from './early-fetch.ts';
+import { loadDataUrl, takeEarlyRestore } from './early-fetch.ts';
 import type { GraphColumns } from './columns.ts';
 import { isEntitiesTable, isSchemaFile, type Progress, type ReadChoices, type RemoteFile } from './protocol.ts';
 
@@ -169,7 +169,8 @@ export interface OpenOptions {
 export function openExplorer(spec: DataSpec, opts: OpenOptions = {}): FileLoad {
   let load: FileLoad;
   if ('bundled' in spec) load = { done: loadDefault(), cancel: () => {} };
-  else if ('snapshot' in spec) load = fromWorkerLoad(restoreInWorker(spec.snapshot, spec.name));
+  else if ('snapshot' in spec)
+    load = fromWorkerLoad(takeEarlyRestore(spec.snapshot) ?? restoreInWorker(spec.snapshot, spec.name));
   else if ('url' in spec)
     load = fromWorkerLoad(loadDataUrl(spec.url, spec.name ?? spec.url, (p) => opts.onProgress?.(p)));
   else {
