@@ -6,7 +6,13 @@ import fc from 'fast-check';
 import { graphColumns } from '../../src/core/columns.ts';
 import { MemoryExplorer } from '../../src/core/memory-explorer.ts';
 import type { Dataset, PathMode } from '../../src/core/model.ts';
-import { decodeSnapshot, encodeSnapshot, SnapshotError, SNAPSHOT_VERSION } from '../../src/core/snapshot/snapshot.ts';
+import {
+  decodeSnapshot,
+  decodeSnapshotAndStats,
+  encodeSnapshot,
+  SnapshotError,
+  SNAPSHOT_VERSION,
+} from '../../src/core/snapshot/snapshot.ts';
 import { TripleStore } from '../../src/core/store.ts';
 import { loadDefault, loadStoreFile } from '../../src/node/load.ts';
 import { datasetArb } from './dataset-arbitrary.ts';
@@ -18,12 +24,19 @@ const SEED = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {};
 async function sameAnswers(a: TripleStore, b: TripleStore, pairs = Infinity): Promise<void> {
   const x = new MemoryExplorer(a, 'x'),
     y = new MemoryExplorer(b, 'x');
+  // The stats kept in the snapshot are the store's.
+  expect(decodeSnapshotAndStats(encodeSnapshot(b)).stats).toEqual(await x.stats());
   expect(await y.stats()).toEqual(await x.stats());
   expect(await y.schema()).toEqual(await x.schema());
   expect(b.toDataset()).toEqual(a.toDataset());
   expect(await y.exportDataset({ all: true })).toEqual(await x.exportDataset({ all: true }));
   expect(graphColumns(b)).toEqual(graphColumns(a));
   expect(await y.topEntities(10)).toEqual(await x.topEntities(10));
+  // Most connected first, ties in file order.
+  const byDegree = Array.from({ length: a.entityCount }, (_, i) => i).sort(
+    (i, j) => a.degree(j) - a.degree(i) || i - j,
+  );
+  expect((await x.topEntities(a.entityCount)).map((e) => a.indexOf(e.id))).toEqual(byDegree);
   expect(await y.sources({ limit: 1e6 })).toEqual(await x.sources({ limit: 1e6 }));
   for (const s of a.sources) expect(await y.source(s.id)).toEqual(await x.source(s.id));
   for (let t = 0; t < a.tripleCount; t++) {

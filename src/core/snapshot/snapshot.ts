@@ -2,7 +2,8 @@
 // indexes as typed arrays, strings in tables, so reopening data skips reading,
 // checking and indexing. Evidence quotes found in their source's text are kept
 // as (offset, length) into it: most datasets quote their sources verbatim.
-import type { Attributes, Entity, Schema, Source } from '../model.ts';
+import { computeStats } from '../memory-explorer.ts';
+import type { Attributes, Entity, Schema, Source, Stats } from '../model.ts';
 import type { StoreIndexes, StoreParts, TripleColumns } from '../store-columns.ts';
 import type { Csr } from '../store-tables.ts';
 import { TripleStore } from '../store.ts';
@@ -28,6 +29,8 @@ interface Meta {
   sources: Source[];
   /** Optional columns present. */
   has: string[];
+  /** The store's stats (computeStats), so a reopen need not count a million triples again. */
+  stats: Stats;
 }
 
 /** An index array wide enough for `distinct` values plus "absent" (its largest value). */
@@ -181,8 +184,8 @@ function readEvidence(r: SnapshotReader, src: ArrayLike<number>, texts: (string 
   return out;
 }
 
-/** The store as one ArrayBuffer (see ADR 0011 for the layout). */
-export function encodeSnapshot(store: TripleStore): ArrayBuffer {
+/** The store as one ArrayBuffer (see ADR 0011 for the layout); `stats`: its stats when already counted. */
+export function encodeSnapshot(store: TripleStore, stats?: Stats): ArrayBuffer {
   const p = store.parts();
   const { cols, indexes: ix } = p;
   const m = cols.count;
@@ -272,6 +275,7 @@ export function encodeSnapshot(store: TripleStore): ArrayBuffer {
     extraSourceCount: ix.extraSourceCount,
     sources,
     has,
+    stats: stats ?? computeStats(store),
   };
   if (p.title !== undefined) meta.title = p.title;
   return w.finish(SNAPSHOT_VERSION, meta);
@@ -279,9 +283,18 @@ export function encodeSnapshot(store: TripleStore): ArrayBuffer {
 
 /** The store `encodeSnapshot` saw; a SnapshotError when the buffer is not one this version reads, or is damaged. */
 export function decodeSnapshot(buf: ArrayBuffer): TripleStore {
+  return decodeSnapshotAndStats(buf).store;
+}
+
+/** The store and its stats as `encodeSnapshot` kept them; throws as decodeSnapshot. */
+export function decodeSnapshotAndStats(buf: ArrayBuffer): { store: TripleStore; stats: Stats } {
   const r = new SnapshotReader(buf, SNAPSHOT_VERSION);
   try {
-    return decode(r);
+    const store = decode(r);
+    const stats = (r.meta as unknown as Meta).stats;
+    if (!stats || stats.triples !== store.tripleCount || stats.entities !== store.entityCount)
+      throw new SnapshotError('corrupt', 'snapshot stats do not match its store');
+    return { store, stats };
   } catch (e) {
     if (e instanceof SnapshotError) throw e;
     throw new SnapshotError('corrupt', `snapshot does not hold a store: ${e instanceof Error ? e.message : String(e)}`);

@@ -3,7 +3,7 @@
 // (or copies) the bytes.
 import type { Problem } from '../../core/problems.ts';
 import { MemoryExplorer } from '../../core/memory-explorer.ts';
-import { decodeSnapshot, encodeSnapshot } from '../../core/snapshot/snapshot.ts';
+import { decodeSnapshotAndStats, encodeSnapshot } from '../../core/snapshot/snapshot.ts';
 import { dropSnapshot, readSnapshot, writeSnapshot } from '../store/snapshots.ts';
 import type { LoadedMeta } from './protocol.ts';
 import type { SnapshotTimes } from './rpc.ts';
@@ -19,7 +19,8 @@ export async function restore(hash: string): Promise<Restored> {
   const t1 = performance.now();
   let explorer: MemoryExplorer;
   try {
-    explorer = new MemoryExplorer(decodeSnapshot(kept.bytes), kept.file);
+    const { store, stats } = decodeSnapshotAndStats(kept.bytes);
+    explorer = new MemoryExplorer(store, kept.file, stats);
   } catch (e) {
     // Old or damaged: it would fail again; the steps are replayed and a new one kept.
     void dropSnapshot(hash);
@@ -43,7 +44,7 @@ export async function restore(hash: string): Promise<Restored> {
 export async function keepSnapshot(hash: string, explorer: MemoryExplorer, warnings: Problem[]): Promise<boolean> {
   let bytes: ArrayBuffer;
   try {
-    bytes = encodeSnapshot(explorer.store);
+    bytes = encodeSnapshot(explorer.store, await explorer.stats());
   } catch {
     // Too large for one buffer, or out of memory: the steps are kept all the same.
     return false;
