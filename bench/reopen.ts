@@ -77,13 +77,13 @@ export async function benchReopen(o: ReopenOptions): Promise<{ rows: Row[]; deta
         r.onerror = () => fail(r.error);
       });
       const hash = new URL(location.href).searchParams.get('ds')!;
-      const rec = await new Promise<{ bytes: ArrayBuffer } | undefined>((ok) => {
+      const rec = await new Promise<{ bytes: Blob } | undefined>((ok) => {
         const r = db.transaction('snapshots').objectStore('snapshots').get(hash);
         r.onsuccess = () => ok(r.result);
         r.onerror = () => ok(undefined);
       });
       db.close();
-      return rec?.bytes.byteLength ?? 0;
+      return rec?.bytes.size ?? 0;
     });
     o.log(
       `snapshot ${kept ? 'kept' : 'NOT kept'} (${(bytes / 1e6).toFixed(1)} MB) ${keptMs.toFixed(0)} ms after the first frame`,

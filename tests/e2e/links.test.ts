@@ -87,14 +87,14 @@ describe('links', () => {
         r.onerror = () => fail(r.error);
       });
       const store = () => db.transaction('snapshots', 'readwrite').objectStore('snapshots');
-      const rec = await new Promise<{ bytes: ArrayBuffer }>((ok) => {
+      const rec = await new Promise<{ bytes: Blob }>((ok) => {
         const r = store().get(hash);
         r.onsuccess = () => ok(r.result);
       });
-      const bytes = new Uint8Array(rec.bytes);
+      const bytes = new Uint8Array(await rec.bytes.arrayBuffer());
       bytes[bytes.length >> 1]! ^= 0x5a;
       await new Promise((ok) => {
-        store().put(rec).onsuccess = ok;
+        store().put({ ...rec, bytes: new Blob([bytes]) }).onsuccess = ok;
       });
       db.close();
     }, new URL(link).searchParams.get('ds')!);
