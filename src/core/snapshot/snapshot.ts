@@ -69,12 +69,16 @@ function readDictionary(r: SnapshotReader, name: string, m: number): (string | u
   const idx = r.array(`${name}.idx`, ['u8', 'u16', 'u32'], m);
   const absent = absentOf(idx);
   const values = r.strings(`${name}.values`);
-  const out: (string | undefined)[] = [];
+  let present = 0;
+  for (let t = 0; t < m; t++) if (idx[t] !== absent) present++;
+  // Rare values (attributions, qualifiers): a sparse array, as the readers make it; else a packed one.
+  const sparse = present * 16 < m;
+  const out: (string | undefined)[] = sparse ? new Array(m) : [];
   for (let t = 0; t < m; t++) {
     const k = idx[t]!;
-    if (k === absent) out.push(undefined);
-    else if (k < values.length) out.push(values[k]);
-    else throw new SnapshotError('corrupt', `${name}: value ${k} out of range`);
+    if (k >= values.length && k !== absent) throw new SnapshotError('corrupt', `${name}: value ${k} out of range`);
+    if (!sparse) out.push(k === absent ? undefined : values[k]);
+    else if (k !== absent) out[t] = values[k];
   }
   return out;
 }
