@@ -16,6 +16,8 @@ export interface BrowserOptions {
   browser: boolean;
   bundle: boolean;
   log: (...a: unknown[]) => void;
+  /** The bench dataset: opened as a file, then reopened from its kept snapshot (reopen.ts). */
+  dataset?: { path: string; label: string };
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -417,6 +419,23 @@ export async function benchBrowser(o: BrowserOptions): Promise<{ rows: Row[]; de
             note: `not measured: ${r.layoutWhy}`,
           }),
         );
+      }
+    }
+    if (app && o.dataset) {
+      const { benchReopen } = await import('./reopen.ts');
+      try {
+        const r = await benchReopen({
+          browser,
+          appUrl: app.url,
+          datasetPath: o.dataset.path,
+          label: o.dataset.label,
+          runs: o.quick ? 3 : 5,
+          log: o.log,
+        });
+        rows.push(...r.rows);
+        details.reopen = r.details;
+      } catch (e) {
+        rows.push(row({ measure: 'reopen from the snapshot', unit: 'ms', median: NaN, note: `not measured: ${e}` }));
       }
     }
     rows.push(

@@ -38,7 +38,18 @@ if (getHeapStatistics().heap_size_limit < 6 * 2 ** 30 && !process.env.ACTORGRAPH
   process.exit(r.status ?? 1);
 }
 
-const ALL = ['load', 'search', 'paths', 'browser', 'bundle', 'cli', 'formats', 'annotate', 'virtuoso'] as const;
+const ALL = [
+  'load',
+  'search',
+  'paths',
+  'snapshot',
+  'browser',
+  'bundle',
+  'cli',
+  'formats',
+  'annotate',
+  'virtuoso',
+] as const;
 type Section = (typeof ALL)[number];
 
 function flag(name: string): string | undefined {
@@ -513,6 +524,11 @@ async function main(): Promise<void> {
   if (only.has('load')) await benchLoad();
   if (only.has('search')) await benchSearch();
   if (only.has('paths')) await benchPaths();
+  if (only.has('snapshot')) {
+    const { store } = await load();
+    const { benchSnapshotNode } = await import('./snapshot.ts');
+    rows.push(...benchSnapshotNode(store, sz, quick ? 2 : 3, readFileSync(dataset().path).length));
+  }
   if (only.has('virtuoso')) {
     // Run it at 100k (`--size 100k`): a 1M push into Virtuoso takes the machine for a long while.
     const { benchVirtuoso } = await import('./virtuoso.ts');
@@ -530,6 +546,7 @@ async function main(): Promise<void> {
       browser: only.has('browser'),
       bundle: only.has('bundle'),
       log,
+      ...(only.has('browser') ? { dataset: { path: dataset().path, label: sz } } : {}),
     });
     rows.push(...r.rows);
     details.browser = r.details;

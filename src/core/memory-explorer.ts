@@ -81,10 +81,11 @@ export class MemoryExplorer implements Explorer {
   private searchIndex?: EntitySearch;
   private byDegree?: Uint32Array;
 
-  /** `file`: the name the data came from (for snapshots). */
+  /** `file`: the name the data came from (for snapshots); `stats`: the store's, when known (a snapshot keeps them). */
   constructor(
     readonly store: TripleStore,
     readonly file = 'dataset',
+    private statsMemo?: Stats,
   ) {}
 
   /** The search index, built on first use (it costs time and memory a CLI `path` does not need). */
@@ -104,7 +105,8 @@ export class MemoryExplorer implements Explorer {
 
   async stats(options?: CallOptions): Promise<Stats> {
     checkSignal(options?.signal);
-    return computeStats(this.store);
+    // The store does not change: counted once (a million triples take a while).
+    return structuredClone((this.statsMemo ??= computeStats(this.store)));
   }
 
   async search(text: string, options?: SearchOptions & CallOptions): Promise<SearchHit[]> {
@@ -191,12 +193,16 @@ export class MemoryExplorer implements Explorer {
     checkSignal(options?.signal);
     const store = this.store;
     if (!this.byDegree) {
-      // Sorted once: degree descending, then file order.
-      const order = new Uint32Array(store.entityCount);
-      for (let i = 0; i < order.length; i++) order[i] = i;
-      const deg = new Uint32Array(store.entityCount);
-      for (let i = 0; i < deg.length; i++) deg[i] = store.degree(i);
-      order.sort((a, b) => deg[b]! - deg[a]! || a - b);
+      // Sorted once: degree descending, then file order (a counting sort: degrees are small whole numbers).
+      const n = store.entityCount;
+      const deg = new Uint32Array(n);
+      let max = 0;
+      for (let i = 0; i < n; i++) max = Math.max(max, (deg[i] = store.degree(i)));
+      const start = new Uint32Array(max + 2);
+      for (let i = 0; i < n; i++) start[max - deg[i]! + 1]!++;
+      for (let d = 0; d <= max; d++) start[d + 1]! += start[d]!;
+      const order = new Uint32Array(n);
+      for (let i = 0; i < n; i++) order[start[max - deg[i]!]!++] = i;
       this.byDegree = order;
     }
     const k = Math.max(0, Math.min(Math.floor(n), store.entityCount));

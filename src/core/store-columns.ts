@@ -1,5 +1,6 @@
 // The shapes a store is built from and lends out: triple columns, trust columns, build options.
-import type { Attributes, Source } from './model.ts';
+import type { Attributes, Entity, Schema, Source } from './model.ts';
+import type { Csr } from './store-tables.ts';
 
 /** Triples as columns, one slot per triple; indices into the dataset's entities, the schema's predicates and the sources. */
 export interface TripleColumns {
@@ -37,4 +38,37 @@ export interface TrustColumns {
 export interface BuildOptions {
   /** Text of a source that has only a `path` (the Node loader reads it). */
   sourceText?: (s: Source) => string | undefined;
+}
+
+/** The store's indexes, as a snapshot keeps them (see ADR 0002 for what each is). */
+export interface StoreIndexes {
+  /** The schema's predicates, then any the triples used beyond it. */
+  predIds: string[];
+  /** Sources appended for triples citing a source the dataset lacks (the last ones of `sources`). */
+  extraSourceCount: number;
+  out: Csr;
+  inn: Csr;
+  outNbr: Uint32Array;
+  inNbr: Uint32Array;
+  outPred: Uint16Array | Uint32Array;
+  inPred: Uint16Array | Uint32Array;
+  byPredicate: Csr;
+  byType: Csr;
+  repeatOrdinal: Map<number, number>;
+  derivedOverride?: Map<number, string>;
+}
+
+/** Everything a store holds: what `TripleStore.parts()` gives and `TripleStore.restore` takes. */
+export interface StoreParts {
+  title?: string;
+  schema: Schema;
+  /** Whether the dataset embedded its schema. */
+  embeddedSchema: boolean;
+  /** Every source, those appended for unknown references last. */
+  sources: Source[];
+  entities: Entity[];
+  cols: TripleColumns;
+  indexes: StoreIndexes;
+  /** Source texts by source id (inline or read beside the dataset). */
+  sourceTexts: ReadonlyMap<string, string>;
 }

@@ -18,11 +18,11 @@ import { indexSchema, type SchemaIndex } from './schema.ts';
 import { CLAIM_STATUSES, isHedge, reliabilityRank, statusCode } from './trust.ts';
 import { buildCsr, indexEntities, indexTypes, slotColumns, smallIntArray, type Csr } from './store-tables.ts';
 import { COLLIDING_ID, deriveTripleId, repeatOrdinals, tripleIds } from './triple-ids.ts';
-import type { BuildOptions, TripleColumns, TrustColumns } from './store-columns.ts';
+import type { BuildOptions, StoreIndexes, StoreParts, TripleColumns, TrustColumns } from './store-columns.ts';
 
 export { deriveTripleId, tripleIds } from './triple-ids.ts';
 export type { Csr } from './store-tables.ts';
-export type { BuildOptions, TripleColumns, TrustColumns } from './store-columns.ts';
+export type { BuildOptions, StoreIndexes, StoreParts, TripleColumns, TrustColumns } from './store-columns.ts';
 
 export class TripleStore {
   readonly schema: SchemaIndex;
@@ -72,7 +72,8 @@ export class TripleStore {
   private readonly byPredicate: Csr;
   private readonly byType: Csr;
 
-  private constructor(dataset: Dataset, schema: Schema, cols?: TripleColumns) {
+  /** `restored`: the indexes a snapshot kept (with `cols`), so nothing is indexed again. */
+  private constructor(dataset: Dataset, schema: Schema, cols?: TripleColumns, restored?: StoreIndexes) {
     this.schema = indexSchema(schema);
     this.sources = dataset.sources;
     this.embeddedSchema = dataset.schema !== undefined;
@@ -82,7 +83,7 @@ export class TripleStore {
     const n = this.entities.length;
     this.entityCount = n;
     ({ ids: this.typeIds, index: this.typeIndex, ofEntity: this.entityType } = indexTypes(schema, this.entities));
-    this.predIds = schema.predicates.map((p) => p.id);
+    this.predIds = restored ? restored.predIds.slice() : schema.predicates.map((p) => p.id);
     this.predIndex = new Map(this.predIds.map((id, i) => [id, i]));
     this.sourceIndex = new Map();
     dataset.sources.forEach((s, i) => {
@@ -116,8 +117,23 @@ export class TripleStore {
     c.givenIds?.forEach((id, t) => {
       if (id !== undefined && !this.givenIdIndex.has(id)) this.givenIdIndex.set(id, t);
     });
-    this.extraSourceCount = this.sources.length - dataset.sources.length;
+    this.extraSourceCount = restored ? restored.extraSourceCount : this.sources.length - dataset.sources.length;
 
+    if (restored) {
+      ({
+        out: this.out,
+        inn: this.inn,
+        outNbr: this.outNbr,
+        inNbr: this.inNbr,
+        outPred: this.outPred,
+        inPred: this.inPred,
+        byPredicate: this.byPredicate,
+        byType: this.byType,
+        repeatOrdinal: this.repeatOrdinal,
+      } = restored);
+      if (restored.derivedOverride) this.derivedOverride = restored.derivedOverride;
+      return;
+    }
     const predMax = this.predIds.length;
     this.out = buildCsr(this.subj, n);
     this.inn = buildCsr(this.obj, n);
@@ -233,6 +249,67 @@ export class TripleStore {
    */
   static fromColumns(dataset: Dataset, schema: Schema, cols: TripleColumns, opts: BuildOptions = {}): TripleStore {
     return TripleStore.withTexts(new TripleStore(dataset, schema, cols), dataset, opts);
+  }
+
+  /** A store again from what `parts()` gave (a snapshot): nothing is validated or indexed again. */
+  static restore(p: StoreParts): TripleStore {
+    const ds: Dataset = {
+      format: DATASET_FORMAT,
+      version: DATASET_VERSION,
+      sources: p.sources,
+      entities: p.entities,
+      triples: [],
+    };
+    if (p.title !== undefined) ds.title = p.title;
+    if (p.embeddedSchema) ds.schema = p.schema;
+    const store = new TripleStore(ds, p.schema, p.cols, p.indexes);
+    for (const [id, text] of p.sourceTexts) store.sourceTexts.set(id, text);
+    return store;
+  }
+
+  /** Everything the store holds, by reference (for a snapshot; see core/snapshot/). */
+  parts(): StoreParts {
+    const cols: TripleColumns = {
+      count: this.tripleCount,
+      subj: this.subj,
+      obj: this.obj,
+      pred: this.pred,
+      src: this.src,
+      evidence: this.evidence,
+    };
+    if (this.date) cols.date = this.date;
+    if (this.confidence) cols.confidence = this.confidence;
+    if (this.attributedTo) cols.attributedTo = this.attributedTo;
+    if (this.qualifier) cols.qualifier = this.qualifier;
+    if (this.givenIds) cols.givenIds = this.givenIds;
+    if (this.explicitStatus) cols.status = this.explicitStatus;
+    if (this.credibility) cols.credibility = this.credibility;
+    if (this.attributes) cols.attributes = this.attributes;
+    const indexes: StoreIndexes = {
+      predIds: this.predIds,
+      extraSourceCount: this.extraSourceCount,
+      out: this.out,
+      inn: this.inn,
+      outNbr: this.outNbr,
+      inNbr: this.inNbr,
+      outPred: this.outPred,
+      inPred: this.inPred,
+      byPredicate: this.byPredicate,
+      byType: this.byType,
+      repeatOrdinal: this.repeatOrdinal,
+    };
+    if (this.derivedOverride) indexes.derivedOverride = this.derivedOverride;
+    const p: StoreParts = {
+      schema: this.schema.schema,
+      embeddedSchema: this.embeddedSchema,
+      sources: this.sources,
+      entities: this.entities,
+      cols,
+      indexes,
+      sourceTexts: this.sourceTexts,
+    };
+    if (this.title !== undefined) p.title = this.title;
+    return p;
   }
 
   private static withTexts(store: TripleStore, dataset: Dataset, opts: BuildOptions): TripleStore {

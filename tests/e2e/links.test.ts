@@ -1,13 +1,14 @@
 // Links that always work: a file opened is kept in the browser under its
 // content hash, the address names it (?ds=), a reload brings back the same data
-// and view, "Copy link" copies it, and a browser without that data says so and
-// reopens the link's view once the same file is opened.
+// and view (from a snapshot of the loaded data, or from the file when the
+// snapshot is damaged), "Copy link" copies it, and a browser without that data
+// says so and reopens the link's view once the same file is opened.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildAndServe, launch, ROOT, SHOTS, type Served } from './harness.ts';
-import { hook, T, waitReady, watch, searchAndChoose, type Watched } from './page.ts';
+import { hook, T, waitReady, watch, searchAndChoose, type Hook, type Watched } from './page.ts';
 
 let served: Served;
 let browser: Browser;
@@ -18,6 +19,7 @@ const FILE = resolve(SHOTS, '..', 'kept-link.json');
 beforeAll(async () => {
   const ds = JSON.parse(readFileSync(resolve(ROOT, 'graph-data/dataset.json'), 'utf8'));
   ds.title = 'A file kept in the browser';
+  mkdirSync(dirname(FILE), { recursive: true });
   writeFileSync(FILE, JSON.stringify(ds));
   served = await buildAndServe();
   origin = served.url.replace(/\/$/, '');
@@ -56,6 +58,13 @@ describe('links', () => {
     await p.locator('.toast', { hasText: 'Link copied' }).waitFor({ timeout: T });
     link = await p.evaluate(() => navigator.clipboard.readText());
     expect(link).toBe(p.url());
+    await p.waitForFunction(
+      () => (window as unknown as { __actorgraph: Hook }).__actorgraph.snapshotKept === true,
+      null,
+      {
+        timeout: T,
+      },
+    );
     await p.reload({ timeout: T });
     await waitReady(p);
     await p.waitForFunction(
@@ -64,8 +73,66 @@ describe('links', () => {
       { timeout: T },
     );
     expect((await hook(p)).selected).toBe('kataib-hezbollah');
+    // From the snapshot kept beside the file: nothing read or checked again.
+    expect((await hook(p)).dataFrom).toBe('snapshot');
     await p.getByRole('heading', { name: 'Kataib Hezbollah', exact: true }).first().waitFor({ timeout: T });
     expect(p.url()).toBe(link);
+    const opened = await hook(p);
+
+    // A damaged snapshot: the kept file is read again, the same data and view come back, and a new snapshot is kept.
+    await p.evaluate(async (hash) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const r = indexedDB.open('actorgraph');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      const store = () => db.transaction('snapshots', 'readwrite').objectStore('snapshots');
+      const rec = await new Promise<{ bytes: Blob }>((ok) => {
+        const r = store().get(hash);
+        r.onsuccess = () => ok(r.result);
+      });
+      const bytes = new Uint8Array(await rec.bytes.arrayBuffer());
+      bytes[bytes.length >> 1]! ^= 0x5a;
+      await new Promise((ok) => {
+        store().put({ ...rec, bytes: new Blob([bytes]) }).onsuccess = ok;
+      });
+      db.close();
+    }, new URL(link).searchParams.get('ds')!);
+    await p.reload({ timeout: T });
+    await waitReady(p);
+    await p.waitForFunction(
+      () => (window as unknown as { __actorgraph: Hook }).__actorgraph.dataFrom === 'steps',
+      null,
+      {
+        timeout: T,
+      },
+    );
+    const replayed = await hook(p);
+    expect([replayed.file, replayed.selected, replayed.entities, replayed.nodes, replayed.edges]).toEqual([
+      opened.file,
+      opened.selected,
+      opened.entities,
+      opened.nodes,
+      opened.edges,
+    ]);
+    await p.getByRole('heading', { name: 'Kataib Hezbollah', exact: true }).first().waitFor({ timeout: T });
+    await p.waitForFunction(
+      () => (window as unknown as { __actorgraph: Hook }).__actorgraph.snapshotKept === true,
+      null,
+      {
+        timeout: T,
+      },
+    );
+    await p.reload({ timeout: T });
+    await waitReady(p);
+    await p.waitForFunction(
+      () => (window as unknown as { __actorgraph: Hook }).__actorgraph.file === 'kept-link.json',
+      null,
+      {
+        timeout: T,
+      },
+    );
+    expect((await hook(p)).dataFrom).toBe('snapshot');
     await p.context().close();
   });
 

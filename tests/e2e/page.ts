@@ -23,6 +23,9 @@ export interface Hook {
   layoutStart?: number;
   layoutEnd?: number;
   viewport?: { width: number; height: number };
+  /** Kept data reopened from its snapshot or by replaying its steps. */
+  dataFrom?: 'snapshot' | 'steps';
+  snapshotKept?: boolean;
 }
 
 export const hook = (p: Page): Promise<Hook> =>

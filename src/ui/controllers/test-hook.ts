@@ -29,6 +29,9 @@ function install(): void {
   get('edges', () => current.view?.graph.size ?? 0);
   get('entities', () => current.view?.stats.entities ?? 0);
   get('file', () => current.view?.data.file);
+  // Kept data reopened: 'snapshot' or 'steps'; and whether a snapshot of the data on screen was kept.
+  get('dataFrom', () => current.view?.data.from);
+  get('snapshotKept', () => current.view?.data.snapshotKept);
   get('selected', () => current.url?.entity);
   get('partial', () => current.view?.partial ?? false);
   get('nodeIds', () => current.view?.graph.nodes() ?? []);

@@ -10,8 +10,8 @@ import { useEvent } from '../hooks/use-event.ts';
 import { ExplorerError } from '../../core/errors.ts';
 import { canDrawAll, canMerge, errorText, prepare, prepareWhole, type Loaded } from './gateway.ts';
 import { nextSteps, stepsHash, type DataStep } from '../store/steps.ts';
-import { keepData, keptData } from '../store/kept.ts';
-import { replayBase, specOf } from '../store/replay.ts';
+import { keepData } from '../store/kept.ts';
+import { reopenKept, type Follow } from './reopen.ts';
 
 type Dispatch = (a: AppAction) => void;
 
@@ -31,7 +31,10 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
   const keep = useEvent((next: DataStep[], v: Loaded, name: string, hash?: Promise<string>) => {
     steps.current = next;
     void (hash ?? stepsHash(next)).then(async (h) => {
-      if (await keepData(h, next, name)) dispatch({ type: 'kept', view: v, hash: h });
+      if (!(await keepData(h, next, name))) return;
+      dispatch({ type: 'kept', view: v, hash: h });
+      // After the first frame: the worker encodes and stores it while the page is drawn.
+      await v.data.keepSnapshot?.(h);
     });
   });
 
@@ -62,7 +65,7 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
   });
 
   /** Follows a load in a loader worker (a chosen file, or `?data=`). */
-  const follow = useEvent(
+  const follow: Follow = useEvent(
     async (
       load: FileLoad,
       name: string,
@@ -175,40 +178,7 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
   }, []);
 
   /** `?ds=HASH`: the data kept under that hash, in the link's view; else the bundled data, and a word that it is missing. */
-  const reopen = useEvent(async (hash: string) => {
-    const kept = await keptData(hash);
-    if (!kept) {
-      dispatch({ type: 'missing-data', hash });
-      startDefault();
-      return;
-    }
-    const name = kept.title;
-    dispatch({ type: 'load-progress', progress: { phase: 'reading', done: 0, total: 0, file: name } });
-    try {
-      const base = await replayBase(kept.steps);
-      const last = kept.steps[kept.steps.length - 1]!;
-      let load: FileLoad | undefined;
-      load = openExplorer(specOf(last), {
-        merge: base,
-        onProgress: (p) => {
-          if (load && pending.current === load) dispatch({ type: 'load-progress', progress: { ...p, file: name } });
-        },
-      });
-      await follow(load, name, {
-        mode: 'link',
-        whole: false,
-        onFail: startDefault,
-        onOpened: () => {
-          steps.current = kept.steps;
-        },
-      });
-      base?.dispose();
-    } catch (e) {
-      dispatch({ type: 'load-progress', progress: undefined });
-      dispatch({ type: 'notice', text: `Could not reopen the kept data: ${errorText(e)}` });
-      startDefault();
-    }
-  });
+  const reopen = useEvent((hash: string) => reopenKept(hash, { dispatch, pending, steps, follow, startDefault }));
 
   // Data let go once other data answers (or the page goes).
   useEffect(() => {

@@ -8,8 +8,8 @@ import type { CallOptions, Explorer } from '../../core/explorer.ts';
 import { ExplorerError } from '../../core/errors.ts';
 import { MemoryExplorer } from '../../core/memory-explorer.ts';
 import { buildFromText } from './pipeline.ts';
-import { loadInWorker, type WorkerLoad } from './worker-explorer.ts';
-import { loadDataUrl } from './early-fetch.ts';
+import { loadInWorker, restoreInWorker, type WorkerLoad } from './worker-explorer.ts';
+import { loadDataUrl, takeEarlyRestore } from './early-fetch.ts';
 import type { GraphColumns } from './columns.ts';
 import { isEntitiesTable, isSchemaFile, type Progress, type ReadChoices, type RemoteFile } from './protocol.ts';
 
@@ -34,6 +34,12 @@ export interface LoadedData {
   columns(): Promise<GraphColumns>;
   /** Frees what holds the data (ends its worker). */
   dispose(): void;
+  /** How kept data came back (`?ds=`): from its snapshot, or by replaying its steps. */
+  from?: 'snapshot' | 'steps';
+  /** Keeps a snapshot of this data under `hash` for a quick reopen (worker data only); false when it could not. */
+  keepSnapshot?(hash: string): Promise<boolean>;
+  /** Whether that snapshot was kept (set once keepSnapshot settles). */
+  snapshotKept?: boolean;
 }
 
 export type LoadOutcome = { ok: true; data: LoadedData } | { ok: false; problems: Problem[]; cancelled?: boolean };
@@ -129,13 +135,23 @@ function fromWorkerLoad(load: WorkerLoad): FileLoad {
   const done = load.done.then((o): LoadOutcome => {
     if (!o.ok) return 'cancelled' in o ? { ok: false, problems: [], cancelled: true } : o;
     const ex = o.explorer;
-    return { ok: true, data: loadedData(ex, o.meta, () => ex.terminate()) };
+    const data = loadedData(ex, o.meta, () => ex.terminate());
+    data.keepSnapshot = (hash) =>
+      ex.keepSnapshot(hash).then((kept) => {
+        data.snapshotKept = kept;
+        return kept;
+      });
+    return { ok: true, data };
   });
   return { done, cancel: load.cancel };
 }
 
 /** Where the UI's data is: the bundled dataset, files opened (one dataset, optionally its schema and source texts), or a same-site URL. */
-export type DataSpec = { bundled: true } | { files: File[]; read?: ReadChoices } | { url: string; name?: string };
+export type DataSpec =
+  | { bundled: true }
+  | { files: File[]; read?: ReadChoices }
+  | { url: string; name?: string }
+  | { snapshot: string; name: string };
 
 export interface OpenOptions {
   /** Merge the new data into this (files only); nothing open changes unless it succeeds. */
@@ -153,6 +169,8 @@ export interface OpenOptions {
 export function openExplorer(spec: DataSpec, opts: OpenOptions = {}): FileLoad {
   let load: FileLoad;
   if ('bundled' in spec) load = { done: loadDefault(), cancel: () => {} };
+  else if ('snapshot' in spec)
+    load = fromWorkerLoad(takeEarlyRestore(spec.snapshot) ?? restoreInWorker(spec.snapshot, spec.name));
   else if ('url' in spec)
     load = fromWorkerLoad(loadDataUrl(spec.url, spec.name ?? spec.url, (p) => opts.onProgress?.(p)));
   else {

@@ -18,10 +18,23 @@ export interface LoadRequest {
 
 export type LoadAnswer = ({ ok: true } & LoadedMeta) | { ok: false; problems: Problem[] };
 
+/** A reopen from a kept snapshot; `reason` says why not (none kept, refused as old or damaged). */
+export type RestoreAnswer = ({ ok: true; took: SnapshotTimes } & LoadedMeta) | { ok: false; reason: string };
+
+/** Where a reopen's time went in the worker (ms): reading the record from IndexedDB, decoding the store. */
+export interface SnapshotTimes {
+  read: number;
+  decode: number;
+}
+
 /** What the loader worker exposes. */
 export interface WorkerApi {
   /** Reads, validates and indexes the file; progress through the (proxied) callback. */
   load(request: LoadRequest, onProgress?: (p: Progress) => void): Promise<LoadAnswer>;
+  /** Loads the snapshot kept under `hash` (read from IndexedDB here): no reading, checking or indexing. */
+  restore(hash: string): Promise<RestoreAnswer>;
+  /** Keeps a snapshot of the loaded data under `hash`; false when there is none or storage refused it. */
+  keepSnapshot(hash: string): Promise<boolean>;
   /** Posts this worker's data (a DataSnapshot) on `port`, for a merge in another worker. */
   share(port: MessagePort): void;
   /** One Explorer method on the loaded data. */

@@ -90,6 +90,12 @@ export class WorkerExplorer implements Explorer {
     this.shareCurrent(port);
   }
 
+  /** Keeps a snapshot of this data under `hash` (the worker encodes and stores it); false when it could not. */
+  keepSnapshot(hash: string): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
+    return Promise.race([this.remote.keepSnapshot(hash), this.dead]).catch(() => false);
+  }
+
   /** Ends the worker. Calls still waiting never settle: their answers were for data no longer shown. */
   terminate(): void {
     this.closed = true;
@@ -172,12 +178,8 @@ export interface WorkerLoadOptions {
   read?: ReadChoices;
 }
 
-/** Loads `file` in a new worker. The File is passed as a handle (no copy of its text on the page). */
-export function loadInWorker(
-  file: Blob | ArrayBuffer | RemoteFile,
-  name: string,
-  opts: WorkerLoadOptions = {},
-): WorkerLoad {
+/** A new loader worker, and the settling of its one load (errors, death and cancel included). */
+function spawn(name: string) {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'actorgraph-loader' });
   const remote = Comlink.wrap<WorkerApi>(worker);
   let settle!: (o: WorkerLoadOutcome) => void;
@@ -211,7 +213,22 @@ export function loadInWorker(
   worker.addEventListener('messageerror', () =>
     finish({ ok: false, problems: problem('could not load the file: a message from the loader could not be read') }),
   );
+  const failed = (err: unknown) =>
+    finish({
+      ok: false,
+      problems: problem(`could not load the file: ${err instanceof Error ? err.message : String(err)}`),
+    });
+  const opened = (meta: LoadedMeta) => finish({ ok: true, explorer: new WorkerExplorer(worker, remote), meta });
+  return { remote, done, finish, failed, opened, isFinished: () => finished };
+}
 
+/** Loads `file` in a new worker. The File is passed as a handle (no copy of its text on the page). */
+export function loadInWorker(
+  file: Blob | ArrayBuffer | RemoteFile,
+  name: string,
+  opts: WorkerLoadOptions = {},
+): WorkerLoad {
+  const w = spawn(name);
   let merge: MessagePort | undefined;
   if (opts.shareCurrent) {
     const ch = new MessageChannel();
@@ -224,23 +241,40 @@ export function loadInWorker(
   const onProgress = opts.onProgress;
   const progress = onProgress
     ? Comlink.proxy((p: Progress) => {
-        if (!finished) onProgress(p);
+        if (!w.isFinished()) onProgress(p);
       })
     : undefined;
-  remote.load(Comlink.transfer({ file, name, merge, extras: opts.extras, read: opts.read }, transfer), progress).then(
-    (answer) => {
+  w.remote
+    .load(Comlink.transfer({ file, name, merge, extras: opts.extras, read: opts.read }, transfer), progress)
+    .then((answer) => {
       if (!answer.ok) {
-        finish({ ok: false, problems: answer.problems });
+        w.finish({ ok: false, problems: answer.problems });
         return;
       }
       const { ok: _ok, ...meta } = answer;
-      finish({ ok: true, explorer: new WorkerExplorer(worker, remote), meta });
-    },
-    (err: unknown) =>
-      finish({
-        ok: false,
-        problems: problem(`could not load the file: ${err instanceof Error ? err.message : String(err)}`),
-      }),
-  );
-  return { done, cancel: () => finish({ ok: false, cancelled: true, problems: [] }) };
+      w.opened(meta);
+    }, w.failed);
+  return { done: w.done, cancel: () => w.finish({ ok: false, cancelled: true, problems: [] }) };
+}
+
+/**
+ * Reopens the data kept under `hash` from its snapshot, in a new worker (which reads and decodes it there).
+ * Fails with no problems when there is no usable snapshot: the caller then replays the kept steps.
+ */
+export function restoreInWorker(hash: string, name: string): WorkerLoad {
+  const w = spawn(name);
+  const t0 = performance.now();
+  w.remote.restore(hash).then((answer) => {
+    if (!answer.ok) {
+      w.finish({ ok: false, problems: [] });
+      return;
+    }
+    const { ok: _ok, took, ...meta } = answer;
+    // Read by the benchmark: where a reopen's time went.
+    performance.measure('actorgraph:snapshot-restore', { start: t0 });
+    performance.measure('actorgraph:snapshot-read', { start: t0, duration: took.read });
+    performance.measure('actorgraph:snapshot-decode', { start: t0 + took.read, duration: took.decode });
+    w.opened(meta);
+  }, w.failed);
+  return { done: w.done, cancel: () => w.finish({ ok: false, cancelled: true, problems: [] }) };
 }

@@ -28,8 +28,11 @@ import {
   type RemoteMethod,
   type WorkerApi,
 } from './rpc.ts';
+import { keepSnapshot, restore } from './worker-snapshot.ts';
 
 let explorer: MemoryExplorer | undefined;
+/** The loaded data's validation warnings, kept with its snapshot. */
+let warnings: Problem[] = [];
 
 /** Every registered format: a file's reader is chosen by its name and first bytes. */
 const readers: ReaderChoice = { pick: (f) => pickReader(f), readText, sniffBytes: SNIFF_BYTES };
@@ -139,6 +142,7 @@ async function load(m: LoadRequest, onProgress?: (p: Progress) => void): Promise
   }
   if (!r.ok) return { ok: false, problems: r.problems };
   explorer = new MemoryExplorer(r.store, r.file);
+  warnings = r.warnings;
   progress('indexing', 1, 1, true);
   return {
     ok: true,
@@ -178,6 +182,13 @@ const api: WorkerApi = {
       .catch((err: unknown): LoadAnswer => ({ ok: false, problems: [failure(err, m.name)] }))
       // The progress callback is a proxy holding a port open: free it.
       .finally(() => (onProgress as Partial<Comlink.ProxyMethods> | undefined)?.[Comlink.releaseProxy]?.()),
+  async restore(hash) {
+    const r = await restore(hash);
+    if (!r.ok) return r;
+    ({ explorer, warnings } = r);
+    return { ok: true, took: r.took, ...r.meta };
+  },
+  keepSnapshot: (hash) => (explorer ? keepSnapshot(hash, explorer, warnings) : Promise.resolve(false)),
   share(port) {
     if (explorer) explorer.shareCurrent(port);
     else {

@@ -1,0 +1,250 @@
+// The snapshot container: a fixed header (magic, format version, checksum,
+// lengths), a JSON part (small things and the directory of sections), then
+// sections of typed arrays, each 8-byte aligned so a reader can view them in
+// place. Strings go in tables: their lengths (UTF-16 units) in a Uint32Array
+// and every string joined in one UTF-8 blob, decoded with one call and sliced.
+
+export const MAGIC = 'AGSNAP\u0000\u0001';
+export const HEADER_BYTES = 32;
+/** A string table's length for an absent value. */
+export const NONE = 0xffffffff;
+
+export type SectionKind = 'u8' | 'u16' | 'u32' | 'i32' | 'f64';
+type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+const CTOR = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, i32: Int32Array, f64: Float64Array } as const;
+
+function kindOf(a: Typed): SectionKind {
+  if (a instanceof Uint8Array) return 'u8';
+  if (a instanceof Uint16Array) return 'u16';
+  if (a instanceof Uint32Array) return 'u32';
+  if (a instanceof Int32Array) return 'i32';
+  return 'f64';
+}
+
+/** Section name → [kind, byte offset from the data start, element count]. */
+export type Directory = Record<string, [SectionKind, number, number]>;
+
+/** A snapshot that cannot be read: wrong magic or version, bad checksum, truncated or inconsistent. */
+export class SnapshotError extends Error {
+  constructor(
+    readonly reason: 'not-a-snapshot' | 'version' | 'corrupt',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SnapshotError';
+  }
+}
+
+const pad8 = (n: number) => (n + 7) & ~7;
+
+/**
+ * Fletcher-style sums of 32-bit words, both kept: two additions a word, so checking a snapshot of a hundred
+ * megabytes costs little beside reading it; any changed word changes the first, and a lost tail or two words
+ * swapped the second. It guards against damage, not against forgery (the snapshot is this browser's own).
+ * Covers the header's lengths (bytes 16..24) and everything from byte 32.
+ */
+export function checksums(buf: ArrayBuffer): [number, number] {
+  const words = new Uint32Array(buf, 0, buf.byteLength >> 2);
+  let a = 1,
+    b = 0;
+  const add = (i: number) => {
+    a = (a + words[i]!) | 0;
+    b = (b + a) | 0;
+  };
+  add(4);
+  add(5);
+  for (let i = HEADER_BYTES >> 2; i < words.length; i++) {
+    a = (a + words[i]!) | 0;
+    b = (b + a) | 0;
+  }
+  return [a >>> 0, b >>> 0];
+}
+
+const isWellFormed = (s: string): boolean => {
+  const f = (s as { isWellFormed?: () => boolean }).isWellFormed;
+  return f ? f.call(s) : !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+};
+
+export class SnapshotWriter {
+  private readonly sections: { name: string; data: Typed }[] = [];
+  private readonly dir: Directory = {};
+  private at = 0;
+  private readonly enc = new TextEncoder();
+
+  array(name: string, data: Typed): void {
+    if (name in this.dir) throw new Error(`section ${name} written twice`);
+    this.dir[name] = [kindOf(data), this.at, data.length];
+    this.sections.push({ name, data });
+    this.at = pad8(this.at + data.byteLength);
+  }
+
+  /**
+   * A table of strings (undefined kept); joined in UTF-8, or UTF-16 when some string has a lone surrogate.
+   * `apart`: for long strings (source texts), each decoded on its own, so those in ASCII stay one byte a character.
+   */
+  strings(name: string, values: readonly (string | undefined)[], count = values.length, apart = false): void {
+    const lens = new Uint32Array(count);
+    const parts: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const v = values[i];
+      if (v === undefined) lens[i] = NONE;
+      else {
+        lens[i] = v.length;
+        parts.push(v);
+      }
+    }
+    const all = parts.join('');
+    if (!isWellFormed(all)) {
+      this.array(`${name}.len`, lens);
+      const u16 = new Uint16Array(all.length);
+      for (let i = 0; i < all.length; i++) u16[i] = all.charCodeAt(i);
+      this.array(`${name}.utf16`, u16);
+      return;
+    }
+    const bytes = this.enc.encode(all);
+    if (apart) {
+      // Lengths in bytes, to cut the blob before decoding.
+      for (let i = 0, k = 0; i < count; i++) if (lens[i] !== NONE) lens[i] = this.enc.encode(parts[k++]).length;
+      this.array(`${name}.bytelen`, lens);
+    } else this.array(`${name}.len`, lens);
+    this.array(`${name}.utf8`, bytes);
+  }
+
+  /** The whole snapshot: header, `meta` (plus the directory) as JSON, sections. */
+  finish(version: number, meta: object): ArrayBuffer {
+    const json = this.enc.encode(JSON.stringify({ ...meta, dir: this.dir }));
+    const dataStart = pad8(HEADER_BYTES + json.length);
+    const total = dataStart + this.at;
+    if (total > 0xffffffff) throw new RangeError('the snapshot would be larger than 4 GB');
+    const buf = new ArrayBuffer(total);
+    const bytes = new Uint8Array(buf);
+    for (let i = 0; i < MAGIC.length; i++) bytes[i] = MAGIC.charCodeAt(i);
+    bytes.set(json, HEADER_BYTES);
+    for (const { name, data } of this.sections) {
+      const off = dataStart + this.dir[name]![1];
+      bytes.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), off);
+    }
+    const head = new DataView(buf);
+    head.setUint32(8, version, true);
+    head.setUint32(16, json.length, true);
+    head.setUint32(20, total, true);
+    const [a, b] = checksums(buf);
+    head.setUint32(12, a, true);
+    head.setUint32(24, b, true);
+    return buf;
+  }
+}
+
+/** Reads what SnapshotWriter wrote; every failure is a SnapshotError. */
+export class SnapshotReader {
+  readonly meta: Record<string, unknown>;
+  private readonly dir: Directory;
+  private readonly dataStart: number;
+  private readonly dec = new TextDecoder('utf-8', { fatal: true });
+
+  constructor(
+    private readonly buf: ArrayBuffer,
+    version: number,
+  ) {
+    if (!(buf instanceof ArrayBuffer) || buf.byteLength < HEADER_BYTES)
+      throw new SnapshotError('not-a-snapshot', 'too short to be a snapshot');
+    const bytes = new Uint8Array(buf, 0, MAGIC.length);
+    for (let i = 0; i < MAGIC.length; i++)
+      if (bytes[i] !== MAGIC.charCodeAt(i)) throw new SnapshotError('not-a-snapshot', 'no snapshot magic');
+    const head = new DataView(buf);
+    const v = head.getUint32(8, true);
+    if (v !== version) throw new SnapshotError('version', `snapshot format ${v}, this version reads ${version}`);
+    const total = head.getUint32(20, true);
+    if (total !== buf.byteLength || total % 8 !== 0)
+      throw new SnapshotError('corrupt', `snapshot of ${buf.byteLength} bytes says ${total}`);
+    const [a, b] = checksums(buf);
+    if (a !== head.getUint32(12, true) || b !== head.getUint32(24, true))
+      throw new SnapshotError('corrupt', 'snapshot checksum mismatch');
+    const jsonLength = head.getUint32(16, true);
+    this.dataStart = pad8(HEADER_BYTES + jsonLength);
+    if (this.dataStart > total) throw new SnapshotError('corrupt', 'snapshot header past its end');
+    try {
+      this.meta = JSON.parse(this.dec.decode(new Uint8Array(buf, HEADER_BYTES, jsonLength))) as Record<string, unknown>;
+    } catch {
+      throw new SnapshotError('corrupt', 'snapshot header is not JSON');
+    }
+    this.dir = (this.meta.dir ?? {}) as Directory;
+  }
+
+  has(name: string): boolean {
+    return name in this.dir;
+  }
+
+  /** A copy of the section (the snapshot's buffer is then free to go). */
+  array<K extends SectionKind>(name: string, kind: K | readonly K[], length?: number): InstanceType<(typeof CTOR)[K]> {
+    const entry = this.dir[name];
+    if (!entry) throw new SnapshotError('corrupt', `snapshot has no section ${name}`);
+    const [k, off, count] = entry;
+    const kinds: readonly SectionKind[] = typeof kind === 'string' ? [kind] : kind;
+    if (!kinds.includes(k)) throw new SnapshotError('corrupt', `section ${name} is ${k}, not ${kinds.join('|')}`);
+    if (length !== undefined && count !== length)
+      throw new SnapshotError('corrupt', `section ${name} has ${count} items, not ${length}`);
+    const C = CTOR[k];
+    const start = this.dataStart + off;
+    if (!Number.isInteger(off) || start % 8 || start + count * C.BYTES_PER_ELEMENT > this.buf.byteLength)
+      throw new SnapshotError('corrupt', `section ${name} lies outside the snapshot`);
+    return new C(this.buf, start, count).slice() as InstanceType<(typeof CTOR)[K]>;
+  }
+
+  /** The bytes of a section, in place (decoded at once, not kept). */
+  private bytes(name: string): Uint8Array {
+    const [k, off, count] = this.dir[name] ?? [];
+    if (k !== 'u8' || off === undefined || count === undefined || this.dataStart + off + count > this.buf.byteLength)
+      throw new SnapshotError('corrupt', `section ${name} lies outside the snapshot`);
+    return new Uint8Array(this.buf, this.dataStart + off, count);
+  }
+
+  private decode(bytes: Uint8Array, name: string): string {
+    try {
+      return this.dec.decode(bytes);
+    } catch {
+      throw new SnapshotError('corrupt', `strings of ${name} are not UTF-8`);
+    }
+  }
+
+  /** A table's strings, in a packed array (holes would make a million-slot array slow). */
+  strings(name: string, length?: number): (string | undefined)[] {
+    const out: (string | undefined)[] = [];
+    if (this.has(`${name}.bytelen`)) {
+      const lens = this.array(`${name}.bytelen`, 'u32', length);
+      const bytes = this.bytes(`${name}.utf8`);
+      let at = 0;
+      for (let i = 0; i < lens.length; i++) {
+        const n = lens[i]!;
+        if (n === NONE) out.push(undefined);
+        else {
+          if (at + n > bytes.length) throw new SnapshotError('corrupt', `strings of ${name} do not add up`);
+          out.push(this.decode(bytes.subarray(at, at + n), name));
+          at += n;
+        }
+      }
+      if (at !== bytes.length) throw new SnapshotError('corrupt', `strings of ${name} do not add up`);
+      return out;
+    }
+    const lens = this.array(`${name}.len`, 'u32', length);
+    let all: string;
+    if (this.has(`${name}.utf8`)) all = this.decode(this.bytes(`${name}.utf8`), name);
+    else {
+      const u16 = this.array(`${name}.utf16`, 'u16');
+      const chunks: string[] = [];
+      for (let i = 0; i < u16.length; i += 8192) chunks.push(String.fromCharCode(...u16.subarray(i, i + 8192)));
+      all = chunks.join('');
+    }
+    let at = 0;
+    for (let i = 0; i < lens.length; i++) {
+      const n = lens[i]!;
+      if (n === NONE) out.push(undefined);
+      else {
+        out.push(all.slice(at, at + n));
+        at += n;
+      }
+    }
+    if (at !== all.length) throw new SnapshotError('corrupt', `strings of ${name} do not add up`);
+    return out;
+  }
+}

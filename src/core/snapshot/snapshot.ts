@@ -1,0 +1,390 @@
+// A loaded store as one ArrayBuffer and back (ADR 0013): the columns and
+// indexes as typed arrays, strings in tables, so reopening data skips reading,
+// checking and indexing. Evidence quotes found in their source's text are kept
+// as (offset, length) into it: most datasets quote their sources verbatim.
+import { computeStats } from '../memory-explorer.ts';
+import type { Attributes, Entity, Schema, Source, Stats } from '../model.ts';
+import type { StoreIndexes, StoreParts, TripleColumns } from '../store-columns.ts';
+import type { Csr } from '../store-tables.ts';
+import { TripleStore } from '../store.ts';
+import { NONE, SnapshotError, SnapshotReader, SnapshotWriter } from './binary.ts';
+
+export { SnapshotError } from './binary.ts';
+
+/** Bump when the layout, or what the store derives while building, changes: older snapshots are then refused. */
+export const SNAPSHOT_VERSION = 1;
+
+/** Evidence length meaning "the quote is in the evidence table at evStart". */
+const IN_TABLE = 0xfffffffe;
+
+interface Meta {
+  title?: string;
+  schema: Schema;
+  embeddedSchema: boolean;
+  entities: number;
+  triples: number;
+  predIds: string[];
+  extraSourceCount: number;
+  /** Sources, their inline texts left out (see the sourceText tables). */
+  sources: Source[];
+  /** Optional columns present. */
+  has: string[];
+  /** The store's stats (computeStats), so a reopen need not count a million triples again. */
+  stats: Stats;
+}
+
+/** An index array wide enough for `distinct` values plus "absent" (its largest value). */
+function indexArray(m: number, distinct: number): Uint8Array | Uint16Array | Uint32Array {
+  return distinct < 0xff ? new Uint8Array(m) : distinct < 0xffff ? new Uint16Array(m) : new Uint32Array(m);
+}
+const absentOf = (a: Uint8Array | Uint16Array | Uint32Array) => 2 ** (8 * a.BYTES_PER_ELEMENT) - 1;
+
+/** Distinct values and, per slot, the index of its value (all ones when absent): dates and attributions repeat. */
+function dictionary(w: SnapshotWriter, name: string, values: readonly (string | undefined)[], m: number): void {
+  const ids = new Map<string, number>();
+  const distinct: string[] = [];
+  const idx = new Uint32Array(m);
+  for (let t = 0; t < m; t++) {
+    const v = values[t];
+    if (v === undefined) {
+      idx[t] = NONE;
+      continue;
+    }
+    let k = ids.get(v);
+    if (k === undefined) {
+      k = distinct.length;
+      ids.set(v, k);
+      distinct.push(v);
+    }
+    idx[t] = k;
+  }
+  const small = indexArray(m, distinct.length);
+  const absent = absentOf(small);
+  for (let t = 0; t < m; t++) small[t] = idx[t] === NONE ? absent : idx[t]!;
+  w.array(`${name}.idx`, small);
+  w.strings(`${name}.values`, distinct);
+}
+
+function readDictionary(r: SnapshotReader, name: string, m: number): (string | undefined)[] {
+  const idx = r.array(`${name}.idx`, ['u8', 'u16', 'u32'], m);
+  const absent = absentOf(idx);
+  const values = r.strings(`${name}.values`);
+  let present = 0;
+  for (let t = 0; t < m; t++) if (idx[t] !== absent) present++;
+  // Rare values (attributions, qualifiers): a sparse array, as the readers make it; else a packed one.
+  const sparse = present * 16 < m;
+  const out: (string | undefined)[] = sparse ? new Array(m) : [];
+  for (let t = 0; t < m; t++) {
+    const k = idx[t]!;
+    if (k >= values.length && k !== absent) throw new SnapshotError('corrupt', `${name}: value ${k} out of range`);
+    if (!sparse) out.push(k === absent ? undefined : values[k]);
+    else if (k !== absent) out[t] = values[k];
+  }
+  return out;
+}
+
+/** Confidences repeat too (a few distinct numbers): their table and an index per triple, when that is smaller. */
+function numbers(w: SnapshotWriter, name: string, values: Float64Array): void {
+  const ids = new Map<number, number>();
+  let minusZero = false;
+  for (const v of values) {
+    if (!ids.has(v) && ids.size < 0xffff) ids.set(v, ids.size);
+    // A Map takes -0 for 0.
+    if (v === 0 && 1 / v < 0) minusZero = true;
+  }
+  if (ids.size >= 0xffff || minusZero) {
+    w.array(name, values);
+    return;
+  }
+  const idx = indexArray(values.length, ids.size - 1);
+  for (let t = 0; t < values.length; t++) idx[t] = ids.get(values[t]!)!;
+  w.array(`${name}.idx`, idx);
+  w.array(`${name}.values`, Float64Array.from(ids.keys()));
+}
+
+function readNumbers(r: SnapshotReader, name: string, m: number): Float64Array {
+  if (r.has(name)) return r.array(name, 'f64', m);
+  const idx = r.array(`${name}.idx`, ['u8', 'u16', 'u32'], m);
+  const values = r.array(`${name}.values`, 'f64');
+  const out = new Float64Array(m);
+  for (let t = 0; t < m; t++) {
+    const k = idx[t]!;
+    if (k >= values.length) throw new SnapshotError('corrupt', `${name}: value ${k} out of range`);
+    out[t] = values[k]!;
+  }
+  return out;
+}
+
+function csr(w: SnapshotWriter, name: string, c: Csr): void {
+  w.array(`${name}.offsets`, c.offsets);
+  w.array(`${name}.items`, c.items);
+}
+
+function readCsr(r: SnapshotReader, name: string, keys: number, items: number): Csr {
+  const offsets = r.array(`${name}.offsets`, 'u32', keys + 1);
+  if (offsets[keys] !== items) throw new SnapshotError('corrupt', `${name}: offsets do not end at ${items}`);
+  return { offsets, items: r.array(`${name}.items`, 'u32', items) };
+}
+
+/** Evidence as (start, length) into the text of the triple's source where found there, else in a table. */
+function evidence(w: SnapshotWriter, p: StoreParts): void {
+  const { cols, sources, sourceTexts } = p;
+  const m = cols.count;
+  const texts = sources.map((s) => sourceTexts.get(s.id));
+  // Quotes usually come in their text's order: search on from the last one found.
+  const cursor = new Uint32Array(sources.length);
+  const misses = new Uint32Array(sources.length);
+  const start = new Uint32Array(m),
+    len = new Uint32Array(m);
+  const table: string[] = [];
+  for (let t = 0; t < m; t++) {
+    const ev = cols.evidence[t];
+    if (ev === undefined) {
+      len[t] = NONE;
+      continue;
+    }
+    const s = cols.src[t]!;
+    const text = texts[s];
+    let at = -1;
+    // A source whose quotes are mostly not in its text is not searched for ever (each miss scans it all).
+    if (text !== undefined && ev.length > 0 && misses[s]! < 64) {
+      at = text.indexOf(ev, cursor[s]);
+      if (at < 0) at = text.lastIndexOf(ev, cursor[s]);
+    }
+    if (at < 0 || ev.length >= IN_TABLE) {
+      if (text !== undefined) misses[s]!++;
+      start[t] = table.length;
+      len[t] = IN_TABLE;
+      table.push(ev);
+    } else {
+      start[t] = at;
+      len[t] = ev.length;
+      cursor[s] = at + ev.length;
+    }
+  }
+  w.array('evidence.start', start);
+  w.array('evidence.len', len);
+  w.strings('evidence.table', table);
+}
+
+function readEvidence(r: SnapshotReader, src: ArrayLike<number>, texts: (string | undefined)[], m: number) {
+  const start = r.array('evidence.start', 'u32', m);
+  const len = r.array('evidence.len', 'u32', m);
+  const table = r.strings('evidence.table');
+  const out: (string | undefined)[] = [];
+  for (let t = 0; t < m; t++) {
+    const n = len[t]!,
+      a = start[t]!;
+    if (n === NONE) out.push(undefined);
+    else if (n === IN_TABLE) {
+      if (a >= table.length) throw new SnapshotError('corrupt', 'evidence out of its table');
+      out.push(table[a]);
+    } else {
+      const text = texts[src[t]!];
+      if (text === undefined || a + n > text.length) throw new SnapshotError('corrupt', 'evidence out of its source');
+      out.push(text.slice(a, a + n));
+    }
+  }
+  return out;
+}
+
+/** The store as one ArrayBuffer (see ADR 0013 for the layout); `stats`: its stats when already counted. */
+export function encodeSnapshot(store: TripleStore, stats?: Stats): ArrayBuffer {
+  const p = store.parts();
+  const { cols, indexes: ix } = p;
+  const m = cols.count;
+  const w = new SnapshotWriter();
+  const has: string[] = [];
+
+  w.strings('entities', [JSON.stringify(p.entities)]);
+  // Source texts: the map's entries, and per source whether its inline text is the map's one (1) or its own (2).
+  const keys = [...p.sourceTexts.keys()];
+  w.strings('sourceText.keys', keys);
+  w.strings(
+    'sourceText.values',
+    keys.map((k) => p.sourceTexts.get(k)),
+    keys.length,
+    true,
+  );
+  const inline = new Uint8Array(p.sources.length);
+  const ownInline: (string | undefined)[] = [];
+  const sources = p.sources.map((s, i) => {
+    if (s.text === undefined) return s;
+    const { text, ...rest } = s;
+    if (text === p.sourceTexts.get(s.id)) inline[i] = 1;
+    else {
+      inline[i] = 2;
+      ownInline[i] = text;
+    }
+    return rest;
+  });
+  w.array('sources.inline', inline);
+  w.strings('sources.ownInline', ownInline, p.sources.length, true);
+
+  w.array('subj', cols.subj);
+  w.array('obj', cols.obj);
+  w.array('pred', cols.pred);
+  w.array('src', cols.src);
+  evidence(w, p);
+  for (const name of ['date', 'attributedTo', 'qualifier'] as const) {
+    const c = cols[name];
+    if (c) {
+      has.push(name);
+      dictionary(w, name, c, m);
+    }
+  }
+  if (cols.givenIds) {
+    has.push('givenIds');
+    w.strings('givenIds', cols.givenIds, m);
+  }
+  if (cols.confidence) {
+    has.push('confidence');
+    numbers(w, 'confidence', cols.confidence);
+  }
+  for (const name of ['status', 'credibility'] as const) {
+    const c = cols[name];
+    if (c) {
+      has.push(name);
+      w.array(name, c);
+    }
+  }
+  if (cols.attributes) {
+    has.push('attributes');
+    w.array('attributes.keys', Uint32Array.from(cols.attributes.keys()));
+    w.strings('attributes.values', [JSON.stringify([...cols.attributes.values()])]);
+  }
+
+  csr(w, 'out', ix.out);
+  csr(w, 'inn', ix.inn);
+  w.array('outNbr', ix.outNbr);
+  w.array('inNbr', ix.inNbr);
+  w.array('outPred', ix.outPred);
+  w.array('inPred', ix.inPred);
+  csr(w, 'byPredicate', ix.byPredicate);
+  csr(w, 'byType', ix.byType);
+  w.array('repeat.keys', Uint32Array.from(ix.repeatOrdinal.keys()));
+  w.array('repeat.values', Uint32Array.from(ix.repeatOrdinal.values()));
+  if (ix.derivedOverride) {
+    has.push('derivedOverride');
+    w.array('override.keys', Uint32Array.from(ix.derivedOverride.keys()));
+    w.strings('override.values', [...ix.derivedOverride.values()]);
+  }
+
+  const meta: Meta = {
+    schema: p.schema,
+    embeddedSchema: p.embeddedSchema,
+    entities: p.entities.length,
+    triples: m,
+    predIds: ix.predIds,
+    extraSourceCount: ix.extraSourceCount,
+    sources,
+    has,
+    stats: stats ?? computeStats(store),
+  };
+  if (p.title !== undefined) meta.title = p.title;
+  return w.finish(SNAPSHOT_VERSION, meta);
+}
+
+/** The store `encodeSnapshot` saw; a SnapshotError when the buffer is not one this version reads, or is damaged. */
+export function decodeSnapshot(buf: ArrayBuffer): TripleStore {
+  return decodeSnapshotAndStats(buf).store;
+}
+
+/** The store and its stats as `encodeSnapshot` kept them; throws as decodeSnapshot. */
+export function decodeSnapshotAndStats(buf: ArrayBuffer): { store: TripleStore; stats: Stats } {
+  const r = new SnapshotReader(buf, SNAPSHOT_VERSION);
+  try {
+    const store = decode(r);
+    const stats = (r.meta as unknown as Meta).stats;
+    if (!stats || stats.triples !== store.tripleCount || stats.entities !== store.entityCount)
+      throw new SnapshotError('corrupt', 'snapshot stats do not match its store');
+    return { store, stats };
+  } catch (e) {
+    if (e instanceof SnapshotError) throw e;
+    throw new SnapshotError('corrupt', `snapshot does not hold a store: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function decode(r: SnapshotReader): TripleStore {
+  const meta = r.meta as unknown as Meta;
+  const n = meta.entities,
+    m = meta.triples;
+  if (!Number.isInteger(n) || !Number.isInteger(m) || !Array.isArray(meta.sources) || !Array.isArray(meta.predIds))
+    throw new SnapshotError('corrupt', 'snapshot header lacks counts');
+  const has = new Set(meta.has);
+  const entities = JSON.parse(r.strings('entities', 1)[0]!) as Entity[];
+  if (entities.length !== n) throw new SnapshotError('corrupt', 'entity count mismatch');
+
+  const keys = r.strings('sourceText.keys');
+  const values = r.strings('sourceText.values', keys.length);
+  const sourceTexts = new Map<string, string>();
+  for (let i = 0; i < keys.length; i++) sourceTexts.set(keys[i]!, values[i]!);
+  const inline = r.array('sources.inline', 'u8', meta.sources.length);
+  const ownInline = r.strings('sources.ownInline', meta.sources.length);
+  const sources = meta.sources.map((s, i) =>
+    inline[i] === 1 ? { ...s, text: sourceTexts.get(s.id)! } : inline[i] === 2 ? { ...s, text: ownInline[i]! } : s,
+  );
+
+  const src = r.array('src', ['u16', 'u32'], m);
+  const cols: TripleColumns = {
+    count: m,
+    subj: r.array('subj', 'u32', m),
+    obj: r.array('obj', 'u32', m),
+    pred: r.array('pred', ['u16', 'u32'], m),
+    src,
+    evidence: readEvidence(
+      r,
+      src,
+      sources.map((s) => sourceTexts.get(s.id)),
+      m,
+    ),
+  };
+  if (has.has('date')) cols.date = readDictionary(r, 'date', m);
+  if (has.has('attributedTo')) cols.attributedTo = readDictionary(r, 'attributedTo', m);
+  if (has.has('qualifier')) cols.qualifier = readDictionary(r, 'qualifier', m);
+  if (has.has('givenIds')) cols.givenIds = r.strings('givenIds', m);
+  if (has.has('confidence')) cols.confidence = readNumbers(r, 'confidence', m);
+  if (has.has('status')) cols.status = r.array('status', 'u8', m);
+  if (has.has('credibility')) cols.credibility = r.array('credibility', 'u8', m);
+  if (has.has('attributes')) {
+    const at = r.array('attributes.keys', 'u32');
+    const vals = JSON.parse(r.strings('attributes.values', 1)[0]!) as Attributes[];
+    cols.attributes = new Map(Array.from(at, (t, i) => [t, vals[i]!]));
+  }
+
+  const repeatKeys = r.array('repeat.keys', 'u32');
+  const repeatValues = r.array('repeat.values', 'u32', repeatKeys.length);
+  const typeCount = r.array('byType.offsets', 'u32').length - 1;
+  const ix: StoreIndexes = {
+    predIds: meta.predIds,
+    extraSourceCount: meta.extraSourceCount,
+    out: readCsr(r, 'out', n, m),
+    inn: readCsr(r, 'inn', n, m),
+    outNbr: r.array('outNbr', 'u32', m),
+    inNbr: r.array('inNbr', 'u32', m),
+    outPred: r.array('outPred', ['u16', 'u32'], m),
+    inPred: r.array('inPred', ['u16', 'u32'], m),
+    byPredicate: readCsr(r, 'byPredicate', meta.predIds.length, m),
+    byType: readCsr(r, 'byType', Math.max(0, typeCount), n),
+    repeatOrdinal: new Map(Array.from(repeatKeys, (t, i) => [t, repeatValues[i]!])),
+  };
+  if (has.has('derivedOverride')) {
+    const ok = r.array('override.keys', 'u32');
+    const ov = r.strings('override.values', ok.length);
+    ix.derivedOverride = new Map(Array.from(ok, (t, i) => [t, ov[i]!]));
+  }
+  const parts: StoreParts = {
+    schema: meta.schema,
+    embeddedSchema: meta.embeddedSchema,
+    sources,
+    entities,
+    cols,
+    indexes: ix,
+    sourceTexts,
+  };
+  if (meta.title !== undefined) parts.title = meta.title;
+  const store = TripleStore.restore(parts);
+  if (store.entityCount !== n || store.typeCount !== typeCount)
+    throw new SnapshotError('corrupt', 'snapshot entities or types do not match its indexes');
+  return store;
+}
