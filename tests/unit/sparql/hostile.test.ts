@@ -65,11 +65,15 @@ describe('escaping', () => {
     expect(iriRef('https://actorgraph.org/id/p0%22%7D%23')).toBe('<https://actorgraph.org/id/p0%22%7D%23>');
   });
 
-  it('hostile labels survive push and every query unchanged, on Oxigraph', async () => {
-    const ep = oxigraphEndpoint();
+  it.each([
+    ['INSERT DATA', false],
+    ['the Graph Store Protocol', true],
+  ])('hostile labels survive push (by %s) and every query unchanged, on Oxigraph', async (_how, graphStore) => {
+    const ep = oxigraphEndpoint({ graphStore });
     const mem = new MemoryExplorer(TripleStore.build(hostileDataset, hostileDataset.schema!));
     const ds = await mem.exportDataset({ all: true });
-    await push(new SparqlClient({ query: 'http://h/sparql', fetch: ep.fetch }), ds);
+    const pushed = await push(new SparqlClient({ query: 'http://h/sparql', fetch: ep.fetch }), ds);
+    expect(pushed.method).toBe(graphStore ? 'graph-store' : 'insert-data');
     const sp = new SparqlExplorer({ query: 'http://h/sparql', fetch: ep.fetch });
     for (const e of ds.entities) expect(await sp.entity(e.id)).toEqual(await mem.entity(e.id));
     expect((await sp.stats()).title).toBe('a "title"} #');
