@@ -2,7 +2,9 @@
 // neighbourhood or path query, the text a selected relation quotes. Each
 // query has its own AbortController: when the question changes, the one in
 // flight is aborted (a worker's answer to it is dropped) and its failure
-// ignored; other failures are shown with their hint.
+// ignored; other failures are shown with their hint. Each is tracked (the
+// status shows a long one, and Cancel aborts it through its controller); an
+// answer lands only if its query was not aborted, so a cancel leaves the view.
 import { useEffect, useState } from 'preact/hooks';
 import type { EntityDetails, NeighbourhoodResult, PathResult } from '../../core/model.ts';
 import type { AppAction, AppState } from '../state/app-reducer.ts';
@@ -18,6 +20,7 @@ import {
   querySourceText,
 } from './gateway.ts';
 import { queryOptions, trustFilterOf } from '../state/trust-filter.ts';
+import type { QueryTracker } from './use-query-status.ts';
 
 export interface Answers {
   details?: EntityDetails;
@@ -25,14 +28,15 @@ export interface Answers {
   paths?: PathResult;
   sourceText?: { id: string; text?: string };
   /** Looks up the labels of entities not known yet (large data, paths, relations). */
-  ensureLabels(ids: Iterable<string>): Promise<void>;
+  ensureLabels(ids: Iterable<string>, signal?: AbortSignal): Promise<void>;
 }
 
 export function useQueries(
   state: AppState,
   dispatch: (a: AppAction) => void,
   ready: boolean,
-  showInView: (ids: string[], near?: string) => Promise<string[]>,
+  showInView: (ids: string[], near?: string, signal?: AbortSignal) => Promise<string[]>,
+  track: Pick<QueryTracker, 'begin'>,
   onDetails?: () => void,
 ): Answers {
   const { view, url } = state;
@@ -50,7 +54,9 @@ export function useQueries(
     dispatch({ type: 'labels-found', view: cur, entities: await lookupEntities(cur, missing, { signal }) });
   });
 
-  /** A query's failure: nothing when it was superseded, else its message and hint. */
+  const nameOf = (id: string) => state.labels.get(id)?.label ?? id;
+
+  /** A query's failure: nothing when it was superseded or cancelled, else its message and hint. */
   const failed = useEvent((e: unknown) => {
     if (!isAborted(e)) dispatch({ type: 'notice', text: `The query failed: ${errorText(e)}` });
   });
@@ -64,7 +70,8 @@ export function useQueries(
     if (!ready) return;
     const ac = new AbortController(),
       signal = ac.signal;
-    queryDetails(view, url.entity, { signal })
+    const op = track.begin('details', `Loading ${nameOf(url.entity)}`, ac);
+    queryDetails(view, url.entity, op.options)
       .then(async (d) => {
         if (d)
           await ensureLabels(
@@ -80,7 +87,8 @@ export function useQueries(
           onDetails?.();
         }
       })
-      .catch(failed);
+      .catch(failed)
+      .finally(op.end);
     return () => ac.abort();
   }, [view, ready, url.entity]);
 
@@ -97,6 +105,7 @@ export function useQueries(
     const ac = new AbortController(),
       signal = ac.signal;
     const from = url.entity;
+    const op = track.begin('neighbourhood', `Walking ${url.depth} steps around ${nameOf(from)}`, ac);
     queryNeighbourhood(
       view,
       {
@@ -108,17 +117,19 @@ export function useQueries(
         types: url.types,
         limit: view.partial ? QUERY_LIMIT : 2000,
       },
-      { signal },
+      op.options,
     )
       .then(async (r) => {
         if (signal.aborted) return;
         await showInView(
           r.entities.map((e) => e.id),
           from,
+          signal,
         );
         if (!signal.aborted) setNb(r);
       })
-      .catch(failed);
+      .catch(failed)
+      .finally(op.end);
     return () => ac.abort();
   }, [view, ready, nbKey]);
 
@@ -142,6 +153,7 @@ export function useQueries(
     const ac = new AbortController(),
       signal = ac.signal;
     const from = url.from;
+    const op = track.begin('path', `Finding paths from ${nameOf(from)} to ${nameOf(url.to)}`, ac);
     queryPaths(
       view,
       {
@@ -156,16 +168,17 @@ export function useQueries(
         predicates: url.pathPredicates,
         avoidTypes: url.avoidTypes,
       },
-      { signal },
+      op.options,
     )
       .then(async (r) => {
         const nodes = r.paths.flatMap((p) => p.nodes);
         await ensureLabels(nodes, signal);
         if (signal.aborted) return;
-        await showInView(nodes, from);
+        await showInView(nodes, from, signal);
         if (!signal.aborted) setPaths(r);
       })
-      .catch(failed);
+      .catch(failed)
+      .finally(op.end);
     return () => ac.abort();
   }, [view, ready, pathKey]);
 
@@ -181,11 +194,13 @@ export function useQueries(
     }
     const ac = new AbortController(),
       signal = ac.signal;
-    querySourceText(view, relationSource, { signal })
+    const op = track.begin('source', 'Loading the source', ac);
+    querySourceText(view, relationSource, op.options)
       .then((text) => {
         if (!signal.aborted) setSourceText({ id: relationSource, text });
       })
-      .catch(failed);
+      .catch(failed)
+      .finally(op.end);
     return () => ac.abort();
   }, [view, relationSource]);
 
