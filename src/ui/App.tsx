@@ -58,7 +58,7 @@ export function App() {
   useUrlSync(state, dispatch);
   const loading = useLoading(state, dispatch);
   const graph = useGraph(container, state, dispatch, ready);
-  const queries = useQueryStatus();
+  const queries = useQueryStatus(url, dispatch);
   const answers = useQueries(state, dispatch, ready, graph.showInView, queries, () => {
     if (rightPanel.current) rightPanel.current.scrollTop = 0;
   });

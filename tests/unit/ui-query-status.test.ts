@@ -22,7 +22,7 @@ describe('query status', () => {
     expect(shownQuery(s, 1000 + SHOW_AFTER_MS)?.label).toBe('Finding paths from A to B');
     // Answered: gone without a word.
     const done = reduce(s, { type: 'finish', id: 1 });
-    expect(done).toEqual({ running: [] });
+    expect(done).toEqual({ running: [], settled: 1 });
     expect(shownQuery(done, 5000)).toBeUndefined();
   });
 
@@ -36,7 +36,7 @@ describe('query status', () => {
     // Progress of a query that ended changes nothing.
     expect(
       reduce(reduce(s, { type: 'finish', id: 1 }), { type: 'progress', id: 1, progress: { requests: 9 } }),
-    ).toEqual({ running: [] });
+    ).toEqual({ running: [], settled: 1 });
   });
 
   it('a newer query of the same kind takes the older one’s place; other kinds run beside it', () => {
@@ -49,6 +49,10 @@ describe('query status', () => {
     // The older one's end (its caller aborted it) changes nothing.
     expect(reduce(s, { type: 'finish', id: 1 })).toBe(s);
     expect(shownQuery(s, 1450)?.label).toBe('Loading A');
+    // Settled once both are answered, not before.
+    const one = reduce(s, { type: 'finish', id: 2 });
+    expect(one.settled).toBe(0);
+    expect(reduce(one, { type: 'finish', id: 3 }).settled).toBe(1);
   });
 
   it('Cancel ends every query under way and says which was cancelled, after how long', () => {
@@ -64,7 +68,8 @@ describe('query status', () => {
     );
     // Their late ends change nothing; a dismiss clears the message; a new query runs as usual.
     expect(reduce(s, { type: 'finish', id: 2 })).toBe(s);
-    expect(reduce(s, { type: 'dismiss' })).toEqual({ running: [] });
+    expect(s.settled).toBe(0);
+    expect(reduce(s, { type: 'dismiss' })).toEqual({ running: [], settled: 0 });
     expect(reduce(s, { ...path, id: 4, at: 4000 }).running.map((r) => r.id)).toEqual([4]);
     // Nothing running: a cancel is nothing.
     expect(reduce(idleStatus, { type: 'cancel', at: 1 })).toBe(idleStatus);

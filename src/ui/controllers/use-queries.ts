@@ -5,7 +5,7 @@
 // ignored; other failures are shown with their hint. Each is tracked (the
 // status shows a long one, and Cancel aborts it through its controller); an
 // answer lands only if its query was not aborted, so a cancel leaves the view.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntityDetails, NeighbourhoodResult, PathResult } from '../../core/model.ts';
 import type { AppAction, AppState } from '../state/app-reducer.ts';
 import { QUERY_LIMIT } from '../graph/view.ts';
@@ -55,6 +55,10 @@ export function useQueries(
   });
 
   const nameOf = (id: string) => state.labels.get(id)?.label ?? id;
+  // The question each answer on screen answers: when a cancel puts it back in the address bar, nothing is asked.
+  const shown = useRef<Partial<Record<'details' | 'nb' | 'paths', { view: unknown; key: string }>>>({});
+  const isShown = (k: 'details' | 'nb' | 'paths', key: string) =>
+    shown.current[k]?.view === view && shown.current[k]?.key === key;
 
   /** A query's failure: nothing when it was superseded or cancelled, else its message and hint. */
   const failed = useEvent((e: unknown) => {
@@ -64,12 +68,14 @@ export function useQueries(
   useEffect(() => {
     if (!view || !url.entity) {
       setDetails(undefined);
+      shown.current.details = undefined;
       return;
     }
     // Until the link is checked the last answer stays.
-    if (!ready) return;
+    if (!ready || isShown('details', url.entity)) return;
     const ac = new AbortController(),
       signal = ac.signal;
+    const key = url.entity;
     const op = track.begin('details', `Loading ${nameOf(url.entity)}`, ac);
     queryDetails(view, url.entity, op.options)
       .then(async (d) => {
@@ -84,6 +90,7 @@ export function useQueries(
           );
         if (!signal.aborted) {
           setDetails(d);
+          shown.current.details = { view, key };
           onDetails?.();
         }
       })
@@ -99,9 +106,11 @@ export function useQueries(
   useEffect(() => {
     if (!view || url.view !== 'neighbourhood' || !url.entity) {
       setNb(undefined);
+      shown.current.nb = undefined;
       return;
     }
-    if (!ready) return;
+    if (!ready || isShown('nb', nbKey)) return;
+    const key = nbKey;
     const ac = new AbortController(),
       signal = ac.signal;
     const from = url.entity;
@@ -126,7 +135,9 @@ export function useQueries(
           from,
           signal,
         );
-        if (!signal.aborted) setNb(r);
+        if (signal.aborted) return;
+        setNb(r);
+        shown.current.nb = { view, key };
       })
       .catch(failed)
       .finally(op.end);
@@ -147,9 +158,11 @@ export function useQueries(
   useEffect(() => {
     if (!view || url.view !== 'path' || !url.from || !url.to) {
       setPaths(undefined);
+      shown.current.paths = undefined;
       return;
     }
-    if (!ready) return;
+    if (!ready || isShown('paths', pathKey)) return;
+    const key = pathKey;
     const ac = new AbortController(),
       signal = ac.signal;
     const from = url.from;
@@ -175,7 +188,9 @@ export function useQueries(
         await ensureLabels(nodes, signal);
         if (signal.aborted) return;
         await showInView(nodes, from, signal);
-        if (!signal.aborted) setPaths(r);
+        if (signal.aborted) return;
+        setPaths(r);
+        shown.current.paths = { view, key };
       })
       .catch(failed)
       .finally(op.end);

@@ -1,9 +1,13 @@
 // Long queries on screen: every query the page asks of the data goes through
 // `begin` (or `run`), which hands the Explorer call options that report
 // progress here; Cancel (or Escape) aborts every one through its own
-// controller, so the effects that asked drop their answers and the view stays.
-import { useMemo, useReducer, useRef } from 'preact/hooks';
+// controller, so the effects that asked drop their answers, and puts back the
+// address bar the view answers (the selection, the query's fields): the view
+// is as it was, and asking again asks again.
+import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import type { CallOptions } from '../../core/explorer.ts';
+import type { AppAction } from '../state/app-reducer.ts';
+import type { UrlState } from '../state/url-state.ts';
 import { idleStatus, reduceQueryStatus, shownQuery, type QueryKind, type QueryStatus } from '../state/query-status.ts';
 
 export interface TrackedCall {
@@ -29,8 +33,13 @@ export interface QueryTracker {
   dismiss(): void;
 }
 
-export function useQueryStatus(): QueryTracker {
+export function useQueryStatus(url: UrlState, dispatchApp: (a: AppAction) => void): QueryTracker {
   const [status, dispatch] = useReducer(reduceQueryStatus, idleStatus);
+  // The address the view answers: as it was when the queries last settled.
+  const answered = useRef(url);
+  useEffect(() => {
+    answered.current = url;
+  }, [status.settled]);
   const live = useRef(new Map<number, AbortController>());
   const latest = useRef(status);
   latest.current = status;
@@ -74,6 +83,7 @@ export function useQueryStatus(): QueryTracker {
         dispatch({ type: 'cancel', at: performance.now() });
         for (const ac of live.current.values()) ac.abort();
         live.current.clear();
+        dispatchApp({ type: 'navigate', patch: answered.current, push: false });
         return true;
       },
       dismiss: () => dispatch({ type: 'dismiss' }),

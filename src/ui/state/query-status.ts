@@ -18,6 +18,8 @@ export interface RunningQuery {
 
 export interface QueryStatus {
   running: readonly RunningQuery[];
+  /** Counts the times the last running query ended other than by Cancel: the view then answers the address bar. */
+  settled: number;
   /** The last query the user cancelled, while its message shows. */
   cancelled?: { label: string; after: number };
 }
@@ -34,29 +36,31 @@ export type QueryStatusAction =
 /** A query quicker than this never shows. */
 export const SHOW_AFTER_MS = 300;
 
-export const idleStatus: QueryStatus = { running: [] };
+export const idleStatus: QueryStatus = { running: [], settled: 0 };
 
 export function reduceQueryStatus(s: QueryStatus, a: QueryStatusAction): QueryStatus {
   switch (a.type) {
     case 'start': {
       const q: RunningQuery = { id: a.id, kind: a.kind, label: a.label, started: a.at };
       // A newer question of the same kind replaces the older one (whose caller aborts it).
-      return { running: [...s.running.filter((r) => r.kind !== a.kind), q] };
+      return { running: [...s.running.filter((r) => r.kind !== a.kind), q], settled: s.settled };
     }
     case 'progress':
       if (!s.running.some((r) => r.id === a.id)) return s;
       return { ...s, running: s.running.map((r) => (r.id === a.id ? { ...r, progress: a.progress } : r)) };
-    case 'finish':
+    case 'finish': {
       if (!s.running.some((r) => r.id === a.id)) return s;
-      return { ...s, running: s.running.filter((r) => r.id !== a.id) };
+      const running = s.running.filter((r) => r.id !== a.id);
+      return { ...s, running, settled: s.settled + (running.length ? 0 : 1) };
+    }
     case 'cancel': {
       const shown = s.running.filter((r) => a.at - r.started >= SHOW_AFTER_MS);
       const first = shown[0] ?? s.running[0];
       if (!first) return s;
-      return { running: [], cancelled: { label: first.label, after: a.at - first.started } };
+      return { running: [], settled: s.settled, cancelled: { label: first.label, after: a.at - first.started } };
     }
     case 'dismiss':
-      return s.cancelled ? { running: s.running } : s;
+      return s.cancelled ? { running: s.running, settled: s.settled } : s;
   }
 }
 
