@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildAndServe, launch, type Served } from './harness.ts';
+import { buildAndServe, launch, SHOTS, type Served } from './harness.ts';
 import { T, hook, waitReady, watch, type Watched } from './page.ts';
 import type { MemoryExplorer } from '../../src/core/memory-explorer.ts';
 import { SparqlClient } from '../../src/core/sparql/client.ts';
@@ -108,6 +108,7 @@ describe('a slow SPARQL store', () => {
     await status.waitFor({ timeout: T });
     expect(await status.textContent()).toMatch(/Loading Kataib Hezbollah….*\d\.\d s/);
     expect(store.held).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/sparql-query-status.png`, timeout: T });
     await status.getByRole('button', { name: 'Cancel' }).click({ timeout: T });
     const done = page.locator('.query-status.cancelled');
     await done.waitFor({ timeout: T });

@@ -36,7 +36,7 @@ export function useQueries(
   dispatch: (a: AppAction) => void,
   ready: boolean,
   showInView: (ids: string[], near?: string, signal?: AbortSignal) => Promise<string[]>,
-  track: Pick<QueryTracker, 'begin'>,
+  track: Pick<QueryTracker, 'begin' | 'idle' | 'status'>,
   onDetails?: () => void,
 ): Answers {
   const { view, url } = state;
@@ -218,6 +218,9 @@ export function useQueries(
       .finally(op.end);
     return () => ac.abort();
   }, [view, relationSource]);
+
+  // Last, once the effects above have asked what they ask: with nothing under way, the view answers the address.
+  useEffect(() => track.idle(url), [url, track.status.settled]);
 
   return { details, nb, paths, sourceText, ensureLabels };
 }

@@ -4,7 +4,7 @@
 // controller, so the effects that asked drop their answers, and puts back the
 // address bar the view answers (the selection, the query's fields): the view
 // is as it was, and asking again asks again.
-import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
+import { useMemo, useReducer, useRef } from 'preact/hooks';
 import type { CallOptions } from '../../core/explorer.ts';
 import type { AppAction } from '../state/app-reducer.ts';
 import type { UrlState } from '../state/url-state.ts';
@@ -31,15 +31,14 @@ export interface QueryTracker {
   /** Aborts every query under way once one shows; false when none shows (Escape then does what it did before). */
   cancel(): boolean;
   dismiss(): void;
+  /** After the effects that ask: when none is under way, the view answers `url` (what Cancel goes back to). */
+  idle(url: UrlState): void;
 }
 
 export function useQueryStatus(url: UrlState, dispatchApp: (a: AppAction) => void): QueryTracker {
   const [status, dispatch] = useReducer(reduceQueryStatus, idleStatus);
-  // The address the view answers: as it was when the queries last settled.
+  // The address the view answers: the last one at which no query was under way.
   const answered = useRef(url);
-  useEffect(() => {
-    answered.current = url;
-  }, [status.settled]);
   const live = useRef(new Map<number, AbortController>());
   const latest = useRef(status);
   latest.current = status;
@@ -87,6 +86,9 @@ export function useQueryStatus(url: UrlState, dispatchApp: (a: AppAction) => voi
         return true;
       },
       dismiss: () => dispatch({ type: 'dismiss' }),
+      idle(at: UrlState) {
+        if (!live.current.size) answered.current = at;
+      },
     };
   }, []);
   return { status, ...api };
