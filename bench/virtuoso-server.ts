@@ -14,6 +14,8 @@ export interface Virtuoso {
   dir: string;
   /** Runs SQL through isql-vt. */
   isql(sql: string): string;
+  /** CPU seconds the server has used (Linux /proc), or NaN: a measure that other load on the machine barely moves. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -118,6 +120,15 @@ export async function startVirtuoso(): Promise<Virtuoso> {
     sqlPort,
     dir,
     isql,
+    cpuSeconds() {
+      try {
+        const pid = /VIRT_PID=(\d+)/.exec(readFileSync(join(dir, 'virtuoso.lck'), 'utf8'))?.[1];
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return (Number(f[11]) + Number(f[12])) / 100;
+      } catch {
+        return NaN;
+      }
+    },
     async stop() {
       try {
         isql('shutdown;');

@@ -92,7 +92,7 @@ export function context(explorer: Explorer, values: Values, io: Io): Context {
 
 export function int(
   values: Values,
-  name: 'limit' | 'depth' | 'k' | 'max-length' | 'offset' | 'batch' | 'timeout',
+  name: 'limit' | 'depth' | 'k' | 'max-length' | 'offset' | 'batch' | 'timeout' | 'concurrency',
   fallback: number,
   min = 1,
   max = 1_000_000,

@@ -48,6 +48,8 @@ export const OPTIONS = {
   verbose: { type: 'boolean', default: false },
   replace: { type: 'boolean', default: false },
   batch: { type: 'string' },
+  'graph-store': { type: 'string' },
+  concurrency: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export const USAGE = `actorgraph — explore an actor-relationship graph
@@ -78,8 +80,11 @@ Commands:
                                               document (offsets into its text) and candidates
                                               for new entities
   push [FILE] --endpoint URL [--update-endpoint URL] [--graph IRI] [--replace] [--batch N]
+       [--graph-store URL|none] [--concurrency N]
                                               load a dataset (default: the default data) into a
-                                              SPARQL store, as export --format nt writes it
+                                              SPARQL store, as export --format nt writes it: POSTed
+                                              to its Graph Store (found beside the endpoint, or
+                                              URL) when it has one, else INSERT DATA batches
 
 Filters (trust and time) for neighbours, path and triples:
   --status S...           asserted, attributed, hedged, unsourced (repeat or comma-separate)

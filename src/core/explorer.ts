@@ -30,6 +30,18 @@ export type { GraphColumns } from './columns.ts';
 export interface CallOptions {
   /** Cancels the request: it rejects with ExplorerError `aborted`. */
   signal?: AbortSignal;
+  /** Told as a long call goes (a remote store: after each request). Explorers that cannot say never call it. */
+  onProgress?: (p: CallProgress) => void;
+}
+
+/** How far a call has gone. */
+export interface CallProgress {
+  /** Requests to the store so far in this call. */
+  requests: number;
+  /** Entities the current step expands (a hop's frontier), when the step is a hop. */
+  frontier?: number;
+  /** Relations gathered so far, when the call gathers them. */
+  relations?: number;
 }
 
 /** A window onto a large answer. */

@@ -15,6 +15,8 @@ import { useCamera } from './controllers/use-camera.ts';
 import { useFileDrop } from './controllers/use-file-drop.ts';
 import { useImport } from './controllers/use-import.ts';
 import { useKeyboard } from './controllers/use-keyboard.ts';
+import { useQueryStatus } from './controllers/use-query-status.ts';
+import { QueryStatusBar } from './components/QueryStatusBar.tsx';
 import { useFormats } from './controllers/use-formats.ts';
 import { exportView } from './controllers/export-view.ts';
 import { exportImage } from './controllers/export-image.ts';
@@ -23,7 +25,7 @@ import { useRelations } from './controllers/use-relations.ts';
 import { ExplorerDock } from './components/ExplorerDock.tsx';
 import { StageControls } from './components/StageControls.tsx';
 import { Fatal } from './components/Fatal.tsx';
-import { errorText, searchEntities } from './controllers/gateway.ts';
+import { errorText, isAborted, searchEntities } from './controllers/gateway.ts';
 import { TestHook } from './controllers/test-hook.ts';
 import { Topbar, type ImportMode } from './components/Topbar.tsx';
 import { QueryPanel } from './components/QueryPanel.tsx';
@@ -59,19 +61,21 @@ export function App() {
   const loading = useLoading(state, dispatch);
   const graph = useGraph(container, state, dispatch, ready);
   const look = useLook(graph.controller, view, state.viewVersion, url.colour, url.size);
-  const answers = useQueries(state, dispatch, ready, graph.showInView, () => {
+  const queries = useQueryStatus(url, dispatch);
+  const answers = useQueries(state, dispatch, ready, graph.showInView, queries, () => {
     if (rightPanel.current) rightPanel.current.scrollTop = 0;
   });
   const { details, nb, paths } = answers;
   useCamera(graph.controller, state, nb, paths, graph.layoutRunning);
-  const relations = useRelations(state, ready, answers.ensureLabels);
+  const relations = useRelations(state, ready, answers.ensureLabels, queries);
   const importing = useImport(loading.importFiles);
   const dragging = useFileDrop((files) => importing.open(files, importMode));
   const formats = useFormats();
   const [help, setHelp] = useState(false);
   useKeyboard(
     searchInput,
-    () => dispatch({ type: 'escape' }),
+    // Escape stops a long query first; otherwise it steps back as before.
+    () => queries.cancel() || dispatch({ type: 'escape' }),
     () => setHelp(true),
   );
   // A message stays long enough to read, then goes (it can be closed sooner).
@@ -87,7 +91,10 @@ export function App() {
     document.title = dataName ? `${dataName} — actorgraph` : 'actorgraph';
   }, [dataName]);
   const find = useMemo(
-    () => view && ((text: string, signal?: AbortSignal) => searchEntities(view, text, { signal })),
+    () =>
+      view &&
+      ((text: string, signal?: AbortSignal) =>
+        queries.run('search', `Searching “${text}”`, signal, (o) => searchEntities(view, text, o))),
     [data],
   );
   const select = useCallback((id: string | undefined) => dispatch({ type: 'select', id }), []);
@@ -128,9 +135,14 @@ export function App() {
         onExport={
           view
             ? () =>
-                void exportView(view, url, labels, exportFormat, nb, paths).catch((e: unknown) =>
-                  dispatch({ type: 'notice', text: `Could not export: ${errorText(e)}` }),
-                )
+                void queries
+                  .run('export', 'Exporting', undefined, (o) =>
+                    exportView(view, url, labels, exportFormat, nb, paths, o),
+                  )
+                  .catch(
+                    (e: unknown) =>
+                      isAborted(e) || dispatch({ type: 'notice', text: `Could not export: ${errorText(e)}` }),
+                  )
             : undefined
         }
         onAnnotate={view ? () => setAnnotating(true) : undefined}
@@ -203,6 +215,7 @@ export function App() {
         )}
         {view?.partial && <ViewNote view={view} drawingAll={state.drawingAll} onShowAll={loading.showAll} />}
         {progress && <LoadProgress progress={progress} onCancel={loading.cancel} />}
+        {!progress && <QueryStatusBar status={queries.status} onCancel={queries.cancel} onDismiss={queries.dismiss} />}
         {notice && !progress && (
           <div class="toast" role="status">
             {notice}{' '}

@@ -35,6 +35,16 @@ describe('WorkerExplorer', () => {
     await expect(ex.stats({ signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'aborted' });
   });
 
+  it('a progress callback stays on the page (a function cannot be cloned)', async () => {
+    const { ex, sent } = setup(async () => []);
+    await ex.search('iran', { limit: 3, onProgress: () => {} });
+    await ex.details('x', { limit: 5, onProgress: () => {} });
+    expect(sent).toEqual([
+      { method: 'search', args: ['iran', { limit: 3 }] },
+      { method: 'details', args: ['x', { limit: 5 }] },
+    ]);
+  });
+
   it('answers pass through; a dead worker and closed data are typed errors', async () => {
     const { ex, worker } = setup(async (m) => (m === 'stats' ? { entities: 1 } : new Promise(() => {})));
     expect(await ex.stats()).toEqual({ entities: 1 });

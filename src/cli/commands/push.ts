@@ -17,14 +17,19 @@ export async function pushCmd(
   const dataset = await source.exportDataset({ all: true });
   const store = openEndpoint(endpoint);
   const batch = int(values, 'batch', 2000, 1, 1_000_000);
+  const concurrency = int(values, 'concurrency', 3, 1, 64);
+  const gs = values['graph-store'];
   const t0 = Date.now();
   const r = await pushDataset(store.client, dataset, {
     ...(endpoint.graph !== undefined ? { graph: endpoint.graph } : {}),
     replace: values.replace,
     batch,
+    concurrency,
+    ...(gs !== undefined ? { graphStore: gs === 'none' ? false : gs } : {}),
     progress: (sent, total) => io.err(`pushed ${sent} of ${total} triples`),
   });
-  const line = `${r.triples} triples pushed in ${r.requests} requests (${((Date.now() - t0) / 1000).toFixed(1)} s); the ${endpoint.graph ? `graph ${endpoint.graph}` : 'default graph'} holds ${r.stored}`;
+  const how = r.method === 'graph-store' ? `to the Graph Store ${r.graphStore}` : 'by INSERT DATA';
+  const line = `${r.triples} triples pushed ${how} in ${r.requests} requests (${((Date.now() - t0) / 1000).toFixed(1)} s); the ${endpoint.graph ? `graph ${endpoint.graph}` : 'default graph'} holds ${r.stored}`;
   if (values.json) io.out(JSON.stringify({ ...r, seconds: (Date.now() - t0) / 1000 }));
   else io.out(line);
   return EXIT_FOUND;

@@ -88,9 +88,14 @@ export class SparqlClient {
     await this.send(this.endpoint.update ?? this.endpoint.query, 'update', update, '*/*', signal);
   }
 
+  /** POSTs N-Triples to a Graph Store Protocol URL (SPARQL 1.1 GSP): adds them to the graph the URL names. */
+  async postTriples(url: string, nTriples: string, signal?: AbortSignal): Promise<void> {
+    await this.send(url, 'data', nTriples, '*/*', signal);
+  }
+
   private async send(
     url: string,
-    kind: 'query' | 'update',
+    kind: 'query' | 'update' | 'data',
     text: string,
     accept: string,
     signal?: AbortSignal,
@@ -98,11 +103,14 @@ export class SparqlClient {
     if (signal?.aborted) throw aborted();
     this.requests++;
     const n = this.requests;
-    this.endpoint.log?.(`sparql #${n} ${kind} ${url} (${text.length} chars)${text.length <= 2000 ? `\n${text}` : ''}`);
+    this.endpoint.log?.(
+      `sparql #${n} ${kind} ${url} (${text.length} chars)${text.length <= 2000 && kind !== 'data' ? `\n${text}` : ''}`,
+    );
     const timeout = AbortSignal.timeout(this.endpoint.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const both = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const headers: Record<string, string> = {
-      'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
+      'content-type':
+        kind === 'data' ? 'application/n-triples;charset=UTF-8' : 'application/x-www-form-urlencoded;charset=UTF-8',
       accept,
     };
     if (this.endpoint.authorization) headers.authorization = this.endpoint.authorization;
@@ -113,7 +121,7 @@ export class SparqlClient {
       (this.endpoint.fetch ?? fetch)(url, {
         method: 'POST',
         headers,
-        body: new URLSearchParams({ [kind]: text }).toString(),
+        body: kind === 'data' ? text : new URLSearchParams({ [kind]: text }).toString(),
         signal: both,
       });
     try {
@@ -153,7 +161,7 @@ export class SparqlClient {
         code: 'bad-request',
         message: `the SPARQL endpoint answered ${res.status}: ${body.slice(0, 300).trim()}`,
         hint:
-          kind === 'update'
+          kind !== 'query'
             ? 'the endpoint may not accept updates: give --update-endpoint, or grant SPARQL_UPDATE'
             : 'check that the URL is a SPARQL endpoint',
       });

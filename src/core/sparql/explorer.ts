@@ -51,6 +51,7 @@ import { Fragment, fragmentStore, termOf } from './fragment.ts';
 import * as Q from './queries.ts';
 import { iriRef } from './escape.ts';
 import { saveAdditions } from './save.ts';
+import { callSignal, noteRequest, noteStep } from './call.ts';
 
 export interface SparqlExplorerOptions extends SparqlEndpoint {
   /** The named graph holding the data (default: the default graph). */
@@ -120,8 +121,10 @@ export class SparqlExplorer implements Explorer {
     return this.client.requests;
   }
 
-  private rows(query: string, signal?: AbortSignal): Promise<Binding[]> {
-    return this.client.select(query, signal);
+  private async rows(query: string, signal?: AbortSignal): Promise<Binding[]> {
+    const rows = await this.client.select(query, signal);
+    noteRequest(signal);
+    return rows;
   }
 
   /** The dataset node and the schema, once. */
@@ -192,10 +195,12 @@ export class SparqlExplorer implements Explorer {
     signal?: AbortSignal,
   ): Promise<boolean> {
     let cut = false;
+    noteStep(signal, { frontier: entities.length });
     for (const batch of chunks(entities)) {
       const rows = await this.rows(Q.hopQuery(batch, walk, frag.base, this.maxRows, this.graph), signal);
       if (rows.length >= this.maxRows) cut = true;
       frag.add(rows);
+      noteStep(signal, { relations: frag.ends.size });
     }
     return cut;
   }
@@ -250,7 +255,7 @@ export class SparqlExplorer implements Explorer {
   }
 
   async stats(options?: CallOptions): Promise<Stats> {
-    const signal = options?.signal;
+    const signal = callSignal(options);
     const head = await this.info(signal);
     const iris = irisFor(head.base);
     const byType: Record<string, number> = {},
@@ -353,18 +358,19 @@ export class SparqlExplorer implements Explorer {
         message: `${ids.length} entities asked at once; at most ${limit}`,
         hint: 'ask in batches, or pass a larger limit',
       });
-    const frag = await this.fragment(options?.signal);
+    const signal = callSignal(options);
+    const frag = await this.fragment(signal);
     await this.describe(
       frag,
       ids.map((id) => frag.iris.entity(id)),
-      options?.signal,
+      signal,
     );
     const byId = new Map(frag.records().entities.map((e) => [e.id, e]));
     return ids.map((id) => byId.get(id));
   }
 
   async details(id: string, options?: DetailsOptions): Promise<EntityDetails | undefined> {
-    const signal = options?.signal;
+    const signal = callSignal(options);
     const limit = limitOf(options?.limit, DEFAULT_LIMITS.details),
       offset = limitOf(options?.offset, 0, 'offset');
     const frag = await this.fragment(signal);
@@ -399,13 +405,14 @@ export class SparqlExplorer implements Explorer {
   }
 
   async source(id: string, options?: CallOptions): Promise<Source | undefined> {
-    const frag = await this.fragment(options?.signal);
-    await this.describe(frag, [frag.iris.source(id)], options?.signal, true);
+    const signal = callSignal(options);
+    const frag = await this.fragment(signal);
+    await this.describe(frag, [frag.iris.source(id)], signal, true);
     return frag.records().sources.find((s) => s.id === id);
   }
 
   async sources(query: SourcesQuery = {}, options?: CallOptions): Promise<SourcesResult> {
-    const signal = options?.signal;
+    const signal = callSignal(options);
     const offset = limitOf(query.offset, 0, 'offset'),
       limit = limitOf(query.limit, DEFAULT_LIMITS.sources);
     const frag = await this.fragment(signal);
@@ -430,7 +437,7 @@ export class SparqlExplorer implements Explorer {
   }
 
   async neighbourhood(query: NeighbourhoodQuery, options?: CallOptions): Promise<NeighbourhoodResult> {
-    const signal = options?.signal;
+    const signal = callSignal(options);
     checkFilter(query);
     const q = { ...query, limit: limitOf(query.limit, DEFAULT_LIMITS.neighbourhood) };
     const depth = Math.max(0, Math.floor(q.depth));
@@ -466,7 +473,7 @@ export class SparqlExplorer implements Explorer {
   }
 
   async paths(query: PathQuery, options?: CallOptions): Promise<PathResult> {
-    const signal = options?.signal;
+    const signal = callSignal(options);
     checkFilter(query);
     const frag = await this.fragment(signal);
     const iris = frag.iris;
@@ -537,7 +544,7 @@ export class SparqlExplorer implements Explorer {
   }
 
   async relations(query: RelationsQuery, options?: CallOptions): Promise<RelationsResult> {
-    const signal = options?.signal;
+    const signal = callSignal(options);
     checkFilter(query);
     const q = {
       ...query,
@@ -587,7 +594,7 @@ export class SparqlExplorer implements Explorer {
   }
 
   async subgraph(entityIds: string[], options?: PageOptions & CallOptions): Promise<SubgraphResult> {
-    const signal = options?.signal;
+    const signal = callSignal(options);
     const limit = limitOf(options?.limit, DEFAULT_LIMITS.subgraph),
       offset = limitOf(options?.offset, 0, 'offset');
     const frag = await this.fragment(signal);
@@ -603,7 +610,7 @@ export class SparqlExplorer implements Explorer {
   }
 
   async topEntities(n: number, options?: CallOptions): Promise<Entity[]> {
-    const signal = options?.signal;
+    const signal = callSignal(options);
     const k = Math.max(0, Math.floor(n));
     if (!k) return [];
     const frag = await this.fragment(signal);
@@ -616,7 +623,7 @@ export class SparqlExplorer implements Explorer {
   }
 
   async exportDataset(options: ExportOptions, call?: CallOptions): Promise<Dataset> {
-    const signal = call?.signal;
+    const signal = callSignal(call);
     const head = await this.info(signal);
     const frag = await this.fragment(signal);
     const iris = frag.iris;

@@ -3,6 +3,7 @@
 // a writer that makes several files (CSV: relations and entities) gives
 // several downloads.
 import type { Dataset, Entity, NeighbourhoodResult, PathResult, RelationsQuery } from '../../core/model.ts';
+import type { CallOptions } from '../../core/explorer.ts';
 import { download, exportBaseName, type ExportFormat } from '../state/app-state.ts';
 import type { UrlState } from '../state/url-state.ts';
 import { exportRequest } from '../state/export-request.ts';
@@ -31,12 +32,13 @@ export async function exportView(
   format: ExportFormat,
   nb?: NeighbourhoodResult,
   paths?: PathResult,
+  call?: CallOptions,
 ): Promise<string[]> {
   const labelOf = (id: string) => labels.get(id)?.label ?? id;
   const { kind, opts, nothing } = exportRequest(view, url, labelOf, nb, paths);
   if (nothing) throw new Error(nothing);
   await loadFormats();
-  const ds = await exportDataset(view, opts);
+  const ds = await exportDataset(view, opts, call);
   return writeAll(ds, exportBaseName(url, labelOf, kind), format);
 }
 

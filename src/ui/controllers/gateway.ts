@@ -118,8 +118,13 @@ export async function lookupEntities(view: Loaded, ids: string[], o?: CallOption
 }
 
 /** Draws `ids` not drawn yet, with their links to what is; the new ids and every entity seen on the way. */
-export function growView(view: Loaded, ids: string[], near?: string): Promise<{ added: string[]; entities: Entity[] }> {
-  return addToView(view.graph, (all) => view.data.explorer.subgraph(all), view.schema, ids, near);
+export function growView(
+  view: Loaded,
+  ids: string[],
+  near?: string,
+  signal?: AbortSignal,
+): Promise<{ added: string[]; entities: Entity[] }> {
+  return addToView(view.graph, (all) => view.data.explorer.subgraph(all, { signal }), view.schema, ids, near);
 }
 
 /** Entity search for the search boxes: the best ten. */

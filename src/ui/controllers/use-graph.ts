@@ -17,7 +17,7 @@ export interface GraphView {
   layoutRunning: boolean;
   noWebgl: boolean;
   /** Draws `ids` not drawn yet (large data only), near `near`; the ids added. */
-  showInView(ids: string[], near?: string): Promise<string[]>;
+  showInView(ids: string[], near?: string, signal?: AbortSignal): Promise<string[]>;
   /** Adds a node's neighbours to a large view. */
   expand(id: string): void;
 }
@@ -33,10 +33,10 @@ export function useGraph(
   const [layoutRunning, setLayoutRunning] = useState(false);
   const [noWebgl, setNoWebgl] = useState(false);
 
-  const showInView = useEvent(async (ids: string[], near?: string): Promise<string[]> => {
+  const showInView = useEvent(async (ids: string[], near?: string, signal?: AbortSignal): Promise<string[]> => {
     const cur = view;
     if (!cur?.partial) return [];
-    const { added, entities } = await growView(cur, ids, near);
+    const { added, entities } = await growView(cur, ids, near, signal);
     dispatch({ type: 'labels-found', view: cur, entities });
     if (!added.length || controller.current?.getGraph() !== cur.graph) return added;
     dispatch({ type: 'view-grew', view: cur });

@@ -2,8 +2,10 @@
 // neighbourhood or path query, the text a selected relation quotes. Each
 // query has its own AbortController: when the question changes, the one in
 // flight is aborted (a worker's answer to it is dropped) and its failure
-// ignored; other failures are shown with their hint.
-import { useEffect, useState } from 'preact/hooks';
+// ignored; other failures are shown with their hint. Each is tracked (the
+// status shows a long one, and Cancel aborts it through its controller); an
+// answer lands only if its query was not aborted, so a cancel leaves the view.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntityDetails, NeighbourhoodResult, PathResult } from '../../core/model.ts';
 import type { AppAction, AppState } from '../state/app-reducer.ts';
 import { QUERY_LIMIT } from '../graph/view.ts';
@@ -18,6 +20,7 @@ import {
   querySourceText,
 } from './gateway.ts';
 import { queryOptions, trustFilterOf } from '../state/trust-filter.ts';
+import type { QueryTracker } from './use-query-status.ts';
 
 export interface Answers {
   details?: EntityDetails;
@@ -25,14 +28,15 @@ export interface Answers {
   paths?: PathResult;
   sourceText?: { id: string; text?: string };
   /** Looks up the labels of entities not known yet (large data, paths, relations). */
-  ensureLabels(ids: Iterable<string>): Promise<void>;
+  ensureLabels(ids: Iterable<string>, signal?: AbortSignal): Promise<void>;
 }
 
 export function useQueries(
   state: AppState,
   dispatch: (a: AppAction) => void,
   ready: boolean,
-  showInView: (ids: string[], near?: string) => Promise<string[]>,
+  showInView: (ids: string[], near?: string, signal?: AbortSignal) => Promise<string[]>,
+  track: Pick<QueryTracker, 'begin' | 'idle' | 'status'>,
   onDetails?: () => void,
 ): Answers {
   const { view, url } = state;
@@ -50,7 +54,13 @@ export function useQueries(
     dispatch({ type: 'labels-found', view: cur, entities: await lookupEntities(cur, missing, { signal }) });
   });
 
-  /** A query's failure: nothing when it was superseded, else its message and hint. */
+  const nameOf = (id: string) => state.labels.get(id)?.label ?? id;
+  // The question each answer on screen answers: when a cancel puts it back in the address bar, nothing is asked.
+  const shown = useRef<Partial<Record<'details' | 'nb' | 'paths', { view: unknown; key: string }>>>({});
+  const isShown = (k: 'details' | 'nb' | 'paths', key: string) =>
+    shown.current[k]?.view === view && shown.current[k]?.key === key;
+
+  /** A query's failure: nothing when it was superseded or cancelled, else its message and hint. */
   const failed = useEvent((e: unknown) => {
     if (!isAborted(e)) dispatch({ type: 'notice', text: `The query failed: ${errorText(e)}` });
   });
@@ -58,13 +68,16 @@ export function useQueries(
   useEffect(() => {
     if (!view || !url.entity) {
       setDetails(undefined);
+      shown.current.details = undefined;
       return;
     }
     // Until the link is checked the last answer stays.
-    if (!ready) return;
+    if (!ready || isShown('details', url.entity)) return;
     const ac = new AbortController(),
       signal = ac.signal;
-    queryDetails(view, url.entity, { signal })
+    const key = url.entity;
+    const op = track.begin('details', `Loading ${nameOf(url.entity)}`, ac);
+    queryDetails(view, url.entity, op.options)
       .then(async (d) => {
         if (d)
           await ensureLabels(
@@ -77,10 +90,12 @@ export function useQueries(
           );
         if (!signal.aborted) {
           setDetails(d);
+          shown.current.details = { view, key };
           onDetails?.();
         }
       })
-      .catch(failed);
+      .catch(failed)
+      .finally(op.end);
     return () => ac.abort();
   }, [view, ready, url.entity]);
 
@@ -91,12 +106,15 @@ export function useQueries(
   useEffect(() => {
     if (!view || url.view !== 'neighbourhood' || !url.entity) {
       setNb(undefined);
+      shown.current.nb = undefined;
       return;
     }
-    if (!ready) return;
+    if (!ready || isShown('nb', nbKey)) return;
+    const key = nbKey;
     const ac = new AbortController(),
       signal = ac.signal;
     const from = url.entity;
+    const op = track.begin('neighbourhood', `Walking ${url.depth} steps around ${nameOf(from)}`, ac);
     queryNeighbourhood(
       view,
       {
@@ -108,17 +126,21 @@ export function useQueries(
         types: url.types,
         limit: view.partial ? QUERY_LIMIT : 2000,
       },
-      { signal },
+      op.options,
     )
       .then(async (r) => {
         if (signal.aborted) return;
         await showInView(
           r.entities.map((e) => e.id),
           from,
+          signal,
         );
-        if (!signal.aborted) setNb(r);
+        if (signal.aborted) return;
+        setNb(r);
+        shown.current.nb = { view, key };
       })
-      .catch(failed);
+      .catch(failed)
+      .finally(op.end);
     return () => ac.abort();
   }, [view, ready, nbKey]);
 
@@ -136,12 +158,15 @@ export function useQueries(
   useEffect(() => {
     if (!view || url.view !== 'path' || !url.from || !url.to) {
       setPaths(undefined);
+      shown.current.paths = undefined;
       return;
     }
-    if (!ready) return;
+    if (!ready || isShown('paths', pathKey)) return;
+    const key = pathKey;
     const ac = new AbortController(),
       signal = ac.signal;
     const from = url.from;
+    const op = track.begin('path', `Finding paths from ${nameOf(from)} to ${nameOf(url.to)}`, ac);
     queryPaths(
       view,
       {
@@ -156,16 +181,19 @@ export function useQueries(
         predicates: url.pathPredicates,
         avoidTypes: url.avoidTypes,
       },
-      { signal },
+      op.options,
     )
       .then(async (r) => {
         const nodes = r.paths.flatMap((p) => p.nodes);
         await ensureLabels(nodes, signal);
         if (signal.aborted) return;
-        await showInView(nodes, from);
-        if (!signal.aborted) setPaths(r);
+        await showInView(nodes, from, signal);
+        if (signal.aborted) return;
+        setPaths(r);
+        shown.current.paths = { view, key };
       })
-      .catch(failed);
+      .catch(failed)
+      .finally(op.end);
     return () => ac.abort();
   }, [view, ready, pathKey]);
 
@@ -181,13 +209,18 @@ export function useQueries(
     }
     const ac = new AbortController(),
       signal = ac.signal;
-    querySourceText(view, relationSource, { signal })
+    const op = track.begin('source', 'Loading the source', ac);
+    querySourceText(view, relationSource, op.options)
       .then((text) => {
         if (!signal.aborted) setSourceText({ id: relationSource, text });
       })
-      .catch(failed);
+      .catch(failed)
+      .finally(op.end);
     return () => ac.abort();
   }, [view, relationSource]);
+
+  // Last, once the effects above have asked what they ask: with nothing under way, the view answers the address.
+  useEffect(() => track.idle(url), [url, track.status.settled]);
 
   return { details, nb, paths, sourceText, ensureLabels };
 }

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { RelationsResult } from '../../core/model.ts';
 import type { AppState } from '../state/app-reducer.ts';
 import { relationsQuery } from '../state/relations-query.ts';
-import { queryRelations } from './gateway.ts';
+import { isAborted, queryRelations } from './gateway.ts';
+import type { QueryTracker } from './use-query-status.ts';
 
 export interface RelationsPage {
   result?: RelationsResult;
@@ -15,7 +16,8 @@ export interface RelationsPage {
 export function useRelations(
   state: AppState,
   ready: boolean,
-  ensureLabels: (ids: Iterable<string>) => Promise<void>,
+  ensureLabels: (ids: Iterable<string>, signal?: AbortSignal) => Promise<void>,
+  track: Pick<QueryTracker, 'begin'>,
 ): RelationsPage {
   const { view, url, table } = state;
   const [page, setPage] = useState<RelationsPage>({ loading: false });
@@ -24,21 +26,24 @@ export function useRelations(
   const key = JSON.stringify(q);
   useEffect(() => {
     if (!view || !ready || !show) return;
-    let live = true;
+    const ac = new AbortController();
+    const op = track.begin('relations', 'Listing relations', ac);
     setPage((p) => ({ ...p, loading: true }));
-    queryRelations(view, q)
+    queryRelations(view, q, op.options)
       .then(async (r) => {
         await ensureLabels(
           r.triples.flatMap((t) => [t.subject, t.object, ...(t.attributedTo ? [t.attributedTo] : [])]),
+          ac.signal,
         );
-        if (live) setPage({ result: r, loading: false });
+        if (!ac.signal.aborted) setPage({ result: r, loading: false });
       })
       .catch((e: unknown) => {
-        if (live) setPage({ loading: false, error: e instanceof Error ? e.message : String(e) });
-      });
-    return () => {
-      live = false;
-    };
+        // Cancelled: the page shown stays.
+        if (isAborted(e)) setPage((p) => ({ ...p, loading: false }));
+        else if (!ac.signal.aborted) setPage({ loading: false, error: e instanceof Error ? e.message : String(e) });
+      })
+      .finally(op.end);
+    return () => ac.abort();
   }, [view, ready, show, key]);
   return page;
 }

@@ -34,13 +34,13 @@ import type { GraphColumns } from './columns.ts';
 import type { ExtraFile, LoadedMeta, Progress, ReadChoices, RemoteFile } from './protocol.ts';
 import { Comlink, type RemoteMethod, type WorkerApi } from './rpc.ts';
 
-/** An options object without its signal (a signal cannot cross to a worker; the page side honours it). */
+/** An options object without its signal and progress callback (functions cannot cross to a worker; the page side honours the signal). */
 function local<T extends CallOptions | undefined>(
   options: T,
-): { rest: Omit<NonNullable<T>, 'signal'> | undefined; signal?: AbortSignal } {
+): { rest: Omit<NonNullable<T>, 'signal' | 'onProgress'> | undefined; signal?: AbortSignal } {
   if (!options) return { rest: undefined };
-  const { signal, ...rest } = options;
-  return { rest: rest as Omit<NonNullable<T>, 'signal'>, signal };
+  const { signal, onProgress: _p, ...rest } = options;
+  return { rest: rest as Omit<NonNullable<T>, 'signal' | 'onProgress'>, signal };
 }
 
 /** Explorer calls answered by a worker; its errors and its death arrive as ExplorerError rejections. */

@@ -12,16 +12,25 @@ async function run(argv: string[], deps: Parameters<typeof main>[2] = {}) {
 }
 
 describe('CLI over a SPARQL endpoint', () => {
-  const ep = oxigraphEndpoint({ authorization: `Basic ${Buffer.from('ana:s3cret').toString('base64')}` });
+  const ep = oxigraphEndpoint({
+    authorization: `Basic ${Buffer.from('ana:s3cret').toString('base64')}`,
+    graphStore: true,
+  });
   const deps = { fetch: ep.fetch, env: { ACTORGRAPH_AUTH: 'ana:s3cret' } };
   const url = 'http://store.test/sparql';
 
   it('pushes the default data, twice without duplicates, with progress and a count check', async () => {
     const a = await run(['push', '--endpoint', url, '--batch', '1000'], deps);
     expect(a.code).toBe(0);
-    expect(a.err).toMatch(/pushed 1000 of \d+ triples/);
+    expect(a.err).toMatch(/pushed \d+ of \d+ triples/);
+    expect(a.out).toContain('to the Graph Store http://store.test/sparql-graph-crud');
     const n = Number(/holds (\d+)/.exec(a.out)![1]);
-    const b = await run(['push', '--endpoint', url], deps);
+    const b = await run(
+      ['push', '--endpoint', url, '--graph-store', 'none', '--concurrency', '2', '--batch', '1000'],
+      deps,
+    );
+    expect(b.err).toMatch(/pushed 1000 of \d+ triples/);
+    expect(b.out).toContain('by INSERT DATA');
     expect(Number(/holds (\d+)/.exec(b.out)![1])).toBe(n);
     const c = await run(['push', '--endpoint', url, '--replace'], deps);
     expect(Number(/holds (\d+)/.exec(c.out)![1])).toBe(n);

@@ -1,7 +1,6 @@
 // Values that try to break out of a query, and endpoints that misbehave.
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dataset } from '../../../src/core/model.ts';
 import { MemoryExplorer } from '../../../src/core/memory-explorer.ts';
 import { TripleStore } from '../../../src/core/store.ts';
 import { SparqlClient } from '../../../src/core/sparql/client.ts';
@@ -9,37 +8,7 @@ import { iriRef, literal, safeLiteral } from '../../../src/core/sparql/escape.ts
 import { SparqlExplorer } from '../../../src/core/sparql/explorer.ts';
 import { push, sparqlSafe } from '../../../src/core/sparql/push.ts';
 import { oxigraphEndpoint } from './oxigraph-fetch.ts';
-
-const HOSTILE = [
-  'say "hi"} . DROP ALL #',
-  'back\\slash \\u0022 \\U00000022',
-  'two\nlines\r\tand tab',
-  '# not a comment',
-  '}}} ) ] > <',
-  'ab\u0001c lone',
-  'Émile Zoé',
-];
-
-const hostileDataset: Dataset = {
-  format: 'actorgraph/dataset',
-  version: 1,
-  title: 'a "title"} #',
-  schema: {
-    entityTypes: [{ id: 'person', label: 'Person "p"', color: '#000000' }],
-    predicates: [
-      { id: 'knows', label: 'knows } #', inverseLabel: 'known by\n', domain: ['person'], range: ['person'] },
-    ],
-  },
-  sources: [{ id: 's"1', title: 'T\\u0022', text: HOSTILE.join(' ') }],
-  entities: HOSTILE.map((label, i) => ({ id: `p${i}"}#`, label, type: 'person', aliases: [`${label} alias`] })),
-  triples: HOSTILE.slice(1).map((ev, i) => ({
-    subject: `p${i}"}#`,
-    predicate: 'knows',
-    object: `p${i + 1}"}#`,
-    source: 's"1',
-    evidence: ev,
-  })),
-};
+import { HOSTILE, hostileDataset } from './hostile-data.ts';
 
 describe('escaping', () => {
   it('quotes literals so that nothing ends them early', () => {
@@ -65,11 +34,15 @@ describe('escaping', () => {
     expect(iriRef('https://actorgraph.org/id/p0%22%7D%23')).toBe('<https://actorgraph.org/id/p0%22%7D%23>');
   });
 
-  it('hostile labels survive push and every query unchanged, on Oxigraph', async () => {
-    const ep = oxigraphEndpoint();
+  it.each([
+    ['INSERT DATA', false],
+    ['the Graph Store Protocol', true],
+  ])('hostile labels survive push (by %s) and every query unchanged, on Oxigraph', async (_how, graphStore) => {
+    const ep = oxigraphEndpoint({ graphStore });
     const mem = new MemoryExplorer(TripleStore.build(hostileDataset, hostileDataset.schema!));
     const ds = await mem.exportDataset({ all: true });
-    await push(new SparqlClient({ query: 'http://h/sparql', fetch: ep.fetch }), ds);
+    const pushed = await push(new SparqlClient({ query: 'http://h/sparql', fetch: ep.fetch }), ds);
+    expect(pushed.method).toBe(graphStore ? 'graph-store' : 'insert-data');
     const sp = new SparqlExplorer({ query: 'http://h/sparql', fetch: ep.fetch });
     for (const e of ds.entities) expect(await sp.entity(e.id)).toEqual(await mem.entity(e.id));
     expect((await sp.stats()).title).toBe('a "title"} #');

@@ -1,7 +1,7 @@
 // The parity suite over Virtuoso Open Source 7, started for the test (a
 // private ini, loopback ports). Without virtuoso-t the suite fails in CI and
 // is skipped locally with a message.
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryExplorer } from '../../../src/core/memory-explorer.ts';
 import { TripleStore } from '../../../src/core/store.ts';
 import { SparqlClient } from '../../../src/core/sparql/client.ts';
@@ -12,6 +12,7 @@ import { generateDataset, loadSchema } from '../../../bench/generate.ts';
 import type { Dataset } from '../../../src/core/model.ts';
 import { paritySuite, type Engine } from './parity.ts';
 import { saveSuite } from './save-suite.ts';
+import { hostileDataset } from './hostile-data.ts';
 import { hasVirtuoso, startVirtuoso, VIRTUOSO_BIN, type Virtuoso } from '../../../bench/virtuoso-server.ts';
 
 const present = hasVirtuoso();
@@ -60,5 +61,25 @@ if (!present && process.env.CI) {
     paritySuite('default data on Virtuoso', () => def);
     paritySuite('synthetic graph on Virtuoso', () => synth, { seed: 5, timeout: 300_000 });
     saveSuite('Virtuoso', () => ({ query: v.endpoint }), 120_000);
+    it('hostile labels survive push by the Graph Store and by INSERT DATA alike', async () => {
+      const mem = new MemoryExplorer(TripleStore.build(hostileDataset, hostileDataset.schema!));
+      const ds = await mem.exportDataset({ all: true });
+      for (const [graph, graphStore] of [
+        ['https://example.org/graph/hostile-gsp', undefined],
+        ['https://example.org/graph/hostile-insert', false],
+      ] as const) {
+        const r = await push(new SparqlClient({ query: v.endpoint }), ds, {
+          graph,
+          ...(graphStore === false ? { graphStore } : {}),
+        });
+        expect(r.method).toBe(graphStore === false ? 'insert-data' : 'graph-store');
+        const sp = new SparqlExplorer({ query: v.endpoint, graph });
+        for (const e of ds.entities) expect(await sp.entity(e.id)).toEqual(await mem.entity(e.id));
+        const back = await sp.exportDataset({ all: true });
+        expect(back.triples.map((t) => t.evidence).sort()).toEqual(ds.triples.map((t) => t.evidence).sort());
+        expect(back.sources).toEqual(ds.sources);
+        expect((await sp.stats()).title).toBe(hostileDataset.title);
+      }
+    }, 120_000);
   });
 }
