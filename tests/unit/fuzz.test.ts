@@ -6,7 +6,9 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { hostileBytes } from '../fuzz/arbitraries.ts';
-import { READERS } from '../../src/core/readers/registry.ts';
+import { READERS, readText } from '../../src/core/readers/registry.ts';
+import { MAX_ROW_CHARS } from '../../src/core/readers/csv.ts';
+import { loadSchemaFile } from '../../src/node/load.ts';
 import { check } from '../fuzz/oracle.ts';
 import { makeInput, runFuzz, targets } from '../fuzz/run.ts';
 import { BRIEF, mutate, rng, STRING_MUTATIONS } from '../fuzz/mutate.ts';
@@ -99,4 +101,47 @@ describe('fuzzing the readers', () => {
     },
     60_000,
   );
+});
+
+// Inputs `npm run fuzz` found, minimised: each read whole and in chunks of every given size.
+describe('inputs the fuzzer found', () => {
+  const schema = loadSchemaFile(resolve(import.meta.dirname, '../fixtures/schema.json')).schema!;
+  const opts = { file: 'x', defaultSchema: schema, decodedStrictly: true };
+  const read = (id: string, text: string, sizes: number[]) => {
+    const reader = READERS.find((r) => r.id === id)!;
+    const whole = readText(reader, text, opts);
+    for (const size of sizes) {
+      const session = reader.open(opts);
+      for (let i = 0; i < text.length && !session.finished; i += size) session.push(text.slice(i, i + size));
+      expect(session.end().problems, `chunks of ${size}`).toEqual(whole.problems);
+    }
+    return whole.problems;
+  };
+  const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+  it('TriG: n3 trips over a prefix IRI it cannot resolve; a located rdf-syntax error (seed 7, index 345)', () => {
+    const text = '@prefix:<\u{1F600}:>\u00e4\u0780';
+    const problems = read('trig', text, upTo(text.length));
+    expect(problems).toMatchObject([{ code: 'rdf-syntax', line: 1, column: 9 }]);
+    expect(problems[0]!.message).toMatch(/Invalid IRI/);
+    expect(read('turtle', '@prefix : <\u{1F600}:> .\n', [1, 5])).toMatchObject([{ code: 'rdf-syntax' }]);
+  });
+
+  it('RDF: a NUL after a chunk boundary is placed in its line, not in its chunk (seed 7, index 630 and 2257)', () => {
+    expect(read('n-quads', 'ty\u0000', upTo(3))).toMatchObject([{ code: 'not-utf8', line: 1, column: 3 }]);
+    expect(read('turtle', 'n\\n\\n\u0000', upTo(6))).toMatchObject([{ code: 'not-utf8', line: 1, column: 6 }]);
+    expect(read('n-triples', '<u:a> <u:b> <u:c> .\n<u:a> <u:b> "x\u0000', upTo(8))).toMatchObject([
+      { code: 'not-utf8', line: 2, column: 15 },
+    ]);
+  });
+
+  it('CSV: a row longer than the limit is refused whole or in chunks, before its cells are read (seed 7, index 611 and 1040)', () => {
+    const long = 'x'.repeat(MAX_ROW_CHARS + 1);
+    // A header row that long: not a missing column.
+    expect(read('csv', `${long}\n`, [1 << 16, 1_000_003])).toMatchObject([{ code: 'csv-row-too-long', line: 1 }]);
+    // A data row, after good rows, and one at the limit that is read.
+    const ok = 'x'.repeat(MAX_ROW_CHARS - 4);
+    const rows = `subject,object\na,b\n"${ok}",b\n${long},b\n`;
+    expect(read('csv', rows, [1 << 16, 1_000_003])).toMatchObject([{ code: 'csv-row-too-long', line: 4 }]);
+  });
 });
