@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 import { hostileBytes } from '../fuzz/arbitraries.ts';
 import { READERS, readText } from '../../src/core/readers/registry.ts';
 import { MAX_ROW_CHARS } from '../../src/core/readers/csv.ts';
+import { MAX_GRAPHOLOGY_DEPTH } from '../../src/core/readers/graphology-json.ts';
+import { localName } from '../../src/core/rdf/foreign.ts';
 import { loadSchemaFile } from '../../src/node/load.ts';
 import { check } from '../fuzz/oracle.ts';
 import { makeInput, runFuzz, targets } from '../fuzz/run.ts';
@@ -146,5 +148,32 @@ describe('inputs the fuzzer found', () => {
     const ok = 'x'.repeat(MAX_ROW_CHARS - 4);
     const rows = `subject,object\na,b\n"${ok}",b\n${long},b\n`;
     expect(read('csv', rows, [1 << 16, 1_000_003])).toMatchObject([{ code: 'csv-row-too-long', line: 4 }]);
+  });
+
+  it('RDF: a long prefix IRI of brackets is read in linear time (seed 2026, index 3369)', () => {
+    const iri = `https:${'['.repeat(50_000)}${']'.repeat(50_000)}//schema.org/`;
+    let t0 = performance.now();
+    expect(localName(iri)).toBe(iri);
+    expect(localName(`${iri}name`)).toBe('name');
+    expect(localName('http://a/b#c%20d')).toBe('c d');
+    expect(performance.now() - t0).toBeLessThan(1000);
+    t0 = performance.now();
+    const text = `@prefix s: <${iri}> .\ns:a s:name "A" ; s:knows s:b .\ns:b s:name "B" .\n`;
+    expect(read('turtle', text, [1 << 16]).filter((p) => p.severity === 'error')).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+
+  it('graphology: values nested past the limit are refused, located, not a stack overflow (seed 2026, index 4596)', () => {
+    const nest = (n: number) => `${'['.repeat(n)}1${']'.repeat(n)}`;
+    const graph = (v: string) => `{"nodes":[{"key":"a"}],"edges":[{"source":${v},"target":"a"}]}`;
+    expect(read('graphology', graph(nest(50_000)), [4096])).toMatchObject([
+      { code: 'json-too-deep', line: 1, column: 42 + MAX_GRAPHOLOGY_DEPTH - 2 },
+    ]);
+    // Brackets inside strings do not count; at the limit, the file is read.
+    const within = graph(nest(MAX_GRAPHOLOGY_DEPTH - 3)).replace(
+      '"target":"a"',
+      `"target":"a","x":"${'['.repeat(999)}"`,
+    );
+    expect(read('graphology', within, [4096]).map((p) => p.code)).not.toContain('json-too-deep');
   });
 });
