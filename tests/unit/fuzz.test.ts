@@ -163,6 +163,19 @@ describe('inputs the fuzzer found', () => {
     expect(performance.now() - t0).toBeLessThan(5000);
   });
 
+  it('N-Triples and N-Quads: a backslash in an IRI that is no \\u escape is a located rdf-syntax error (seed 2026, index 11244)', () => {
+    for (const id of ['n-triples', 'n-quads'])
+      expect(read(id, '<p:\\>', upTo(5)), id).toMatchObject([{ code: 'rdf-syntax', line: 1, column: 1 }]);
+    for (const bad of ['\\x', '\\u12', '\\U0001F60', '\\'])
+      expect(read('n-triples', `<u:a> <u:b> <u:c${bad}> .`, [3]), bad).toMatchObject([
+        { code: 'rdf-syntax', column: 13 },
+      ]);
+    expect(read('n-triples', '<u:a> <u:b> <u:c\\u0041\\U0001F600> .', [3])).toMatchObject([
+      { code: 'unused-source' },
+      { code: 'rdf-not-mapped' },
+    ]);
+  });
+
   it('graphology: values nested past the limit are refused, located, not a stack overflow (seed 2026, index 4596)', () => {
     const nest = (n: number) => `${'['.repeat(n)}1${']'.repeat(n)}`;
     const graph = (v: string) => `{"nodes":[{"key":"a"}],"edges":[{"source":${v},"target":"a"}]}`;
