@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './corpus.ts';
-import { runFuzz } from './run.ts';
+import { LONG_BOX, runFuzz } from './run.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +34,10 @@ const report = await runFuzz({
 console.log(
   `\n${report.inputs} inputs in ${(report.ms / 1000).toFixed(1)} s (${(report.ms / Math.max(1, report.inputs)).toFixed(1)} ms each), ${report.failures.length} failing`,
 );
+if (report.retried)
+  console.log(
+    `${report.retried} over the time box at first, within ${LONG_BOX * Number(values.timeout)} ms on a second try`,
+  );
 for (const [t, f] of Object.entries(report.perTarget))
   console.log(
     `  ${t.padEnd(18)} ${String(f.inputs).padStart(6)} inputs  ${String(f.valid).padStart(5)} valid  ${String(f.failures).padStart(4)} failing  (${f.seeds} seeds)`,

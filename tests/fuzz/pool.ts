@@ -5,6 +5,8 @@ import { Worker } from 'node:worker_threads';
 import type { SchemaName } from './corpus.ts';
 import type { Verdict } from './oracle.ts';
 
+export const TIME_BOX = 'time box exceeded';
+
 export interface Job {
   id: number;
   target: string;
@@ -66,8 +68,8 @@ export class Pool {
     this.waiting.shift()?.();
   }
 
-  /** The verdict on one input; a time box exceeded or a dead worker is a failure. */
-  async run(job: Omit<Job, 'id'>): Promise<Verdict> {
+  /** The verdict on one input; a time box exceeded (`timeoutMs`, else the pool's) or a dead worker is a failure. */
+  async run(job: Omit<Job, 'id'>, timeoutMs = this.timeoutMs): Promise<Verdict> {
     const s = await this.slot();
     const id = this.next++;
     const t0 = performance.now();
@@ -92,7 +94,7 @@ export class Pool {
       };
       const onErr = (e: Error) => replace(`worker died: ${e.message}`);
       const onExit = (code: number) => replace(`worker exited (${code})`);
-      const timer = setTimeout(() => replace(`time box exceeded: no answer in ${this.timeoutMs} ms`), this.timeoutMs);
+      const timer = setTimeout(() => replace(`${TIME_BOX}: no answer in ${timeoutMs} ms`), timeoutMs);
       worker.on('message', onMsg);
       worker.once('error', onErr);
       worker.once('exit', onExit);

@@ -66,6 +66,22 @@ describe('shared preflight', () => {
     expect(new TextPreflight(F, true).first('\ufffd\ufffd')).toBe('\ufffd\ufffd');
   });
 
+  it('places a fault in the whole text, however the text is cut into chunks', () => {
+    const text = 'ab\ncd\ne\u0000f';
+    for (let size = 1; size <= text.length; size++) {
+      const p = new TextPreflight(F);
+      let found: ReturnType<TextPreflight['fault']>;
+      for (let i = 0; i < text.length && !found; i += size) found = p.fault(text.slice(i, i + size));
+      expect(found?.loc, `chunks of ${size}`).toEqual({ line: 3, column: 2 });
+    }
+    // A chunk with a fault is not counted: its text before the fault may come again on its own.
+    const p = new TextPreflight(F);
+    expect(p.fault('x\ny')).toBeUndefined();
+    expect(p.fault('zz\u0000')?.loc).toEqual({ line: 2, column: 4 });
+    expect(p.fault('zz')).toBeUndefined();
+    expect(p.fault('\u0000')?.loc).toEqual({ line: 2, column: 4 });
+  });
+
   it('makes both readers report the same encoding problems', () => {
     for (const text of ['\ufeff', '', '   ', '\ufffe{}', '{"a":\n\u0000}', '\ufeff{"format":\n"\ufffd"}']) {
       const whole = parseDataset(text, { file: F });

@@ -75,8 +75,36 @@ export class TextPreflight {
     return looksUtf16(chunk, this.decodedStrictly) ? undefined : chunk;
   }
 
-  fault(chunk: string): { at: number; nul: boolean } | undefined {
-    return encodingFault(chunk, this.decodedStrictly);
+  // Lines before the chunk at hand, and the characters of its last line so far.
+  private line = 1;
+  private col = 0;
+
+  /**
+   * NUL or a bad character in `chunk`, with its place in the whole text (lines counted over every chunk checked).
+   * A chunk with a fault is not counted: its text before the fault may be checked again, as a chunk of its own.
+   */
+  fault(chunk: string): { at: number; nul: boolean; loc: TextLocation } | undefined {
+    const f = encodingFault(chunk, this.decodedStrictly);
+    if (!f) {
+      this.advance(chunk);
+      return undefined;
+    }
+    const before = chunk.slice(0, f.at);
+    const nl = before.lastIndexOf('\n');
+    const loc =
+      nl < 0
+        ? { line: this.line, column: this.col + f.at + 1 }
+        : { line: this.line + countNewlines(before), column: f.at - nl };
+    return { ...f, loc };
+  }
+
+  private advance(chunk: string): void {
+    const nl = chunk.lastIndexOf('\n');
+    if (nl < 0) this.col += chunk.length;
+    else {
+      this.line += countNewlines(chunk);
+      this.col = chunk.length - nl - 1;
+    }
   }
 
   /** The BOM warning in front of a result's problems, when there was a BOM. */
@@ -84,4 +112,10 @@ export class TextPreflight {
     if (this.bom) res.problems.unshift(bomWarning(this.file));
     return res;
   }
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -28,6 +28,17 @@ function flat(s: string): string {
 }
 
 const IRI_BAD = /[\u0000-\u0020<>"{}|^`]/;
+const HEX = /^[0-9A-Fa-f]*$/;
+
+/** In an IRI, a backslash only starts \uXXXX or \UXXXXXXXX (a loop: a long IRI would overflow a regular expression's stack). */
+function escapesOk(v: string): boolean {
+  for (let i = v.indexOf('\\'); i >= 0; i = v.indexOf('\\', i)) {
+    const n = v[i + 1] === 'u' ? 4 : v[i + 1] === 'U' ? 8 : 0;
+    if (n === 0 || !HEX.test(v.slice(i + 2, i + 2 + n)) || i + 2 + n > v.length) return false;
+    i += 2 + n;
+  }
+  return true;
+}
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const LANG = /^@([A-Za-z]+(?:-[A-Za-z0-9]+)*)/;
 
@@ -75,7 +86,7 @@ export class NtScanner {
     const close = s.indexOf('>', this.i + 1);
     if (close < 0 || close >= this.end) return undefined;
     const v = s.slice(this.i + 1, close);
-    if (IRI_BAD.test(v) || !SCHEME.test(v)) return undefined;
+    if (IRI_BAD.test(v) || !SCHEME.test(v) || !escapesOk(v)) return undefined;
     this.i = close + 1;
     return v;
   }

@@ -88,6 +88,8 @@ export class CsvSession implements ReadSession {
   private delimiter = ',';
   private newline: '\n' | '\r\n' = '\n';
   private partial = '';
+  // The text being parsed, where its next row starts, and whether it is the end of the table.
+  private buf = { text: '', at: 0, quoted: false, last: false };
   private first = true;
   private headerDone = false;
   private failed = false;
@@ -167,16 +169,37 @@ export class CsvSession implements ReadSession {
       const firstLine = nl < 0 ? buf : buf.slice(0, nl);
       this.delimiter = detectDelimiter(firstLine);
       this.newline = firstLine.endsWith('\r') ? '\r\n' : '\n';
-      this.parser = new Papa.Parser({ delimiter: this.delimiter, newline: this.newline });
+      // Row by row: each row's extent in the text is known, so the length rule holds for complete rows too.
+      this.parser = new Papa.Parser({
+        delimiter: this.delimiter,
+        newline: this.newline,
+        step: (res) => this.step(res),
+      });
     }
+    this.buf = { text: buf, at: 0, quoted: buf.indexOf('"') >= 0, last };
     const res = this.parser!.parse(buf, 0, !last);
-    const quoted = buf.indexOf('"') >= 0;
-    const rows = res.data as string[][];
-    const open = last ? res.errors.find((e: Papa.ParseError) => e.code === 'MissingQuotes') : undefined;
-    const upTo = open?.row !== undefined ? Math.min(open.row, rows.length) : rows.length;
-    for (let i = 0; i < upTo && !this.failed; i++) this.row(rows[i]!, quoted);
-    this.partial = last ? '' : buf.slice(res.meta.cursor);
-    if (open && !this.failed) {
+    this.partial = last || this.failed ? '' : buf.slice(res.meta.cursor);
+    if (!last) this.checkRowLength();
+  }
+
+  /** One row from papaparse: its length checked before anything else, as when it arrives in parts. */
+  private step(res: Papa.ParseStepResult<string[]>): void {
+    const b = this.buf;
+    if (this.failed) {
+      this.parser?.abort();
+      return;
+    }
+    const end = res.meta.cursor;
+    const nl = this.newline;
+    const chars = end - b.at - (b.text.startsWith(nl, end - nl.length) ? nl.length : 0);
+    b.at = end;
+    if (chars > MAX_ROW_CHARS) {
+      this.rowTooLong();
+      return;
+    }
+    // The low-level parser gives each row as a list of one row.
+    const cells = (res.data as unknown as string[][])[0] ?? [''];
+    if (b.last && res.errors.some((e) => e.code === 'MissingQuotes')) {
       // The row that opens the quote: its line, and the cell the quote starts.
       this.fail(
         fileProblem(
@@ -184,24 +207,31 @@ export class CsvSession implements ReadSession {
           this.table.file,
           'a quoted cell is not closed: its closing quote (") is missing',
           'close the quote; a quote inside a quoted cell is written twice ("")',
-          { line: this.table.line, column: Math.max(1, rows[upTo]?.length ?? 1) },
+          { line: this.table.line, column: Math.max(1, cells.length) },
         ),
       );
-    } else if (!last) this.checkRowLength();
+      return;
+    }
+    this.row(cells, b.quoted);
   }
 
+  /** The incomplete last row, checked after each chunk: its line break not yet arrived (half of \r\n aside). */
   private checkRowLength(): void {
-    if (this.partial.length > MAX_ROW_CHARS) {
-      this.fail(
-        fileProblem(
-          'csv-row-too-long',
-          this.table.file,
-          `the row at line ${this.table.line} is longer than ${MAX_ROW_CHARS} characters (most often a quote that is never closed)`,
-          'close the quote that opens near that line; a quote inside a quoted cell is written twice ("")',
-          { line: this.table.line, column: 1 },
-        ),
-      );
-    }
+    const p = this.partial;
+    const chars = p.length - (this.newline === '\r\n' && p.endsWith('\r') ? 1 : 0);
+    if (chars > MAX_ROW_CHARS) this.rowTooLong();
+  }
+
+  private rowTooLong(): void {
+    this.fail(
+      fileProblem(
+        'csv-row-too-long',
+        this.table.file,
+        `the row at line ${this.table.line} is longer than ${MAX_ROW_CHARS} characters (most often a quote that is never closed)`,
+        'close the quote that opens near that line; a quote inside a quoted cell is written twice ("")',
+        { line: this.table.line, column: 1 },
+      ),
+    );
   }
 
   private row(cells: string[], quoted: boolean): void {

@@ -6,7 +6,7 @@
 import { DATASET_FORMAT } from '../model.ts';
 import type { Problem } from '../problems.ts';
 import { fileProblem, jsonSyntax } from '../check/problems.ts';
-import { findSyntaxError } from '../json-location.ts';
+import { findSyntaxError, offsetToLocation } from '../json-location.ts';
 import { mapEdge, mapNode, put, type RawEdge, type RawNode, type Value } from './graphology-map.ts';
 import type { EdgeIn, Given, NodeIn } from './graphology-records.ts';
 import { GraphFileSession } from './xml-session.ts';
@@ -15,6 +15,24 @@ import type { DatasetReader } from './reader.ts';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ONE = { line: 1, column: 1 };
+
+/** Deeper nesting than this is refused: values are turned into text by recursive built-ins (String, JSON.stringify). */
+export const MAX_GRAPHOLOGY_DEPTH = 256;
+
+/** Where `[` or `{` first opens a level deeper than `max` (strings skipped), or -1. */
+export function jsonTooDeep(text: string, max: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // Past the string: its closing quote is the first one not escaped.
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+    } else if (c === 91 || c === 123) {
+      if (++depth > max) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return -1;
+}
 
 /** Foreign attribute values as scalars: objects and lists as their JSON. */
 function scalars(a: Obj, skip: ReadonlySet<string>): Record<string, Value> {
@@ -68,6 +86,15 @@ export function readGraphologyJson(text: string, file: string, session: GraphFil
       err ? { line: err.line, column: err.column } : ONE,
     );
   }
+  const deep = jsonTooDeep(text, MAX_GRAPHOLOGY_DEPTH);
+  if (deep >= 0)
+    return fileProblem(
+      'json-too-deep',
+      file,
+      `values are nested more than ${MAX_GRAPHOLOGY_DEPTH} levels deep here`,
+      'a graphology export nests a few levels; give attributes as plain values',
+      offsetToLocation(text, deep),
+    );
   if (!isObj(g) || !Array.isArray(g.nodes)) {
     return fileProblem(
       'not-graphology',

@@ -77,11 +77,13 @@ class RdfSession implements ReadSession {
   private first = true;
   private content = false;
   private chars = 0;
-  private lines = 1;
   // Where the current statement starts, and how deep [ ] and ( ) nest.
   private stmt: TextLocation = { line: 1, column: 1 };
   private atStatement = true;
   private depth = 0;
+  private lastToken?: TextLocation;
+  // An exception thrown by a callback of ours (a fault of the reader, not of the file).
+  private ours: unknown;
 
   // Line mode (N-Triples, N-Quads): the text not yet ending in a line break, and the line number.
   private rest: string[] = [];
@@ -105,15 +107,49 @@ class RdfSession implements ReadSession {
     };
     const parser = new Parser({ format: syntax });
     (parser.parse as unknown as (i: unknown, cb: object) => void)(input, {
-      onQuad: (err: N3Error | null, q: N3Quad | null) => {
+      onQuad: this.own((err: N3Error | null, q: N3Quad | null) => {
         if (err) this.fail(err);
         else if (q) this.quad(q);
-      },
-      onPrefix: (prefix: string, ns: N3Term) => {
+      }),
+      onPrefix: this.own((prefix: string, ns: N3Term) => {
         this.graph.prefixes.set(prefix, ns.value);
-      },
-      onToken: (tok: N3Token) => this.token(tok),
+      }),
+      onToken: this.own((tok: N3Token) => this.token(tok)),
     });
+  }
+
+  /** A callback of ours, whose exceptions are told apart from n3's own. */
+  private own<A extends unknown[]>(fn: (...a: A) => void): (...a: A) => void {
+    return (...a) => {
+      try {
+        fn(...a);
+      } catch (e) {
+        if (!(e instanceof Stop)) this.ours = e;
+        throw e;
+      }
+    };
+  }
+
+  /**
+   * Text through n3. n3 can trip over a fault it has just reported (an
+   * invalid prefix IRI: it reports it, then reads the missing node); what it
+   * throws is the file's fault, placed at the last token read.
+   */
+  private n3(run: () => void): void {
+    try {
+      run();
+    } catch (e) {
+      if (e instanceof Stop || e === this.ours) throw e;
+      if (this.problem) return;
+      const loc = this.lastToken ?? { line: 1, column: 1 };
+      this.problem = fileProblem(
+        'rdf-syntax',
+        this.opts.file,
+        `invalid ${this.syntax}: the statement cannot be read`,
+        hintFor('', this.syntax),
+        loc,
+      );
+    }
   }
 
   get finished(): boolean {
@@ -122,6 +158,7 @@ class RdfSession implements ReadSession {
 
   private token(tok: N3Token): void {
     const ty = tok.type;
+    this.lastToken = { line: tok.line, column: (tok.start ?? 0) + 1 };
     if (this.atStatement && ty !== '.' && ty !== '{' && ty !== '}' && ty !== 'eof') {
       this.stmt = { line: tok.line, column: (tok.start ?? 0) + 1 };
       this.atStatement = false;
@@ -211,10 +248,17 @@ class RdfSession implements ReadSession {
       new Parser({ format: this.syntax }).parse(line);
     } catch (e) {
       const err = e as N3Error;
-      message = err.message.replace(/ on line \d+\.$/, '');
-      const tok = err.context?.token;
-      if (tok && tok.type !== 'eof' && tok.start !== undefined) column = tok.start + 1;
+      // Only n3's syntax errors word the fault; anything else it throws keeps the plain message.
+      if (err?.context) {
+        message = err.message.replace(/ on line \d+\.$/, '');
+        const tok = err.context.token;
+        if (tok && tok.type !== 'eof' && tok.start !== undefined) column = tok.start + 1;
+      }
     }
+    this.lineFault(message, column);
+  }
+
+  private lineFault(message: string, column: number): void {
     this.problem = fileProblem(
       'rdf-syntax',
       this.opts.file,
@@ -256,21 +300,17 @@ class RdfSession implements ReadSession {
       }
       const fault = this.pre.fault(chunk);
       if (fault) {
-        const before = chunk.slice(0, fault.at);
-        const nl = before.lastIndexOf('\n');
         // The text before the bad character first: the first problem in the file wins, however the file is cut.
-        const line = this.lines + countLines(before);
-        if (before.length) {
-          this.push(before);
+        if (fault.at > 0) {
+          this.push(chunk.slice(0, fault.at));
           if (this.problem) return;
         }
-        throw new Stop(encodingProblem(this.opts.file, fault, { line, column: fault.at - nl }));
+        throw new Stop(encodingProblem(this.opts.file, fault, fault.loc));
       }
-      this.lines += countLines(chunk);
       this.chars += chunk.length;
       if (!this.content && chunk.trim() !== '') this.content = true;
       if (this.lineMode) this.lineChunk(chunk);
-      else this.handlers.data?.(chunk);
+      else this.n3(() => this.handlers.data?.(chunk));
     } catch (e) {
       if (e instanceof Stop) this.problem = e.problem;
       else throw e;
@@ -287,7 +327,7 @@ class RdfSession implements ReadSession {
           const last = this.rest.join('');
           this.rest = [];
           this.lineOf(last, 0, last.length);
-        } else this.handlers.end?.();
+        } else this.n3(() => this.handlers.end?.());
       } catch (e) {
         if (e instanceof Stop) this.problem = e.problem;
         else throw e;
@@ -300,12 +340,6 @@ class RdfSession implements ReadSession {
     this.t.parse += performance.now() - t1;
     return this.pre.withBom(feed(records, this.opts, this.t));
   }
-}
-
-function countLines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 /** The records through the sink (checks, store), in the order the checks want them. */
