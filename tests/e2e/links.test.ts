@@ -15,12 +15,29 @@ let browser: Browser;
 let origin: string;
 let watched: Watched;
 const FILE = resolve(SHOTS, '..', 'kept-link.json');
+const SMALL = resolve(SHOTS, '..', 'other-people.json');
 
 beforeAll(async () => {
   const ds = JSON.parse(readFileSync(resolve(ROOT, 'graph-data/dataset.json'), 'utf8'));
   ds.title = 'A file kept in the browser';
   mkdirSync(dirname(FILE), { recursive: true });
   writeFileSync(FILE, JSON.stringify(ds));
+  writeFileSync(
+    SMALL,
+    JSON.stringify({
+      format: 'actorgraph/dataset',
+      version: 1,
+      title: 'Other people',
+      sources: [{ id: 'note', title: 'Note', text: 'Alice works for Acme.' }],
+      entities: [
+        { id: 'alice', label: 'Alice', type: 'person' },
+        { id: 'acme', label: 'Acme', type: 'company' },
+      ],
+      triples: [
+        { subject: 'alice', predicate: 'works-for', object: 'acme', source: 'note', evidence: 'Alice works for Acme' },
+      ],
+    }),
+  );
   served = await buildAndServe();
   origin = served.url.replace(/\/$/, '');
   browser = await launch();
@@ -158,6 +175,33 @@ describe('links', () => {
     expect((await hook(p)).selected).toBe('kataib-hezbollah');
     expect(await p.getByRole('alert').filter({ hasText: 'does not keep' }).count()).toBe(0);
     await p.context().close();
+  });
+
+  it('back after opening a file brings back the data before it, in its view; forward the file again', async () => {
+    const p = await fresh();
+    await p.goto(`${origin}/?e=iran`, { timeout: T });
+    await waitReady(p);
+    await p.getByRole('heading', { name: 'Iran', exact: true, level: 2 }).waitFor({ timeout: T });
+    const before = (await hook(p)).file;
+    await p.setInputFiles('#import-file', SMALL, { timeout: T });
+    await p.waitForFunction(() => /[?&]ds=[0-9a-f]{32}/.test(location.search), null, { timeout: T });
+    expect((await hook(p)).file).toBe('other-people.json');
+    await p.goBack({ timeout: T });
+    await p.waitForFunction((f) => (window as unknown as { __actorgraph: Hook }).__actorgraph.file === f, before, {
+      timeout: T,
+    });
+    await p.getByRole('heading', { name: 'Iran', exact: true, level: 2 }).waitFor({ timeout: T });
+    expect((await hook(p)).selected).toBe('iran');
+    expect(new URL(p.url()).searchParams.get('e')).toBe('iran');
+    expect(await p.locator('.toast', { hasText: 'not in this data' }).count()).toBe(0);
+    await p.goForward({ timeout: T });
+    await p.waitForFunction(
+      () => (window as unknown as { __actorgraph: Hook }).__actorgraph.file === 'other-people.json',
+      null,
+      { timeout: T },
+    );
+    expect((await hook(p)).selected).toBeUndefined();
+    await p.close();
   });
 
   it('left no page errors', () => {

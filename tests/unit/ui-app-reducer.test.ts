@@ -71,6 +71,27 @@ describe('app state: navigation', () => {
     expect(reduce(s2, { type: 'show-all-types' }).url.hiddenTypes).toEqual([]);
   });
 
+  it('back/forward to an address naming other data waits for that data before checking the address', () => {
+    const s0 = reduce(withView(), {
+      type: 'url-checked',
+      view: withView().view!,
+      known: { entities: new Set(), types: new Set(), predicates: new Set() },
+    });
+    const s = reduce(s0, { type: 'popstate', url: parseUrlState('?e=iraq'), otherData: true });
+    expect([s.url.entity, s.urlWrite, s.urlUnchecked, s.awaitingData, s.dataSwitch]).toEqual([
+      'iraq',
+      'none',
+      true,
+      true,
+      1,
+    ]);
+    const other = withView().view!;
+    const o = reduce(s, { type: 'opened', view: other, mode: 'link', name: 'x.json', warnings: [] });
+    expect([o.view, o.url.entity, o.urlUnchecked, o.awaitingData]).toEqual([other, 'iraq', true, false]);
+    // Same data: no switch.
+    expect(reduce(s0, { type: 'popstate', url: parseUrlState('?e=iraq') }).dataSwitch).toBeUndefined();
+  });
+
   it('back/forward takes the address bar as it is, without writing it, and checks it again', () => {
     const s0 = reduce(withView(), {
       type: 'url-checked',

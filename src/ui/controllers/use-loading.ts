@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { openExplorer, pickDataset, type FileLoad, type ReadChoices } from '../data/load.ts';
 import { configuredEndpoint, loadEndpoint } from '../data/sparql.ts';
-import { parseDataParam } from '../state/url-state.ts';
+import { parseDataParam, parseUrlState } from '../state/url-state.ts';
 import type { AppAction, AppState, OpenMode } from '../state/app-reducer.ts';
 import { useEvent } from '../hooks/use-event.ts';
 import { ExplorerError } from '../../core/errors.ts';
@@ -38,7 +38,8 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
     });
   });
 
-  const startDefault = useEvent(() => {
+  // `link`: in place of data on screen (back to an address without other data); `default`: only if nothing came first.
+  const startDefault = useEvent((mode: 'default' | 'link' = 'default') => {
     // Started against a SPARQL store (npm start -- --endpoint URL): that instead of the bundled data.
     const endpoint = configuredEndpoint();
     (endpoint ? loadEndpoint(endpoint) : openExplorer({ bundled: true }).done)
@@ -59,7 +60,7 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
           });
           return;
         }
-        dispatch({ type: 'opened', view: await prepare(r.data), mode: 'default', name: r.data.file, warnings: [] });
+        dispatch({ type: 'opened', view: await prepare(r.data), mode, name: r.data.file, warnings: [] });
       })
       .catch((e: unknown) => dispatch({ type: 'fatal', message: `Could not load the data: ${errorText(e)}` }));
   });
@@ -129,12 +130,14 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
     },
   );
 
-  useEffect(() => {
+  /** The data the address names: at start, and when back/forward reaches an address naming other data. */
+  const startFromAddress = useEvent((fallback: 'default' | 'link') => {
+    const orDefault = () => startDefault(fallback);
     // `?data=/same-site/file.json[&view=all]`: that dataset instead of the bundled one.
     const d = parseDataParam(location.search, location.origin);
-    const ds = state.url.dataset;
+    const ds = parseUrlState(location.search).dataset;
     if (!d.url && ds) {
-      void reopen(ds);
+      void reopenKept(ds, { dispatch, pending, steps, follow, startDefault: orDefault });
       return;
     }
     if (d.error) {
@@ -156,7 +159,8 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
       });
     }
     if (!d.url) {
-      startDefault();
+      steps.current = [{ kind: 'bundled' }];
+      orDefault();
       return;
     }
     const url = d.url,
@@ -174,11 +178,12 @@ export function useLoading(state: AppState, dispatch: Dispatch): Loading {
       },
     );
     steps.current = [{ kind: 'url', url }];
-    void follow(load, name, { mode: 'link', whole: d.whole, onFail: startDefault });
-  }, []);
-
-  /** `?ds=HASH`: the data kept under that hash, in the link's view; else the bundled data, and a word that it is missing. */
-  const reopen = useEvent((hash: string) => reopenKept(hash, { dispatch, pending, steps, follow, startDefault }));
+    void follow(load, name, { mode: 'link', whole: d.whole, onFail: orDefault });
+  });
+  useEffect(() => startFromAddress('default'), []);
+  useEffect(() => {
+    if (state.dataSwitch) startFromAddress('link');
+  }, [state.dataSwitch]);
 
   // Data let go once other data answers (or the page goes).
   useEffect(() => {

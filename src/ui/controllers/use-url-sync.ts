@@ -1,7 +1,7 @@
 // The address bar and the state: each change of `url` is written as the reducer
 // asks (push, replace, clear), back/forward is read back, and state read from
 // the bar is checked against the data before it is used.
-import { useEffect, useLayoutEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { AppAction, AppState } from '../state/app-reducer.ts';
 import { dataParams, parseUrlState, serialiseUrlState, type UrlState } from '../state/url-state.ts';
 import { linkedEntities, type KnownData } from '../state/url-check.ts';
@@ -22,13 +22,19 @@ async function knownOf(view: Loaded, url: UrlState): Promise<KnownData> {
   return { entities, types, predicates, relations: view.stats.triples };
 }
 
+/** What in an address names the data (a kept hash, a `?data=` link), as one comparable string. */
+export const dataKeyOf = (search: string): string => `${parseUrlState(search).dataset ?? ''}|${dataParams(search)}`;
+
 export function useUrlSync(state: AppState, dispatch: (a: AppAction) => void): void {
-  const { url, urlWrite, urlSeq, urlUnchecked, view } = state;
+  const { url, urlWrite, urlSeq, urlUnchecked, view, awaitingData } = state;
+  // The data the address names (as written last): back/forward to another names other data.
+  const shownData = useRef(dataKeyOf(location.search));
   // Written in the same task as the change (not after paint): the bar is current as soon as the page is.
   useLayoutEffect(() => {
     if (urlWrite === 'none' || urlSeq === 0) return;
     if (urlWrite === 'clear') {
       history.pushState(null, '', location.pathname);
+      shownData.current = dataKeyOf(location.search);
       return;
     }
     const own = serialiseUrlState(url);
@@ -36,16 +42,22 @@ export function useUrlSync(state: AppState, dispatch: (a: AppAction) => void): v
     const search = keep ? (own ? `${own}&${keep}` : `?${keep}`) : own;
     if (search !== location.search)
       history[urlWrite === 'push' ? 'pushState' : 'replaceState'](null, '', `${location.pathname}${search}`);
+    shownData.current = dataKeyOf(location.search);
   }, [urlSeq]);
 
   useEffect(() => {
-    const onPop = () => dispatch({ type: 'popstate', url: readUrl() });
+    const onPop = () => {
+      const key = dataKeyOf(location.search);
+      const otherData = key !== shownData.current;
+      shownData.current = key;
+      dispatch({ type: 'popstate', url: readUrl(), otherData });
+    };
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, [dispatch]);
 
   useEffect(() => {
-    if (!view || !urlUnchecked) return;
+    if (!view || !urlUnchecked || awaitingData) return;
     let live = true;
     // A look-up that fails drops nothing: the queries then say what they find.
     const fallback = (): KnownData => ({
@@ -61,5 +73,5 @@ export function useUrlSync(state: AppState, dispatch: (a: AppAction) => void): v
     return () => {
       live = false;
     };
-  }, [view, urlUnchecked, urlSeq]);
+  }, [view, urlUnchecked, urlSeq, awaitingData]);
 }

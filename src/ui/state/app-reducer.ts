@@ -44,6 +44,10 @@ export interface AppState {
   drawer?: Drawer;
   /** A link named data (by hash) this browser does not keep: its state, for when that data is opened. */
   missing?: { hash: string; url: UrlState };
+  /** Back or forward reached an address naming other data: counts such steps; that data is being opened. */
+  dataSwitch?: number;
+  /** The data the address names is not on screen yet: its state waits for it before it is checked. */
+  awaitingData?: boolean;
 }
 
 export type Drawer = 'queries' | 'details';
@@ -58,7 +62,7 @@ export type AppAction =
   | { type: 'query-view'; view: QueryView }
   | { type: 'toggle-type'; entityType: string }
   | { type: 'show-all-types' }
-  | { type: 'popstate'; url: UrlState }
+  | { type: 'popstate'; url: UrlState; otherData?: boolean }
   | { type: 'url-checked'; view: Loaded; known: KnownData }
   | { type: 'load-progress'; progress: (Progress & { file: string }) | undefined }
   | { type: 'opened'; view: Loaded; mode: OpenMode; name: string; warnings: readonly Problem[] }
@@ -133,6 +137,7 @@ function opened(s: AppState, a: Extract<AppAction, { type: 'opened' }>): AppStat
     problems: undefined,
     drawingAll: false,
     notice: openedMessage(a),
+    awaitingData: false,
   };
   // A link's own state is applied to its data (once checked); a file opened by hand starts afresh.
   if (a.mode === 'link')
@@ -191,7 +196,10 @@ export function reduce(s: AppState, a: AppAction): AppState {
     case 'show-all-types':
       return navigate(s, { hiddenTypes: [] }, false);
     case 'popstate':
-      return { ...withUrl(s, a.url, 'none'), urlUnchecked: true };
+      // An address naming other data: that data is opened, and its state checked against it, not against this.
+      return a.otherData
+        ? { ...withUrl(s, a.url, 'none'), urlUnchecked: true, dataSwitch: (s.dataSwitch ?? 0) + 1, awaitingData: true }
+        : { ...withUrl(s, a.url, 'none'), urlUnchecked: true };
     case 'url-checked': {
       if (a.view !== s.view || !s.urlUnchecked) return s;
       const { url, dropped } = cleanUrlState(s.url, a.known);
