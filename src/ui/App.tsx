@@ -66,7 +66,7 @@ export function App() {
     if (rightPanel.current) rightPanel.current.scrollTop = 0;
   });
   const { details, nb, paths } = answers;
-  useCamera(graph.controller, state, nb, paths, graph.layoutRunning);
+  useCamera(graph.controller, state, nb, paths, graph.layoutEnds);
   const relations = useRelations(state, ready, answers.ensureLabels, queries);
   const importing = useImport(loading.importFiles);
   const dragging = useFileDrop((files) => importing.open(files, importMode));

@@ -13,7 +13,7 @@ export function useCamera(
   state: AppState,
   nb: NeighbourhoodResult | undefined,
   paths: PathResult | undefined,
-  layoutRunning = false,
+  layoutEnds = 0,
 ): Path | undefined {
   const { url, view, viewVersion } = state;
   const chosen = chosenPathOf(paths, url.pathIndex);
@@ -33,20 +33,16 @@ export function useCamera(
   }, [focus, view, viewVersion]);
 
   // A layout that ends has moved what the camera framed ("Show all" during a query): frame a result again.
-  const wasRunning = useRef(false);
-  const settled = useRef(0);
-  if (wasRunning.current && !layoutRunning) settled.current++;
-  wasRunning.current = layoutRunning;
-  const lastSettled = useRef(0);
+  const lastEnds = useRef(layoutEnds);
   useEffect(() => {
     const c = controller.current;
     if (!c || !view) return;
-    const afterLayout = settled.current !== lastSettled.current;
-    lastSettled.current = settled.current;
+    const afterLayout = layoutEnds !== lastEnds.current;
+    lastEnds.current = layoutEnds;
     if (url.view === 'path' && chosen) void c.fitNodes(chosen.nodes);
     else if (url.view === 'neighbourhood' && nb) void c.fitNodes(nb.entities.map((e) => e.id));
     else if (url.relation && view.graph.hasEdge(url.relation)) void c.fitNodes(view.graph.extremities(url.relation));
     else if (url.entity && !afterLayout) void c.focusNode(url.entity);
-  }, [view, url.entity, url.relation, url.view, nb, chosen, settled.current]);
+  }, [view, url.entity, url.relation, url.view, nb, chosen, layoutEnds]);
   return chosen;
 }

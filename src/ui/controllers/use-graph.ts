@@ -15,6 +15,8 @@ const BIG_LAYOUT_BUDGET_MS = 20_000;
 export interface GraphView {
   controller: { current?: GraphController };
   layoutRunning: boolean;
+  /** Counts layout runs that ended (a camera framing a result frames it again). */
+  layoutEnds: number;
   noWebgl: boolean;
   /** Draws `ids` not drawn yet (large data only), near `near`; the ids added. */
   showInView(ids: string[], near?: string, signal?: AbortSignal): Promise<string[]>;
@@ -31,6 +33,7 @@ export function useGraph(
   const { view, url } = state;
   const controller = useRef<GraphController | undefined>(undefined);
   const [layoutRunning, setLayoutRunning] = useState(false);
+  const [layoutEnds, setLayoutEnds] = useState(0);
   const [noWebgl, setNoWebgl] = useState(false);
 
   const showInView = useEvent(async (ids: string[], near?: string, signal?: AbortSignal): Promise<string[]> => {
@@ -70,7 +73,10 @@ export function useGraph(
         performance.mark('actorgraph:sigma-start');
         controller.current = new GraphController(container.current, view.graph, {
           onSelect: (id) => dispatch({ type: 'select', id }),
-          onLayoutChange: setLayoutRunning,
+          onLayoutChange: (running: boolean) => {
+            setLayoutRunning(running);
+            if (!running) setLayoutEnds((n) => n + 1);
+          },
           onExpand: expand,
         });
       } catch (e) {
@@ -107,5 +113,5 @@ export function useGraph(
     };
   }, [view, url.entity, ready]);
 
-  return { controller, layoutRunning, noWebgl, showInView, expand };
+  return { controller, layoutRunning, layoutEnds, noWebgl, showInView, expand };
 }
