@@ -304,10 +304,10 @@ export class SparqlExplorer implements Explorer {
     };
   }
 
-  /** Virtuoso answers ASK with bif:contains only when it is Virtuoso. */
+  /** Only Virtuoso knows its bif: functions (asked by SELECT: Virtuoso 7 answers ASK as a one-row SELECT). */
   private hasTextIndex(signal?: AbortSignal): Promise<boolean> {
-    this.virtuoso ??= this.rows(`ASK { FILTER(bif:length("a") = 1) }`, signal).then(
-      (r) => r[0]?.boolean?.value === 'true',
+    this.virtuoso ??= this.rows(`SELECT (bif:length("abc") AS ?n) WHERE {}`, signal).then(
+      (r) => r[0]?.n?.value === '3',
       () => false,
     );
     return this.virtuoso;

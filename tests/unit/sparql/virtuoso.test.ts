@@ -58,6 +58,16 @@ if (!present && process.env.CI) {
     afterAll(async () => {
       await v?.stop();
     }, 60_000);
+    it("a search nothing starts with asks Virtuoso's text index (detected), and says nothing found", async () => {
+      const lines: string[] = [];
+      const sp = new SparqlExplorer({
+        query: v.endpoint,
+        graph: 'https://example.org/graph/default-data',
+        log: (l) => lines.push(l),
+      });
+      expect(await sp.search('qqqzzx')).toEqual([]);
+      expect(lines.some((l) => l.includes('bif:contains'))).toBe(true);
+    }, 60_000);
     paritySuite('default data on Virtuoso', () => def);
     paritySuite('synthetic graph on Virtuoso', () => synth, { seed: 5, timeout: 300_000 });
     saveSuite('Virtuoso', () => ({ query: v.endpoint }), 120_000);
