@@ -3,7 +3,7 @@
 // (ld_dir + rdf_loader_run) on the same N-Triples, then search,
 // neighbourhoods and shortest paths over the store beside the same
 // operations in memory: latency and requests per operation.
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Row } from './stats.ts';
 import { median, p99, row } from './stats.ts';
@@ -15,7 +15,7 @@ import type { Explorer } from '../src/core/explorer.ts';
 import { SparqlClient } from '../src/core/sparql/client.ts';
 import { SparqlExplorer } from '../src/core/sparql/explorer.ts';
 import { push } from '../src/core/sparql/push.ts';
-import { writeNTriples } from '../src/core/writers/rdf.ts';
+import { nTriplesLines } from '../src/core/writers/rdf.ts';
 
 export interface VirtuosoDeps {
   store: TripleStore;
@@ -61,7 +61,21 @@ export async function benchVirtuoso(d: VirtuosoDeps): Promise<{ rows: Row[]; det
     }
   };
   const bulk = await fresh('bulk load', async (v) => {
-    writeFileSync(join(v.dir, 'bench.nt'), writeNTriples(dataset));
+    // Line by line: a million relations' N-Triples exceed one string's limit.
+    const fd = openSync(join(v.dir, 'bench.nt'), 'w');
+    try {
+      let buf: string[] = [];
+      for (const line of nTriplesLines(dataset)) {
+        buf.push(line);
+        if (buf.length === 20_000) {
+          writeSync(fd, buf.join(''));
+          buf = [];
+        }
+      }
+      writeSync(fd, buf.join(''));
+    } finally {
+      closeSync(fd);
+    }
     v.isql(`ld_dir('${v.dir}', 'bench.nt', '${g2}');`);
     v.isql('rdf_loader_run();');
     v.isql('checkpoint;');

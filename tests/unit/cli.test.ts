@@ -3,12 +3,18 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { generateDataset, loadSchema, serialiseDataset } from '../../bench/generate.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/actorgraph.mjs');
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 256 << 20,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -155,6 +161,24 @@ describe('cli', () => {
     expect(g.options).toMatchObject({ type: 'directed', multi: true });
     expect(g.nodes.map((n: { key: string }) => n.key)).toContain('kataib-hezbollah');
   });
+
+  it('export --format nt streams its lines, to a file and to stdout alike, in full', () => {
+    const big = join(dir, 'gen.json');
+    writeFileSync(big, serialiseDataset(generateDataset({ triples: 3000, seed: 3, schema: loadSchema() })));
+    const file = join(dir, 'all.nt');
+    const toFile = cli('export', '--data', big, '--format', 'nt', '--out', file);
+    expect(toFile.code, toFile.stderr).toBe(0);
+    const written = readFileSync(file, 'utf8');
+    const out = cli('export', '--data', big, '--format', 'nt');
+    expect(out.code).toBe(0);
+    expect(out.stdout).toBe(written);
+    // Over a megabyte: written in several pieces, each cut at a line's end.
+    expect(written.length).toBeGreaterThan(1 << 20);
+    const lines = written.split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.every((l) => / \.$/.test(l))).toBe(true);
+    expect(new Set(lines).size).toBe(lines.length);
+  }, 60_000);
 
   it('validate exits 0 on the default data', () => {
     const r = cli('validate');

@@ -1,5 +1,5 @@
 // export and convert: a dataset (or a view of it) through any writer.
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import type { Dataset } from '../../core/model.ts';
 import { fileNames, WRITERS, writerById, writerByName } from '../../core/writers/registry.ts';
 import type { DatasetWriter } from '../../core/writers/writer.ts';
@@ -65,13 +65,23 @@ function writeOut(writer: DatasetWriter, dataset: Dataset, out: string | undefin
   if (out === undefined) {
     if (files.length > 1)
       throw new CliError(`--format ${writer.id} writes ${files.length} files; name the first with --out FILE`);
-    io.out(files[0]!.text.replace(/\n$/, ''));
+    const f = files[0]!;
+    if (f.chunks) for (const piece of pieces(f.chunks())) io.out(piece.replace(/\n$/, ''));
+    else io.out(f.text.replace(/\n$/, ''));
     return;
   }
   const paths = fileNames(out, files);
   files.forEach((f, i) => {
     try {
-      writeFileSync(paths[i]!, f.text);
+      if (!f.chunks) writeFileSync(paths[i]!, f.text);
+      else {
+        const fd = openSync(paths[i]!, 'w');
+        try {
+          for (const piece of pieces(f.chunks())) writeSync(fd, piece);
+        } finally {
+          closeSync(fd);
+        }
+      }
     } catch (e) {
       throw new CliError(`cannot write ${paths[i]}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
@@ -91,4 +101,20 @@ export async function convert(args: string[], values: Values, io: Io, factory: O
   });
   writeOut(writer, dataset, out, io);
   return dataset.entities.length ? EXIT_FOUND : EXIT_NOTHING;
+}
+
+/** Small strings gathered into writes of about a megabyte, each ending at a line's end. */
+function* pieces(chunks: Iterable<string>, size = 1 << 20): Generator<string> {
+  let buf: string[] = [],
+    n = 0;
+  for (const c of chunks) {
+    buf.push(c);
+    n += c.length;
+    if (n >= size) {
+      yield buf.join('');
+      buf = [];
+      n = 0;
+    }
+  }
+  if (buf.length) yield buf.join('');
 }

@@ -68,6 +68,7 @@ function writer(
   extension: string,
   mediaType: string,
   write: (d: Dataset, o?: WriteOptions) => string,
+  lines?: (d: Dataset, o?: WriteOptions) => Iterable<string>,
 ): DatasetWriter {
   return {
     id,
@@ -75,14 +76,39 @@ function writer(
     extension,
     keeps: KEEPS_ALL,
     lossless: true,
-    write: (d, o) => [{ suffix: '', extension, mediaType, text: write(d, o) }],
+    write: (d, o) => [
+      lines
+        ? {
+            suffix: '',
+            extension,
+            mediaType,
+            // Joined only when asked: a large graph's lines exceed what one string may hold.
+            get text() {
+              return write(d, o);
+            },
+            chunks: () => lines(d, o),
+          }
+        : { suffix: '', extension, mediaType, text: write(d, o) },
+    ],
   };
 }
 
 export const RDF_WRITERS: readonly DatasetWriter[] = [
-  writer('nt', 'RDF N-Triples', '.nt', 'application/n-triples', (d) => writeNTriples(d)),
-  writer('nq', 'RDF N-Quads (one named graph)', '.nq', 'application/n-quads', (d, o) =>
-    writeNTriples(d, {}, graphIri(o)),
+  writer(
+    'nt',
+    'RDF N-Triples',
+    '.nt',
+    'application/n-triples',
+    (d) => writeNTriples(d),
+    (d) => nTriplesLines(d),
+  ),
+  writer(
+    'nq',
+    'RDF N-Quads (one named graph)',
+    '.nq',
+    'application/n-quads',
+    (d, o) => writeNTriples(d, {}, graphIri(o)),
+    (d, o) => nTriplesLines(d, {}, graphIri(o)),
   ),
   writer('ttl', 'RDF Turtle', '.ttl', 'text/turtle', (d) => writeTurtle(d)),
   writer('trig', 'RDF TriG (one named graph)', '.trig', 'application/trig', (d, o) => writeTurtle(d, {}, graphIri(o))),

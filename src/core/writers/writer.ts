@@ -44,6 +44,8 @@ export interface WrittenFile {
   extension: string;
   mediaType: string;
   text: string;
+  /** The same text in pieces, where it can exceed one string's limit (N-Triples of a million relations): write these. */
+  chunks?: () => Iterable<string>;
 }
 
 export interface WriteOptions {
