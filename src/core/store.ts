@@ -30,15 +30,7 @@ import { ArrayEntities, type EntityTable } from './store-entities.ts';
 
 export { deriveTripleId, tripleIds } from './triple-ids.ts';
 export type { Csr } from './store-tables.ts';
-export type {
-  BuildOptions,
-  StoreIndexes,
-  StoreParts,
-  StringColumn,
-  TripleColumns,
-  TrustColumns,
-} from './store-columns.ts';
-export type { EntityTable } from './store-entities.ts';
+export type { BuildOptions, StoreIndexes, StoreParts, TripleColumns, TrustColumns } from './store-columns.ts';
 
 export class TripleStore {
   readonly schema: SchemaIndex;
