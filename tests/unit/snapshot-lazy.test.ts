@@ -53,6 +53,9 @@ describe('lazy snapshot reading', () => {
     // The header (small things, the sources without texts) only.
     expect(decoded).toBeLessThan(textBytes / 4);
     expect(parse).toHaveBeenCalledTimes(1);
+    // A quote is read from its own bytes, its text left undecoded.
+    expect(back.tripleAt(0).evidence).toBe(store.tripleAt(0).evidence);
+    expect(decoded).toBeLessThan(textBytes / 4);
 
     // Asked, they are the store's: one entity parsed for one entity asked.
     const i = store.entityCount - 1;

@@ -87,10 +87,10 @@ function sumBlocks(words: Uint32Array, from: number, to: number, sums: Int32Arra
   sums[1] = b;
 }
 
-/** Bytes of a well-formed string in UTF-8, without encoding it. */
-export function utf8Length(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
+/** Bytes of a well-formed string (or of its units from..to, not cutting a pair) in UTF-8, without encoding it. */
+export function utf8Length(s: string, from = 0, to = s.length): number {
+  let n = to - from;
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) continue;
     if (c < 0x800) n += 1;
@@ -102,7 +102,7 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-const isWellFormed = (s: string): boolean => {
+export const isWellFormed = (s: string): boolean => {
   const f = (s as { isWellFormed?: () => boolean }).isWellFormed;
   return f ? f.call(s) : !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
 };

@@ -40,16 +40,38 @@ export class LazyStrings {
   }
 }
 
+/** Quotes read from a text's bytes before the whole text is decoded (a quote, not 3 KB, for a first view). */
+const QUOTES_BEFORE_WHOLE = 4;
+
 /** Long strings (source texts), each decoded on its own when first asked; their UTF-16 lengths known before. */
 export class LazyTexts {
   private readonly done: (string | undefined)[] = [];
+  private readonly quoted: Uint8Array;
   constructor(
     private readonly blob: Uint8Array,
     /** Byte starts, count + 1. */
     private readonly at8: Uint32Array,
     /** Lengths in UTF-16 units. */
     readonly lengths: Uint32Array,
-  ) {}
+  ) {
+    this.quoted = new Uint8Array(lengths.length);
+  }
+  /** Bytes of text i in UTF-8. */
+  bytes(i: number): number {
+    return this.at8[i + 1]! - this.at8[i]!;
+  }
+  /**
+   * Text i's slice (start, n) in UTF-16 units, which is its bytes (start8, n8): cut from the text once decoded;
+   * before, decoded from those bytes alone, until the text has been quoted often enough to decode it whole.
+   */
+  quote(i: number, start: number, n: number, start8: number, n8: number): string {
+    if (this.done[i] === undefined && this.quoted[i]! < QUOTES_BEFORE_WHOLE) {
+      this.quoted[i]!++;
+      const at = this.at8[i]! + start8;
+      return decoder.decode(this.blob.subarray(at, at + n8));
+    }
+    return this.get(i).slice(start, start + n);
+  }
   get count(): number {
     return this.lengths.length;
   }
@@ -69,6 +91,12 @@ export class LazyTexts {
 /** Evidence length meaning "the quote is in the evidence table at evStart". */
 export const IN_TABLE = 0xfffffffe;
 
+/** Where a quote lies in its text's UTF-8 bytes (NONE: decode the text), when the texts are LazyTexts. */
+export interface QuoteBytes {
+  start8: Uint32Array;
+  len8: Uint32Array;
+}
+
 /** Evidence per triple: a slice of its source's text (start, length), a table entry, or none. */
 export class EvidenceColumn implements StringColumn {
   constructor(
@@ -76,8 +104,10 @@ export class EvidenceColumn implements StringColumn {
     private readonly len: Uint32Array,
     private readonly src: ArrayLike<number>,
     private readonly table: LazyStrings,
-    /** Text of the source with this index (undefined for none: then no triple's quote points into it). */
-    private readonly textOf: (source: number) => string | undefined,
+    /** Per source index: its text in `texts`, -1 for none (then no triple's quote points into it). */
+    private readonly textKey: Int32Array,
+    private readonly texts: LazyTexts | LazyStrings,
+    private readonly bytes?: QuoteBytes,
   ) {}
   get length(): number {
     return this.len.length;
@@ -90,7 +120,12 @@ export class EvidenceColumn implements StringColumn {
     if (n === undefined || n === NONE) return undefined;
     const a = this.start[t]!;
     if (n === IN_TABLE) return a < this.table.count ? this.table.get(a) : undefined;
-    return this.textOf(this.src[t]!)?.slice(a, a + n);
+    const k = this.textKey[this.src[t]!];
+    if (k === undefined || k < 0) return undefined;
+    const a8 = this.bytes?.start8[t];
+    if (a8 !== undefined && a8 !== NONE && this.texts instanceof LazyTexts)
+      return this.texts.quote(k, a, n, a8, this.bytes!.len8[t]!);
+    return this.texts.get(k).slice(a, a + n);
   }
 }
 

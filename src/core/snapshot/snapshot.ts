@@ -9,14 +9,14 @@ import type { Attributes, Schema, Source, Stats } from '../model.ts';
 import type { StoreIndexes, StoreParts, StringColumn, TripleColumns } from '../store-columns.ts';
 import type { Csr } from '../store-tables.ts';
 import { TripleStore } from '../store.ts';
-import { NONE, SnapshotError, SnapshotReader, SnapshotWriter, utf8Length } from './binary.ts';
+import { isWellFormed, NONE, SnapshotError, SnapshotReader, SnapshotWriter, utf8Length } from './binary.ts';
 import {
   DictColumn,
   EvidenceColumn,
   IN_TABLE,
   idSlots,
   type LazyStrings,
-  type LazyTexts,
+  LazyTexts,
   SnapshotEntities,
 } from './lazy.ts';
 
@@ -103,6 +103,13 @@ function evidence(w: SnapshotWriter, p: StoreParts, texts: readonly (string | un
   const misses = new Uint32Array(sources.length);
   const start = new Uint32Array(m),
     len = new Uint32Array(m);
+  // Where quotes lie in the texts' UTF-8 too, when those are kept in UTF-8 (SnapshotWriter.texts): counted on
+  // from the last quote of the same text (at16, at8), as the search goes.
+  const inBytes = texts.every((x) => x === undefined || isWellFormed(x));
+  const start8 = new Uint32Array(inBytes ? m : 0).fill(NONE),
+    len8 = new Uint32Array(inBytes ? m : 0);
+  const at16 = new Uint32Array(sources.length),
+    at8 = new Uint32Array(sources.length);
   const table: string[] = [];
   for (let t = 0; t < m; t++) {
     const ev = cols.evidence.at(t);
@@ -127,10 +134,21 @@ function evidence(w: SnapshotWriter, p: StoreParts, texts: readonly (string | un
       start[t] = at;
       len[t] = ev.length;
       cursor[s] = at + ev.length;
+      if (inBytes && text !== undefined && isWellFormed(ev)) {
+        if (at < at16[s]!) at16[s] = at8[s] = 0;
+        at8[s]! += utf8Length(text, at16[s], at);
+        at16[s] = at;
+        start8[t] = at8[s]!;
+        len8[t] = utf8Length(text, at, at + ev.length);
+      }
     }
   }
   w.array('evidence.start', start);
   w.array('evidence.len', len);
+  if (inBytes) {
+    w.array('evidence.start8', start8);
+    w.array('evidence.len8', len8);
+  }
   w.table('evidence.table', table);
 }
 
@@ -144,6 +162,11 @@ function readEvidence(r: SnapshotReader, src: ArrayLike<number>, textKey: Int32A
   const len = r.array('evidence.len', 'u32', m);
   const table = r.table('evidence.table');
   const textLen = Int32Array.from(textKey, (k) => (k < 0 ? -1 : texts.len(k)));
+  const bytes =
+    r.has('evidence.start8') && texts instanceof LazyTexts
+      ? { start8: r.array('evidence.start8', 'u32', m), len8: r.array('evidence.len8', 'u32', m) }
+      : undefined;
+  const textBytes = bytes && Int32Array.from(textKey, (k) => (k < 0 ? -1 : (texts as LazyTexts).bytes(k)));
   for (let t = 0; t < m; t++) {
     const n = len[t]!,
       a = start[t]!;
@@ -153,12 +176,12 @@ function readEvidence(r: SnapshotReader, src: ArrayLike<number>, textKey: Int32A
     } else {
       const l = textLen[src[t]!];
       if (l === undefined || a + n > l) throw new SnapshotError('corrupt', 'evidence out of its source');
+      const a8 = bytes?.start8[t];
+      if (a8 !== undefined && a8 !== NONE && a8 + bytes!.len8[t]! > textBytes![src[t]!]!)
+        throw new SnapshotError('corrupt', 'evidence out of its source');
     }
   }
-  return new EvidenceColumn(start, len, src, table, (s) => {
-    const k = textKey[s]!;
-    return k < 0 ? undefined : texts.get(k);
-  });
+  return new EvidenceColumn(start, len, src, table, textKey, texts, bytes);
 }
 
 /** The entities as one JSON array and where each begins, their ids apart (SnapshotEntities reads them). */
