@@ -527,7 +527,7 @@ async function main(): Promise<void> {
   if (only.has('snapshot')) {
     const { store } = await load();
     const { benchSnapshotNode } = await import('./snapshot.ts');
-    rows.push(...benchSnapshotNode(store, sz, quick ? 2 : 3, readFileSync(dataset().path).length));
+    rows.push(...(await benchSnapshotNode(store, sz, quick ? 2 : 3, readFileSync(dataset().path).length)));
   }
   if (only.has('virtuoso')) {
     // Run it at 100k (`--size 100k`): a 1M push into Virtuoso takes the machine for a long while.

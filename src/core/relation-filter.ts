@@ -52,7 +52,7 @@ export function dateSpans(store: TripleStore): DateSpans {
   if (dates) {
     const memo = new Map<string, [number, number] | undefined>();
     for (let t = 0; t < m; t++) {
-      const d = dates[t];
+      const d = dates.at(t);
       if (d === undefined) continue;
       let sp = memo.get(d);
       if (sp === undefined && !memo.has(d)) {

@@ -20,7 +20,7 @@ function nonAsciiEvidence(store: TripleStore): Uint8Array {
   const ev = store.trustColumns.evidence;
   a = new Uint8Array(store.tripleCount);
   for (let t = 0; t < a.length; t++) {
-    const e = ev[t];
+    const e = ev.at(t);
     if (e !== undefined && NON_ASCII.test(e)) a[t] = 1;
   }
   nonAsciiCache.set(store, a);
@@ -105,9 +105,9 @@ export function matchRelations(store: TripleStore, q: RelationsQuery): Uint32Arr
     if (src >= 0 && cols.src[t] !== src) continue;
     if (sType && !sType[entityType[subj[t]!]!]) continue;
     if (oType && !oType[entityType[obj[t]!]!]) continue;
-    if (by !== undefined && cols.attributedTo?.[t] !== by) continue;
+    if (by !== undefined && cols.attributedTo?.at(t) !== by) continue;
     if (words.length) {
-      const ev = cols.evidence[t];
+      const ev = cols.evidence.at(t);
       if (ev === undefined) continue;
       if (!nonAscii![t]) {
         if (!asciiTests.every((r) => r.test(ev))) continue;

@@ -1,6 +1,18 @@
 // The shapes a store is built from and lends out: triple columns, trust columns, build options.
-import type { Attributes, Entity, Schema, Source } from './model.ts';
+import type { Attributes, Schema, Source } from './model.ts';
+import type { EntityTable } from './store-entities.ts';
 import type { Csr } from './store-tables.ts';
+
+/**
+ * Optional strings, one slot per triple: an array, or a snapshot's column that makes each string when asked.
+ * Read with `at(t)` (t ≥ 0).
+ */
+export interface StringColumn {
+  readonly length: number;
+  at(t: number): string | undefined;
+  /** Whether slot t holds a string, without making it (columns that can tell). */
+  has?(t: number): boolean;
+}
 
 /** Triples as columns, one slot per triple; indices into the dataset's entities, the schema's predicates and the sources. */
 export interface TripleColumns {
@@ -10,12 +22,12 @@ export interface TripleColumns {
   pred: Uint16Array | Uint32Array;
   src: Uint16Array | Uint32Array;
   /** undefined: an unsourced relation. */
-  evidence: (string | undefined)[];
+  evidence: StringColumn;
   /** Optional fields: absent when no triple has them; undefined / NaN slots where a triple lacks it. */
-  date?: (string | undefined)[];
+  date?: StringColumn;
   confidence?: Float64Array;
-  attributedTo?: (string | undefined)[];
-  qualifier?: (string | undefined)[];
+  attributedTo?: StringColumn;
+  qualifier?: StringColumn;
   givenIds?: (string | undefined)[];
   /** Explicit status: its index in CLAIM_STATUSES + 1; 0 = derived. */
   status?: Uint8Array;
@@ -27,11 +39,11 @@ export interface TripleColumns {
 
 /** Read-only views of the columns that scans over trust, time and text need. */
 export interface TrustColumns {
-  evidence: readonly (string | undefined)[];
+  evidence: StringColumn;
   src: Uint16Array | Uint32Array;
-  date?: readonly (string | undefined)[];
-  attributedTo?: readonly (string | undefined)[];
-  qualifier?: readonly (string | undefined)[];
+  date?: StringColumn;
+  attributedTo?: StringColumn;
+  qualifier?: StringColumn;
   credibility?: Uint8Array;
 }
 
@@ -56,6 +68,9 @@ export interface StoreIndexes {
   byType: Csr;
   repeatOrdinal: Map<number, number>;
   derivedOverride?: Map<number, string>;
+  /** Types by index and each entity's type index, kept so a restore need not visit the entities. */
+  typeIds?: string[];
+  entityType?: Uint16Array | Uint32Array;
 }
 
 /** Everything a store holds: what `TripleStore.parts()` gives and `TripleStore.restore` takes. */
@@ -66,9 +81,9 @@ export interface StoreParts {
   embeddedSchema: boolean;
   /** Every source, those appended for unknown references last. */
   sources: Source[];
-  entities: Entity[];
+  entities: EntityTable;
   cols: TripleColumns;
   indexes: StoreIndexes;
-  /** Source texts by source id (inline or read beside the dataset). */
-  sourceTexts: ReadonlyMap<string, string>;
+  /** Source texts by source id (inline or read beside the dataset); a function makes the text when first asked. */
+  sourceTexts: ReadonlyMap<string, string | (() => string)>;
 }

@@ -18,7 +18,15 @@ import { indexSchema, type SchemaIndex } from './schema.ts';
 import { CLAIM_STATUSES, isHedge, reliabilityRank, statusCode } from './trust.ts';
 import { buildCsr, indexEntities, indexTypes, slotColumns, smallIntArray, type Csr } from './store-tables.ts';
 import { COLLIDING_ID, deriveTripleId, repeatOrdinals, tripleIds } from './triple-ids.ts';
-import type { BuildOptions, StoreIndexes, StoreParts, TripleColumns, TrustColumns } from './store-columns.ts';
+import type {
+  BuildOptions,
+  StoreIndexes,
+  StoreParts,
+  StringColumn,
+  TripleColumns,
+  TrustColumns,
+} from './store-columns.ts';
+import { ArrayEntities, type EntityTable } from './store-entities.ts';
 
 export { deriveTripleId, tripleIds } from './triple-ids.ts';
 export type { Csr } from './store-tables.ts';
@@ -31,8 +39,7 @@ export class TripleStore {
   readonly entityCount: number;
   readonly tripleCount: number;
 
-  private readonly entities: Entity[];
-  private readonly entityIndex: Map<string, number>;
+  private readonly entities: EntityTable;
   private readonly typeIds: string[];
   private readonly typeIndex: Map<string, number>;
   private readonly entityType: Uint16Array | Uint32Array;
@@ -45,12 +52,12 @@ export class TripleStore {
   private readonly obj: Uint32Array;
   private readonly pred: Uint16Array | Uint32Array;
   private readonly src: Uint16Array | Uint32Array;
-  private readonly evidence: (string | undefined)[];
+  private readonly evidence: StringColumn;
   // Optional fields: allocated only when some triple has them.
-  private readonly date?: (string | undefined)[];
+  private readonly date?: StringColumn;
   private readonly confidence?: Float64Array; // NaN = absent
-  private readonly attributedTo?: (string | undefined)[];
-  private readonly qualifier?: (string | undefined)[];
+  private readonly attributedTo?: StringColumn;
+  private readonly qualifier?: StringColumn;
   private readonly explicitStatus?: Uint8Array;
   private readonly credibility?: Uint8Array;
   private readonly attributes?: Map<number, Attributes>;
@@ -72,17 +79,31 @@ export class TripleStore {
   private readonly byPredicate: Csr;
   private readonly byType: Csr;
 
-  /** `restored`: the indexes a snapshot kept (with `cols`), so nothing is indexed again. */
-  private constructor(dataset: Dataset, schema: Schema, cols?: TripleColumns, restored?: StoreIndexes) {
+  /** `restored`: the indexes a snapshot kept (with `cols` and `table`), so nothing is indexed again. */
+  private constructor(
+    dataset: Dataset,
+    schema: Schema,
+    cols?: TripleColumns,
+    restored?: StoreIndexes,
+    table?: EntityTable,
+  ) {
     this.schema = indexSchema(schema);
     this.sources = dataset.sources;
     this.embeddedSchema = dataset.schema !== undefined;
     if (dataset.title !== undefined) this.title = dataset.title;
 
-    ({ entities: this.entities, index: this.entityIndex } = indexEntities(dataset.entities));
+    if (table && restored?.typeIds && restored.entityType) {
+      this.entities = table;
+      this.typeIds = restored.typeIds.slice();
+      this.typeIndex = new Map(this.typeIds.map((id, i) => [id, i]));
+      this.entityType = restored.entityType;
+    } else {
+      const ix = indexEntities(table ? table.all() : dataset.entities);
+      this.entities = new ArrayEntities(ix.entities, ix.index);
+      ({ ids: this.typeIds, index: this.typeIndex, ofEntity: this.entityType } = indexTypes(schema, ix.entities));
+    }
     const n = this.entities.length;
     this.entityCount = n;
-    ({ ids: this.typeIds, index: this.typeIndex, ofEntity: this.entityType } = indexTypes(schema, this.entities));
     this.predIds = restored ? restored.predIds.slice() : schema.predicates.map((p) => p.id);
     this.predIndex = new Map(this.predIds.map((id, i) => [id, i]));
     this.sourceIndex = new Map();
@@ -157,21 +178,25 @@ export class TripleStore {
         this.predIndex.set(t.predicate, this.predIds.length);
         this.predIds.push(t.predicate);
       }
+    const evidence = new Array<string | undefined>(m);
+    let date: (string | undefined)[] | undefined,
+      attributedTo: (string | undefined)[] | undefined,
+      qualifier: (string | undefined)[] | undefined;
     const c: TripleColumns = {
       count: m,
       subj: new Uint32Array(m),
       obj: new Uint32Array(m),
       pred: smallIntArray(m, this.predIds.length),
       src: smallIntArray(m, this.sources.length + 1),
-      evidence: new Array<string>(m),
+      evidence,
     };
     const extraSources: Source[] = [];
     for (let t = 0; t < m; t++) {
       const tr = triples[t]!;
-      const s = this.entityIndex.get(tr.subject);
-      const o = this.entityIndex.get(tr.object);
-      if (s === undefined || o === undefined) {
-        const which = s === undefined ? `subject '${tr.subject}'` : `object '${tr.object}'`;
+      const s = this.entities.indexOf(tr.subject);
+      const o = this.entities.indexOf(tr.object);
+      if (s < 0 || o < 0) {
+        const which = s < 0 ? `subject '${tr.subject}'` : `object '${tr.object}'`;
         throw new Error(
           `triples[${t}]: ${which} is not an entity of the dataset; validate the dataset (actorgraph validate) and add the entity or fix the id before building the store`,
         );
@@ -187,11 +212,11 @@ export class TripleStore {
         extraSources.push({ id: tr.source, title: tr.source });
       }
       c.src[t] = si;
-      c.evidence[t] = tr.evidence;
-      if (tr.date !== undefined) (c.date ??= new Array(m))[t] = tr.date;
+      evidence[t] = tr.evidence;
+      if (tr.date !== undefined) (date ??= c.date = new Array(m))[t] = tr.date;
       if (tr.confidence !== undefined) (c.confidence ??= new Float64Array(m).fill(NaN))[t] = tr.confidence;
-      if (tr.attributedTo !== undefined) (c.attributedTo ??= new Array(m))[t] = tr.attributedTo;
-      if (tr.qualifier !== undefined) (c.qualifier ??= new Array(m))[t] = tr.qualifier;
+      if (tr.attributedTo !== undefined) (attributedTo ??= c.attributedTo = new Array(m))[t] = tr.attributedTo;
+      if (tr.qualifier !== undefined) (qualifier ??= c.qualifier = new Array(m))[t] = tr.qualifier;
       if (tr.id !== undefined) (c.givenIds ??= new Array(m))[t] = tr.id;
       if (tr.status !== undefined) (c.status ??= new Uint8Array(m))[t] = statusCode(tr.status) + 1;
       if (tr.credibility !== undefined) (c.credibility ??= new Uint8Array(m))[t] = tr.credibility;
@@ -204,15 +229,15 @@ export class TripleStore {
   private settleDerivedIds(triples: readonly Triple[] | undefined): Map<number, string> | undefined {
     let override: Map<number, string> | undefined;
     const m = this.tripleCount;
-    if (this.entities.some((e) => COLLIDING_ID.test(e.id)) || this.predIds.some((p) => p.includes('|'))) {
+    if (this.entityIds().some((id) => COLLIDING_ID.test(id)) || this.predIds.some((p) => p.includes('|'))) {
       // Derived ids may collide with each other: settle every id as tripleIds does (rare ids, so the cost is rare too).
       const ids = tripleIds(
         triples ??
           Array.from({ length: m }, (_, t) => ({
             id: this.givenIds?.[t],
-            subject: this.entities[this.subj[t]!]!.id,
+            subject: this.entities.id(this.subj[t]!),
             predicate: this.predIds[this.pred[t]!]!,
-            object: this.entities[this.obj[t]!]!.id,
+            object: this.entities.id(this.obj[t]!),
           })),
       );
       for (let t = 0; t < m; t++) {
@@ -257,12 +282,12 @@ export class TripleStore {
       format: DATASET_FORMAT,
       version: DATASET_VERSION,
       sources: p.sources,
-      entities: p.entities,
+      entities: [],
       triples: [],
     };
     if (p.title !== undefined) ds.title = p.title;
     if (p.embeddedSchema) ds.schema = p.schema;
-    const store = new TripleStore(ds, p.schema, p.cols, p.indexes);
+    const store = new TripleStore(ds, p.schema, p.cols, p.indexes, p.entities);
     for (const [id, text] of p.sourceTexts) store.sourceTexts.set(id, text);
     return store;
   }
@@ -297,6 +322,8 @@ export class TripleStore {
       byPredicate: this.byPredicate,
       byType: this.byType,
       repeatOrdinal: this.repeatOrdinal,
+      typeIds: this.typeIds,
+      entityType: this.entityType,
     };
     if (this.derivedOverride) indexes.derivedOverride = this.derivedOverride;
     const p: StoreParts = {
@@ -320,11 +347,16 @@ export class TripleStore {
     return store;
   }
 
-  private readonly sourceTexts = new Map<string, string>();
+  /** A function: the text is made when first asked (a snapshot's, decoded then). */
+  private readonly sourceTexts = new Map<string, string | (() => string)>();
 
   /** The text of a source: inline in the dataset, or read by the loader. */
   sourceText(sourceId: string): string | undefined {
-    return this.sourceTexts.get(sourceId);
+    const v = this.sourceTexts.get(sourceId);
+    if (typeof v !== 'function') return v;
+    const text = v();
+    this.sourceTexts.set(sourceId, text);
+    return text;
   }
   /** Records a source's text (the loader reads it from the source's path). */
   attachSourceText(sourceId: string, text: string): void {
@@ -338,16 +370,16 @@ export class TripleStore {
   // ---- entities -------------------------------------------------------
 
   indexOf(entityId: string): number {
-    return this.entityIndex.get(entityId) ?? -1;
+    return this.entities.indexOf(entityId);
   }
   entityAt(i: number): Entity {
-    const e = this.entities[i];
-    if (!e) throw new RangeError(`entity index ${i} out of range 0..${this.entityCount - 1}`);
-    return e;
+    if (!(Number.isInteger(i) && i >= 0 && i < this.entityCount))
+      throw new RangeError(`entity index ${i} out of range 0..${this.entityCount - 1}`);
+    return this.entities.at(i);
   }
   entity(id: string): Entity | undefined {
-    const i = this.entityIndex.get(id);
-    return i === undefined ? undefined : this.entities[i];
+    const i = this.entities.indexOf(id);
+    return i < 0 ? undefined : this.entities.at(i);
   }
   /** Index of the entity's type in `typeId`. */
   typeIndexOf(i: number): number {
@@ -413,21 +445,18 @@ export class TripleStore {
 
   /** `s|p|o`, `#n` for repeats, before any disambiguation. */
   private derivedId(t: number): string {
-    const ids = this.entityIds();
     return deriveTripleId(
       {
-        subject: ids[this.subj[t]!]!,
+        subject: this.entities.id(this.subj[t]!),
         predicate: this.predIds[this.pred[t]!]!,
-        object: ids[this.obj[t]!]!,
+        object: this.entities.id(this.obj[t]!),
       },
       this.repeatOrdinal.size ? (this.repeatOrdinal.get(t) ?? 1) : 1,
     );
   }
 
-  /** Entity ids by index, built on first use, so materialising triples does not visit the entity objects. */
-  private entityIdList?: string[];
   private entityIds(): string[] {
-    return (this.entityIdList ??= this.entities.map((e) => e.id));
+    return Array.from({ length: this.entityCount }, (_, i) => this.entities.id(i));
   }
   /** `|predicate|` per predicate index: a derived id is then two concatenations, not four. */
   private predicateMidList?: string[];
@@ -440,26 +469,26 @@ export class TripleStore {
   tripleAt(t: number): Triple {
     if (!(t >= 0 && t < this.tripleCount))
       throw new RangeError(`triple index ${t} out of range 0..${this.tripleCount - 1}`);
-    return this.makeTriple(t, this.entityIds());
+    return this.makeTriple(t);
   }
 
   /** `tripleAt` of `indices[0 .. count)`, in that order: one tight loop for queries that return many triples. */
   triplesAt(indices: ArrayLike<number>, count = indices.length): Triple[] {
-    const ids = this.entityIds();
     const out: Triple[] = [];
     for (let k = 0; k < count; k++) {
       const t = indices[k]!;
       if (!(t >= 0 && t < this.tripleCount))
         throw new RangeError(`triple index ${t} out of range 0..${this.tripleCount - 1}`);
-      out.push(this.makeTriple(t, ids));
+      out.push(this.makeTriple(t));
     }
     return out;
   }
 
-  private makeTriple(t: number, ids: string[]): Triple {
-    const subject = ids[this.subj[t]!]!,
+  private makeTriple(t: number): Triple {
+    const ids = this.entities;
+    const subject = ids.id(this.subj[t]!),
       predicate = this.predIds[this.pred[t]!]!,
-      object = ids[this.obj[t]!]!;
+      object = ids.id(this.obj[t]!);
     let id = this.givenIds?.[t] ?? this.derivedOverride?.get(t);
     if (id === undefined) {
       // deriveTripleId's string, built with fewer intermediate strings (this is most of a triple's cost).
@@ -469,15 +498,15 @@ export class TripleStore {
       if (n !== undefined && n >= 2) id = `${id}#${n}`;
     }
     const triple: Triple = { id, subject, predicate, object, source: this.sources[this.src[t]!]!.id };
-    const ev = this.evidence[t];
+    const ev = this.evidence.at(t);
     if (ev !== undefined) triple.evidence = ev;
-    const date = this.date?.[t];
+    const date = this.date?.at(t);
     if (date !== undefined) triple.date = date;
     const c = this.confidence?.[t];
     if (c !== undefined && !Number.isNaN(c)) triple.confidence = c;
-    const by = this.attributedTo?.[t];
+    const by = this.attributedTo?.at(t);
     if (by !== undefined) triple.attributedTo = by;
-    const q = this.qualifier?.[t];
+    const q = this.qualifier?.at(t);
     if (q !== undefined) triple.qualifier = q;
     const st = this.explicitStatus?.[t];
     if (st) triple.status = CLAIM_STATUSES[st - 1]!;
@@ -501,17 +530,20 @@ export class TripleStore {
       attributed = statusCode('attributed'),
       asserted = statusCode('asserted');
     const hedgeMemo = new Map<string, boolean>();
+    const ev = this.evidence;
+    // Presence only: a snapshot's column tells it without slicing the quote.
+    const quoted = ev.has ? ev.has.bind(ev) : (t: number) => ev.at(t) !== undefined;
     for (let t = 0; t < m; t++) {
       const ex = this.explicitStatus?.[t];
       if (ex) {
         codes[t] = ex - 1;
         continue;
       }
-      if (this.evidence[t] === undefined) {
+      if (!quoted(t)) {
         codes[t] = unsourced;
         continue;
       }
-      const q = this.qualifier?.[t];
+      const q = this.qualifier?.at(t);
       if (q !== undefined) {
         let h = hedgeMemo.get(q);
         if (h === undefined) {
@@ -523,7 +555,7 @@ export class TripleStore {
           continue;
         }
       }
-      codes[t] = this.attributedTo?.[t] !== undefined ? attributed : asserted;
+      codes[t] = this.attributedTo?.at(t) !== undefined ? attributed : asserted;
     }
     return (this.statusCodes = codes);
   }
@@ -581,9 +613,9 @@ export class TripleStore {
     for (let p = 0; p < this.predIds.length; p++) {
       const mid = `|${this.predIds[p]}|`;
       for (let at = body.indexOf(mid); at >= 0; at = body.indexOf(mid, at + 1)) {
-        const s = this.entityIndex.get(body.slice(0, at));
-        const o = this.entityIndex.get(body.slice(at + mid.length));
-        if (s === undefined || o === undefined) continue;
+        const s = this.entities.indexOf(body.slice(0, at));
+        const o = this.entities.indexOf(body.slice(at + mid.length));
+        if (s < 0 || o < 0) continue;
         const { offsets, items } = this.out;
         for (let k = offsets[s]!; k < offsets[s + 1]!; k++) {
           const t = items[k]!;
@@ -642,7 +674,7 @@ export class TripleStore {
       format: DATASET_FORMAT,
       version: DATASET_VERSION,
       sources: this.sources.slice(0, this.sources.length - this.extraSourceCount),
-      entities: this.entities.slice(),
+      entities: this.entities.all(),
       triples: Array.from({ length: this.tripleCount }, (_, t) => this.fileTripleAt(t)),
     };
     if (this.title !== undefined) ds.title = this.title;

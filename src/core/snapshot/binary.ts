@@ -2,7 +2,9 @@
 // lengths), a JSON part (small things and the directory of sections), then
 // sections of typed arrays, each 8-byte aligned so a reader can view them in
 // place. Strings go in tables: their lengths (UTF-16 units) in a Uint32Array
-// and every string joined in one UTF-8 blob, decoded with one call and sliced.
+// and every string joined in one UTF-8 blob, decoded with one call and sliced;
+// or, read lazily (lazy.ts), their offsets, so nothing is decoded before use.
+import { fromUtf16, LazyStrings, LazyTexts } from './lazy.ts';
 
 export const MAGIC = 'AGSNAP\u0000\u0001';
 export const HEADER_BYTES = 32;
@@ -45,25 +47,72 @@ const pad8 = (n: number) => (n + 7) & ~7;
  */
 export function checksums(buf: ArrayBuffer): [number, number] {
   const words = new Uint32Array(buf, 0, buf.byteLength >> 2);
-  let a = 1,
-    b = 0;
-  const add = (i: number) => {
-    a = (a + words[i]!) | 0;
-    b = (b + a) | 0;
-  };
-  add(4);
-  add(5);
-  for (let i = HEADER_BYTES >> 2; i < words.length; i++) {
+  const sums = new Int32Array([1, 0]);
+  sumWords(words, 4, 6, sums);
+  // Blocks of four words, in chunks: a small function called often is optimised at once, where one long loop
+  // is left to on-stack replacement and ran four times slower on a cold start (a reopen's only run).
+  const from = HEADER_BYTES >> 2;
+  const end = from + ((words.length - from) & ~3);
+  for (let i = from; i < end; i += CHUNK_WORDS) sumBlocks(words, i, Math.min(end, i + CHUNK_WORDS), sums);
+  sumWords(words, end, words.length, sums);
+  return [sums[0]! >>> 0, sums[1]! >>> 0];
+}
+
+const CHUNK_WORDS = 1 << 14;
+
+function sumWords(words: Uint32Array, from: number, to: number, sums: Int32Array): void {
+  let a = sums[0]!,
+    b = sums[1]!;
+  for (let i = from; i < to; i++) {
     a = (a + words[i]!) | 0;
     b = (b + a) | 0;
   }
-  return [a >>> 0, b >>> 0];
+  sums[0] = a;
+  sums[1] = b;
 }
 
-const isWellFormed = (s: string): boolean => {
+/** sumWords of four words at a time, the same sums: b gains 4a + 4w0 + 3w1 + 2w2 + w3 (exact in doubles). */
+function sumBlocks(words: Uint32Array, from: number, to: number, sums: Int32Array): void {
+  let a = sums[0]!,
+    b = sums[1]!;
+  for (let i = from; i < to; i += 4) {
+    const w0 = words[i]!,
+      w1 = words[i + 1]!,
+      w2 = words[i + 2]!,
+      w3 = words[i + 3]!;
+    b = (b + a * 4 + w0 * 4 + w1 * 3 + w2 * 2 + w3) | 0;
+    a = (a + w0 + w1 + w2 + w3) | 0;
+  }
+  sums[0] = a;
+  sums[1] = b;
+}
+
+/** Bytes of a well-formed string (or of its units from..to, not cutting a pair) in UTF-8, without encoding it. */
+export function utf8Length(s: string, from = 0, to = s.length): number {
+  let n = to - from;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 2; // a pair: 4 bytes for its 2 units
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
+export const isWellFormed = (s: string): boolean => {
   const f = (s as { isWellFormed?: () => boolean }).isWellFormed;
   return f ? f.call(s) : !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
 };
+
+/** The string's UTF-16 code units (a string iterates by code points, so not Uint16Array.from). */
+function utf16Of(s: string): Uint16Array {
+  const u16 = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) u16[i] = s.charCodeAt(i);
+  return u16;
+}
 
 export class SnapshotWriter {
   private readonly sections: { name: string; data: Typed }[] = [];
@@ -96,9 +145,7 @@ export class SnapshotWriter {
     const all = parts.join('');
     if (!isWellFormed(all)) {
       this.array(`${name}.len`, lens);
-      const u16 = new Uint16Array(all.length);
-      for (let i = 0; i < all.length; i++) u16[i] = all.charCodeAt(i);
-      this.array(`${name}.utf16`, u16);
+      this.array(`${name}.utf16`, utf16Of(all));
       return;
     }
     const bytes = this.enc.encode(all);
@@ -108,6 +155,33 @@ export class SnapshotWriter {
       this.array(`${name}.bytelen`, lens);
     } else this.array(`${name}.len`, lens);
     this.array(`${name}.utf8`, bytes);
+  }
+
+  /** Strings read lazily (LazyStrings): their starts in UTF-16 units, and the blob in UTF-8 (UTF-16 when not well-formed). */
+  table(name: string, values: readonly string[]): void {
+    const starts = new Uint32Array(values.length + 1);
+    for (let i = 0; i < values.length; i++) starts[i + 1] = starts[i]! + values[i]!.length;
+    this.array(`${name}.at`, starts);
+    const all = values.join('');
+    if (isWellFormed(all)) this.array(`${name}.utf8`, this.enc.encode(all));
+    else this.array(`${name}.utf16`, utf16Of(all));
+  }
+
+  /** Long strings read lazily one by one (LazyTexts): byte starts, UTF-16 lengths, one UTF-8 blob. */
+  texts(name: string, values: readonly string[]): void {
+    if (!values.every(isWellFormed)) {
+      this.table(name, values);
+      return;
+    }
+    const at8 = new Uint32Array(values.length + 1);
+    const lens = new Uint32Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      at8[i + 1] = at8[i]! + utf8Length(values[i]!);
+      lens[i] = values[i]!.length;
+    }
+    this.array(`${name}.at8`, at8);
+    this.array(`${name}.len`, lens);
+    this.array(`${name}.utf8`, this.enc.encode(values.join('')));
   }
 
   /** The whole snapshot: header, `meta` (plus the directory) as JSON, sections. */
@@ -175,7 +249,7 @@ export class SnapshotReader {
     return name in this.dir;
   }
 
-  /** A copy of the section (the snapshot's buffer is then free to go). */
+  /** The section in place: a view on the snapshot's buffer (which the store then keeps). */
   array<K extends SectionKind>(name: string, kind: K | readonly K[], length?: number): InstanceType<(typeof CTOR)[K]> {
     const entry = this.dir[name];
     if (!entry) throw new SnapshotError('corrupt', `snapshot has no section ${name}`);
@@ -188,11 +262,37 @@ export class SnapshotReader {
     const start = this.dataStart + off;
     if (!Number.isInteger(off) || start % 8 || start + count * C.BYTES_PER_ELEMENT > this.buf.byteLength)
       throw new SnapshotError('corrupt', `section ${name} lies outside the snapshot`);
-    return new C(this.buf, start, count).slice() as InstanceType<(typeof CTOR)[K]>;
+    return new C(this.buf, start, count) as InstanceType<(typeof CTOR)[K]>;
   }
 
-  /** The bytes of a section, in place (decoded at once, not kept). */
-  private bytes(name: string): Uint8Array {
+  /** Offsets that must start at 0, never go down, and end at `end` when given. */
+  private offsets(name: string, count: number | undefined, end?: number): Uint32Array {
+    const at = this.array(name, 'u32', count === undefined ? undefined : count + 1);
+    let ok = at.length > 0 && at[0] === 0 && (end === undefined || at[at.length - 1] === end);
+    for (let i = 1; ok && i < at.length; i++) ok = at[i - 1]! <= at[i]!;
+    if (!ok) throw new SnapshotError('corrupt', `offsets of ${name} do not add up`);
+    return at;
+  }
+
+  /** A table written by SnapshotWriter.table, read lazily. */
+  table(name: string, count?: number): LazyStrings {
+    if (this.has(`${name}.utf16`)) {
+      const u16 = this.array(`${name}.utf16`, 'u16');
+      return new LazyStrings(u16, this.offsets(`${name}.at`, count, u16.length));
+    }
+    return new LazyStrings(this.bytes(`${name}.utf8`), this.offsets(`${name}.at`, count));
+  }
+
+  /** Texts written by SnapshotWriter.texts, read lazily. */
+  texts(name: string, count?: number): LazyTexts | LazyStrings {
+    if (!this.has(`${name}.at8`)) return this.table(name, count);
+    const blob = this.bytes(`${name}.utf8`);
+    const at8 = this.offsets(`${name}.at8`, count, blob.length);
+    return new LazyTexts(blob, at8, this.array(`${name}.len`, 'u32', at8.length - 1));
+  }
+
+  /** The bytes of a section, in place. */
+  bytes(name: string): Uint8Array {
     const [k, off, count] = this.dir[name] ?? [];
     if (k !== 'u8' || off === undefined || count === undefined || this.dataStart + off + count > this.buf.byteLength)
       throw new SnapshotError('corrupt', `section ${name} lies outside the snapshot`);
@@ -230,10 +330,7 @@ export class SnapshotReader {
     let all: string;
     if (this.has(`${name}.utf8`)) all = this.decode(this.bytes(`${name}.utf8`), name);
     else {
-      const u16 = this.array(`${name}.utf16`, 'u16');
-      const chunks: string[] = [];
-      for (let i = 0; i < u16.length; i += 8192) chunks.push(String.fromCharCode(...u16.subarray(i, i + 8192)));
-      all = chunks.join('');
+      all = fromUtf16(this.array(`${name}.utf16`, 'u16'));
     }
     let at = 0;
     for (let i = 0; i < lens.length; i++) {

@@ -2,20 +2,28 @@
 // indexes as typed arrays, strings in tables, so reopening data skips reading,
 // checking and indexing. Evidence quotes found in their source's text are kept
 // as (offset, length) into it: most datasets quote their sources verbatim.
+// Decoding checks the buffer and views its arrays; strings, evidence and
+// entities are made when first asked (lazy.ts).
 import { computeStats } from '../memory-explorer.ts';
-import type { Attributes, Entity, Schema, Source, Stats } from '../model.ts';
-import type { StoreIndexes, StoreParts, TripleColumns } from '../store-columns.ts';
+import type { Attributes, Schema, Source, Stats } from '../model.ts';
+import type { StoreIndexes, StoreParts, StringColumn, TripleColumns } from '../store-columns.ts';
 import type { Csr } from '../store-tables.ts';
 import { TripleStore } from '../store.ts';
-import { NONE, SnapshotError, SnapshotReader, SnapshotWriter } from './binary.ts';
+import { isWellFormed, NONE, SnapshotError, SnapshotReader, SnapshotWriter, utf8Length } from './binary.ts';
+import {
+  DictColumn,
+  EvidenceColumn,
+  IN_TABLE,
+  idSlots,
+  type LazyStrings,
+  LazyTexts,
+  SnapshotEntities,
+} from './lazy.ts';
 
 export { SnapshotError } from './binary.ts';
 
 /** Bump when the layout, or what the store derives while building, changes: older snapshots are then refused. */
-export const SNAPSHOT_VERSION = 1;
-
-/** Evidence length meaning "the quote is in the evidence table at evStart". */
-const IN_TABLE = 0xfffffffe;
+export const SNAPSHOT_VERSION = 2;
 
 interface Meta {
   title?: string;
@@ -24,6 +32,8 @@ interface Meta {
   entities: number;
   triples: number;
   predIds: string[];
+  /** Entity types by index (the schema's, then any the data used beyond it). */
+  typeIds: string[];
   extraSourceCount: number;
   /** Sources, their inline texts left out (see the sourceText tables). */
   sources: Source[];
@@ -40,12 +50,12 @@ function indexArray(m: number, distinct: number): Uint8Array | Uint16Array | Uin
 const absentOf = (a: Uint8Array | Uint16Array | Uint32Array) => 2 ** (8 * a.BYTES_PER_ELEMENT) - 1;
 
 /** Distinct values and, per slot, the index of its value (all ones when absent): dates and attributions repeat. */
-function dictionary(w: SnapshotWriter, name: string, values: readonly (string | undefined)[], m: number): void {
+function dictionary(w: SnapshotWriter, name: string, values: StringColumn, m: number): void {
   const ids = new Map<string, number>();
   const distinct: string[] = [];
   const idx = new Uint32Array(m);
   for (let t = 0; t < m; t++) {
-    const v = values[t];
+    const v = values.at(t);
     if (v === undefined) {
       idx[t] = NONE;
       continue;
@@ -65,54 +75,12 @@ function dictionary(w: SnapshotWriter, name: string, values: readonly (string | 
   w.strings(`${name}.values`, distinct);
 }
 
-function readDictionary(r: SnapshotReader, name: string, m: number): (string | undefined)[] {
+function readDictionary(r: SnapshotReader, name: string, m: number): DictColumn {
   const idx = r.array(`${name}.idx`, ['u8', 'u16', 'u32'], m);
-  const absent = absentOf(idx);
-  const values = r.strings(`${name}.values`);
-  let present = 0;
-  for (let t = 0; t < m; t++) if (idx[t] !== absent) present++;
-  // Rare values (attributions, qualifiers): a sparse array, as the readers make it; else a packed one.
-  const sparse = present * 16 < m;
-  const out: (string | undefined)[] = sparse ? new Array(m) : [];
-  for (let t = 0; t < m; t++) {
-    const k = idx[t]!;
-    if (k >= values.length && k !== absent) throw new SnapshotError('corrupt', `${name}: value ${k} out of range`);
-    if (!sparse) out.push(k === absent ? undefined : values[k]);
-    else if (k !== absent) out[t] = values[k];
-  }
-  return out;
-}
-
-/** Confidences repeat too (a few distinct numbers): their table and an index per triple, when that is smaller. */
-function numbers(w: SnapshotWriter, name: string, values: Float64Array): void {
-  const ids = new Map<number, number>();
-  let minusZero = false;
-  for (const v of values) {
-    if (!ids.has(v) && ids.size < 0xffff) ids.set(v, ids.size);
-    // A Map takes -0 for 0.
-    if (v === 0 && 1 / v < 0) minusZero = true;
-  }
-  if (ids.size >= 0xffff || minusZero) {
-    w.array(name, values);
-    return;
-  }
-  const idx = indexArray(values.length, ids.size - 1);
-  for (let t = 0; t < values.length; t++) idx[t] = ids.get(values[t]!)!;
-  w.array(`${name}.idx`, idx);
-  w.array(`${name}.values`, Float64Array.from(ids.keys()));
-}
-
-function readNumbers(r: SnapshotReader, name: string, m: number): Float64Array {
-  if (r.has(name)) return r.array(name, 'f64', m);
-  const idx = r.array(`${name}.idx`, ['u8', 'u16', 'u32'], m);
-  const values = r.array(`${name}.values`, 'f64');
-  const out = new Float64Array(m);
-  for (let t = 0; t < m; t++) {
-    const k = idx[t]!;
-    if (k >= values.length) throw new SnapshotError('corrupt', `${name}: value ${k} out of range`);
-    out[t] = values[k]!;
-  }
-  return out;
+  const values = r.strings(`${name}.values`) as string[];
+  // The indices are not checked one by one: one out of the table reads as absent (DictColumn).
+  if (values.length > absentOf(idx)) throw new SnapshotError('corrupt', `${name}: more values than its index can tell`);
+  return new DictColumn(idx, values);
 }
 
 function csr(w: SnapshotWriter, name: string, c: Csr): void {
@@ -127,18 +95,24 @@ function readCsr(r: SnapshotReader, name: string, keys: number, items: number): 
 }
 
 /** Evidence as (start, length) into the text of the triple's source where found there, else in a table. */
-function evidence(w: SnapshotWriter, p: StoreParts): void {
-  const { cols, sources, sourceTexts } = p;
+function evidence(w: SnapshotWriter, p: StoreParts, texts: readonly (string | undefined)[]): void {
+  const { cols, sources } = p;
   const m = cols.count;
-  const texts = sources.map((s) => sourceTexts.get(s.id));
   // Quotes usually come in their text's order: search on from the last one found.
   const cursor = new Uint32Array(sources.length);
   const misses = new Uint32Array(sources.length);
   const start = new Uint32Array(m),
     len = new Uint32Array(m);
+  // Where quotes lie in the texts' UTF-8 too, when those are kept in UTF-8 (SnapshotWriter.texts): counted on
+  // from the last quote of the same text (at16, at8), as the search goes.
+  const inBytes = texts.every((x) => x === undefined || isWellFormed(x));
+  const start8 = new Uint32Array(inBytes ? m : 0).fill(NONE),
+    len8 = new Uint32Array(inBytes ? m : 0);
+  const at16 = new Uint32Array(sources.length),
+    at8 = new Uint32Array(sources.length);
   const table: string[] = [];
   for (let t = 0; t < m; t++) {
-    const ev = cols.evidence[t];
+    const ev = cols.evidence.at(t);
     if (ev === undefined) {
       len[t] = NONE;
       continue;
@@ -160,32 +134,88 @@ function evidence(w: SnapshotWriter, p: StoreParts): void {
       start[t] = at;
       len[t] = ev.length;
       cursor[s] = at + ev.length;
+      if (inBytes && text !== undefined && isWellFormed(ev)) {
+        if (at < at16[s]!) at16[s] = at8[s] = 0;
+        at8[s]! += utf8Length(text, at16[s], at);
+        at16[s] = at;
+        start8[t] = at8[s]!;
+        len8[t] = utf8Length(text, at, at + ev.length);
+      }
     }
   }
   w.array('evidence.start', start);
   w.array('evidence.len', len);
-  w.strings('evidence.table', table);
+  if (inBytes) {
+    w.array('evidence.start8', start8);
+    w.array('evidence.len8', len8);
+  }
+  w.table('evidence.table', table);
 }
 
-function readEvidence(r: SnapshotReader, src: ArrayLike<number>, texts: (string | undefined)[], m: number) {
+/**
+ * Evidence read lazily; every (start, length) checked against its text's length here, before any text is decoded.
+ * `textKey[s]`: source s's text in `texts`, -1 for none.
+ */
+function readEvidence(r: SnapshotReader, src: ArrayLike<number>, textKey: Int32Array, texts: LazyTexts | LazyStrings) {
+  const m = src.length;
   const start = r.array('evidence.start', 'u32', m);
   const len = r.array('evidence.len', 'u32', m);
-  const table = r.strings('evidence.table');
-  const out: (string | undefined)[] = [];
+  const table = r.table('evidence.table');
+  const textLen = Int32Array.from(textKey, (k) => (k < 0 ? -1 : texts.len(k)));
+  const bytes =
+    r.has('evidence.start8') && texts instanceof LazyTexts
+      ? { start8: r.array('evidence.start8', 'u32', m), len8: r.array('evidence.len8', 'u32', m) }
+      : undefined;
+  const textBytes = bytes && Int32Array.from(textKey, (k) => (k < 0 ? -1 : (texts as LazyTexts).bytes(k)));
   for (let t = 0; t < m; t++) {
     const n = len[t]!,
       a = start[t]!;
-    if (n === NONE) out.push(undefined);
-    else if (n === IN_TABLE) {
-      if (a >= table.length) throw new SnapshotError('corrupt', 'evidence out of its table');
-      out.push(table[a]);
+    if (n === NONE) continue;
+    if (n === IN_TABLE) {
+      if (a >= table.count) throw new SnapshotError('corrupt', 'evidence out of its table');
     } else {
-      const text = texts[src[t]!];
-      if (text === undefined || a + n > text.length) throw new SnapshotError('corrupt', 'evidence out of its source');
-      out.push(text.slice(a, a + n));
+      const l = textLen[src[t]!];
+      if (l === undefined || a + n > l) throw new SnapshotError('corrupt', 'evidence out of its source');
+      const a8 = bytes?.start8[t];
+      if (a8 !== undefined && a8 !== NONE && a8 + bytes!.len8[t]! > textBytes![src[t]!]!)
+        throw new SnapshotError('corrupt', 'evidence out of its source');
     }
   }
-  return out;
+  return new EvidenceColumn(start, len, src, table, textKey, texts, bytes);
+}
+
+/** The entities as one JSON array and where each begins, their ids apart (SnapshotEntities reads them). */
+function entities(w: SnapshotWriter, p: StoreParts): void {
+  const n = p.entities.length;
+  const parts: string[] = new Array(n);
+  const ids: string[] = new Array(n);
+  const starts = new Uint32Array(n + 1);
+  starts[0] = 1;
+  for (let i = 0; i < n; i++) {
+    const e = p.entities.at(i);
+    parts[i] = JSON.stringify(e);
+    ids[i] = e.id;
+    starts[i + 1] = starts[i]! + utf8Length(parts[i]!) + 1;
+  }
+  const json = new TextEncoder().encode(`[${parts.join(',')}]`);
+  if (n === 0) starts[0] = json.length;
+  w.array('entities.json', json);
+  w.array('entities.starts', starts);
+  w.table('entities.ids', ids);
+  w.array('entities.slots', idSlots(ids));
+  w.array('entities.type', p.indexes.entityType!);
+}
+
+function readEntities(r: SnapshotReader, n: number): SnapshotEntities {
+  const json = r.bytes('entities.json');
+  const starts = r.array('entities.starts', 'u32', n + 1);
+  let ok = starts[n] === json.length && json[0] === 0x5b && json[json.length - 1] === 0x5d;
+  for (let i = 0; ok && i < n; i++) ok = starts[i]! < starts[i + 1]!;
+  if (!ok) throw new SnapshotError('corrupt', 'entities do not add up');
+  const slots = r.array('entities.slots', 'u32');
+  if (slots.length <= n || (slots.length & (slots.length - 1)) !== 0)
+    throw new SnapshotError('corrupt', 'entity id table does not fit its entities');
+  return new SnapshotEntities(json, starts, r.table('entities.ids', n), slots);
 }
 
 /** The store as one ArrayBuffer (see ADR 0013 for the layout); `stats`: its stats when already counted. */
@@ -196,22 +226,22 @@ export function encodeSnapshot(store: TripleStore, stats?: Stats): ArrayBuffer {
   const w = new SnapshotWriter();
   const has: string[] = [];
 
-  w.strings('entities', [JSON.stringify(p.entities)]);
+  entities(w, p);
   // Source texts: the map's entries, and per source whether its inline text is the map's one (1) or its own (2).
-  const keys = [...p.sourceTexts.keys()];
+  const texts = new Map<string, string>();
+  for (const [k, v] of p.sourceTexts) texts.set(k, typeof v === 'function' ? v() : v);
+  const keys = [...texts.keys()];
   w.strings('sourceText.keys', keys);
-  w.strings(
+  w.texts(
     'sourceText.values',
-    keys.map((k) => p.sourceTexts.get(k)),
-    keys.length,
-    true,
+    keys.map((k) => texts.get(k)!),
   );
   const inline = new Uint8Array(p.sources.length);
   const ownInline: (string | undefined)[] = [];
   const sources = p.sources.map((s, i) => {
     if (s.text === undefined) return s;
     const { text, ...rest } = s;
-    if (text === p.sourceTexts.get(s.id)) inline[i] = 1;
+    if (text === texts.get(s.id)) inline[i] = 1;
     else {
       inline[i] = 2;
       ownInline[i] = text;
@@ -225,7 +255,11 @@ export function encodeSnapshot(store: TripleStore, stats?: Stats): ArrayBuffer {
   w.array('obj', cols.obj);
   w.array('pred', cols.pred);
   w.array('src', cols.src);
-  evidence(w, p);
+  evidence(
+    w,
+    p,
+    p.sources.map((s) => texts.get(s.id)),
+  );
   for (const name of ['date', 'attributedTo', 'qualifier'] as const) {
     const c = cols[name];
     if (c) {
@@ -239,7 +273,8 @@ export function encodeSnapshot(store: TripleStore, stats?: Stats): ArrayBuffer {
   }
   if (cols.confidence) {
     has.push('confidence');
-    numbers(w, 'confidence', cols.confidence);
+    // As they are (not a table and indices like the strings): then viewed in place, not rebuilt, on a reopen.
+    w.array('confidence', cols.confidence);
   }
   for (const name of ['status', 'credibility'] as const) {
     const c = cols[name];
@@ -276,6 +311,7 @@ export function encodeSnapshot(store: TripleStore, stats?: Stats): ArrayBuffer {
     entities: p.entities.length,
     triples: m,
     predIds: ix.predIds,
+    typeIds: ix.typeIds!,
     extraSourceCount: ix.extraSourceCount,
     sources,
     has,
@@ -305,25 +341,48 @@ export function decodeSnapshotAndStats(buf: ArrayBuffer): { store: TripleStore; 
   }
 }
 
+/**
+ * A property `text` made on first read (then a plain one, in the same place among the source's keys). One
+ * descriptor for every source, so they keep sharing their hidden classes (a closure each cost a microsecond).
+ */
+function lazyTextProperty(textOf: (id: string) => string): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: Source): string {
+      const value = textOf(this.id);
+      Object.defineProperty(this, 'text', { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+  };
+}
+
 function decode(r: SnapshotReader): TripleStore {
   const meta = r.meta as unknown as Meta;
   const n = meta.entities,
     m = meta.triples;
   if (!Number.isInteger(n) || !Number.isInteger(m) || !Array.isArray(meta.sources) || !Array.isArray(meta.predIds))
     throw new SnapshotError('corrupt', 'snapshot header lacks counts');
+  if (!Array.isArray(meta.typeIds)) throw new SnapshotError('corrupt', 'snapshot header lacks types');
   const has = new Set(meta.has);
-  const entities = JSON.parse(r.strings('entities', 1)[0]!) as Entity[];
-  if (entities.length !== n) throw new SnapshotError('corrupt', 'entity count mismatch');
+  const entities = readEntities(r, n);
+  const entityType = r.array('entities.type', ['u16', 'u32'], n);
+  for (let i = 0; i < n; i++)
+    if (entityType[i]! >= meta.typeIds.length) throw new SnapshotError('corrupt', 'entity type out of range');
 
-  const keys = r.strings('sourceText.keys');
-  const values = r.strings('sourceText.values', keys.length);
-  const sourceTexts = new Map<string, string>();
-  for (let i = 0; i < keys.length; i++) sourceTexts.set(keys[i]!, values[i]!);
+  const keys = r.strings('sourceText.keys') as string[];
+  const texts = r.texts('sourceText.values', keys.length);
+  const keyOf = new Map(keys.map((k, i) => [k, i]));
+  const sourceTexts = new Map<string, () => string>(keys.map((k, i) => [k, () => texts.get(i)]));
   const inline = r.array('sources.inline', 'u8', meta.sources.length);
   const ownInline = r.strings('sources.ownInline', meta.sources.length);
-  const sources = meta.sources.map((s, i) =>
-    inline[i] === 1 ? { ...s, text: sourceTexts.get(s.id)! } : inline[i] === 2 ? { ...s, text: ownInline[i]! } : s,
-  );
+  const lazy = lazyTextProperty((id) => sourceTexts.get(id)!());
+  // The header's objects, parsed for this decode only: given their texts in place.
+  const sources = meta.sources;
+  for (let i = 0; i < sources.length; i++) {
+    if (inline[i] === 1) Object.defineProperty(sources[i], 'text', lazy);
+    else if (inline[i] === 2) sources[i]!.text = ownInline[i]!;
+  }
 
   const src = r.array('src', ['u16', 'u32'], m);
   const cols: TripleColumns = {
@@ -335,15 +394,15 @@ function decode(r: SnapshotReader): TripleStore {
     evidence: readEvidence(
       r,
       src,
-      sources.map((s) => sourceTexts.get(s.id)),
-      m,
+      Int32Array.from(sources, (s) => keyOf.get(s.id) ?? -1),
+      texts,
     ),
   };
   if (has.has('date')) cols.date = readDictionary(r, 'date', m);
   if (has.has('attributedTo')) cols.attributedTo = readDictionary(r, 'attributedTo', m);
   if (has.has('qualifier')) cols.qualifier = readDictionary(r, 'qualifier', m);
   if (has.has('givenIds')) cols.givenIds = r.strings('givenIds', m);
-  if (has.has('confidence')) cols.confidence = readNumbers(r, 'confidence', m);
+  if (has.has('confidence')) cols.confidence = r.array('confidence', 'f64', m);
   if (has.has('status')) cols.status = r.array('status', 'u8', m);
   if (has.has('credibility')) cols.credibility = r.array('credibility', 'u8', m);
   if (has.has('attributes')) {
@@ -367,6 +426,8 @@ function decode(r: SnapshotReader): TripleStore {
     byPredicate: readCsr(r, 'byPredicate', meta.predIds.length, m),
     byType: readCsr(r, 'byType', Math.max(0, typeCount), n),
     repeatOrdinal: new Map(Array.from(repeatKeys, (t, i) => [t, repeatValues[i]!])),
+    typeIds: meta.typeIds,
+    entityType,
   };
   if (has.has('derivedOverride')) {
     const ok = r.array('override.keys', 'u32');
@@ -384,7 +445,7 @@ function decode(r: SnapshotReader): TripleStore {
   };
   if (meta.title !== undefined) parts.title = meta.title;
   const store = TripleStore.restore(parts);
-  if (store.entityCount !== n || store.typeCount !== typeCount)
+  if (store.entityCount !== n || store.typeCount !== typeCount || typeCount !== meta.typeIds.length)
     throw new SnapshotError('corrupt', 'snapshot entities or types do not match its indexes');
   return store;
 }

@@ -1,6 +1,7 @@
 // The loader worker's side of snapshots: encode the loaded store and keep it,
 // or read one back and decode it, here in the worker so the page never holds
 // (or copies) the bytes.
+import type { Source } from '../../core/model.ts';
 import type { Problem } from '../../core/problems.ts';
 import { MemoryExplorer } from '../../core/memory-explorer.ts';
 import { decodeSnapshotAndStats, encodeSnapshot } from '../../core/snapshot/snapshot.ts';
@@ -35,10 +36,17 @@ export async function restore(hash: string): Promise<Restored> {
     meta: {
       file: kept.file,
       title: store.title,
-      sources: store.sources.map(({ text: _t, ...s }) => s),
+      sources: store.sources.map(withoutText),
       warnings: kept.warnings,
     },
   };
+}
+
+/** The source less its text, not reading it (a snapshot's texts are decoded only when read). */
+function withoutText(s: Source): Source {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(s)) if (k !== 'text') out[k] = s[k as keyof Source];
+  return out as unknown as Source;
 }
 
 export async function keepSnapshot(hash: string, explorer: MemoryExplorer, warnings: Problem[]): Promise<boolean> {
