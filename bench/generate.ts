@@ -2,6 +2,7 @@
 // aliases, heavy-tailed degrees, triples that respect the schema's
 // domain/range, and sources whose text holds every evidence quote verbatim.
 // Same options → byte-identical output (own PRNG, no Math.random, no clock).
+import { mulberry32 } from '../src/core/random.ts';
 import {
   closeSync,
   existsSync,
@@ -24,17 +25,7 @@ export const DATA_DIR = join(BENCH_DIR, 'data');
 /** The default schema; ACTORGRAPH_BENCH_SCHEMA points elsewhere (to benchmark another schema). */
 export const SCHEMA_PATH = process.env.ACTORGRAPH_BENCH_SCHEMA ?? join(ROOT_DIR, 'graph-data', 'schema.json');
 
-/** mulberry32: tiny, fast, good enough for test data; 32-bit state. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export interface GenerateOptions {
   /** Number of triples. */

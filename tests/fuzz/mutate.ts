@@ -1,19 +1,11 @@
 // Seeded mutations of hostile inputs: every input is a pure function of
 // (seed, index), so a failure is replayed from the two numbers it prints.
+import { mulberry32 } from '../../src/core/random.ts';
 
 export type Rng = () => number;
 
 /** mulberry32: small, fast, good enough to pick mutations. */
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng: (seed: number) => Rng = mulberry32;
 
 export function inputSeed(seed: number, index: number): number {
   let h = (seed ^ 0x9e3779b9) >>> 0;

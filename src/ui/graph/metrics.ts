@@ -1,6 +1,7 @@
 // Communities and centralities of the drawn graph, on its compact shape
 // (metric-shape.ts); run in the metrics worker. Pure: no DOM, the same answer
 // for the same graph and seed.
+import { mulberry32 } from '../../core/random.ts';
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import pagerank from 'graphology-metrics/centrality/pagerank';
@@ -17,16 +18,7 @@ import {
 export { shapeOf, sizesFor } from './metric-shape.ts';
 
 /** A small seeded generator (mulberry32): the algorithms' random choices repeat. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
 
 /** Parallel relations (and, undirected, both directions) merged into one weighted link; self-loops left out. */
 function simpleGraph(shape: GraphShape, type: 'directed' | 'undirected'): Graph {
