@@ -310,7 +310,10 @@ describe('large data', () => {
     const w = watch(p, origin);
     const [from, to] = [top[3]!, top[7]!];
     const answer = findPaths(store, { from, to, mode: 'k-shortest', k: 3 });
-    await p.goto(`${origin}/?data=/e2e-data/large-20k.json&q=path&from=${from}&to=${to}`, { timeout: T });
+    await p.goto(`${origin}/?data=/e2e-data/large-20k.json&q=path&from=${from}&to=${to}`, {
+      timeout: T,
+      waitUntil: 'domcontentloaded',
+    });
     await p.locator('.path-result').first().waitFor({ timeout: 60_000 });
     await p.locator('.view-note').getByRole('button', { name: 'Show all 3,000 entities' }).click({ timeout: T });
     await p.waitForFunction(
@@ -361,7 +364,7 @@ describe('large data', () => {
     await ctx.addInitScript(CSP_PROBE);
     const p = await ctx.newPage();
     const w = watch(p, origin);
-    await p.goto(`${origin}/?data=/e2e-data/large-20k.json&view=all`, { timeout: T });
+    await p.goto(`${origin}/?data=/e2e-data/large-20k.json&view=all`, { timeout: T, waitUntil: 'domcontentloaded' });
     await p.waitForFunction(
       () => {
         const h = (window as unknown as { __actorgraph?: Hook }).__actorgraph;
@@ -381,8 +384,9 @@ describe('large data', () => {
       null,
       { timeout: 30_000 },
     );
-    // Without view=all: the partial view.
-    await p.goto(`${origin}/?data=/e2e-data/large-20k.json`, { timeout: T });
+    // Without view=all: the partial view. (Leaving a page that lays out 3,000 entities can hold back its `load`
+    // event on a busy machine; what matters is waited for below.)
+    await p.goto(`${origin}/?data=/e2e-data/large-20k.json`, { timeout: T, waitUntil: 'domcontentloaded' });
     await p.waitForFunction(
       () => (window as unknown as { __actorgraph?: Hook }).__actorgraph?.file === 'large-20k.json',
       null,
