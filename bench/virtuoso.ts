@@ -16,6 +16,7 @@ import { SparqlClient } from '../src/core/sparql/client.ts';
 import { SparqlExplorer } from '../src/core/sparql/explorer.ts';
 import { push } from '../src/core/sparql/push.ts';
 import { nTriplesLines } from '../src/core/writers/rdf.ts';
+import { pieces } from '../src/core/writers/writer.ts';
 
 export interface VirtuosoDeps {
   store: TripleStore;
@@ -64,15 +65,7 @@ export async function benchVirtuoso(d: VirtuosoDeps): Promise<{ rows: Row[]; det
     // Line by line: a million relations' N-Triples exceed one string's limit.
     const fd = openSync(join(v.dir, 'bench.nt'), 'w');
     try {
-      let buf: string[] = [];
-      for (const line of nTriplesLines(dataset)) {
-        buf.push(line);
-        if (buf.length === 20_000) {
-          writeSync(fd, buf.join(''));
-          buf = [];
-        }
-      }
-      writeSync(fd, buf.join(''));
+      for (const piece of pieces(nTriplesLines(dataset))) writeSync(fd, piece);
     } finally {
       closeSync(fd);
     }

@@ -2,7 +2,7 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import type { Dataset } from '../../core/model.ts';
 import { fileNames, WRITERS, writerById, writerByName } from '../../core/writers/registry.ts';
-import type { DatasetWriter } from '../../core/writers/writer.ts';
+import { pieces, type DatasetWriter } from '../../core/writers/writer.ts';
 import type { OpenExplorer } from '../../node/open-explorer.ts';
 import {
   CliError,
@@ -101,20 +101,4 @@ export async function convert(args: string[], values: Values, io: Io, factory: O
   });
   writeOut(writer, dataset, out, io);
   return dataset.entities.length ? EXIT_FOUND : EXIT_NOTHING;
-}
-
-/** Small strings gathered into writes of about a megabyte, each ending at a line's end. */
-function* pieces(chunks: Iterable<string>, size = 1 << 20): Generator<string> {
-  let buf: string[] = [],
-    n = 0;
-  for (const c of chunks) {
-    buf.push(c);
-    n += c.length;
-    if (n >= size) {
-      yield buf.join('');
-      buf = [];
-      n = 0;
-    }
-  }
-  if (buf.length) yield buf.join('');
 }

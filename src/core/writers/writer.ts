@@ -65,3 +65,19 @@ export interface DatasetWriter {
   readonly lossless: boolean;
   write(dataset: Dataset, options?: WriteOptions): WrittenFile[];
 }
+
+/** Small strings (a file's `chunks`) gathered into writes of about a megabyte, each ending where a chunk ends. */
+export function* pieces(chunks: Iterable<string>, size = 1 << 20): Generator<string> {
+  let buf: string[] = [],
+    n = 0;
+  for (const c of chunks) {
+    buf.push(c);
+    n += c.length;
+    if (n >= size) {
+      yield buf.join('');
+      buf = [];
+      n = 0;
+    }
+  }
+  if (buf.length) yield buf.join('');
+}
