@@ -134,6 +134,17 @@ describe('colour by community, size by PageRank', () => {
     await p.getByRole('radio', { name: 'type' }).click({ timeout: T });
     await p.locator('#size-by').selectOption('degree', { timeout: T });
     await waitLook(p, 'type', 'degree');
+    // The choice is state at once; the drawing takes it in the render after (an effect hands it to sigma).
+    await p
+      .waitForFunction(
+        (want) => {
+          const d = (window as unknown as { __actorgraph: LookHook }).__actorgraph.drawnNodes;
+          return Object.entries(want).every(([id, size]) => d[id]?.size === size);
+        },
+        Object.fromEntries(ids.map((id) => [id, before.drawnNodes[id]!.size])),
+        { timeout: T },
+      )
+      .catch(() => undefined);
     const plain = await read(p);
     for (const id of ids) {
       expect(plain.drawnNodes[id]!.color).toBe(before.drawnNodes[id]!.color);
