@@ -37,16 +37,22 @@ let warnings: Problem[] = [];
 /** Every registered format: a file's reader is chosen by its name and first bytes. */
 const readers: ReaderChoice = { pick: (f) => pickReader(f), readText, sniffBytes: SNIFF_BYTES };
 
-/** Progress at most every 50 ms: enough for a smooth bar, few messages. */
+/**
+ * Progress at most every 50 ms: enough for a smooth bar, few messages.
+ * Progress travels on the callback's own port and the answer on the worker's: no order holds between two ports, so
+ * `settled` lets the answer wait until the page has taken the last step (else "Indexing" can come after the answer).
+ */
 function progressReporter(onProgress: ((p: Progress) => void) | undefined) {
   let last = 0;
-  return (phase: Phase, done: number, total: number, force = false): void => {
+  let sent: unknown;
+  const report = (phase: Phase, done: number, total: number, force = false): void => {
     if (!onProgress) return;
     const now = performance.now();
     if (!force && now - last < 50) return;
     last = now;
-    void onProgress({ phase, done, total });
+    sent = onProgress({ phase, done, total });
   };
+  return Object.assign(report, { settled: () => Promise.resolve(sent).catch(() => undefined) });
 }
 
 /** The bytes of the file, openable again (the rare whole-text reads, locating a bad byte), and their count when known. */
@@ -144,6 +150,7 @@ async function load(m: LoadRequest, onProgress?: (p: Progress) => void): Promise
   explorer = new MemoryExplorer(r.store, r.file);
   warnings = r.warnings;
   progress('indexing', 1, 1, true);
+  await progress.settled();
   return {
     ok: true,
     file: r.file,
