@@ -116,3 +116,12 @@ export function describeClaim(
 export function quoteLine(t: Triple, source: Source | undefined): string {
   return `${t.evidence !== undefined ? `“${t.evidence}”` : '(unsourced: no quote)'} — ${sourceName(source, t.source)}`;
 }
+
+/** 12345 → "12,345": counts in messages, without Intl (its first use loads locale data: 100 ms on a page's first frame). */
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const digits = String(Math.round(Math.abs(n)));
+  let out = '';
+  for (let i = digits.length; i > 0; i -= 3) out = digits.slice(Math.max(0, i - 3), i) + (out ? `,${out}` : '');
+  return n < 0 && digits !== '0' ? `-${out}` : out;
+}

@@ -26,6 +26,7 @@ import { schemaTables } from './schema-tables.ts';
 import { EvidenceCheck } from './evidence.ts';
 import { checkEntity, checkSource } from './dataset-records.ts';
 import { checkTriple } from './dataset-triple.ts';
+import { formatCount } from '../format.ts';
 
 /** A triple that passed its checks, as indices into the checker's tables (one object, reused). */
 export interface CheckedTriple {
@@ -250,7 +251,7 @@ export class DatasetChecker {
     r.section = SECTION.finish;
     if (!this.hasTriples) return;
     if (this.unsourced > 1 && this.unsourcedWarning) {
-      this.unsourcedWarning.message = `${this.unsourced.toLocaleString('en-US')} relations have no evidence (the first is triples[${this.firstUnsourced}]): they are unsourced`;
+      this.unsourcedWarning.message = `${formatCount(this.unsourced)} relations have no evidence (the first is triples[${this.firstUnsourced}]): they are unsourced`;
     }
     for (let i = 0; i < this.entities.length; i++) {
       if (!this.used[i]) {

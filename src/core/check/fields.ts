@@ -3,6 +3,7 @@
 import type { JsonPath } from '../json-location.ts';
 import { LIMITS } from './options.ts';
 import type { Report } from './report.ts';
+import { formatCount } from '../format.ts';
 
 export type Obj = Record<string, unknown>;
 
@@ -82,7 +83,7 @@ export function str(
       'error',
       'too-long',
       [...path, field],
-      `'${name}' is ${v.length.toLocaleString('en-US')} characters long; at most ${opts.max.toLocaleString('en-US')} are allowed`,
+      `'${name}' is ${formatCount(v.length)} characters long; at most ${formatCount(opts.max)} are allowed`,
       field === 'evidence'
         ? 'quote only the sentence that states the relation'
         : name === 'description'

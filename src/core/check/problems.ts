@@ -5,6 +5,7 @@
 import type { Problem, Severity } from '../problems.ts';
 import type { TextLocation } from '../json-location.ts';
 import { DATASET_FORMAT, DATASET_VERSION } from '../model.ts';
+import { formatCount } from '../format.ts';
 
 export const UTF8_HINT = 'save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)';
 
@@ -136,7 +137,7 @@ export function notListed(file: string, code: string, total: number, listed: num
     code,
     file,
     path: '',
-    message: `${more.toLocaleString('en-US')} more '${code}' problems not listed (${total.toLocaleString('en-US')} in all)`,
+    message: `${formatCount(more)} more '${code}' problems not listed (${formatCount(total)} in all)`,
     hint: `fix the ones listed and run the validation again`,
   };
 }

@@ -6,6 +6,7 @@ import { CLAIM_STATUSES, isClaimStatus, isCredibility, isReliability } from '../
 import { LIMITS } from './options.ts';
 import type { Report } from './report.ts';
 import { BIDI, CONTROL, isObj, quote, typeName } from './fields.ts';
+import { formatCount } from '../format.ts';
 
 /** Checks an attributes object; returns the usable attributes (bad ones dropped, each reported). */
 export function checkAttributes(
@@ -67,7 +68,7 @@ export function checkAttributes(
           'error',
           'too-long',
           [...at, k],
-          `the attribute ${quote(k)} is ${val.length.toLocaleString('en-US')} characters long; at most ${LIMITS.attributeValue.toLocaleString('en-US')} are allowed`,
+          `the attribute ${quote(k)} is ${formatCount(val.length)} characters long; at most ${formatCount(LIMITS.attributeValue)} are allowed`,
           'shorten it',
         );
         continue;

@@ -9,6 +9,7 @@ import type { LookState } from '../controllers/use-look.ts';
 import { Segmented } from './Segmented.tsx';
 import { TypeDot } from './TypeDot.tsx';
 import './look.css';
+import { formatCount } from '../../core/format.ts';
 
 /** Communities named in the legend: each with a colour of its own; the rest, grey, in one line. */
 const LEGEND_COMMUNITIES = COMMUNITY_COLORS.length;
@@ -68,8 +69,8 @@ export function LookControls({ colour, size, look, graph, onChange, onSelect }: 
         )}
         {size === 'betweenness' && look.sampled && !look.sizing && (
           <p>
-            Betweenness estimated from {BETWEENNESS_SAMPLES} sampled entities of {graph.order.toLocaleString('en-US')}:
-            an approximation.
+            Betweenness estimated from {BETWEENNESS_SAMPLES} sampled entities of {formatCount(graph.order)}: an
+            approximation.
           </p>
         )}
         {look.error && <p class="warning">{look.error}</p>}
@@ -77,8 +78,7 @@ export function LookControls({ colour, size, look, graph, onChange, onSelect }: 
       {look.communities && (
         <>
           <h3 class="small">
-            {look.communities.length.toLocaleString('en-US')} communit{look.communities.length === 1 ? 'y' : 'ies'}{' '}
-            drawn
+            {formatCount(look.communities.length)} communit{look.communities.length === 1 ? 'y' : 'ies'} drawn
           </h3>
           <ul class="communities">
             {communityLegend(look.communities, labelOf, LEGEND_COMMUNITIES).map((c) => (

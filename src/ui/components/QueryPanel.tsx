@@ -10,6 +10,7 @@ import { EdgeKey, Legend } from './Legend.tsx';
 import type { UrlState } from '../state/url-state.ts';
 import type { LookState } from '../controllers/use-look.ts';
 import { LookControls } from './LookControls.tsx';
+import { formatCount } from '../../core/format.ts';
 
 interface Props {
   view: Loaded;
@@ -23,7 +24,6 @@ interface Props {
   look: LookState;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
 const TABS = ['none', 'neighbourhood', 'path'] as const;
 const TAB_NAMES = { none: 'Explore', neighbourhood: 'Neighbourhood', path: 'Path' } as const;
 
@@ -76,7 +76,8 @@ export function QueryPanel({ view, url, labels, selected, nb, paths, find, dispa
             <div class="hint-box muted">
               <p class="data-name">{view.data.title ?? view.data.file}</p>
               <p>
-                {count(stats.entities)} entities, {count(stats.triples)} relations from {count(stats.sources)} source
+                {formatCount(stats.entities)} entities, {formatCount(stats.triples)} relations from{' '}
+                {formatCount(stats.sources)} source
                 {stats.sources === 1 ? '' : 's'}.
               </p>
               <p>

@@ -11,6 +11,7 @@ import { Search } from './Search.tsx';
 import { TypeDot } from './TypeDot.tsx';
 import { GradeBadge, StatusBadge, formatDate } from './TrustBadge.tsx';
 import { statusOf } from '../../core/trust.ts';
+import { formatCount } from '../../core/format.ts';
 
 interface Props {
   schema: SchemaIndex;
@@ -35,7 +36,6 @@ const COLUMNS: { key: RelationSortKey; title: string }[] = [
   { key: 'date', title: 'Date' },
   { key: 'source', title: 'Source' },
 ];
-const count = (n: number) => n.toLocaleString('en-US');
 
 function TextField({ value, onChange }: { value?: string; onChange(v: string | undefined): void }) {
   const [text, setText] = useState(value ?? '');
@@ -170,7 +170,7 @@ export function RelationsTable({
             disabled={!total}
             title="Export every relation listed (all pages) with their entities"
           >
-            Export {count(total)}
+            Export {formatCount(total)}
           </button>
         )}
       </div>
@@ -246,7 +246,7 @@ export function RelationsTable({
       </div>
       <div class="table-pager" role="group" aria-label="Pages">
         <span class="small" role="status">
-          {page.loading && !r ? 'Loading…' : `${count(from)}–${count(to)} of ${count(total)}`}
+          {page.loading && !r ? 'Loading…' : `${formatCount(from)}–${formatCount(to)} of ${formatCount(total)}`}
         </span>
         <button
           type="button"

@@ -15,6 +15,7 @@ import {
 } from '../timeline/bins.ts';
 import { dateRange, windowRange, type DayRange } from '../state/time.ts';
 import { formatDate } from './TrustBadge.tsx';
+import { formatCount } from '../../core/format.ts';
 
 interface Props {
   graph: MultiDirectedGraph;
@@ -31,7 +32,6 @@ interface Props {
 }
 
 const TICK_MS = 900;
-const count = (n: number) => n.toLocaleString('en-US');
 
 function histogramOf(graph: MultiDirectedGraph, labels: ReadonlyMap<string, Entity>): Histogram | undefined {
   const relations: (DayRange | undefined)[] = [];
@@ -132,8 +132,8 @@ export function Timeline({
     <div class="timeline">
       <div class="timeline-head">
         <span class="small">
-          <strong>{count(dated)}</strong> dated relations, <strong>{count(events)}</strong> dated events by {h.unit};{' '}
-          <strong>{count(h.undated)}</strong> undated relations (not on the bar)
+          <strong>{formatCount(dated)}</strong> dated relations, <strong>{formatCount(events)}</strong> dated events by{' '}
+          {h.unit}; <strong>{formatCount(h.undated)}</strong> undated relations (not on the bar)
         </span>
         <span class="timeline-controls">
           <label for="play-unit" class="small">

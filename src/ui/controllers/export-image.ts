@@ -5,6 +5,7 @@ import { toPng, toSvg, type Picture } from '../graph/image-export.ts';
 import type { Loaded } from './gateway.ts';
 import type { UrlState } from '../state/url-state.ts';
 import { exportBaseName } from '../state/app-state.ts';
+import { formatCount } from '../../core/format.ts';
 
 export const IMAGE_CHOICES = [
   { id: 'image-png', label: 'PNG image', keeps: 'the view as drawn, with its title and legend' },
@@ -42,7 +43,7 @@ export function pictureOf(ctl: GraphController, view: Loaded, what: string): Pic
   const title = view.data.title ?? view.data.file;
   return {
     title,
-    subtitle: `${what} · ${nodes.toLocaleString('en-US')} of ${view.stats.entities.toLocaleString('en-US')} entities drawn · actorgraph`,
+    subtitle: `${what} · ${formatCount(nodes)} of ${formatCount(view.stats.entities)} entities drawn · actorgraph`,
     legend,
   };
 }

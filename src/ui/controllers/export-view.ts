@@ -9,6 +9,7 @@ import type { UrlState } from '../state/url-state.ts';
 import { exportRequest } from '../state/export-request.ts';
 import { loadFormats } from './use-formats.ts';
 import { exportDataset, queryRelations, type Loaded } from './gateway.ts';
+import { formatCount } from '../../core/format.ts';
 
 /** Writes `ds` as `format` and downloads each file; their names. */
 async function writeAll(ds: Dataset, base: string, format: ExportFormat): Promise<string[]> {
@@ -54,7 +55,7 @@ export async function exportRelations(
   total: number,
 ): Promise<string | undefined> {
   if (total > RELATIONS_EXPORT_MAX)
-    return `${total.toLocaleString('en-US')} relations match: narrow the filters to at most ${RELATIONS_EXPORT_MAX.toLocaleString('en-US')} to export them.`;
+    return `${formatCount(total)} relations match: narrow the filters to at most ${formatCount(RELATIONS_EXPORT_MAX)} to export them.`;
   const ids: string[] = [];
   for (let offset = 0; offset < total; offset += RELATIONS_EXPORT_PAGE) {
     const r = await queryRelations(view, { ...q, limit: RELATIONS_EXPORT_PAGE, offset });

@@ -7,6 +7,7 @@ import { SparqlExplorer } from '../../core/sparql/explorer.ts';
 import { countAllQuery } from '../../core/sparql/queries.ts';
 import { acceptsUpdates } from '../../core/sparql/save.ts';
 import { loadedData, type LoadOutcome } from './load.ts';
+import { formatCount } from '../../core/format.ts';
 
 /** The store the page was started against (its URL without credentials), if any. */
 export function configuredEndpoint(): string | undefined {
@@ -40,7 +41,7 @@ export async function loadEndpoint(label: string, signal?: AbortSignal): Promise
       (await explorer.client.select(countAllQuery(graph || undefined), signal))[0]?.n?.value ?? NaN,
     );
     const sources = (await explorer.sources({ limit: 1000 }, { signal })).sources;
-    const title = `${stats.title ?? 'SPARQL store'} — connected to ${label} (${Number.isFinite(triples) ? `${triples.toLocaleString('en')} RDF triples` : 'size unknown'})`;
+    const title = `${stats.title ?? 'SPARQL store'} — connected to ${label} (${Number.isFinite(triples) ? `${formatCount(triples)} RDF triples` : 'size unknown'})`;
     return { ok: true, data: loadedData(explorer, { file: label, title, sources, warnings: [] }, () => {}) };
   } catch (e) {
     return {

@@ -10,6 +10,7 @@ import { defaultUrlState, type QueryView, type UrlState } from './url-state.ts';
 import { cleanUrlState, describeDropped, type KnownData } from './url-check.ts';
 import { initialTable, reduceView, type TableState, type ViewAction } from './view-reducer.ts';
 import type { TimeUnit } from '../timeline/bins.ts';
+import { formatCount } from '../../core/format.ts';
 
 /** How the address bar follows the last change of `url`: a new history entry, the same one rewritten, left as it is (it already shows it), or cleared. */
 export type UrlWrite = 'push' | 'replace' | 'none' | 'clear';
@@ -94,8 +95,6 @@ export function initialState(url: UrlState): AppState {
   };
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
-
 function withUrl(s: AppState, url: UrlState, write: UrlWrite): AppState {
   return { ...s, url, urlWrite: write, urlSeq: s.urlSeq + 1 };
 }
@@ -124,7 +123,7 @@ function openedMessage(a: Extract<AppAction, { type: 'opened' }>): string {
       : '';
   const w = a.warnings.length;
   const warned = w ? ` ${w} warning${w === 1 ? '' : 's'}, first: ${a.warnings[0]!.message}.` : '';
-  return `${a.mode === 'merge' ? 'Merged' : 'Opened'} ${a.name}: ${count(v.stats.entities)} entities, ${count(v.stats.triples)} relations.${shown}${warned}`;
+  return `${a.mode === 'merge' ? 'Merged' : 'Opened'} ${a.name}: ${formatCount(v.stats.entities)} entities, ${formatCount(v.stats.triples)} relations.${shown}${warned}`;
 }
 
 function opened(s: AppState, a: Extract<AppAction, { type: 'opened' }>): AppState {
@@ -223,7 +222,7 @@ export function reduce(s: AppState, a: AppAction): AppState {
         view: v,
         drawingAll: false,
         labels: addLabels(s.labels, v.labels.values()),
-        notice: `Drawing all ${count(v.graph.order)} entities and ${count(v.graph.size)} relations; the layout runs in the background.`,
+        notice: `Drawing all ${formatCount(v.graph.order)} entities and ${formatCount(v.graph.size)} relations; the layout runs in the background.`,
       };
     }
     case 'draw-all-failed':

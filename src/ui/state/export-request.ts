@@ -3,6 +3,7 @@ import type { NeighbourhoodResult, PathResult } from '../../core/model.ts';
 import type { ExportOptions } from '../../core/explorer.ts';
 import type { Loaded } from '../controllers/gateway.ts';
 import type { UrlState } from './url-state.ts';
+import { formatCount } from '../../core/format.ts';
 
 export type ExportKind = 'path' | 'neighbourhood' | 'entity' | 'graph';
 
@@ -52,7 +53,7 @@ export function exportRequest(
   const base = view.data.title ?? 'actorgraph export';
   // A partial view says what part it is, not the whole dataset's name alone.
   const title = view.partial
-    ? `${base} (the ${ids.length.toLocaleString('en-US')} entities drawn, of ${view.stats.entities.toLocaleString('en-US')})`
+    ? `${base} (the ${formatCount(ids.length)} entities drawn, of ${formatCount(view.stats.entities)})`
     : base;
   return { kind: 'graph', opts: { entities: ids, title } };
 }

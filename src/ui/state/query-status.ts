@@ -3,6 +3,7 @@
 // has run and what the explorer says of its progress; Cancel ends every one
 // and says so; a newer query of the same kind takes the older one's place.
 import type { CallProgress } from '../../core/explorer.ts';
+import { formatCount } from '../../core/format.ts';
 
 export type QueryKind = 'search' | 'details' | 'neighbourhood' | 'path' | 'relations' | 'source' | 'export';
 
@@ -77,8 +78,8 @@ export function progressText(q: RunningQuery, now: number, others = 0): string {
   const parts = [seconds(Math.max(0, now - q.started))];
   if (p) {
     parts.push(`${p.requests} ${p.requests === 1 ? 'request' : 'requests'}`);
-    if (p.frontier !== undefined) parts.push(`frontier ${p.frontier.toLocaleString('en')}`);
-    if (p.relations !== undefined) parts.push(`${p.relations.toLocaleString('en')} relations`);
+    if (p.frontier !== undefined) parts.push(`frontier ${formatCount(p.frontier)}`);
+    if (p.relations !== undefined) parts.push(`${formatCount(p.relations)} relations`);
   }
   if (others > 0) parts.push(`and ${others} more`);
   return parts.join(' · ');
