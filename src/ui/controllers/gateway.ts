@@ -18,6 +18,7 @@ import type {
 } from '../../core/model.ts';
 import type { Additions, CallOptions, Capabilities, ExportOptions, SaveResult } from '../../core/explorer.ts';
 import { ExplorerError } from '../../core/errors.ts';
+import type { GraphColumns } from '../data/columns.ts';
 import { indexSchema, type SchemaIndex } from '../../core/schema.ts';
 import type { LoadedData } from '../data/load.ts';
 import { prepareGraph } from '../graph/build.ts';
@@ -48,6 +49,7 @@ export async function prepareWhole(
   stats: Stats,
   caps: Capabilities,
   live: () => boolean = () => true,
+  asked?: Promise<GraphColumns>,
 ): Promise<Loaded | undefined> {
   if (!data.explorer.columns || !caps.columns)
     throw new ExplorerError({
@@ -57,7 +59,7 @@ export async function prepareWhole(
     });
   // Marks read by the benchmarks: where the time to a whole view goes.
   performance.mark('actorgraph:columns-asked');
-  const cols = await data.explorer.columns();
+  const cols = await (asked ?? data.explorer.columns());
   performance.mark('actorgraph:columns');
   if (!live()) return undefined;
   const built = await buildWholeGraph(cols, schema, live);
@@ -81,10 +83,15 @@ export async function prepareWhole(
 /** The first view of `data`: all of it when small (or `whole` and drawable), else its most connected entities. */
 export async function prepare(data: LoadedData, opts: { whole?: boolean } = {}): Promise<Loaded> {
   const ex = data.explorer;
+  // Drawing it whole was asked for: the columns are asked for in the same round trip (and dropped if not drawable).
+  const cols = opts.whole && ex.columns ? ex.columns().catch(() => undefined) : undefined;
   const [schemaRaw, stats, caps] = await Promise.all([ex.schema(), ex.stats(), ex.capabilities()]);
   const schema = indexSchema(schemaRaw);
   const partial = stats.entities > LARGE_DATASET_ENTITIES;
-  if (partial && opts.whole && canDrawAll(caps, stats)) return (await prepareWhole(data, schema, stats, caps))!;
+  if (partial && opts.whole && canDrawAll(caps, stats)) {
+    const asked = cols?.then((c) => c ?? ex.columns!());
+    return (await prepareWhole(data, schema, stats, caps, undefined, asked))!;
+  }
   const start = await ex.topEntities(partial ? START_ENTITIES : stats.entities);
   const sub = await ex.subgraph(start.map((e) => e.id));
   const { graph, needsWorkerLayout } = prepareGraph(sub, schema);
