@@ -146,6 +146,12 @@ describe('store snapshots', () => {
       }),
       { numRuns: 300, ...SEED },
     );
+    // Each header byte, the reserved ones too (a run of 300 random flips may miss them).
+    for (let at = 0; at < 32; at++) {
+      const b = bytes.slice(0);
+      new Uint8Array(b)[at]! ^= 2;
+      refused(b);
+    }
     for (const n of [0, 7, 31, 100, bytes.byteLength - 8]) refused(bytes.slice(0, n));
     expect(refused(new TextEncoder().encode('{"format":"actorgraph/dataset"}').buffer as ArrayBuffer).reason).toBe(
       'not-a-snapshot',

@@ -232,7 +232,8 @@ export class SnapshotReader {
     if (total !== buf.byteLength || total % 8 !== 0)
       throw new SnapshotError('corrupt', `snapshot of ${buf.byteLength} bytes says ${total}`);
     const [a, b] = checksums(buf);
-    if (a !== head.getUint32(12, true) || b !== head.getUint32(24, true))
+    // Bytes 28–31 are reserved, written as zero and outside the checksum: anything else there is damage.
+    if (a !== head.getUint32(12, true) || b !== head.getUint32(24, true) || head.getUint32(28, true) !== 0)
       throw new SnapshotError('corrupt', 'snapshot checksum mismatch');
     const jsonLength = head.getUint32(16, true);
     this.dataStart = pad8(HEADER_BYTES + jsonLength);
