@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { dateRange, isIsoDate, isoDay, isoRange, overlaps, windowRange } from '../../src/ui/state/time.ts';
-import { brushToWindow, chooseUnit, histogram, stepWindow, windowToBins } from '../../src/ui/timeline/bins.ts';
+import {
+  barHeights,
+  brushToWindow,
+  chooseUnit,
+  histogram,
+  stepWindow,
+  windowToBins,
+} from '../../src/ui/timeline/bins.ts';
 
 const r = (s: string) => dateRange(s)!;
 
@@ -76,5 +83,22 @@ describe('timeline bins', () => {
       from: '2021-02-28',
       to: '2021-02-28',
     });
+  });
+});
+
+describe('timeline bars', () => {
+  it('are never negative, stack to at most the box, and show a lone relation', () => {
+    for (let max = 1; max <= 60; max++)
+      for (let relations = 0; relations <= max; relations++)
+        for (const events of [0, 1, 3, max - relations]) {
+          if (relations + events > max) continue;
+          const { rh, eh } = barHeights({ relations, events }, max);
+          expect(rh).toBeGreaterThanOrEqual(0);
+          expect(eh).toBeGreaterThanOrEqual(0);
+          expect(rh + eh).toBeLessThanOrEqual(96 + 1e-9);
+        }
+    // With no events, th − th·r/r comes out at −7e−15 for 67 of these bins without the clamp.
+    expect(barHeights({ relations: 1, events: 0 }, 10_000).rh).toBe(4);
+    expect(barHeights({ relations: 0, events: 0 }, 10)).toEqual({ rh: 0, eh: 0 });
   });
 });

@@ -12,6 +12,7 @@ import {
   windowToBins,
   type Histogram,
   type TimeUnit,
+  barHeights,
 } from '../timeline/bins.ts';
 import { dateRange, windowRange, type DayRange } from '../state/time.ts';
 import { formatDate } from './TrustBadge.tsx';
@@ -194,11 +195,7 @@ export function Timeline({
         <svg viewBox={`0 0 ${n} 100`} preserveAspectRatio="none" aria-hidden="true">
           {h.bins.map((b, i) => {
             const inWin = !sel || (i >= sel.first && i <= sel.last);
-            // A square-root scale: one relation in a quiet month still shows beside a busy one.
-            const total = b.relations + b.events,
-              th = total ? Math.max(4, Math.sqrt(total / max) * 96) : 0;
-            const rh = total ? (th * b.relations) / total : 0,
-              eh = th - rh;
+            const { rh, eh } = barHeights(b, max);
             return (
               <g key={b.start} class={inWin ? 'in' : 'out'}>
                 <title>{`${unitIso(b.start, h.unit)}: ${b.relations} relation${b.relations === 1 ? '' : 's'}, ${b.events} event${b.events === 1 ? '' : 's'}`}</title>

@@ -157,3 +157,15 @@ export function stepWindow(
   if (next > span.end) return undefined;
   return { from: unitIso(next, unit), to: unitIso(addUnits(next, unit, len - 1), unit) };
 }
+
+/**
+ * A bin's two stacked bars (relations, events) in a 100-high box, on a square-root scale: one relation in a quiet
+ * month still shows beside a busy one. Never negative (a difference of floats can be −1e−15, which SVG refuses).
+ */
+export function barHeights(b: { relations: number; events: number }, max: number): { rh: number; eh: number } {
+  const total = b.relations + b.events;
+  if (!total || !(max > 0)) return { rh: 0, eh: 0 };
+  const th = Math.max(4, Math.sqrt(total / max) * 96);
+  const rh = (th * b.relations) / total;
+  return { rh, eh: Math.max(0, th - rh) };
+}
