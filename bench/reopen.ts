@@ -117,8 +117,12 @@ export async function benchReopen(o: ReopenOptions): Promise<{ rows: Row[]; deta
         undefined,
         { timeout: 5 * 60_000, polling: 20 },
       );
-      const from = await p.evaluate(() => (window as any).__actorgraph.dataFrom as string | undefined);
-      return from === 'snapshot' ? undefined : `reopened from ${from ?? 'nothing kept'}, not from the snapshot`;
+      const { from, failed } = await p.evaluate(() => ({
+        from: (window as any).__actorgraph.dataFrom as string | undefined,
+        failed: (performance.getEntriesByName('actorgraph:restore-failed')[0] as PerformanceMark | undefined)?.detail,
+      }));
+      if (from === 'snapshot') return undefined;
+      return `reopened from ${from ?? 'nothing kept'}, not from the snapshot${failed ? ` (${String(failed)})` : ''}`;
     };
     for (let i = 0; i < o.runs && kept; i++) {
       await tab.close();

@@ -201,4 +201,14 @@ describe('the edge reducer', () => {
     expect(out.map((d) => d.label)).toEqual(['', 'rel 1', '', '', '', '']);
     expect(out.every((d) => d.color === EDGE_STRONG)).toBe(true);
   });
+
+  it('a big view draws plain lines, and the edges it highlights as arrows', () => {
+    const line = (e: string, hl: Highlight, plain = false) =>
+      reduceEdge(hl, plain, g, picked, e, { ...g.getEdgeAttributes(e), type: 'line' }).type;
+    expect(line('e0', h, true)).toBe('line');
+    expect(line('e0', h)).toBe('arrow');
+    const path: Highlight = { ...h, hovered: undefined, hoverNodes: undefined, hoverEdges: undefined };
+    expect(line('e2', { ...path, pathEdges: new Set(['e2']), focusEdges: new Set(['e2']) })).toBe('arrow');
+    expect(line('e3', { ...path, pathEdges: new Set(['e2']), focusEdges: new Set(['e2']) })).toBe('line');
+  });
 });

@@ -266,6 +266,8 @@ export function restoreInWorker(hash: string, name: string): WorkerLoad {
   const t0 = performance.now();
   w.remote.restore(hash).then((answer) => {
     if (!answer.ok) {
+      // Why the steps are replayed instead, for the benchmark and the devtools.
+      performance.mark('actorgraph:restore-failed', { detail: answer.reason });
       w.finish({ ok: false, problems: [] });
       return;
     }

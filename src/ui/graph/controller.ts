@@ -74,8 +74,11 @@ export class GraphController {
     });
     if (this.labels.place()) s.refresh({ skipIndexation: true }); // the first frame came before the listener
     // The container changes size without the window doing so (the dock under the graph opens or grows).
+    let size = `${container.offsetWidth}×${container.offsetHeight}`; // its first call reports this: nothing to redraw
     this.resizeObserver = new ResizeObserver(() => {
-      if (container.offsetWidth > 0 && container.offsetHeight > 0) this.sigma.refresh({ skipIndexation: true });
+      const now = `${container.offsetWidth}×${container.offsetHeight}`;
+      if (container.offsetWidth > 0 && container.offsetHeight > 0 && now !== size) this.reindex();
+      size = now;
     });
     this.resizeObserver.observe(container);
     const dragged = enableDrag(s);
@@ -233,11 +236,11 @@ export class GraphController {
       a.x = xy[i * 2];
       a.y = xy[i * 2 + 1];
     }
-    this.redrawMoved();
+    this.reindex();
   }
 
-  /** Positions changed, nothing else: no reducer runs again (a full refresh at 10k/50k is a 300 ms task). */
-  private redrawMoved(): void {
+  /** Positions or the size changed, nothing else: no reducer runs again (a full refresh at 10k/50k: 300+ ms). */
+  private reindex(): void {
     this.sigma.refresh({ partialGraph: { nodes: [] }, schedule: true });
   }
 
@@ -250,7 +253,7 @@ export class GraphController {
       this.graph,
       () => {
         this.layoutEnd = performance.now();
-        this.redrawMoved();
+        this.reindex();
         this.events.onLayoutChange(false);
       },
       this.layoutOptions(budgetMs),
@@ -274,7 +277,7 @@ export class GraphController {
       () => {
         this.layoutEnd = performance.now();
         graph.forEachNode((n) => graph.removeNodeAttribute(n, 'fixed'));
-        this.redrawMoved();
+        this.reindex();
         this.events.onLayoutChange(false);
       },
       this.layoutOptions(budgetMs),

@@ -140,5 +140,7 @@ export function reduceEdge(
     res.forceLabel = true;
     res.label = trustLabel(label, data, (id) => (g.hasNode(id) ? (g.getNodeAttribute(id, 'label') as string) : id));
   }
+  // A big view draws plain lines (arrowheads on 0.4 px edges cannot be seen); a highlighted edge shows its direction.
+  if (res.type === 'line' && (res.zIndex ?? 0) >= 2) res.type = 'arrow';
   return res;
 }

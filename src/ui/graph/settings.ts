@@ -2,7 +2,7 @@
 import type { MultiDirectedGraph } from 'graphology';
 import type { Settings } from 'sigma/settings';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
-import { EdgeArrowProgram } from 'sigma/rendering';
+import { EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import { EDGE } from './highlight.ts';
 import { LINE_PROGRAMS } from './edge-programs.ts';
 import { drawLabel } from './labels.ts';
@@ -19,7 +19,12 @@ export function sigmaSettings(
     renderEdgeLabels: true,
     enableEdgeEvents: graph.size <= EDGE_EVENTS_MAX,
     defaultEdgeType: 'arrow',
-    edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram, ...LINE_PROGRAMS },
+    edgeProgramClasses: {
+      arrow: EdgeArrowProgram,
+      line: EdgeRectangleProgram,
+      curved: EdgeCurvedArrowProgram,
+      ...LINE_PROGRAMS,
+    },
     labelDensity: 0.12,
     labelGridCellSize: 110,
     labelRenderedSizeThreshold: 7,
