@@ -2,7 +2,8 @@
 // the default data, app and bare sigma with a 10k-entity / 50k-triple
 // graph), ForceAtlas2 iterations per second in the worker, and long tasks
 // while a layout runs. Chromium is headless, offline, software WebGL.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BENCH_DIR, ROOT_DIR, generateDataset, mulberry32, serialiseDataset } from './generate.ts';
@@ -424,8 +425,17 @@ export async function benchBrowser(o: BrowserOptions): Promise<{ rows: Row[]; de
     if (app && o.dataset) {
       const { benchReopen } = await import('./reopen.ts');
       try {
+        const profileDir = mkdtempSync(join(tmpdir(), 'actorgraph-profile-'));
+        closers.push(async () => rmSync(profileDir, { recursive: true, force: true }));
         const r = await benchReopen({
-          browser,
+          profile: () =>
+            chromium.launchPersistentContext(profileDir, {
+              executablePath: CHROMIUM,
+              headless: true,
+              args: CHROMIUM_ARGS,
+              timeout: 60_000,
+              viewport: { width: 1280, height: 800 },
+            }),
           appUrl: app.url,
           datasetPath: o.dataset.path,
           label: o.dataset.label,

@@ -5,11 +5,15 @@
 // tab. All are "time to usable": data loaded and the view's first frame drawn.
 import { median, p99, row, type Row } from './stats.ts';
 
-type Browser = import('playwright-core').Browser;
+type BrowserContext = import('playwright-core').BrowserContext;
 type Page = import('playwright-core').Page;
 
 export interface ReopenOptions {
-  browser: Browser;
+  /**
+   * A browser profile kept on disk, as a user's is: in an off-the-record context (Playwright's newContext) IndexedDB
+   * holds its blobs in memory, and a 161 MB one kept by a tab could not be read back once that tab closed.
+   */
+  profile: () => Promise<BrowserContext>;
   appUrl: string;
   /** The bench dataset file (opened through the file input). */
   datasetPath: string;
@@ -46,7 +50,7 @@ async function measures(page: Page): Promise<Record<string, number>> {
 }
 
 export async function benchReopen(o: ReopenOptions): Promise<{ rows: Row[]; details: Record<string, unknown> }> {
-  const ctx = await o.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const ctx = await o.profile();
   const details: Record<string, unknown> = {};
   try {
     const page = await ctx.newPage();

@@ -16,7 +16,7 @@ export type Restored =
 export async function restore(hash: string): Promise<Restored> {
   const t0 = performance.now();
   const kept = await readSnapshot(hash);
-  if (!kept) return { ok: false, reason: 'no snapshot kept' };
+  if ('missing' in kept) return { ok: false, reason: kept.missing };
   const t1 = performance.now();
   let explorer: MemoryExplorer;
   try {

@@ -39,20 +39,26 @@ export async function writeSnapshot(
   }
 }
 
-/** The snapshot kept under `hash`, its bytes read; undefined when none is kept or it cannot be read. */
+/** The snapshot kept under `hash`, its bytes read; else why not (none kept, or it cannot be read). */
 export async function readSnapshot(
   hash: string,
-): Promise<(Omit<KeptSnapshot, 'bytes'> & { bytes: ArrayBuffer }) | undefined> {
+): Promise<(Omit<KeptSnapshot, 'bytes'> & { bytes: ArrayBuffer }) | { missing: string }> {
+  let s: Partial<KeptSnapshot> | undefined;
   try {
-    const s = (await (await openKeptDb()).get(SNAPSHOTS, hash)) as Partial<KeptSnapshot> | undefined;
-    if (!s || !(s.bytes instanceof Blob) || typeof s.file !== 'string' || !Array.isArray(s.warnings)) return undefined;
+    s = (await (await openKeptDb()).get(SNAPSHOTS, hash)) as Partial<KeptSnapshot> | undefined;
+  } catch (e) {
+    return { missing: `the browser's storage cannot be read: ${String(e)}` };
+  }
+  if (!s) return { missing: 'no snapshot kept' };
+  if (!(s.bytes instanceof Blob) || typeof s.file !== 'string' || !Array.isArray(s.warnings))
+    return { missing: 'the snapshot record is not one this version wrote' };
+  try {
     return { ...(s as KeptSnapshot), bytes: await s.bytes.arrayBuffer() };
-  } catch {
-    return undefined;
+  } catch (e) {
+    return { missing: `the snapshot's ${s.bytes.size} bytes cannot be read back: ${String(e)}` };
   }
 }
 
-/** Forgets a snapshot that could not be read (it would fail again). */
 export async function dropSnapshot(hash: string): Promise<void> {
   try {
     await (await openKeptDb()).delete(SNAPSHOTS, hash);
