@@ -38,7 +38,8 @@ let warnings: Problem[] = [];
 const readers: ReaderChoice = { pick: (f) => pickReader(f), readText, sniffBytes: SNIFF_BYTES };
 
 /**
- * Progress at most every 50 ms: enough for a smooth bar, few messages.
+ * Progress at most every 200 ms: the bar moves five times a second; each move repaints the page, which costs a
+ * core while the file loads where rendering is in software.
  * Progress travels on the callback's own port and the answer on the worker's: no order holds between two ports, so
  * `settled` lets the answer wait until the page has taken the last step (else "Indexing" can come after the answer).
  */
@@ -48,7 +49,7 @@ function progressReporter(onProgress: ((p: Progress) => void) | undefined) {
   const report = (phase: Phase, done: number, total: number, force = false): void => {
     if (!onProgress) return;
     const now = performance.now();
-    if (!force && now - last < 50) return;
+    if (!force && now - last < 200) return;
     last = now;
     sent = onProgress({ phase, done, total });
   };
