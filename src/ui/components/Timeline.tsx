@@ -1,7 +1,8 @@
 // The time bar under the graph: dated relations and events of the drawn view
 // as a histogram, a brush that sets the filters' time window, playback by
 // day, month or year, and the undated relations counted apart.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useAfterPaint } from '../hooks/use-after-paint.ts';
 import type { MultiDirectedGraph } from 'graphology';
 import type { Entity } from '../../core/model.ts';
 import {
@@ -57,12 +58,13 @@ export function Timeline({
   onPause,
   onTick,
 }: Props) {
-  const h = useMemo(() => histogramOf(graph, labels), [graph, version, labels.size]);
-  // A graph drawn whole from compact columns carries no dates (see graph/edge-style.ts markTrust).
-  const unmarked = useMemo(
-    () => !h && graph.size > 0 && !graph.someEdge((_, a) => a.status !== undefined),
-    [h, graph, version],
-  );
+  // Read after the view's first frame: 50k relations take tens of milliseconds.
+  const read = useAfterPaint(() => {
+    const h = histogramOf(graph, labels);
+    // A graph drawn whole from compact columns carries no dates (see graph/edge-style.ts markTrust).
+    return { h, unmarked: !h && graph.size > 0 && !graph.someEdge((_, a) => a.status !== undefined) };
+  }, [graph, version, labels.size]);
+  const { h, unmarked } = read === 'pending' ? { h: undefined, unmarked: false } : read.value;
   const [unit, setUnit] = useState<TimeUnit>('month');
   useEffect(() => {
     if (h) setUnit(h.unit);
@@ -78,6 +80,7 @@ export function Timeline({
     return () => clearInterval(id);
   }, [playing, span?.start, span?.end]);
 
+  if (read === 'pending') return <div class="timeline empty muted small" aria-busy="true" />;
   if (!h) {
     const text = unmarked
       ? 'This graph is drawn whole without its relations’ dates; the filters and the Relations tab still work by date.'
