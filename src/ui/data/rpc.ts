@@ -16,7 +16,14 @@ export interface LoadRequest {
   read?: ReadChoices;
 }
 
-export type LoadAnswer = ({ ok: true } & LoadedMeta) | { ok: false; problems: Problem[] };
+export type LoadAnswer = ({ ok: true; took?: LoadTimes } & LoadedMeta) | { ok: false; problems: Problem[] };
+
+/** Where a first open's time went in the worker (ms): to the response, reading with checking, indexing. */
+export interface LoadTimes {
+  response: number;
+  read: number;
+  index: number;
+}
 
 /** A reopen from a kept snapshot; `reason` says why not (none kept, refused as old or damaged). */
 export type RestoreAnswer = ({ ok: true; took: SnapshotTimes } & LoadedMeta) | { ok: false; reason: string };

@@ -124,9 +124,15 @@ async function load(m: LoadRequest, onProgress?: (p: Progress) => void): Promise
     if (!r.schema) return { ok: false, problems: r.problems };
     schema = r.schema;
   }
+  const t0 = performance.now();
   const { bytes, total } = await byteInput(m.file);
+  const t1 = performance.now();
+  let t2: number | undefined;
   const onBytes = (done: number) => progress('reading', done, total);
-  const onPhase = (phase: Phase) => progress(phase, 0, 1, true);
+  const onPhase = (phase: Phase) => {
+    if (phase === 'indexing') t2 ??= performance.now();
+    progress(phase, 0, 1, true);
+  };
   progress('reading', 0, total, true);
   const merge = m.merge;
   let r: BuildOutcome;
@@ -150,10 +156,12 @@ async function load(m: LoadRequest, onProgress?: (p: Progress) => void): Promise
   if (!r.ok) return { ok: false, problems: r.problems };
   explorer = new MemoryExplorer(r.store, r.file);
   warnings = r.warnings;
+  const t3 = performance.now();
   progress('indexing', 1, 1, true);
   await progress.settled();
   return {
     ok: true,
+    took: { response: t1 - t0, read: (t2 ?? t3) - t1, index: t3 - (t2 ?? t3) },
     file: r.file,
     title: r.store.title,
     sources: r.store.sources.map(({ text: _t, ...s }) => s),
