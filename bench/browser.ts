@@ -2,7 +2,16 @@
 // the default data, app and bare sigma with a 10k-entity / 50k-triple
 // graph), ForceAtlas2 iterations per second in the worker, and long tasks
 // while a layout runs. Chromium is headless, offline, software WebGL.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
