@@ -2,7 +2,7 @@
 // RDF mapping (docs/rdf.md, about 8 RDF triples per relation), then loaded
 // like any dataset file (the same loader, picked by the file name), against
 // the JSON load of the same graph. Each load runs in a fresh process.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import type { Row } from './stats.ts';
 
 export interface FormatsDeps {
@@ -23,14 +23,22 @@ async function ntOf(jsonPath: string, schemaPath: string): Promise<{ path: strin
   const key = String(readFileSync(jsonPath).length);
   if (!(existsSync(path) && existsSync(stamp) && readFileSync(stamp, 'utf8').startsWith(`${key} `))) {
     const { loadDatasetFile } = await import('../src/node/load.ts');
-    const { writeNTriples } = await import('../src/core/writers/rdf.ts');
+    const { nTriplesLines } = await import('../src/core/writers/rdf.ts');
+    const { pieces } = await import('../src/core/writers/writer.ts');
     const r = loadDatasetFile(jsonPath, { schemaPath });
     if (!r.ok || !r.dataset) throw new Error(`${jsonPath} does not load`);
-    const text = writeNTriples(r.dataset);
-    writeFileSync(`${path}.tmp`, text);
-    renameSync(`${path}.tmp`, path);
+    // Written piece by piece: at 1M relations the whole text is past V8's longest string.
+    const fd = openSync(`${path}.tmp`, 'w');
     let lines = 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    try {
+      for (const piece of pieces(nTriplesLines(r.dataset))) {
+        for (let i = piece.indexOf('\n'); i >= 0; i = piece.indexOf('\n', i + 1)) lines++;
+        writeSync(fd, piece);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(`${path}.tmp`, path);
     writeFileSync(stamp, `${key} ${lines}`);
   }
   return { path, triples: Number(readFileSync(stamp, 'utf8').split(' ')[1]) };
