@@ -18,6 +18,8 @@ import { pushCmd } from './commands/push.ts';
 import { int, type Values } from './context.ts';
 
 export { CliError, EXIT_FOUND, EXIT_NOTHING, EXIT_USAGE, type CliDeps, type Io } from './context.ts';
+// For bin/build-cli.mjs: the default data's snapshot is made once the bundle is.
+export { writeDefaultSnapshot } from '../node/default-snapshot.ts';
 
 const STDIO: Io = {
   out: (s) => process.stdout.write(`${s}\n`),

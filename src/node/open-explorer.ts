@@ -6,6 +6,7 @@ import { ExplorerError } from '../core/errors.ts';
 import { MemoryExplorer } from '../core/memory-explorer.ts';
 import type { Problem } from '../core/problems.ts';
 import { DEFAULT_DATASET, loadDatasetFile, loadStoreFile } from './load.ts';
+import { defaultFromSnapshot } from './default-snapshot.ts';
 import { SparqlExplorer } from '../core/sparql/explorer.ts';
 import { authorizationOf, splitCredentials } from '../core/sparql/client.ts';
 
@@ -62,6 +63,9 @@ export const openExplorer: OpenExplorer = async (spec, options) => {
     });
   const path = files[0]!;
   if (isUrl(path)) return openEndpoint({ endpoint: path });
+  // The default data was checked when the CLI was built: its snapshot, while its files are unchanged.
+  const kept = path === DEFAULT_DATASET ? defaultFromSnapshot() : undefined;
+  if (kept) return kept;
   const result = loadStoreFile(path);
   if (!result.ok || !result.store) {
     const problems = result.problems.filter((p) => p.severity === 'error');

@@ -3,7 +3,6 @@
 // new entities.
 import { readFileSync } from 'node:fs';
 import { MentionFinder } from '../../core/annotate/mentions.ts';
-import { findCandidates } from '../../core/annotate/candidates.ts';
 import { documentText } from '../../core/annotate/document.ts';
 import { CliError, EXIT_FOUND, EXIT_NOTHING, need, type Context } from '../context.ts';
 
@@ -32,6 +31,8 @@ export async function annotate(ctx: Context, args: string[]): Promise<number> {
   const [stats, { schema }] = await Promise.all([ctx.explorer.stats(), ctx.schema()]);
   const finder = new MentionFinder(await ctx.explorer.topEntities(stats.entities));
   const mentions = finder.find(text);
+  // The NLP library is a third of the CLI's code: loaded by this command only, not at every start.
+  const { findCandidates } = await import('../../core/annotate/candidates.ts');
   const candidates = findCandidates(text, { mentions, schema });
   if (ctx.values.json) {
     ctx.io.out(
