@@ -12,24 +12,36 @@ import { MemoryExplorer } from '../core/memory-explorer.ts';
 import { decodeSnapshotAndStats, encodeSnapshot } from '../core/snapshot/snapshot.ts';
 import { DEFAULT_DATASET, DEFAULT_SCHEMA, loadStoreFile } from './load.ts';
 
+/** Where the data and its snapshot are (tests use a copy). */
+export interface SnapshotPlace {
+  dataset: string;
+  schema: string;
+  /** The folder of the source texts beside the dataset. */
+  sources: string;
+  snapshot: string;
+}
+
 // Two levels below the root, as the CLI's bundle is.
-const SNAPSHOT = fileURLToPath(new URL('../../build/cli/default-data.snap', import.meta.url));
-const STAMP = `${SNAPSHOT}.json`;
-const SOURCES = fileURLToPath(new URL('../../graph-data/sources/', import.meta.url));
+export const DEFAULT_PLACE: SnapshotPlace = {
+  dataset: DEFAULT_DATASET,
+  schema: DEFAULT_SCHEMA,
+  sources: fileURLToPath(new URL('../../graph-data/sources/', import.meta.url)),
+  snapshot: fileURLToPath(new URL('../../build/cli/default-data.snap', import.meta.url)),
+};
 
 type Stamp = Record<string, [size: number, mtimeMs: number]>;
 
-/** The files the default data is made of: its dataset, its schema and every source text beside them. */
-function inputs(): string[] {
+/** The files the data is made of: its dataset, its schema and every source text beside them. */
+function inputs(at: SnapshotPlace): string[] {
   let texts: string[] = [];
   try {
-    texts = readdirSync(SOURCES)
+    texts = readdirSync(at.sources)
       .sort()
-      .map((f) => join(SOURCES, f));
+      .map((f) => join(at.sources, f));
   } catch {
     // No sources folder: the dataset and schema are all there is.
   }
-  return [DEFAULT_DATASET, DEFAULT_SCHEMA, ...texts];
+  return [at.dataset, at.schema, ...texts];
 }
 
 function stampOf(files: string[]): Stamp {
@@ -41,31 +53,32 @@ function stampOf(files: string[]): Stamp {
   return out;
 }
 
-/** Writes the snapshot of the default data; false when the data does not load or the folder cannot be written. */
-export function writeDefaultSnapshot(): boolean {
-  const files = inputs();
-  const before = stampOf(files);
-  const r = loadStoreFile(DEFAULT_DATASET);
+/** Writes the snapshot of the data; false when the data does not load or the folder cannot be written. */
+export function writeDefaultSnapshot(at: SnapshotPlace = DEFAULT_PLACE): boolean {
+  const before = stampOf(inputs(at));
+  const r = loadStoreFile(at.dataset, { schemaPath: at.schema });
   if (!r.ok || !r.store) return false;
   try {
-    mkdirSync(dirname(SNAPSHOT), { recursive: true });
-    writeFileSync(SNAPSHOT, new Uint8Array(encodeSnapshot(r.store)));
-    writeFileSync(STAMP, `${JSON.stringify(before)}\n`);
+    mkdirSync(dirname(at.snapshot), { recursive: true });
+    writeFileSync(at.snapshot, new Uint8Array(encodeSnapshot(r.store)));
+    writeFileSync(`${at.snapshot}.json`, `${JSON.stringify(before)}\n`);
     return true;
   } catch {
     return false;
   }
 }
 
-/** The default data from its snapshot, when the snapshot matches the files as they are now. */
-export function readDefaultSnapshot(): { store: TripleStore; stats: Stats } | undefined {
+/** The data from its snapshot, when the snapshot matches the files as they are now. */
+export function readDefaultSnapshot(
+  at: SnapshotPlace = DEFAULT_PLACE,
+): { store: TripleStore; stats: Stats } | undefined {
   try {
-    const kept = JSON.parse(readFileSync(STAMP, 'utf8')) as Stamp;
-    const now = stampOf(inputs());
+    const kept = JSON.parse(readFileSync(`${at.snapshot}.json`, 'utf8')) as Stamp;
+    const now = stampOf(inputs(at));
     const names = Object.keys(now);
     if (names.length !== Object.keys(kept).length) return undefined;
     for (const f of names) if (kept[f]?.[0] !== now[f]![0] || kept[f]?.[1] !== now[f]![1]) return undefined;
-    const bytes = readFileSync(SNAPSHOT);
+    const bytes = readFileSync(at.snapshot);
     return decodeSnapshotAndStats(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   } catch {
     return undefined;

@@ -175,6 +175,16 @@ describe('readable pictures', () => {
     it(`the default view's labels at ${size.width}×${size.height} neither overlap nor run off the edges`, async () => {
       const p = await open('', size);
       await p.waitForTimeout(500);
+      // Labels are placed a frame after a resize: read them once placed for the size drawn.
+      await p.waitForFunction(
+        () => {
+          type Size = { width: number; height: number };
+          const h = (window as unknown as { __actorgraph: { labelsPlacedIn?: Size; viewport?: Size } }).__actorgraph;
+          return h.labelsPlacedIn?.width === h.viewport?.width && h.labelsPlacedIn?.height === h.viewport?.height;
+        },
+        null,
+        { timeout: 10_000, polling: 50 },
+      );
       const { boxes, vp } = await p.evaluate(() => {
         const h = (
           window as unknown as {

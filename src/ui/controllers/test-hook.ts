@@ -105,6 +105,7 @@ function install(): void {
   // Labels drawn, in viewport pixels, and the drawing's size: overlaps and cuts are checked against them.
   get('labelBoxes', () => c()?.labels.boxes.map((b) => ({ ...b })) ?? []);
   get('viewport', () => c()?.sigma.getDimensions());
+  get('labelsPlacedIn', () => c()?.labels.placedIn);
   get('camera', () => c()?.sigma.getCamera().getState());
   // Where nodes are drawn, in viewport pixels (undefined: not drawn), to check what the camera frames.
   // (Not enumerable: the tests copy the hook's values, and a function does not copy.)

@@ -76,6 +76,8 @@ export function drawLabel(
 export class LabelPlacer {
   /** Labels drawn, in viewport pixels (read by the tests). */
   boxes: LabelBox[] = [];
+  /** The drawing's size the boxes were placed in (a resize is followed by a placement one frame later). */
+  placedIn = { width: 0, height: 0 };
   private shown = new Set<string>();
   private left = new Set<string>();
   private order?: string[];
@@ -181,6 +183,7 @@ export class LabelPlacer {
     const { boxes, left } = placeLabels([...forced, ...rest], width, height, s.getSetting('labelSize') + 4);
     const key = boxes.map((b) => `${b.node}${left.has(b.node) ? '<' : ''}`).join('|');
     this.boxes = boxes;
+    this.placedIn = { width, height };
     if (key === this.key) return false;
     this.key = key;
     this.shown = new Set(boxes.map((b) => b.node));
