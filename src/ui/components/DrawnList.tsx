@@ -1,6 +1,6 @@
 // The canvas's accessible alternative: the entities drawn, as a list of
 // buttons that select them. Hidden until focus reaches it (skip link, Tab).
-import { useMemo } from 'preact/hooks';
+import { useAfterPaint } from '../hooks/use-after-paint.ts';
 import type { MultiDirectedGraph } from 'graphology';
 
 /** A list longer than this is cut (the search box finds the rest). */
@@ -15,7 +15,8 @@ interface Props {
 }
 
 export function DrawnList({ graph, version, hiddenTypes, selected, onSelect }: Props) {
-  const items = useMemo(() => {
+  // Computed once the graph is drawn: a new view's first frame does not wait for a list nobody sees yet.
+  const computed = useAfterPaint(() => {
     const hidden = new Set(hiddenTypes);
     const all: { id: string; label: string; degree: number }[] = [];
     graph.forEachNode((id, a) => {
@@ -25,6 +26,7 @@ export function DrawnList({ graph, version, hiddenTypes, selected, onSelect }: P
     const kept = all.length > MAX ? all.sort((x, y) => y.degree - x.degree).slice(0, MAX) : all;
     return { total: all.length, list: kept.sort((x, y) => x.label.localeCompare(y.label)) };
   }, [graph, version, hiddenTypes.join(',')]);
+  const items = computed === 'pending' ? { total: graph.order, list: [] } : computed.value;
   return (
     <nav id="graph-nodes" class="drawn-list" aria-label="Entities drawn" tabIndex={-1}>
       <h2>

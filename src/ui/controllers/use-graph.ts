@@ -1,6 +1,6 @@
 // The drawing: one sigma controller for the page, given each new view, and the
 // growth of large views (expanding a node, showing query results and the selection).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import { GraphController } from '../graph/controller.ts';
 import { EXPAND_LIMIT } from '../graph/view.ts';
@@ -66,7 +66,8 @@ export function useGraph(
     })();
   });
 
-  useEffect(() => {
+  // Before the page paints: the view's first frame comes with the render that shows its panels, not a frame later.
+  useLayoutEffect(() => {
     if (!view || !container.current) return;
     if (!controller.current) {
       try {
