@@ -73,6 +73,9 @@ export default defineConfig({
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1500,
   },
+  // Module workers, so that a worker's own dynamic imports are chunks of their own (the loader worker
+  // loads the parsing code of formats other than the dataset JSON only when a file needs it).
+  worker: { format: 'es' },
   test: {
     projects: [
       {

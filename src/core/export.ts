@@ -23,7 +23,7 @@ import type { Problem } from './problems.ts';
 import { ExplorerError } from './errors.ts';
 import type { SchemaIndex } from './schema.ts';
 import { deriveTripleId, tripleIds, type TripleStore } from './store.ts';
-import { initialPosition, nodeSize, typeColor, EDGE_COLOR } from './graphology.ts';
+import { initialPosition, nodeSize, typeColor, EDGE_COLOR } from './drawing.ts';
 
 // ---- standalone dataset ------------------------------------------------
 

@@ -8,57 +8,16 @@ import { MultiDirectedGraph } from 'graphology';
 import type { Entity, Subgraph, Triple } from './model.ts';
 import type { SchemaIndex } from './schema.ts';
 import { tripleIds } from './store.ts';
-import { fnv1a } from './hash.ts';
+import {
+  EDGE_COLOR,
+  initialPosition,
+  nodeSize,
+  typeColor,
+  type EdgeAttributes,
+  type NodeAttributes,
+} from './drawing.ts';
 
-export interface NodeAttributes {
-  label: string;
-  entityType: string;
-  color: string;
-  size: number;
-  aliases: string[];
-  x: number;
-  y: number;
-}
-
-export interface EdgeAttributes {
-  predicate: string;
-  label: string;
-  tripleId: string;
-  color: string;
-  size: number;
-}
-
-export const DEFAULT_NODE_COLOR = '#888888';
-export const EDGE_COLOR = '#b0b0b0';
-export const MIN_NODE_SIZE = 4;
-export const MAX_NODE_SIZE = 30;
-
-/** The colour of a type, or of its nearest ancestor that has one. */
-export function typeColor(schema: SchemaIndex, type: string): string {
-  let cur: string | undefined = type;
-  for (let i = 0; cur !== undefined && i <= schema.types.size; i++) {
-    const t = schema.types.get(cur);
-    if (!t) break;
-    if (t.color) return t.color;
-    cur = t.parent;
-  }
-  return DEFAULT_NODE_COLOR;
-}
-
-/** Node size from degree: grows with its square root, bounded. */
-export function nodeSize(degree: number): number {
-  return Math.min(MAX_NODE_SIZE, MIN_NODE_SIZE + 3 * Math.sqrt(Math.max(0, degree)));
-}
-
-/** A stable 32-bit hash of a string (kept under this name for the UI). */
-export const hashString = fnv1a;
-
-/** A deterministic point in [-100, 100]² for an id. */
-export function initialPosition(id: string): { x: number; y: number } {
-  const a = hashString(id) / 0xffffffff;
-  const b = hashString(id, 0x9747b28c) / 0xffffffff;
-  return { x: (a * 2 - 1) * 100, y: (b * 2 - 1) * 100 };
-}
+export * from './drawing.ts';
 
 export interface BuildGraphOptions {
   /** Degree used for node size; default: the degree within the subgraph. */

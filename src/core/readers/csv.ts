@@ -16,6 +16,7 @@ import { detectDelimiter, mapHeaders, type CsvField, type CsvMapping } from './c
 import { put } from './graphology-map.ts';
 import { GraphRecords, type At, type NodeIn, type TripleRest } from './graphology-records.ts';
 import type { DatasetReader, ReaderOptions, ReadResult, ReadSession } from './reader.ts';
+import { CSV_FORMAT } from './formats.ts';
 import { offsetToLocation } from '../json-location.ts';
 
 /** More cells than this in a row is not a table a person made: refused. */
@@ -498,22 +499,4 @@ function slugId(name: string): string {
   return (s || 'entity').slice(0, LIMITS.id - 8);
 }
 
-/** CSV by its start: a first line with a delimiter, and a second line. */
-function sniff(head: string): number {
-  const nl = head.indexOf('\n');
-  const first = nl < 0 ? head : head.slice(0, nl);
-  if (/^\s*[{[<]/.test(first) || first.trim() === '') return 0;
-  if (!/[,;\t|]/.test(first)) return 0;
-  const { kind, mapping } = mapHeaders(first.split(detectDelimiter(first)).map((h) => h.replace(/^\s*"|"\s*$/g, '')));
-  if (kind === 'relations' && mapping.subject !== undefined && mapping.object !== undefined) return 0.85;
-  if (kind === 'entities') return 0.7;
-  return 0.5;
-}
-
-export const csvReader: DatasetReader = {
-  id: 'csv',
-  label: 'CSV / TSV table',
-  extensions: ['.csv', '.tsv', '.tab'],
-  sniff,
-  open: (opts) => new CsvSession(opts),
-};
+export const csvReader: DatasetReader = { ...CSV_FORMAT, open: (opts) => new CsvSession(opts) };

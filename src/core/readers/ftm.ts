@@ -15,6 +15,7 @@ import { put, type RdfRecords } from '../rdf/records.ts';
 import { FTM_EDGES, FTM_PROVENANCE, FTM_SINGLE, FTM_THINGS, FTM_TO_TYPE, kebab } from './ftm-model.ts';
 import { feed } from './rdf.ts';
 import type { DatasetReader, ReaderOptions, ReadResult, ReadSession } from './reader.ts';
+import { FTM_FORMAT } from './formats.ts';
 
 interface FtmEntity {
   id: string;
@@ -380,18 +381,4 @@ function interval(p: Record<string, string[]>): string | undefined {
   return isoDate(p.date?.[0]);
 }
 
-function sniff(head: string): number {
-  const line = head.trimStart().split('\n', 1)[0] ?? '';
-  if (!line.startsWith('{')) return 0;
-  return /"schema"\s*:\s*"[A-Z][A-Za-z]+"/.test(line) && /"properties"\s*:/.test(line) && /"id"\s*:/.test(line)
-    ? 0.95
-    : 0;
-}
-
-export const ftmReader: DatasetReader = {
-  id: 'ftm',
-  label: 'FollowTheMoney entities (JSON lines)',
-  extensions: ['.ftm.json', '.ftm.jsonl', '.ijson', '.ftm'],
-  sniff,
-  open: (opts) => new FtmSession(opts),
-};
+export const ftmReader: DatasetReader = { ...FTM_FORMAT, open: (opts) => new FtmSession(opts) };

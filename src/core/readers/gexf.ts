@@ -9,6 +9,7 @@ import { agDataset, mapEdge, mapNode, put, type RawEdge, type RawNode, type Valu
 import { GraphFileSession } from './xml-session.ts';
 import type { Given } from './graphology-records.ts';
 import type { DatasetReader } from './reader.ts';
+import { GEXF_FORMAT } from './formats.ts';
 
 interface Column {
   title: string;
@@ -168,14 +169,4 @@ export function readGexf(text: string, file: string, session: GraphFileSession):
   return undefined;
 }
 
-function sniff(head: string): number {
-  return /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<gexf[\s>]/.test(head) ? 1 : /<gexf[\s>]/.test(head) ? 0.9 : 0;
-}
-
-export const gexfReader: DatasetReader = {
-  id: 'gexf',
-  label: 'GEXF (Gephi)',
-  extensions: ['.gexf'],
-  sniff,
-  open: (opts) => new GraphFileSession(opts, readGexf),
-};
+export const gexfReader: DatasetReader = { ...GEXF_FORMAT, open: (opts) => new GraphFileSession(opts, readGexf) };

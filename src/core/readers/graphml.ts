@@ -18,6 +18,7 @@ import { typedValue } from './gexf.ts';
 import { GraphFileSession } from './xml-session.ts';
 import type { Given } from './graphology-records.ts';
 import type { DatasetReader } from './reader.ts';
+import { GRAPHML_FORMAT } from './formats.ts';
 
 interface Key {
   name: string;
@@ -144,18 +145,7 @@ export function readGraphml(text: string, file: string, session: GraphFileSessio
   return undefined;
 }
 
-function sniff(head: string): number {
-  return /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<graphml[\s>]/.test(head)
-    ? 1
-    : /<graphml[\s>]/.test(head)
-      ? 0.9
-      : 0;
-}
-
 export const graphmlReader: DatasetReader = {
-  id: 'graphml',
-  label: 'GraphML',
-  extensions: ['.graphml'],
-  sniff,
+  ...GRAPHML_FORMAT,
   open: (opts) => new GraphFileSession(opts, readGraphml),
 };

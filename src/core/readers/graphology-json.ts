@@ -11,6 +11,7 @@ import { mapEdge, mapNode, put, type RawEdge, type RawNode, type Value } from '.
 import type { EdgeIn, Given, NodeIn } from './graphology-records.ts';
 import { GraphFileSession } from './xml-session.ts';
 import type { DatasetReader } from './reader.ts';
+import { GRAPHOLOGY_FORMAT } from './formats.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -173,20 +174,7 @@ export function readGraphologyJson(text: string, file: string, session: GraphFil
   return undefined;
 }
 
-function sniff(head: string): number {
-  const t = head.trimStart();
-  if (t[0] !== '{') return 0;
-  if (/^\{\s*"options"\s*:\s*\{/.test(t) || /"ag:format"\s*:\s*"actorgraph\/dataset"/.test(t)) return 0.95;
-  if (/"(?:entities|triples)"\s*:\s*\[/.test(t) && !/"nodes"\s*:/.test(t)) return 0;
-  // Nodes with keys (or graphology's options) make it sure; bare "nodes" and "edges" could be anything.
-  if (!/"nodes"\s*:\s*\[/.test(t)) return 0;
-  return /"nodes"\s*:\s*\[\s*\{\s*"key"\s*:/.test(t) || /"options"\s*:\s*\{/.test(t) ? 0.9 : 0.6;
-}
-
 export const graphologyJsonReader: DatasetReader = {
-  id: 'graphology',
-  label: 'graphology JSON',
-  extensions: ['.graphology.json'],
-  sniff,
+  ...GRAPHOLOGY_FORMAT,
   open: (opts) => new GraphFileSession(opts, readGraphologyJson),
 };

@@ -16,6 +16,7 @@ import type { RdfRecords } from '../rdf/records.ts';
 import type { Term } from '../rdf/terms.ts';
 import { NtScanner } from '../rdf/ntriples.ts';
 import { DatasetAssembler } from './assemble.ts';
+import { RDF_FORMATS } from './formats.ts';
 import type { DatasetReader, ReaderOptions, ReadResult, ReadSession, RecordKind, RecordPlace } from './reader.ts';
 
 /** Deeper nesting of `[ ]` and `( )` than this is refused (an attack, not data). */
@@ -364,48 +365,7 @@ export function feed(records: RdfRecords, opts: ReaderOptions, t: ReadResult['ti
   return res;
 }
 
-function rdfReader(
-  id: string,
-  label: string,
-  syntax: string,
-  extensions: string[],
-  sniff: (head: string) => number,
-): DatasetReader {
+export const RDF_READERS: readonly DatasetReader[] = RDF_FORMATS.map(({ syntax, ...format }) => {
   const lineMode = syntax === 'N-Triples' ? 'triples' : syntax === 'N-Quads' ? 'quads' : undefined;
-  return { id, label, extensions, sniff, open: (opts) => new RdfSession(opts, syntax, lineMode) };
-}
-
-/** The first statement lines, comments and blank lines aside. */
-function statements(head: string): string[] {
-  return head
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'))
-    .slice(0, 5);
-}
-const TERM = String.raw`(?:<[^>\s]*>|_:\S+|"(?:[^"\\]|\\.)*"(?:@[\w-]+|\^\^<[^>\s]*>)?)`;
-const NT_LINE = new RegExp(String.raw`^${TERM}\s+<[^>\s]*>\s+${TERM}\s*\.$`);
-const NQ_LINE = new RegExp(String.raw`^${TERM}\s+<[^>\s]*>\s+${TERM}\s+(?:<[^>\s]*>|_:\S+)\s*\.$`);
-const TURTLE_START = /^(?:@prefix|@base|prefix\s|base\s)/i;
-
-export const RDF_READERS: readonly DatasetReader[] = [
-  rdfReader('n-triples', 'RDF N-Triples', 'N-Triples', ['.nt'], (h) => {
-    const s = statements(h);
-    return s.length > 0 && NT_LINE.test(s[0]!) ? 0.85 : 0;
-  }),
-  rdfReader('n-quads', 'RDF N-Quads', 'N-Quads', ['.nq'], (h) => {
-    const s = statements(h);
-    return s.length > 0 && NQ_LINE.test(s[0]!) ? 0.85 : s.length > 0 && NT_LINE.test(s[0]!) ? 0.5 : 0;
-  }),
-  rdfReader('turtle', 'RDF Turtle', 'Turtle', ['.ttl', '.turtle'], (h) => {
-    const s = statements(h);
-    if (s.length === 0) return 0;
-    if (TURTLE_START.test(s[0]!)) return /^\S+\s*\{|^graph\s/im.test(h) ? 0.5 : 0.9;
-    return NT_LINE.test(s[0]!) ? 0.5 : 0;
-  }),
-  rdfReader('trig', 'RDF TriG', 'TriG', ['.trig'], (h) => {
-    const s = statements(h);
-    if (s.length === 0) return 0;
-    return TURTLE_START.test(s[0]!) && /^\S+\s*\{|^graph\s/im.test(h) ? 0.9 : TURTLE_START.test(s[0]!) ? 0.4 : 0;
-  }),
-];
+  return { ...format, open: (opts: ReaderOptions) => new RdfSession(opts, syntax, lineMode) };
+});

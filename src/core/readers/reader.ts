@@ -125,3 +125,6 @@ export interface DatasetReader {
   /** The whole text at once, giving the clean dataset (merges, tests); without it, a session is used. */
   readText?(text: string, opts: ValidateOptions): ParseResult;
 }
+
+/** What names and recognises a format (formats.ts), without its parsing code. */
+export type ReaderFormat = Pick<DatasetReader, 'id' | 'label' | 'extensions' | 'sniff'>;

@@ -8,7 +8,7 @@
 import type { Attributes, Dataset, Entity, Triple } from '../model.ts';
 import { DATASET_FORMAT, DATASET_VERSION } from '../model.ts';
 import { indexSchema } from '../schema.ts';
-import { nodeSize, typeColor } from '../graphology.ts';
+import { nodeSize, typeColor } from '../drawing.ts';
 import { tripleIds } from '../store.ts';
 import { AG_DATASET, isReserved, put } from '../readers/graphology-map.ts';
 import { KEEPS_ALL, type DatasetWriter } from './writer.ts';

@@ -6,7 +6,7 @@
 // see gexf.ts).
 import type { Dataset } from '../model.ts';
 import { indexSchema } from '../schema.ts';
-import { typeColor } from '../graphology.ts';
+import { typeColor } from '../drawing.ts';
 import { tripleIds } from '../store.ts';
 import { AG_DATASET } from '../readers/graphology-map.ts';
 import {

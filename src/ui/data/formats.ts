@@ -1,26 +1,28 @@
 // The formats the explorer opens and writes, from the core's registries: a
 // reader or writer added there shows up in the file picker and the Export menu.
-import { READERS, readerByName } from '../../core/readers/registry.ts';
+// Readers by their descriptors only: their parsing code runs in the loader worker.
+import { FORMATS } from '../../core/readers/formats.ts';
+import { formatByName } from '../../core/readers/pick.ts';
 import { WRITERS, writerById } from '../../core/writers/registry.ts';
 import type { DatasetWriter } from '../../core/writers/writer.ts';
 
 /** The file picker's `accept`: every reader's endings, and the .txt source texts opened alongside. */
 export function openAccept(): string {
-  const exts = new Set(READERS.flatMap((r) => r.extensions));
+  const exts = new Set(FORMATS.flatMap((r) => r.extensions));
   exts.add('.txt');
   return [...exts].join(',');
 }
 
 /** Readers for people: "actorgraph dataset (JSON) (.json), CSV (.csv, .tsv)". */
 export function readableFormats(): string {
-  return READERS.map((r) => `${r.label} (${r.extensions.join(', ')})`).join('; ');
+  return FORMATS.map((r) => `${r.label} (${r.extensions.join(', ')})`).join('; ');
 }
 
 /** A file some reader claims by its name. */
-export const isReadable = (name: string): boolean => readerByName(name) !== undefined;
+export const isReadable = (name: string): boolean => formatByName(name, FORMATS) !== undefined;
 
 /** The reader a table (CSV/TSV) file goes to: the mapping step comes first. */
-export const isTable = (name: string): boolean => /^(csv|tsv)/.test(readerByName(name)?.id ?? '');
+export const isTable = (name: string): boolean => /^(csv|tsv)/.test(formatByName(name, FORMATS)?.id ?? '');
 
 export interface ExportChoice {
   id: string;

@@ -39,12 +39,13 @@ export function defaultSchema(): Schema {
 }
 
 /**
- * How a file finds its reader: the whole registry in the loader worker
- * (core/readers/registry.ts), only the dataset JSON reader on the page (the
- * bundled data), so that no other format's code weighs on the app's start.
+ * How a file finds its reader: every format in the loader worker (each one's
+ * code loaded when a file needs it: core/readers/lazy.ts), only the dataset
+ * JSON reader on the page (the bundled data), so that no other format's code
+ * weighs on the app's start.
  */
 export interface ReaderChoice {
-  pick(file: { name: string; head: string | Uint8Array }): DatasetReader;
+  pick(file: { name: string; head: string | Uint8Array }): DatasetReader | Promise<DatasetReader>;
   readText(reader: DatasetReader, text: string, opts: ValidateOptions): ParseResult;
   /** How many first bytes `pick` looks at. */
   sniffBytes: number;
@@ -116,7 +117,7 @@ export async function buildFromText(text: string, file: string, opts: BuildOptio
   }
   // The format is the file's (by its name and first characters), whatever the data open.
   const readers = opts.readers ?? JSON_ONLY;
-  const reader = readers.pick({ name: file, head: text.slice(0, readers.sniffBytes) });
+  const reader = await readers.pick({ name: file, head: text.slice(0, readers.sniffBytes) });
   const result = readers.readText(reader, text, {
     ...opts.read,
     file,
@@ -181,7 +182,7 @@ export async function buildFromBytes(bytes: ByteInput, file: string, opts: Strea
   // The reader is chosen by the file's name and first bytes.
   const readers = opts.readers ?? JSON_ONLY;
   const { head, input } = await peekHead(bytes, readers.sniffBytes);
-  const ingest = readers.pick({ name: file, head }).open({
+  const ingest = (await readers.pick({ name: file, head })).open({
     ...opts.read,
     file,
     defaultSchema: opts.schema ?? defaultSchema(),

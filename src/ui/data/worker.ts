@@ -16,7 +16,9 @@ import {
   type Phase,
   type ReaderChoice,
 } from './pipeline.ts';
-import { pickReader, readText, SNIFF_BYTES } from '../../core/readers/registry.ts';
+import { loadReader } from '../../core/readers/lazy.ts';
+import { SNIFF_BYTES } from '../../core/readers/pick.ts';
+import { readText } from '../../core/readers/read-text.ts';
 import { bytesInput, readWhole, streamInput, type ByteInput } from './utf8.ts';
 import { columnsTransfer, type GraphColumns } from './columns.ts';
 import { isEntitiesTable, isSchemaFile, type Progress, type ReadChoices, type RemoteFile } from './protocol.ts';
@@ -34,8 +36,8 @@ let explorer: MemoryExplorer | undefined;
 /** The loaded data's validation warnings, kept with its snapshot. */
 let warnings: Problem[] = [];
 
-/** Every registered format: a file's reader is chosen by its name and first bytes. */
-const readers: ReaderChoice = { pick: (f) => pickReader(f), readText, sniffBytes: SNIFF_BYTES };
+/** Every registered format: a file's reader is chosen by its name and first bytes, its code loaded then. */
+const readers: ReaderChoice = { pick: loadReader, readText, sniffBytes: SNIFF_BYTES };
 
 /**
  * Progress at most every 200 ms: the bar moves five times a second; each move repaints the page, which costs a
