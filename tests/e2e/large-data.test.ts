@@ -362,6 +362,23 @@ describe('large data', () => {
   it('opens a same-site dataset from ?data=, whole with view=all; refuses other origins', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await ctx.addInitScript(CSP_PROBE);
+    // The graph's container, size by size: it must not change once the first frame is drawn (a resize then makes
+    // software WebGL wait for that whole frame to be rasterised: seconds of a frozen page).
+    await ctx.addInitScript(() => {
+      const w = window as unknown as { __stageSizes: [number, string][] };
+      w.__stageSizes = [];
+      const watchStage = () => {
+        const el = document.querySelector('main.stage .sigma');
+        if (!el) return requestAnimationFrame(watchStage);
+        new ResizeObserver(() =>
+          w.__stageSizes.push([
+            performance.now(),
+            `${(el as HTMLElement).offsetWidth}×${(el as HTMLElement).offsetHeight}`,
+          ]),
+        ).observe(el);
+      };
+      requestAnimationFrame(watchStage);
+    });
     const p = await ctx.newPage();
     const w = watch(p, origin);
     await p.goto(`${origin}/?data=/e2e-data/large-20k.json&view=all`, { timeout: T, waitUntil: 'domcontentloaded' });
@@ -384,6 +401,14 @@ describe('large data', () => {
       null,
       { timeout: 30_000 },
     );
+    await p.waitForTimeout(500);
+    const after = await p.evaluate(() => {
+      const ff = (window as unknown as { __actorgraph: Hook }).__actorgraph.firstFrame!;
+      return (window as unknown as { __stageSizes: [number, string][] }).__stageSizes
+        .filter(([t]) => t > ff)
+        .map(([, size]) => size);
+    });
+    expect(new Set(after).size, `sizes after the first frame: ${after.join(', ')}`).toBeLessThanOrEqual(1);
     // Without view=all: the partial view. (Leaving a page that lays out 3,000 entities can hold back its `load`
     // event on a busy machine; what matters is waited for below.)
     await p.goto(`${origin}/?data=/e2e-data/large-20k.json`, { timeout: T, waitUntil: 'domcontentloaded' });

@@ -1,8 +1,7 @@
 // The time bar under the graph: dated relations and events of the drawn view
 // as a histogram, a brush that sets the filters' time window, playback by
 // day, month or year, and the undated relations counted apart.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { useAfterPaint } from '../hooks/use-after-paint.ts';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MultiDirectedGraph } from 'graphology';
 import type { Entity } from '../../core/model.ts';
 import {
@@ -58,13 +57,15 @@ export function Timeline({
   onPause,
   onTick,
 }: Props) {
-  // Read after the view's first frame: 50k relations take tens of milliseconds.
-  const read = useAfterPaint(() => {
+  // Read in the render that shows the view (tens of milliseconds at 50k relations): the dock has its final height
+  // when the graph's first frame is drawn. Growing it afterwards resizes sigma's canvases, which with software
+  // WebGL waits for that whole first frame to be rasterised (seconds of a frozen page at 10k/50k).
+  const read = useMemo(() => {
     const h = histogramOf(graph, labels);
     // A graph drawn whole from compact columns carries no dates (see graph/edge-style.ts markTrust).
     return { h, unmarked: !h && graph.size > 0 && !graph.someEdge((_, a) => a.status !== undefined) };
   }, [graph, version, labels.size]);
-  const { h, unmarked } = read === 'pending' ? { h: undefined, unmarked: false } : read.value;
+  const { h, unmarked } = read;
   const [unit, setUnit] = useState<TimeUnit>('month');
   useEffect(() => {
     if (h) setUnit(h.unit);
@@ -80,7 +81,6 @@ export function Timeline({
     return () => clearInterval(id);
   }, [playing, span?.start, span?.end]);
 
-  if (read === 'pending') return <div class="timeline empty muted small" aria-busy="true" />;
   if (!h) {
     const text = unmarked
       ? 'This graph is drawn whole without its relations’ dates; the filters and the Relations tab still work by date.'
