@@ -15,6 +15,15 @@ export function formatBytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** What the step is doing: bytes read (of how many, when the size is known: not for compressed responses). */
+export function progressDetail(phase: Progress['phase'], done: number, total: number): string {
+  if (phase === 'reading')
+    return total > 0 ? `${formatBytes(done)} of ${formatBytes(total)}` : `${formatBytes(done)} read`;
+  if (phase === 'indexing') return 'building the graph index';
+  if (phase === 'merging') return 'combining with the open data';
+  return 'validating every entity and relation';
+}
+
 export function LoadProgress({ progress, onCancel }: { progress: Progress & { file: string }; onCancel(): void }) {
   const { phase, done, total, file } = progress;
   const reading = phase === 'reading';
@@ -40,15 +49,7 @@ export function LoadProgress({ progress, onCancel }: { progress: Progress & { fi
           {STEPS[phase]}
           {pct !== undefined ? ` ${pct}%` : '…'}
         </span>
-        <span class="load-bytes">
-          {reading
-            ? `${formatBytes(done)} of ${formatBytes(total)}`
-            : phase === 'indexing'
-              ? 'building the graph index'
-              : phase === 'merging'
-                ? 'combining with the open data'
-                : 'validating every entity and relation'}
-        </span>
+        <span class="load-bytes">{progressDetail(phase, done, total)}</span>
       </div>
     </div>
   );
