@@ -39,9 +39,12 @@ let warnings: Problem[] = [];
 /** Every registered format: a file's reader is chosen by its name and first bytes, its code loaded then. */
 const readers: ReaderChoice = { pick: loadReader, readText, sniffBytes: SNIFF_BYTES };
 
+const PROGRESS_EVERY_MS = 500;
+
 /**
- * Progress at most every 200 ms: the bar moves five times a second; each move repaints the page, which costs a
- * core while the file loads where rendering is in software.
+ * Progress at most every 500 ms (phase changes at once): each step shown repaints and re-composites the page, which
+ * where rendering is in software costs the core the loader needs (five steps a second cost the 10k/50k bench view
+ * about 6% of its first frame).
  * Progress travels on the callback's own port and the answer on the worker's: no order holds between two ports, so
  * `settled` lets the answer wait until the page has taken the last step (else "Indexing" can come after the answer).
  */
@@ -51,7 +54,7 @@ function progressReporter(onProgress: ((p: Progress) => void) | undefined) {
   const report = (phase: Phase, done: number, total: number, force = false): void => {
     if (!onProgress) return;
     const now = performance.now();
-    if (!force && now - last < 200) return;
+    if (!force && now - last < PROGRESS_EVERY_MS) return;
     last = now;
     sent = onProgress({ phase, done, total });
   };
