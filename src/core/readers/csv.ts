@@ -356,46 +356,56 @@ export class CsvSession implements ReadSession {
     return a;
   }
 
-  /** The entity a name stands for: by id, then by label or alias, else a new one with a stable id. */
-  private entityFor(name: string, typeName: string | undefined, at: At): string {
+  /** The entity a name stands for (its node index): by id, then by label or alias, else a new one with a stable id. */
+  private entityFor(name: string, typeName: string | undefined, at: At): number {
     const g = this.graph;
-    const id = g.hasNode(name) ? name : g.byName(name);
-    if (id !== undefined) {
-      if (typeName !== undefined) g.fill(id, { typeName });
-      return id;
+    let i = g.indexOf(name);
+    if (i < 0) {
+      const id = g.byName(name);
+      if (id !== undefined) i = g.indexOf(id);
+    }
+    if (i >= 0) {
+      if (typeName !== undefined) g.fill(g.idAt(i), { typeName });
+      return i;
     }
     let fresh = slugId(name);
     for (let n = 2; g.hasNode(fresh); n++) fresh = `${slugId(name)}-${n}`;
     const node: NodeIn = { id: fresh, label: detach(name.slice(0, LIMITS.label)) };
     if (typeName !== undefined) node.typeName = typeName;
     g.node(node, { line: at.line, column: at.column });
-    return fresh;
+    return g.nodeCount - 1;
   }
 
   private relationRow(cells: string[], at: At): void {
     // Names are looked up; only a new entity's label is kept (entityFor).
     const s = this.cell(cells, 'subject', false),
       o = this.cell(cells, 'object', false);
-    const subject = s === undefined ? '' : this.entityFor(s, this.cell(cells, 'subjectType'), at);
-    const object = o === undefined ? '' : this.entityFor(o, this.cell(cells, 'objectType'), at);
+    const si = s === undefined ? -1 : this.entityFor(s, this.cell(cells, 'subjectType'), at);
+    const oi = o === undefined ? -1 : this.entityFor(o, this.cell(cells, 'objectType'), at);
     let rest: TripleRest | undefined;
     const id = this.cell(cells, 'id');
     if (id !== undefined) (rest ??= {}).id = id;
     const date = this.cell(cells, 'date'),
       start = this.cell(cells, 'start'),
       end = this.cell(cells, 'end');
-    if (date !== undefined) (rest ??= {}).date = date;
-    else if (start !== undefined || end !== undefined)
-      (rest ??= {}).date =
-        start !== undefined && end !== undefined && start === end ? start : `${start ?? ''}/${end ?? ''}`;
-    const conf = this.cell(cells, 'confidence');
+    const when =
+      date ??
+      (start !== undefined || end !== undefined
+        ? start !== undefined && end !== undefined && start === end
+          ? start
+          : `${start ?? ''}/${end ?? ''}`
+        : undefined);
+    // A number apart; a confidence that is not one goes on to the checker as written (it says what is wrong).
+    let confidence: number | undefined;
+    const conf = this.cell(cells, 'confidence', false);
     if (conf !== undefined) {
       const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(conf);
       const n = pct ? Number(pct[1]) / 100 : Number(conf);
-      (rest ??= {}).confidence = (Number.isFinite(n) ? n : conf) as number;
+      if (Number.isFinite(n)) confidence = n;
+      else (rest ??= {}).confidence = detach(conf) as unknown as number;
     }
     const by = this.cell(cells, 'attributedTo');
-    if (by !== undefined) (rest ??= {}).attributedTo = this.entityFor(by, undefined, at);
+    if (by !== undefined) (rest ??= {}).attributedTo = this.graph.idAt(this.entityFor(by, undefined, at));
     const q = this.cell(cells, 'qualifier');
     if (q !== undefined) (rest ??= {}).qualifier = q;
     const st = this.cell(cells, 'status');
@@ -410,12 +420,16 @@ export class CsvSession implements ReadSession {
     const isUrl = src !== undefined && /^https?:\/\//i.test(src);
     this.graph.edge(
       {
-        subject,
-        object,
+        subject: si < 0 ? '' : this.graph.idAt(si),
+        object: oi < 0 ? '' : this.graph.idAt(oi),
+        subjectIndex: si,
+        objectIndex: oi,
         predicateName: this.cell(cells, 'predicate'),
         sourceName: isUrl ? undefined : src,
         sourceUrl: url ?? (isUrl ? src : undefined),
         evidence: this.cell(cells, 'evidence'),
+        date: when,
+        confidence,
         rest,
       },
       at,

@@ -20,6 +20,7 @@ import type { JsonPath, TextLocation } from '../json-location.ts';
 import { fileProblem } from '../check/problems.ts';
 import { LIMITS } from '../check/options.ts';
 import { grow32 } from './columns.ts';
+import { IdIndex } from '../check/tables.ts';
 import type { KeptRecord, RecordPlace, RecordSink } from './reader.ts';
 
 /** Where a record is: its line and column, and (CSV) the column of each field. */
@@ -53,6 +54,9 @@ export type TripleRest = Partial<
 export interface EdgeIn {
   subject: string;
   object: string;
+  /** The subject's and object's node indices (indexOf), when the reader has them: no second lookup by id. */
+  subjectIndex?: number;
+  objectIndex?: number;
   /** A predicate id as written by actorgraph. */
   predicateId?: string;
   /** A relation name from the file. */
@@ -63,6 +67,9 @@ export interface EdgeIn {
   sourceName?: string;
   sourceUrl?: string;
   evidence?: string;
+  /** Date and confidence apart from `rest`, where a reader has them apart (no object per row for them). */
+  date?: string;
+  confidence?: number;
   rest?: TripleRest;
 }
 
@@ -133,7 +140,8 @@ class Place implements RecordPlace {
 export class GraphRecords {
   private readonly nodes: NodeIn[] = [];
   private readonly nodeAt: At[] = [];
-  private readonly nodeIndex = new Map<string, number>();
+  // The checker's id table: a lookup by a fresh string (a cell, an attribute) costs a third of a Map's.
+  private readonly nodeIndex = new IdIndex();
   private readonly names = new Map<string, string>();
   // Edges as columns.
   private m = 0;
@@ -176,7 +184,17 @@ export class GraphRecords {
   }
 
   hasNode(id: string): boolean {
-    return this.nodeIndex.has(id);
+    return this.nodeIndex.get(id) >= 0;
+  }
+
+  /** The index of the node with this id, or -1. */
+  indexOf(id: string): number {
+    return this.nodeIndex.get(id);
+  }
+
+  /** The id of the node at index i. */
+  idAt(i: number): string {
+    return this.nodes[i]!.id;
   }
 
   /** The id of the node whose label or alias is `name` (case and spacing aside), if any. */
@@ -186,8 +204,8 @@ export class GraphRecords {
 
   /** Adds a node; false when its id is taken (the first one stays). */
   node(n: NodeIn, at: At): boolean {
-    if (this.nodeIndex.has(n.id)) return false;
-    this.nodeIndex.set(n.id, this.nodes.length);
+    if (this.nodeIndex.get(n.id) >= 0) return false;
+    this.nodeIndex.add(n.id, this.nodes.length);
     this.nodes.push(n);
     this.nodeAt.push(at);
     for (const name of [n.label ?? n.id, ...(n.aliases ?? [])]) {
@@ -200,7 +218,7 @@ export class GraphRecords {
   /** Sets what a node lacks (from a later row that says more about it). */
   fill(id: string, more: Partial<NodeIn>): void {
     const i = this.nodeIndex.get(id);
-    if (i === undefined) return;
+    if (i < 0) return;
     const n = this.nodes[i]!;
     if (n.typeId === undefined && n.typeName === undefined && more.typeName !== undefined) n.typeName = more.typeName;
   }
@@ -223,8 +241,8 @@ export class GraphRecords {
       this.subj = grow(this.subj);
       this.obj = grow(this.obj);
     }
-    const si = this.nodeIndex.get(e.subject) ?? -1,
-      oi = this.nodeIndex.get(e.object) ?? -1;
+    const si = e.subjectIndex ?? this.nodeIndex.get(e.subject),
+      oi = e.objectIndex ?? this.nodeIndex.get(e.object);
     this.subj[k] = si;
     this.obj[k] = oi;
     if (si < 0 || oi < 0) this.strays.set(k, { s: si < 0 ? e.subject : undefined, o: oi < 0 ? e.object : undefined });
@@ -271,24 +289,25 @@ export class GraphRecords {
     this.evidence.push(e.evidence);
     // Date and confidence to their columns; the rest (rarer) as an object, built without `delete`.
     let rest = e.rest;
-    let date: string | undefined;
+    let date = e.date;
+    let conf = e.confidence;
     if (rest && (rest.date !== undefined || typeof rest.confidence === 'number')) {
-      date = rest.date;
-      const conf = rest.confidence;
-      if (typeof conf === 'number') {
-        if (!this.conf || k >= this.conf.length) {
-          const b = new Float64Array(Math.max(1024, this.pred.length)).fill(NaN);
-          if (this.conf) b.set(this.conf);
-          this.conf = b;
-        }
-        this.conf[k] = conf;
-      }
+      date ??= rest.date;
+      if (typeof rest.confidence === 'number') conf ??= rest.confidence;
       let r: TripleRest | undefined;
       for (const key of Object.keys(rest) as (keyof TripleRest)[]) {
-        if (key === 'date' || (key === 'confidence' && typeof conf === 'number')) continue;
+        if (key === 'date' || (key === 'confidence' && typeof rest.confidence === 'number')) continue;
         (r ??= {} as Record<string, unknown>)[key] = rest[key];
       }
       rest = r;
+    }
+    if (conf !== undefined) {
+      if (!this.conf || k >= this.conf.length) {
+        const b = new Float64Array(Math.max(1024, this.pred.length)).fill(NaN);
+        if (this.conf) b.set(this.conf);
+        this.conf = b;
+      }
+      this.conf[k] = conf;
     }
     this.date.push(date);
     this.rest.push(rest);
