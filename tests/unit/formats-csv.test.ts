@@ -108,6 +108,14 @@ describe('CSV reader', () => {
     expect(res.problems).toContainEqual(
       expect.objectContaining({ code: 'bad-date', path: 'triples[0].date', line: 2, column: 5 }),
     );
+    // A row after quoted line breaks (LF and CRLF) starts on its own line, however the text is cut.
+    for (const nl of ['\n', '\r\n'])
+      for (const size of [3, 11, 1000]) {
+        const text = `subject,predicate,object,evidence,date${nl}Iran,backed by,Hezbollah,"a${nl}b${nl}c",2021${nl}Iran,backed by,Hamas,d,2021-13${nl}`;
+        expect(readChunked(text, size).problems).toContainEqual(
+          expect.objectContaining({ code: 'bad-date', path: 'triples[1].date', line: 5, column: 5 }),
+        );
+      }
   });
 
   it('takes a mapping chosen by the user', () => {

@@ -197,9 +197,10 @@ export class CsvSession implements ReadSession {
       this.parser?.abort();
       return;
     }
-    const end = res.meta.cursor;
+    const start = b.at,
+      end = res.meta.cursor;
     const nl = this.newline;
-    const chars = end - b.at - (b.text.startsWith(nl, end - nl.length) ? nl.length : 0);
+    const chars = end - start - (b.text.startsWith(nl, end - nl.length) ? nl.length : 0);
     b.at = end;
     if (chars > MAX_ROW_CHARS) {
       this.rowTooLong();
@@ -220,7 +221,11 @@ export class CsvSession implements ReadSession {
       );
       return;
     }
-    this.row(cells, b.quoted);
+    // The lines the row spans: quoted cells may hold line breaks (one search over the row, not one per cell).
+    let lines = 1;
+    if (b.quoted)
+      for (let i = b.text.indexOf('\n', start); i >= 0 && i < start + chars; i = b.text.indexOf('\n', i + 1)) lines++;
+    this.row(cells, lines);
   }
 
   /** The incomplete last row, checked after each chunk: its line break not yet arrived (half of \r\n aside). */
@@ -242,12 +247,10 @@ export class CsvSession implements ReadSession {
     );
   }
 
-  private row(cells: string[], quoted: boolean): void {
+  private row(cells: string[], lines: number): void {
     const tb = this.table;
     const line = tb.line;
-    // The next row starts after this one's line breaks (quoted cells may hold some).
-    let lines = 1;
-    if (quoted) for (const c of cells) for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) lines++;
+    // The next row starts after this one's line breaks.
     tb.line += lines;
     if (this.newline === '\n' && cells.length) {
       const lastCell = cells[cells.length - 1]!;
