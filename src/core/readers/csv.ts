@@ -34,7 +34,7 @@ const BUILT_IN: ReadonlySet<string> = new Set([...TRIPLE_FIELDS, ...ENTITY_FIELD
  * 13 characters or more point into its parent: one kept cell kept its whole chunk alive, and a table read to the end
  * was held twice over (a 1M-row table's store retained 448 MB against the JSON's 250 MB).
  */
-export const detach = (s: string): string => (s.length < 13 ? s : ` ${s}`.slice(1));
+const detach = (s: string): string => (s.length < 13 ? s : ` ${s}`.slice(1));
 
 /** A cell as an attribute value: numbers and true/false typed, the rest as text. */
 function cellValue(s: string): string | number | boolean {
@@ -368,7 +368,7 @@ export class CsvSession implements ReadSession {
       if (id !== undefined) i = g.indexOf(id);
     }
     if (i >= 0) {
-      if (typeName !== undefined) g.fill(g.idAt(i), { typeName });
+      if (typeName !== undefined) g.fill(i, { typeName });
       return i;
     }
     let fresh = slugId(name);

@@ -109,24 +109,25 @@ export const CSV_FORMAT: ReaderFormat = {
   },
 };
 
+/** An XML file whose root element is `root`: sure when it is the first element, likely when it appears at all. */
+function xmlRoot(root: string): (head: string) => number {
+  const first = new RegExp(String.raw`^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<${root}[\s>]`);
+  const anywhere = new RegExp(String.raw`<${root}[\s>]`);
+  return (head) => (first.test(head) ? 1 : anywhere.test(head) ? 0.9 : 0);
+}
+
 export const GEXF_FORMAT: ReaderFormat = {
   id: 'gexf',
   label: 'GEXF (Gephi)',
   extensions: ['.gexf'],
-  sniff: (head) =>
-    /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<gexf[\s>]/.test(head) ? 1 : /<gexf[\s>]/.test(head) ? 0.9 : 0,
+  sniff: xmlRoot('gexf'),
 };
 
 export const GRAPHML_FORMAT: ReaderFormat = {
   id: 'graphml',
   label: 'GraphML',
   extensions: ['.graphml'],
-  sniff: (head) =>
-    /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<graphml[\s>]/.test(head)
-      ? 1
-      : /<graphml[\s>]/.test(head)
-        ? 0.9
-        : 0,
+  sniff: xmlRoot('graphml'),
 };
 
 export const GRAPHOLOGY_FORMAT: ReaderFormat = {

@@ -215,10 +215,8 @@ export class GraphRecords {
     return true;
   }
 
-  /** Sets what a node lacks (from a later row that says more about it). */
-  fill(id: string, more: Partial<NodeIn>): void {
-    const i = this.nodeIndex.get(id);
-    if (i < 0) return;
+  /** Sets what node i lacks (from a later row that says more about it). */
+  fill(i: number, more: Partial<NodeIn>): void {
     const n = this.nodes[i]!;
     if (n.typeId === undefined && n.typeName === undefined && more.typeName !== undefined) n.typeName = more.typeName;
   }

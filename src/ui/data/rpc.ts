@@ -18,9 +18,8 @@ export interface LoadRequest {
 
 export type LoadAnswer = ({ ok: true; took?: LoadTimes } & LoadedMeta) | { ok: false; problems: Problem[] };
 
-/** Where a first open's time went in the worker (ms): to the response, reading with checking, indexing. */
+/** Where a first open's time went in the worker (ms): reading with checking, indexing. */
 export interface LoadTimes {
-  response: number;
   read: number;
   index: number;
 }

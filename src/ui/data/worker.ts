@@ -129,7 +129,6 @@ async function load(m: LoadRequest, onProgress?: (p: Progress) => void): Promise
     if (!r.schema) return { ok: false, problems: r.problems };
     schema = r.schema;
   }
-  const t0 = performance.now();
   const { bytes, total } = await byteInput(m.file);
   const t1 = performance.now();
   let t2: number | undefined;
@@ -166,7 +165,7 @@ async function load(m: LoadRequest, onProgress?: (p: Progress) => void): Promise
   await progress.settled();
   return {
     ok: true,
-    took: { response: t1 - t0, read: (t2 ?? t3) - t1, index: t3 - (t2 ?? t3) },
+    took: { read: (t2 ?? t3) - t1, index: t3 - (t2 ?? t3) },
     file: r.file,
     title: r.store.title,
     sources: r.store.sources.map(({ text: _t, ...s }) => s),

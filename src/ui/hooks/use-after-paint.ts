@@ -1,5 +1,5 @@
 // A value computed once the page has drawn: the render that shows a new view
-// (and the graph's first frame, made in an effect) is not held up by it.
+// (and the graph's first frame, drawn in a layout effect before that paint) is not held up by it.
 import { useEffect, useState } from 'preact/hooks';
 
 const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
