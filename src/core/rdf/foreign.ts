@@ -10,6 +10,8 @@ import { NS, RDF_TYPE, T } from './vocab.ts';
 
 const LABELS = [T.prefLabel, T.label, `${NS.schema}name`, 'http://schema.org/name', `${NS.foaf}name`];
 const DESCRIPTIONS = [T.comment, `${NS.schema}description`, 'http://schema.org/description', T.description];
+const LABEL_SET = new Set(LABELS);
+const DESCRIPTION_SET = new Set(DESCRIPTIONS);
 const SKIP = new Set([...LABELS, ...DESCRIPTIONS, T.altLabel, RDF_TYPE]);
 /** Classes of vocabulary terms, not of things: their resources label the generated schema. */
 const VOCAB_CLASSES = new Set([
@@ -83,6 +85,20 @@ function pick(terms: Term[]): { best?: Term; rest: Term[] } {
   return { best, rest: terms.filter((t) => t !== best) };
 }
 
+/** The objects of the properties in `list` on `n`, by the list's order, then the file's (one pass when at most one is there). */
+function inOrder(n: RdfNode, list: readonly string[], set: ReadonlySet<string>): Term[] {
+  let one: Term | undefined;
+  let count = 0;
+  for (let i = 0; i < n.p.length; i++) {
+    if (set.has(n.p[i]!)) {
+      one = n.o[i];
+      count++;
+    }
+  }
+  if (count <= 1) return one === undefined ? [] : [one];
+  return list.flatMap((p) => all(n, p));
+}
+
 function hash(s: string): string {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
@@ -107,6 +123,16 @@ export function readForeign(g: RdfGraph, fileName: string): RdfRecords {
     return iri;
   };
   const shortId = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 10)}~${hash(s)}`);
+  // Properties repeat on every resource: each one's short name worked out once.
+  const compacted = new Map<string, string>();
+  const compactProp = (p: string): string => {
+    let c = compacted.get(p);
+    if (c === undefined) {
+      c = compact(p);
+      if (compacted.size < 100_000) compacted.set(p, c);
+    }
+    return c;
+  };
 
   // Entities: the typed resources (vocabulary terms aside); their type is their first class.
   const typeOf = new Map<string, string>();
@@ -151,7 +177,7 @@ export function readForeign(g: RdfGraph, fileName: string): RdfRecords {
   for (const [key, cls] of typeOf) {
     const n = g.nodes.get(key)!;
     const id = idOf.get(key)!;
-    const labels = pick(LABELS.flatMap((p) => all(n, p)).filter((t) => t.kind === 'literal'));
+    const labels = pick(inOrder(n, LABELS, LABEL_SET).filter((t) => t.kind === 'literal'));
     const aliases: string[] = [];
     const addAlias = (s: string) => {
       if (s !== labels.best?.value && !aliases.includes(s)) aliases.push(s.slice(0, 500));
@@ -168,7 +194,7 @@ export function readForeign(g: RdfGraph, fileName: string): RdfRecords {
       type: typeId(cls),
     };
     if (aliases.length) e.aliases = aliases;
-    const descs = pick(DESCRIPTIONS.flatMap((p) => all(n, p)).filter((t) => t.kind === 'literal'));
+    const descs = pick(inOrder(n, DESCRIPTIONS, DESCRIPTION_SET).filter((t) => t.kind === 'literal'));
     if (descs.best) e.description = descs.best.value.slice(0, MAX_VALUE);
     const attrs: Record<string, unknown> = {};
     let count = 0;
@@ -195,10 +221,10 @@ export function readForeign(g: RdfGraph, fileName: string): RdfRecords {
       if (SKIP.has(p)) continue;
       if (o.kind === 'literal') {
         const v = literalValue(o);
-        attr(o.language ? `${compact(p)}@${o.language}` : compact(p), v === undefined ? o.value : v);
+        attr(o.language ? `${compactProp(p)}@${o.language}` : compactProp(p), v === undefined ? o.value : v);
       } else if (typeOf.has(o.value)) {
         const object = idOf.get(o.value)!;
-        const pid = shortId(compact(p), 200);
+        const pid = shortId(compactProp(p), 200);
         let def = preds.get(pid);
         if (!def) preds.set(pid, (def = { domain: [], range: [] }));
         const st = typeId(cls),
@@ -207,7 +233,7 @@ export function readForeign(g: RdfGraph, fileName: string): RdfRecords {
         if (!def.range.includes(ot)) def.range.push(ot);
         out.triples.push({ value: { subject: id, predicate: pid, object, source }, loc: n.loc });
         predIri.set(pid, p);
-      } else if (o.kind === 'iri') attr(compact(p), o.value);
+      } else if (o.kind === 'iri') attr(compactProp(p), o.value);
       else skipped++;
     }
     if (count) e.attributes = attrs;

@@ -17,7 +17,15 @@ import type { Term } from '../rdf/terms.ts';
 import { NtScanner } from '../rdf/ntriples.ts';
 import { DatasetAssembler } from './assemble.ts';
 import { RDF_FORMATS } from './formats.ts';
-import type { DatasetReader, ReaderOptions, ReadResult, ReadSession, RecordKind, RecordPlace } from './reader.ts';
+import type {
+  DatasetReader,
+  KeptRecord,
+  ReaderOptions,
+  ReadResult,
+  ReadSession,
+  RecordKind,
+  RecordPlace,
+} from './reader.ts';
 
 /** Deeper nesting of `[ ]` and `( )` than this is refused (an attack, not data). */
 export const MAX_RDF_NESTING = 256;
@@ -62,10 +70,24 @@ function hintFor(message: string, syntax: string): string {
   return `check the ${syntax} syntax at this place`;
 }
 
-/** A small place: the node's start stands for all its fields. */
-function place(loc: TextLocation, value: unknown): RecordPlace {
-  const at: RecordPlace = { loc, locate: () => loc, keep: () => ({ at, value: () => value }) };
-  return at;
+/** A small place: the node's start stands for all its fields (a class: no closures per record). */
+class NodePlace implements RecordPlace, KeptRecord {
+  constructor(
+    readonly loc: TextLocation,
+    private readonly v: unknown,
+  ) {}
+  get at(): RecordPlace {
+    return this;
+  }
+  locate(): TextLocation {
+    return this.loc;
+  }
+  keep(): KeptRecord {
+    return this;
+  }
+  value(): unknown {
+    return this.v;
+  }
 }
 
 class RdfSession implements ReadSession {
@@ -213,15 +235,18 @@ class RdfSession implements ReadSession {
       this.rest.push(chunk);
       return;
     }
-    const head = this.rest.length ? this.rest.join('') : '';
+    // The line across the chunk boundary on its own; the others read in the chunk itself
+    // (a flat string: scanning a joined, cons string is much slower).
+    this.rest.push(chunk.slice(0, first));
+    const head = this.rest.join('');
     this.rest = [];
-    const text = head + chunk;
-    let from = 0;
-    for (let nl = head.length + first; nl >= 0 && !this.problem; nl = text.indexOf('\n', from)) {
-      this.lineOf(text, from, nl);
+    this.lineOf(head, 0, head.length);
+    let from = first + 1;
+    for (let nl = chunk.indexOf('\n', from); nl >= 0 && !this.problem; nl = chunk.indexOf('\n', from)) {
+      this.lineOf(chunk, from, nl);
       from = nl + 1;
     }
-    if (!this.problem && from < text.length) this.rest.push(text.slice(from));
+    if (!this.problem && from < chunk.length) this.rest.push(chunk.slice(from));
   }
 
   private lineOf(text: string, from: number, to: number): void {
@@ -348,14 +373,14 @@ export function feed(records: RdfRecords, opts: ReaderOptions, t: ReadResult['ti
   const sink = new DatasetAssembler(opts, t);
   const start = { line: 1, column: 1 };
   sink.start(start);
-  const head = place(start, undefined);
+  const head = new NodePlace(start, undefined);
   for (const key of ['format', 'version', 'title', 'schema'] as const) {
     if (records[key] !== undefined) sink.member(key, start, records[key], head);
   }
   for (const kind of ['sources', 'entities', 'triples'] as RecordKind[]) {
     sink.beginList(kind, start);
     records[kind].forEach((r, i) => {
-      sink.record(kind, r.value, i, place(r.loc, r.value));
+      sink.record(kind, r.value, i, new NodePlace(r.loc, r.value));
     });
     sink.endList(kind);
   }
