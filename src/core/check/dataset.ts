@@ -219,9 +219,12 @@ export class DatasetChecker {
     );
   }
 
-  /** Checks triples[i]; true when it is accepted, its fields then in `cur`. */
-  triple(t: unknown, i: number): boolean {
-    return checkTriple(this, t, i);
+  /**
+   * Checks triples[i]; true when it is accepted, its fields then in `cur`.
+   * `subjectAt`, `objectAt`: where the reader saw its entities (see RecordPlace), or -1.
+   */
+  triple(t: unknown, i: number, subjectAt = -1, objectAt = -1): boolean {
+    return checkTriple(this, t, i, subjectAt, objectAt);
   }
 
   /** The clean triple of `cur`. */

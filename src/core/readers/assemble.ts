@@ -113,7 +113,7 @@ export class DatasetAssembler implements RecordSink {
         c.beginTriples(1024);
         this.triplesBegun = true;
       }
-      if (c.triple(value, i)) this.columns.append(c.cur);
+      if (c.triple(value, i, at.subjectAt ?? -1, at.objectAt ?? -1)) this.columns.append(c.cur);
     }
     this.curKind = undefined;
     this.curAt = undefined;

@@ -2,7 +2,7 @@
 // function of the file's start, so the UI can show the guess with the first
 // rows and let the user change it before loading (the result's `mapping`
 // goes back to the reader as `csvMapping`).
-import Papa from 'papaparse';
+import { CsvScanner } from './csv-scan.ts';
 
 export type CsvRelationField =
   | 'subject'
@@ -188,10 +188,16 @@ export function detectCsvColumns(head: string): CsvColumns {
   const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
   const nl = text.search(/\r?\n|$/);
   const delimiter = detectDelimiter(text.slice(0, nl));
-  const parsed = Papa.parse<string[]>(text, { delimiter, preview: 6 });
-  const rows = parsed.data.filter((r) => !(r.length === 1 && r[0] === ''));
-  // The last row of a cut-off head may be incomplete: show it only when the head ends a line.
-  if (rows.length > 1 && !/\n$/.test(text) && parsed.data.length < 6) rows.pop();
+  const newline = text[nl] === '\r' ? '\r\n' : '\n';
+  // The reader's own scanner, so that the preview splits cells as the load will.
+  const sc = new CsvScanner(delimiter, newline);
+  const rows: string[][] = [];
+  // A cut-off head may end inside a row: only complete rows are shown (a lone header row aside).
+  for (let at = 0; rows.length < 6 && at < text.length && sc.next(text, at, false) === 'row'; at = sc.rowEnd) {
+    if (newline === '\n') sc.cells.trimCr();
+    if (!(sc.cells.length === 1 && sc.cells.empty(0))) rows.push(sc.cells.all());
+  }
+  if (rows.length === 0 && text.trim() !== '' && sc.next(text, 0, true) === 'row') rows.push(sc.cells.all());
   const headers = (rows[0] ?? []).map((h) => h.trim());
   const { mapping, kind } = mapHeaders(headers);
   return { delimiter, headers, firstRows: rows.slice(1, 6), mapping, kind };

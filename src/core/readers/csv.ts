@@ -1,17 +1,17 @@
-// CSV and TSV tables (papaparse, chunk by chunk): a relations table, one row
+// CSV and TSV tables (csv-scan.ts, chunk by chunk): a relations table, one row
 // per relation, and optionally an entities table (given beside it as
 // `csvEntities`, or the file itself when its headers say so). What each
 // column means comes from csv-columns.ts (or the caller's `csvMapping`).
 // Rows become dataset records (graphology-records.ts); a problem is located
 // by row and column: line = the row's first line, column = the cell's number.
 import { ENTITY_FIELDS, TRIPLE_FIELDS } from '../fields.ts';
-import Papa from 'papaparse';
 import type { Attributes } from '../model.ts';
 import type { Problem } from '../problems.ts';
 import { fileProblem } from '../check/problems.ts';
 import { encodingProblem, TextPreflight } from '../check/preflight.ts';
 import { LIMITS } from '../check/options.ts';
 import { DatasetAssembler } from './assemble.ts';
+import { CsvScanner, type CsvCells } from './csv-scan.ts';
 import { detectDelimiter, mapHeaders, type CsvField, type CsvMapping } from './csv-columns.ts';
 import { put } from './graphology-map.ts';
 import { GraphRecords, type At, type NodeIn, type TripleRest } from './graphology-records.ts';
@@ -30,7 +30,7 @@ const MAX_ROW_ERRORS = 100;
 const BUILT_IN: ReadonlySet<string> = new Set([...TRIPLE_FIELDS, ...ENTITY_FIELDS]);
 
 /**
- * A cell's text as a string of its own. papaparse's cells are slices of the text it parses, and V8 makes a slice of
+ * A cell's text as a string of its own. Cells are slices of the text being read, and V8 makes a slice of
  * 13 characters or more point into its parent: one kept cell kept its whole chunk alive, and a table read to the end
  * was held twice over (a 1M-row table's store retained 448 MB against the JSON's 250 MB).
  */
@@ -92,12 +92,10 @@ export class CsvSession implements ReadSession {
   private readonly graph: GraphRecords;
   private readonly problems: Problem[] = [];
   private readonly table: Table;
-  private parser?: Papa.Parser;
+  private scanner?: CsvScanner;
   private delimiter = ',';
   private newline: '\n' | '\r\n' = '\n';
   private partial = '';
-  // The text being parsed, where its next row starts, and whether it is the end of the table.
-  private buf = { text: '', at: 0, quoted: false, last: false };
   private first = true;
   private headerDone = false;
   private failed = false;
@@ -161,12 +159,30 @@ export class CsvSession implements ReadSession {
       this.fail(encodingProblem(this.table.file, fault, { line: this.table.line + loc.line - 1, column: loc.column }));
       return;
     }
-    this.feed(this.partial + chunk, false);
+    this.take(chunk);
     this.t.parse += performance.now() - t0;
   }
 
-  /** Parses `buf`: complete rows now, the incomplete last one kept for the next chunk. */
-  private feed(buf: string, last: boolean): void {
+  /**
+   * A chunk: the row across the boundary is joined and read on its own, the
+   * others in the chunk itself (a flat string; a joined one reads several
+   * times slower, character by character).
+   */
+  private take(chunk: string): void {
+    const k = this.headerDone && this.partial !== '' ? chunk.indexOf('\n') : -1;
+    if (k < 0) {
+      this.feed(this.partial + chunk, false);
+      return;
+    }
+    this.feed(this.partial + chunk.slice(0, k + 1), false);
+    if (this.failed) return;
+    // The row goes on past that line break (a quoted one): the rest joined to it, as before.
+    if (this.partial !== '') this.feed(this.partial + chunk.slice(k + 1), false);
+    else this.feed(chunk, false, k + 1);
+  }
+
+  /** Parses `buf` from `from`: complete rows now, the incomplete last one kept for the next chunk. */
+  private feed(buf: string, last: boolean, from = 0): void {
     if (!this.headerDone) {
       const nl = buf.indexOf('\n');
       if (nl < 0 && !last) {
@@ -177,55 +193,38 @@ export class CsvSession implements ReadSession {
       const firstLine = nl < 0 ? buf : buf.slice(0, nl);
       this.delimiter = detectDelimiter(firstLine);
       this.newline = firstLine.endsWith('\r') ? '\r\n' : '\n';
-      // Row by row: each row's extent in the text is known, so the length rule holds for complete rows too.
-      this.parser = new Papa.Parser({
-        delimiter: this.delimiter,
-        newline: this.newline,
-        step: (res) => this.step(res),
-      });
+      this.scanner = new CsvScanner(this.delimiter, this.newline);
     }
-    this.buf = { text: buf, at: 0, quoted: buf.indexOf('"') >= 0, last };
-    const res = this.parser!.parse(buf, 0, !last);
-    this.partial = last || this.failed ? '' : buf.slice(res.meta.cursor);
+    // Row by row: each row's extent in the text is known, so the length rule holds for complete rows too.
+    const sc = this.scanner!;
+    let at = from;
+    while (!this.failed && at < buf.length) {
+      const r = sc.next(buf, at, last);
+      if (r === 'more') break;
+      if (r === 'unclosed') {
+        if (buf.length - at > MAX_ROW_CHARS) this.rowTooLong();
+        // The row that opens the quote: its line, and the cell the quote starts.
+        else
+          this.fail(
+            fileProblem(
+              'csv-syntax',
+              this.table.file,
+              'a quoted cell is not closed: its closing quote (") is missing',
+              'close the quote; a quote inside a quoted cell is written twice ("")',
+              { line: this.table.line, column: Math.max(1, sc.cells.length) },
+            ),
+          );
+        break;
+      }
+      if (sc.chars > MAX_ROW_CHARS) {
+        this.rowTooLong();
+        break;
+      }
+      at = sc.rowEnd;
+      this.row(sc.cells, sc.lines);
+    }
+    this.partial = last || this.failed ? '' : buf.slice(at);
     if (!last) this.checkRowLength();
-  }
-
-  /** One row from papaparse: its length checked before anything else, as when it arrives in parts. */
-  private step(res: Papa.ParseStepResult<string[]>): void {
-    const b = this.buf;
-    if (this.failed) {
-      this.parser?.abort();
-      return;
-    }
-    const start = b.at,
-      end = res.meta.cursor;
-    const nl = this.newline;
-    const chars = end - start - (b.text.startsWith(nl, end - nl.length) ? nl.length : 0);
-    b.at = end;
-    if (chars > MAX_ROW_CHARS) {
-      this.rowTooLong();
-      return;
-    }
-    // The low-level parser gives each row as a list of one row.
-    const cells = (res.data as unknown as string[][])[0] ?? [''];
-    if (b.last && res.errors.some((e) => e.code === 'MissingQuotes')) {
-      // The row that opens the quote: its line, and the cell the quote starts.
-      this.fail(
-        fileProblem(
-          'csv-syntax',
-          this.table.file,
-          'a quoted cell is not closed: its closing quote (") is missing',
-          'close the quote; a quote inside a quoted cell is written twice ("")',
-          { line: this.table.line, column: Math.max(1, cells.length) },
-        ),
-      );
-      return;
-    }
-    // The lines the row spans: quoted cells may hold line breaks (one search over the row, not one per cell).
-    let lines = 1;
-    if (b.quoted)
-      for (let i = b.text.indexOf('\n', start); i >= 0 && i < start + chars; i = b.text.indexOf('\n', i + 1)) lines++;
-    this.row(cells, lines);
   }
 
   /** The incomplete last row, checked after each chunk: its line break not yet arrived (half of \r\n aside). */
@@ -247,16 +246,13 @@ export class CsvSession implements ReadSession {
     );
   }
 
-  private row(cells: string[], lines: number): void {
+  private row(cells: CsvCells, lines: number): void {
     const tb = this.table;
     const line = tb.line;
     // The next row starts after this one's line breaks.
     tb.line += lines;
-    if (this.newline === '\n' && cells.length) {
-      const lastCell = cells[cells.length - 1]!;
-      if (lastCell.endsWith('\r')) cells[cells.length - 1] = lastCell.slice(0, -1);
-    }
-    if (cells.length === 1 && cells[0] === '') return; // a blank line
+    if (this.newline === '\n') cells.trimCr();
+    if (cells.length === 1 && cells.empty(0)) return; // a blank line
     if (cells.length > MAX_COLUMNS) {
       this.fail(
         fileProblem(
@@ -271,7 +267,7 @@ export class CsvSession implements ReadSession {
     }
     if (!this.headerDone) {
       this.headerDone = true;
-      tb.setHeader(cells, this.opts.csvMapping);
+      tb.setHeader(cells.all(), this.opts.csvMapping);
       this.checkHeader(line);
       return;
     }
@@ -336,11 +332,10 @@ export class CsvSession implements ReadSession {
   }
 
   /** The cell of field `f`, trimmed; `kept`: a string of its own (see detach), for what outlives the row. */
-  private cell(cells: string[], f: CsvField, kept = true): string | undefined {
+  private cell(cells: CsvCells, f: CsvField, kept = true): string | undefined {
     const i = this.table.mapping[f];
-    if (i === undefined) return undefined;
-    const v = cells[i];
-    if (v === undefined || v === '') return undefined;
+    if (i === undefined || cells.empty(i)) return undefined;
+    const v = cells.get(i);
     // Most cells have no white space at their ends: no new string for them.
     const a = v.charCodeAt(0),
       b = v.charCodeAt(v.length - 1);
@@ -349,11 +344,12 @@ export class CsvSession implements ReadSession {
     return kept ? detach(t) : t;
   }
 
-  private attributes(cells: string[]): Attributes | undefined {
+  private attributes(cells: CsvCells): Attributes | undefined {
     let a: Attributes | undefined;
     for (const { i, key } of this.table.attrCols) {
-      const v = cells[i]?.trim();
-      if (v === undefined || v === '') continue;
+      if (cells.empty(i)) continue;
+      const v = cells.get(i).trim();
+      if (v === '') continue;
       put((a ??= {}), key, cellValue(detach(v)));
     }
     return a;
@@ -379,7 +375,7 @@ export class CsvSession implements ReadSession {
     return g.nodeCount - 1;
   }
 
-  private relationRow(cells: string[], at: At): void {
+  private relationRow(cells: CsvCells, at: At): void {
     // Names are looked up; only a new entity's label is kept (entityFor).
     const s = this.cell(cells, 'subject', false),
       o = this.cell(cells, 'object', false);
@@ -439,7 +435,7 @@ export class CsvSession implements ReadSession {
     );
   }
 
-  private entityRow(cells: string[], at: At): void {
+  private entityRow(cells: CsvCells, at: At): void {
     const label = this.cell(cells, 'label'),
       given = this.cell(cells, 'id');
     const id = given ?? (label !== undefined ? slugId(label) : '');

@@ -119,6 +119,8 @@ export function hexColor(c: string | undefined): string | undefined {
 
 class Place implements RecordPlace {
   loc: TextLocation;
+  subjectAt = -1;
+  objectAt = -1;
   constructor(
     line: number,
     column: number,
@@ -538,6 +540,8 @@ export class GraphRecords {
       if (r) Object.assign(t, r);
       place.loc = { line: this.line[k]!, column: this.col[k]! };
       place.cols = this.edgeCols[k];
+      place.subjectAt = si;
+      place.objectAt = oi;
       sink.record('triples', r?.id !== undefined ? { id: r.id, ...t } : t, k, place);
     }
     sink.endList('triples');

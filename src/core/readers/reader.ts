@@ -56,6 +56,13 @@ export interface RecordPlace {
    * and gives the value again on demand. It must not hold the reader's buffers.
    */
   keep(value: unknown): KeptRecord;
+  /**
+   * For a triple: the positions, among the entities handed to the sink, of
+   * its subject and object when the reader has already looked them up (-1
+   * or absent: not known). A hint, checked against the entity, never trusted.
+   */
+  readonly subjectAt?: number;
+  readonly objectAt?: number;
 }
 
 export interface KeptRecord {
