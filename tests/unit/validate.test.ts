@@ -10,6 +10,7 @@ import {
 import { locatePaths, pathToString } from '../../src/core/json-location.ts';
 import type { Problem } from '../../src/core/problems.ts';
 import type { Schema } from '../../src/core/model.ts';
+import { DatasetChecker } from '../../src/core/check/dataset.ts';
 
 const SCHEMA: Schema = {
   entityTypes: [
@@ -779,5 +780,46 @@ describe('helpers', () => {
       { line: 1, column: 1 },
       { line: 1, column: 1 },
     ]);
+  });
+});
+
+describe("the reader's entity hints", () => {
+  const raw = {
+    format: 'actorgraph/dataset',
+    version: 1,
+    sources: [{ id: 's', title: 'S' }],
+    entities: [
+      { id: 'kh', label: 'Kataib Hezbollah', type: 'armed-group' },
+      { id: 'iran', label: 'Iran', type: 'state' },
+    ],
+    triples: [],
+  };
+  const check = (t: Record<string, unknown>, subjectAt: number, objectAt: number) => {
+    const c = new DatasetChecker({ file: 'd.json', defaultSchema: SCHEMA });
+    c.header(raw);
+    c.useSchema(undefined);
+    c.arrays(raw);
+    c.source(raw.sources[0], 0);
+    raw.entities.forEach((e, i) => {
+      c.entity(e, i);
+    });
+    c.beginTriples(1);
+    const ok = c.triple(t, 0, subjectAt, objectAt);
+    return { ok, triple: ok ? c.cleanTriple() : undefined, problems: c.result().problems };
+  };
+  const t = { subject: 'kh', predicate: 'backed-by', object: 'iran', source: 's', evidence: 'KH is backed by Iran.' };
+
+  it('a right hint gives the same triple as a lookup', () => {
+    expect(check(t, 0, 1).triple).toEqual(check(t, -1, -1).triple);
+    expect(check(t, 0, 1).triple).toMatchObject({ subject: 'kh', object: 'iran' });
+  });
+
+  it('a wrong or out-of-range hint is not trusted: the id is looked up', () => {
+    expect(check(t, 1, 0).triple).toMatchObject({ subject: 'kh', object: 'iran' });
+    expect(check(t, 7, -3).triple).toMatchObject({ subject: 'kh', object: 'iran' });
+    // A hint cannot make an unknown id known.
+    const bad = check({ ...t, object: 'nowhere' }, 0, 1);
+    expect(bad.ok).toBe(false);
+    expect(bad.problems.map((p) => p.code)).toContain('unknown-entity');
   });
 });
