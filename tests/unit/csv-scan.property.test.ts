@@ -37,8 +37,8 @@ const table = fc.constantFrom(',', ';', '\t').chain((delim) =>
   }),
 );
 
-/** Rows as our scanner reads `text` fed in pieces, each piece joined to the unread rest (as the reader does). */
-function scanInPieces(text: string, delim: string, nl: '\n' | '\r\n', cuts: number[]): string[][] {
+/** `text` cut at the given places (taken modulo its length). */
+function cutAt(text: string, cuts: number[]): string[] {
   const ends = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
   const pieces: string[] = [];
   let prev = 0;
@@ -46,6 +46,12 @@ function scanInPieces(text: string, delim: string, nl: '\n' | '\r\n', cuts: numb
     pieces.push(text.slice(prev, e));
     prev = e;
   }
+  return pieces;
+}
+
+/** Rows as our scanner reads `text` fed in pieces, each piece joined to the unread rest (as the reader does). */
+function scanInPieces(text: string, delim: string, nl: '\n' | '\r\n', cuts: number[]): string[][] {
+  const pieces = cutAt(text, cuts);
   const sc = new CsvScanner(delim, nl);
   const rows: string[][] = [];
   let rest = '';
@@ -124,14 +130,7 @@ describe('CSV row scanner', () => {
             return s.end();
           };
           const whole = read([text]);
-          const ends = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-          const pieces: string[] = [];
-          let prev = 0;
-          for (const e of [...ends, text.length]) {
-            pieces.push(text.slice(prev, e));
-            prev = e;
-          }
-          const cut = read(pieces);
+          const cut = read(cutAt(text, cuts));
           expect(cut.dataset).toEqual(whole.dataset);
           expect(cut.problems).toEqual(whole.problems);
           expect(whole.dataset!.triples.map((t) => t.evidence)).toEqual([
