@@ -135,7 +135,8 @@ export function readForeign(g: RdfGraph, fileName: string): RdfRecords {
   };
 
   // Entities: the typed resources (vocabulary terms aside); their type is their first class.
-  const typeOf = new Map<string, string>();
+  // One entry per entity (its class and id): a relation's object costs one lookup.
+  const typeOf = new Map<string, { cls: string; id: string }>();
   const vocab = new Map<string, RdfNode>();
   for (const n of g.nodes.values()) {
     const classes = all(n, RDF_TYPE)
@@ -146,11 +147,9 @@ export function readForeign(g: RdfGraph, fileName: string): RdfRecords {
       continue;
     }
     const cls = classes[0];
-    if (cls !== undefined) typeOf.set(n.key, cls);
+    // Blank nodes keep the stable labels the reader numbered them with (`_:b1` …).
+    if (cls !== undefined) typeOf.set(n.key, { cls, id: n.blank ? n.key : shortId(compact(n.key), 200) });
   }
-  // Blank nodes keep the stable labels the reader numbered them with (`_:b1` …).
-  const idOf = new Map<string, string>();
-  for (const key of typeOf.keys()) idOf.set(key, g.nodes.get(key)!.blank ? key : shortId(compact(key), 200));
 
   const source = shortId(fileName.replace(/^.*[\\/]/, '') || 'rdf', 200);
   out.sources.push({
@@ -164,19 +163,20 @@ export function readForeign(g: RdfGraph, fileName: string): RdfRecords {
     return l?.value ?? fallback;
   };
   const typeIds = new Map<string, string>();
-  const preds = new Map<string, { domain: string[]; range: string[] }>();
+  // By predicate id; `iri`: the property it was last read from.
+  const preds = new Map<string, { domain: string[]; range: string[]; iri: string }>();
+  // By property IRI: its predicate's id and entry, worked out once.
+  const predOf = new Map<string, { pid: string; def: { domain: string[]; range: string[]; iri: string } }>();
   const typeId = (cls: string) => {
     let id = typeIds.get(cls);
     if (id === undefined) typeIds.set(cls, (id = shortId(compact(cls), 200)));
     return id;
   };
-  const predIri = new Map<string, string>();
   let skipped = 0,
     dropped = 0;
 
-  for (const [key, cls] of typeOf) {
+  for (const [key, { cls, id }] of typeOf) {
     const n = g.nodes.get(key)!;
-    const id = idOf.get(key)!;
     const labels = pick(inOrder(n, LABELS, LABEL_SET).filter((t) => t.kind === 'literal'));
     const aliases: string[] = [];
     const addAlias = (s: string) => {
@@ -222,17 +222,24 @@ export function readForeign(g: RdfGraph, fileName: string): RdfRecords {
       if (o.kind === 'literal') {
         const v = literalValue(o);
         attr(o.language ? `${compactProp(p)}@${o.language}` : compactProp(p), v === undefined ? o.value : v);
-      } else if (typeOf.has(o.value)) {
-        const object = idOf.get(o.value)!;
-        const pid = shortId(compactProp(p), 200);
-        let def = preds.get(pid);
-        if (!def) preds.set(pid, (def = { domain: [], range: [] }));
+        continue;
+      }
+      const target = typeOf.get(o.value);
+      if (target !== undefined) {
+        let pr = predOf.get(p);
+        if (pr === undefined) {
+          const pid = shortId(compactProp(p), 200);
+          let def = preds.get(pid);
+          if (!def) preds.set(pid, (def = { domain: [], range: [], iri: p }));
+          predOf.set(p, (pr = { pid, def }));
+        }
+        const def = pr.def;
         const st = typeId(cls),
-          ot = typeId(typeOf.get(o.value)!);
+          ot = typeId(target.cls);
         if (!def.domain.includes(st)) def.domain.push(st);
         if (!def.range.includes(ot)) def.range.push(ot);
-        out.triples.push({ value: { subject: id, predicate: pid, object, source }, loc: n.loc });
-        predIri.set(pid, p);
+        def.iri = p;
+        out.triples.push({ value: { subject: id, predicate: pr.pid, object: target.id, source }, loc: n.loc });
       } else if (o.kind === 'iri') attr(compactProp(p), o.value);
       else skipped++;
     }
@@ -248,7 +255,7 @@ export function readForeign(g: RdfGraph, fileName: string): RdfRecords {
     description: `rdf:type ${cls}`,
   }));
   const predicates = [...preds].map(([id, d]) => {
-    const iri = predIri.get(id)!;
+    const iri = d.iri;
     const label = labelOf(iri, humanize(localName(iri), true)).slice(0, 480);
     return { id, label, inverseLabel: `${label} (inverse)`, domain: d.domain, range: d.range, description: iri };
   });
