@@ -24,6 +24,7 @@ const literal = fc.oneof(
   fc.constantFrom(
     '"plain"',
     '"tab\there"',
+    '"tab\tand an escape \\u00E9"',
     '"quote \\" and \\\\ back"',
     '"\\u00E9t\\u00E9"',
     '"x"@en-GB',

@@ -2,33 +2,38 @@
 // regular, and a direct scan is several times faster than a general Turtle
 // parser (the bench's N-Triples import depends on it). It reads in place in
 // the chunk (no string per line), reuses the subject of the line before (the
-// writers group lines by subject), and makes values flat strings (JSON.parse
-// of the literal, never a slice of the chunk), so a large file's chunks are
-// not kept alive by the values read from them. IRIs repeat (predicates,
-// classes, the entities every relation names): one seen before is found by
-// its length and last characters and compared in place, with no slice, no
-// checks again and no new term. A line it cannot read is handed back with
+// writers group lines by subject), and makes values strings of their own
+// (never a slice of the chunk), so a large file's chunks are not kept alive
+// by the values read from them. IRIs repeat (predicates, classes, the
+// entities every relation names): one seen before is found by its length and
+// last characters and compared whole, with no checks again and no new
+// term. A line it cannot read is handed back with
 // the column of the fault; the reader asks n3 for wording.
 import type { Term } from './terms.ts';
 import { XSD_STRING } from './vocab.ts';
+import { detach } from '../detach.ts';
 
-/** A fresh flat string of `s`, with N-Triples escapes decoded (JSON's, plus \U and \'). */
+/**
+ * A string of its own of `s`, with N-Triples escapes decoded (JSON's, plus \U
+ * and \'). A raw carriage return is refused (N-Triples has none inside a
+ * term); other raw control characters are text, with or without escapes.
+ */
 function flat(s: string): string {
-  // No escape: a copy (a slice of 13 characters or more would keep the whole chunk alive).
-  if (s.indexOf('\\') < 0 && s.indexOf('\r') < 0) return s.length < 13 ? s : ` ${s}`.slice(1);
-  if (s.includes('\\')) {
-    s = s
-      .replace(/\\U([0-9A-Fa-f]{8})/g, (_, h: string) => {
-        const c = parseInt(h, 16);
-        return c <= 0x10ffff
-          ? String.fromCodePoint(c)
-              .split('')
-              .map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`)
-              .join('')
-          : '\\ufffd';
-      })
-      .replace(/\\'/g, "'");
-  }
+  if (s.indexOf('\r') >= 0) throw new SyntaxError('a carriage return inside a term');
+  if (s.indexOf('\\') < 0) return detach(s);
+  // Raw control characters are text: escaped for JSON.parse, which refuses them.
+  s = s
+    .replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/\\U([0-9A-Fa-f]{8})/g, (_, h: string) => {
+      const c = parseInt(h, 16);
+      return c <= 0x10ffff
+        ? String.fromCodePoint(c)
+            .split('')
+            .map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`)
+            .join('')
+        : '\\ufffd';
+    })
+    .replace(/\\'/g, "'");
   return JSON.parse(`"${s}"`) as string;
 }
 

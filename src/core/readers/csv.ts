@@ -10,6 +10,7 @@ import type { Problem } from '../problems.ts';
 import { fileProblem } from '../check/problems.ts';
 import { encodingProblem, TextPreflight } from '../check/preflight.ts';
 import { LIMITS } from '../check/options.ts';
+import { detach } from '../detach.ts';
 import { DatasetAssembler } from './assemble.ts';
 import { CsvScanner, type CsvCells } from './csv-scan.ts';
 import { detectDelimiter, mapHeaders, type CsvField, type CsvMapping } from './csv-columns.ts';
@@ -28,13 +29,6 @@ const MAX_ROW_ERRORS = 100;
 
 /** Built-in field names: a column of that name that is not mapped keeps its name with a prefix. */
 const BUILT_IN: ReadonlySet<string> = new Set([...TRIPLE_FIELDS, ...ENTITY_FIELDS]);
-
-/**
- * A cell's text as a string of its own. Cells are slices of the text being read, and V8 makes a slice of
- * 13 characters or more point into its parent: one kept cell kept its whole chunk alive, and a table read to the end
- * was held twice over (a 1M-row table's store retained 448 MB against the JSON's 250 MB).
- */
-const detach = (s: string): string => (s.length < 13 ? s : ` ${s}`.slice(1));
 
 /** A cell as an attribute value: numbers and true/false typed, the rest as text. */
 function cellValue(s: string): string | number | boolean {
